@@ -1,0 +1,36 @@
+package dev.keyline.domain.common;
+
+import java.util.UUID;
+
+/**
+ * The stable identity of one domain event; receivers de-duplicate by it.
+ *
+ * @param value the UUID
+ */
+public record EventId(UUID value) {
+
+    /** Validates the id. */
+    public EventId {
+        Require.nonNull(value, "value");
+    }
+
+    /** A fresh random id. */
+    public static EventId random() {
+        return new EventId(UUID.randomUUID());
+    }
+
+    /** Parses the canonical UUID text form. */
+    public static EventId parse(String text) {
+        Require.nonBlank(text, "eventId");
+        try {
+            return new EventId(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("eventId", "not a UUID: '" + text + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.keyline.domain.common;
+
+/**
+ * An argument was null, out of range or malformed. The message names the argument and, where it
+ * helps, the rejected value.
+ */
+public class InvalidArgumentException extends KeylineException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String argument;
+
+    /**
+     * @param argument the name of the offending argument or field
+     * @param message what was wrong with it
+     */
+    public InvalidArgumentException(String argument, String message) {
+        super(ReasonCode.INVALID_ARGUMENT, argument + ": " + message);
+        this.argument = argument;
+    }
+
+    /** The name of the offending argument or field. */
+    public String argument() {
+        return argument;
+    }
+}

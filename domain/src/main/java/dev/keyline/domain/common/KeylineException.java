@@ -1,0 +1,37 @@
+package dev.keyline.domain.common;
+
+import java.util.Objects;
+
+/**
+ * The one unchecked base exception of the library. Every failure Keyline raises on purpose is a
+ * subclass of this type with a stable {@link ReasonCode}; a caller may catch this type alone.
+ */
+public class KeylineException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ReasonCode reason;
+
+    /**
+     * @param reason the stable reason code
+     * @param message what was wrong, naming the field or entity concerned
+     */
+    public KeylineException(ReasonCode reason, String message) {
+        this(reason, message, null);
+    }
+
+    /**
+     * @param reason the stable reason code
+     * @param message what was wrong, naming the field or entity concerned
+     * @param cause the underlying failure, may be null
+     */
+    public KeylineException(ReasonCode reason, String message, Throwable cause) {
+        super(Objects.requireNonNull(reason, "reason").code() + " " + Objects.requireNonNull(message, "message"), cause);
+        this.reason = reason;
+    }
+
+    /** The stable reason code of this failure. */
+    public ReasonCode reason() {
+        return reason;
+    }
+}

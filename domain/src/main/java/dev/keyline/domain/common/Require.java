@@ -1,0 +1,85 @@
+package dev.keyline.domain.common;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Argument checks that fail with an {@link InvalidArgumentException} naming the argument.
+ * Used by every public constructor and method of the library.
+ */
+public final class Require {
+
+    private Require() {
+    }
+
+    /** Returns {@code value}, or fails when it is null. */
+    public static <T> T nonNull(T value, String name) {
+        if (value == null) {
+            throw new InvalidArgumentException(name, "must not be null");
+        }
+        return value;
+    }
+
+    /** Returns {@code value}, or fails when it is null, empty or only white space. */
+    public static String nonBlank(String value, String name) {
+        nonNull(value, name);
+        if (value.isBlank()) {
+            throw new InvalidArgumentException(name, "must not be blank");
+        }
+        return value;
+    }
+
+    /** Fails with {@code message} about {@code name} unless {@code condition} holds. */
+    public static void that(boolean condition, String name, String message) {
+        if (!condition) {
+            throw new InvalidArgumentException(name, message);
+        }
+    }
+
+    /** Returns {@code value}, or fails when it is negative. */
+    public static long nonNegative(long value, String name) {
+        if (value < 0) {
+            throw new InvalidArgumentException(name, "must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value}, or fails when it is zero or negative. */
+    public static long positive(long value, String name) {
+        if (value <= 0) {
+            throw new InvalidArgumentException(name, "must be positive, was " + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value}, or fails when it is null or negative. */
+    public static BigDecimal nonNegative(BigDecimal value, String name) {
+        nonNull(value, name);
+        if (value.signum() < 0) {
+            throw new InvalidArgumentException(name, "must not be negative, was " + value.toPlainString());
+        }
+        return value;
+    }
+
+    /** Returns an immutable copy of {@code values}, or fails when it or any element is null. */
+    public static <T> List<T> nonNullElements(Collection<T> values, String name) {
+        nonNull(values, name);
+        int i = 0;
+        for (T v : values) {
+            if (v == null) {
+                throw new InvalidArgumentException(name + "[" + i + "]", "must not be null");
+            }
+            i++;
+        }
+        return List.copyOf(values);
+    }
+
+    /** Fails unless {@code a} and {@code b} are equal. */
+    public static void same(Object a, Object b, String name) {
+        if (!Objects.equals(a, b)) {
+            throw new InvalidArgumentException(name, "expected " + a + " but was " + b);
+        }
+    }
+}

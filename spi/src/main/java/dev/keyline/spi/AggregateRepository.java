@@ -1,0 +1,37 @@
+package dev.keyline.spi;
+
+import dev.keyline.domain.common.AggregateRoot;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.NotFoundException;
+import java.util.Optional;
+
+/**
+ * What every aggregate's repository offers. Area repositories extend this with the queries
+ * their area needs.
+ *
+ * <p>{@link #save(AggregateRoot)} is optimistic: an aggregate of version 0 is inserted (failing
+ * with {@code AlreadyExistsException} when the id is taken); otherwise the stored version must
+ * equal the aggregate's version, else {@code StaleVersionException} and nothing is written. On
+ * success the stored version is one higher and the repository calls
+ * {@link AggregateRoot#markSaved(long)}. Repositories do not touch the aggregate's pending
+ * events; the runtime drains them into the outbox.
+ *
+ * @param <A> the aggregate type
+ * @param <I> its identifier type
+ */
+public interface AggregateRepository<A extends AggregateRoot<I>, I extends Identifier> {
+
+    /** The aggregate with this id, freshly restored, or empty. */
+    Optional<A> find(I id);
+
+    /** The aggregate with this id, or {@link NotFoundException} naming it. */
+    default A get(I id) {
+        return find(id).orElseThrow(() -> new NotFoundException("no " + aggregateName() + " with id " + id.value()));
+    }
+
+    /** Inserts or updates with the version check described on the type. */
+    void save(A aggregate);
+
+    /** A short business name of the aggregate type, used in messages. */
+    String aggregateName();
+}
