@@ -18,6 +18,7 @@ import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.jdbc.Columns;
+import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.account.AccountPlanRepository;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -40,22 +42,12 @@ import java.util.stream.Stream;
  * in the caller's transaction; loading reads them consistently and restores through
  * {@link AccountPlan#restore(AccountPlanSnapshot)}. Instants are kept to the microsecond.
  */
-public final class JdbcAccountPlanRepository
-        extends ParentChildRepository<AccountPlan, AccountPlanId, AccountPlanSnapshot, JdbcAccountPlanRepository.PlanChildren>
+public final class JdbcAccountPlanRepository extends JdbcParentChildRepository<AccountPlan, AccountPlanId, AccountPlanSnapshot>
         implements AccountPlanRepository {
 
     private static final String TABLE = "keyline_account_plan";
     private static final String ACTIONS = "keyline_account_plan_action";
     private static final String ITEMS = "keyline_account_plan_resource_item";
-
-    /**
-     * The child rows of several plans, by plan id.
-     *
-     * @param actions the actions of each plan, in number order
-     * @param items the resource lines of each plan, in number order
-     */
-    record PlanChildren(Map<String, List<PlanAction>> actions, Map<String, List<ResourcePlanItem>> items) {
-    }
 
     /**
      * The repository on the provider's session.
@@ -142,7 +134,7 @@ public final class JdbcAccountPlanRepository
     }
 
     @Override
-    AccountPlanSnapshot parent(Row row) {
+    protected AccountPlanSnapshot parent(Row row) {
         AccountPlanId id = required(row, "plan_id", AccountPlanId::new);
         Integer year = row.nullableInt("plan_year");
         return stored("account plan " + id, () -> new AccountPlanSnapshot(id, row.longValue("version"),
@@ -152,17 +144,18 @@ public final class JdbcAccountPlanRepository
     }
 
     @Override
-    String idOf(AccountPlanSnapshot parent) {
+    protected String idOf(AccountPlanSnapshot parent) {
         return parent.id().value();
     }
 
     @Override
-    long versionOf(AccountPlanSnapshot parent) {
+    protected long versionOf(AccountPlanSnapshot parent) {
         return parent.version();
     }
 
     @Override
-    PlanChildren children(List<String> ids) {
+    protected Function<AccountPlanSnapshot, AccountPlan> readChildren(List<AccountPlanSnapshot> parents) {
+        List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<PlanAction>> actions = new HashMap<>();
         session().query("SELECT * FROM " + ACTIONS + " WHERE plan_id IN (" + placeholders(ids.size())
                 + ") ORDER BY plan_id, action_number", row -> {
@@ -184,14 +177,8 @@ public final class JdbcAccountPlanRepository
                                     Optional.ofNullable(row.instant("fulfilled_at")), optionalUser(row, "fulfilled_by")));
                     return items.computeIfAbsent(plan, p -> new ArrayList<>()).add(item);
                 }, ids.toArray());
-        return new PlanChildren(actions, items);
-    }
-
-    @Override
-    AccountPlan assemble(AccountPlanSnapshot s, PlanChildren children) {
-        String id = s.id().value();
-        return AccountPlan.restore(new AccountPlanSnapshot(s.id(), s.version(), s.account(), s.network(), s.year(),
-                s.revenueTarget(), children.actions().getOrDefault(id, List.of()),
-                children.items().getOrDefault(id, List.of()), s.drawnBy(), s.drawnAt(), s.lastChangedAt()));
+        return s -> AccountPlan.restore(new AccountPlanSnapshot(s.id(), s.version(), s.account(), s.network(),
+                s.year(), s.revenueTarget(), actions.getOrDefault(s.id().value(), List.of()),
+                items.getOrDefault(s.id().value(), List.of()), s.drawnBy(), s.drawnAt(), s.lastChangedAt()));
     }
 }

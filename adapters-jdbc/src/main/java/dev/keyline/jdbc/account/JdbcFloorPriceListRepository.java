@@ -12,6 +12,7 @@ import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.jdbc.Columns;
+import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.account.FloorPriceListRepository;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The floor price lists (底价) of a {@link dev.keyline.jdbc.JdbcStorage}: one row per list in
@@ -28,7 +30,7 @@ import java.util.Map;
  * {@link FloorPriceList#restore(FloorPriceListSnapshot)}. Instants are kept to the microsecond.
  */
 public final class JdbcFloorPriceListRepository
-        extends ParentChildRepository<FloorPriceList, FloorPriceListId, FloorPriceListSnapshot, Map<String, List<FloorPrice>>>
+        extends JdbcParentChildRepository<FloorPriceList, FloorPriceListId, FloorPriceListSnapshot>
         implements FloorPriceListRepository {
 
     private static final String PRICES = "keyline_floor_price";
@@ -64,23 +66,24 @@ public final class JdbcFloorPriceListRepository
     }
 
     @Override
-    FloorPriceListSnapshot parent(Row row) {
+    protected FloorPriceListSnapshot parent(Row row) {
         return new FloorPriceListSnapshot(required(row, "list_id", FloorPriceListId::new), row.longValue("version"),
                 List.of());
     }
 
     @Override
-    String idOf(FloorPriceListSnapshot parent) {
+    protected String idOf(FloorPriceListSnapshot parent) {
         return parent.id().value();
     }
 
     @Override
-    long versionOf(FloorPriceListSnapshot parent) {
+    protected long versionOf(FloorPriceListSnapshot parent) {
         return parent.version();
     }
 
     @Override
-    Map<String, List<FloorPrice>> children(List<String> ids) {
+    protected Function<FloorPriceListSnapshot, FloorPriceList> readChildren(List<FloorPriceListSnapshot> parents) {
+        List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<FloorPrice>> prices = new HashMap<>();
         session().query("SELECT * FROM " + PRICES + " WHERE list_id IN (" + placeholders(ids.size())
                 + ") ORDER BY list_id, line_no", row -> {
@@ -90,12 +93,7 @@ public final class JdbcFloorPriceListRepository
                                     money(row, "price", "currency"), user(row, "set_by"), row.instant("set_at")));
                     return prices.computeIfAbsent(list, x -> new ArrayList<>()).add(price);
                 }, ids.toArray());
-        return prices;
-    }
-
-    @Override
-    FloorPriceList assemble(FloorPriceListSnapshot s, Map<String, List<FloorPrice>> prices) {
-        return FloorPriceList.restore(new FloorPriceListSnapshot(s.id(), s.version(),
+        return s -> FloorPriceList.restore(new FloorPriceListSnapshot(s.id(), s.version(),
                 prices.getOrDefault(s.id().value(), List.of())));
     }
 }

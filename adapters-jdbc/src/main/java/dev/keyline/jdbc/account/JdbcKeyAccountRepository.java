@@ -28,6 +28,7 @@ import dev.keyline.domain.account.TierChangeCause;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.jdbc.Columns;
+import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.account.KeyAccountRepository;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -51,9 +53,7 @@ import java.util.stream.Stream;
  * breaks an invariant is reported as {@link dev.keyline.domain.common.CorruptStateException}.
  * Instants are kept to the microsecond.
  */
-public final class JdbcKeyAccountRepository
-        extends ParentChildRepository<KeyAccount, AccountId, JdbcKeyAccountRepository.AccountRow,
-                JdbcKeyAccountRepository.AccountChildren>
+public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<KeyAccount, AccountId, KeyAccountSnapshot>
         implements KeyAccountRepository {
 
     private static final String TABLE = "keyline_key_account";
@@ -61,23 +61,6 @@ public final class JdbcKeyAccountRepository
     private static final String HISTORY = "keyline_key_account_tier_change";
     private static final String CLASSIFICATION_RUN = "CLASSIFICATION_RUN";
     private static final String MANUAL_OVERRIDE = "MANUAL_OVERRIDE";
-
-    /**
-     * The account's own row, read but not yet validated.
-     *
-     * @param snapshot the snapshot without its collections
-     */
-    record AccountRow(KeyAccountSnapshot snapshot) {
-    }
-
-    /**
-     * The child rows of several accounts, by account id.
-     *
-     * @param signals the churn signals of each account, in order
-     * @param history the tier changes of each account, oldest first
-     */
-    record AccountChildren(Map<String, List<ChurnSignal>> signals, Map<String, List<TierChange>> history) {
-    }
 
     /**
      * The repository on the provider's session.
@@ -200,7 +183,7 @@ public final class JdbcKeyAccountRepository
     }
 
     @Override
-    AccountRow parent(Row row) {
+    protected KeyAccountSnapshot parent(Row row) {
         AccountId id = required(row, "account_id", AccountId::new);
         String what = "key account " + id;
         AccountProfile profile = stored(what + " (profile)", () -> new AccountProfile(row.intValue("branches"),
@@ -217,27 +200,28 @@ public final class JdbcKeyAccountRepository
                 : Optional.of(stored(what + " (team)", () -> new AccountTeam(industryManager.get(),
                         optionalUser(row, "team_technical_manager").orElse(null),
                         optionalUser(row, "team_business_manager").orElse(null))));
-        return new AccountRow(new KeyAccountSnapshot(id, row.longValue("version"), row.requiredString("account_name"),
+        return new KeyAccountSnapshot(id, row.longValue("version"), row.requiredString("account_name"),
                 required(row, "network_id", LocalNetworkId::new), requiredEnum(row, "industry", Industry.class),
                 profile, potential, requiredEnum(row, "status", AccountStatus.class), requiredEnum(row, "tier", Tier.class),
                 optionalUser(row, "account_manager"), team, List.of(),
                 Optional.ofNullable(row.instant("churn_warning_since")), Optional.ofNullable(row.string("exit_reason")),
                 Optional.ofNullable(row.instant("exited_at")), user(row, "registered_by"), row.instant("registered_at"),
-                row.instant("last_changed_at"), List.of()));
+                row.instant("last_changed_at"), List.of());
     }
 
     @Override
-    String idOf(AccountRow parent) {
-        return parent.snapshot().id().value();
+    protected String idOf(KeyAccountSnapshot parent) {
+        return parent.id().value();
     }
 
     @Override
-    long versionOf(AccountRow parent) {
-        return parent.snapshot().version();
+    protected long versionOf(KeyAccountSnapshot parent) {
+        return parent.version();
     }
 
     @Override
-    AccountChildren children(List<String> ids) {
+    protected Function<KeyAccountSnapshot, KeyAccount> readChildren(List<KeyAccountSnapshot> parents) {
+        List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<ChurnSignal>> signals = new HashMap<>();
         session().query("SELECT * FROM " + SIGNALS + " WHERE account_id IN (" + placeholders(ids.size())
                 + ") ORDER BY account_id, line_no", row -> {
@@ -256,17 +240,10 @@ public final class JdbcKeyAccountRepository
                             () -> tierChange(row));
                     return history.computeIfAbsent(account, a -> new ArrayList<>()).add(change);
                 }, ids.toArray());
-        return new AccountChildren(signals, history);
-    }
-
-    @Override
-    KeyAccount assemble(AccountRow parent, AccountChildren children) {
-        KeyAccountSnapshot s = parent.snapshot();
-        String id = s.id().value();
-        return KeyAccount.restore(new KeyAccountSnapshot(s.id(), s.version(), s.name(), s.network(), s.industry(),
-                s.profile(), s.potential(), s.status(), s.tier(), s.accountManager(), s.team(),
-                children.signals().getOrDefault(id, List.of()), s.churnWarningSince(), s.exitReason(), s.exitedAt(),
-                s.registeredBy(), s.registeredAt(), s.lastChangedAt(), children.history().getOrDefault(id, List.of())));
+        return s -> KeyAccount.restore(new KeyAccountSnapshot(s.id(), s.version(), s.name(), s.network(),
+                s.industry(), s.profile(), s.potential(), s.status(), s.tier(), s.accountManager(), s.team(),
+                signals.getOrDefault(s.id().value(), List.of()), s.churnWarningSince(), s.exitReason(), s.exitedAt(),
+                s.registeredBy(), s.registeredAt(), s.lastChangedAt(), history.getOrDefault(s.id().value(), List.of())));
     }
 
     private static TierChange tierChange(Row row) {

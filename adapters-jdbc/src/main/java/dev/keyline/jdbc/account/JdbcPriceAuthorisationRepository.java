@@ -19,6 +19,7 @@ import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.jdbc.Columns;
+import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.account.PriceAuthorisationRepository;
@@ -28,6 +29,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -45,8 +47,7 @@ import java.util.stream.Stream;
  * which replays every decision against the rules. Instants are kept to the microsecond.
  */
 public final class JdbcPriceAuthorisationRepository
-        extends ParentChildRepository<PriceAuthorisation, PriceAuthorisationId, PriceAuthorisationSnapshot,
-                Map<String, List<PriceDecision>>>
+        extends JdbcParentChildRepository<PriceAuthorisation, PriceAuthorisationId, PriceAuthorisationSnapshot>
         implements PriceAuthorisationRepository {
 
     /** The decimal places of the maximum-discount column. */
@@ -120,7 +121,7 @@ public final class JdbcPriceAuthorisationRepository
     }
 
     @Override
-    PriceAuthorisationSnapshot parent(Row row) {
+    protected PriceAuthorisationSnapshot parent(Row row) {
         PriceAuthorisationId id = required(row, "authorisation_id", PriceAuthorisationId::new);
         return stored("price authorisation " + id, () -> {
             Currency currency = currency(row, "currency");
@@ -134,17 +135,18 @@ public final class JdbcPriceAuthorisationRepository
     }
 
     @Override
-    String idOf(PriceAuthorisationSnapshot parent) {
+    protected String idOf(PriceAuthorisationSnapshot parent) {
         return parent.id().value();
     }
 
     @Override
-    long versionOf(PriceAuthorisationSnapshot parent) {
+    protected long versionOf(PriceAuthorisationSnapshot parent) {
         return parent.version();
     }
 
     @Override
-    Map<String, List<PriceDecision>> children(List<String> ids) {
+    protected Function<PriceAuthorisationSnapshot, PriceAuthorisation> readChildren(List<PriceAuthorisationSnapshot> parents) {
+        List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<PriceDecision>> decisions = new HashMap<>();
         session().query("SELECT * FROM " + DECISIONS + " WHERE authorisation_id IN (" + placeholders(ids.size())
                 + ") ORDER BY authorisation_id, line_no", row -> {
@@ -156,14 +158,9 @@ public final class JdbcPriceAuthorisationRepository
                                     row.requiredString("reason")));
                     return decisions.computeIfAbsent(id, x -> new ArrayList<>()).add(decision);
                 }, ids.toArray());
-        return decisions;
-    }
-
-    @Override
-    PriceAuthorisation assemble(PriceAuthorisationSnapshot s, Map<String, List<PriceDecision>> decisions) {
-        return PriceAuthorisation.restore(new PriceAuthorisationSnapshot(s.id(), s.version(), s.account(), s.product(),
-                s.listPrice(), s.offeredPrice(), s.floorPrice(), s.requestedBy(), s.addressedTo(), s.requestedAt(),
-                s.reason(), s.state(), decisions.getOrDefault(s.id().value(), List.of())));
+        return s -> PriceAuthorisation.restore(new PriceAuthorisationSnapshot(s.id(), s.version(), s.account(),
+                s.product(), s.listPrice(), s.offeredPrice(), s.floorPrice(), s.requestedBy(), s.addressedTo(),
+                s.requestedAt(), s.reason(), s.state(), decisions.getOrDefault(s.id().value(), List.of())));
     }
 
     private static Money amount(Row row, String column, Currency currency) {

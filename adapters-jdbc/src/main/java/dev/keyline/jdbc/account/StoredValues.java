@@ -25,29 +25,27 @@ final class StoredValues {
     private StoredValues() {
     }
 
-    /** A required money value from an amount column and a currency column. */
+    /** A required money value from an amount column and a currency column (see {@link Row#money}). */
     static Money money(Row row, String amountColumn, String currencyColumn) {
-        BigDecimal amount = row.bigDecimal(amountColumn);
-        if (amount == null) {
+        Money money = row.money(amountColumn, currencyColumn);
+        if (money == null) {
             throw new CorruptStateException("column " + amountColumn + " is NULL but a value is required");
         }
-        return new Money(amount, currency(row, currencyColumn));
+        return money;
     }
 
     /** An optional money value: empty when the amount column is NULL. */
     static Optional<Money> optionalMoney(Row row, String amountColumn, String currencyColumn) {
-        return row.bigDecimal(amountColumn) == null ? Optional.empty()
-                : Optional.of(money(row, amountColumn, currencyColumn));
+        return Optional.ofNullable(row.money(amountColumn, currencyColumn));
     }
 
     /** A required ISO currency code. */
     static Currency currency(Row row, String column) {
-        String code = row.requiredString(column).trim();
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new CorruptStateException("column " + column + " holds '" + code + "', not an ISO currency code", e);
+        Currency currency = row.currency(column);
+        if (currency == null) {
+            throw new CorruptStateException("column " + column + " is NULL but a value is required");
         }
+        return currency;
     }
 
     /** The exact text of a decimal, scale included ({@link BigDecimal#toString()} round-trips exactly). */

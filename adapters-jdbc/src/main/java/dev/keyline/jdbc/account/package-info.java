@@ -1,7 +1,8 @@
 /**
  * The JDBC repositories of the key-account area (大客户管理) and of commercial authorisation
  * (商务授权), over the tables of migration {@code V2__key_accounts.sql}; {@link
- * dev.keyline.jdbc.JdbcStorage} wires them.
+ * dev.keyline.jdbc.JdbcStorage} wires them. The aggregates with child tables extend {@link
+ * dev.keyline.jdbc.JdbcParentChildRepository}.
  *
  * <p>Every aggregate has one row in its own table (with a {@code version} column for the
  * optimistic check) and child tables for its owned collections, keyed by the aggregate's key and a

@@ -1,11 +1,8 @@
-package dev.keyline.jdbc.account;
+package dev.keyline.jdbc;
 
 import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.Require;
-import dev.keyline.jdbc.JdbcAggregateRepository;
-import dev.keyline.jdbc.JdbcSession;
-import dev.keyline.jdbc.Row;
 import dev.keyline.spi.StorageException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,12 +17,13 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The base of the area's JDBC repositories whose aggregates span a parent row and child rows, and
- * which load them consistently under READ COMMITTED.
+ * The base of a JDBC repository whose aggregate spans a parent row and child rows (its owned
+ * collections), and which loads it consistently under READ COMMITTED.
  *
  * <p>Reading a parent row and then its child rows takes several statements, and another
  * transaction may commit a save of the same aggregate between them; the parent would then be
@@ -35,22 +33,29 @@ import java.util.stream.StreamSupport;
  * version) until the two agree. Saves always raise the version, so equal versions prove that the
  * children belong to the parent that was read.
  *
- * <p>Queries read the parent rows lazily and the children of every {@value #CHUNK} parents in one
- * statement per child table, so a large result needs a few statements per chunk, not one per row.
+ * <p>Queries ({@link #streamWhere}, {@link #listWhere}) read the parent rows lazily and the children
+ * of up to {@value #CHUNK} parents at a time, one statement per child table, so a large result
+ * needs a few statements per chunk, not one per row.
+ *
+ * <p>A subclass reads a parent row into a value {@code P} that knows its id and version
+ * ({@link #parent(Row)}, {@link #idOf(Object)}, {@link #versionOf(Object)}), reads the children of
+ * several parents at once and returns how to restore each of them ({@link #readChildren(List)}),
+ * writes the parent's columns ({@link #columns(AggregateRoot)}) and its child rows
+ * ({@link #saveChildren(AggregateRoot, boolean)}, typically {@link #deleteChildren} on an update,
+ * then {@link #insertChildren}).
  *
  * @param <A> the aggregate type
  * @param <I> its identifier type
- * @param <P> what the subclass reads from a parent row; carries the id and the version
- * @param <C> what the subclass reads from the child rows of several parents
+ * @param <P> what the subclass reads from a parent row, before the children are known
  */
-abstract class ParentChildRepository<A extends AggregateRoot<I>, I extends Identifier, P, C>
+public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I extends Identifier, P>
         extends JdbcAggregateRepository<A, I> {
 
-    /** Parents whose children are read together. */
-    static final int CHUNK = 100;
+    /** How many parents' children are read together. */
+    public static final int CHUNK = 100;
 
     /** How often one aggregate is read again while it keeps changing, before giving up. */
-    static final int MAX_ATTEMPTS = 100;
+    public static final int MAX_ATTEMPTS = 100;
 
     private final String table;
     private final String idColumn;
@@ -63,28 +68,53 @@ abstract class ParentChildRepository<A extends AggregateRoot<I>, I extends Ident
      * @param table the parent table, a plain SQL identifier
      * @param idColumn its key column
      */
-    ParentChildRepository(JdbcSession session, String aggregateName, String table, String idColumn) {
+    protected JdbcParentChildRepository(JdbcSession session, String aggregateName, String table, String idColumn) {
         super(session, aggregateName, table, idColumn);
         this.table = table;
         this.idColumn = idColumn;
     }
 
-    /** Reads the parent row; nothing is validated yet. */
-    abstract P parent(Row row);
+    /**
+     * Reads the parent row; nothing is validated yet.
+     *
+     * @param row a row of the parent table, all columns
+     * @return what the row holds
+     */
+    protected abstract P parent(Row row);
 
-    /** The id text of a parent read by {@link #parent(Row)}. */
-    abstract String idOf(P parent);
+    /**
+     * The id text of a parent.
+     *
+     * @param parent a parent read by {@link #parent(Row)}
+     * @return its id, as stored in the id column
+     */
+    protected abstract String idOf(P parent);
 
-    /** The version of a parent read by {@link #parent(Row)}. */
-    abstract long versionOf(P parent);
+    /**
+     * The version of a parent.
+     *
+     * @param parent a parent read by {@link #parent(Row)}
+     * @return its version column
+     */
+    protected abstract long versionOf(P parent);
 
-    /** Reads the child rows of the parents with these ids, in a few statements. */
-    abstract C children(List<String> ids);
+    /**
+     * Reads the child rows of the given parents, in a few statements (for example one
+     * {@code WHERE parent_id IN (...)} per child table), and says how to restore each parent with
+     * them. The function is applied only to parents whose version was confirmed after this read;
+     * it restores through the aggregate's {@code restore(snapshot)}, which validates.
+     *
+     * @param parents up to {@value #CHUNK} parents
+     * @return restores the aggregate of one of {@code parents}
+     */
+    protected abstract Function<P, A> readChildren(List<P> parents);
 
-    /** Restores one aggregate from its parent and the children read for it, through its {@code restore}. */
-    abstract A assemble(P parent, C children);
-
-    /** Restores the aggregate of one parent row, reading its children consistently. */
+    /**
+     * Restores the aggregate of one parent row, reading its children consistently.
+     *
+     * @param row a row of the parent table, all columns
+     * @return the aggregate
+     */
     @Override
     protected final A restore(Row row) {
         P parent = parent(row);
@@ -110,7 +140,7 @@ abstract class ParentChildRepository<A extends AggregateRoot<I>, I extends Ident
      * @param params the placeholder values
      * @return a stream that must be closed
      */
-    final Stream<A> streamWhere(String condition, String orderBy, Object... params) {
+    protected final Stream<A> streamWhere(String condition, String orderBy, Object... params) {
         Stream<P> parents = session().stream("SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + orderBy,
                 this::parent, params);
         Iterator<P> rows = parents.iterator();
@@ -137,20 +167,43 @@ abstract class ParentChildRepository<A extends AggregateRoot<I>, I extends Ident
         return StreamSupport.stream(chunked, false).onClose(parents::close);
     }
 
-    /** {@link #streamWhere} read into a list. */
-    final List<A> listWhere(String condition, String orderBy, Object... params) {
+    /**
+     * {@link #streamWhere} read into a list, for results that stay small.
+     *
+     * @param condition an SQL condition on the parent table with {@code ?} placeholders
+     * @param orderBy the ORDER BY list
+     * @param params the placeholder values
+     * @return the aggregates in order
+     */
+    protected final List<A> listWhere(String condition, String orderBy, Object... params) {
         try (Stream<A> found = streamWhere(condition, orderBy, params)) {
             return found.toList();
         }
     }
 
-    /** Deletes the rows of a child table that belong to the aggregate, before they are written again. */
-    final void deleteChildren(String childTable, String parentColumn, I id) {
+    /**
+     * Deletes the rows of a child table that belong to an aggregate, before they are written again.
+     *
+     * @param childTable the child table, a plain SQL identifier
+     * @param parentColumn its column holding the parent's id
+     * @param id the aggregate's id
+     */
+    protected final void deleteChildren(String childTable, String parentColumn, I id) {
+        Columns.checkIdentifier(childTable, "childTable");
+        Columns.checkIdentifier(parentColumn, "parentColumn");
+        Require.nonNull(id, "id");
         session().update("DELETE FROM " + childTable + " WHERE " + parentColumn + " = ?", id.value());
     }
 
-    /** Runs an INSERT for every row, batched; does nothing for no rows. */
-    final void insertChildren(String sql, List<Object[]> rows) {
+    /**
+     * Runs an INSERT for every row as one JDBC batch; does nothing for no rows.
+     *
+     * @param sql the INSERT with {@code ?} placeholders
+     * @param rows one array of placeholder values per child row
+     */
+    protected final void insertChildren(String sql, List<Object[]> rows) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(rows, "rows");
         if (!rows.isEmpty()) {
             session().batch(sql, rows);
         }
@@ -173,13 +226,13 @@ abstract class ParentChildRepository<A extends AggregateRoot<I>, I extends Ident
                 throw new StorageException(aggregateName() + " " + ids + " kept changing while being read; gave up after "
                         + MAX_ATTEMPTS + " attempts", null);
             }
-            C children = children(ids);
+            Function<P, A> restore = readChildren(pending);
             Map<String, Long> versions = versions(ids);
             List<String> changed = new ArrayList<>();
             for (P parent : pending) {
                 Long now = versions.get(idOf(parent));
                 if (now != null && now == versionOf(parent)) {
-                    loaded.put(idOf(parent), assemble(parent, children));
+                    loaded.put(idOf(parent), restore.apply(parent));
                 } else {
                     changed.add(idOf(parent));
                 }
@@ -201,7 +254,7 @@ abstract class ParentChildRepository<A extends AggregateRoot<I>, I extends Ident
     private Map<String, Long> versions(List<String> ids) {
         Map<String, Long> versions = new HashMap<>();
         session().query("SELECT " + idColumn + ", version FROM " + table + " WHERE " + idColumn + " IN ("
-                        + StoredValues.placeholders(ids.size()) + ")",
+                        + placeholders(ids.size()) + ")",
                 row -> Map.entry(row.requiredString(idColumn), row.longValue("version")), ids.toArray())
                 .forEach(e -> versions.put(e.getKey(), e.getValue()));
         return versions;
@@ -211,6 +264,10 @@ abstract class ParentChildRepository<A extends AggregateRoot<I>, I extends Ident
         List<Object> all = new ArrayList<>(List.of(params));
         all.addAll(ids);
         return session().query("SELECT * FROM " + table + " WHERE (" + condition + ") AND " + idColumn + " IN ("
-                + StoredValues.placeholders(ids.size()) + ")", this::parent, all.toArray());
+                + placeholders(ids.size()) + ")", this::parent, all.toArray());
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }
