@@ -23,6 +23,7 @@ import dev.keyline.domain.authority.PriceAuthorisation;
 import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceOffer;
 import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
@@ -43,6 +44,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,6 +224,58 @@ abstract class JdbcAccountTablesContract {
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("F2").hasMessageContaining("10000-01");
 
         assertThat(sql.query("SELECT fact_id FROM keyline_spend_fact", row -> row.string("fact_id"))).isEmpty();
+    }
+
+    @Test
+    void aDuplicateCommittedWhileAnAppendWaitsForItIsReportedAsAlreadyExists() throws Exception {
+        SpendFact fact = SpendFact.original(new SpendFactId("F1"), new AccountId("KA1"), SUZHOU, YearMonth.of(2024, 1),
+                Money.cny("10.00"), T0);
+        SpendFact rival = SpendFact.original(new SpendFactId("F1"), new AccountId("KA2"), SUZHOU, YearMonth.of(2024, 1),
+                Money.cny("20.00"), T0);
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> storage.transactions().run(() -> {
+                storage.spendFacts().append(fact);
+                inserted.countDown();
+                await(release);
+            }));
+            await(inserted);
+            Future<?> second = threads.submit(() -> storage.transactions().run(() -> storage.spendFacts().append(rival)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!anInsertIsWaiting()) {
+                if (System.nanoTime() > deadline || second.isDone()) {
+                    release.countDown();
+                    throw new AssertionError("the second append never waited for the first transaction's row");
+                }
+                Thread.sleep(10);
+            }
+            release.countDown();
+            first.get(60, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> second.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(AlreadyExistsException.class).hasMessageContaining("F1")
+                    .hasMessageContaining("concurrent");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(storage.transactions().execute(() -> storage.spendFacts().find(fact.id()))).contains(fact);
+    }
+
+    /** Whether another session is inside an INSERT into keyline_spend_fact, waiting for a row lock. */
+    abstract boolean anInsertIsWaiting() throws SQLException;
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other transaction did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private KeyAccount active(AccountId id, UserId manager) {
