@@ -1,8 +1,20 @@
 package dev.keyline.jdbc;
 
 import dev.keyline.domain.common.Require;
+import dev.keyline.jdbc.account.JdbcAccountPlanRepository;
+import dev.keyline.jdbc.account.JdbcClassificationResultRepository;
+import dev.keyline.jdbc.account.JdbcFloorPriceListRepository;
+import dev.keyline.jdbc.account.JdbcKeyAccountRepository;
+import dev.keyline.jdbc.account.JdbcPriceAuthorisationRepository;
+import dev.keyline.jdbc.account.JdbcSpendFactRepository;
 import dev.keyline.spi.StorageException;
 import dev.keyline.spi.StorageProvider;
+import dev.keyline.spi.account.AccountPlanRepository;
+import dev.keyline.spi.account.ClassificationResultRepository;
+import dev.keyline.spi.account.FloorPriceListRepository;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.account.PriceAuthorisationRepository;
+import dev.keyline.spi.account.SpendFactRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,7 +37,8 @@ import javax.sql.DataSource;
  *
  * <p>Schema and migrations: the schema is managed by Flyway migrations on the classpath under
  * {@value #MIGRATION_LOCATION}, recorded in the history table {@value #SCHEMA_HISTORY_TABLE} in the
- * connection's default schema. {@code V1__outbox.sql} creates the outbox. Each area that gets
+ * connection's default schema. {@code V1__outbox.sql} creates the outbox, {@code V2__key_accounts.sql}
+ * the tables of the key-account area (see {@link dev.keyline.jdbc.account}). Each area that gets
  * tables (accounts, SLAs, work orders, ...) adds the next version in the same folder, named
  * {@code V<n>__<area>_<what>.sql} with {@code n} one higher than the highest present (for example
  * {@code V2__account_key_accounts.sql}); a published migration is never edited, a change is a new
@@ -51,12 +64,24 @@ public final class JdbcStorage implements StorageProvider {
     private final JdbcTransactions transactions;
     private final JdbcSession session;
     private final JdbcOutbox outbox;
+    private final JdbcKeyAccountRepository keyAccounts;
+    private final JdbcSpendFactRepository spendFacts;
+    private final JdbcClassificationResultRepository classificationResults;
+    private final JdbcAccountPlanRepository accountPlans;
+    private final JdbcPriceAuthorisationRepository priceAuthorisations;
+    private final JdbcFloorPriceListRepository floorPriceLists;
 
     private JdbcStorage(SqlDialect dialect, DataSource dataSource) {
         this.dialect = dialect;
         this.transactions = new JdbcTransactions(dataSource);
         this.session = new JdbcSession(transactions, dialect);
         this.outbox = new JdbcOutbox(session);
+        this.keyAccounts = new JdbcKeyAccountRepository(session);
+        this.spendFacts = new JdbcSpendFactRepository(session);
+        this.classificationResults = new JdbcClassificationResultRepository(session);
+        this.accountPlans = new JdbcAccountPlanRepository(session);
+        this.priceAuthorisations = new JdbcPriceAuthorisationRepository(session);
+        this.floorPriceLists = new JdbcFloorPriceListRepository(session);
     }
 
     /**
@@ -77,6 +102,42 @@ public final class JdbcStorage implements StorageProvider {
     @Override
     public JdbcOutbox outbox() {
         return outbox;
+    }
+
+    /** The key accounts, in {@code keyline_key_account} and its child tables; the same object on every call. */
+    @Override
+    public KeyAccountRepository keyAccounts() {
+        return keyAccounts;
+    }
+
+    /** The spend-fact ledger, in {@code keyline_spend_fact}; the same object on every call. */
+    @Override
+    public SpendFactRepository spendFacts() {
+        return spendFacts;
+    }
+
+    /** The classification results, in {@code keyline_classification_result} and its members; the same object on every call. */
+    @Override
+    public ClassificationResultRepository classificationResults() {
+        return classificationResults;
+    }
+
+    /** The account plans, in {@code keyline_account_plan} and its child tables; the same object on every call. */
+    @Override
+    public AccountPlanRepository accountPlans() {
+        return accountPlans;
+    }
+
+    /** The price authorisations, in {@code keyline_price_authorisation} and its decisions; the same object on every call. */
+    @Override
+    public PriceAuthorisationRepository priceAuthorisations() {
+        return priceAuthorisations;
+    }
+
+    /** The floor price lists, in {@code keyline_floor_price_list} and their settings; the same object on every call. */
+    @Override
+    public FloorPriceListRepository floorPriceLists() {
+        return floorPriceLists;
     }
 
     /**
