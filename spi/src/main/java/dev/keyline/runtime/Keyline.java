@@ -6,6 +6,7 @@ import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -28,8 +29,9 @@ import java.util.function.Function;
  * delivered. The events are not lost silently: they described changes that did not happen. The
  * aggregate objects the command saved no longer match storage (their version was advanced and
  * their events drained into the discarded transaction), so a retry must load them afresh and run
- * the command again, which raises the events anew; saving such a stale object again fails with
- * {@code StaleVersionException} rather than writing anything.
+ * the command again, which raises the events anew; saving such an object again fails (with
+ * {@code StaleVersionException}, or {@code NotFoundException} when its insert was rolled back)
+ * rather than writing anything.
  */
 public final class Keyline {
 
@@ -130,7 +132,8 @@ public final class Keyline {
 
         private StorageProvider storage;
         private final List<NotificationSink> sinks = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        // microsecond ticks: the finest precision PostgreSQL keeps, so stored times read back equal
+        private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private KeylineJson json;
 
@@ -196,7 +199,10 @@ public final class Keyline {
             return this;
         }
 
-        /** The clock for every time the runtime reads; defaults to the system UTC clock. */
+        /**
+         * The clock for every time the runtime reads; defaults to the system UTC clock ticking in
+         * whole microseconds, the finest precision the JDBC provider stores.
+         */
         public Builder clock(Clock newClock) {
             this.clock = Require.nonNull(newClock, "clock");
             return this;
