@@ -88,7 +88,7 @@ public final class PriceAuthorisations {
      * @return a new service
      */
     public PriceAuthorisations withMatrix(AuthorityMatrix newMatrix) {
-        return new PriceAuthorisations(keyline, keyline.storage(), Require.nonNull(newMatrix, "matrix"));
+        return new PriceAuthorisations(keyline, keyline.storage(), Require.nonNull(newMatrix, "newMatrix"));
     }
 
     /** The authority matrix this service decides under. */
