@@ -1,6 +1,7 @@
 package dev.keyline.runtime.account;
 
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.authority.AccountAccess;
 import dev.keyline.domain.authority.Actor;
@@ -18,6 +19,7 @@ import dev.keyline.domain.authority.PriceOffer;
 import dev.keyline.domain.authority.Role;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.AuthorityExceededException;
+import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.NotFoundException;
@@ -133,11 +135,12 @@ public final class PriceAuthorisations {
      *
      * @param requester who asks
      * @param id the request's id
-     * @param offer the price asked for; its account must be registered
+     * @param offer the price asked for; its account must be registered and not exited
      * @param floorPrices the floor price list in force for the account
      * @param reason why the price is needed, not blank
      * @return the open request
      * @throws NotAuthorisedException when the requester may not change the account
+     * @throws InvalidStateException when the account has exited
      * @throws AuthorityExceededException when no role of the matrix could approve the discount
      * @throws AlreadyExistsException when the id is taken
      */
@@ -151,6 +154,9 @@ public final class PriceAuthorisations {
         return keyline.execute(ctx -> {
             KeyAccount account = accounts.get(offer.account());
             AccountAccess.requireMayChange(requester, AccountScopes.of(account), "request a price for " + offer.product());
+            if (account.status() == AccountStatus.EXITED) {
+                throw new InvalidStateException("key account " + account.id() + " has exited; it gets no price offers");
+            }
             FloorPriceList floors = floorLists.find(floorPrices).orElseGet(() -> FloorPriceList.create(floorPrices));
             PriceAuthorisation request = PriceAuthorisation.request(id, offer, requester, reason, floors, matrix, ctx.now());
             ctx.save(requests, request);

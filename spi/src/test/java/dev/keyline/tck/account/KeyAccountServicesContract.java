@@ -322,6 +322,9 @@ public abstract class KeyAccountServicesContract {
         assertRefused(() -> world.accounts.assignManager(ZHOU, BANK, LI.user()), InvalidStateException.class, after);
         assertRefused(() -> world.plans.draw(WANG, new AccountPlanId("P-1"), BANK, Year.of(2026), Money.cny("1.00")),
                 InvalidStateException.class, after);
+        assertRefused(() -> world.prices.request(WANG, new PriceAuthorisationId("PA-9"),
+                new PriceOffer(BANK, DDN, Money.cny("1000.00"), Money.cny("990.00")), SUZHOU_FLOORS, "win back"),
+                InvalidStateException.class, after);
     }
 
     // ------------------------------------------------------------ access and concurrency
