@@ -29,6 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +264,59 @@ public abstract class SpendFactRepositoryContract {
             assertThatThrownBy(() -> appendInTransaction(List.of(aCorrectsB, bCorrectsA)))
                     .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("cycle");
             assertThat(inTransaction(() -> facts().byAccount(account))).isEmpty();
+        }
+
+        @Test
+        void twoTransactionsAppendingTheSameFactOrCorrectingTheSameFactExactlyOneWins() throws Exception {
+            AccountId account = samples.accountId();
+            LocalNetworkId network = samples.networkId();
+            SpendFact fact = fact(account, network, YearMonth.of(2024, 6), 100_00, 0);
+            SpendFact sameIdOtherAmount = new SpendFact(fact.id(), account, network, fact.month(),
+                    Money.ofCents(200_00, Money.CNY), fact.recordedAt(), Optional.empty());
+            SpendFact winner = race(fact, sameIdOtherAmount);
+            assertThat(inTransaction(() -> facts().byAccount(account))).containsExactly(winner);
+
+            SpendFact correction = correction(winner, 90_00);
+            SpendFact rival = correction(winner, 80_00);
+            SpendFact winningCorrection = race(correction, rival);
+            assertThat(inTransaction(() -> facts().byAccount(account))).containsExactly(winner, winningCorrection);
+        }
+
+        /** Appends each fact in a transaction of its own, both started together; returns the one that was stored. */
+        private SpendFact race(SpendFact first, SpendFact second) throws Exception {
+            CyclicBarrier bothStarted = new CyclicBarrier(2);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<SpendFact>> racers = new ArrayList<>();
+                for (SpendFact fact : List.of(first, second)) {
+                    racers.add(threads.submit(() -> storage.transactions().execute(() -> {
+                        facts().find(fact.id());
+                        try {
+                            bothStarted.await(60, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new AssertionError("the other racer did not start", e);
+                        }
+                        facts().append(fact);
+                        return fact;
+                    })));
+                }
+                List<SpendFact> winners = new ArrayList<>();
+                List<Throwable> losers = new ArrayList<>();
+                for (Future<SpendFact> racer : racers) {
+                    try {
+                        winners.add(racer.get(60, TimeUnit.SECONDS));
+                    } catch (ExecutionException e) {
+                        losers.add(e.getCause());
+                    }
+                }
+                assertThat(winners).hasSize(1);
+                assertThat(losers).singleElement().satisfiesAnyOf(
+                        loser -> assertThat(loser).isInstanceOf(AlreadyExistsException.class),
+                        loser -> assertThat(loser).isInstanceOf(InvalidStateException.class).hasMessageContaining("corrected"));
+                return winners.get(0);
+            } finally {
+                threads.shutdownNow();
+            }
         }
 
         @Test
