@@ -81,12 +81,14 @@ public final class NullArgumentsTester {
     }
 
     /**
-     * A sample instance on which instance methods are called, and how those calls run.
+     * A sample instance on which instance methods are called, and how those calls run. The
+     * instance is read inside {@link #around()}, so a subject may hand out an object that exists
+     * only there (a command context inside a running command).
      *
-     * @param instance the receiver of the calls
+     * @param instance gives the receiver of a call, when the call runs
      * @param around how each call runs
      */
-    public record Subject(Object instance, Around around) {
+    public record Subject(Supplier<?> instance, Around around) {
 
         /** Checks the components. */
         public Subject {
@@ -101,7 +103,7 @@ public final class NullArgumentsTester {
          * @return the subject
          */
         public static Subject of(Object instance) {
-            return new Subject(instance, Supplier::get);
+            return of(instance, Supplier::get);
         }
 
         /**
@@ -112,7 +114,8 @@ public final class NullArgumentsTester {
          * @return the subject
          */
         public static Subject of(Object instance, Around around) {
-            return new Subject(instance, around);
+            Objects.requireNonNull(instance, "instance");
+            return new Subject(() -> instance, around);
         }
     }
 
@@ -412,6 +415,8 @@ public final class NullArgumentsTester {
          */
         public void assertClean() {
             System.out.println(summary());
+            contracts.forEach(contract -> System.out.println("  left to its implementations: " + contract));
+            excludedMembers.forEach(exclusion -> System.out.println("  excluded: " + exclusion));
             if (offenders.isEmpty() && missing.isEmpty() && stale.isEmpty()) {
                 return;
             }
@@ -560,18 +565,24 @@ public final class NullArgumentsTester {
         private String callWithNull(Class<?> owner, Executable member, int nulled) {
             Parameter[] params = member.getParameters();
             Subject subject = null;
-            if (member instanceof Method method && !Modifier.isStatic(method.getModifiers())) {
-                subject = subjectOf(owner);
-            }
             Object[] args = new Object[params.length];
-            for (int i = 0; i < params.length; i++) {
-                if (i != nulled) {
-                    args[i] = sampleFor(owner, member, params[i]);
+            try {
+                if (member instanceof Method method && !Modifier.isStatic(method.getModifiers())) {
+                    subject = subjectOf(owner);
                 }
+                for (int i = 0; i < params.length; i++) {
+                    if (i != nulled) {
+                        args[i] = sampleFor(owner, member, params[i]);
+                    }
+                }
+            } catch (NoSample e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new NoSample("making a sample failed: " + e);
             }
-            Object receiver = subject == null ? null : subject.instance();
+            Supplier<?> receiver = subject == null ? () -> null : subject.instance();
             Around around = subject == null ? Supplier::get : subject.around();
-            Supplier<Object> call = () -> invoke(member, receiver, args);
+            Supplier<Object> call = () -> invoke(member, receiver.get(), args);
             Throwable thrown;
             try {
                 Object result = around.run(call);
@@ -697,11 +708,11 @@ public final class NullArgumentsTester {
             }
             Supplier<Subject> instance = instances.get(type);
             if (instance != null) {
-                return instance.get().instance();
+                return instance.get().instance().get();
             }
             for (Map.Entry<Class<?>, Supplier<Subject>> entry : instances.entrySet()) {
                 if (type.isAssignableFrom(entry.getKey())) {
-                    return entry.getValue().get().instance();
+                    return entry.getValue().get().instance().get();
                 }
             }
             if (type.isArray()) {
