@@ -44,8 +44,10 @@ import java.util.stream.Collectors;
  *
  * <p>Not called: {@code equals}, synthetic and bridge methods, an enum's {@code valueOf}, members
  * without reference-typed parameters, and abstract methods of types for which no instance was
- * registered exactly (those are contracts: each public implementation is checked as a class of its
- * own; the report lists them). Everything else that cannot be called, because no sample value or
+ * registered exactly with {@link #instance} or {@link #subject} (those are contracts: each public
+ * implementation is checked as a class of its own; the report lists them). Registering an instance
+ * of an interface checks its abstract methods on that instance, which is how a non-public
+ * implementation handed out by a public factory is reached. Everything else that cannot be called, because no sample value or
  * instance is known, is reported as missing and fails {@link Report#assertClean()} unless it is
  * excluded with a reason. Allowances (parameters that may be null), aliases and exclusions that
  * match nothing also fail it, so the lists stay reviewed.
@@ -519,8 +521,7 @@ public final class NullArgumentsTester {
                 return;
             }
             boolean isStatic = member instanceof Constructor<?> || Modifier.isStatic(member.getModifiers());
-            if (!isStatic && Modifier.isAbstract(member.getModifiers()) && !instances.containsKey(owner)
-                    && !values.containsKey(owner)) {
+            if (!isStatic && Modifier.isAbstract(member.getModifiers()) && !instances.containsKey(owner)) {
                 contracts.add(describe(owner, member));
                 return;
             }
