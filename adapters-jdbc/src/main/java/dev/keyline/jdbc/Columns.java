@@ -1,0 +1,95 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Column names and values, in the order added, for the statements {@link JdbcSession} writes
+ * itself ({@link JdbcSession#insert(String, String, Columns)} and
+ * {@link JdbcSession#updateVersioned(String, String, String, Object, long, Columns)}). Values are
+ * bound like any statement parameter and may be null.
+ *
+ * <p>Names must be plain SQL identifiers (letters, digits, underscore; not starting with a digit),
+ * so a name can never smuggle SQL into a statement.
+ */
+public final class Columns {
+
+    private final List<String> names = new ArrayList<>();
+    private final List<Object> values = new ArrayList<>();
+
+    private Columns() {
+    }
+
+    /**
+     * An empty set of columns to add to.
+     *
+     * @return a new, empty instance
+     */
+    public static Columns create() {
+        return new Columns();
+    }
+
+    /**
+     * Adds a column and its value.
+     *
+     * @param column a plain SQL identifier, not yet added
+     * @param value the value to bind, or null
+     * @return this instance
+     */
+    public Columns set(String column, Object value) {
+        checkIdentifier(column, "column");
+        for (String name : names) {
+            if (name.equalsIgnoreCase(column)) {
+                throw new InvalidArgumentException("column", "'" + column + "' was already set");
+            }
+        }
+        names.add(column);
+        values.add(value);
+        return this;
+    }
+
+    /**
+     * The column names in the order added.
+     *
+     * @return an unmodifiable view
+     */
+    public List<String> names() {
+        return Collections.unmodifiableList(names);
+    }
+
+    /**
+     * The values in the order added.
+     *
+     * @return an unmodifiable view; may contain nulls
+     */
+    public List<Object> values() {
+        return Collections.unmodifiableList(values);
+    }
+
+    /**
+     * Whether no column was added.
+     *
+     * @return true when empty
+     */
+    public boolean isEmpty() {
+        return names.isEmpty();
+    }
+
+    /** Rejects anything but a plain SQL identifier. */
+    static String checkIdentifier(String identifier, String argument) {
+        Require.nonBlank(identifier, argument);
+        boolean valid = identifier.length() <= 63 && !Character.isDigit(identifier.charAt(0));
+        for (int i = 0; valid && i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        if (!valid) {
+            throw new InvalidArgumentException(argument, "must be a plain SQL identifier (letters, digits, _; at most 63), was '"
+                    + identifier + "'");
+        }
+        return identifier;
+    }
+}

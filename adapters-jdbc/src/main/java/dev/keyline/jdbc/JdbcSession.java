@@ -1,0 +1,374 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.spi.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Plain JDBC for the provider's repositories: statements on the connection of the current
+ * {@link JdbcTransactions} transaction, with parameters bound one way everywhere and every
+ * {@link SQLException} wrapped in a {@link StorageException} that carries its SQL state and names
+ * the statement.
+ *
+ * <p>Every method except {@link #stream} joins the transaction active on the calling thread, or
+ * runs in a transaction of its own when there is none. {@link #stream} needs an active transaction,
+ * because its rows are read lazily from that transaction's connection.
+ *
+ * <p>Parameters (the {@code params} of every method, and {@link Columns} values) are bound by type:
+ * <ul>
+ *   <li>{@code null} and an empty {@code Optional}: SQL NULL; a present {@code Optional}: its value;</li>
+ *   <li>{@code String}, {@code Long}, {@code Integer}, {@code Short}, {@code Byte}, {@code Double},
+ *       {@code Float}, {@code Boolean}, {@code byte[]}, {@code UUID}: as themselves;</li>
+ *   <li>{@code BigDecimal} (and {@code BigInteger}): exact, for NUMERIC/DECIMAL columns;</li>
+ *   <li>{@code Instant}: a {@code TIMESTAMP WITH TIME ZONE} in UTC, truncated to whole
+ *       microseconds (the precision both databases store); {@code OffsetDateTime} likewise;</li>
+ *   <li>{@code LocalDate}: a DATE; {@code LocalDateTime}, {@code LocalTime}: as themselves;</li>
+ *   <li>{@code YearMonth}: the text {@code 2025-03}, for a {@code CHAR(7)} column;</li>
+ *   <li>an enum: its constant name, for a VARCHAR column;</li>
+ *   <li>an {@code Identifier}: its {@code value()} text; an {@code EventId}: its UUID.</li>
+ * </ul>
+ * Anything else is rejected with an {@code InvalidArgumentException} naming the parameter.
+ * {@link Row} reads every one of these forms back.
+ */
+public final class JdbcSession {
+
+    /** Rows fetched per round trip by {@link #stream}. */
+    static final int STREAM_FETCH_SIZE = 500;
+
+    private final JdbcTransactions transactions;
+    private final SqlDialect dialect;
+
+    /**
+     * A session on the given transactions.
+     *
+     * @param transactions whose connections the statements use
+     * @param dialect the database's dialect
+     */
+    public JdbcSession(JdbcTransactions transactions, SqlDialect dialect) {
+        this.transactions = Require.nonNull(transactions, "transactions");
+        this.dialect = Require.nonNull(dialect, "dialect");
+    }
+
+    /**
+     * The transactions the session's statements join.
+     *
+     * @return the transactions
+     */
+    public JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    /**
+     * The dialect of the database.
+     *
+     * @return the dialect
+     */
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Runs a query and maps every row.
+     *
+     * @param sql the query with {@code ?} placeholders
+     * @param mapper maps one row
+     * @param params the placeholder values, bound as described on the type
+     * @param <T> the mapped type
+     * @return the mapped rows in result order
+     */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(mapper, "mapper");
+        Require.nonNull(params, "params");
+        return transactions.execute(() -> {
+            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
+                SqlParameters.bind(statement, params);
+                try (ResultSet rs = statement.executeQuery()) {
+                    Row row = new Row(rs);
+                    List<T> result = new ArrayList<>();
+                    while (rs.next()) {
+                        result.add(mapper.map(row));
+                    }
+                    return result;
+                }
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("query", sql), e);
+            }
+        });
+    }
+
+    /**
+     * Runs a query that yields at most one row.
+     *
+     * @param sql the query with {@code ?} placeholders
+     * @param mapper maps the row
+     * @param params the placeholder values
+     * @param <T> the mapped type
+     * @return the mapped row, or empty when there is none
+     * @throws StorageException when the query yields more than one row
+     */
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(mapper, "mapper");
+        Require.nonNull(params, "params");
+        return transactions.execute(() -> {
+            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
+                SqlParameters.bind(statement, params);
+                statement.setMaxRows(2);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<T>empty();
+                    }
+                    T value = mapper.map(new Row(rs));
+                    if (rs.next()) {
+                        throw new StorageException(describe("query", sql) + " returned more than one row", null);
+                    }
+                    return Optional.ofNullable(value);
+                }
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("query", sql), e);
+            }
+        });
+    }
+
+    /**
+     * Streams the rows of a large query, reading them in batches as the stream is consumed. Needs
+     * an active transaction; close the stream (try-with-resources) to release the statement
+     * early. It is closed at the latest when the transaction ends.
+     *
+     * @param sql the query with {@code ?} placeholders
+     * @param mapper maps one row
+     * @param params the placeholder values
+     * @param <T> the mapped type
+     * @return a sequential stream of the mapped rows; closing it closes the result set and statement
+     * @throws InvalidStateException when no transaction is active on the calling thread
+     */
+    public <T> Stream<T> stream(String sql, RowMapper<T> mapper, Object... params) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(mapper, "mapper");
+        Require.nonNull(params, "params");
+        if (!transactions.isActive()) {
+            throw new InvalidStateException("stream needs an active transaction: its rows are read while the stream is consumed");
+        }
+        Connection connection = transactions.currentConnection();
+        PreparedStatement statement = null;
+        ResultSet rs;
+        try {
+            statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            SqlParameters.bind(statement, params);
+            rs = statement.executeQuery();
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException failure = e instanceof SQLException s ? SqlFailures.wrap(describe("query", sql), s)
+                    : (RuntimeException) e;
+            closeAfterFailure(statement, failure);
+            throw failure;
+        }
+        PreparedStatement opened = statement;
+        Row row = new Row(rs);
+        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                try {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    action.accept(mapper.map(row));
+                    return true;
+                } catch (SQLException e) {
+                    throw SqlFailures.wrap(describe("reading the rows of", sql), e);
+                }
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            try (opened; rs) {
+                // closes the result set, then the statement
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("closing", sql), e);
+            }
+        });
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE.
+     *
+     * @param sql the statement with {@code ?} placeholders
+     * @param params the placeholder values
+     * @return the number of rows changed
+     */
+    public int update(String sql, Object... params) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(params, "params");
+        return transactions.execute(() -> {
+            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
+                SqlParameters.bind(statement, params);
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("statement", sql), e);
+            }
+        });
+    }
+
+    /**
+     * Runs one statement for many parameter rows as a JDBC batch.
+     *
+     * @param sql the statement with {@code ?} placeholders
+     * @param rows one array of placeholder values per execution
+     * @return the driver's update count per row (a driver may report
+     *     {@link java.sql.Statement#SUCCESS_NO_INFO})
+     */
+    public int[] batch(String sql, List<Object[]> rows) {
+        Require.nonBlank(sql, "sql");
+        List<Object[]> copy = Require.nonNullElements(rows, "rows");
+        if (copy.isEmpty()) {
+            return new int[0];
+        }
+        return transactions.execute(() -> {
+            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
+                for (Object[] row : copy) {
+                    SqlParameters.bind(statement, row);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("batch", sql), e);
+            }
+        });
+    }
+
+    /**
+     * Inserts one row, reporting a taken key as {@link AlreadyExistsException}.
+     *
+     * @param entityName the business name for messages, for example {@code "key account KA-1"}
+     * @param table the table, a plain SQL identifier
+     * @param values the columns to insert; at least one
+     * @throws AlreadyExistsException when a unique or primary-key constraint rejects the row
+     */
+    public void insert(String entityName, String table, Columns values) {
+        Require.nonBlank(entityName, "entityName");
+        Columns.checkIdentifier(table, "table");
+        Require.nonNull(values, "values");
+        Require.that(!values.isEmpty(), "values", "must name at least one column");
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", values.names()) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(values.names().size(), "?")) + ")";
+        insertStatement(entityName, sql, values.values().toArray());
+    }
+
+    /**
+     * Runs an INSERT written by the caller, reporting a taken key as {@link AlreadyExistsException}.
+     *
+     * @param entityName the business name for messages, for example {@code "key account KA-1"}
+     * @param sql the INSERT with {@code ?} placeholders
+     * @param params the placeholder values
+     * @return the number of rows inserted
+     * @throws AlreadyExistsException when a unique or primary-key constraint rejects the row
+     */
+    public int insertStatement(String entityName, String sql, Object... params) {
+        Require.nonBlank(entityName, "entityName");
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(params, "params");
+        return transactions.execute(() -> {
+            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
+                SqlParameters.bind(statement, params);
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                if (dialect.isUniqueViolation(e)) {
+                    throw new AlreadyExistsException(entityName + " already exists", SqlFailures.wrap(describe("insert", sql), e));
+                }
+                throw SqlFailures.wrap(describe("insert", sql), e);
+            }
+        });
+    }
+
+    /**
+     * The optimistic update every versioned table uses:
+     * {@code UPDATE table SET c1 = ?, ..., version = version + 1 WHERE idColumn = ? AND version = ?}.
+     * The table must have a BIGINT column named {@code version}.
+     *
+     * @param entityName the business name for messages, for example {@code "key account KA-1"}
+     * @param table the table, a plain SQL identifier
+     * @param idColumn the key column, a plain SQL identifier
+     * @param id the key value, bound like any parameter
+     * @param expectedVersion the version the entity was loaded at
+     * @param values the columns to change (may be empty to bump only the version)
+     * @return the new version, {@code expectedVersion + 1}
+     * @throws StaleVersionException naming the entity and the expected version when no row has
+     *     that id at that version; nothing is written then
+     */
+    public long updateVersioned(String entityName, String table, String idColumn, Object id, long expectedVersion,
+                                Columns values) {
+        Require.nonBlank(entityName, "entityName");
+        Columns.checkIdentifier(table, "table");
+        Columns.checkIdentifier(idColumn, "idColumn");
+        Require.nonNull(id, "id");
+        Require.nonNegative(expectedVersion, "expectedVersion");
+        Require.nonNull(values, "values");
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        for (String column : values.names()) {
+            Require.that(!column.equalsIgnoreCase("version"), "values", "must not set the version column; it is incremented");
+            sql.append(column).append(" = ?, ");
+        }
+        sql.append("version = version + 1 WHERE ").append(idColumn).append(" = ? AND version = ?");
+        List<Object> params = new ArrayList<>(values.values());
+        params.add(id);
+        params.add(expectedVersion);
+        return updateVersioned(entityName, expectedVersion, sql.toString(), params.toArray());
+    }
+
+    /**
+     * Runs a versioned UPDATE written by the caller, which must set {@code version = version + 1}
+     * and match on the id and on {@code version = expectedVersion}, and expects exactly one row.
+     *
+     * @param entityName the business name for messages, for example {@code "key account KA-1"}
+     * @param expectedVersion the version the entity was loaded at
+     * @param sql the UPDATE with {@code ?} placeholders
+     * @param params the placeholder values
+     * @return the new version, {@code expectedVersion + 1}
+     * @throws StaleVersionException naming the entity and the expected version when no row changed
+     * @throws StorageException when more than one row changed (the statement matches too much)
+     */
+    public long updateVersioned(String entityName, long expectedVersion, String sql, Object... params) {
+        Require.nonBlank(entityName, "entityName");
+        Require.nonNegative(expectedVersion, "expectedVersion");
+        int changed = update(sql, params);
+        if (changed == 0) {
+            throw new StaleVersionException(entityName + " is no longer at version " + expectedVersion
+                    + ": it was changed or removed since it was loaded");
+        }
+        if (changed > 1) {
+            throw new StorageException(describe("versioned update", sql) + " changed " + changed + " rows of "
+                    + entityName + " instead of one", null);
+        }
+        return expectedVersion + 1;
+    }
+
+    private static void closeAfterFailure(PreparedStatement statement, RuntimeException failure) {
+        if (statement == null) {
+            return;
+        }
+        try {
+            statement.close();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    static String describe(String operation, String sql) {
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return operation + " [" + (oneLine.length() > 300 ? oneLine.substring(0, 300) + " ..." : oneLine) + "]";
+    }
+}

@@ -1,0 +1,205 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.spi.StorageException;
+import dev.keyline.spi.TransactionalWork;
+import dev.keyline.spi.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Transactions on a host's {@link DataSource}, bound to the calling thread.
+ *
+ * <p>The outermost {@link #execute(TransactionalWork)} on a thread takes one connection from the
+ * data source, switches auto-commit off and sets isolation {@code READ COMMITTED}, and keeps the
+ * connection in a thread-local binding while the work runs. Everything the provider does on that
+ * thread meanwhile (outbox, repositories, {@link JdbcSession}) uses that connection. When the work
+ * returns the transaction commits; when it throws, it rolls back and the exception propagates
+ * unchanged. Either way the connection's auto-commit and isolation are restored and it is closed,
+ * which returns it to the host's pool.
+ *
+ * <p>A nested call on the same thread joins the outer transaction. If a nested call throws, the
+ * transaction is marked rollback-only: even if the outer work catches the exception and returns,
+ * the outermost call rolls back and throws an {@link InvalidStateException} whose cause is the
+ * nested failure, so no half-done work is ever committed.
+ *
+ * <p>Failures: a connection that cannot be opened or configured, and a failed commit, raise a
+ * {@link StorageException} carrying the SQL state (after a failed commit the provider still
+ * attempts a rollback). A failure while rolling back, restoring or closing never replaces the
+ * exception that caused it: it is added to that exception as suppressed. A close failure after a
+ * successful commit is reported as a {@link StorageException} whose message says the commit
+ * succeeded.
+ */
+public final class JdbcTransactions implements Transactions {
+
+    private final DataSource dataSource;
+    private final ThreadLocal<Binding> bound = new ThreadLocal<>();
+
+    /**
+     * Transactions on the host's data source.
+     *
+     * @param dataSource where connections come from; the host owns and closes it
+     */
+    public JdbcTransactions(DataSource dataSource) {
+        this.dataSource = Require.nonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public <T> T execute(TransactionalWork<T> work) {
+        Require.nonNull(work, "work");
+        Binding outer = bound.get();
+        if (outer != null) {
+            return joined(outer, work);
+        }
+        Binding binding = begin();
+        bound.set(binding);
+        T result;
+        try {
+            result = work.execute();
+        } catch (Throwable failure) {
+            bound.remove();
+            rollback(binding, failure);
+            release(binding, failure);
+            throw failure;
+        }
+        bound.remove();
+        if (binding.rollbackOnly != null) {
+            InvalidStateException failure = new InvalidStateException(
+                    "the transaction was rolled back because a nested call failed: " + binding.rollbackOnly.getMessage(),
+                    binding.rollbackOnly);
+            rollback(binding, failure);
+            release(binding, failure);
+            throw failure;
+        }
+        try {
+            binding.connection.commit();
+        } catch (SQLException e) {
+            StorageException failure = SqlFailures.wrap("committing the transaction", e);
+            rollback(binding, failure);
+            release(binding, failure);
+            throw failure;
+        }
+        release(binding, null);
+        return result;
+    }
+
+    @Override
+    public boolean isActive() {
+        return bound.get() != null;
+    }
+
+    /**
+     * The connection of the transaction active on the calling thread. Use it for statements only:
+     * never commit, roll back, change or close it; the transaction does that.
+     *
+     * @return the bound connection
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     */
+    public Connection currentConnection() {
+        Binding binding = bound.get();
+        if (binding == null) {
+            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
+        }
+        return binding.connection;
+    }
+
+    private static <T> T joined(Binding outer, TransactionalWork<T> work) {
+        try {
+            return work.execute();
+        } catch (Throwable failure) {
+            if (outer.rollbackOnly == null) {
+                outer.rollbackOnly = failure;
+            }
+            throw failure;
+        }
+    }
+
+    private Binding begin() {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("opening a connection", e);
+        }
+        if (connection == null) {
+            throw new StorageException("opening a connection failed: the data source returned no connection", null);
+        }
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            return new Binding(connection, autoCommit, isolation);
+        } catch (SQLException e) {
+            StorageException failure = SqlFailures.wrap("starting a transaction", e);
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException closeFailure) {
+                failure.addSuppressed(closeFailure);
+            }
+            throw failure;
+        }
+    }
+
+    private static void rollback(Binding binding, Throwable primary) {
+        try {
+            binding.connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            primary.addSuppressed(SqlFailures.wrapAny("rolling back the transaction", e));
+        }
+    }
+
+    /** Restores the connection's settings and closes it; failures go to {@code primary}, or are thrown when it is null. */
+    private static void release(Binding binding, Throwable primary) {
+        Throwable failure = null;
+        Connection connection = binding.connection;
+        try {
+            if (binding.previousAutoCommit) {
+                connection.setAutoCommit(true);
+            }
+            if (binding.previousIsolation != Connection.TRANSACTION_READ_COMMITTED
+                    && binding.previousIsolation != Connection.TRANSACTION_NONE) {
+                connection.setTransactionIsolation(binding.previousIsolation);
+            }
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure == null) {
+            return;
+        }
+        if (primary != null) {
+            primary.addSuppressed(SqlFailures.wrapAny("returning the connection", failure));
+        } else {
+            throw SqlFailures.wrapAny("the transaction committed, but returning its connection", failure);
+        }
+    }
+
+    /** The connection of one outermost transaction and what to restore on it afterwards. */
+    private static final class Binding {
+        private final Connection connection;
+        private final boolean previousAutoCommit;
+        private final int previousIsolation;
+        private Throwable rollbackOnly;
+
+        private Binding(Connection connection, boolean previousAutoCommit, int previousIsolation) {
+            this.connection = connection;
+            this.previousAutoCommit = previousAutoCommit;
+            this.previousIsolation = previousIsolation;
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.CorruptStateException;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.Require;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The current row of a query, read by column label with the conversions the provider's
+ * parameter binding uses in the other direction (see {@link JdbcSession}).
+ *
+ * <p>Getters of object types return null for SQL NULL. Getters of primitive types fail with a
+ * {@link CorruptStateException} naming the column when it is NULL, as do conversions of stored
+ * text that is not what the column should hold (an unknown enum constant, an invalid identifier,
+ * a malformed year-month). Failures of the driver become a {@link dev.keyline.spi.StorageException}.
+ */
+public final class Row {
+
+    private final ResultSet resultSet;
+
+    Row(ResultSet resultSet) {
+        this.resultSet = resultSet;
+    }
+
+    /**
+     * The underlying result set, for reads the typed getters do not offer. Do not move its cursor
+     * or close it.
+     *
+     * @return the result set positioned at this row
+     */
+    public ResultSet resultSet() {
+        return resultSet;
+    }
+
+    /**
+     * A text column.
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public String string(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            return resultSet.getString(column);
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * A text column that must not be NULL.
+     *
+     * @param column the column label
+     * @return its value
+     * @throws CorruptStateException when it is NULL
+     */
+    public String requiredString(String column) {
+        return required(column, string(column));
+    }
+
+    /**
+     * An integer column of type BIGINT (or smaller).
+     *
+     * @param column the column label
+     * @return its value
+     * @throws CorruptStateException when it is NULL
+     */
+    public long longValue(String column) {
+        return required(column, nullableLong(column));
+    }
+
+    /**
+     * An integer column that may be NULL.
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public Long nullableLong(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            long value = resultSet.getLong(column);
+            return resultSet.wasNull() ? null : value;
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * An integer column of type INTEGER (or smaller).
+     *
+     * @param column the column label
+     * @return its value
+     * @throws CorruptStateException when it is NULL
+     */
+    public int intValue(String column) {
+        return required(column, nullableInt(column));
+    }
+
+    /**
+     * An integer column that may be NULL.
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public Integer nullableInt(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            int value = resultSet.getInt(column);
+            return resultSet.wasNull() ? null : value;
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * A BOOLEAN column.
+     *
+     * @param column the column label
+     * @return its value
+     * @throws CorruptStateException when it is NULL
+     */
+    public boolean bool(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            boolean value = resultSet.getBoolean(column);
+            if (resultSet.wasNull()) {
+                throw nullIn(column);
+            }
+            return value;
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * A NUMERIC/DECIMAL column, with the scale the column stores.
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public BigDecimal bigDecimal(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            return resultSet.getBigDecimal(column);
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * A {@code TIMESTAMP WITH TIME ZONE} column as an instant (microsecond precision).
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public Instant instant(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * A DATE column.
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public LocalDate localDate(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            return resultSet.getObject(column, LocalDate.class);
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * A year-month stored as text in the form {@code 2025-03} (a {@code CHAR(7)} column).
+     *
+     * @param column the column label
+     * @return its value, or null
+     * @throws CorruptStateException when the text is not a year-month
+     */
+    public YearMonth yearMonth(String column) {
+        String text = string(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeException e) {
+            throw new CorruptStateException("column " + column + " holds '" + text + "', not a year-month like 2025-03", e);
+        }
+    }
+
+    /**
+     * A UUID column.
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public UUID uuid(String column) {
+        Require.nonBlank(column, "column");
+        try {
+            return resultSet.getObject(column, UUID.class);
+        } catch (SQLException e) {
+            throw failure(column, e);
+        }
+    }
+
+    /**
+     * An event id stored in a UUID column.
+     *
+     * @param column the column label
+     * @return its value, or null
+     */
+    public EventId eventId(String column) {
+        UUID value = uuid(column);
+        return value == null ? null : new EventId(value);
+    }
+
+    /**
+     * An enum stored by its constant name.
+     *
+     * @param column the column label
+     * @param type the enum type
+     * @param <E> the enum type
+     * @return its value, or null
+     * @throws CorruptStateException when the text names no constant of {@code type}
+     */
+    public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
+        Require.nonNull(type, "type");
+        String text = string(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptStateException("column " + column + " holds '" + text + "', not a " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * A typed identifier (or any value object built from text) stored as text.
+     *
+     * @param column the column label
+     * @param factory builds the value from the text, for example {@code AccountId::new}
+     * @param <I> the value type
+     * @return its value, or null
+     * @throws CorruptStateException when {@code factory} rejects the stored text
+     */
+    public <I> I identifier(String column, Function<String, I> factory) {
+        Require.nonNull(factory, "factory");
+        String text = string(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return factory.apply(text);
+        } catch (KeylineException | IllegalArgumentException e) {
+            throw new CorruptStateException("column " + column + " holds '" + text + "', which was rejected: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T required(String column, T value) {
+        if (value == null) {
+            throw nullIn(column);
+        }
+        return value;
+    }
+
+    private static CorruptStateException nullIn(String column) {
+        return new CorruptStateException("column " + column + " is NULL but a value is required");
+    }
+
+    private static RuntimeException failure(String column, SQLException e) {
+        return SqlFailures.wrap("reading column " + column, e);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.InvalidArgumentException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Binds statement parameters the same way everywhere in the provider (see {@link JdbcSession}). */
+final class SqlParameters {
+
+    private SqlParameters() {
+    }
+
+    /** Binds {@code params} to the statement's placeholders 1..n. */
+    static void bind(PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            bind(statement, i + 1, params[i]);
+        }
+    }
+
+    /** The instant as the provider stores it: truncated to whole microseconds. */
+    static Instant storedInstant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        Object v = value instanceof Optional<?> optional ? optional.orElse(null) : value;
+        if (v == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (v instanceof String s) {
+            statement.setString(index, s);
+        } else if (v instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(storedInstant(instant), ZoneOffset.UTC));
+        } else if (v instanceof OffsetDateTime time) {
+            statement.setObject(index, time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        } else if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime || v instanceof UUID
+                || v instanceof Boolean || v instanceof byte[]) {
+            statement.setObject(index, v);
+        } else if (v instanceof YearMonth month) {
+            statement.setString(index, month.toString());
+        } else if (v instanceof BigDecimal decimal) {
+            statement.setBigDecimal(index, decimal);
+        } else if (v instanceof BigInteger integer) {
+            statement.setBigDecimal(index, new BigDecimal(integer));
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                || v instanceof Double || v instanceof Float) {
+            statement.setObject(index, v);
+        } else if (v instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else if (v instanceof Identifier identifier) {
+            statement.setString(index, identifier.value());
+        } else if (v instanceof EventId eventId) {
+            statement.setObject(index, eventId.value());
+        } else {
+            throw new InvalidArgumentException("params[" + (index - 1) + "]", "cannot bind a "
+                    + v.getClass().getName() + "; convert it to a String, number, Instant, LocalDate, YearMonth, "
+                    + "BigDecimal, enum, Identifier, EventId, UUID, Boolean or byte[] first");
+        }
+    }
+}

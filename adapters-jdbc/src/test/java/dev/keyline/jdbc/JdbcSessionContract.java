@@ -1,0 +1,335 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.CorruptStateException;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.ReasonCode;
+import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.spi.DeliveryStatus;
+import dev.keyline.spi.StorageException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDBC toolkit on a real database: binding and reading every supported type, error mapping,
+ * versioned updates, streaming. Runs against H2 and PostgreSQL through its subclasses.
+ */
+abstract class JdbcSessionContract {
+
+    private JdbcStorage storage;
+    private JdbcSession session;
+
+    /** The database to run on. */
+    abstract DataSource dataSource();
+
+    /** The SQL state the database reports for a table that does not exist. */
+    abstract String undefinedTableState();
+
+    @BeforeEach
+    void createFixtureTable() {
+        storage = TestDatabases.emptyStorage(dataSource());
+        session = storage.session();
+        session.update("DROP TABLE IF EXISTS keyline_session_fixture");
+        session.update("CREATE TABLE keyline_session_fixture ("
+                + "id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                + "label VARCHAR(100), "
+                + "amount NUMERIC(19, 2), "
+                + "at_time TIMESTAMP WITH TIME ZONE, "
+                + "on_day DATE, "
+                + "in_month CHAR(7), "
+                + "status VARCHAR(16), "
+                + "owner_id VARCHAR(64), "
+                + "event_id UUID, "
+                + "counter BIGINT, "
+                + "small INTEGER, "
+                + "flag BOOLEAN, "
+                + "version BIGINT NOT NULL)");
+    }
+
+    @AfterEach
+    void dropFixtureTable() {
+        session.update("DROP TABLE IF EXISTS keyline_session_fixture");
+    }
+
+    @Test
+    void every_supported_type_is_bound_and_read_back_unchanged() {
+        Instant at = Instant.parse("2025-03-31T23:59:59.123456Z");
+        EventId eventId = EventId.random();
+        storage.transactions().run(() -> session.insert("fixture F-1", "keyline_session_fixture", Columns.create()
+                .set("id", new UserId("F-1"))
+                .set("label", "电信 key account")
+                .set("amount", new BigDecimal("12345.67"))
+                .set("at_time", at)
+                .set("on_day", LocalDate.of(2024, 2, 29))
+                .set("in_month", YearMonth.of(2025, 3))
+                .set("status", DeliveryStatus.DEAD_LETTER)
+                .set("owner_id", Optional.of(new UserId("u-7")))
+                .set("event_id", eventId)
+                .set("counter", Long.MAX_VALUE)
+                .set("small", 42)
+                .set("flag", true)
+                .set("version", 0L)));
+
+        Fixture read = storage.transactions().execute(() -> session.queryOne(
+                "SELECT * FROM keyline_session_fixture WHERE id = ?", JdbcSessionContract::fixture, "F-1")).orElseThrow();
+
+        assertThat(read).isEqualTo(new Fixture("F-1", "电信 key account", new BigDecimal("12345.67"), at,
+                LocalDate.of(2024, 2, 29), YearMonth.of(2025, 3), DeliveryStatus.DEAD_LETTER, new UserId("u-7"),
+                eventId, Long.MAX_VALUE, 42, true, 0L));
+    }
+
+    @Test
+    void instants_are_stored_to_the_microsecond() {
+        Instant withNanos = Instant.parse("2025-01-01T00:00:00.123456789Z");
+        session.update("INSERT INTO keyline_session_fixture (id, at_time, version) VALUES (?, ?, 0)", "F-1", withNanos);
+
+        Instant read = session.queryOne("SELECT at_time FROM keyline_session_fixture WHERE id = ?",
+                row -> row.instant("at_time"), "F-1").orElseThrow();
+
+        assertThat(read).isEqualTo(Instant.parse("2025-01-01T00:00:00.123456Z"));
+    }
+
+    @Test
+    void nulls_and_empty_optionals_are_stored_as_sql_null() {
+        session.update("INSERT INTO keyline_session_fixture (id, label, amount, at_time, on_day, in_month, status, owner_id, "
+                        + "event_id, counter, small, flag, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                "F-1", null, null, Optional.empty(), null, null, null, null, null, null, null, null);
+
+        List<Object> read = session.queryOne("SELECT * FROM keyline_session_fixture", row -> {
+            List<Object> values = new ArrayList<>();
+            values.add(row.string("label"));
+            values.add(row.bigDecimal("amount"));
+            values.add(row.instant("at_time"));
+            values.add(row.localDate("on_day"));
+            values.add(row.yearMonth("in_month"));
+            values.add(row.enumValue("status", DeliveryStatus.class));
+            values.add(row.identifier("owner_id", UserId::new));
+            values.add(row.eventId("event_id"));
+            values.add(row.nullableLong("counter"));
+            values.add(row.nullableInt("small"));
+            return values;
+        }).orElseThrow();
+
+        assertThat(read).containsOnlyNulls().hasSize(10);
+    }
+
+    @Test
+    void a_null_where_a_primitive_is_read_is_corrupt_state_naming_the_column() {
+        session.update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1");
+
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture", row -> row.longValue("counter")))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("counter");
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture", row -> row.bool("flag")))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("flag");
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture", row -> row.requiredString("label")))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("label");
+    }
+
+    @Test
+    void stored_text_that_is_no_valid_value_is_corrupt_state_naming_the_column_and_text() {
+        session.update("INSERT INTO keyline_session_fixture (id, in_month, status, owner_id, version) VALUES (?, ?, ?, ?, 0)",
+                "F-1", "2025-13", "LOST", "no spaces allowed");
+
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture", row -> row.yearMonth("in_month")))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("in_month").hasMessageContaining("2025-13");
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture",
+                row -> row.enumValue("status", DeliveryStatus.class)))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("status").hasMessageContaining("LOST");
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture",
+                row -> row.identifier("owner_id", UserId::new)))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("owner_id")
+                .hasMessageContaining("no spaces allowed");
+    }
+
+    @Test
+    void a_value_of_an_unsupported_type_is_rejected_naming_the_parameter() {
+        assertThatThrownBy(() -> session.update("INSERT INTO keyline_session_fixture (id, label, version) VALUES (?, ?, 0)",
+                "F-1", new StringBuilder("x")))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("params[1]");
+    }
+
+    @Test
+    void a_sql_exception_becomes_a_storage_exception_with_its_sql_state_and_the_statement() {
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_no_such_table", row -> 1))
+                .isInstanceOfSatisfying(StorageException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo(undefinedTableState());
+                    assertThat(e.reason()).isEqualTo(ReasonCode.STORAGE_FAILURE);
+                    assertThat(e.getMessage()).contains("SELECT * FROM keyline_no_such_table")
+                            .contains("[SQLState " + undefinedTableState() + "]");
+                    assertThat(e.getCause()).isInstanceOf(SQLException.class);
+                });
+    }
+
+    @Test
+    void a_unique_violation_on_insert_is_already_exists_naming_the_entity() {
+        session.insert("fixture F-1", "keyline_session_fixture", Columns.create().set("id", "F-1").set("version", 0L));
+
+        assertThatThrownBy(() -> session.insert("fixture F-1", "keyline_session_fixture",
+                Columns.create().set("id", "F-1").set("version", 0L)))
+                .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("fixture F-1")
+                .hasRootCauseInstanceOf(SQLException.class);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_unique_violation_on_a_plain_update_stays_a_storage_exception() {
+        session.update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1");
+
+        assertThatThrownBy(() -> session.update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1"))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.sqlState()).isEqualTo("23505"));
+    }
+
+    @Test
+    void a_versioned_update_at_the_stored_version_increments_it() {
+        session.insert("fixture F-1", "keyline_session_fixture", Columns.create().set("id", "F-1").set("label", "a")
+                .set("version", 0L));
+
+        long next = session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0,
+                Columns.create().set("label", "b"));
+
+        assertThat(next).isEqualTo(1);
+        assertThat(session.queryOne("SELECT label, version FROM keyline_session_fixture WHERE id = ?",
+                row -> row.string("label") + "@" + row.longValue("version"), "F-1")).contains("b@1");
+    }
+
+    @Test
+    void a_versioned_update_at_an_older_version_is_stale_and_writes_nothing() {
+        session.insert("fixture F-1", "keyline_session_fixture", Columns.create().set("id", "F-1").set("label", "a")
+                .set("version", 0L));
+        session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0, Columns.create().set("label", "b"));
+
+        assertThatThrownBy(() -> session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0,
+                Columns.create().set("label", "c")))
+                .isInstanceOf(StaleVersionException.class).hasMessageContaining("fixture F-1").hasMessageContaining("version 0");
+        assertThat(session.queryOne("SELECT label, version FROM keyline_session_fixture WHERE id = ?",
+                row -> row.string("label") + "@" + row.longValue("version"), "F-1")).contains("b@1");
+    }
+
+    @Test
+    void a_versioned_update_of_a_missing_row_is_stale() {
+        assertThatThrownBy(() -> session.updateVersioned("fixture F-9", 3,
+                "UPDATE keyline_session_fixture SET label = ?, version = version + 1 WHERE id = ? AND version = ?",
+                "x", "F-9", 3L))
+                .isInstanceOf(StaleVersionException.class).hasMessageContaining("fixture F-9").hasMessageContaining("version 3");
+    }
+
+    @Test
+    void identifiers_that_are_not_plain_sql_names_are_rejected() {
+        assertThatThrownBy(() -> Columns.create().set("label; DROP TABLE x", 1))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("column");
+        assertThatThrownBy(() -> session.insert("fixture", "keyline_session_fixture x", Columns.create().set("id", "F")))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("table");
+        assertThatThrownBy(() -> Columns.create().set("id", 1).set("ID", 2))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("already set");
+    }
+
+    @Test
+    void query_one_fails_when_more_than_one_row_matches() {
+        session.batch("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)",
+                List.of(new Object[] {"F-1"}, new Object[] {"F-2"}));
+
+        assertThatThrownBy(() -> session.queryOne("SELECT id FROM keyline_session_fixture", row -> row.string("id")))
+                .isInstanceOf(StorageException.class).hasMessageContaining("more than one row");
+    }
+
+    @Test
+    void batch_inserts_every_row_and_reports_counts() {
+        List<Object[]> rows = IntStream.range(0, 25).mapToObj(i -> new Object[] {"F-" + i, (long) i}).toList();
+
+        int[] counts = session.batch("INSERT INTO keyline_session_fixture (id, counter, version) VALUES (?, ?, 0)", rows);
+
+        assertThat(counts).hasSize(25).containsOnly(1);
+        assertThat(session.queryOne("SELECT SUM(counter) AS total FROM keyline_session_fixture",
+                row -> row.longValue("total"))).contains(300L);
+    }
+
+    @Test
+    void stream_reads_rows_lazily_in_order_and_closing_it_closes_the_result_set() {
+        List<Object[]> rows = IntStream.range(0, 1200).mapToObj(i -> new Object[] {String.format("F-%05d", i), (long) i}).toList();
+        session.batch("INSERT INTO keyline_session_fixture (id, counter, version) VALUES (?, ?, 0)", rows);
+        AtomicReference<ResultSet> seen = new AtomicReference<>();
+
+        List<Long> read = storage.transactions().execute(() -> {
+            List<Long> values;
+            try (Stream<Long> stream = session.stream("SELECT id, counter FROM keyline_session_fixture ORDER BY id", row -> {
+                seen.set(row.resultSet());
+                return row.longValue("counter");
+            })) {
+                values = stream.collect(Collectors.toList());
+                assertThat(isClosed(seen.get())).isFalse();
+            }
+            assertThat(isClosed(seen.get())).as("closed by the stream, before the transaction ends").isTrue();
+            return values;
+        });
+
+        assertThat(read).hasSize(1200).isSorted().startsWith(0L, 1L, 2L).endsWith(1199L);
+    }
+
+    @Test
+    void stream_needs_an_active_transaction() {
+        assertThatThrownBy(() -> session.stream("SELECT id FROM keyline_session_fixture", row -> row.string("id")))
+                .isInstanceOf(InvalidStateException.class).hasMessageContaining("transaction");
+    }
+
+    @Test
+    void a_failing_stream_query_is_a_storage_exception() {
+        assertThatThrownBy(() -> storage.transactions().execute(() -> session.stream("SELECT * FROM keyline_no_such_table",
+                row -> 1)))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.sqlState()).isEqualTo(undefinedTableState()));
+    }
+
+    @Test
+    void statements_outside_a_transaction_run_in_one_of_their_own() {
+        assertThat(storage.transactions().isActive()).isFalse();
+        session.update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1");
+
+        assertThat(count()).isEqualTo(1);
+        assertThat(storage.transactions().isActive()).isFalse();
+    }
+
+    private long count() {
+        return session.queryOne("SELECT COUNT(*) AS n FROM keyline_session_fixture", row -> row.longValue("n")).orElseThrow();
+    }
+
+    private static boolean isClosed(ResultSet rs) {
+        try {
+            return rs.isClosed();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Fixture fixture(Row row) {
+        return new Fixture(row.string("id"), row.string("label"), row.bigDecimal("amount"), row.instant("at_time"),
+                row.localDate("on_day"), row.yearMonth("in_month"), row.enumValue("status", DeliveryStatus.class),
+                row.identifier("owner_id", UserId::new), row.eventId("event_id"), row.longValue("counter"),
+                row.intValue("small"), row.bool("flag"), row.longValue("version"));
+    }
+
+    private record Fixture(String id, String label, BigDecimal amount, Instant at, LocalDate day, YearMonth month,
+                           DeliveryStatus status, UserId owner, EventId eventId, long counter, int small, boolean flag,
+                           long version) {
+    }
+
+}

@@ -1,0 +1,70 @@
+package dev.keyline.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * One real PostgreSQL server per test JVM, started on first use and stopped by a shutdown hook.
+ * Tests share its {@code keyline} database through a small HikariCP pool and reset the Keyline
+ * tables before each test (see {@link TestDatabases#reset}).
+ */
+final class PostgresServer {
+
+    private static HikariDataSource dataSource;
+
+    private PostgresServer() {
+    }
+
+    /** The pooled data source on the shared server's {@code keyline} database. */
+    static synchronized DataSource dataSource() {
+        if (dataSource == null) {
+            dataSource = start();
+        }
+        return dataSource;
+    }
+
+    private static HikariDataSource start() {
+        EmbeddedPostgres server;
+        try {
+            server = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting the embedded PostgreSQL server failed", e);
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE keyline");
+        } catch (SQLException e) {
+            closeQuietly(server, e);
+            throw new IllegalStateException("creating the test database failed", e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.getJdbcUrl("postgres", "keyline"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(6);
+        config.setPoolName("keyline-postgres-test");
+        HikariDataSource pool = new HikariDataSource(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pool.close();
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("stopping the embedded PostgreSQL server failed", e);
+            }
+        }, "keyline-postgres-test-shutdown"));
+        return pool;
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server, Exception primary) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            primary.addSuppressed(e);
+        }
+    }
+}
