@@ -1,6 +1,7 @@
 package dev.keyline.examples;
 
 import dev.keyline.domain.common.Require;
+import dev.keyline.examples.classify.ClassifyCommand;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public final class KeylineCli {
 
     /** The command line with every command this module ships. */
     public static KeylineCli withAllCommands() {
-        return new KeylineCli(List.of());
+        return new KeylineCli(List.of(new ClassifyCommand()));
     }
 
     /**

@@ -2,9 +2,13 @@ package dev.keyline.examples.classify;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.common.Require;
 
+import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +38,23 @@ public record SpendSheet(List<SpendRow> rows) {
                         + "; a customer belongs to one network");
             }
         }
+    }
+
+    /**
+     * The rows as billing facts for the domain: one original fact per row, with the id
+     * {@code line-N} after the row's line number, so rows of the same customer and month add up.
+     *
+     * @param recordedAt when the spend was recorded
+     * @return the facts, in row order
+     */
+    public List<SpendFact> facts(Instant recordedAt) {
+        Require.nonNull(recordedAt, "recordedAt");
+        List<SpendFact> facts = new ArrayList<>(rows.size());
+        for (SpendRow row : rows) {
+            facts.add(SpendFact.original(new SpendFactId("line-" + row.line()), row.customer(), row.network(),
+                    row.month(), row.spend(), recordedAt));
+        }
+        return List.copyOf(facts);
     }
 
     /** The assessment window: every month that occurs in the file, earliest first. */
