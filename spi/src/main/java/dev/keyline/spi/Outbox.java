@@ -8,11 +8,19 @@ import java.util.Optional;
 /**
  * The transactional outbox a storage provider keeps. Every method must be called inside a
  * transaction of the same provider's {@link Transactions}; {@link #append(List)} therefore commits
- * or rolls back together with the state changes that raised the events.
+ * or rolls back together with the state changes that raised the events. Called outside a
+ * transaction, every method throws {@code InvalidStateException}.
+ *
+ * <p>Two transactions never claim the same entry: an entry claimed (or otherwise changed) by a
+ * transaction that has not ended is skipped by other transactions' {@link #claimDue}, together
+ * with the rest of its aggregate's entries, as {@code SELECT ... FOR UPDATE SKIP LOCKED} does.
  */
 public interface Outbox {
 
-    /** Appends messages as PENDING, due at their occurred-at time, in list order. */
+    /**
+     * Appends messages as PENDING, due at their occurred-at time, in list order; an event id
+     * already in the outbox fails with {@code AlreadyExistsException}.
+     */
     void append(List<OutboxMessage> messages);
 
     /**
@@ -33,7 +41,11 @@ public interface Outbox {
     /** Marks an entry DEAD_LETTER with the reason. */
     void markDeadLetter(EventId eventId, int attempts, Instant at, String error);
 
-    /** Moves a DEAD_LETTER entry back to PENDING, due at {@code at}, keeping its attempt count. */
+    /**
+     * Moves a DEAD_LETTER entry back to PENDING, due at {@code at}, keeping its attempt count;
+     * {@code NotFoundException} for an unknown id, {@code InvalidStateException} for an entry in
+     * another status.
+     */
     void requeue(EventId eventId, Instant at);
 
     /** The entry with this id, if any. */

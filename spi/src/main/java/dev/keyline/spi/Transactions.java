@@ -7,6 +7,13 @@ package dev.keyline.spi;
  * it commits when the work returns and rolls back when it throws (the exception propagates
  * unchanged). A nested call on the same thread joins the outer transaction; only the outermost
  * call commits. Changes are invisible to other transactions until commit.
+ *
+ * <p>If a nested call fails, the whole transaction rolls back, even when the outer work catches
+ * the exception and returns normally: the outermost call then throws an
+ * {@code InvalidStateException} (with the nested failure as its cause) instead of committing, so
+ * part of a failed unit of work is never committed. A commit that fails (for example a version
+ * conflict detected at commit) rolls back and throws. Repositories and the outbox used outside
+ * any transaction throw {@code InvalidStateException} saying a transaction is required.
  */
 public interface Transactions {
 

@@ -1,0 +1,111 @@
+package dev.keyline.runtime;
+
+import dev.keyline.domain.common.AggregateRoot;
+import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.json.KeylineJson;
+import dev.keyline.spi.AggregateRepository;
+import dev.keyline.spi.Outbox;
+import dev.keyline.spi.OutboxMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a command sees while it runs in its transaction (see {@link Keyline#execute}): the time of
+ * the command and the means to save aggregates and publish events. Valid only while the command
+ * runs; afterwards every method throws {@link InvalidStateException}.
+ */
+public final class CommandContext {
+
+    private final Instant now;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final KeylineJson json;
+    private final List<DomainEvent> published = new ArrayList<>();
+    private boolean open = true;
+
+    CommandContext(Instant now, Clock clock, Outbox outbox, KeylineJson json) {
+        this.now = now;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** The time of the command, read once from the runtime's clock when it started, so all its parts agree. */
+    public Instant now() {
+        requireOpen();
+        return now;
+    }
+
+    /** The runtime's clock, for commands that need a time zone or a later reading. */
+    public Clock clock() {
+        requireOpen();
+        return clock;
+    }
+
+    /**
+     * Saves {@code aggregate} with the repository's version check and appends the events it raised
+     * since its last save to the outbox, in the command's transaction.
+     *
+     * <p>When the version check fails, nothing is saved, nothing is appended and the aggregate
+     * keeps its events. Otherwise its events are drained: they now belong to the transaction, and
+     * are delivered if and only if it commits.
+     *
+     * @param repository the aggregate's repository, of the runtime's storage provider
+     * @param aggregate the aggregate to save
+     * @param <A> the aggregate type
+     * @param <I> its identifier type
+     */
+    public <A extends AggregateRoot<I>, I extends Identifier> void save(AggregateRepository<A, I> repository, A aggregate) {
+        requireOpen();
+        Require.nonNull(repository, "repository");
+        Require.nonNull(aggregate, "aggregate");
+        List<DomainEvent> events = aggregate.pendingEvents();
+        List<OutboxMessage> messages = messages(events);
+        repository.save(aggregate);
+        outbox.append(messages);
+        aggregate.drainEvents();
+        published.addAll(events);
+    }
+
+    /**
+     * Appends an event that no aggregate raised (for example a population-wide finding) to the
+     * outbox, in the command's transaction.
+     *
+     * @param event the event
+     */
+    public void publish(DomainEvent event) {
+        requireOpen();
+        Require.nonNull(event, "event");
+        outbox.append(messages(List.of(event)));
+        published.add(event);
+    }
+
+    /** The events this command has appended so far, oldest first. */
+    public List<DomainEvent> published() {
+        return List.copyOf(published);
+    }
+
+    void close() {
+        open = false;
+    }
+
+    private List<OutboxMessage> messages(List<DomainEvent> events) {
+        List<OutboxMessage> messages = new ArrayList<>(events.size());
+        for (DomainEvent e : events) {
+            messages.add(new OutboxMessage(e.eventId(), e.aggregateId(), e.type(), e.occurredAt(), e.audience(),
+                    json.writeEvent(e)));
+        }
+        return messages;
+    }
+
+    private void requireOpen() {
+        if (!open) {
+            throw new InvalidStateException("the command has ended; its context cannot be used any more");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.keyline.runtime;
+
+import dev.keyline.domain.common.Require;
+import dev.keyline.json.KeylineJson;
+import dev.keyline.spi.NotificationSink;
+import dev.keyline.spi.StorageProvider;
+import dev.keyline.spi.Transactions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The entry point a host builds once: one storage provider, any number of notification sinks, a
+ * clock and a retry policy, wired explicitly with {@link #builder()}. There is no global state; a
+ * host may build several instances (for example one per tenant).
+ *
+ * <p>Every command runs in one transaction ({@link #execute(Function)}): the command loads
+ * aggregates from repositories of the storage provider, calls the domain, and saves through its
+ * {@link CommandContext}, which checks versions and appends the raised events to the outbox in
+ * the same transaction. The {@link #relay()} then delivers them to the sinks.
+ *
+ * <p><b>When a command fails.</b> The exception propagates unchanged and the transaction rolls
+ * back: no state change and no outbox entry of it survives, so none of its events is ever
+ * delivered. The events are not lost silently: they described changes that did not happen. The
+ * aggregate objects the command saved no longer match storage (their version was advanced and
+ * their events drained into the discarded transaction), so a retry must load them afresh and run
+ * the command again, which raises the events anew; saving such a stale object again fails with
+ * {@code StaleVersionException} rather than writing anything.
+ */
+public final class Keyline {
+
+    private final StorageProvider storage;
+    private final List<NotificationSink> sinks;
+    private final Clock clock;
+    private final RetryPolicy retryPolicy;
+    private final KeylineJson json;
+    private final Relay relay;
+
+    private Keyline(Builder b) {
+        this.storage = b.storage;
+        this.sinks = List.copyOf(b.sinks);
+        this.clock = b.clock;
+        this.retryPolicy = b.retryPolicy;
+        this.json = b.json;
+        this.relay = new Relay(storage, sinks, clock, retryPolicy);
+    }
+
+    /** A builder with the system UTC clock, the default retry policy and no sinks. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs {@code command} in one transaction (joining one already active on this thread) and
+     * returns its result; see the type's description for what happens on failure.
+     *
+     * @param command the command
+     * @param <T> its result type
+     * @return its result
+     */
+    public <T> T execute(Function<CommandContext, T> command) {
+        Require.nonNull(command, "command");
+        return storage.transactions().execute(() -> {
+            CommandContext context = new CommandContext(clock.instant(), clock, storage.outbox(), json);
+            try {
+                return command.apply(context);
+            } finally {
+                context.close();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code command} in one transaction (joining one already active on this thread).
+     *
+     * @param command the command
+     */
+    public void run(Consumer<CommandContext> command) {
+        Require.nonNull(command, "command");
+        execute(context -> {
+            command.accept(context);
+            return null;
+        });
+    }
+
+    /** The clock every time of the runtime comes from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The storage provider. */
+    public StorageProvider storage() {
+        return storage;
+    }
+
+    /** The storage provider's transaction boundary. */
+    public Transactions transactions() {
+        return storage.transactions();
+    }
+
+    /** The runtime's JSON, whose event registry knows every event type the runtime has written. */
+    public KeylineJson json() {
+        return json;
+    }
+
+    /** The notification sinks, in the order they were added. */
+    public List<NotificationSink> sinks() {
+        return sinks;
+    }
+
+    /** The retry policy of the relay. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The relay that delivers this runtime's outbox to its sinks. */
+    public Relay relay() {
+        return relay;
+    }
+
+    /**
+     * Wires a {@link Keyline}. Exactly one storage provider is required; sinks are added
+     * explicitly, or found with {@link #discoverSinks()} when the host opts in.
+     */
+    public static final class Builder {
+
+        private StorageProvider storage;
+        private final List<NotificationSink> sinks = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private KeylineJson json;
+
+        private Builder() {
+        }
+
+        /**
+         * The storage provider; exactly one.
+         *
+         * @throws ConfigurationException when one was already given
+         */
+        public Builder storage(StorageProvider provider) {
+            Require.nonNull(provider, "provider");
+            if (storage != null && storage != provider) {
+                throw new ConfigurationException("a storage provider is already set (" + storage.name()
+                        + "); Keyline uses exactly one, so '" + provider.name() + "' cannot be added");
+            }
+            this.storage = provider;
+            return this;
+        }
+
+        /** Adds a notification sink; sinks receive each event in the order they were added. */
+        public Builder sink(NotificationSink sink) {
+            sinks.add(Require.nonNull(sink, "sink"));
+            return this;
+        }
+
+        /** Adds notification sinks in order. */
+        public Builder sinks(List<? extends NotificationSink> more) {
+            for (NotificationSink s : Require.nonNullElements(more, "sinks")) {
+                sinks.add(s);
+            }
+            return this;
+        }
+
+        /**
+         * Adds every {@link NotificationSink} that {@link ServiceLoader} finds with the context
+         * class loader of the calling thread (or this library's loader when there is none). Opt-in:
+         * a sink merely present on the class path is never used otherwise.
+         *
+         * @throws ConfigurationException when a listed sink cannot be loaded
+         */
+        public Builder discoverSinks() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return discoverSinks(loader != null ? loader : Keyline.class.getClassLoader());
+        }
+
+        /**
+         * Adds every {@link NotificationSink} that {@link ServiceLoader} finds with {@code loader}.
+         *
+         * @throws ConfigurationException when a listed sink cannot be loaded
+         */
+        public Builder discoverSinks(ClassLoader loader) {
+            Require.nonNull(loader, "loader");
+            try {
+                for (NotificationSink sink : ServiceLoader.load(NotificationSink.class, loader)) {
+                    sinks.add(sink);
+                }
+            } catch (ServiceConfigurationError e) {
+                throw new ConfigurationException("a notification sink listed for ServiceLoader cannot be loaded: "
+                        + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** The clock for every time the runtime reads; defaults to the system UTC clock. */
+        public Builder clock(Clock newClock) {
+            this.clock = Require.nonNull(newClock, "clock");
+            return this;
+        }
+
+        /** The relay's retry policy; defaults to {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Require.nonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** The JSON to write events with; defaults to {@link KeylineJson#create()}. */
+        public Builder json(KeylineJson newJson) {
+            this.json = Require.nonNull(newJson, "json");
+            return this;
+        }
+
+        /**
+         * The runtime.
+         *
+         * @throws ConfigurationException when no storage provider was given
+         */
+        public Keyline build() {
+            if (storage == null) {
+                throw new ConfigurationException("no storage provider: call storage(...) with one, for example "
+                        + "new dev.keyline.memory.InMemoryStorage()");
+            }
+            if (json == null) {
+                json = KeylineJson.create();
+            }
+            return new Keyline(this);
+        }
+    }
+}

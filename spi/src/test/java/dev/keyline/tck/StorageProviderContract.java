@@ -1,0 +1,705 @@
+package dev.keyline.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.NotFoundException;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.RelayReport;
+import dev.keyline.runtime.RetryPolicy;
+import dev.keyline.spi.DeliveryStatus;
+import dev.keyline.spi.NotificationSink;
+import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.OutboxMessage;
+import dev.keyline.spi.PermanentDeliveryException;
+import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.spi.StorageProvider;
+import dev.keyline.tck.fixture.FixtureEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compatibility kit every storage provider passes: transactions and the outbox with the
+ * runtime's relay on top. A provider's test extends it in a few lines:
+ *
+ * <pre>{@code
+ * class JdbcStorageTest extends StorageProviderContract {
+ *     protected StorageProvider newStorage() { return ...fresh, empty storage...; }
+ * }
+ * }</pre>
+ *
+ * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
+ * {@link #discard(StorageProvider)} afterwards. The groups are {@link Transactions} and
+ * {@link OutboxAndRelay}; the property of {@link OutboxAndRelay} asks for a fresh storage per
+ * example, {@link #propertyExamples()} times. The only state the contract observes is the outbox,
+ * so a provider needs no aggregate to run it; repositories have {@link AggregateRepositoryContract}.
+ */
+public abstract class StorageProviderContract {
+
+    /** A long enough wait for another thread in these tests; only reached when something hangs. */
+    protected static final long WAIT_SECONDS = 30;
+
+    /** The storage of the current test, fresh from {@link #newStorage()}. */
+    protected StorageProvider storage;
+
+    /** The clock of the current test, at {@link TestClock#DEFAULT_START}. */
+    protected TestClock clock;
+
+    /** A fresh, empty storage; called once per test (and once per property example). */
+    protected abstract StorageProvider newStorage();
+
+    /** Releases a storage made by {@link #newStorage()}; does nothing unless overridden. */
+    protected void discard(StorageProvider used) {
+    }
+
+    /** How many random examples the outbox property runs; each uses a fresh storage. */
+    protected int propertyExamples() {
+        return 60;
+    }
+
+    @BeforeEach
+    void createStorage() {
+        clock = TestClock.standard();
+        storage = newStorage();
+    }
+
+    @AfterEach
+    void discardStorage() {
+        discard(storage);
+    }
+
+    /** A message about {@code aggregateId} occurring now on the test clock. */
+    protected OutboxMessage message(String aggregateId) {
+        EventId id = EventId.random();
+        return new OutboxMessage(id, aggregateId, FixtureEvent.TYPE, clock.instant(),
+                Audience.of("about " + aggregateId), "{\"note\":\"" + id + "\"}");
+    }
+
+    /** The entry of {@code eventId} as a fresh transaction sees it. */
+    protected Optional<OutboxEntry> entry(EventId eventId) {
+        return storage.transactions().execute(() -> storage.outbox().find(eventId));
+    }
+
+    /** A runtime over the test's storage and clock with the given policy and sinks. */
+    protected Keyline keyline(RetryPolicy policy, NotificationSink... sinks) {
+        return Keyline.builder().storage(storage).clock(clock).retryPolicy(policy).sinks(List.of(sinks)).build();
+    }
+
+    /** A runtime over the test's storage and clock with the default policy. */
+    protected Keyline keyline(NotificationSink... sinks) {
+        return keyline(RetryPolicy.defaults(), sinks);
+    }
+
+    /** Publishes fresh fixture events about the given aggregates in one committed command. */
+    protected List<FixtureEvent> publish(Keyline keyline, String... aggregateIds) {
+        List<FixtureEvent> events = new ArrayList<>();
+        for (String a : aggregateIds) {
+            events.add(FixtureEvent.about(a, clock.instant(), "n" + events.size()));
+        }
+        keyline.run(ctx -> events.forEach(ctx::publish));
+        return events;
+    }
+
+    private static <T> T await(Future<T> future) throws InterruptedException, ExecutionException {
+        try {
+            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("another thread did not finish; the storage may be dead-locked", e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) throws InterruptedException {
+        if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("another thread did not reach the expected point; the storage may be dead-locked");
+        }
+    }
+
+    /** Commit, rollback, joining and isolation of the provider's transactions. */
+    @Nested
+    class Transactions {
+
+        @Test
+        void committedChangesAreVisibleToLaterTransactions() {
+            OutboxMessage m = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m)));
+
+            OutboxEntry e = entry(m.eventId()).orElseThrow();
+            assertThat(e.message()).isEqualTo(m);
+            assertThat(e.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(e.attempts()).isZero();
+            assertThat(e.nextAttemptAt()).isEqualTo(m.occurredAt());
+            assertThat(e.lastError()).isNull();
+            assertThat(e.deliveredAt()).isNull();
+        }
+
+        @Test
+        void executeReturnsTheWorksResult() {
+            assertThat(storage.transactions().execute(() -> "result")).isEqualTo("result");
+        }
+
+        @Test
+        void aFailingWorkRollsBackAndItsExceptionPropagatesUnchanged() {
+            OutboxMessage m = message("agg-1");
+            IllegalStateException boom = new IllegalStateException("planted failure");
+
+            assertThatThrownBy(() -> storage.transactions().run(() -> {
+                storage.outbox().append(List.of(m));
+                throw boom;
+            })).isSameAs(boom);
+
+            assertThat(entry(m.eventId())).isEmpty();
+        }
+
+        @Test
+        void anErrorThrownByTheWorkAlsoRollsBackAndPropagatesUnchanged() {
+            OutboxMessage m = message("agg-1");
+            AssertionError planted = new AssertionError("planted error");
+
+            assertThatThrownBy(() -> storage.transactions().run(() -> {
+                storage.outbox().append(List.of(m));
+                throw planted;
+            })).isSameAs(planted);
+
+            assertThat(entry(m.eventId())).isEmpty();
+        }
+
+        @Test
+        void theTransactionIsActiveOnlyInsideTheWorkAndOnlyOnItsThread() throws Exception {
+            assertThat(storage.transactions().isActive()).isFalse();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                storage.transactions().run(() -> {
+                    assertThat(storage.transactions().isActive()).isTrue();
+                    try {
+                        assertThat(await(other.submit(() -> storage.transactions().isActive()))).isFalse();
+                    } catch (InterruptedException | ExecutionException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+            } finally {
+                other.shutdownNow();
+            }
+            assertThat(storage.transactions().isActive()).isFalse();
+        }
+
+        @Test
+        void aNestedCallJoinsTheOuterTransaction() {
+            OutboxMessage outer = message("agg-1");
+            OutboxMessage inner = message("agg-2");
+
+            storage.transactions().run(() -> {
+                storage.outbox().append(List.of(outer));
+                storage.transactions().run(() -> {
+                    assertThat(storage.outbox().find(outer.eventId())).as("the outer change, seen by the joined call").isPresent();
+                    storage.outbox().append(List.of(inner));
+                });
+                assertThat(storage.outbox().find(inner.eventId())).as("the inner change, seen by the outer work").isPresent();
+            });
+
+            assertThat(entry(outer.eventId())).isPresent();
+            assertThat(entry(inner.eventId())).isPresent();
+        }
+
+        @Test
+        void aFailingNestedCallRollsBackTheWholeTransaction() {
+            OutboxMessage outer = message("agg-1");
+            OutboxMessage inner = message("agg-2");
+            IllegalArgumentException boom = new IllegalArgumentException("planted failure");
+
+            assertThatThrownBy(() -> storage.transactions().run(() -> {
+                storage.outbox().append(List.of(outer));
+                storage.transactions().run(() -> {
+                    storage.outbox().append(List.of(inner));
+                    throw boom;
+                });
+            })).isSameAs(boom);
+
+            assertThat(entry(outer.eventId())).isEmpty();
+            assertThat(entry(inner.eventId())).isEmpty();
+        }
+
+        @Test
+        void aNestedFailureCaughtByTheOuterWorkStillRollsBackEverything() {
+            OutboxMessage outer = message("agg-1");
+            OutboxMessage inner = message("agg-2");
+            OutboxMessage after = message("agg-3");
+            IllegalArgumentException boom = new IllegalArgumentException("planted failure");
+
+            assertThatThrownBy(() -> storage.transactions().run(() -> {
+                storage.outbox().append(List.of(outer));
+                try {
+                    storage.transactions().run(() -> {
+                        storage.outbox().append(List.of(inner));
+                        throw boom;
+                    });
+                } catch (IllegalArgumentException swallowed) {
+                    // the outer work goes on as if nothing happened
+                }
+                storage.outbox().append(List.of(after));
+            })).isInstanceOf(InvalidStateException.class).hasRootCause(boom);
+
+            assertThat(entry(outer.eventId())).isEmpty();
+            assertThat(entry(inner.eventId())).isEmpty();
+            assertThat(entry(after.eventId())).isEmpty();
+        }
+
+        @Test
+        void uncommittedChangesAreInvisibleToOtherThreads() throws Exception {
+            OutboxMessage m = message("agg-1");
+            CountDownLatch appended = new CountDownLatch(1);
+            CountDownLatch mayCommit = new CountDownLatch(1);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> done = writer.submit(() -> storage.transactions().run(() -> {
+                    storage.outbox().append(List.of(m));
+                    appended.countDown();
+                    try {
+                        await(mayCommit);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+                await(appended);
+
+                assertThat(entry(m.eventId())).as("an uncommitted append, seen from another thread").isEmpty();
+                assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.PENDING, 10)))
+                        .isEmpty();
+                Instant later = clock.instant().plusSeconds(60);
+                assertThat(storage.transactions().execute(() -> storage.outbox().claimDue(later, 10, later)))
+                        .as("claims must not see uncommitted entries").isEmpty();
+
+                mayCommit.countDown();
+                await(done);
+                assertThat(entry(m.eventId())).isPresent();
+            } finally {
+                mayCommit.countDown();
+                writer.shutdownNow();
+            }
+        }
+
+        @Test
+        void theOutboxOutsideATransactionIsRejected() {
+            OutboxMessage m = message("agg-1");
+            Instant now = clock.instant();
+            EventId id = m.eventId();
+            assertThatThrownBy(() -> storage.outbox().append(List.of(m))).isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("transaction");
+            assertThatThrownBy(() -> storage.outbox().find(id)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().list(DeliveryStatus.PENDING, 1)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().claimDue(now, 1, now)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().markDelivered(id, 1, now)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().markFailed(id, 1, now, "x")).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().markDeadLetter(id, 1, now, "x")).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().requeue(id, now)).isInstanceOf(InvalidStateException.class);
+        }
+
+        @Test
+        void appendsGetIncreasingSequencesInListAndCommitOrder() {
+            OutboxMessage first = message("agg-1");
+            OutboxMessage second = message("agg-1");
+            OutboxMessage third = message("agg-2");
+            storage.transactions().run(() -> storage.outbox().append(List.of(first, second)));
+            storage.transactions().run(() -> storage.outbox().append(List.of(third)));
+
+            long s1 = entry(first.eventId()).orElseThrow().sequence();
+            long s2 = entry(second.eventId()).orElseThrow().sequence();
+            long s3 = entry(third.eventId()).orElseThrow().sequence();
+            assertThat(s1).isLessThan(s2);
+            assertThat(s2).isLessThan(s3);
+        }
+
+        @Test
+        void appendingAnEventIdTwiceFailsAndWritesNothingOfTheBatch() {
+            OutboxMessage m = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m)));
+            OutboxMessage fresh = message("agg-2");
+
+            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().append(List.of(fresh, m))))
+                    .isInstanceOf(AlreadyExistsException.class).hasMessageContaining(m.eventId().toString());
+
+            assertThat(entry(fresh.eventId())).isEmpty();
+            assertThat(entry(m.eventId()).orElseThrow().message()).isEqualTo(m);
+        }
+
+        @Test
+        void requeueNamesWhatIsWrong() {
+            OutboxMessage m = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m)));
+            Instant now = clock.instant();
+
+            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().requeue(m.eventId(), now)))
+                    .isInstanceOf(InvalidStateException.class).hasMessageContaining("PENDING");
+            EventId unknown = EventId.random();
+            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().requeue(unknown, now)))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining(unknown.toString());
+        }
+    }
+
+    /** Delivery of committed events through the relay: at least once, in order per aggregate, with retries and dead letters. */
+    @Nested
+    class OutboxAndRelay {
+
+        private final RecordingSink sink = new RecordingSink("recorder");
+
+        @Test
+        void committedEventsAreDeliveredExactlyOnceToAWellBehavedSinkWithStableIds() {
+            Keyline keyline = keyline(sink);
+            List<FixtureEvent> events = publish(keyline, "agg-1", "agg-2", "agg-1");
+
+            RelayReport report = keyline.relay().pumpUntilIdle(10);
+            assertThat(keyline.relay().pumpUntilIdle(10).attempted()).as("a second run finds nothing").isZero();
+
+            assertThat(report).isEqualTo(new RelayReport(3, 0, 0));
+            assertThat(sink.acceptedIds()).containsExactlyInAnyOrderElementsOf(events.stream().map(FixtureEvent::eventId).toList());
+            for (FixtureEvent e : events) {
+                var n = sink.accepted().stream().filter(x -> x.eventId().equals(e.eventId())).findFirst().orElseThrow();
+                assertThat(n.attempt()).isEqualTo(1);
+                assertThat(n.type()).isEqualTo(FixtureEvent.TYPE);
+                assertThat(n.aggregateId()).isEqualTo(e.aggregateId());
+                assertThat(n.occurredAt()).isEqualTo(e.occurredAt());
+                assertThat(n.audience()).isEqualTo(e.audience());
+                assertThat(keyline.json().readEvent(n.type(), n.payload())).isEqualTo(e);
+                OutboxEntry stored = entry(e.eventId()).orElseThrow();
+                assertThat(stored.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                assertThat(stored.attempts()).isEqualTo(1);
+                assertThat(stored.deliveredAt()).isEqualTo(clock.instant());
+            }
+        }
+
+        @Test
+        void everySinkReceivesEveryEvent() {
+            RecordingSink second = new RecordingSink("second");
+            Keyline keyline = keyline(sink, second);
+            List<FixtureEvent> events = publish(keyline, "agg-1", "agg-2");
+
+            keyline.relay().pumpUntilIdle(10);
+
+            List<EventId> ids = events.stream().map(FixtureEvent::eventId).toList();
+            assertThat(sink.acceptedIds()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(second.acceptedIds()).containsExactlyInAnyOrderElementsOf(ids);
+        }
+
+        @Test
+        void anEntryIsNotDeliveredUntilEverySinkAcceptedIt() {
+            RecordingSink second = new RecordingSink("second").failNext(1, n -> new IOException("connection reset"));
+            Keyline keyline = keyline(sink, second);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+
+            keyline.relay().pumpOnce();
+            assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+            clock.advance(Duration.ofSeconds(1));
+            keyline.relay().pumpOnce();
+
+            assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(second.acceptedIds()).containsExactly(e.eventId());
+            assertThat(sink.acceptedIds()).as("at least once: the first sink sees the retry too").containsExactly(e.eventId(), e.eventId());
+        }
+
+        @Test
+        void eventsOfARolledBackCommandAreNeverDelivered() {
+            Keyline keyline = keyline(sink);
+            FixtureEvent e = FixtureEvent.about("agg-1", clock.instant(), "doomed");
+            IllegalStateException boom = new IllegalStateException("command failed");
+
+            assertThatThrownBy(() -> keyline.run(ctx -> {
+                ctx.publish(e);
+                throw boom;
+            })).isSameAs(boom);
+            clock.advance(Duration.ofHours(1));
+            keyline.relay().pumpUntilIdle(10);
+
+            assertThat(sink.offered()).isEmpty();
+            assertThat(entry(e.eventId())).isEmpty();
+        }
+
+        @Test
+        void aThrowingSinkNeverLosesAnEventAndIsRetriedWithBackoffFromTheClock() {
+            sink.failWith(n -> new IllegalStateException("receiver down"));
+            Keyline keyline = keyline(sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+            Instant start = clock.instant();
+
+            assertThat(keyline.relay().pumpOnce()).isEqualTo(new RelayReport(0, 1, 0));
+            OutboxEntry afterFirst = entry(e.eventId()).orElseThrow();
+            assertThat(afterFirst.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(afterFirst.attempts()).isEqualTo(1);
+            assertThat(afterFirst.nextAttemptAt()).isEqualTo(start.plusSeconds(1));
+            assertThat(afterFirst.lastError()).contains("recorder").contains("receiver down");
+            assertThat(keyline.relay().pumpOnce().attempted()).as("not due before its backoff ends").isZero();
+
+            clock.advance(Duration.ofSeconds(1));
+            keyline.relay().pumpOnce();
+            assertThat(entry(e.eventId()).orElseThrow().nextAttemptAt()).isEqualTo(start.plusSeconds(1 + 2));
+            clock.advance(Duration.ofSeconds(2));
+            keyline.relay().pumpOnce();
+            OutboxEntry afterThird = entry(e.eventId()).orElseThrow();
+            assertThat(afterThird.attempts()).isEqualTo(3);
+            assertThat(afterThird.nextAttemptAt()).isEqualTo(start.plusSeconds(1 + 2 + 4));
+
+            sink.recover();
+            clock.advance(Duration.ofSeconds(4));
+            assertThat(keyline.relay().pumpOnce()).isEqualTo(new RelayReport(1, 0, 0));
+            OutboxEntry delivered = entry(e.eventId()).orElseThrow();
+            assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(delivered.attempts()).isEqualTo(4);
+            assertThat(sink.offered()).extracting(n -> n.attempt()).containsExactly(1, 2, 3, 4);
+            assertThat(sink.acceptedIds()).containsExactly(e.eventId());
+        }
+
+        @Test
+        void checkedExceptionsAndErrorsFromASinkNeverMarkAnEventDelivered() {
+            List<Throwable> failures = List.of(new IOException("io"), new AssertionError("assertion"),
+                    new NoClassDefFoundError("missing"), new RuntimeException((String) null));
+            Keyline keyline = keyline(sink);
+            for (Throwable failure : failures) {
+                sink.failNext(1, n -> failure);
+                FixtureEvent e = publish(keyline, "agg-" + failures.indexOf(failure)).get(0);
+
+                keyline.relay().pumpOnce();
+
+                OutboxEntry stored = entry(e.eventId()).orElseThrow();
+                assertThat(stored.status()).as("after %s", failure).isEqualTo(DeliveryStatus.FAILED);
+                assertThat(stored.lastError()).startsWith("recorder: ");
+                clock.advance(Duration.ofSeconds(1));
+                keyline.relay().pumpOnce();
+                assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            }
+            assertThat(sink.accepted()).hasSize(failures.size());
+        }
+
+        @Test
+        void anEntryIsDeadLetteredAfterMaxAttemptsWithTheSinkAndTheReason() {
+            sink.failWith(n -> new RetryableDeliveryException("HTTP 503 from receiver", null, null));
+            Keyline keyline = keyline(RetryPolicy.defaults().withMaxAttempts(3), sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+
+            RelayReport total = RelayReport.NOTHING;
+            for (int i = 0; i < 5; i++) {
+                total = total.plus(keyline.relay().pumpOnce());
+                clock.advance(Duration.ofMinutes(10));
+            }
+
+            assertThat(total).isEqualTo(new RelayReport(0, 2, 1));
+            OutboxEntry dead = entry(e.eventId()).orElseThrow();
+            assertThat(dead.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+            assertThat(dead.attempts()).isEqualTo(3);
+            assertThat(dead.lastError()).contains("recorder").contains("HTTP 503 from receiver");
+            assertThat(sink.offered()).hasSize(3);
+            assertThat(keyline.relay().deadLetters(10)).extracting(x -> x.message().eventId()).containsExactly(e.eventId());
+        }
+
+        @Test
+        void aPermanentFailureDeadLettersAtOnce() {
+            sink.failWith(n -> new PermanentDeliveryException("HTTP 410 Gone"));
+            Keyline keyline = keyline(sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+
+            assertThat(keyline.relay().pumpOnce()).isEqualTo(new RelayReport(0, 0, 1));
+
+            OutboxEntry dead = entry(e.eventId()).orElseThrow();
+            assertThat(dead.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+            assertThat(dead.attempts()).isEqualTo(1);
+            assertThat(dead.lastError()).contains("recorder").contains("HTTP 410 Gone");
+            clock.advance(Duration.ofDays(1));
+            assertThat(keyline.relay().pumpUntilIdle(5).attempted()).isZero();
+        }
+
+        @Test
+        void aRetryAfterHintIsHonouredWhenLongerThanTheBackoff() {
+            sink.failNext(1, n -> new RetryableDeliveryException("HTTP 429", Duration.ofMinutes(5), null));
+            Keyline keyline = keyline(sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+            Instant start = clock.instant();
+
+            keyline.relay().pumpOnce();
+            assertThat(entry(e.eventId()).orElseThrow().nextAttemptAt()).isEqualTo(start.plus(Duration.ofMinutes(5)));
+
+            clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+            assertThat(keyline.relay().pumpOnce().attempted()).isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(keyline.relay().pumpOnce().delivered()).isEqualTo(1);
+        }
+
+        @Test
+        void aRetryAfterHintShorterThanTheBackoffDoesNotShortenIt() {
+            sink.failNext(1, n -> new RetryableDeliveryException("HTTP 503", Duration.ofMillis(10), null));
+            Keyline keyline = keyline(RetryPolicy.defaults().withInitialBackoff(Duration.ofSeconds(30)), sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+
+            keyline.relay().pumpOnce();
+
+            assertThat(entry(e.eventId()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(30));
+        }
+
+        @Test
+        void orderPerAggregateIsKeptWhenAnEarlierEventIsRetried() {
+            Keyline keyline = keyline(sink);
+            List<FixtureEvent> events = publish(keyline, "agg-1", "agg-1", "agg-1");
+            EventId first = events.get(0).eventId();
+            sink.failNext(1, n -> n.eventId().equals(first) ? new IllegalStateException("first fails once") : null);
+
+            keyline.relay().pumpUntilIdle(10);
+            assertThat(sink.acceptedIds()).as("nothing overtakes the failed first event").isEmpty();
+            clock.advance(Duration.ofSeconds(1));
+            keyline.relay().pumpUntilIdle(10);
+
+            assertThat(sink.acceptedIds()).containsExactlyElementsOf(events.stream().map(FixtureEvent::eventId).toList());
+        }
+
+        @Test
+        void independentAggregatesDoNotBlockEachOther() {
+            sink.failWith(n -> n.aggregateId().equals("stuck") ? new IllegalStateException("stuck receiver") : null);
+            Keyline keyline = keyline(sink);
+            List<FixtureEvent> events = publish(keyline, "stuck", "free", "stuck", "free");
+
+            keyline.relay().pumpUntilIdle(10);
+
+            assertThat(sink.acceptedIds()).containsExactly(events.get(1).eventId(), events.get(3).eventId());
+            assertThat(entry(events.get(0).eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(entry(events.get(2).eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        }
+
+        @Test
+        void aBatchClaimsAtMostTheBatchSize() {
+            Keyline keyline = keyline(RetryPolicy.defaults().withBatchSize(2), sink);
+            publish(keyline, "a", "b", "c", "d", "e");
+
+            assertThat(keyline.relay().pumpOnce().delivered()).isEqualTo(2);
+            assertThat(keyline.relay().pumpUntilIdle(10).delivered()).isEqualTo(3);
+        }
+
+        @Test
+        void anExpiredLeaseIsReclaimedAfterARelayDiedMidDelivery() {
+            Keyline keyline = keyline(sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+            Instant now = clock.instant();
+            Instant leaseEnd = now.plus(keyline.retryPolicy().lease());
+            List<OutboxEntry> claimedByTheDeadRelay = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(now, 10, leaseEnd));
+            assertThat(claimedByTheDeadRelay).extracting(x -> x.status()).containsExactly(DeliveryStatus.IN_FLIGHT);
+
+            clock.advance(keyline.retryPolicy().lease().minusSeconds(1));
+            assertThat(keyline.relay().pumpOnce().attempted()).as("still leased").isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(keyline.relay().pumpOnce().delivered()).isEqualTo(1);
+
+            assertThat(sink.acceptedIds()).containsExactly(e.eventId());
+            assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
+
+        @Test
+        void twoConcurrentClaimsNeverTakeTheSameEntry() throws Exception {
+            Keyline keyline = keyline(sink);
+            publish(keyline, "a", "b", "c", "d");
+            Instant now = clock.instant();
+            CountDownLatch firstClaimed = new CountDownLatch(1);
+            CountDownLatch mayEnd = new CountDownLatch(1);
+            AtomicReference<List<OutboxEntry>> first = new AtomicReference<>();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> done = other.submit(() -> storage.transactions().run(() -> {
+                    first.set(storage.outbox().claimDue(now, 2, now.plusSeconds(60)));
+                    firstClaimed.countDown();
+                    try {
+                        await(mayEnd);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+                await(firstClaimed);
+                List<OutboxEntry> second = storage.transactions().execute(
+                        () -> storage.outbox().claimDue(now, 10, now.plusSeconds(60)));
+                mayEnd.countDown();
+                await(done);
+
+                assertThat(first.get()).hasSize(2);
+                assertThat(second).hasSize(2);
+                assertThat(second).extracting(x -> x.message().eventId())
+                        .doesNotContainAnyElementsOf(first.get().stream().map(x -> x.message().eventId()).toList());
+            } finally {
+                mayEnd.countDown();
+                other.shutdownNow();
+            }
+        }
+
+        @Test
+        void aDeadLetterCanBeRequeuedAndIsThenDelivered() {
+            sink.failNext(1, n -> new PermanentDeliveryException("HTTP 404 while the receiver was misconfigured"));
+            Keyline keyline = keyline(sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+            keyline.relay().pumpOnce();
+            assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+
+            clock.advance(Duration.ofHours(2));
+            keyline.relay().requeue(e.eventId());
+            OutboxEntry requeued = entry(e.eventId()).orElseThrow();
+            assertThat(requeued.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(requeued.nextAttemptAt()).isEqualTo(clock.instant());
+            assertThat(requeued.attempts()).isEqualTo(1);
+            keyline.relay().pumpOnce();
+
+            OutboxEntry delivered = entry(e.eventId()).orElseThrow();
+            assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(delivered.attempts()).isEqualTo(2);
+            assertThat(sink.acceptedIds()).containsExactly(e.eventId());
+            assertThat(keyline.relay().deadLetters(10)).isEmpty();
+        }
+
+        @Test
+        void aDeadLetterDoesNotBlockLaterEventsOfItsAggregate() {
+            Keyline keyline = keyline(sink);
+            List<FixtureEvent> events = publish(keyline, "agg-1", "agg-1");
+            EventId first = events.get(0).eventId();
+            sink.failNext(1, n -> n.eventId().equals(first) ? new PermanentDeliveryException("rejected") : null);
+
+            keyline.relay().pumpUntilIdle(10);
+
+            assertThat(entry(first).orElseThrow().status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+            assertThat(sink.acceptedIds()).containsExactly(events.get(1).eventId());
+        }
+
+        @Test
+        void withoutSinksNothingIsClaimedAndEventsWait() {
+            Keyline keyline = keyline();
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+
+            assertThat(keyline.relay().pumpUntilIdle(5).attempted()).isZero();
+
+            assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        }
+
+        @Test
+        void randomInterleavingsLoseNothingSendNothingRolledBackAndKeepOrderPerAggregate() {
+            OutboxProperty.check(StorageProviderContract.this);
+        }
+    }
+
+    /** Makes a fresh storage for one property example; used by {@link OutboxProperty}. */
+    StorageProvider freshStorage() {
+        return newStorage();
+    }
+
+    /** Releases a storage of one property example. */
+    void release(StorageProvider used) {
+        discard(used);
+    }
+}
