@@ -167,7 +167,7 @@ public final class JdbcStorage implements StorageProvider {
         public JdbcStorage build() {
             SqlDialect chosen = dialect != null ? dialect : detect();
             if (migrate) {
-                SchemaMigrations.migrate(dataSource, extraMigrationLocations);
+                SchemaMigrations.migrate(dataSource, chosen, extraMigrationLocations);
             }
             return new JdbcStorage(chosen, dataSource);
         }

@@ -15,7 +15,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>Migrations are read from {@value JdbcStorage#MIGRATION_LOCATION} (plus any extra locations)
  * and recorded in the table {@value JdbcStorage#SCHEMA_HISTORY_TABLE}, in the connection's
- * default schema. A database that already holds the host's own tables but no Keyline history is
+ * default schema, spelled as the database folds unquoted names (so that {@code keyline_schema_history}
+ * unquoted names it on H2 and PostgreSQL alike). A database that already holds the host's own tables but no Keyline history is
  * baselined at version 0, so that Keyline's V1 still runs there.
  */
 final class SchemaMigrations {
@@ -27,11 +28,13 @@ final class SchemaMigrations {
      * Applies every pending migration.
      *
      * @param dataSource the host's data source
+     * @param dialect the database's dialect, which decides the case of the history table's name
      * @param extraLocations further Flyway locations, for example {@code classpath:com/example/keyline}
      * @return how many migrations were applied
      */
-    static int migrate(DataSource dataSource, List<String> extraLocations) {
+    static int migrate(DataSource dataSource, SqlDialect dialect, List<String> extraLocations) {
         Require.nonNull(dataSource, "dataSource");
+        Require.nonNull(dialect, "dialect");
         List<String> locations = new ArrayList<>();
         locations.add(JdbcStorage.MIGRATION_LOCATION);
         locations.addAll(extraLocations);
@@ -39,7 +42,7 @@ final class SchemaMigrations {
             MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(locations.toArray(String[]::new))
-                    .table(JdbcStorage.SCHEMA_HISTORY_TABLE)
+                    .table(dialect.catalogueName(JdbcStorage.SCHEMA_HISTORY_TABLE))
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .failOnMissingLocations(true)

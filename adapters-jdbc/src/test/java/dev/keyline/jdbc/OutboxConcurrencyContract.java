@@ -1,0 +1,164 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.spi.DeliveryStatus;
+import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.OutboxMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two relays claiming from one outbox at the same time, on a real database: no entry is claimed
+ * twice, and an aggregate's entries are still handed out one at a time, in order.
+ */
+abstract class OutboxConcurrencyContract {
+
+    private static final Instant T0 = Instant.parse("2025-06-01T08:00:00Z");
+    private static final Instant LEASE = T0.plus(Duration.ofHours(1));
+
+    private JdbcStorage storage;
+    private ExecutorService relays;
+
+    /** The database to run on. */
+    abstract DataSource dataSource();
+
+    /** How many sessions of the database are now waiting for a row lock another holds. */
+    abstract String sessionsWaitingForALockSql();
+
+    @BeforeEach
+    void emptyOutbox() {
+        storage = TestDatabases.emptyStorage(dataSource());
+        relays = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterEach
+    void stopRelays() throws InterruptedException {
+        relays.shutdownNow();
+        assertThat(relays.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void a_relay_that_read_the_same_candidates_claims_nothing_once_the_first_relay_commits() throws Exception {
+        append(message("A-1"), message("B-1"), message("A-2"));
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch secondWaiting = new CountDownLatch(1);
+
+        Future<List<OutboxEntry>> first = relays.submit(() -> storage.transactions().execute(() -> {
+            List<OutboxEntry> claimed = storage.outbox().claimDue(T0, 10, LEASE);
+            firstClaimed.countDown();
+            awaitQuietly(secondWaiting);
+            return claimed;
+        }));
+        firstClaimed.await(30, TimeUnit.SECONDS);
+        Future<List<OutboxEntry>> second = relays.submit(() -> storage.transactions().execute(
+                () -> storage.outbox().claimDue(T0, 10, LEASE)));
+        awaitBlockedOnTheFirstRelaysLocks();
+        secondWaiting.countDown();
+
+        assertThat(first.get(30, TimeUnit.SECONDS)).extracting(e -> e.message().aggregateId()).containsExactly("A", "B");
+        assertThat(second.get(30, TimeUnit.SECONDS)).isEmpty();
+        List<OutboxEntry> inFlight = storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.IN_FLIGHT, 10));
+        assertThat(inFlight).extracting(e -> e.message().aggregateId()).containsExactly("A", "B");
+        assertThat(inFlight).allSatisfy(e -> assertThat(e.nextAttemptAt()).isEqualTo(LEASE));
+    }
+
+    @Test
+    void two_relays_deliver_every_entry_exactly_once_and_in_order_per_aggregate() throws Exception {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            messages.add(message("AGG" + (i % 6) + "-" + i));
+        }
+        append(messages.toArray(OutboxMessage[]::new));
+        List<OutboxEntry> claims = Collections.synchronizedList(new ArrayList<>());
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int relay = 0; relay < 2; relay++) {
+            running.add(CompletableFuture.runAsync(() -> {
+                awaitQuietly(start);
+                relayUntilEmpty(claims);
+            }, relays));
+        }
+        start.countDown();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+
+        assertThat(claims).extracting(e -> e.message().eventId()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(messages.stream().map(OutboxMessage::eventId).toList());
+        Map<String, List<Long>> perAggregate = claims.stream().collect(Collectors.groupingBy(
+                e -> e.message().aggregateId(), Collectors.mapping(OutboxEntry::sequence, Collectors.toList())));
+        assertThat(perAggregate).hasSize(6).allSatisfy((aggregate, sequences) -> assertThat(sequences).isSorted());
+        assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.DELIVERED, 100))).hasSize(60);
+    }
+
+    private void relayUntilEmpty(List<OutboxEntry> claims) {
+        int idleRounds = 0;
+        while (idleRounds < 3) {
+            List<OutboxEntry> claimed = storage.transactions().execute(() -> storage.outbox().claimDue(T0, 4, LEASE));
+            if (claimed.isEmpty()) {
+                idleRounds++;
+                boolean anyOpen = storage.transactions().execute(() -> !storage.outbox().list(DeliveryStatus.PENDING, 1).isEmpty()
+                        || !storage.outbox().list(DeliveryStatus.IN_FLIGHT, 1).isEmpty());
+                if (!anyOpen) {
+                    return;
+                }
+                Thread.onSpinWait();
+                idleRounds = 0;
+                continue;
+            }
+            claims.addAll(claimed);
+            storage.transactions().run(() -> claimed.forEach(e -> storage.outbox().markDelivered(
+                    e.message().eventId(), e.attempts() + 1, T0.plusSeconds(1))));
+        }
+    }
+
+    private void awaitBlockedOnTheFirstRelaysLocks() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            long waiting = storage.session().queryOne(sessionsWaitingForALockSql(), row -> row.longValue("n")).orElseThrow();
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the second relay never waited for the first relay's row locks");
+    }
+
+    private void append(OutboxMessage... messages) {
+        storage.transactions().run(() -> storage.outbox().append(List.of(messages)));
+    }
+
+    /** A message whose aggregate is the part of {@code name} before the dash. */
+    private static OutboxMessage message(String name) {
+        String aggregate = name.substring(0, name.indexOf('-'));
+        return new OutboxMessage(EventId.random(), aggregate, "test.happened", T0, Audience.of(name), "{\"name\":\"" + name + "\"}");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("latch never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

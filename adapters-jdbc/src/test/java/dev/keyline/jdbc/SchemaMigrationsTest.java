@@ -1,0 +1,107 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.spi.StorageException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Migrations on fresh H2 databases: idempotent, safe next to a host's tables, failures reported. */
+class SchemaMigrationsTest {
+
+    private final DataSource fresh = H2Database.fresh("migrations_" + UUID.randomUUID().toString().replace("-", ""));
+
+    @Test
+    void migrating_twice_applies_the_migrations_once() {
+        int first = SchemaMigrations.migrate(fresh, SqlDialect.H2, List.of());
+        int second = SchemaMigrations.migrate(fresh, SqlDialect.H2, List.of());
+
+        assertThat(first).isPositive();
+        assertThat(second).isZero();
+        assertThat(tables()).contains("KEYLINE_OUTBOX", "KEYLINE_SCHEMA_HISTORY");
+        assertThat(successfulVersions()).contains("1");
+    }
+
+    @Test
+    void the_builder_migrates_only_when_asked() {
+        JdbcStorage.builder(fresh).build();
+        assertThat(tables()).doesNotContain("KEYLINE_OUTBOX");
+
+        JdbcStorage.builder(fresh).migrate(true).build();
+        assertThat(tables()).contains("KEYLINE_OUTBOX");
+    }
+
+    @Test
+    void a_database_holding_the_hosts_own_tables_gets_every_keyline_migration() {
+        execute("CREATE TABLE host_customer (id INTEGER PRIMARY KEY)");
+
+        SchemaMigrations.migrate(fresh, SqlDialect.H2, List.of());
+
+        assertThat(tables()).contains("HOST_CUSTOMER", "KEYLINE_OUTBOX");
+        assertThat(successfulVersions()).contains("0", "1");
+    }
+
+    @Test
+    void a_failing_migration_is_a_storage_exception_with_the_sql_state() {
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true)
+                .extraMigrationLocation("classpath:dev/keyline/jdbc/brokenmigration").build())
+                .isInstanceOfSatisfying(StorageException.class, e -> {
+                    assertThat(e.getMessage()).contains("migrating the Keyline schema failed").contains("V900");
+                    assertThat(e.sqlState()).isEqualTo("42S02");
+                });
+    }
+
+    @Test
+    void a_missing_extra_location_is_reported() {
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true)
+                .extraMigrationLocation("classpath:dev/keyline/jdbc/no_such_folder").build())
+                .isInstanceOf(StorageException.class).hasMessageContaining("no_such_folder");
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_is_a_storage_exception_with_the_sql_state() {
+        org.h2.jdbcx.JdbcDataSource missing = new org.h2.jdbcx.JdbcDataSource();
+        missing.setURL("jdbc:h2:mem:never_created;IFEXISTS=TRUE");
+
+        assertThatThrownBy(() -> JdbcStorage.builder(missing).build())
+                .isInstanceOfSatisfying(StorageException.class, e -> {
+                    assertThat(e.getMessage()).contains("opening a connection to detect the database failed");
+                    assertThat(e.sqlState()).isEqualTo("90146");
+                });
+    }
+
+    private List<String> tables() {
+        return query("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'");
+    }
+
+    private List<String> successfulVersions() {
+        return query("SELECT \"version\" FROM keyline_schema_history WHERE \"success\" = TRUE");
+    }
+
+    private List<String> query(String sql) {
+        try (Connection c = fresh.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = fresh.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
