@@ -1,0 +1,27 @@
+package dev.keyline.domain.account;
+
+import dev.keyline.domain.common.DomainEvent;
+
+/**
+ * An event raised by an {@link AccountPlan} (客户发展计划). Its aggregate id is the plan id; its
+ * audience names the role {@value KeyAccountEvent#ACCOUNT_MANAGER_ROLE}, the local network and
+ * the account.
+ */
+public sealed interface AccountPlanEvent extends DomainEvent
+        permits AccountPlanDrawn, PlanActionAdded, PlanActionCompleted, ResourcePlanItemAdded,
+        ResourcePlanItemFulfilled, RevenueTargetRevised {
+
+    /** The plan concerned. */
+    AccountPlanId plan();
+
+    /** The account the plan is for. */
+    AccountId account();
+
+    /** The account's local network. */
+    LocalNetworkId network();
+
+    @Override
+    default String aggregateId() {
+        return plan().value();
+    }
+}
