@@ -1,0 +1,410 @@
+package dev.keyline.webhook;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.Require;
+import dev.keyline.spi.Notification;
+import dev.keyline.spi.NotificationSink;
+import dev.keyline.spi.PermanentDeliveryException;
+import dev.keyline.spi.RetryableDeliveryException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A sink that POSTs each notification as signed JSON to one receiver's URL.
+ *
+ * <h2>Request</h2>
+ * The body is a JSON object:
+ * <pre>{@code
+ * {"eventId":"0b6f…","type":"account.churn-warning-raised","occurredAt":"2025-03-01T08:00:00Z",
+ *  "aggregateId":"KA-0042","attempt":1,
+ *  "audience":{"role":"ACCOUNT_MANAGER","organisationUnit":"GZ","accountId":"KA-0042",
+ *              "stationId":null,"subject":"Churn warning for KA-0042"},
+ *  "payload":{ …the event's own JSON, embedded verbatim as a value… }}
+ * }</pre>
+ * with the headers {@code Content-Type: application/json}, {@value WebhookSignature#EVENT_ID_HEADER},
+ * {@value WebhookSignature#EVENT_TYPE_HEADER}, {@value WebhookSignature#TIMESTAMP_HEADER} (the
+ * sink's clock in epoch seconds) and {@value WebhookSignature#SIGNATURE_HEADER} ({@code v1=} and
+ * the hex HMAC-SHA256 of {@code "<timestamp>.<body>"}, see {@link WebhookSignature}). Each attempt
+ * is signed afresh, so its timestamp is current.
+ *
+ * <h2>Outcome</h2>
+ * <ul>
+ *   <li>2xx: delivered; {@link #deliver(Notification)} returns.</li>
+ *   <li>408, 429, 5xx (and any status above 599): {@link RetryableDeliveryException}, carrying the
+ *       {@code Retry-After} header (delta-seconds or HTTP-date, read against the sink's clock) as
+ *       its retry-after hint when present and readable.</li>
+ *   <li>Every other status (3xx, as redirects are not followed, and 4xx):
+ *       {@link PermanentDeliveryException}; the entry goes to the dead letters.</li>
+ *   <li>No complete response within the request timeout, a refused, reset or dropped connection,
+ *       or any other I/O failure: {@link RetryableDeliveryException} with the cause.</li>
+ *   <li>A payload that is not one valid JSON value: {@link PermanentDeliveryException}, since
+ *       sending it again cannot help.</li>
+ * </ul>
+ * Failure messages name the status, the endpoint (without its query) and the first 200
+ * characters of the response body.
+ *
+ * <p>Delivery is at least once: a receiver that answered 2xx may see the same event again, for
+ * example when its answer was lost; it de-duplicates by {@code eventId}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * WebhookSink sink = WebhookSink.builder()
+ *         .endpoint("https://crm.example.com/keyline/events")
+ *         .secret(secretBytes)
+ *         .requestTimeout(Duration.ofSeconds(5))
+ *         .build();
+ * }</pre>
+ */
+public final class WebhookSink implements NotificationSink {
+
+    /** How many characters of a response body a failure message quotes. */
+    public static final int BODY_EXCERPT_LENGTH = 200;
+
+    private static final int BODY_BYTES_KEPT = 4 * BODY_EXCERPT_LENGTH;
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper PAYLOAD_READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final URI endpoint;
+    private final String endpointForMessages;
+    private final byte[] secret;
+    private final Duration requestTimeout;
+    private final Clock clock;
+    private final HttpClient client;
+    private final String name;
+
+    private WebhookSink(Builder builder) {
+        this.endpoint = builder.endpoint;
+        this.endpointForMessages = withoutQuery(builder.endpoint);
+        this.secret = builder.secret.clone();
+        this.requestTimeout = builder.requestTimeout;
+        this.clock = builder.clock;
+        this.client = builder.client != null ? builder.client : ownClient(builder);
+        this.name = builder.name != null ? builder.name : "webhook:" + builder.endpoint.getRawAuthority();
+    }
+
+    private static HttpClient ownClient(Builder builder) {
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(builder.connectTimeout);
+        if (builder.executor != null) {
+            http.executor(builder.executor);
+        }
+        return http.build();
+    }
+
+    /** A builder; the endpoint and the secret are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * POSTs the notification and returns when the receiver answered 2xx.
+     *
+     * @throws PermanentDeliveryException when the receiver refused it for good (3xx, 4xx other
+     *         than 408 and 429) or the payload is not JSON
+     * @throws RetryableDeliveryException when it may succeed later (408, 429, 5xx, time-out, I/O)
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    @Override
+    public void deliver(Notification notification)
+            throws PermanentDeliveryException, RetryableDeliveryException, InterruptedException {
+        Require.nonNull(notification, "notification");
+        byte[] body = requestBody(notification);
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(endpoint)
+                    .timeout(requestTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Keyline-Webhook/1")
+                    .header(WebhookSignature.EVENT_ID_HEADER, notification.eventId().toString())
+                    .header(WebhookSignature.EVENT_TYPE_HEADER, notification.type())
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new PermanentDeliveryException("cannot build a request for event " + notification.eventId()
+                    + " of type '" + notification.type() + "': " + e.getMessage(), e);
+        }
+        HttpResponse<byte[]> response = exchange(request, notification);
+        classify(response, notification);
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request, Notification notification)
+            throws RetryableDeliveryException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(request, info -> new ExcerptBodySubscriber(BODY_BYTES_KEPT));
+        try {
+            // the request's own timeout ends waiting for the headers; this bounds reading the body too
+            return pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new RetryableDeliveryException("no complete response from " + endpointForMessages + " within "
+                    + requestTimeout.toMillis() + " ms for event " + notification.eventId(), null, e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new RetryableDeliveryException(describeFailure(cause) + " for event " + notification.eventId(),
+                    null, cause);
+        }
+    }
+
+    private String describeFailure(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "could not connect to " + endpointForMessages + " in time";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no response from " + endpointForMessages + " within " + requestTimeout.toMillis() + " ms";
+        }
+        String detail = cause.getMessage() == null || cause.getMessage().isBlank() ? "" : ": " + cause.getMessage();
+        return (cause instanceof IOException ? "I/O failure talking to " : "failure talking to ")
+                + endpointForMessages + " (" + cause.getClass().getSimpleName() + detail + ")";
+    }
+
+    private void classify(HttpResponse<byte[]> response, Notification notification)
+            throws PermanentDeliveryException, RetryableDeliveryException {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        String message = "HTTP " + status + " from " + endpointForMessages + " for event " + notification.eventId()
+                + ": " + excerpt(response.body());
+        if (status == 408 || status == 429 || status >= 500) {
+            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
+                    .flatMap(value -> RetryAfterHeader.parse(value, clock.instant()));
+            throw new RetryableDeliveryException(
+                    message + retryAfter.map(wait -> " (retry after " + wait.getSeconds() + " s)").orElse(""),
+                    retryAfter.orElse(null), null);
+        }
+        throw new PermanentDeliveryException(message);
+    }
+
+    /** The first {@value #BODY_EXCERPT_LENGTH} characters of a body, on one line. */
+    static String excerpt(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "(empty body)";
+        }
+        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        StringBuilder oneLine = new StringBuilder();
+        text.codePoints().limit(BODY_EXCERPT_LENGTH)
+                .forEach(c -> oneLine.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        boolean cut = text.codePointCount(0, text.length()) > BODY_EXCERPT_LENGTH || body.length >= BODY_BYTES_KEPT;
+        return oneLine.length() == 0 ? "(blank body)" : oneLine + (cut ? "…" : "");
+    }
+
+    /** The JSON body for a notification; the payload is embedded verbatim after checking it is JSON. */
+    byte[] requestBody(Notification notification) throws PermanentDeliveryException {
+        try {
+            PAYLOAD_READER.readTree(notification.payload());
+        } catch (JsonProcessingException e) {
+            throw new PermanentDeliveryException("the payload of event " + notification.eventId()
+                    + " is not one valid JSON value: " + e.getOriginalMessage(), e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + notification.payload().length());
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            Audience audience = notification.audience();
+            json.writeStartObject();
+            json.writeStringField("eventId", notification.eventId().toString());
+            json.writeStringField("type", notification.type());
+            json.writeStringField("occurredAt", notification.occurredAt().toString());
+            json.writeStringField("aggregateId", notification.aggregateId());
+            json.writeNumberField("attempt", notification.attempt());
+            json.writeObjectFieldStart("audience");
+            json.writeStringField("role", audience.role());
+            json.writeStringField("organisationUnit", audience.organisationUnit());
+            json.writeStringField("accountId", audience.accountId());
+            json.writeStringField("stationId", audience.stationId());
+            json.writeStringField("subject", audience.subject());
+            json.writeEndObject();
+            json.writeFieldName("payload");
+            json.writeRawValue(notification.payload().strip());
+            json.writeEndObject();
+        } catch (IOException e) {
+            // writing to memory does not fail
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The sink's name in logs and dead-letter reasons; default {@code webhook:<host>:<port>}. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The URL notifications are posted to. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The limit on one exchange, from sending to reading the response. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSink[" + name + " -> " + endpointForMessages + "]";
+    }
+
+    private static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    /** Settings of a {@link WebhookSink}; {@link #build()} checks that they fit together. */
+    public static final class Builder {
+
+        private URI endpoint;
+        private byte[] secret;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private boolean connectTimeoutSet;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Clock clock = Clock.systemUTC();
+        private HttpClient client;
+        private Executor executor;
+        private String name;
+
+        private Builder() {
+        }
+
+        /** The receiver's URL: absolute, {@code http} or {@code https}, with a host, no fragment. Required. */
+        public Builder endpoint(URI url) {
+            Require.nonNull(url, "endpoint");
+            String scheme = url.getScheme();
+            Require.that(url.isAbsolute() && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)),
+                    "endpoint", "must be an http or https URL, was '" + url + "'");
+            Require.that(url.getHost() != null && !url.getHost().isBlank(), "endpoint",
+                    "must name a host, was '" + url + "'");
+            Require.that(url.getRawFragment() == null, "endpoint", "must not have a fragment, was '" + url + "'");
+            Require.that(url.getRawUserInfo() == null, "endpoint",
+                    "must not carry user info; the shared secret authenticates requests");
+            this.endpoint = url;
+            return this;
+        }
+
+        /** The receiver's URL as text; see {@link #endpoint(URI)}. */
+        public Builder endpoint(String url) {
+            Require.nonBlank(url, "endpoint");
+            try {
+                return endpoint(new URI(url.strip()));
+            } catch (URISyntaxException e) {
+                throw new dev.keyline.domain.common.InvalidArgumentException("endpoint",
+                        "is not a valid URL: " + e.getMessage());
+            }
+        }
+
+        /** The shared secret, at least 16 bytes; copied. Required. */
+        public Builder secret(byte[] sharedSecret) {
+            WebhookSignature.checkSecret(sharedSecret);
+            this.secret = sharedSecret.clone();
+            return this;
+        }
+
+        /** The shared secret as text, used as its UTF-8 bytes (at least 16). */
+        public Builder secret(String sharedSecret) {
+            Require.nonNull(sharedSecret, "secret");
+            return secret(sharedSecret.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * How long to wait for a connection; default 5 s. Applies to the sink's own client; when
+         * an {@link #httpClient(HttpClient)} is given, set it on that client instead.
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeoutSet = true;
+            return this;
+        }
+
+        /**
+         * How long one exchange may take, from sending the request until the response (headers
+         * and the part of the body read for messages) has arrived; default 10 s.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /** The clock for signature timestamps and HTTP-date {@code Retry-After} values; default UTC system clock. */
+        public Builder clock(Clock newClock) {
+            this.clock = Require.nonNull(newClock, "clock");
+            return this;
+        }
+
+        /**
+         * A client to use instead of the sink's own (HTTP/1.1, no redirects). The host owns its
+         * settings; it should not follow redirects.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.client = Require.nonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** The executor of the sink's own client for its asynchronous work; default the JDK's. */
+        public Builder executor(Executor newExecutor) {
+            this.executor = Require.nonNull(newExecutor, "executor");
+            return this;
+        }
+
+        /** The sink's name in logs and dead-letter reasons; default {@code webhook:<host>:<port>}. */
+        public Builder name(String sinkName) {
+            this.name = Require.nonBlank(sinkName, "name");
+            return this;
+        }
+
+        /**
+         * Builds the sink.
+         *
+         * @throws dev.keyline.domain.common.InvalidArgumentException when the endpoint or secret is
+         *         missing, or a client is given together with an executor or connect timeout
+         */
+        public WebhookSink build() {
+            Require.nonNull(endpoint, "endpoint");
+            Require.nonNull(secret, "secret");
+            Require.that(client == null || executor == null, "executor",
+                    "cannot be combined with httpClient; configure the executor on that client");
+            Require.that(client == null || !connectTimeoutSet, "connectTimeout",
+                    "cannot be combined with httpClient; configure the connect timeout on that client");
+            return new WebhookSink(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Require.nonNull(value, name);
+            Require.that(!value.isNegative() && !value.isZero(), name, "must be positive, was " + value);
+            return value;
+        }
+    }
+}
