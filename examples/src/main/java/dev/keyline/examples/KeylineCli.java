@@ -2,6 +2,7 @@ package dev.keyline.examples;
 
 import dev.keyline.domain.common.Require;
 import dev.keyline.examples.classify.ClassifyCommand;
+import dev.keyline.examples.demo.DemoCommand;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ public final class KeylineCli {
 
     /** The command line with every command this module ships. */
     public static KeylineCli withAllCommands() {
-        return new KeylineCli(List.of(new ClassifyCommand()));
+        return new KeylineCli(List.of(new ClassifyCommand(), new DemoCommand()));
     }
 
     /**

@@ -31,6 +31,7 @@ public final class HtmlReport {
             th, td { border: 1px solid #d9e2ec; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
             th { background: #e4ecf4; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            p.summary { font-size: 1.1rem; color: #3e6f9e; }
             pre { background: #243b53; color: #f0f4f8; padding: 0.75rem 1rem; border-radius: 4px; overflow-x: auto; }
             """;
 
@@ -65,6 +66,9 @@ public final class HtmlReport {
             Chapter chapter = chapters.get(i);
             html.append("<section id=\"").append(anchor(i)).append("\">\n<h2>")
                     .append(escape(chapter.title())).append("</h2>\n");
+            if (!chapter.summary().isBlank()) {
+                html.append("<p class=\"summary\">").append(escape(chapter.summary())).append("</p>\n");
+            }
             chapter.blocks().forEach(block -> render(block, html));
             html.append("</section>\n");
         }

@@ -14,6 +14,7 @@ public final class ReportSection {
     private final String title;
     private final List<Block> blocks = new ArrayList<>();
     private final List<Block.Fact> pendingFacts = new ArrayList<>();
+    private String summary = "";
 
     /** @param title the chapter's title */
     public ReportSection(String title) {
@@ -23,6 +24,17 @@ public final class ReportSection {
     /** The chapter's title. */
     public String title() {
         return title;
+    }
+
+    /**
+     * Sets the chapter's one-line summary, shown under its title and printed by the demo command.
+     *
+     * @param text the summary
+     * @return this section
+     */
+    public ReportSection summary(String text) {
+        this.summary = Require.nonBlank(text, "summary");
+        return this;
     }
 
     /** Adds a heading inside the chapter. */
@@ -67,7 +79,7 @@ public final class ReportSection {
     /** The chapter as written so far. */
     public Chapter toChapter() {
         flushFacts();
-        return new Chapter(title, blocks);
+        return new Chapter(title, summary, blocks);
     }
 
     private ReportSection add(Block block) {
