@@ -15,7 +15,10 @@ import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.StorageException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,12 +31,17 @@ import java.util.Optional;
  * {@code TIMESTAMP WITH TIME ZONE} in UTC with microsecond precision: instants are truncated to
  * whole microseconds when written, so an entry read back carries the truncated instants.
  *
- * <p>{@link #claimDue(Instant, int, Instant)} reads the candidates (per aggregate the oldest entry
- * not DELIVERED or DEAD_LETTER, if it is due) and claims each with a conditional update that
- * succeeds only if the row's version is still the one read. A relay claiming concurrently either
- * waits for the other's row lock and then finds the version changed, or never saw the row as a
- * candidate; so an entry is claimed by at most one relay per lease, on H2 and PostgreSQL alike,
- * without vendor-only locking clauses.
+ * <p>{@link #claimDue(Instant, int, Instant)} works in two steps that H2 2.x and PostgreSQL (and
+ * the PostgreSQL-compatible distributed databases) run alike. It reads the candidates without
+ * locking: per aggregate the oldest entry not DELIVERED or DEAD_LETTER, if it is due, in sequence
+ * order. Then it locks exactly those rows by primary key with {@code FOR UPDATE SKIP LOCKED} and
+ * claims the ones it locked that are still at the version it read (a conditional update checks
+ * the version once more). An entry another transaction has claimed or changed and not yet
+ * committed is locked, so a concurrent relay skips it without waiting; and since that entry is
+ * still open in what the relay reads, the relay skips the rest of its aggregate too. So two relays
+ * never claim the same entry, nor two entries of one aggregate at once. (Locking in the candidate
+ * query itself would be one statement less, but H2 then locks every row the sort reads, not only
+ * those under the limit.)
  *
  * <p>Every method must be called inside a transaction of the same provider's
  * {@link JdbcTransactions}; outside one it throws {@link InvalidStateException}.
@@ -55,7 +63,10 @@ public final class JdbcOutbox implements Outbox {
             + "WHERE o.status IN " + OPEN + " AND o.next_attempt_at <= ? "
             + "AND NOT EXISTS (SELECT 1 FROM keyline_outbox e WHERE e.aggregate_id = o.aggregate_id "
             + "AND e.sequence_number < o.sequence_number AND e.status IN " + OPEN + ") "
-            + "ORDER BY o.sequence_number LIMIT ?";
+            + "AND o.sequence_number > ? ORDER BY o.sequence_number LIMIT ?";
+
+    private static final String LOCK = "SELECT sequence_number, version FROM keyline_outbox WHERE sequence_number IN (%s) "
+            + "FOR UPDATE SKIP LOCKED";
 
     private static final String CLAIM = "UPDATE keyline_outbox SET status = 'IN_FLIGHT', next_attempt_at = ?, "
             + "version = version + 1 WHERE sequence_number = ? AND version = ?";
@@ -102,28 +113,60 @@ public final class JdbcOutbox implements Outbox {
         Require.nonNull(leaseUntil, "leaseUntil");
         requireTransaction();
         Instant lease = SqlParameters.storedInstant(leaseUntil);
-        List<Candidate> candidates = session.query(DUE, row -> new Candidate(entry(row), row.longValue("version")), now, limit);
-        if (candidates.isEmpty()) {
+        List<OutboxEntry> claimed = new ArrayList<>();
+        long after = 0;
+        while (claimed.size() < limit) {
+            List<Candidate> page = session.query(DUE, row -> new Candidate(entry(row), row.longValue("version")), now, after,
+                    limit);
+            if (page.isEmpty()) {
+                break;
+            }
+            claimed.addAll(claim(page, lease, limit - claimed.size()));
+            if (page.size() < limit) {
+                break;
+            }
+            after = page.get(page.size() - 1).entry.sequence();
+        }
+        return List.copyOf(claimed);
+    }
+
+    /**
+     * Locks those candidates no other transaction holds (skipping the rest without waiting) and
+     * still at the version read, and claims up to {@code wanted} of them.
+     */
+    private List<OutboxEntry> claim(List<Candidate> candidates, Instant lease, int wanted) {
+        String placeholders = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+        Object[] sequences = candidates.stream().map(c -> c.entry.sequence()).toArray();
+        Map<Long, Long> locked = new HashMap<>();
+        session.query(String.format(LOCK, placeholders), row -> locked.put(row.longValue("sequence_number"),
+                row.longValue("version")), sequences);
+        List<Candidate> claimable = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (claimable.size() < wanted && Long.valueOf(c.version).equals(locked.get(c.entry.sequence()))) {
+                claimable.add(c);
+            }
+        }
+        if (claimable.isEmpty()) {
             return List.of();
         }
-        List<Object[]> claims = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
+        List<Object[]> claims = new ArrayList<>(claimable.size());
+        for (Candidate c : claimable) {
             claims.add(new Object[] {lease, c.entry.sequence(), c.version});
         }
         int[] counts = session.batch(CLAIM, claims);
-        List<OutboxEntry> claimed = new ArrayList<>(candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
+        List<OutboxEntry> claimed = new ArrayList<>(claimable.size());
+        for (int i = 0; i < claimable.size(); i++) {
             if (counts[i] < 0) {
                 throw new StorageException("claiming outbox entries failed: the JDBC driver reported no update count for "
-                        + "the claim of entry " + candidates.get(i).entry.sequence(), null);
+                        + "the claim of entry " + claimable.get(i).entry.sequence(), null);
             }
             if (counts[i] == 1) {
-                OutboxEntry e = candidates.get(i).entry;
+                OutboxEntry e = claimable.get(i).entry;
                 claimed.add(new OutboxEntry(e.sequence(), e.message(), DeliveryStatus.IN_FLIGHT, e.attempts(), lease,
                         e.lastError(), e.deliveredAt()));
             }
         }
-        return List.copyOf(claimed);
+        return claimed;
     }
 
     @Override

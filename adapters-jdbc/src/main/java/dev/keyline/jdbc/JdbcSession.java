@@ -5,6 +5,7 @@ import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.spi.StorageException;
+import dev.keyline.spi.TransactionalWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,9 +25,11 @@ import java.util.stream.StreamSupport;
  * {@link SQLException} wrapped in a {@link StorageException} that carries its SQL state and names
  * the statement.
  *
- * <p>Every method except {@link #stream} joins the transaction active on the calling thread, or
- * runs in a transaction of its own when there is none. {@link #stream} needs an active transaction,
- * because its rows are read lazily from that transaction's connection.
+ * <p>Every method runs on the transaction active on the calling thread and fails with
+ * {@link InvalidStateException} when there is none, as the storage ports require: the caller
+ * (the runtime, or a test) opens the transaction with {@link JdbcTransactions#execute}. A
+ * statement that fails marks that transaction rollback-only (as PostgreSQL itself does after an
+ * error), so a caller that catches the exception cannot commit half of its work.
  *
  * <p>Parameters (the {@code params} of every method, and {@link Columns} values) are bound by type:
  * <ul>
@@ -94,7 +97,7 @@ public final class JdbcSession {
         Require.nonBlank(sql, "sql");
         Require.nonNull(mapper, "mapper");
         Require.nonNull(params, "params");
-        return transactions.execute(() -> {
+        return onTransaction("query", () -> {
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -125,7 +128,7 @@ public final class JdbcSession {
         Require.nonBlank(sql, "sql");
         Require.nonNull(mapper, "mapper");
         Require.nonNull(params, "params");
-        return transactions.execute(() -> {
+        return onTransaction("query", () -> {
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 statement.setMaxRows(2);
@@ -155,15 +158,16 @@ public final class JdbcSession {
      * @param params the placeholder values
      * @param <T> the mapped type
      * @return a sequential stream of the mapped rows; closing it closes the result set and statement
-     * @throws InvalidStateException when no transaction is active on the calling thread
+     * @throws InvalidStateException when no transaction is active on the calling thread (as for every method)
      */
     public <T> Stream<T> stream(String sql, RowMapper<T> mapper, Object... params) {
         Require.nonBlank(sql, "sql");
         Require.nonNull(mapper, "mapper");
         Require.nonNull(params, "params");
-        if (!transactions.isActive()) {
-            throw new InvalidStateException("stream needs an active transaction: its rows are read while the stream is consumed");
-        }
+        return onTransaction("stream", () -> openStream(sql, mapper, params));
+    }
+
+    private <T> Stream<T> openStream(String sql, RowMapper<T> mapper, Object[] params) {
         Connection connection = transactions.currentConnection();
         PreparedStatement statement = null;
         ResultSet rs;
@@ -180,7 +184,7 @@ public final class JdbcSession {
         }
         PreparedStatement opened = statement;
         Row row = new Row(rs);
-        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
             @Override
             public boolean tryAdvance(Consumer<? super T> action) {
                 try {
@@ -213,7 +217,7 @@ public final class JdbcSession {
     public int update(String sql, Object... params) {
         Require.nonBlank(sql, "sql");
         Require.nonNull(params, "params");
-        return transactions.execute(() -> {
+        return onTransaction("statement", () -> {
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 return statement.executeUpdate();
@@ -237,7 +241,7 @@ public final class JdbcSession {
         if (copy.isEmpty()) {
             return new int[0];
         }
-        return transactions.execute(() -> {
+        return onTransaction("statement", () -> {
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 for (Object[] row : copy) {
                     SqlParameters.bind(statement, row);
@@ -281,7 +285,7 @@ public final class JdbcSession {
         Require.nonBlank(entityName, "entityName");
         Require.nonBlank(sql, "sql");
         Require.nonNull(params, "params");
-        return transactions.execute(() -> {
+        return onTransaction("statement", () -> {
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 return statement.executeUpdate();
@@ -354,6 +358,19 @@ public final class JdbcSession {
                     + entityName + " instead of one", null);
         }
         return expectedVersion + 1;
+    }
+
+    /** Fails unless a transaction is active; then runs {@code work} joined to it, so a failure marks it rollback-only. */
+    private <T> T onTransaction(String operation, TransactionalWork<T> work) {
+        requireTransaction(operation);
+        return transactions.execute(work);
+    }
+
+    private void requireTransaction(String operation) {
+        if (!transactions.isActive()) {
+            throw new InvalidStateException("a JDBC " + operation + " needs an active transaction; run it inside "
+                    + "Transactions.execute of the same provider");
+        }
     }
 
     private static void closeAfterFailure(PreparedStatement statement, RuntimeException failure) {

@@ -2,6 +2,7 @@ package dev.keyline.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.CorruptStateException;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcSessionContract {
 
     private JdbcStorage storage;
-    private JdbcSession session;
+    private OneStatementTransactions session;
 
     /** The database to run on. */
     abstract DataSource dataSource();
@@ -49,7 +50,7 @@ abstract class JdbcSessionContract {
     @BeforeEach
     void createFixtureTable() {
         storage = TestDatabases.emptyStorage(dataSource());
-        session = storage.session();
+        session = new OneStatementTransactions(storage);
         session.update("DROP TABLE IF EXISTS keyline_session_fixture");
         session.update("CREATE TABLE keyline_session_fixture ("
                 + "id VARCHAR(64) NOT NULL PRIMARY KEY, "
@@ -76,7 +77,7 @@ abstract class JdbcSessionContract {
     void every_supported_type_is_bound_and_read_back_unchanged() {
         Instant at = Instant.parse("2025-03-31T23:59:59.123456Z");
         EventId eventId = EventId.random();
-        storage.transactions().run(() -> session.insert("fixture F-1", "keyline_session_fixture", Columns.create()
+        session.insert("fixture F-1", "keyline_session_fixture", Columns.create()
                 .set("id", new UserId("F-1"))
                 .set("label", "电信 key account")
                 .set("amount", new BigDecimal("12345.67"))
@@ -89,10 +90,10 @@ abstract class JdbcSessionContract {
                 .set("counter", Long.MAX_VALUE)
                 .set("small", 42)
                 .set("flag", true)
-                .set("version", 0L)));
+                .set("version", 0L));
 
-        Fixture read = storage.transactions().execute(() -> session.queryOne(
-                "SELECT * FROM keyline_session_fixture WHERE id = ?", JdbcSessionContract::fixture, "F-1")).orElseThrow();
+        Fixture read = session.queryOne("SELECT * FROM keyline_session_fixture WHERE id = ?", JdbcSessionContract::fixture,
+                "F-1").orElseThrow();
 
         assertThat(read).isEqualTo(new Fixture("F-1", "电信 key account", new BigDecimal("12345.67"), at,
                 LocalDate.of(2024, 2, 29), YearMonth.of(2025, 3), DeliveryStatus.DEAD_LETTER, new UserId("u-7"),
@@ -272,7 +273,7 @@ abstract class JdbcSessionContract {
 
         List<Long> read = storage.transactions().execute(() -> {
             List<Long> values;
-            try (Stream<Long> stream = session.stream("SELECT id, counter FROM keyline_session_fixture ORDER BY id", row -> {
+            try (Stream<Long> stream = storage.session().stream("SELECT id, counter FROM keyline_session_fixture ORDER BY id", row -> {
                 seen.set(row.resultSet());
                 return row.longValue("counter");
             })) {
@@ -288,24 +289,48 @@ abstract class JdbcSessionContract {
 
     @Test
     void stream_needs_an_active_transaction() {
-        assertThatThrownBy(() -> session.stream("SELECT id FROM keyline_session_fixture", row -> row.string("id")))
+        assertThatThrownBy(() -> storage.session().stream("SELECT id FROM keyline_session_fixture", row -> row.string("id")))
                 .isInstanceOf(InvalidStateException.class).hasMessageContaining("transaction");
     }
 
     @Test
     void a_failing_stream_query_is_a_storage_exception() {
-        assertThatThrownBy(() -> storage.transactions().execute(() -> session.stream("SELECT * FROM keyline_no_such_table",
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.session().stream("SELECT * FROM keyline_no_such_table",
                 row -> 1)))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.sqlState()).isEqualTo(undefinedTableState()));
     }
 
     @Test
-    void statements_outside_a_transaction_run_in_one_of_their_own() {
+    void every_statement_outside_a_transaction_is_rejected() {
+        JdbcSession bare = storage.session();
         assertThat(storage.transactions().isActive()).isFalse();
-        session.update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1");
 
-        assertThat(count()).isEqualTo(1);
-        assertThat(storage.transactions().isActive()).isFalse();
+        List<Runnable> calls = List.of(
+                () -> bare.query("SELECT id FROM keyline_session_fixture", row -> row.string("id")),
+                () -> bare.queryOne("SELECT id FROM keyline_session_fixture", row -> row.string("id")),
+                () -> bare.update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1"),
+                () -> bare.batch("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", List.<Object[]>of(new Object[] {"F-2"})),
+                () -> bare.insert("fixture F-3", "keyline_session_fixture", Columns.create().set("id", "F-3").set("version", 0L)),
+                () -> bare.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0, Columns.create()));
+        for (Runnable call : calls) {
+            assertThatThrownBy(call::run).isInstanceOf(InvalidStateException.class).hasMessageContaining("needs an active transaction");
+        }
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void a_failed_statement_marks_the_transaction_rollback_only_even_if_the_failure_is_caught() {
+        Throwable thrown = catchThrowable(() -> storage.transactions().run(() -> {
+            storage.session().update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1");
+            try {
+                storage.session().update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1");
+            } catch (StorageException duplicate) {
+                // carrying on would commit half of the work
+            }
+        }));
+
+        assertThat(thrown).isInstanceOf(InvalidStateException.class).hasCauseInstanceOf(StorageException.class);
+        assertThat(count()).isZero();
     }
 
     private long count() {

@@ -22,7 +22,7 @@ abstract class JdbcTransactionsContract {
 
     JdbcStorage storage;
     JdbcTransactions transactions;
-    JdbcSession session;
+    OneStatementTransactions session;
 
     /** The pooled database to run on. */
     abstract HikariDataSource dataSource();
@@ -31,7 +31,7 @@ abstract class JdbcTransactionsContract {
     void createFixtureTable() {
         storage = TestDatabases.emptyStorage(dataSource());
         transactions = storage.transactions();
-        session = storage.session();
+        session = new OneStatementTransactions(storage);
         session.update("DROP TABLE IF EXISTS keyline_tx_fixture");
         session.update("CREATE TABLE keyline_tx_fixture (id VARCHAR(64) NOT NULL PRIMARY KEY)");
     }

@@ -9,9 +9,4 @@ class OutboxConcurrencyH2Test extends OutboxConcurrencyContract {
     DataSource dataSource() {
         return H2Database.dataSource();
     }
-
-    @Override
-    String sessionsWaitingForALockSql() {
-        return "SELECT COUNT(*) AS n FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
-    }
 }

@@ -9,9 +9,4 @@ class OutboxConcurrencyPostgresTest extends OutboxConcurrencyContract {
     DataSource dataSource() {
         return PostgresServer.dataSource();
     }
-
-    @Override
-    String sessionsWaitingForALockSql() {
-        return "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
-    }
 }

@@ -16,7 +16,7 @@ class SchemaMigrationsPostgresTest {
         JdbcStorage storage = TestDatabases.emptyStorage(postgres);
 
         assertThat(SchemaMigrations.migrate(postgres, SqlDialect.POSTGRESQL, List.of())).isZero();
-        assertThat(storage.session().query("SELECT version FROM keyline_schema_history WHERE success ORDER BY installed_rank",
+        assertThat(new OneStatementTransactions(storage).query("SELECT version FROM keyline_schema_history WHERE success ORDER BY installed_rank",
                 row -> row.string("version"))).contains("1");
     }
 

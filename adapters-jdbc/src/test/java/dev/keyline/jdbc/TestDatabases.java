@@ -14,6 +14,9 @@ import javax.sql.DataSource;
 /** Gives each test an empty Keyline schema on a shared database, quickly. */
 final class TestDatabases {
 
+    /** The test-only migrations: the table of the TCK's fixture aggregate. */
+    static final String TEST_MIGRATIONS = "classpath:dev/keyline/jdbc/testmigration";
+
     private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
 
     private TestDatabases() {
@@ -25,7 +28,8 @@ final class TestDatabases {
      */
     static JdbcStorage emptyStorage(DataSource dataSource) {
         boolean first = MIGRATED.add(dataSource);
-        JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(first).build();
+        JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(first)
+                .extraMigrationLocation(TEST_MIGRATIONS).build();
         reset(dataSource, storage.dialect());
         return storage;
     }

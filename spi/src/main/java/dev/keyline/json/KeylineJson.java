@@ -2,6 +2,7 @@ package dev.keyline.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -82,6 +83,7 @@ public final class KeylineJson {
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -139,10 +141,15 @@ public final class KeylineJson {
 
     private <T> T read(String json, JavaType type) {
         Require.nonNull(json, "json");
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw malformed(e, type);
+        // translate while the parser is open, so the failure can say what token it met
+        try (JsonParser parser = mapper.createParser(json)) {
+            try {
+                return mapper.readValue(parser, type);
+            } catch (JsonProcessingException e) {
+                throw malformed(e, type);
+            }
+        } catch (java.io.IOException e) {
+            throw new MalformedInputException("$: cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -197,10 +204,14 @@ public final class KeylineJson {
         } else if (e instanceof UnrecognizedPropertyException u) {
             problem = "is not a property of " + u.getReferringClass().getSimpleName()
                     + " (known: " + u.getKnownPropertyIds() + ")";
-        } else if (e instanceof InvalidNullException) {
+        } else if (e instanceof InvalidNullException
+                || (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Cannot map `null`"))) {
             problem = "must not be null";
         } else if (e instanceof InvalidFormatException f) {
             problem = "cannot read " + describe(f.getValue()) + " as " + simpleName(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null
+                && m.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {
+            problem = "cannot read " + describe(parser) + " as " + kind(m.getTargetType());
         } else if (e instanceof MismatchedInputException m) {
             problem = firstLine(m.getOriginalMessage());
         } else if (e instanceof JsonParseException p) {
@@ -212,6 +223,32 @@ public final class KeylineJson {
         }
         String where = path.isEmpty() ? "$" : path;
         return new MalformedInputException(where + ": " + problem + " (reading " + simpleName(target.getRawClass()) + ")", e);
+    }
+
+    private static String describe(JsonParser p) {
+        try {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> "the string '" + p.getText() + "'";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                case VALUE_NULL -> "null";
+                case START_ARRAY -> "an array";
+                case START_OBJECT, FIELD_NAME -> "an object";
+                default -> p.currentToken().toString();
+            };
+        } catch (java.io.IOException ex) {
+            return p.currentToken().toString();
+        }
+    }
+
+    private static String kind(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return simpleName(type);
     }
 
     private static boolean isComponent(JavaType type, String name) {

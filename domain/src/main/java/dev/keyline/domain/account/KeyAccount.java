@@ -150,7 +150,9 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
         Require.nonNull(by, "by");
         requireOpen("activate");
         checkTime(at);
-        requireTransition(AccountStatus.ACTIVE);
+        if (status != AccountStatus.PROSPECT) {
+            throw new InvalidStateException("key account " + id() + " is " + status + "; only a prospect can be activated");
+        }
         if (accountManager == null) {
             throw new InvalidStateException("key account " + id() + " has no account manager; assign one before activating");
         }

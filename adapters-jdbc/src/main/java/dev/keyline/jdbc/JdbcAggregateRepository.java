@@ -1,0 +1,148 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.AggregateRoot;
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.spi.AggregateRepository;
+import java.util.Optional;
+
+/**
+ * The common part of every JDBC aggregate repository: one row per aggregate in a table with an
+ * id column and a BIGINT {@code version} column, loaded through the aggregate's
+ * {@code restore(...)} and saved with the optimistic version check of {@link AggregateRepository}.
+ *
+ * <p>A subclass names the table and says how a row maps to the aggregate and back:
+ * <pre>{@code
+ * final class JdbcKeyAccountRepository extends JdbcAggregateRepository<KeyAccount, AccountId>
+ *         implements KeyAccountRepository {
+ *     JdbcKeyAccountRepository(JdbcSession session) {
+ *         super(session, "key account", "keyline_key_account", "account_id");
+ *     }
+ *     protected KeyAccount restore(Row row) {
+ *         return KeyAccount.restore(new KeyAccountSnapshot(row.identifier("account_id", AccountId::new),
+ *                 row.longValue("version"), row.string("name"), ...));
+ *     }
+ *     protected Columns columns(KeyAccount account) {
+ *         return Columns.create().set("name", account.name()).set(...);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #save(AggregateRoot)}: an aggregate at version 0 is inserted at version 1
+ * ({@link AlreadyExistsException} naming it when the id is taken); otherwise the row is updated
+ * with {@code ... version = version + 1 WHERE id = ? AND version = ?}, and no row changed means
+ * {@link StaleVersionException} naming the aggregate and the version. Child tables are written by
+ * overriding {@link #saveChildren(AggregateRoot, boolean)}, which runs after the main row was
+ * written (and so, on an update, while its row lock is held). Only when everything succeeded is
+ * {@link AggregateRoot#markSaved(long)} called; the pending events are left to the runtime.
+ * Every method needs an active transaction of the provider ({@link InvalidStateException}
+ * otherwise).
+ *
+ * @param <A> the aggregate type
+ * @param <I> its identifier type
+ */
+public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I extends Identifier>
+        implements AggregateRepository<A, I> {
+
+    private final JdbcSession session;
+    private final String aggregateName;
+    private final String table;
+    private final String idColumn;
+
+    /**
+     * A repository over one table.
+     *
+     * @param session the provider's session
+     * @param aggregateName the business name used in messages, for example {@code "key account"}
+     * @param table the aggregate's table, a plain SQL identifier
+     * @param idColumn its key column, a plain SQL identifier, holding {@link Identifier#value()}
+     */
+    protected JdbcAggregateRepository(JdbcSession session, String aggregateName, String table, String idColumn) {
+        this.session = Require.nonNull(session, "session");
+        this.aggregateName = Require.nonBlank(aggregateName, "aggregateName");
+        this.table = Columns.checkIdentifier(table, "table");
+        this.idColumn = Columns.checkIdentifier(idColumn, "idColumn");
+    }
+
+    /**
+     * Restores the aggregate from its row, through its static {@code restore(snapshot)} so that
+     * the stored state is validated again. May read child tables through {@link #session()}.
+     *
+     * @param row the aggregate's row, all columns of the table
+     * @return the aggregate at the row's version
+     */
+    protected abstract A restore(Row row);
+
+    /**
+     * The aggregate's columns of the main row, except the id column and {@code version}, which the
+     * repository writes itself.
+     *
+     * @param aggregate the aggregate being saved
+     * @return the column values
+     */
+    protected abstract Columns columns(A aggregate);
+
+    /**
+     * Writes the aggregate's child tables after its main row; does nothing unless overridden.
+     *
+     * @param aggregate the aggregate being saved, still at its old version
+     * @param inserted true when the main row was just inserted, false when it was updated
+     */
+    protected void saveChildren(A aggregate, boolean inserted) {
+    }
+
+    /**
+     * The session the repository's statements run on.
+     *
+     * @return the session
+     */
+    protected final JdbcSession session() {
+        return session;
+    }
+
+    /**
+     * The aggregate's table.
+     *
+     * @return the table name
+     */
+    protected final String table() {
+        return table;
+    }
+
+    @Override
+    public Optional<A> find(I id) {
+        Require.nonNull(id, "id");
+        return session.queryOne("SELECT * FROM " + table + " WHERE " + idColumn + " = ?", this::restore, id.value());
+    }
+
+    @Override
+    public void save(A aggregate) {
+        Require.nonNull(aggregate, "aggregate");
+        String name = aggregateName + " " + aggregate.id().value();
+        Columns values = columns(aggregate);
+        Require.nonNull(values, "columns(aggregate)");
+        long newVersion;
+        boolean inserted = aggregate.version() == 0;
+        if (inserted) {
+            Columns row = Columns.create().set(idColumn, aggregate.id().value());
+            for (int i = 0; i < values.names().size(); i++) {
+                row.set(values.names().get(i), values.values().get(i));
+            }
+            row.set("version", 1L);
+            session.insert(name, table, row);
+            newVersion = 1;
+        } else {
+            newVersion = session.updateVersioned(name, table, idColumn, aggregate.id().value(), aggregate.version(), values);
+        }
+        saveChildren(aggregate, inserted);
+        aggregate.markSaved(newVersion);
+    }
+
+    @Override
+    public String aggregateName() {
+        return aggregateName;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.keyline.domain.authority;
+
+import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.Sets;
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.UserId;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A person acting on Keyline, as the host's user directory describes them: their user id, the
+ * roles (岗位) they hold, the industries (行业) they lead as an industry manager (行业经理) and the key
+ * accounts (大客户) assigned to them as an account manager (客户经理).
+ *
+ * <p>The sets are copied into immutable sets with a stable iteration order. Industries are allowed
+ * only for an {@link Role#INDUSTRY_MANAGER} and assigned accounts only for an
+ * {@link Role#ACCOUNT_MANAGER}: a directory that gives them to anyone else is mis-mapped, and
+ * silently ignoring them would hide that.
+ *
+ * @param user the person's user id
+ * @param roles the roles held; at least one
+ * @param industries the industries led as industry manager; empty unless {@link Role#INDUSTRY_MANAGER} is held
+ * @param accounts the key accounts assigned as account manager; empty unless {@link Role#ACCOUNT_MANAGER} is held
+ */
+public record Actor(UserId user, Set<Role> roles, Set<Industry> industries, Set<AccountId> accounts) {
+
+    private static final Comparator<AccountId> BY_VALUE = Comparator.comparing(AccountId::value);
+
+    /**
+     * Validates and copies the sets.
+     *
+     * @throws InvalidArgumentException naming the argument when one is null or holds null, when
+     *     {@code roles} is empty, or when industries or accounts are given without the role they need
+     */
+    public Actor {
+        Require.nonNull(user, "user");
+        roles = Sets.immutableEnumSet(Require.nonNullElements(roles, "roles"));
+        industries = Sets.immutableEnumSet(Require.nonNullElements(industries, "industries"));
+        accounts = ImmutableSortedSet.copyOf(BY_VALUE, Require.nonNullElements(accounts, "accounts"));
+        Require.that(!roles.isEmpty(), "roles", "must hold at least one role for user " + user);
+        Require.that(industries.isEmpty() || roles.contains(Role.INDUSTRY_MANAGER), "industries",
+                "only an INDUSTRY_MANAGER leads industries, but user " + user + " with roles " + roles
+                        + " was given " + industries);
+        Require.that(accounts.isEmpty() || roles.contains(Role.ACCOUNT_MANAGER), "accounts",
+                "only an ACCOUNT_MANAGER is assigned accounts, but user " + user + " with roles " + roles
+                        + " was given " + accounts);
+    }
+
+    /**
+     * An actor holding the given roles, with no industries and no assigned accounts.
+     *
+     * @param user the user id
+     * @param first a role
+     * @param more further roles
+     * @return the actor
+     * @throws InvalidArgumentException when an argument is null or holds null
+     */
+    public static Actor withRoles(UserId user, Role first, Role... more) {
+        Require.nonNull(first, "first");
+        Require.nonNull(more, "more");
+        EnumSet<Role> all = EnumSet.of(first);
+        all.addAll(Require.nonNullElements(Arrays.asList(more), "more"));
+        return new Actor(user, all, Set.of(), Set.of());
+    }
+
+    /**
+     * An account manager (客户经理) with the given assigned accounts.
+     *
+     * @param user the user id
+     * @param accounts the assigned key accounts
+     * @return the actor
+     * @throws InvalidArgumentException when an argument is null or holds null
+     */
+    public static Actor accountManager(UserId user, Collection<AccountId> accounts) {
+        return new Actor(user, Set.of(Role.ACCOUNT_MANAGER), Set.of(),
+                Set.copyOf(Require.nonNullElements(accounts, "accounts")));
+    }
+
+    /**
+     * An industry manager (行业经理) leading the given industries.
+     *
+     * @param user the user id
+     * @param industries the industries led
+     * @return the actor
+     * @throws InvalidArgumentException when an argument is null or holds null
+     */
+    public static Actor industryManager(UserId user, Collection<Industry> industries) {
+        return new Actor(user, Set.of(Role.INDUSTRY_MANAGER),
+                Set.copyOf(Require.nonNullElements(industries, "industries")), Set.of());
+    }
+
+    /**
+     * Whether the actor holds a role.
+     *
+     * @param role the role
+     * @return true when held
+     * @throws InvalidArgumentException when {@code role} is null
+     */
+    public boolean hasRole(Role role) {
+        return roles.contains(Require.nonNull(role, "role"));
+    }
+
+    /**
+     * Whether the actor is the account manager of a key account, that is holds
+     * {@link Role#ACCOUNT_MANAGER} and has the account assigned.
+     *
+     * @param account the key account
+     * @return true when assigned
+     * @throws InvalidArgumentException when {@code account} is null
+     */
+    public boolean isAssignedTo(AccountId account) {
+        return accounts.contains(Require.nonNull(account, "account"));
+    }
+
+    /**
+     * Whether the actor leads an industry as its industry manager.
+     *
+     * @param industry the industry
+     * @return true when led
+     * @throws InvalidArgumentException when {@code industry} is null
+     */
+    public boolean leadsIndustry(Industry industry) {
+        return industries.contains(Require.nonNull(industry, "industry"));
+    }
+
+    /**
+     * Whether this actor is the given user.
+     *
+     * @param other a user id
+     * @return true when {@link #user()} equals {@code other}
+     * @throws InvalidArgumentException when {@code other} is null
+     */
+    public boolean is(UserId other) {
+        return user.equals(Require.nonNull(other, "other"));
+    }
+
+    /** The user id and roles, plus industries and accounts where held, for messages. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("user ").append(user).append(' ').append(roles);
+        if (!industries.isEmpty()) {
+            text.append(" industries ").append(industries);
+        }
+        if (!accounts.isEmpty()) {
+            text.append(" accounts ").append(accounts);
+        }
+        return text.toString();
+    }
+}
