@@ -28,8 +28,9 @@ import java.util.function.Function;
  * delivered. The events are not lost silently: they described changes that did not happen. The
  * aggregate objects the command saved no longer match storage (their version was advanced and
  * their events drained into the discarded transaction), so a retry must load them afresh and run
- * the command again, which raises the events anew; saving such a stale object again fails with
- * {@code StaleVersionException} rather than writing anything.
+ * the command again, which raises the events anew; saving such an object again fails (with
+ * {@code StaleVersionException}, or {@code NotFoundException} when its insert was rolled back)
+ * rather than writing anything.
  */
 public final class Keyline {
 
