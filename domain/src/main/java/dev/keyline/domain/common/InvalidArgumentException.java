@@ -15,7 +15,7 @@ public class InvalidArgumentException extends KeylineException {
      * @param message what was wrong with it
      */
     public InvalidArgumentException(String argument, String message) {
-        super(ReasonCode.INVALID_ARGUMENT, argument + ": " + message);
+        super(ReasonCode.INVALID_ARGUMENT, Require.nonNull(argument, "argument") + ": " + Require.nonNull(message, "message"));
         this.argument = argument;
     }
 

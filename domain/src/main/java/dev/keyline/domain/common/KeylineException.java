@@ -1,7 +1,5 @@
 package dev.keyline.domain.common;
 
-import java.util.Objects;
-
 /**
  * The one unchecked base exception of the library. Every failure Keyline raises on purpose is a
  * subclass of this type with a stable {@link ReasonCode}; a caller may catch this type alone.
@@ -24,9 +22,10 @@ public class KeylineException extends RuntimeException {
      * @param reason the stable reason code
      * @param message what was wrong, naming the field or entity concerned
      * @param cause the underlying failure, may be null
+     * @throws InvalidArgumentException when {@code reason} or {@code message} is null
      */
     public KeylineException(ReasonCode reason, String message, Throwable cause) {
-        super(Objects.requireNonNull(reason, "reason").code() + " " + Objects.requireNonNull(message, "message"), cause);
+        super(Require.nonNull(reason, "reason").code() + " " + Require.nonNull(message, "message"), cause);
         this.reason = reason;
     }
 

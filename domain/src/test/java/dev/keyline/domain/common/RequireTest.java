@@ -1,0 +1,75 @@
+package dev.keyline.domain.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequireTest {
+
+    @Test
+    void nonNullReturnsTheValueOrNamesTheArgument() {
+        assertThat(Require.nonNull("x", "name")).isEqualTo("x");
+        assertRejected(() -> Require.nonNull(null, "accountId"), "accountId", "must not be null");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t\n"})
+    void nonBlankRejectsBlankText(String text) {
+        assertRejected(() -> Require.nonBlank(text, "subject"), "subject", "must not be blank");
+    }
+
+    @Test
+    void nonBlankReturnsTheValueOrRejectsNull() {
+        assertThat(Require.nonBlank(" a ", "subject")).isEqualTo(" a ");
+        assertRejected(() -> Require.nonBlank(null, "subject"), "subject", "must not be null");
+    }
+
+    @Test
+    void thatFailsWithTheGivenMessage() {
+        Require.that(true, "quarter", "never shown");
+        assertRejected(() -> Require.that(false, "quarter", "must be between 1 and 4"), "quarter", "must be between 1 and 4");
+    }
+
+    @Test
+    void numericChecksNameTheValue() {
+        assertThat(Require.nonNegative(0, "units")).isZero();
+        assertThat(Require.positive(1, "units")).isEqualTo(1);
+        assertRejected(() -> Require.nonNegative(-1, "units"), "units", "-1");
+        assertRejected(() -> Require.positive(0, "units"), "units", "must be positive, was 0");
+        assertThat(Require.nonNegative(BigDecimal.ZERO, "weight")).isZero();
+        assertRejected(() -> Require.nonNegative(new BigDecimal("-0.50"), "weight"), "weight", "-0.50");
+        assertRejected(() -> Require.nonNegative((BigDecimal) null, "weight"), "weight", "must not be null");
+    }
+
+    @Test
+    void nonNullElementsCopiesOrNamesTheNullElement() {
+        List<String> source = new ArrayList<>(List.of("a", "b"));
+        List<String> copy = Require.nonNullElements(source, "ids");
+        source.add("c");
+        assertThat(copy).containsExactly("a", "b");
+        assertThatThrownBy(() -> copy.add("d")).isInstanceOf(UnsupportedOperationException.class);
+        assertRejected(() -> Require.nonNullElements(Arrays.asList("a", null), "ids"), "ids[1]", "must not be null");
+        assertRejected(() -> Require.nonNullElements(null, "ids"), "ids", "must not be null");
+    }
+
+    @Test
+    void sameComparesByEquals() {
+        Require.same("CNY", new String("CNY"), "currency");
+        Require.same(null, null, "currency");
+        assertRejected(() -> Require.same("CNY", "USD", "currency"), "currency", "expected CNY but was USD");
+    }
+
+    private static void assertRejected(Runnable call, String argument, String text) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
+            assertThat(e.argument()).isEqualTo(argument);
+            assertThat(e.reason()).isEqualTo(ReasonCode.INVALID_ARGUMENT);
+        }).hasMessageContaining(argument).hasMessageContaining(text);
+    }
+}
