@@ -77,7 +77,7 @@ public final class KeylineCli {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         if (rest.contains("--help") || rest.contains("-h")) {
-            out.println("Usage: " + PROGRAM + " " + command.get().usage());
+            out.print("Usage: " + PROGRAM + " " + command.get().usage());
             return ExitStatus.OK;
         }
         try {
