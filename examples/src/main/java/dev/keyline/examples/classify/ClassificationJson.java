@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keyline.domain.account.Classification;
 import dev.keyline.domain.account.RankedAccount;
 import dev.keyline.domain.common.Require;
+import dev.keyline.json.SerialisationException;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -62,8 +62,8 @@ public final class ClassificationJson {
             json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
-            // a StringWriter does not fail
-            throw new UncheckedIOException(e);
+            // a StringWriter does not fail, so this is a bug in the writing above
+            throw new SerialisationException("writing the classification JSON failed", e);
         }
         return text.toString();
     }

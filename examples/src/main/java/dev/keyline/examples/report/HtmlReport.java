@@ -1,5 +1,6 @@
 package dev.keyline.examples.report;
 
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 
 import java.util.List;
@@ -115,7 +116,7 @@ public final class HtmlReport {
         } else if (block instanceof Block.Table t) {
             renderTable(t, html);
         } else {
-            throw new IllegalStateException("no rendering for " + block.getClass().getName());
+            throw new InvalidArgumentException("block", "no rendering for " + block.getClass().getName());
         }
     }
 
