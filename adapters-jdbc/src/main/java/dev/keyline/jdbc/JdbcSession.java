@@ -42,7 +42,9 @@ import java.util.stream.StreamSupport;
  *   <li>{@code LocalDate}: a DATE; {@code LocalDateTime}, {@code LocalTime}: as themselves;</li>
  *   <li>{@code YearMonth}: the text {@code 2025-03}, for a {@code CHAR(7)} column;</li>
  *   <li>an enum: its constant name, for a VARCHAR column;</li>
- *   <li>an {@code Identifier}: its {@code value()} text; an {@code EventId}: its UUID.</li>
+ *   <li>an {@code Identifier}: its {@code value()} text; an {@code EventId}: its UUID;</li>
+ *   <li>a {@code Currency}: its ISO code, for a {@code CHAR(3)} column. {@code Money} takes two
+ *       columns (bind {@code amount()} and {@code currency()}; read with {@link Row#money}).</li>
  * </ul>
  * Anything else is rejected with an {@code InvalidArgumentException} naming the parameter.
  * {@link Row} reads every one of these forms back.

@@ -161,8 +161,7 @@ public final class JdbcStorage implements StorageProvider {
          *
          * @return the provider
          * @throws StorageException when the database cannot be reached or a migration fails
-         * @throws dev.keyline.domain.common.KeylineException with reason {@code CONFIGURATION}
-         *     when the database is not supported
+         * @throws dev.keyline.runtime.ConfigurationException when the database is not supported
          */
         public JdbcStorage build() {
             SqlDialect chosen = dialect != null ? dialect : detect();

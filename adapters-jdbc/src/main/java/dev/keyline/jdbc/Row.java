@@ -3,6 +3,7 @@ package dev.keyline.jdbc;
 import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -205,6 +207,45 @@ public final class Row {
         } catch (DateTimeException e) {
             throw new CorruptStateException("column " + column + " holds '" + text + "', not a year-month like 2025-03", e);
         }
+    }
+
+    /**
+     * A currency stored as its ISO 4217 code (a {@code CHAR(3)} column).
+     *
+     * @param column the column label
+     * @return its value, or null
+     * @throws CorruptStateException when the text is no ISO 4217 code
+     */
+    public Currency currency(String column) {
+        String text = string(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Currency.getInstance(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptStateException("column " + column + " holds '" + text + "', not an ISO 4217 currency code", e);
+        }
+    }
+
+    /**
+     * An amount of money stored in two columns: the amount (NUMERIC(19, 2)) and the currency code.
+     *
+     * @param amountColumn the label of the amount column
+     * @param currencyColumn the label of the currency column
+     * @return the money, or null when the amount is NULL
+     * @throws CorruptStateException when the amount is set but the currency is NULL or invalid
+     */
+    public Money money(String amountColumn, String currencyColumn) {
+        BigDecimal amount = bigDecimal(amountColumn);
+        if (amount == null) {
+            return null;
+        }
+        Currency currency = currency(currencyColumn);
+        if (currency == null) {
+            throw new CorruptStateException("column " + currencyColumn + " is NULL but " + amountColumn + " holds an amount");
+        }
+        return Money.of(amount, currency);
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.keyline.jdbc;
 
-import dev.keyline.domain.common.KeylineException;
-import dev.keyline.domain.common.ReasonCode;
 import dev.keyline.domain.common.Require;
+import dev.keyline.runtime.ConfigurationException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -46,8 +45,7 @@ public enum SqlDialect {
      *
      * @param connection an open connection; it is neither closed nor changed
      * @return the dialect
-     * @throws KeylineException with {@link ReasonCode#CONFIGURATION} when the database is neither
-     *     H2 nor PostgreSQL
+     * @throws ConfigurationException when the database is neither H2 nor PostgreSQL
      * @throws dev.keyline.spi.StorageException when the metadata cannot be read
      */
     public static SqlDialect detect(Connection connection) {
@@ -67,7 +65,7 @@ public enum SqlDialect {
      *
      * @param productName for example {@code H2} or {@code PostgreSQL}
      * @return the dialect
-     * @throws KeylineException with {@link ReasonCode#CONFIGURATION} when the product is not supported
+     * @throws ConfigurationException when the product is not supported
      */
     public static SqlDialect fromProductName(String productName) {
         Require.nonBlank(productName, "productName");
@@ -76,7 +74,7 @@ public enum SqlDialect {
                 return dialect;
             }
         }
-        throw new KeylineException(ReasonCode.CONFIGURATION, "the JDBC provider supports H2 and PostgreSQL, not '"
+        throw new ConfigurationException("the JDBC provider supports H2 and PostgreSQL, not '"
                 + productName + "'; for a PostgreSQL-compatible database choose SqlDialect.POSTGRESQL in the builder");
     }
 

@@ -3,6 +3,7 @@ package dev.keyline.jdbc;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,10 +67,15 @@ final class SqlParameters {
             statement.setString(index, identifier.value());
         } else if (v instanceof EventId eventId) {
             statement.setObject(index, eventId.value());
+        } else if (v instanceof Currency currency) {
+            statement.setString(index, currency.getCurrencyCode());
+        } else if (v instanceof Money) {
+            throw new InvalidArgumentException("params[" + (index - 1) + "]", "Money takes two columns: bind its amount() "
+                    + "to a NUMERIC(19, 2) column and its currency() to a CHAR(3) column, and read it with Row.money");
         } else {
             throw new InvalidArgumentException("params[" + (index - 1) + "]", "cannot bind a "
                     + v.getClass().getName() + "; convert it to a String, number, Instant, LocalDate, YearMonth, "
-                    + "BigDecimal, enum, Identifier, EventId, UUID, Boolean or byte[] first");
+                    + "BigDecimal, enum, Identifier, EventId, UUID, Currency, Boolean or byte[] first");
         }
     }
 }

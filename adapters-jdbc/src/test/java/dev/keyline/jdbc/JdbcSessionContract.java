@@ -9,6 +9,7 @@ import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ReasonCode;
 import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
@@ -65,6 +66,8 @@ abstract class JdbcSessionContract {
                 + "counter BIGINT, "
                 + "small INTEGER, "
                 + "flag BOOLEAN, "
+                + "price NUMERIC(19, 2), "
+                + "price_currency CHAR(3), "
                 + "version BIGINT NOT NULL)");
     }
 
@@ -90,6 +93,8 @@ abstract class JdbcSessionContract {
                 .set("counter", Long.MAX_VALUE)
                 .set("small", 42)
                 .set("flag", true)
+                .set("price", Money.cny("99.90").amount())
+                .set("price_currency", Money.CNY)
                 .set("version", 0L));
 
         Fixture read = session.queryOne("SELECT * FROM keyline_session_fixture WHERE id = ?", JdbcSessionContract::fixture,
@@ -97,7 +102,7 @@ abstract class JdbcSessionContract {
 
         assertThat(read).isEqualTo(new Fixture("F-1", "电信 key account", new BigDecimal("12345.67"), at,
                 LocalDate.of(2024, 2, 29), YearMonth.of(2025, 3), DeliveryStatus.DEAD_LETTER, new UserId("u-7"),
-                eventId, Long.MAX_VALUE, 42, true, 0L));
+                eventId, Long.MAX_VALUE, 42, true, Money.cny("99.90"), 0L));
     }
 
     @Test
@@ -129,10 +134,12 @@ abstract class JdbcSessionContract {
             values.add(row.eventId("event_id"));
             values.add(row.nullableLong("counter"));
             values.add(row.nullableInt("small"));
+            values.add(row.money("price", "price_currency"));
+            values.add(row.currency("price_currency"));
             return values;
         }).orElseThrow();
 
-        assertThat(read).containsOnlyNulls().hasSize(10);
+        assertThat(read).containsOnlyNulls().hasSize(12);
     }
 
     @Test
@@ -161,6 +168,27 @@ abstract class JdbcSessionContract {
                 row -> row.identifier("owner_id", UserId::new)))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("owner_id")
                 .hasMessageContaining("no spaces allowed");
+    }
+
+    @Test
+    void money_with_an_amount_but_no_valid_currency_is_corrupt_state_naming_the_column() {
+        session.update("INSERT INTO keyline_session_fixture (id, price, price_currency, version) VALUES (?, ?, ?, 0)",
+                "F-1", new BigDecimal("1.00"), null);
+        session.update("INSERT INTO keyline_session_fixture (id, price, price_currency, version) VALUES (?, ?, ?, 0)",
+                "F-2", new BigDecimal("1.00"), "XQQ");
+
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture WHERE id = 'F-1'",
+                row -> row.money("price", "price_currency")))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("price_currency");
+        assertThatThrownBy(() -> session.query("SELECT * FROM keyline_session_fixture WHERE id = 'F-2'",
+                row -> row.money("price", "price_currency")))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("XQQ");
+    }
+
+    @Test
+    void money_as_one_parameter_is_rejected_with_how_to_store_it() {
+        assertThatThrownBy(() -> session.update("UPDATE keyline_session_fixture SET price = ?", Money.cny("1.00")))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("params[0]").hasMessageContaining("amount()");
     }
 
     @Test
@@ -349,12 +377,12 @@ abstract class JdbcSessionContract {
         return new Fixture(row.string("id"), row.string("label"), row.bigDecimal("amount"), row.instant("at_time"),
                 row.localDate("on_day"), row.yearMonth("in_month"), row.enumValue("status", DeliveryStatus.class),
                 row.identifier("owner_id", UserId::new), row.eventId("event_id"), row.longValue("counter"),
-                row.intValue("small"), row.bool("flag"), row.longValue("version"));
+                row.intValue("small"), row.bool("flag"), row.money("price", "price_currency"), row.longValue("version"));
     }
 
     private record Fixture(String id, String label, BigDecimal amount, Instant at, LocalDate day, YearMonth month,
                            DeliveryStatus status, UserId owner, EventId eventId, long counter, int small, boolean flag,
-                           long version) {
+                           Money price, long version) {
     }
 
 }

@@ -33,7 +33,12 @@ final class PostgresServer {
     private static HikariDataSource start() {
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder().start();
+            // a throwaway server: durability buys nothing here, and skipping the flushes keeps the suite quick
+            server = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting the embedded PostgreSQL server failed", e);
         }

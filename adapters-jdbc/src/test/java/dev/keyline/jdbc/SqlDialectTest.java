@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.common.InvalidArgumentException;
-import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.ReasonCode;
+import dev.keyline.runtime.ConfigurationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class SqlDialectTest {
     @Test
     void an_unsupported_database_is_a_configuration_failure_naming_it() {
         assertThatThrownBy(() -> SqlDialect.fromProductName("MySQL"))
-                .isInstanceOfSatisfying(KeylineException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.CONFIGURATION))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.CONFIGURATION))
                 .hasMessageContaining("MySQL");
     }
 

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Period;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -30,6 +32,9 @@ final class KernelValueCodecs {
         if (type == Money.class) {
             return new MoneySerializer();
         }
+        if (type == Period.class) {
+            return new PeriodSerializer(false);
+        }
         return null;
     }
 
@@ -38,7 +43,78 @@ final class KernelValueCodecs {
         if (type == Money.class) {
             return new MoneyDeserializer();
         }
+        if (type == Period.class) {
+            return new PeriodDeserializer();
+        }
         return null;
+    }
+
+    /** The map-key serializer of a kernel value type, or null when {@code type} is none. */
+    static JsonSerializer<?> keySerializer(Class<?> type) {
+        return type == Period.class ? new PeriodSerializer(true) : null;
+    }
+
+    /** The map-key deserializer of a kernel value type, or null when {@code type} is none. */
+    static KeyDeserializer keyDeserializer(Class<?> type) {
+        return type == Period.class ? new PeriodKeyDeserializer() : null;
+    }
+
+    /** Writes a period as its text form, {@code 2026-03}, {@code 2026-Q1} or {@code 2026}. */
+    private static final class PeriodSerializer extends StdSerializer<Period> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final boolean asKey;
+
+        PeriodSerializer(boolean asKey) {
+            super(Period.class);
+            this.asKey = asKey;
+        }
+
+        @Override
+        public void serialize(Period value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (asKey) {
+                gen.writeFieldName(value.toString());
+            } else {
+                gen.writeString(value.toString());
+            }
+        }
+    }
+
+    /** Reads a period from its text form. */
+    private static final class PeriodDeserializer extends StdDeserializer<Period> {
+
+        private static final long serialVersionUID = 1L;
+
+        PeriodDeserializer() {
+            super(Period.class);
+        }
+
+        @Override
+        public Period deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw JsonMappingException.from(p, "a period must be a string like \"2026-03\", \"2026-Q1\" or \"2026\""
+                        + " but was " + describe(p));
+            }
+            return parsePeriod(p.getText(), p);
+        }
+    }
+
+    /** Reads a period used as a map key. */
+    private static final class PeriodKeyDeserializer extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            return parsePeriod(key, ctxt.getParser());
+        }
+    }
+
+    private static Period parsePeriod(String text, JsonParser p) throws JsonMappingException {
+        try {
+            return Period.parse(text);
+        } catch (KeylineException e) {
+            throw JsonMappingException.from(p, e.getMessage(), e);
+        }
     }
 
     /** A failure at {@code field} of the value being read, so the reported path ends with the field. */

@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  * string, read back through its canonical constructor, so new id types need no registration, and
  * likewise as a map key; {@link EventId} is its UUID string; {@code Money} is
  * {@code {"amount":"12.30","currency":"CNY"}} with the amount as a plain decimal string;
- * {@code Period} is {@code "2026-03"}, {@code "2026-Q1"} or {@code "2026"}. Records are written
+ * {@code Period} is {@code "2026-03"}, {@code "2026-Q1"} or {@code "2026"}, also as a map key;
+ * {@code Audience} is an ordinary object. Records are written
  * with their components only (never extra accessors such as {@code isZero()}), so every record
  * reads back through its canonical constructor, which validates it.
  */
@@ -96,7 +97,8 @@ public final class KeylineJacksonModule extends Module {
 
         @Override
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
-            return IdentifierCodec.handles(type.getRawClass()) ? new IdentifierCodec.KeySerializer() : null;
+            Class<?> raw = type.getRawClass();
+            return IdentifierCodec.handles(raw) ? new IdentifierCodec.KeySerializer() : KernelValueCodecs.keySerializer(raw);
         }
     }
 
@@ -119,13 +121,13 @@ public final class KeylineJacksonModule extends Module {
         }
     }
 
-    /** Finds the map-key deserializers of identifiers. */
+    /** Finds the map-key deserializers of identifiers and periods. */
     private static final class KeylineKeyDeserializers implements KeyDeserializers {
 
         @Override
         public KeyDeserializer findKeyDeserializer(JavaType type, DeserializationConfig config, BeanDescription beanDesc) {
             Class<?> raw = type.getRawClass();
-            return IdentifierCodec.handles(raw) ? new IdentifierCodec.KeyReader(raw) : null;
+            return IdentifierCodec.handles(raw) ? new IdentifierCodec.KeyReader(raw) : KernelValueCodecs.keyDeserializer(raw);
         }
     }
 

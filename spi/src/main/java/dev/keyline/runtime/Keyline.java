@@ -6,6 +6,7 @@ import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -131,7 +132,8 @@ public final class Keyline {
 
         private StorageProvider storage;
         private final List<NotificationSink> sinks = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        // microsecond ticks: the finest precision PostgreSQL keeps, so stored times read back equal
+        private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private KeylineJson json;
 
@@ -197,7 +199,10 @@ public final class Keyline {
             return this;
         }
 
-        /** The clock for every time the runtime reads; defaults to the system UTC clock. */
+        /**
+         * The clock for every time the runtime reads; defaults to the system UTC clock ticking in
+         * whole microseconds, the finest precision the JDBC provider stores.
+         */
         public Builder clock(Clock newClock) {
             this.clock = Require.nonNull(newClock, "clock");
             return this;

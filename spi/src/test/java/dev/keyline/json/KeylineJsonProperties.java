@@ -13,6 +13,7 @@ import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.KernelGenerators;
 import dev.keyline.domain.common.MalformedInputException;
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.json.JsonFixtures.Line;
 import dev.keyline.json.JsonFixtures.Order;
@@ -76,6 +77,24 @@ class KeylineJsonProperties {
                     Money other = Money.of(m.amount(), c);
                     assertThat(json.read(json.write(other), Money.class)).isEqualTo(other);
                 });
+    }
+
+    @Test
+    void periodsRoundTripAsTheirTextForm() {
+        qt().forAll(KernelGenerators.periods()).checkAssert(p -> {
+            assertThat(json.write(p)).isEqualTo("\"" + p + "\"");
+            assertThat(json.read(json.write(p), Period.class)).isEqualTo(p);
+        });
+    }
+
+    @Test
+    void instantsAndDatesRoundTripAsIsoText() {
+        qt().forAll(KernelGenerators.instants(), KernelGenerators.dates()).checkAssert((i, d) -> {
+            assertThat(json.write(i)).isEqualTo("\"" + i + "\"");
+            assertThat(json.read(json.write(i), Instant.class)).isEqualTo(i);
+            assertThat(json.write(d)).isEqualTo("\"" + d + "\"");
+            assertThat(json.read(json.write(d), LocalDate.class)).isEqualTo(d);
+        });
     }
 
     @Test

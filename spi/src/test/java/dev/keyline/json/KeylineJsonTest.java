@@ -8,6 +8,7 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.MalformedInputException;
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.json.JsonFixtures.Line;
 import dev.keyline.json.JsonFixtures.Order;
@@ -16,6 +17,7 @@ import dev.keyline.tck.fixture.FixtureEvent;
 import dev.keyline.tck.fixture.TallyAdvanced;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,30 @@ class KeylineJsonTest {
     void moneyWithoutACurrencyIsCnyAndANumericAmountIsAccepted() {
         assertThat(json.read("{\"amount\":\"7\"}", Money.class)).isEqualTo(Money.cny("7.00"));
         assertThat(json.read("{\"amount\":7.5}", Money.class)).isEqualTo(Money.cny("7.50"));
+    }
+
+    @Test
+    void periodsAreTheirTextFormAlsoAsMapKeys() {
+        assertThat(json.write(Period.month(YearMonth.of(2026, 3)))).isEqualTo("\"2026-03\"");
+        assertThat(json.write(Period.quarter(2026, 1))).isEqualTo("\"2026-Q1\"");
+        assertThat(json.write(Period.year(2026))).isEqualTo("\"2026\"");
+        assertThat(json.read("\"2026-Q4\"", Period.class)).isEqualTo(Period.quarter(2026, 4));
+        Map<Period, Money> byPeriod = Map.of(Period.year(2025), Money.cny("3"));
+        String text = json.write(byPeriod);
+        assertThat(text).isEqualTo("{\"2025\":{\"amount\":\"3.00\",\"currency\":\"CNY\"}}");
+        assertThat(json.read(text, new TypeReference<Map<Period, Money>>() { })).isEqualTo(byPeriod);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"p\":\"2026-Q5\"} | p: ",
+        "{\"p\":\"2026-13\"} | p: ",
+        "{\"p\":202603}      | p: a period must be a string",
+        "{\"p\":\"March\"}   | p: ",
+    })
+    void malformedPeriodsNameTheField(String text, String expected) {
+        assertThatThrownBy(() -> json.read(text, new TypeReference<Map<String, Period>>() { }))
+                .isInstanceOf(MalformedInputException.class).hasMessageStartingWith("KL-102 " + expected.strip());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.keyline.domain.common;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
@@ -258,7 +259,11 @@ public record Period(Granularity granularity, YearMonth firstMonth) implements C
     public boolean contains(Instant instant, ZoneId zone) {
         Require.nonNull(instant, "instant");
         Require.nonNull(zone, "zone");
-        return contains(LocalDate.ofInstant(instant, zone));
+        try {
+            return contains(LocalDate.ofInstant(instant, zone));
+        } catch (DateTimeException e) {
+            throw new InvalidArgumentException("instant", instant + " has no local date in " + zone);
+        }
     }
 
     /**

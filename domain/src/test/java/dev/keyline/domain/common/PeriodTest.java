@@ -127,6 +127,7 @@ class PeriodTest {
         assertArgument(() -> p.contains((LocalDate) null), "date");
         assertArgument(() -> p.contains(null, SHANGHAI), "instant");
         assertArgument(() -> p.contains(Instant.EPOCH, null), "zone");
+        assertArgument(() -> p.contains(Instant.MAX, ZoneId.of("Asia/Tokyo")), "instant");
         assertArgument(() -> p.encloses(null), "other");
         assertArgument(() -> p.compareTo(null), "other");
     }
