@@ -44,7 +44,10 @@ import java.util.stream.Collectors;
  * {@code Period} is {@code "2026-03"}, {@code "2026-Q1"} or {@code "2026"}, also as a map key;
  * {@code Audience} is an ordinary object. Records are written
  * with their components only (never extra accessors such as {@code isZero()}), so every record
- * reads back through its canonical constructor, which validates it.
+ * reads back through its canonical constructor, which validates it. A value declared as a sealed
+ * interface implemented by records (a tier change's cause, for example) carries a property
+ * {@code "@type"} with the simple name of its record, for example
+ * {@code {"@type":"ManualOverride","reason":"...","approvedBy":"chen"}}.
  */
 public final class KeylineJacksonModule extends Module {
 
@@ -74,6 +77,7 @@ public final class KeylineJacksonModule extends Module {
         context.addDeserializers(new KeylineDeserializers());
         context.addKeyDeserializers(new KeylineKeyDeserializers());
         context.addBeanSerializerModifier(new RecordComponentsOnly());
+        context.insertAnnotationIntrospector(new SealedRecordTypes());
     }
 
     /** Finds the serializers of Keyline's values. */

@@ -59,9 +59,12 @@ public final class KeylineJson {
         this.eventTypes = eventTypes;
     }
 
-    /** Keyline's JSON with a fresh, empty event type registry. */
+    /**
+     * Keyline's JSON with a fresh registry that knows every event type of Keyline's areas
+     * ({@link EventTypes#standard()}).
+     */
     public static KeylineJson create() {
-        return new KeylineJson(newObjectMapper(), new EventTypes());
+        return new KeylineJson(newObjectMapper(), EventTypes.standard());
     }
 
     /** Keyline's JSON reading events through the given registry. */
@@ -196,8 +199,12 @@ public final class KeylineJson {
                 if (text.startsWith(argumentPrefix)) {
                     text = text.substring(argumentPrefix.length());
                 }
-                if (e instanceof ValueInstantiationException vie && isComponent(vie.getType(), invalid.argument())) {
-                    path = join(path, invalid.argument());
+                // an element of a list component is named like "approvedBy[1]"
+                String argument = invalid.argument();
+                int bracket = argument.indexOf('[');
+                String component = bracket < 0 ? argument : argument.substring(0, bracket);
+                if (e instanceof ValueInstantiationException vie && isComponent(vie.getType(), component)) {
+                    path = join(path, argument);
                 }
             }
             problem = text;

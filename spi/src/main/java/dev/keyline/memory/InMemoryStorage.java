@@ -6,6 +6,12 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.TransactionalWork;
 import dev.keyline.spi.Transactions;
+import dev.keyline.spi.account.AccountPlanRepository;
+import dev.keyline.spi.account.ClassificationResultRepository;
+import dev.keyline.spi.account.FloorPriceListRepository;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.account.PriceAuthorisationRepository;
+import dev.keyline.spi.account.SpendFactRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +33,10 @@ import java.util.function.Supplier;
  * it fails the whole transaction rolls back, even when the outer work catches the exception.
  *
  * <p>Area repositories are thin classes over {@link #table(String, Class)}, usually by extending
- * {@link InMemoryAggregateRepository}. Data lives as long as this object; there is no persistence.
+ * {@link InMemoryAggregateRepository}; the repositories of the key-account area
+ * ({@link #keyAccounts()}, {@link #spendFacts()}, {@link #classificationResults()},
+ * {@link #accountPlans()}, {@link #priceAuthorisations()}, {@link #floorPriceLists()}) are built in.
+ * Data lives as long as this object; there is no persistence.
  */
 public final class InMemoryStorage implements StorageProvider {
 
@@ -37,10 +46,22 @@ public final class InMemoryStorage implements StorageProvider {
     private final Map<String, InMemoryTable<?, ?>> tables = new ConcurrentHashMap<>();
     private final ThreadBoundTransactions transactions = new ThreadBoundTransactions();
     private final InMemoryOutbox outbox;
+    private final KeyAccountRepository keyAccounts;
+    private final SpendFactRepository spendFacts;
+    private final ClassificationResultRepository classificationResults;
+    private final AccountPlanRepository accountPlans;
+    private final PriceAuthorisationRepository priceAuthorisations;
+    private final FloorPriceListRepository floorPriceLists;
 
     /** An empty storage. */
     public InMemoryStorage() {
         this.outbox = new InMemoryOutbox(this);
+        this.keyAccounts = new InMemoryKeyAccountRepository(this);
+        this.spendFacts = new InMemorySpendFactRepository(this);
+        this.classificationResults = new InMemoryClassificationResultRepository(this);
+        this.accountPlans = new InMemoryAccountPlanRepository(this);
+        this.priceAuthorisations = new InMemoryPriceAuthorisationRepository(this);
+        this.floorPriceLists = new InMemoryFloorPriceListRepository(this);
     }
 
     @Override
@@ -56,6 +77,48 @@ public final class InMemoryStorage implements StorageProvider {
     @Override
     public String name() {
         return "in-memory";
+    }
+
+    /** The key accounts, in this storage's {@code key account} table; the same object on every call. */
+    @Override
+    public KeyAccountRepository keyAccounts() {
+        return keyAccounts;
+    }
+
+    /**
+     * The spend-fact ledger, in this storage's {@code spend fact} table (with a table of which fact
+     * corrects which); the same object on every call.
+     */
+    @Override
+    public SpendFactRepository spendFacts() {
+        return spendFacts;
+    }
+
+    /** The classification results, keyed by network and run date; the same object on every call. */
+    @Override
+    public ClassificationResultRepository classificationResults() {
+        return classificationResults;
+    }
+
+    /**
+     * The account plans, in this storage's {@code account plan} table (with a table of each
+     * account's plan per year); the same object on every call.
+     */
+    @Override
+    public AccountPlanRepository accountPlans() {
+        return accountPlans;
+    }
+
+    /** The price authorisations with their decisions; the same object on every call. */
+    @Override
+    public PriceAuthorisationRepository priceAuthorisations() {
+        return priceAuthorisations;
+    }
+
+    /** The floor price lists with their histories; the same object on every call. */
+    @Override
+    public FloorPriceListRepository floorPriceLists() {
+        return floorPriceLists;
     }
 
     /**

@@ -108,7 +108,7 @@ class KeylineJsonTest {
         String fixtureJson = json.writeEvent(fixture);
         String advancedJson = json.writeEvent(advanced);
 
-        assertThat(json.eventTypes().types()).containsExactly(FixtureEvent.TYPE, TallyAdvanced.TYPE);
+        assertThat(json.eventTypes().types()).contains(FixtureEvent.TYPE, TallyAdvanced.TYPE);
         assertThat(json.readEvent(FixtureEvent.TYPE, fixtureJson)).isEqualTo(fixture);
         assertThat(json.readEvent(TallyAdvanced.TYPE, advancedJson)).isEqualTo(advanced);
         assertThat(fixtureJson).doesNotContain("\"type\"");

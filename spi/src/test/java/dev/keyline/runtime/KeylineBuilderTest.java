@@ -69,9 +69,10 @@ class KeylineBuilderTest {
     }
 
     @Test
-    void theDefaultsAreTheSystemUtcClockAndTheDefaultPolicy() {
+    void theDefaultsAreTheSystemUtcClockInMicrosecondTicksAndTheDefaultPolicy() {
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).build();
-        assertThat(keyline.clock()).isEqualTo(Clock.systemUTC());
+        assertThat(keyline.clock()).isEqualTo(Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000)));
+        assertThat(keyline.clock().instant().getNano() % 1_000).isZero();
         assertThat(keyline.retryPolicy()).isEqualTo(RetryPolicy.defaults());
         assertThat(keyline.sinks()).isEmpty();
     }

@@ -1,0 +1,273 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.AggregateRoot;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.Require;
+import dev.keyline.spi.StorageException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The base of a JDBC repository whose aggregate spans a parent row and child rows (its owned
+ * collections), and which loads it consistently under READ COMMITTED.
+ *
+ * <p>Reading a parent row and then its child rows takes several statements, and another
+ * transaction may commit a save of the same aggregate between them; the parent would then be
+ * restored with the children of a later state (or fail validation for no fault of the data).
+ * So after reading the children the repository reads the parents' versions again: a version that
+ * moved means a save committed in between, and that aggregate is read again (parent, children,
+ * version) until the two agree. Saves always raise the version, so equal versions prove that the
+ * children belong to the parent that was read.
+ *
+ * <p>Queries ({@link #streamWhere}, {@link #listWhere}) read the parent rows lazily and the children
+ * of up to {@value #CHUNK} parents at a time, one statement per child table, so a large result
+ * needs a few statements per chunk, not one per row.
+ *
+ * <p>A subclass reads a parent row into a value {@code P} that knows its id and version
+ * ({@link #parent(Row)}, {@link #idOf(Object)}, {@link #versionOf(Object)}), reads the children of
+ * several parents at once and returns how to restore each of them ({@link #readChildren(List)}),
+ * writes the parent's columns ({@link #columns(AggregateRoot)}) and its child rows
+ * ({@link #saveChildren(AggregateRoot, boolean)}, typically {@link #deleteChildren} on an update,
+ * then {@link #insertChildren}).
+ *
+ * @param <A> the aggregate type
+ * @param <I> its identifier type
+ * @param <P> what the subclass reads from a parent row, before the children are known
+ */
+public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I extends Identifier, P>
+        extends JdbcAggregateRepository<A, I> {
+
+    /** How many parents' children are read together. */
+    public static final int CHUNK = 100;
+
+    /** How often one aggregate is read again while it keeps changing, before giving up. */
+    public static final int MAX_ATTEMPTS = 100;
+
+    private final String table;
+    private final String idColumn;
+
+    /**
+     * A repository over one parent table.
+     *
+     * @param session the provider's session
+     * @param aggregateName the business name for messages
+     * @param table the parent table, a plain SQL identifier
+     * @param idColumn its key column
+     */
+    protected JdbcParentChildRepository(JdbcSession session, String aggregateName, String table, String idColumn) {
+        super(session, aggregateName, table, idColumn);
+        this.table = table;
+        this.idColumn = idColumn;
+    }
+
+    /**
+     * Reads the parent row; nothing is validated yet.
+     *
+     * @param row a row of the parent table, all columns
+     * @return what the row holds
+     */
+    protected abstract P parent(Row row);
+
+    /**
+     * The id text of a parent.
+     *
+     * @param parent a parent read by {@link #parent(Row)}
+     * @return its id, as stored in the id column
+     */
+    protected abstract String idOf(P parent);
+
+    /**
+     * The version of a parent.
+     *
+     * @param parent a parent read by {@link #parent(Row)}
+     * @return its version column
+     */
+    protected abstract long versionOf(P parent);
+
+    /**
+     * Reads the child rows of the given parents, in a few statements (for example one
+     * {@code WHERE parent_id IN (...)} per child table), and says how to restore each parent with
+     * them. The function is applied only to parents whose version was confirmed after this read;
+     * it restores through the aggregate's {@code restore(snapshot)}, which validates.
+     *
+     * @param parents up to {@value #CHUNK} parents
+     * @return restores the aggregate of one of {@code parents}
+     */
+    protected abstract Function<P, A> readChildren(List<P> parents);
+
+    /**
+     * Restores the aggregate of one parent row, reading its children consistently.
+     *
+     * @param row a row of the parent table, all columns
+     * @return the aggregate
+     */
+    @Override
+    protected final A restore(Row row) {
+        P parent = parent(row);
+        return loadConsistent(idColumn + " = ?", new Object[] {idOf(parent)}, List.of(parent)).stream().findFirst()
+                .orElseThrow(() -> new StorageException(aggregateName() + " " + idOf(parent)
+                        + " disappeared while it was being read", null));
+    }
+
+    @Override
+    public Optional<A> find(I id) {
+        Require.nonNull(id, "id");
+        String condition = idColumn + " = ?";
+        Object[] params = {id.value()};
+        List<P> parents = session().query("SELECT * FROM " + table + " WHERE " + condition, this::parent, params);
+        return loadConsistent(condition, params, parents).stream().findFirst();
+    }
+
+    /**
+     * The aggregates whose parent rows match a condition, read lazily in chunks.
+     *
+     * @param condition an SQL condition on the parent table with {@code ?} placeholders
+     * @param orderBy the ORDER BY list
+     * @param params the placeholder values
+     * @return a stream that must be closed
+     */
+    protected final Stream<A> streamWhere(String condition, String orderBy, Object... params) {
+        Stream<P> parents = session().stream("SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + orderBy,
+                this::parent, params);
+        Iterator<P> rows = parents.iterator();
+        Spliterator<A> chunked = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private Iterator<A> current = Collections.emptyIterator();
+
+            @Override
+            public boolean tryAdvance(Consumer<? super A> action) {
+                while (!current.hasNext()) {
+                    if (!rows.hasNext()) {
+                        return false;
+                    }
+                    List<P> chunk = new ArrayList<>(CHUNK);
+                    while (rows.hasNext() && chunk.size() < CHUNK) {
+                        chunk.add(rows.next());
+                    }
+                    current = loadConsistent(condition, params, chunk).iterator();
+                }
+                action.accept(current.next());
+                return true;
+            }
+        };
+        return StreamSupport.stream(chunked, false).onClose(parents::close);
+    }
+
+    /**
+     * {@link #streamWhere} read into a list, for results that stay small.
+     *
+     * @param condition an SQL condition on the parent table with {@code ?} placeholders
+     * @param orderBy the ORDER BY list
+     * @param params the placeholder values
+     * @return the aggregates in order
+     */
+    protected final List<A> listWhere(String condition, String orderBy, Object... params) {
+        try (Stream<A> found = streamWhere(condition, orderBy, params)) {
+            return found.toList();
+        }
+    }
+
+    /**
+     * Deletes the rows of a child table that belong to an aggregate, before they are written again.
+     *
+     * @param childTable the child table, a plain SQL identifier
+     * @param parentColumn its column holding the parent's id
+     * @param id the aggregate's id
+     */
+    protected final void deleteChildren(String childTable, String parentColumn, I id) {
+        Columns.checkIdentifier(childTable, "childTable");
+        Columns.checkIdentifier(parentColumn, "parentColumn");
+        Require.nonNull(id, "id");
+        session().update("DELETE FROM " + childTable + " WHERE " + parentColumn + " = ?", id.value());
+    }
+
+    /**
+     * Runs an INSERT for every row as one JDBC batch; does nothing for no rows.
+     *
+     * @param sql the INSERT with {@code ?} placeholders
+     * @param rows one array of placeholder values per child row
+     */
+    protected final void insertChildren(String sql, List<Object[]> rows) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(rows, "rows");
+        if (!rows.isEmpty()) {
+            session().batch(sql, rows);
+        }
+    }
+
+    /**
+     * Restores the aggregates of the given parents (in their order), reading their children and
+     * checking their versions; an aggregate saved meanwhile is read again, and dropped when its
+     * parent no longer matches {@code condition}.
+     */
+    private List<A> loadConsistent(String condition, Object[] params, List<P> parents) {
+        Map<String, A> loaded = new LinkedHashMap<>();
+        for (P parent : parents) {
+            loaded.put(idOf(parent), null);
+        }
+        List<P> pending = parents;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<String> ids = pending.stream().map(this::idOf).toList();
+            if (attempt > MAX_ATTEMPTS) {
+                throw new StorageException(aggregateName() + " " + ids + " kept changing while being read; gave up after "
+                        + MAX_ATTEMPTS + " attempts", null);
+            }
+            Function<P, A> restore = readChildren(pending);
+            Map<String, Long> versions = versions(ids);
+            List<String> changed = new ArrayList<>();
+            for (P parent : pending) {
+                Long now = versions.get(idOf(parent));
+                if (now != null && now == versionOf(parent)) {
+                    loaded.put(idOf(parent), restore.apply(parent));
+                } else {
+                    changed.add(idOf(parent));
+                }
+            }
+            pending = changed.isEmpty() ? List.of() : reread(condition, params, changed);
+            Set<String> stillMatching = new HashSet<>();
+            pending.forEach(p -> stillMatching.add(idOf(p)));
+            for (String id : changed) {
+                if (!stillMatching.contains(id)) {
+                    loaded.remove(id);
+                }
+            }
+        }
+        List<A> result = new ArrayList<>(loaded.size());
+        loaded.values().forEach(result::add);
+        return result;
+    }
+
+    private Map<String, Long> versions(List<String> ids) {
+        Map<String, Long> versions = new HashMap<>();
+        session().query("SELECT " + idColumn + ", version FROM " + table + " WHERE " + idColumn + " IN ("
+                        + placeholders(ids.size()) + ")",
+                row -> Map.entry(row.requiredString(idColumn), row.longValue("version")), ids.toArray())
+                .forEach(e -> versions.put(e.getKey(), e.getValue()));
+        return versions;
+    }
+
+    private List<P> reread(String condition, Object[] params, List<String> ids) {
+        List<Object> all = new ArrayList<>(List.of(params));
+        all.addAll(ids);
+        return session().query("SELECT * FROM " + table + " WHERE (" + condition + ") AND " + idColumn + " IN ("
+                + placeholders(ids.size()) + ")", this::parent, all.toArray());
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

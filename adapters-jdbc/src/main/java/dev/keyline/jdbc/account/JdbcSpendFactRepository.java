@@ -1,0 +1,174 @@
+package dev.keyline.jdbc.account;
+
+import static dev.keyline.jdbc.account.StoredValues.chunks;
+import static dev.keyline.jdbc.account.StoredValues.money;
+import static dev.keyline.jdbc.account.StoredValues.placeholders;
+import static dev.keyline.jdbc.account.StoredValues.required;
+import static dev.keyline.jdbc.account.StoredValues.stored;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.CorruptStateException;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.jdbc.JdbcSession;
+import dev.keyline.jdbc.Row;
+import dev.keyline.spi.StorageException;
+import dev.keyline.spi.account.SpendFactAppend;
+import dev.keyline.spi.account.SpendFactRepository;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Billing's spend-fact ledger in {@code keyline_spend_fact}: one row per fact, the month as
+ * {@code CHAR(7)} {@code YYYY-MM}, the fact it corrects (if any) in {@code corrects}, which a
+ * unique constraint and a foreign key keep to at most one correction of an existing fact.
+ *
+ * <p>An append first runs the checks of {@link SpendFactAppend} with a few bulk look-ups (so a
+ * rejected call has written nothing and leaves the transaction usable), then inserts the facts in
+ * JDBC batches, each correction after the fact it corrects. Should another transaction append one
+ * of the same ids, or correct one of the same facts, between the checks and the insert, the
+ * database's constraints reject the insert with {@link AlreadyExistsException}, and the
+ * transaction can then only roll back. Months must lie in the years 1 to 9999, which their text
+ * form can hold; instants are kept to the microsecond.
+ */
+public final class JdbcSpendFactRepository implements SpendFactRepository {
+
+    /** The SQL state both supported databases report for a violated unique or primary-key constraint. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final int BATCH = 500;
+    private static final String TABLE = "keyline_spend_fact";
+    private static final String BY_MONTH = " ORDER BY spend_month, recorded_at, fact_id";
+
+    private final JdbcSession session;
+
+    /**
+     * The repository on the provider's session.
+     *
+     * @param session the session of the provider's transactions
+     */
+    public JdbcSpendFactRepository(JdbcSession session) {
+        this.session = Require.nonNull(session, "session");
+    }
+
+    @Override
+    public void append(SpendFact fact) {
+        Require.nonNull(fact, "fact");
+        appendAll(List.of(fact));
+    }
+
+    @Override
+    public void appendAll(List<SpendFact> facts) {
+        List<SpendFact> given = Require.nonNullElements(facts, "facts");
+        requireTransaction();
+        for (SpendFact fact : given) {
+            int year = fact.month().getYear();
+            if (year < 1 || year > 9999) {
+                throw new InvalidArgumentException("facts", "spend fact " + fact.id() + " is for the month "
+                        + fact.month() + "; the JDBC provider stores months of the years 1 to 9999");
+            }
+        }
+        List<SpendFact> ordered = SpendFactAppend.check(given, this::storedFacts, this::storedCorrections);
+        List<Object[]> rows = new ArrayList<>(ordered.size());
+        for (SpendFact f : ordered) {
+            rows.add(new Object[] {f.id(), f.account(), f.network(), f.month(), f.amount().amount(),
+                    f.amount().currency().getCurrencyCode(), f.recordedAt(), f.corrects()});
+        }
+        for (List<Object[]> batch : chunks(rows, BATCH)) {
+            try {
+                session.batch("INSERT INTO " + TABLE + " (fact_id, account_id, network_id, spend_month, amount, currency, "
+                        + "recorded_at, corrects) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            } catch (StorageException e) {
+                if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                    throw new AlreadyExistsException("a spend fact of " + ordered.stream().map(f -> f.id().value()).toList()
+                            + " was appended, or one of the facts they correct was corrected, by a concurrent transaction", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Optional<SpendFact> find(SpendFactId id) {
+        Require.nonNull(id, "id");
+        return session.queryOne("SELECT * FROM " + TABLE + " WHERE fact_id = ?", JdbcSpendFactRepository::fact, id);
+    }
+
+    @Override
+    public List<SpendFact> byAccount(AccountId account) {
+        Require.nonNull(account, "account");
+        return session.query("SELECT * FROM " + TABLE + " WHERE account_id = ?" + BY_MONTH, JdbcSpendFactRepository::fact,
+                account);
+    }
+
+    @Override
+    public List<SpendFact> byAccountAndMonths(AccountId account, YearMonth from, YearMonth to) {
+        Require.nonNull(account, "account");
+        checkRange(from, to);
+        return session.query("SELECT * FROM " + TABLE + " WHERE account_id = ? AND spend_month BETWEEN ? AND ?" + BY_MONTH,
+                JdbcSpendFactRepository::fact, account, from, to);
+    }
+
+    @Override
+    public Stream<SpendFact> byNetworkAndMonths(LocalNetworkId network, YearMonth from, YearMonth to) {
+        Require.nonNull(network, "network");
+        checkRange(from, to);
+        return session.stream("SELECT * FROM " + TABLE + " WHERE network_id = ? AND spend_month BETWEEN ? AND ? "
+                + "ORDER BY account_id, spend_month, recorded_at, fact_id", JdbcSpendFactRepository::fact, network, from, to);
+    }
+
+    private Map<SpendFactId, SpendFact> storedFacts(Set<SpendFactId> ids) {
+        Map<SpendFactId, SpendFact> found = new HashMap<>();
+        for (List<SpendFactId> chunk : chunks(ids, BATCH)) {
+            session.query("SELECT * FROM " + TABLE + " WHERE fact_id IN (" + placeholders(chunk.size()) + ")",
+                    JdbcSpendFactRepository::fact, chunk.toArray()).forEach(f -> found.put(f.id(), f));
+        }
+        return found;
+    }
+
+    private Map<SpendFactId, SpendFactId> storedCorrections(Set<SpendFactId> targets) {
+        Map<SpendFactId, SpendFactId> found = new HashMap<>();
+        for (List<SpendFactId> chunk : chunks(targets, BATCH)) {
+            session.query("SELECT fact_id, corrects FROM " + TABLE + " WHERE corrects IN (" + placeholders(chunk.size()) + ")",
+                    row -> Map.entry(required(row, "corrects", SpendFactId::new), required(row, "fact_id", SpendFactId::new)),
+                    chunk.toArray()).forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
+    private void requireTransaction() {
+        if (!session.transactions().isActive()) {
+            throw new dev.keyline.domain.common.InvalidStateException("appending spend facts needs an active transaction; "
+                    + "run it inside Transactions.execute of the same provider");
+        }
+    }
+
+    private static SpendFact fact(Row row) {
+        SpendFactId id = required(row, "fact_id", SpendFactId::new);
+        YearMonth month = row.yearMonth("spend_month");
+        if (month == null) {
+            throw new CorruptStateException("spend fact " + id + ": column spend_month is NULL");
+        }
+        return stored("spend fact " + id, () -> new SpendFact(id, required(row, "account_id", AccountId::new),
+                required(row, "network_id", LocalNetworkId::new), month, money(row, "amount", "currency"),
+                row.instant("recorded_at"), Optional.ofNullable(row.identifier("corrects", SpendFactId::new))));
+    }
+
+    private static void checkRange(YearMonth from, YearMonth to) {
+        Require.nonNull(from, "from");
+        Require.nonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new InvalidArgumentException("to", "must not be before from (" + from + "), was " + to);
+        }
+    }
+}
