@@ -1,0 +1,107 @@
+package dev.keyline.examples.demo;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keyline.domain.common.Require;
+import dev.keyline.examples.report.Chapter;
+import dev.keyline.examples.report.HtmlReport;
+import dev.keyline.examples.report.Report;
+import dev.keyline.examples.report.ReportSection;
+import dev.keyline.jdbc.JdbcStorage;
+import dev.keyline.runtime.Keyline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The demo: the seed's story, chapter by chapter, on an embedded in-memory H2 database reached
+ * through HikariCP and the JDBC provider, written up as one HTML page.
+ *
+ * <p>Each run starts from an empty database, a clock standing at {@link #START} and the seed
+ * {@link #SEED}, so it tells the same story every time.
+ */
+public final class Demo {
+
+    /** The seed of every generated number. */
+    public static final long SEED = 20_240_701L;
+
+    /** The story's time zone: the seed's local networks are in China. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** When the story starts: 1 July 2024, 09:00 in {@link #ZONE}. */
+    public static final Instant START = Instant.parse("2024-07-01T01:00:00Z");
+
+    /** The report's file name inside the output directory. */
+    public static final String REPORT_FILE = "report.html";
+
+    private final List<DemoChapter> chapters;
+
+    /**
+     * A demo of the given chapters.
+     *
+     * @param chapters the chapters, in reading order
+     */
+    public Demo(List<DemoChapter> chapters) {
+        this.chapters = Require.nonNullElements(chapters, "chapters");
+    }
+
+    /** Every chapter the demo tells, in order; an area adds its chapter here. */
+    public static List<DemoChapter> standardChapters() {
+        return List.of(new FoundationChapter(), new KeyAccountsChapter());
+    }
+
+    /**
+     * Runs every chapter and writes the report to {@code outDir}/{@value #REPORT_FILE}.
+     *
+     * @param outDir the directory for the report; created when missing
+     * @return the report and where it was written
+     * @throws IOException when the report cannot be written
+     */
+    public DemoOutcome run(Path outDir) throws IOException {
+        Require.nonNull(outDir, "outDir");
+        Files.createDirectories(outDir);
+        Report report;
+        String storageName;
+        try (HikariDataSource dataSource = new HikariDataSource(poolConfig())) {
+            JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(true).build();
+            storageName = storage.name();
+            DemoClock clock = new DemoClock(START, ZONE);
+            DemoInbox inbox = new DemoInbox();
+            Keyline keyline = Keyline.builder().storage(storage).sink(inbox).clock(clock).build();
+            DemoContext context = new DemoContext(keyline, storage, dataSource, clock, inbox, SEED);
+            List<Chapter> written = new ArrayList<>();
+            for (DemoChapter chapter : chapters) {
+                ReportSection section = new ReportSection(chapter.title());
+                chapter.run(context, section);
+                written.add(section.toChapter());
+            }
+            report = new Report("Keyline demo: the seed's story",
+                    "Each chapter below ran against a fresh in-memory H2 database through HikariCP and Keyline's JDBC "
+                            + "storage provider (" + storageName + "), with a clock that starts at " + START.atZone(ZONE)
+                            + " and moves only when the story says so, and random data drawn from the seed " + SEED
+                            + ". Run the demo again and every number comes out the same.",
+                    written);
+        }
+        Path file = outDir.resolve(REPORT_FILE);
+        Files.writeString(file, HtmlReport.render(report), StandardCharsets.UTF_8);
+        return new DemoOutcome(file, storageName, report);
+    }
+
+    private static HikariConfig poolConfig() {
+        HikariConfig config = new HikariConfig();
+        // a private in-memory database, dropped when the pool closes its last connection
+        config.setJdbcUrl("jdbc:h2:mem:keyline-demo-" + UUID.randomUUID());
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setPoolName("keyline-demo");
+        config.setMaximumPoolSize(4);
+        return config;
+    }
+}

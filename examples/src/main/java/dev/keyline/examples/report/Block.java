@@ -1,0 +1,101 @@
+package dev.keyline.examples.report;
+
+import dev.keyline.domain.common.Require;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One piece of a report chapter's content. The kinds are closed so that every renderer handles
+ * every kind.
+ */
+public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Facts, Block.Table, Block.Preformatted {
+
+    /**
+     * A heading inside a chapter.
+     *
+     * @param text the heading
+     */
+    record Heading(String text) implements Block {
+        /** Validates the heading. */
+        public Heading {
+            Require.nonBlank(text, "text");
+        }
+    }
+
+    /**
+     * A paragraph of prose.
+     *
+     * @param text the paragraph
+     */
+    record Paragraph(String text) implements Block {
+        /** Validates the paragraph. */
+        public Paragraph {
+            Require.nonBlank(text, "text");
+        }
+    }
+
+    /**
+     * Labelled values, such as "storage provider: jdbc:h2".
+     *
+     * @param facts the label-value pairs, in order
+     */
+    record Facts(List<Fact> facts) implements Block {
+        /** Validates and copies the facts. */
+        public Facts {
+            facts = Require.nonNullElements(facts, "facts");
+            Require.that(!facts.isEmpty(), "facts", "must hold at least one fact");
+        }
+    }
+
+    /**
+     * One labelled value of a {@link Facts} block.
+     *
+     * @param label what the value is
+     * @param value the value
+     */
+    record Fact(String label, String value) {
+        /** Validates the fact. */
+        public Fact {
+            Require.nonBlank(label, "label");
+            Require.nonNull(value, "value");
+        }
+    }
+
+    /**
+     * A table with a caption and a header row; every row has as many cells as there are headers.
+     *
+     * @param caption what the table shows
+     * @param headers the column headers
+     * @param rows the rows, each a list of cells
+     */
+    record Table(String caption, List<String> headers, List<List<String>> rows) implements Block {
+        /** Validates and copies the table. */
+        public Table {
+            Require.nonBlank(caption, "caption");
+            headers = Require.nonNullElements(headers, "headers");
+            Require.that(!headers.isEmpty(), "headers", "must name at least one column");
+            List<List<String>> copied = new ArrayList<>();
+            for (List<String> row : Require.nonNullElements(rows, "rows")) {
+                String name = "rows[" + copied.size() + "]";
+                List<String> cells = Require.nonNullElements(row, name);
+                Require.that(cells.size() == headers.size(), name,
+                        "must have " + headers.size() + " cells but has " + cells.size());
+                copied.add(cells);
+            }
+            rows = List.copyOf(copied);
+        }
+    }
+
+    /**
+     * Text shown as is, in a fixed-width font: JSON, a command line.
+     *
+     * @param text the text
+     */
+    record Preformatted(String text) implements Block {
+        /** Validates the text. */
+        public Preformatted {
+            Require.nonBlank(text, "text");
+        }
+    }
+}

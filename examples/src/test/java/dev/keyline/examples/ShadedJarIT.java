@@ -1,0 +1,117 @@
+package dev.keyline.examples;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the real executable jar in a separate JVM, as a user would. Failsafe runs this after
+ * {@code package} and passes the jar's path as the system property {@code keyline.jar}; then the
+ * jar must exist. Run any other way (from an IDE, say), the test is skipped when no jar was built.
+ */
+class ShadedJarIT {
+
+    private static Path jar;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void findTheJar() {
+        String configured = System.getProperty("keyline.jar");
+        if (configured != null) {
+            jar = Path.of(configured);
+            assertThat(jar).as("the executable jar built by package").isRegularFile();
+        } else {
+            jar = Path.of("target", "keyline.jar");
+            assumeTrue(Files.isRegularFile(jar), "no executable jar built; run mvn verify");
+        }
+    }
+
+    /** What a run of the jar printed and returned. */
+    private record Result(int status, String out, String err) {
+    }
+
+    private Result java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        // a safety net against a hung process, not a speed requirement
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("java -jar keyline.jar " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        Result help = java("--help");
+
+        assertThat(help.status()).isEqualTo(0);
+        assertThat(help.out()).contains("classify ", "demo ");
+    }
+
+    @Test
+    void unknownCommandExitsWithTwo() throws Exception {
+        Result run = java("clasify");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("unknown command 'clasify'");
+    }
+
+    @Test
+    void classifiesASpendFile() throws Exception {
+        Path csv = Files.writeString(dir.resolve("spend.csv"),
+                "customer,network,month,spend\nK1,KM,2024-01,12000\nK2,KM,2024-01,3000\nS1,SZ,2024-01,4000\n");
+
+        Result run = java("classify", "--spend", csv.toString(), "--minimum", "SZ=5000");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out().strip()).isEqualTo("{\"networks\":["
+                + "{\"network\":\"KM\",\"rule\":\"share\",\"threshold\":\"12000.00\","
+                + "\"keyAccounts\":[{\"customer\":\"K1\",\"averageMonthlySpend\":\"12000.00\"}]},"
+                + "{\"network\":\"SZ\",\"rule\":\"minimum\",\"threshold\":\"5000.00\",\"keyAccounts\":[]}]}");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndNamesTheLine() throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "customer,network,month,spend\nK1,KM,2024-1,12000\n");
+
+        Result run = java("classify", "--spend", csv.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("line 2: month '2024-1' is not a month of the form YYYY-MM");
+    }
+
+    @Test
+    void demoWritesTheReport() throws Exception {
+        Path out = dir.resolve("demo");
+
+        Result run = java("demo", "--out", out.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).contains("Keyline demo on jdbc:h2", "Report: ");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Foundation</h2>", "<h2>Key accounts</h2>");
+    }
+}

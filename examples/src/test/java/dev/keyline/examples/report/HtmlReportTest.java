@@ -1,0 +1,75 @@
+package dev.keyline.examples.report;
+
+import dev.keyline.domain.common.InvalidArgumentException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HtmlReportTest {
+
+    private static final String NASTY = "<script>alert('x')</script> & \"quotes\"";
+
+    @Test
+    void escapesEveryPieceOfText() {
+        ReportSection section = new ReportSection("Title " + NASTY).summary("Summary " + NASTY)
+                .heading("Heading " + NASTY).paragraph("Paragraph " + NASTY).fact("Label " + NASTY, "Value " + NASTY)
+                .table("Caption " + NASTY, List.of("Header " + NASTY), List.of(List.of("Cell " + NASTY)))
+                .preformatted("Pre " + NASTY);
+        Report report = new Report("Report " + NASTY, "Intro " + NASTY, List.of(section.toChapter()));
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html).doesNotContain("<script>", "'x'", "\"quotes\"", "& \"");
+        String escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;";
+        for (String what : List.of("Report", "Intro", "Title", "Summary", "Heading", "Paragraph", "Label", "Value",
+                "Caption", "Header", "Cell", "Pre")) {
+            assertThat(html).contains(what + " " + escaped);
+        }
+    }
+
+    @Test
+    void listsChaptersAndLinksToThem() {
+        Report report = new Report("R", "", List.of(new ReportSection("One").paragraph("a").toChapter(),
+                new ReportSection("Two").paragraph("b").toChapter()));
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html).contains("<a href=\"#chapter-1\">One</a>", "<a href=\"#chapter-2\">Two</a>",
+                "<section id=\"chapter-1\">", "<section id=\"chapter-2\">");
+        assertThat(html.indexOf("<h2>One</h2>")).isLessThan(html.indexOf("<h2>Two</h2>"));
+    }
+
+    @Test
+    void consecutiveFactsFormOneList() {
+        Chapter chapter = new ReportSection("C").fact("a", 1).fact("b", 2).paragraph("p").fact("c", 3).toChapter();
+
+        assertThat(chapter.blocks()).hasSize(3);
+        assertThat(chapter.blocks().get(0)).isEqualTo(new Block.Facts(List.of(new Block.Fact("a", "1"), new Block.Fact("b", "2"))));
+        assertThat(chapter.blocks().get(2)).isEqualTo(new Block.Facts(List.of(new Block.Fact("c", "3"))));
+    }
+
+    @Test
+    void numbersAreRightAligned() {
+        String html = HtmlReport.render(new Report("R", "", List.of(new ReportSection("C")
+                .table("t", List.of("a", "b", "c"), List.of(List.of("12345.67", "30.2%", "SZ-C001"))).toChapter())));
+
+        assertThat(html).contains("<td class=\"num\">12345.67</td><td class=\"num\">30.2%</td><td>SZ-C001</td>");
+    }
+
+    @Test
+    void aTableRowMustFitTheHeaders() {
+        assertThatThrownBy(() -> new Block.Table("t", List.of("a", "b"), List.of(List.of("1"))))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("rows[0]: must have 2 cells but has 1");
+    }
+
+    @Test
+    void blankTextIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> new ReportSection(" "))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("title");
+        assertThatThrownBy(() -> new ReportSection("t").paragraph(""))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("text");
+    }
+}
