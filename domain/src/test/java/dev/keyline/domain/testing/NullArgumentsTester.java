@@ -474,8 +474,8 @@ public final class NullArgumentsTester {
             // public methods inherited from a non-public superclass are part of this class's API
             for (Method method : type.getMethods()) {
                 Class<?> declaring = method.getDeclaringClass();
-                if (declaring != type && !Modifier.isPublic(declaring.getModifiers())
-                        && declaring.getName().startsWith("dev.keyline") && !method.isBridge() && !method.isSynthetic()) {
+                if (declaring != type && !Modifier.isPublic(declaring.getModifiers()) && !isPlatform(declaring)
+                        && !method.isBridge() && !method.isSynthetic()) {
                     declared.add(method);
                 }
             }
@@ -487,6 +487,11 @@ public final class NullArgumentsTester {
                 }
                 checkMember(type, method);
             }
+        }
+
+        private boolean isPlatform(Class<?> type) {
+            String name = type.getName();
+            return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.");
         }
 
         private boolean isEquals(Method method) {
