@@ -259,7 +259,10 @@ public final class WebhookSink implements NotificationSink {
         return out.toByteArray();
     }
 
-    /** The sink's name in logs and dead-letter reasons; default {@code webhook:<host>:<port>}. */
+    /**
+     * The sink's name in logs and dead-letter reasons; default {@code webhook:} followed by the
+     * endpoint's host and, when the URL gives one, its port.
+     */
     @Override
     public String name() {
         return name;
@@ -379,7 +382,10 @@ public final class WebhookSink implements NotificationSink {
             return this;
         }
 
-        /** The sink's name in logs and dead-letter reasons; default {@code webhook:<host>:<port>}. */
+        /**
+         * The sink's name in logs and dead-letter reasons; default {@code webhook:} followed by the
+         * endpoint's host and, when the URL gives one, its port.
+         */
         public Builder name(String name) {
             this.name = Require.nonBlank(name, "name");
             return this;
