@@ -85,6 +85,7 @@ class PublicApiNullArgumentsTest {
         // The checks themselves: the value is what they check and report under the caller's name.
         tester.nullable(Require.class, "nonNull", "value", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "nonBlank", "value", "the subject of the check, reported under the given name")
+                .nullable(Require.class, "text", "value", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "nonNegative", "value", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "nonNullElements", "values", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "same", "a", "compared with Objects.equals; reported under the given name")

@@ -29,7 +29,7 @@ public record AccountExited(EventId eventId, Instant occurredAt, AccountId accou
         Require.nonNull(occurredAt, "occurredAt");
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(recordedBy, "recordedBy");
         Require.nonNull(lastTier, "lastTier");
     }

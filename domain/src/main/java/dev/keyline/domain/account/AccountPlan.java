@@ -108,7 +108,7 @@ public final class AccountPlan extends AggregateRoot<AccountPlanId> {
      * @return the new action, numbered after the last one
      */
     public PlanAction addAction(String description, UserId owner, LocalDate due, UserId by, Instant at) {
-        Require.nonBlank(description, "description");
+        Require.text(description, "description");
         Require.nonNull(owner, "owner");
         requireInYear(due, "due");
         Require.nonNull(by, "by");
@@ -201,7 +201,7 @@ public final class AccountPlan extends AggregateRoot<AccountPlanId> {
     public void reviseTarget(Money newTarget, String reason, UserId by, Instant at) {
         requirePositive(newTarget, "newTarget");
         Require.same(revenueTarget.currency(), newTarget.currency(), "newTarget currency");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(by, "by");
         checkTime(at);
         if (newTarget.equals(revenueTarget)) {

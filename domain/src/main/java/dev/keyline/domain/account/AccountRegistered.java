@@ -29,7 +29,7 @@ public record AccountRegistered(EventId eventId, Instant occurredAt, AccountId a
         Require.nonNull(occurredAt, "occurredAt");
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");
-        Require.nonBlank(name, "name");
+        Require.text(name, "name", 500);
         Require.nonNull(industry, "industry");
         Require.nonNull(registeredBy, "registeredBy");
     }

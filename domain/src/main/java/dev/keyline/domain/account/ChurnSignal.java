@@ -19,6 +19,6 @@ public record ChurnSignal(String rule, ChurnSignalKind kind, LocalDate observedO
         Require.nonBlank(rule, "rule");
         Require.nonNull(kind, "kind");
         Require.nonNull(observedOn, "observedOn");
-        Require.nonBlank(detail, "detail");
+        Require.text(detail, "detail");
     }
 }

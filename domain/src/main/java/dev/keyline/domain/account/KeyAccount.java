@@ -93,7 +93,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
     public static KeyAccount register(AccountId id, String name, LocalNetworkId network, Industry industry,
             AccountProfile profile, PotentialFlags potential, UserId by, Instant at) {
         Require.nonNull(id, "id");
-        Require.nonBlank(name, "name");
+        Require.text(name, "name", 500);
         Require.nonNull(network, "network");
         Require.nonNull(industry, "industry");
         Require.nonNull(profile, "profile");
@@ -290,7 +290,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
      */
     public void overrideTier(Tier newTier, String reason, UserId requestedBy, UserId approvedBy, Instant at) {
         Require.nonNull(newTier, "newTier");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(requestedBy, "requestedBy");
         Require.nonNull(approvedBy, "approvedBy");
         if (requestedBy.equals(approvedBy)) {
@@ -371,7 +371,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
      * @throws InvalidStateException when already exited
      */
     public void exit(String reason, UserId by, Instant at) {
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(by, "by");
         requireOpen("exit");
         checkTime(at);

@@ -24,7 +24,7 @@ public record PlanAction(int number, String description, UserId owner, LocalDate
     /** Validates the action. */
     public PlanAction {
         Require.positive(number, "number");
-        Require.nonBlank(description, "description");
+        Require.text(description, "description");
         description = description.strip();
         Require.nonNull(owner, "owner");
         Require.nonNull(due, "due");

@@ -22,7 +22,7 @@ public record PotentialAssessment(AccountId account, Industry industry, List<Pot
         List<PotentialCriterion> given = Require.nonNullElements(criteria, "criteria");
         Require.that(!given.isEmpty(), "criteria", "must not be empty");
         criteria = List.copyOf(EnumSet.copyOf(given));
-        Require.nonBlank(explanation, "explanation");
+        Require.text(explanation, "explanation");
     }
 
     /**

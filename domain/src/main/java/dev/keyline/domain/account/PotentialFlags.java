@@ -19,7 +19,7 @@ public record PotentialFlags(boolean partyGovernmentMilitary, Optional<Influence
     public PotentialFlags {
         Require.nonNull(influencer, "influencer");
         Require.nonNull(designationReason, "designationReason");
-        designationReason.ifPresent(r -> Require.nonBlank(r, "designationReason"));
+        designationReason.ifPresent(r -> Require.text(r, "designationReason"));
         designationReason = designationReason.map(String::strip);
     }
 

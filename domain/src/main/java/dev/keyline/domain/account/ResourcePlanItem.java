@@ -31,6 +31,8 @@ public record ResourcePlanItem(int number, ProductCode product, int quantity, Lo
         Require.nonNull(neededBy, "neededBy");
         Require.nonNull(note, "note");
         note = note.strip();
+        Require.that(note.length() <= Require.MAX_TEXT_LENGTH, "note",
+                "must be at most " + Require.MAX_TEXT_LENGTH + " characters, was " + note.length());
         Require.nonNull(fulfilledAt, "fulfilledAt");
         Require.nonNull(fulfilledBy, "fulfilledBy");
         if (fulfilledAt.isPresent() != fulfilledBy.isPresent()) {

@@ -35,7 +35,7 @@ public record RevenueTargetRevised(EventId eventId, Instant occurredAt, AccountP
         Require.nonNull(network, "network");
         Require.nonNull(previousTarget, "previousTarget");
         Require.nonNull(newTarget, "newTarget");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(revisedBy, "revisedBy");
     }
 

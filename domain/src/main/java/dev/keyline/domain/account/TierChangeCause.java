@@ -35,7 +35,7 @@ public sealed interface TierChangeCause permits TierChangeCause.ClassificationRu
 
         /** Validates the cause; the reason is trimmed. */
         public ManualOverride {
-            Require.nonBlank(reason, "reason");
+            Require.text(reason, "reason");
             Require.nonNull(approvedBy, "approvedBy");
             reason = reason.strip();
         }

@@ -107,7 +107,7 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
         Require.nonNull(id, "id");
         Require.nonNull(offer, "offer");
         Require.nonNull(requester, "requester");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(floorPrices, "floorPrices");
         Require.nonNull(matrix, "matrix");
         Require.nonNull(at, "at");
@@ -160,7 +160,7 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
     public PriceDecision approve(Actor approver, AuthorityMatrix matrix, String reason, Instant at) {
         Require.nonNull(approver, "approver");
         Require.nonNull(matrix, "matrix");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(at, "at");
         requireInTimeOrder(at);
         Standing standing = standingToApprove(approver, matrix);
@@ -200,7 +200,7 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
     public PriceDecision reject(Actor rejecter, AuthorityMatrix matrix, String reason, Instant at) {
         Require.nonNull(rejecter, "rejecter");
         Require.nonNull(matrix, "matrix");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(at, "at");
         requireInTimeOrder(at);
         Standing standing = standingToReject(rejecter, matrix);
@@ -227,7 +227,7 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
      */
     public PriceDecision withdraw(Actor requester, String reason, Instant at) {
         Require.nonNull(requester, "requester");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         Require.nonNull(at, "at");
         requireInTimeOrder(at);
         standingToWithdraw(requester).throwIfRefused();

@@ -45,7 +45,7 @@ public record PriceDecision(Kind kind, UserId decidedBy, Role role, BigDecimal m
         Require.nonNull(kind, "kind");
         Require.nonNull(decidedBy, "decidedBy");
         Require.nonNull(decidedAt, "decidedAt");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
         if (kind == Kind.WITHDRAWAL) {
             Require.that(role == null, "role", "a withdrawal counts for no role, was " + role);
             Require.that(maximumDiscount == null, "maximumDiscount",

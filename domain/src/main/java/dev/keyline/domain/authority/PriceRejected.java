@@ -48,7 +48,7 @@ public record PriceRejected(EventId eventId, Instant occurredAt, PriceAuthorisat
         Require.nonNull(requestedBy, "requestedBy");
         Require.nonNull(rejectedBy, "rejectedBy");
         Require.nonNull(role, "role");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
     }
 
     @Override

@@ -55,7 +55,7 @@ public record PriceRequested(EventId eventId, Instant occurredAt, PriceAuthorisa
         Require.nonNull(discount, "discount");
         Require.nonNull(requestedBy, "requestedBy");
         Require.nonNull(addressedTo, "addressedTo");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
     }
 
     @Override

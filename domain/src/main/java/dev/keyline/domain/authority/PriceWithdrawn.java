@@ -43,7 +43,7 @@ public record PriceWithdrawn(EventId eventId, Instant occurredAt, PriceAuthorisa
         Require.nonNull(product, "product");
         Require.nonNull(withdrawnBy, "withdrawnBy");
         Require.nonNull(addressedTo, "addressedTo");
-        Require.nonBlank(reason, "reason");
+        Require.text(reason, "reason");
     }
 
     @Override

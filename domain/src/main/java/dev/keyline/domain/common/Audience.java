@@ -10,13 +10,19 @@ import java.util.Optional;
  * @param organisationUnit the unit concerned, for example a local network code; may be null
  * @param accountId the key account concerned; may be null
  * @param stationId the station (工位) concerned; may be null
- * @param subject a short human-readable subject line
+ * @param subject a short human-readable subject line; one longer than {@link #MAX_SUBJECT_LENGTH}
+ *     characters is shortened to that length, ending in an ellipsis, since it often quotes a
+ *     free-text reason
  */
 public record Audience(String role, String organisationUnit, String accountId, String stationId, String subject) {
 
-    /** Validates the audience. */
+    /** The longest subject kept; longer ones are shortened. */
+    public static final int MAX_SUBJECT_LENGTH = 500;
+
+    /** Validates the audience and shortens an overlong subject. */
     public Audience {
         Require.nonBlank(subject, "subject");
+        subject = shorten(subject);
         role = blankToNull(role);
         organisationUnit = blankToNull(organisationUnit);
         accountId = blankToNull(accountId);
@@ -51,6 +57,17 @@ public record Audience(String role, String organisationUnit, String accountId, S
     /** The role, if one is set. */
     public Optional<String> roleIfSet() {
         return Optional.ofNullable(role);
+    }
+
+    private static String shorten(String text) {
+        if (text.length() <= MAX_SUBJECT_LENGTH) {
+            return text;
+        }
+        int end = MAX_SUBJECT_LENGTH - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never split a surrogate pair
+        }
+        return text.substring(0, end) + "\u2026";
     }
 
     private static String blankToNull(String s) {

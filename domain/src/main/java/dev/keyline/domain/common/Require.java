@@ -34,6 +34,29 @@ public final class Require {
         return value;
     }
 
+    /**
+     * The longest free text (a reason, a note, a description) the library accepts: long enough
+     * for any business explanation, short enough for every storage provider to keep whole.
+     */
+    public static final int MAX_TEXT_LENGTH = 4000;
+
+    /**
+     * Returns {@code value}, or fails when it is null, blank or longer than
+     * {@link #MAX_TEXT_LENGTH} characters.
+     */
+    public static String text(String value, String name) {
+        return text(value, name, MAX_TEXT_LENGTH);
+    }
+
+    /** Returns {@code value}, or fails when it is null, blank or longer than {@code maxLength} characters. */
+    public static String text(String value, String name, int maxLength) {
+        nonBlank(value, name);
+        if (value.length() > maxLength) {
+            throw new InvalidArgumentException(name, "must be at most " + maxLength + " characters, was " + value.length());
+        }
+        return value;
+    }
+
     /** Fails with {@code message} about {@code name} unless {@code condition} holds. */
     public static void that(boolean condition, String name, String message) {
         named(name);

@@ -71,4 +71,24 @@ class AudienceTest {
         };
         assertThat(event.audience()).isEqualTo(Audience.of("workorder.stage-overdue WO-7"));
     }
+
+    @Test
+    void anOverlongSubjectIsShortenedWithAnEllipsisAndShortOnesAreKept() {
+        String exact = "s".repeat(Audience.MAX_SUBJECT_LENGTH);
+        assertThat(Audience.of(exact).subject()).isEqualTo(exact);
+
+        Audience shortened = Audience.of("r".repeat(Audience.MAX_SUBJECT_LENGTH + 2500));
+        assertThat(shortened.subject()).hasSize(Audience.MAX_SUBJECT_LENGTH).endsWith("\u2026")
+                .startsWith("r".repeat(Audience.MAX_SUBJECT_LENGTH - 1));
+    }
+
+    @Test
+    void shorteningNeverSplitsASurrogatePair() {
+        String clef = "\uD834\uDD1E"; // one code point, two chars
+        String subject = "a".repeat(Audience.MAX_SUBJECT_LENGTH - 2) + clef + "tail";
+        String kept = Audience.of(subject).subject();
+        assertThat(kept).endsWith("\u2026");
+        assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 2))).isFalse();
+        assertThat(kept.length()).isLessThanOrEqualTo(Audience.MAX_SUBJECT_LENGTH);
+    }
 }

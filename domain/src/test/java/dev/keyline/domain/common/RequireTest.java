@@ -72,4 +72,18 @@ class RequireTest {
             assertThat(e.reason()).isEqualTo(ReasonCode.INVALID_ARGUMENT);
         }).hasMessageContaining(argument).hasMessageContaining(text);
     }
+
+    @Test
+    void textRejectsBlankAndOverlongValuesByName() {
+        assertThat(Require.text("a reason", "reason")).isEqualTo("a reason");
+        assertThat(Require.text("x".repeat(Require.MAX_TEXT_LENGTH), "reason")).hasSize(Require.MAX_TEXT_LENGTH);
+        assertThatThrownBy(() -> Require.text("x".repeat(Require.MAX_TEXT_LENGTH + 1), "reason"))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("reason")
+                .hasMessageContaining("at most 4000 characters");
+        assertThatThrownBy(() -> Require.text(" ", "note")).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("note");
+        assertThatThrownBy(() -> Require.text("abc", "name", 2)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("name: must be at most 2 characters, was 3");
+    }
 }

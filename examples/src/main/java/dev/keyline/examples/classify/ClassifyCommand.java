@@ -83,7 +83,8 @@ public final class ClassifyCommand implements CliCommand {
                   --minimum NETWORK=AMOUNT  classify NETWORK by an absolute monthly minimum in CNY instead
                                             of the share rule; may be repeated, once per network
 
-                Exit status: 0 done; 2 bad arguments or input (message on stderr, nothing on stdout).
+                Exit status: 0 done; 1 the file exists but cannot be read; 2 bad arguments or input
+                (a missing file included; message on stderr, nothing on stdout).
                 """;
     }
 
