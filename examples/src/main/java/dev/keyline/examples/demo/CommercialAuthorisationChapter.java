@@ -31,6 +31,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -176,10 +177,11 @@ public final class CommercialAuthorisationChapter implements DemoChapter {
                     Figures.cny(request.offeredPrice()), Figures.percent(discount(request)),
                     floor.map(Figures::cny).orElse("none"),
                     floor.map(f -> request.offeredPrice().isLessThan(f) ? "yes" : "no").orElse("no"),
-                    request.requestedBy().value(), String.valueOf(request.addressedTo()), request.state().name()));
+                    request.requestedBy().value(), Figures.role(request.addressedTo().name()), request.state().name()));
             for (PriceDecision decision : request.decisions()) {
                 decisions.add(List.of(id.value(), decision.decidedBy().value(),
-                        decision.roleIfAny().map(Role::name).orElse("-"), decision.kind().name(),
+                        decision.roleIfAny().map(r -> Figures.role(r.name())).orElse("-"),
+                        decision.kind().name().toLowerCase(Locale.ROOT),
                         decision.maximumDiscountIfAny().map(Figures::percent).orElse("n/a: below the floor"),
                         Figures.time(decision.decidedAt(), zone), decision.reason()));
             }

@@ -1,5 +1,6 @@
 package dev.keyline.examples.demo;
 
+import dev.keyline.domain.account.Industry;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
@@ -88,6 +89,37 @@ public final class Figures {
             case POTENTIAL -> "potential";
             case NONE -> "-";
         };
+    }
+
+    /**
+     * An industry segment in words, for example {@code science, education, culture and health}.
+     *
+     * @param industry the industry
+     * @return the text
+     */
+    public static String industry(Industry industry) {
+        Require.nonNull(industry, "industry");
+        return switch (industry) {
+            case FINANCE -> "finance";
+            case KEY_CUSTOMERS -> "key customers";
+            case INFORMATION -> "information";
+            case SCIENCE_EDUCATION_CULTURE_HEALTH -> "science, education, culture and health";
+            case TOURISM -> "tourism";
+            case COMMERCE_TRADE -> "commerce and trade";
+            case OTHER -> "other";
+        };
+    }
+
+    /**
+     * A role's name in words, for example {@code DEPARTMENT_GENERAL_MANAGER} as
+     * {@code department general manager}; an empty name stays empty.
+     *
+     * @param role the role's name, as an audience or {@link dev.keyline.domain.authority.Role} writes it
+     * @return the text
+     */
+    public static String role(String role) {
+        Require.nonNull(role, "role");
+        return role.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /**

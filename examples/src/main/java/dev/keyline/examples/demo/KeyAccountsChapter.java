@@ -55,10 +55,12 @@ import java.time.LocalTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -280,7 +282,7 @@ public final class KeyAccountsChapter implements DemoChapter {
         }
         for (Actor actor : List.of(DemoStaff.FINANCE_AND_INFORMATION_MANAGER, DemoStaff.SERVICES_AND_TRADE_MANAGER)) {
             staff.add(List.of(actor.user().value(), DemoStaff.rolesOf(actor), "every account of "
-                    + String.join(", ", actor.industries().stream().map(Industry::name).toList())));
+                    + String.join("; ", actor.industries().stream().map(Figures::industry).toList())));
         }
         for (Actor actor : List.of(DemoStaff.TECHNICAL_MANAGER, DemoStaff.BUSINESS_MANAGER, DemoStaff.FINANCIAL_MANAGER)) {
             staff.add(List.of(actor.user().value(), DemoStaff.rolesOf(actor), "no key account of their own"));
@@ -348,9 +350,9 @@ public final class KeyAccountsChapter implements DemoChapter {
                         Figures.shareOf(keySpend(stored), total), String.valueOf(applied.updates().size())));
             }
         }
-        out.table("Reclassification runs (window " + window.first() + " to " + window.last() + ")", List.of("Network",
-                "Run date", "Rule", "Threshold (CNY/month)", "Key accounts", "Level 2 (national)", "Level 1 (local)",
-                "Potential", "Key accounts' share of spend", "Tier changes applied"), rows);
+        out.table("Reclassification runs (window " + window.first() + " to " + window.last() + "; thresholds in CNY a "
+                + "month)", List.of("Network", "Run date", "Rule", "Threshold", "Key accounts", "Level 2", "Level 1",
+                "Potential", "Share of spend", "Tier changes"), rows);
         out.paragraph("The regular run of 2 July, refused with ReclassificationNotDueException: "
                 + runs.get(populations.get(0).network()).notDue());
     }
@@ -395,21 +397,29 @@ public final class KeyAccountsChapter implements DemoChapter {
                     .thenComparing(a -> a.id().value()));
             List<List<String>> rows = new ArrayList<>();
             for (KeyAccountSnapshot a : listed) {
-                rows.add(List.of(a.id().value(), byId.get(a.id()).name(), a.industry().name(),
+                rows.add(List.of(a.id().value(), byId.get(a.id()).name(), Figures.industry(a.industry()),
                         a.accountManager().map(UserId::value).orElse("-"),
                         Figures.cny(averages.getOrDefault(a.id(), Money.zero())), Figures.tier(byShare.tierOf(a.id())),
                         Figures.tier(a.tier()), potentialReason(latest, a.id())));
             }
             out.table(cityOf(population.network()) + " (" + population.network() + "): key accounts and potential key "
                     + "accounts", List.of("Account", "Customer", "Industry", "Account manager", "Average monthly spend",
-                    "By share (" + byShare.runDate() + ")", "By minimum (" + latest.runDate() + ", in force)",
-                    "Potential because"), rows);
+                    "By share (" + dayAndMonth(byShare.runDate()) + ")",
+                    "By minimum (" + dayAndMonth(latest.runDate()) + ", in force)", "Potential because"), rows);
         }
     }
 
+    private static String dayAndMonth(LocalDate date) {
+        return date.format(DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH));
+    }
+
     private static String potentialReason(ClassificationResult result, AccountId account) {
-        return result.potentials().stream().filter(p -> p.account().equals(account))
+        String explanation = result.potentials().stream().filter(p -> p.account().equals(account))
                 .map(PotentialAssessment::explanation).findFirst().orElse("");
+        for (Industry industry : Industry.values()) {
+            explanation = explanation.replace(industry.name(), Figures.industry(industry));
+        }
+        return explanation;
     }
 
     private static int rank(Tier tier) {
@@ -473,7 +483,7 @@ public final class KeyAccountsChapter implements DemoChapter {
                 + "revenue target (115 % of twelve months at its average spend, rounded up to 10,000 CNY), an action "
                 + "plan with owners and due dates, and a resource plan. Progress counts the whole months of the plan "
                 + "year before today from billing's stored facts, against a linear share of the target.");
-        out.fact("Account", account + ", " + snapshot.name() + " (" + snapshot.industry() + ", "
+        out.fact("Account", account + ", " + snapshot.name() + " (" + Figures.industry(snapshot.industry()) + ", "
                 + Figures.tier(snapshot.tier()) + ")");
         AccountTeam team = accounts.get(account).team().orElseThrow();
         out.fact("Account manager and virtual team", manager.user() + "; industry manager " + team.industryManager()

@@ -113,7 +113,7 @@ public final class NotificationsChapter implements DemoChapter {
         out.heading("What reached the CRM");
         List<List<String>> rows = new ArrayList<>();
         for (CrmArrival a : arrivals) {
-            rows.add(List.of(String.valueOf(a.number()), Figures.shortId(a.eventId()), a.type(), dash(a.role()),
+            rows.add(List.of(String.valueOf(a.number()), Figures.shortId(a.eventId()), a.type(), dash(Figures.role(a.role())),
                     dash(a.account()), a.attempt() == 0 ? "-" : String.valueOf(a.attempt()),
                     a.signatureVerified() ? "yes" : "no (" + a.verificationFailure() + ")",
                     a.status() + " " + KeyAccountsChapter.outcomeText(a.outcome())));

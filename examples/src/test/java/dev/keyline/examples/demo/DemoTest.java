@@ -393,8 +393,8 @@ class DemoTest {
 
         Block.Table requests = table(chapter, "Requests");
         assertThat(column(requests, "State")).containsExactly("APPROVED", "APPROVED");
-        assertThat(column(requests, "Addressed to")).containsExactly(belowFloor.addressedTo().name(),
-                beyond.addressedTo().name());
+        assertThat(column(requests, "Addressed to")).containsExactly(Figures.role(belowFloor.addressedTo().name()),
+                Figures.role(beyond.addressedTo().name()));
         assertThat(column(table(chapter, "Decisions recorded"), "By")).containsExactlyElementsOf(
                 observed.prices.stream().flatMap(p -> p.decisions().stream()).map(d -> d.decidedBy().value()).toList());
     }

@@ -1,5 +1,6 @@
 package dev.keyline.examples.demo;
 
+import dev.keyline.domain.account.Industry;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
@@ -41,6 +42,21 @@ class FiguresTest {
         assertThat(Figures.tier(Tier.LOCAL)).isEqualTo("Level 1 (local)");
         assertThat(Figures.tier(Tier.POTENTIAL)).isEqualTo("potential");
         assertThat(Figures.tier(Tier.NONE)).isEqualTo("-");
+    }
+
+    @Test
+    void writesRolesInWords() {
+        assertThat(Figures.role("DEPARTMENT_GENERAL_MANAGER")).isEqualTo("department general manager");
+        assertThat(Figures.role("")).isEmpty();
+    }
+
+    @Test
+    void writesIndustriesInWords() {
+        assertThat(Figures.industry(Industry.SCIENCE_EDUCATION_CULTURE_HEALTH))
+                .isEqualTo("science, education, culture and health");
+        for (Industry industry : Industry.values()) {
+            assertThat(Figures.industry(industry)).doesNotContain("_").isNotBlank();
+        }
     }
 
     @Test
