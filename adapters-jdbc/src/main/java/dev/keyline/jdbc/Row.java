@@ -237,6 +237,8 @@ public final class Row {
      * @throws CorruptStateException when the amount is set but the currency is NULL or invalid
      */
     public Money money(String amountColumn, String currencyColumn) {
+        Require.nonBlank(amountColumn, "amountColumn");
+        Require.nonBlank(currencyColumn, "currencyColumn");
         BigDecimal amount = bigDecimal(amountColumn);
         if (amount == null) {
             return null;

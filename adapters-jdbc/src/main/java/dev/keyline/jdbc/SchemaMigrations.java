@@ -15,8 +15,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>Migrations are read from {@value JdbcStorage#MIGRATION_LOCATION} (plus any extra locations)
  * and recorded in the table {@value JdbcStorage#SCHEMA_HISTORY_TABLE}, in the connection's
- * default schema, spelled as the database folds unquoted names (so that {@code keyline_schema_history}
- * unquoted names it on H2 and PostgreSQL alike). A database that already holds the host's own tables but no Keyline history is
+ * default schema, spelled as the database folds unquoted names (Flyway quotes the name, so this
+ * way the unquoted {@code keyline_schema_history} refers to it on H2 and PostgreSQL alike). A database that already holds the host's own tables but no Keyline history is
  * baselined at version 0, so that Keyline's V1 still runs there.
  */
 final class SchemaMigrations {

@@ -109,8 +109,8 @@ public enum SqlDialect {
 
     /**
      * An unquoted identifier as the database stores it in its catalogue: upper case on H2, lower
-     * case on PostgreSQL. Needed only to look tables up in {@code information_schema} or
-     * {@link DatabaseMetaData}.
+     * case on PostgreSQL. Needed to look tables up in {@code information_schema} or
+     * {@link DatabaseMetaData}, and to name Flyway's history table, which Flyway quotes.
      *
      * @param identifier an unquoted identifier such as {@code keyline_outbox}
      * @return the identifier as the catalogue spells it

@@ -35,7 +35,7 @@ public class SignatureVerificationException extends KeylineException {
      * @param message what was wrong, naming the header concerned
      */
     public SignatureVerificationException(Failure failure, String message) {
-        super(ReasonCode.NOT_AUTHORISED, Require.nonNull(failure, "failure") + ": " + message);
+        super(ReasonCode.NOT_AUTHORISED, Require.nonNull(failure, "failure") + ": " + Require.nonNull(message, "message"));
         this.failure = failure;
     }
 

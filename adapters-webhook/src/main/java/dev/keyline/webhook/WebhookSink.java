@@ -259,7 +259,10 @@ public final class WebhookSink implements NotificationSink {
         return out.toByteArray();
     }
 
-    /** The sink's name in logs and dead-letter reasons; default {@code webhook:<host>:<port>}. */
+    /**
+     * The sink's name in logs and dead-letter reasons; default {@code webhook:} followed by the
+     * endpoint's host and, when the URL gives one, its port.
+     */
     @Override
     public String name() {
         return name;
@@ -301,25 +304,25 @@ public final class WebhookSink implements NotificationSink {
         }
 
         /** The receiver's URL: absolute, {@code http} or {@code https}, with a host, no fragment. Required. */
-        public Builder endpoint(URI url) {
-            Require.nonNull(url, "endpoint");
-            String scheme = url.getScheme();
-            Require.that(url.isAbsolute() && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)),
-                    "endpoint", "must be an http or https URL, was '" + url + "'");
-            Require.that(url.getHost() != null && !url.getHost().isBlank(), "endpoint",
-                    "must name a host, was '" + url + "'");
-            Require.that(url.getRawFragment() == null, "endpoint", "must not have a fragment, was '" + url + "'");
-            Require.that(url.getRawUserInfo() == null, "endpoint",
+        public Builder endpoint(URI endpoint) {
+            Require.nonNull(endpoint, "endpoint");
+            String scheme = endpoint.getScheme();
+            Require.that(endpoint.isAbsolute() && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)),
+                    "endpoint", "must be an http or https URL, was '" + endpoint + "'");
+            Require.that(endpoint.getHost() != null && !endpoint.getHost().isBlank(), "endpoint",
+                    "must name a host, was '" + endpoint + "'");
+            Require.that(endpoint.getRawFragment() == null, "endpoint", "must not have a fragment, was '" + endpoint + "'");
+            Require.that(endpoint.getRawUserInfo() == null, "endpoint",
                     "must not carry user info; the shared secret authenticates requests");
-            this.endpoint = url;
+            this.endpoint = endpoint;
             return this;
         }
 
         /** The receiver's URL as text; see {@link #endpoint(URI)}. */
-        public Builder endpoint(String url) {
-            Require.nonBlank(url, "endpoint");
+        public Builder endpoint(String endpoint) {
+            Require.nonBlank(endpoint, "endpoint");
             try {
-                return endpoint(new URI(url.strip()));
+                return endpoint(new URI(endpoint.strip()));
             } catch (URISyntaxException e) {
                 throw new dev.keyline.domain.common.InvalidArgumentException("endpoint",
                         "is not a valid URL: " + e.getMessage());
@@ -327,24 +330,24 @@ public final class WebhookSink implements NotificationSink {
         }
 
         /** The shared secret, at least 16 bytes; copied. Required. */
-        public Builder secret(byte[] sharedSecret) {
-            WebhookSignature.checkSecret(sharedSecret);
-            this.secret = sharedSecret.clone();
+        public Builder secret(byte[] secret) {
+            WebhookSignature.checkSecret(secret);
+            this.secret = secret.clone();
             return this;
         }
 
         /** The shared secret as text, used as its UTF-8 bytes (at least 16). */
-        public Builder secret(String sharedSecret) {
-            Require.nonNull(sharedSecret, "secret");
-            return secret(sharedSecret.getBytes(StandardCharsets.UTF_8));
+        public Builder secret(String secret) {
+            Require.nonNull(secret, "secret");
+            return secret(secret.getBytes(StandardCharsets.UTF_8));
         }
 
         /**
          * How long to wait for a connection; default 5 s. Applies to the sink's own client; when
          * an {@link #httpClient(HttpClient)} is given, set it on that client instead.
          */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
             this.connectTimeoutSet = true;
             return this;
         }
@@ -353,14 +356,14 @@ public final class WebhookSink implements NotificationSink {
          * How long one exchange may take, from sending the request until the response (headers
          * and the part of the body read for messages) has arrived; default 10 s.
          */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive(timeout, "requestTimeout");
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
         }
 
         /** The clock for signature timestamps and HTTP-date {@code Retry-After} values; default UTC system clock. */
-        public Builder clock(Clock newClock) {
-            this.clock = Require.nonNull(newClock, "clock");
+        public Builder clock(Clock clock) {
+            this.clock = Require.nonNull(clock, "clock");
             return this;
         }
 
@@ -374,14 +377,17 @@ public final class WebhookSink implements NotificationSink {
         }
 
         /** The executor of the sink's own client for its asynchronous work; default the JDK's. */
-        public Builder executor(Executor newExecutor) {
-            this.executor = Require.nonNull(newExecutor, "executor");
+        public Builder executor(Executor executor) {
+            this.executor = Require.nonNull(executor, "executor");
             return this;
         }
 
-        /** The sink's name in logs and dead-letter reasons; default {@code webhook:<host>:<port>}. */
-        public Builder name(String sinkName) {
-            this.name = Require.nonBlank(sinkName, "name");
+        /**
+         * The sink's name in logs and dead-letter reasons; default {@code webhook:} followed by the
+         * endpoint's host and, when the URL gives one, its port.
+         */
+        public Builder name(String name) {
+            this.name = Require.nonBlank(name, "name");
             return this;
         }
 

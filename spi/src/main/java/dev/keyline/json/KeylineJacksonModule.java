@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.Require;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -72,6 +73,7 @@ public final class KeylineJacksonModule extends Module {
 
     @Override
     public void setupModule(SetupContext context) {
+        Require.nonNull(context, "context");
         context.addSerializers(new KeylineSerializers());
         context.addKeySerializers(new KeylineKeySerializers());
         context.addDeserializers(new KeylineDeserializers());

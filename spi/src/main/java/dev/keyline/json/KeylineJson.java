@@ -177,6 +177,7 @@ public final class KeylineJson {
      */
     public DomainEvent readEvent(String type, String json) {
         Require.nonBlank(type, "type");
+        Require.nonNull(json, "json");
         Class<? extends DomainEvent> eventClass = eventTypes.classOf(type).orElseThrow(() ->
                 new MalformedInputException("type: unknown event type '" + type + "'; known: " + eventTypes.types()));
         DomainEvent event = read(json, eventClass);

@@ -15,7 +15,7 @@ public class SerialisationException extends KeylineException {
 
     /**
      * @param message what could not be converted
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public SerialisationException(String message, Throwable cause) {
         super(ReasonCode.SERIALISATION_FAILURE, message, cause);

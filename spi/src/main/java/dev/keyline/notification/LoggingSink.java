@@ -178,24 +178,24 @@ public final class LoggingSink implements NotificationSink {
         }
 
         /** The name of the logger to obtain from {@link System#getLogger(String)}; default {@value LoggingSink#DEFAULT_LOGGER_NAME}. */
-        public Builder loggerName(String newLoggerName) {
-            this.loggerName = Require.nonBlank(newLoggerName, "loggerName");
+        public Builder loggerName(String loggerName) {
+            this.loggerName = Require.nonBlank(loggerName, "loggerName");
             this.logger = null;
             return this;
         }
 
         /** The logger to write to, replacing any logger name given. */
-        public Builder logger(System.Logger newLogger) {
-            this.logger = Require.nonNull(newLogger, "logger");
+        public Builder logger(System.Logger logger) {
+            this.logger = Require.nonNull(logger, "logger");
             return this;
         }
 
         /** The level of every line; default INFO. {@code OFF} and {@code ALL} are rejected. */
-        public Builder level(System.Logger.Level newLevel) {
-            Require.nonNull(newLevel, "level");
-            Require.that(newLevel != System.Logger.Level.OFF && newLevel != System.Logger.Level.ALL, "level",
-                    "must be a level a message can have, was " + newLevel);
-            this.level = newLevel;
+        public Builder level(System.Logger.Level level) {
+            Require.nonNull(level, "level");
+            Require.that(level != System.Logger.Level.OFF && level != System.Logger.Level.ALL, "level",
+                    "must be a level a message can have, was " + level);
+            this.level = level;
             return this;
         }
 
@@ -213,8 +213,8 @@ public final class LoggingSink implements NotificationSink {
         }
 
         /** The sink's name in dead-letter reasons; default {@code LoggingSink}. */
-        public Builder name(String sinkName) {
-            this.name = Require.nonBlank(sinkName, "name");
+        public Builder name(String name) {
+            this.name = Require.nonBlank(name, "name");
             return this;
         }
 

@@ -65,7 +65,7 @@ public record RoutingRule(String role, EventTypePattern eventType, String organi
 
     /** This rule, further limited to audiences of the given organisation unit. */
     public RoutingRule inOrganisationUnit(String unit) {
-        Require.nonBlank(unit, "organisationUnit");
+        Require.nonBlank(unit, "unit");
         return new RoutingRule(role, eventType, unit, sinks);
     }
 

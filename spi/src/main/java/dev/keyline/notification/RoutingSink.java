@@ -221,8 +221,8 @@ public final class RoutingSink implements NotificationSink {
         }
 
         /** The router's name in logs and dead-letter reasons; default {@code RoutingSink}. */
-        public Builder name(String routerName) {
-            this.name = Require.nonBlank(routerName, "name");
+        public Builder name(String name) {
+            this.name = Require.nonBlank(name, "name");
             return this;
         }
 
@@ -233,17 +233,17 @@ public final class RoutingSink implements NotificationSink {
         }
 
         /** Adds rules in order after those already added. */
-        public Builder rules(Collection<RoutingRule> moreRules) {
-            rules.addAll(Require.nonNullElements(moreRules, "rules"));
+        public Builder rules(Collection<RoutingRule> rules) {
+            this.rules.addAll(Require.nonNullElements(rules, "rules"));
             return this;
         }
 
         /** Adds sinks that receive every notification no rule matches. */
-        public Builder defaultSinks(NotificationSink... sinks) {
-            Require.nonNull(sinks, "defaultSinks");
-            List<NotificationSink> list = Require.nonNullElements(java.util.Arrays.asList(sinks), "defaultSinks");
+        public Builder defaultSinks(NotificationSink... defaultSinks) {
+            Require.nonNull(defaultSinks, "defaultSinks");
+            List<NotificationSink> list = Require.nonNullElements(java.util.Arrays.asList(defaultSinks), "defaultSinks");
             Require.that(!list.isEmpty(), "defaultSinks", "must name at least one sink");
-            defaultSinks.addAll(list);
+            this.defaultSinks.addAll(list);
             return this;
         }
 

@@ -15,7 +15,7 @@ public class ConfigurationException extends KeylineException {
 
     /**
      * @param message what is missing or inconsistent
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public ConfigurationException(String message, Throwable cause) {
         super(ReasonCode.CONFIGURATION, message, cause);

@@ -162,9 +162,9 @@ public final class Keyline {
         }
 
         /** Adds notification sinks in order. */
-        public Builder sinks(List<? extends NotificationSink> more) {
-            for (NotificationSink s : Require.nonNullElements(more, "sinks")) {
-                sinks.add(s);
+        public Builder sinks(List<? extends NotificationSink> sinks) {
+            for (NotificationSink s : Require.nonNullElements(sinks, "sinks")) {
+                this.sinks.add(s);
             }
             return this;
         }
@@ -203,20 +203,20 @@ public final class Keyline {
          * The clock for every time the runtime reads; defaults to the system UTC clock ticking in
          * whole microseconds, the finest precision the JDBC provider stores.
          */
-        public Builder clock(Clock newClock) {
-            this.clock = Require.nonNull(newClock, "clock");
+        public Builder clock(Clock clock) {
+            this.clock = Require.nonNull(clock, "clock");
             return this;
         }
 
         /** The relay's retry policy; defaults to {@link RetryPolicy#defaults()}. */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Require.nonNull(policy, "retryPolicy");
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Require.nonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
         /** The JSON to write events with; defaults to {@link KeylineJson#create()}. */
-        public Builder json(KeylineJson newJson) {
-            this.json = Require.nonNull(newJson, "json");
+        public Builder json(KeylineJson json) {
+            this.json = Require.nonNull(json, "json");
             return this;
         }
 

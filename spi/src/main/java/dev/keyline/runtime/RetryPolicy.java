@@ -63,6 +63,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
 
     /** This policy with another {@link #initialBackoff()}. */
     public RetryPolicy withInitialBackoff(Duration newInitialBackoff) {
+        Require.nonNull(newInitialBackoff, "newInitialBackoff");
         return new RetryPolicy(maxAttempts, newInitialBackoff, multiplier, maxBackoff, lease, batchSize);
     }
 
@@ -73,11 +74,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
 
     /** This policy with another {@link #maxBackoff()}. */
     public RetryPolicy withMaxBackoff(Duration newMaxBackoff) {
+        Require.nonNull(newMaxBackoff, "newMaxBackoff");
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, newMaxBackoff, lease, batchSize);
     }
 
     /** This policy with another {@link #lease()}. */
     public RetryPolicy withLease(Duration newLease) {
+        Require.nonNull(newLease, "newLease");
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, newLease, batchSize);
     }
 

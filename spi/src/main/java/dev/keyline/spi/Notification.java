@@ -32,6 +32,7 @@ public record Notification(EventId eventId, String type, Instant occurredAt, Str
 
     /** The notification for an outbox message at the given attempt. */
     public static Notification of(OutboxMessage message, int attempt) {
+        Require.nonNull(message, "message");
         return new Notification(message.eventId(), message.type(), message.occurredAt(), message.aggregateId(),
                 message.audience(), message.payload(), attempt);
     }

@@ -15,7 +15,7 @@ public class PermanentDeliveryException extends KeylineException {
 
     /**
      * @param message why
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public PermanentDeliveryException(String message, Throwable cause) {
         super(ReasonCode.DELIVERY_FAILURE, message, cause);

@@ -1,5 +1,7 @@
 package dev.keyline.spi;
 
+import dev.keyline.domain.common.Require;
+
 /**
  * The transaction boundary a storage provider offers.
  *
@@ -22,6 +24,7 @@ public interface Transactions {
 
     /** Runs {@code work} in a transaction (joining one already active on this thread). */
     default void run(Runnable work) {
+        Require.nonNull(work, "work");
         execute(() -> {
             work.run();
             return null;

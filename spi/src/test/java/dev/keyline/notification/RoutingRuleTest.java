@@ -67,7 +67,7 @@ class RoutingRuleTest {
         assertThatThrownBy(() -> RoutingRule.forRole(" ", sink)).hasMessageContaining("role");
         assertThatThrownBy(() -> RoutingRule.forEventType("", sink)).hasMessageContaining("eventTypePattern");
         assertThatThrownBy(() -> RoutingRule.forRole("NOC", sink).inOrganisationUnit(" "))
-                .hasMessageContaining("organisationUnit");
+                .hasMessageContaining("unit:");
         assertThatThrownBy(() -> RoutingRule.forRole("NOC", sink).matches(null, Audience.of("x")))
                 .hasMessageContaining("type");
     }

@@ -47,7 +47,7 @@ class RetryPolicyTest {
         RetryPolicy p = RetryPolicy.defaults();
         assertThatThrownBy(() -> p.withMaxAttempts(0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> p.withInitialBackoff(Duration.ZERO)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("initialBackoff");
-        assertThatThrownBy(() -> p.withInitialBackoff(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("initialBackoff");
+        assertThatThrownBy(() -> p.withInitialBackoff(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("newInitialBackoff");
         assertThatThrownBy(() -> p.withMultiplier(0.5)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("multiplier");
         assertThatThrownBy(() -> p.withMultiplier(Double.NaN)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("multiplier");
         assertThatThrownBy(() -> p.withMaxBackoff(Duration.ofMillis(500))).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maxBackoff");

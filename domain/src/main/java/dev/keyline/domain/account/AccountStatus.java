@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.Require;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -41,9 +42,10 @@ public enum AccountStatus {
      *
      * @param target the status to move to
      * @return true when allowed
+     * @throws dev.keyline.domain.common.InvalidArgumentException when {@code target} is null
      */
     public boolean canMoveTo(AccountStatus target) {
-        return target != null && next().contains(target);
+        return next().contains(Require.nonNull(target, "target"));
     }
 
     /** Whether no transition leaves this status. */

@@ -193,7 +193,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
      * @throws InvalidStateException when exited or the account already has exactly this team
      */
     public void assignTeam(AccountTeam newTeam, UserId by, Instant at) {
-        Require.nonNull(newTeam, "team");
+        Require.nonNull(newTeam, "newTeam");
         Require.nonNull(by, "by");
         requireOpen("assign a team");
         checkTime(at);
@@ -214,7 +214,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
      * @throws InvalidStateException when exited or the profile is unchanged
      */
     public void updateProfile(AccountProfile newProfile, UserId by, Instant at) {
-        Require.nonNull(newProfile, "profile");
+        Require.nonNull(newProfile, "newProfile");
         Require.nonNull(by, "by");
         requireOpen("update the profile");
         checkTime(at);
@@ -262,7 +262,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
      * @throws InvalidStateException when exited
      */
     public boolean classify(Tier newTier, String ruleName, LocalDate runDate, UserId by, Instant at) {
-        Require.nonNull(newTier, "tier");
+        Require.nonNull(newTier, "newTier");
         Require.nonBlank(ruleName, "ruleName");
         Require.nonNull(runDate, "runDate");
         Require.nonNull(by, "by");
@@ -289,7 +289,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
      * @throws InvalidStateException when exited or the tier is already {@code newTier}
      */
     public void overrideTier(Tier newTier, String reason, UserId requestedBy, UserId approvedBy, Instant at) {
-        Require.nonNull(newTier, "tier");
+        Require.nonNull(newTier, "newTier");
         Require.nonBlank(reason, "reason");
         Require.nonNull(requestedBy, "requestedBy");
         Require.nonNull(approvedBy, "approvedBy");

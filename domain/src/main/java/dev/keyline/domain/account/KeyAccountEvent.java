@@ -2,6 +2,7 @@ package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.common.Require;
 
 /**
  * An event raised by a {@link KeyAccount} (大客户). Its aggregate id is the account id; its
@@ -36,6 +37,8 @@ public sealed interface KeyAccountEvent extends DomainEvent
      * @return the audience: role {@value #ACCOUNT_MANAGER_ROLE}, the network, the account
      */
     static Audience audienceFor(LocalNetworkId network, AccountId account, String subject) {
+        Require.nonNull(network, "network");
+        Require.nonNull(account, "account");
         return new Audience(ACCOUNT_MANAGER_ROLE, network.value(), account.value(), null, subject);
     }
 }

@@ -38,6 +38,6 @@ public record NationalList(Set<AccountId> accounts) {
      * @return its tier
      */
     public Tier tierOf(AccountId keyAccount) {
-        return contains(keyAccount) ? Tier.NATIONAL : Tier.LOCAL;
+        return contains(Require.nonNull(keyAccount, "keyAccount")) ? Tier.NATIONAL : Tier.LOCAL;
     }
 }

@@ -49,6 +49,8 @@ public record ReclassificationPlan(ClassificationResult result, List<TierUpdate>
      * @return the plan
      */
     public static ReclassificationPlan of(ClassificationResult result, Map<AccountId, Tier> currentTiers) {
+        Require.nonNull(result, "result");
+        Require.nonNull(currentTiers, "currentTiers");
         return plan(result, currentTiers, currentTiers.keySet());
     }
 

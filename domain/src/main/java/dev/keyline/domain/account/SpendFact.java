@@ -65,6 +65,8 @@ public record SpendFact(SpendFactId id, AccountId account, LocalNetworkId networ
      * @return the correcting fact
      */
     public SpendFact correctedBy(SpendFactId correctionId, Money newAmount, Instant correctedAt) {
+        Require.nonNull(correctionId, "correctionId");
+        Require.nonNull(newAmount, "newAmount");
         Require.nonNull(correctedAt, "correctedAt");
         Require.that(!correctedAt.isBefore(recordedAt), "correctedAt",
                 "must not be before the corrected fact's time " + recordedAt + ", was " + correctedAt);

@@ -12,7 +12,7 @@ public class AlreadyExistsException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public AlreadyExistsException(String message, Throwable cause) {
         super(ReasonCode.ALREADY_EXISTS, message, cause);

@@ -12,7 +12,7 @@ public class ApprovalRequiredException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public ApprovalRequiredException(String message, Throwable cause) {
         super(ReasonCode.APPROVAL_REQUIRED, message, cause);

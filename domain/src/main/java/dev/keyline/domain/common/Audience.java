@@ -28,22 +28,22 @@ public record Audience(String role, String organisationUnit, String accountId, S
         return new Audience(null, null, null, null, subject);
     }
 
-    /** This audience with the given role. */
+    /** This audience with the given role; null or blank leaves it unset. */
     public Audience withRole(String newRole) {
         return new Audience(newRole, organisationUnit, accountId, stationId, subject);
     }
 
-    /** This audience with the given organisation unit. */
+    /** This audience with the given organisation unit; null or blank leaves it unset. */
     public Audience withOrganisationUnit(String unit) {
         return new Audience(role, unit, accountId, stationId, subject);
     }
 
-    /** This audience with the given account. */
+    /** This audience with the given account; null or blank leaves it unset. */
     public Audience withAccount(String account) {
         return new Audience(role, organisationUnit, account, stationId, subject);
     }
 
-    /** This audience with the given station. */
+    /** This audience with the given station; null or blank leaves it unset. */
     public Audience withStation(String station) {
         return new Audience(role, organisationUnit, accountId, station, subject);
     }

@@ -12,7 +12,7 @@ public class AuthorityExceededException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public AuthorityExceededException(String message, Throwable cause) {
         super(ReasonCode.AUTHORITY_EXCEEDED, message, cause);

@@ -12,7 +12,7 @@ public class CorruptStateException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public CorruptStateException(String message, Throwable cause) {
         super(ReasonCode.CORRUPT_STATE, message, cause);

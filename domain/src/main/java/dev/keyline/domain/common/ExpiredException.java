@@ -12,7 +12,7 @@ public class ExpiredException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public ExpiredException(String message, Throwable cause) {
         super(ReasonCode.EXPIRED, message, cause);

@@ -12,7 +12,7 @@ public class InsufficientCapacityException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public InsufficientCapacityException(String message, Throwable cause) {
         super(ReasonCode.INSUFFICIENT_CAPACITY, message, cause);

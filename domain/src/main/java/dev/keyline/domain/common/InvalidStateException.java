@@ -12,7 +12,7 @@ public class InvalidStateException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public InvalidStateException(String message, Throwable cause) {
         super(ReasonCode.INVALID_STATE, message, cause);

@@ -12,7 +12,7 @@ public class LimitExceededException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public LimitExceededException(String message, Throwable cause) {
         super(ReasonCode.LIMIT_EXCEEDED, message, cause);

@@ -12,7 +12,7 @@ public class MalformedInputException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public MalformedInputException(String message, Throwable cause) {
         super(ReasonCode.MALFORMED_INPUT, message, cause);

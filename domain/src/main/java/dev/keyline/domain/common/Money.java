@@ -35,6 +35,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** The rounding every computation uses: half-even (banker's rounding). */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
+    /** The most parts {@link #allocate(int)} splits into, so a wild count fails cleanly instead of exhausting memory. */
+    public static final int MAX_PARTS = 1_000_000;
+
     /** The default currency, Chinese yuan (人民币). */
     public static final Currency CNY = Currency.getInstance("CNY");
 
@@ -354,12 +357,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * Splits this amount into {@code parts} parts that differ by at most one cent and sum exactly
      * to it; the leftover cents go to the first parts.
      *
-     * @param parts how many parts, at least 1
+     * @param parts how many parts, at least 1 and at most {@link #MAX_PARTS}
      * @return the parts, in order
-     * @throws InvalidArgumentException when {@code parts} is not positive
+     * @throws InvalidArgumentException when {@code parts} is not positive or above {@link #MAX_PARTS}
      */
     public List<Money> allocate(int parts) {
         Require.positive(parts, "parts");
+        Require.that(parts <= MAX_PARTS, "parts", "must be at most " + MAX_PARTS + ", was " + parts);
         List<BigDecimal> weights = new ArrayList<>(parts);
         for (int i = 0; i < parts; i++) {
             weights.add(BigDecimal.ONE);

@@ -12,7 +12,7 @@ public class NotAuthorisedException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public NotAuthorisedException(String message, Throwable cause) {
         super(ReasonCode.NOT_AUTHORISED, message, cause);

@@ -12,7 +12,7 @@ public class NotFoundException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public NotFoundException(String message, Throwable cause) {
         super(ReasonCode.NOT_FOUND, message, cause);

@@ -93,7 +93,7 @@ public record Period(Granularity granularity, YearMonth firstMonth) implements C
      * @throws InvalidArgumentException when {@code month} is null or its year is outside 1..9999
      */
     public static Period month(YearMonth month) {
-        return new Period(Granularity.MONTH, month);
+        return new Period(Granularity.MONTH, Require.nonNull(month, "month"));
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * Argument checks that fail with an {@link InvalidArgumentException} naming the argument.
- * Used by every public constructor and method of the library.
+ * Used by every public constructor and method of the library. The checked value is the subject
+ * of each check and is named by {@code name}; a null {@code name} (or {@code message}) is itself
+ * rejected, whatever the value.
  */
 public final class Require {
 
@@ -16,6 +18,7 @@ public final class Require {
 
     /** Returns {@code value}, or fails when it is null. */
     public static <T> T nonNull(T value, String name) {
+        named(name);
         if (value == null) {
             throw new InvalidArgumentException(name, "must not be null");
         }
@@ -33,6 +36,10 @@ public final class Require {
 
     /** Fails with {@code message} about {@code name} unless {@code condition} holds. */
     public static void that(boolean condition, String name, String message) {
+        named(name);
+        if (message == null) {
+            throw new InvalidArgumentException("message", "must not be null");
+        }
         if (!condition) {
             throw new InvalidArgumentException(name, message);
         }
@@ -40,6 +47,7 @@ public final class Require {
 
     /** Returns {@code value}, or fails when it is negative. */
     public static long nonNegative(long value, String name) {
+        named(name);
         if (value < 0) {
             throw new InvalidArgumentException(name, "must not be negative, was " + value);
         }
@@ -48,6 +56,7 @@ public final class Require {
 
     /** Returns {@code value}, or fails when it is zero or negative. */
     public static long positive(long value, String name) {
+        named(name);
         if (value <= 0) {
             throw new InvalidArgumentException(name, "must be positive, was " + value);
         }
@@ -78,8 +87,16 @@ public final class Require {
 
     /** Fails unless {@code a} and {@code b} are equal. */
     public static void same(Object a, Object b, String name) {
+        named(name);
         if (!Objects.equals(a, b)) {
             throw new InvalidArgumentException(name, "expected " + a + " but was " + b);
+        }
+    }
+
+    /** Fails when the name a check reports under is missing. */
+    private static void named(String name) {
+        if (name == null) {
+            throw new InvalidArgumentException("name", "must not be null");
         }
     }
 }

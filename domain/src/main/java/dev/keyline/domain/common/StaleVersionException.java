@@ -12,7 +12,7 @@ public class StaleVersionException extends KeylineException {
 
     /**
      * @param message what was wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, may be null
      */
     public StaleVersionException(String message, Throwable cause) {
         super(ReasonCode.STALE_VERSION, message, cause);

@@ -5,7 +5,9 @@ import static dev.keyline.domain.account.AccountStatus.CHURN_WARNING;
 import static dev.keyline.domain.account.AccountStatus.EXITED;
 import static dev.keyline.domain.account.AccountStatus.PROSPECT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyline.domain.common.InvalidArgumentException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,8 +29,9 @@ class AccountStatusTest {
 
     @ParameterizedTest
     @EnumSource(AccountStatus.class)
-    void noTransitionToNull(AccountStatus status) {
-        assertThat(status.canMoveTo(null)).isFalse();
+    void aNullTargetIsRejectedByName(AccountStatus status) {
+        assertThatThrownBy(() -> status.canMoveTo(null))
+                .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("target"));
     }
 
     @Test

@@ -135,6 +135,14 @@ class MoneyTest {
     }
 
     @Test
+    void allocatesIntoAtMostMaxPartsAndRejectsMore() {
+        assertThat(Money.cny("1.00").allocate(Money.MAX_PARTS)).hasSize(Money.MAX_PARTS);
+        assertArgument(() -> Money.cny("1.00").allocate(Money.MAX_PARTS + 1), "parts");
+        assertArgument(() -> Money.cny("1.00").allocate(Integer.MAX_VALUE), "parts");
+        assertArgument(() -> Money.cny("1.00").allocate(0), "parts");
+    }
+
+    @Test
     void rejectsDivisionByZero() {
         assertArgument(() -> Money.cny("1.00").dividedBy(0), "divisor");
     }

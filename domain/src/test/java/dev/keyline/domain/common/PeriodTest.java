@@ -118,7 +118,7 @@ class PeriodTest {
         Period p = Period.year(2026);
         assertArgument(() -> new Period(null, YearMonth.of(2026, 1)), "granularity");
         assertArgument(() -> new Period(Granularity.MONTH, null), "firstMonth");
-        assertArgument(() -> Period.month(null), "firstMonth");
+        assertArgument(() -> Period.month(null), "month");
         assertArgument(() -> Period.parse(null), "period");
         assertArgument(() -> Period.containing(null, Granularity.MONTH), "date");
         assertArgument(() -> Period.containing(LocalDate.of(2026, 1, 1), null), "granularity");

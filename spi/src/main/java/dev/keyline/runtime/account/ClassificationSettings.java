@@ -54,7 +54,7 @@ public record ClassificationSettings(ClassificationRule rule, ReclassificationPo
      * @return new settings
      */
     public ClassificationSettings withNationals(NationalList list) {
-        return new ClassificationSettings(rule, policy, Require.nonNull(list, "nationals"), potentials);
+        return new ClassificationSettings(rule, policy, Require.nonNull(list, "list"), potentials);
     }
 
     /**

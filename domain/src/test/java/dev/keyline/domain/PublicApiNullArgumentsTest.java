@@ -1,0 +1,114 @@
+package dev.keyline.domain;
+
+import static dev.keyline.domain.testing.NullArgumentsTester.CONSTRUCTOR;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountPlanId;
+import dev.keyline.domain.account.AccountPlanSnapshot;
+import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.authority.FloorPriceListId;
+import dev.keyline.domain.authority.FloorPriceListSnapshot;
+import dev.keyline.domain.authority.FloorPriceSet;
+import dev.keyline.domain.authority.PriceAuthorisationId;
+import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
+import dev.keyline.domain.authority.PriceDecision;
+import dev.keyline.domain.authority.PriceRequested;
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.ApprovalRequiredException;
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.AuthorityExceededException;
+import dev.keyline.domain.common.CorruptStateException;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.ExpiredException;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.InsufficientCapacityException;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.LimitExceededException;
+import dev.keyline.domain.common.MalformedInputException;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.NotAuthorisedException;
+import dev.keyline.domain.common.NotFoundException;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.common.WorkingWindow;
+import dev.keyline.domain.testing.DomainSamples;
+import dev.keyline.domain.testing.NullArgumentsTester;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public constructor and method of the domain rejects a null argument with an
+ * {@link InvalidArgumentException} naming it. The allowances and aliases below are the reviewed
+ * exceptions, each with its reason; one that no longer matches fails the test.
+ */
+class PublicApiNullArgumentsTest {
+
+    @Test
+    void everyPublicConstructorAndMethodRejectsNullNamingTheArgument() {
+        NullArgumentsTester tester = DomainSamples.tester();
+
+        // Snapshots carry stored data unchecked on purpose: restore(snapshot) rejects a null part
+        // with CorruptStateException, so a corrupt row is reported as corrupt, not as a bad argument.
+        for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
+                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class)) {
+            tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
+        }
+
+        // Documented optional parts.
+        tester.nullable(FloorPriceSet.class, CONSTRUCTOR, "previousPrice", "null when the product had no floor price before")
+                .nullable(PriceRequested.class, CONSTRUCTOR, "floorPrice", "null when the product has no floor price")
+                .nullable(PriceDecision.class, CONSTRUCTOR, "maximumDiscount",
+                        "null for decisions below the floor price and for withdrawals")
+                .nullable(Audience.class, CONSTRUCTOR, "role", "every part of an audience but the subject is optional")
+                .nullable(Audience.class, CONSTRUCTOR, "organisationUnit", "every part of an audience but the subject is optional")
+                .nullable(Audience.class, CONSTRUCTOR, "accountId", "every part of an audience but the subject is optional")
+                .nullable(Audience.class, CONSTRUCTOR, "stationId", "every part of an audience but the subject is optional")
+                .nullable(Audience.class, "withRole", "newRole", "null leaves the optional role unset")
+                .nullable(Audience.class, "withOrganisationUnit", "unit", "null leaves the optional unit unset")
+                .nullable(Audience.class, "withAccount", "account", "null leaves the optional account unset")
+                .nullable(Audience.class, "withStation", "station", "null leaves the optional station unset");
+        for (Class<? extends KeylineException> exception : List.of(AlreadyExistsException.class,
+                ApprovalRequiredException.class, AuthorityExceededException.class, CorruptStateException.class,
+                ExpiredException.class, InsufficientCapacityException.class, InvalidStateException.class,
+                KeylineException.class, LimitExceededException.class, MalformedInputException.class,
+                NotAuthorisedException.class, NotFoundException.class, StaleVersionException.class)) {
+            tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");
+        }
+
+        // The checks themselves: the value is what they check and report under the caller's name.
+        tester.nullable(Require.class, "nonNull", "value", "the subject of the check, reported under the given name")
+                .nullable(Require.class, "nonBlank", "value", "the subject of the check, reported under the given name")
+                .nullable(Require.class, "nonNegative", "value", "the subject of the check, reported under the given name")
+                .nullable(Require.class, "nonNullElements", "values", "the subject of the check, reported under the given name")
+                .nullable(Require.class, "same", "a", "compared with Objects.equals; reported under the given name")
+                .nullable(Require.class, "same", "b", "compared with Objects.equals; reported under the given name")
+                .nullable(Identifier.class, "check", "value", "the subject of the check, reported under the given name");
+
+        // An identifier reports its one component by the identifier's business name.
+        String idReason = "an identifier's one component is the whole id, so it is reported by the id's name";
+        tester.alias(AccountId.class, CONSTRUCTOR, "value", "accountId", idReason)
+                .alias(AccountPlanId.class, CONSTRUCTOR, "value", "accountPlanId", idReason)
+                .alias(SpendFactId.class, CONSTRUCTOR, "value", "spendFactId", idReason)
+                .alias(LocalNetworkId.class, CONSTRUCTOR, "value", "network", idReason)
+                .alias(UserId.class, CONSTRUCTOR, "value", "userId", idReason)
+                .alias(ProductCode.class, CONSTRUCTOR, "value", "product", idReason)
+                .alias(FloorPriceListId.class, CONSTRUCTOR, "value", "floorPriceListId", idReason)
+                .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason);
+
+        // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
+        String parseReason = "parse names the value it reads, for a null text as for a malformed one";
+        tester.alias(EventId.class, "parse", "text", "eventId", parseReason)
+                .alias(Money.class, "parse", "text", "amount", parseReason)
+                .alias(Period.class, "parse", "text", "period", parseReason)
+                .alias(WorkingWindow.class, "parse", "text", "window", parseReason);
+
+        tester.check("dev.keyline.domain").assertClean();
+    }
+}

@@ -1,0 +1,308 @@
+package dev.keyline.domain.testing;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountPlan;
+import dev.keyline.domain.account.AccountPlanId;
+import dev.keyline.domain.account.AccountPlanSnapshot;
+import dev.keyline.domain.account.AccountProfile;
+import dev.keyline.domain.account.AccountRegistered;
+import dev.keyline.domain.account.AccountTeam;
+import dev.keyline.domain.account.ArrearsAgeRule;
+import dev.keyline.domain.account.AssessmentWindow;
+import dev.keyline.domain.account.ChurnEvaluator;
+import dev.keyline.domain.account.ChurnInputs;
+import dev.keyline.domain.account.ChurnRule;
+import dev.keyline.domain.account.ChurnSignal;
+import dev.keyline.domain.account.ChurnSignalKind;
+import dev.keyline.domain.account.Classification;
+import dev.keyline.domain.account.ClassificationResult;
+import dev.keyline.domain.account.ClassificationRule;
+import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.account.KeyAccountEvent;
+import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.NationalList;
+import dev.keyline.domain.account.PlanAction;
+import dev.keyline.domain.account.PotentialAssessment;
+import dev.keyline.domain.account.PotentialCandidate;
+import dev.keyline.domain.account.PotentialCriterion;
+import dev.keyline.domain.account.PotentialCriteria;
+import dev.keyline.domain.account.PotentialFlags;
+import dev.keyline.domain.account.Reclassification;
+import dev.keyline.domain.account.ReclassificationPlan;
+import dev.keyline.domain.account.ReclassificationPolicy;
+import dev.keyline.domain.account.ResourcePlanItem;
+import dev.keyline.domain.account.SeedMinimums;
+import dev.keyline.domain.account.SpendAverages;
+import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.account.Tier;
+import dev.keyline.domain.account.TierChange;
+import dev.keyline.domain.account.TierChangeCause;
+import dev.keyline.domain.authority.AccountScope;
+import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.authority.AuthorityMatrix;
+import dev.keyline.domain.authority.FloorPriceList;
+import dev.keyline.domain.authority.FloorPriceListId;
+import dev.keyline.domain.authority.FloorPriceListSnapshot;
+import dev.keyline.domain.authority.PriceAuthorisation;
+import dev.keyline.domain.authority.PriceAuthorisationId;
+import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
+import dev.keyline.domain.authority.PriceOffer;
+import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.AllDaysCalendar;
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.BusinessCalendar;
+import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.common.WeeklyCalendar;
+import dev.keyline.domain.common.WorkingWindow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Valid sample values and instances of the domain's types, for {@link NullArgumentsTester}: one
+ * account (a bank in the Suzhou local network, managed by {@code wang}), its plan, spend, a price
+ * request, the dates around a classification run on 2 March 2026, and the JDK values they use.
+ * Everything is built through the public factories, so a sample is as valid as a caller's value.
+ */
+public final class DomainSamples {
+
+    /** The instant every sample happens at. */
+    public static final Instant AT = Instant.parse("2026-03-02T01:00:00Z");
+    /** The business date of the samples (a Monday). */
+    public static final LocalDate DATE = LocalDate.of(2026, 3, 2);
+    /** The zone of the samples. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The sample account. */
+    public static final AccountId ACCOUNT = new AccountId("A-1");
+    /** The sample local network. */
+    public static final LocalNetworkId NETWORK = SeedMinimums.SUZHOU;
+    /** The sample user, the account's manager. */
+    public static final UserId USER = new UserId("wang");
+    /** The sample product. */
+    public static final ProductCode PRODUCT = new ProductCode("DDN");
+    /** A month inside the sample assessment window. */
+    public static final YearMonth MONTH = YearMonth.of(2026, 1);
+
+    private DomainSamples() {
+    }
+
+    /**
+     * A tester with every domain sample registered.
+     *
+     * @return the tester
+     */
+    public static NullArgumentsTester tester() {
+        return register(new NullArgumentsTester());
+    }
+
+    /**
+     * Registers the domain's samples on {@code tester}.
+     *
+     * @param tester the tester
+     * @return the same tester
+     */
+    public static NullArgumentsTester register(NullArgumentsTester tester) {
+        // JDK values
+        tester.value(String.class, () -> "sample")
+                .value(BigDecimal.class, () -> new BigDecimal("0.10"))
+                .value(Currency.class, () -> Money.CNY)
+                .value(Instant.class, () -> AT)
+                .value(LocalDate.class, () -> DATE)
+                .value(LocalTime.class, () -> LocalTime.of(9, 0))
+                .value(YearMonth.class, () -> MONTH)
+                .value(Year.class, () -> Year.of(2026))
+                .value(Duration.class, () -> Duration.ofHours(1))
+                .value(ZoneId.class, () -> ZONE)
+                .value(Clock.class, () -> Clock.fixed(AT, ZoneOffset.UTC))
+                .value(UUID.class, () -> UUID.fromString("00000000-0000-4000-8000-000000000001"));
+        // kernel values
+        tester.value(Money.class, () -> Money.cny("100.00"))
+                .value(EventId.class, () -> new EventId(UUID.fromString("00000000-0000-4000-8000-000000000002")))
+                .value(UserId.class, () -> USER)
+                .value(ProductCode.class, () -> PRODUCT)
+                .value(Period.class, () -> Period.month(MONTH))
+                .value(Audience.class, () -> Audience.of("sample subject"))
+                .value(WorkingWindow.class, () -> WorkingWindow.of(LocalTime.of(9, 0), LocalTime.of(17, 0)))
+                .value(BusinessCalendar.class, () -> new AllDaysCalendar(ZONE))
+                .instance(WeeklyCalendar.class, DomainSamples::weeklyCalendar)
+                .instance(WeeklyCalendar.Builder.class, () -> WeeklyCalendar.builder(ZONE));
+        // key accounts
+        tester.value(AccountId.class, () -> ACCOUNT)
+                .value(LocalNetworkId.class, () -> NETWORK)
+                .value(SpendFactId.class, () -> new SpendFactId("F-1"))
+                .value(AccountPlanId.class, () -> new AccountPlanId("P-1"))
+                .value(Industry.class, () -> Industry.FINANCE)
+                .value(AccountProfile.class, AccountProfile::blank)
+                .value(PotentialFlags.class, PotentialFlags::none)
+                .value(AccountTeam.class, () -> new AccountTeam(new UserId("li"), new UserId("zhao"), new UserId("sun")))
+                .value(SpendFact.class, DomainSamples::spendFact)
+                .value(AssessmentWindow.class, () -> AssessmentWindow.endingBefore(DATE, 6))
+                .value(ClassificationRule.class, SeedMinimums::suzhou)
+                .value(Classification.class, () -> SeedMinimums.suzhou().classify(NETWORK, Map.of(ACCOUNT, Money.cny("900000.00"))))
+                .value(ClassificationResult.class, DomainSamples::classificationResult)
+                .value(ReclassificationPlan.class, () -> ReclassificationPlan.of(classificationResult(), List.of(keyAccount().snapshot())))
+                .value(ReclassificationPolicy.class, ReclassificationPolicy::halfYearly)
+                .value(NationalList.class, NationalList::empty)
+                .value(PotentialCriteria.class, () -> PotentialCriteria.withCutOffs(Map.of()))
+                .value(PotentialCandidate.class, () -> PotentialCandidate.of(keyAccount().snapshot()))
+                .value(ChurnRule.class, () -> new ArrearsAgeRule(90))
+                .value(ChurnEvaluator.class, ChurnEvaluator::standard)
+                .value(ChurnSignal.class, () -> new ChurnSignal(ArrearsAgeRule.NAME, ChurnSignalKind.values()[0], DATE, "sample"))
+                .value(ChurnInputs.class, () -> ChurnInputs.from(ACCOUNT, DATE, List.of(spendFact()), Money.cny("0.00"),
+                        Optional.empty(), List.of()))
+                .value(TierChangeCause.class, () -> new TierChangeCause.ClassificationRun(SeedMinimums.suzhou().name(), DATE))
+                .value(TierChange.class, () -> keyAccountClassified().tierHistory().get(0))
+                .value(PlanAction.class, () -> new PlanAction(1, "sample", USER, DATE, Optional.empty(), Optional.empty()))
+                .value(ResourcePlanItem.class, () -> new ResourcePlanItem(1, PRODUCT, 1, DATE, "sample", Optional.empty(),
+                        Optional.empty()))
+                .value(KeyAccountSnapshot.class, () -> keyAccount().snapshot())
+                .value(AccountPlanSnapshot.class, () -> accountPlan().snapshot())
+                .instance(KeyAccount.class, DomainSamples::keyAccount)
+                .instance(AccountPlan.class, DomainSamples::accountPlan)
+                .value(PotentialAssessment.class, () -> new PotentialAssessment(ACCOUNT, Industry.FINANCE,
+                        List.of(PotentialCriterion.values()[0]), "sample"))
+                .value(KeyAccountEvent.class, DomainSamples::registered)
+                .value(DomainEvent.class, DomainSamples::registered);
+        // parameters whose type's sample breaks another rule of the member
+        tester.argument(KeyAccount.class, "overrideTier", "approvedBy", () -> new UserId("li"))
+                .argument(KeyAccount.class, "raiseChurnWarning", "signals", () -> List.of(new ChurnSignal(ArrearsAgeRule.NAME,
+                        ChurnSignalKind.ARREARS_AGE, DATE, "sample")))
+                .argument(ChurnInputs.class, NullArgumentsTester.CONSTRUCTOR, "arrears", () -> Money.cny("0.00"))
+                .argument(ChurnInputs.class, "from", "arrears", () -> Money.cny("0.00"))
+                .argument(PotentialAssessment.class, NullArgumentsTester.CONSTRUCTOR, "criteria",
+                        () -> List.of(PotentialCriterion.values()[0]))
+                .argument(SpendAverages.class, "over", "window", () -> Set.of(MONTH))
+                .argument(SpendAverages.class, "byNetwork", "window", () -> Set.of(MONTH));
+        // authority
+        tester.value(Actor.class, () -> Actor.accountManager(USER, List.of(ACCOUNT)))
+                .value(AccountScope.class, () -> new AccountScope(ACCOUNT, NETWORK, Industry.FINANCE))
+                .value(PriceOffer.class, DomainSamples::offer)
+                .value(AuthorityMatrix.class, DomainSamples::matrix)
+                .value(PriceAuthorisationId.class, () -> new PriceAuthorisationId("PA-1"))
+                .value(FloorPriceListId.class, () -> new FloorPriceListId("FL-1"))
+                .value(Role.class, () -> Role.ACCOUNT_MANAGER)
+                .value(FloorPriceListSnapshot.class, () -> floorPriceList().snapshot())
+                .value(PriceAuthorisationSnapshot.class, () -> priceAuthorisation().snapshot())
+                .instance(FloorPriceList.class, DomainSamples::floorPriceList)
+                .instance(PriceAuthorisation.class, DomainSamples::priceAuthorisation);
+        return tester;
+    }
+
+    /**
+     * A calendar of weekdays from nine to five.
+     *
+     * @return the calendar
+     */
+    public static WeeklyCalendar weeklyCalendar() {
+        return WeeklyCalendar.builder(ZONE).weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)).build();
+    }
+
+    /**
+     * January's spend of the sample account.
+     *
+     * @return the fact
+     */
+    public static SpendFact spendFact() {
+        return SpendFact.original(new SpendFactId("F-1"), ACCOUNT, NETWORK, MONTH, Money.cny("900000.00"), AT);
+    }
+
+    /**
+     * The sample account, registered as a prospect.
+     *
+     * @return a fresh account with its registration pending
+     */
+    public static KeyAccount keyAccount() {
+        return KeyAccount.register(ACCOUNT, "Suzhou Bank", NETWORK, Industry.FINANCE, USER, AT);
+    }
+
+    /** The sample account after a classification run gave it a tier. */
+    private static KeyAccountSnapshot keyAccountClassified() {
+        KeyAccount account = keyAccount();
+        account.classify(Tier.LOCAL, SeedMinimums.suzhou().name(), DATE, USER, AT);
+        return account.snapshot();
+    }
+
+    /**
+     * The sample account's plan for 2026.
+     *
+     * @return a fresh plan
+     */
+    public static AccountPlan accountPlan() {
+        return AccountPlan.draw(new AccountPlanId("P-1"), ACCOUNT, NETWORK, Year.of(2026), Money.cny("1200000.00"), USER, AT);
+    }
+
+    /**
+     * The sample classification run of the Suzhou network.
+     *
+     * @return the result
+     */
+    public static ClassificationResult classificationResult() {
+        return Reclassification.run(NETWORK, DATE, AssessmentWindow.endingBefore(DATE, 6), List.of(spendFact()),
+                SeedMinimums.suzhou(), NationalList.empty());
+    }
+
+    /**
+     * A 10% discount on the sample product for the sample account.
+     *
+     * @return the offer
+     */
+    public static PriceOffer offer() {
+        return new PriceOffer(ACCOUNT, PRODUCT, Money.cny("100.00"), Money.cny("90.00"));
+    }
+
+    /**
+     * An authority matrix of 5%, 15% and 30% for the three approving roles up the line.
+     *
+     * @return the matrix
+     */
+    public static AuthorityMatrix matrix() {
+        return AuthorityMatrix.of(Map.of(Role.ACCOUNT_MANAGER, new BigDecimal("0.05"),
+                Role.INDUSTRY_MANAGER, new BigDecimal("0.15"), Role.DEPARTMENT_GENERAL_MANAGER, new BigDecimal("0.30")));
+    }
+
+    /**
+     * An empty floor price list.
+     *
+     * @return a fresh list
+     */
+    public static FloorPriceList floorPriceList() {
+        return FloorPriceList.create(new FloorPriceListId("FL-1"));
+    }
+
+    /**
+     * The sample account manager's open request for the sample offer.
+     *
+     * @return a fresh request
+     */
+    public static PriceAuthorisation priceAuthorisation() {
+        return PriceAuthorisation.request(new PriceAuthorisationId("PA-1"), offer(), Actor.accountManager(USER, List.of(ACCOUNT)),
+                "sample", floorPriceList(), matrix(), AT);
+    }
+
+    private static AccountRegistered registered() {
+        return new AccountRegistered(new EventId(UUID.fromString("00000000-0000-4000-8000-000000000003")), AT, ACCOUNT,
+                NETWORK, "Suzhou Bank", Industry.FINANCE, USER);
+    }
+
+}

@@ -1,0 +1,53 @@
+package dev.keyline;
+
+import static dev.keyline.domain.testing.NullArgumentsTester.CONSTRUCTOR;
+
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.testing.NullArgumentsTester;
+import dev.keyline.json.SerialisationException;
+import dev.keyline.notification.EventTypePattern;
+import dev.keyline.notification.RoutingRule;
+import dev.keyline.runtime.ConfigurationException;
+import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.PermanentDeliveryException;
+import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.spi.StorageException;
+import dev.keyline.tck.KeylineSamples;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public constructor and method of the SPI, the runtime, the in-memory provider, the JSON
+ * mapping and the notification sinks rejects a null argument with an
+ * {@link InvalidArgumentException} naming it. The in-memory implementations of the SPI's ports are
+ * checked through the ports. The allowances below are the reviewed exceptions, each with its
+ * reason; one that no longer matches fails the test.
+ */
+class PublicApiNullArgumentsTest {
+
+    @Test
+    void everyPublicConstructorAndMethodRejectsNullNamingTheArgument() {
+        NullArgumentsTester tester = KeylineSamples.tester();
+
+        // Documented optional parts.
+        tester.nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
+                .nullable(RoutingRule.class, CONSTRUCTOR, "eventType", "a criterion left null matches anything")
+                .nullable(RoutingRule.class, CONSTRUCTOR, "organisationUnit", "a criterion left null matches anything")
+                .nullable(OutboxEntry.class, CONSTRUCTOR, "lastError", "null until a delivery has failed")
+                .nullable(OutboxEntry.class, CONSTRUCTOR, "deliveredAt", "null until the entry is delivered")
+                .nullable(RetryableDeliveryException.class, CONSTRUCTOR, "retryAfter", "null when the receiver gave no hint")
+                .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state");
+        for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
+                PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {
+            tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");
+        }
+
+        // A pattern is reported by its business name, as an identifier is.
+        String patternReason = "the pattern's one component is the whole pattern, reported as eventTypePattern";
+        tester.alias(EventTypePattern.class, CONSTRUCTOR, "value", "eventTypePattern", patternReason)
+                .alias(EventTypePattern.class, "of", "text", "eventTypePattern", patternReason);
+
+        tester.check("dev.keyline.spi", "dev.keyline.runtime", "dev.keyline.memory", "dev.keyline.json",
+                "dev.keyline.notification").assertClean();
+    }
+}
