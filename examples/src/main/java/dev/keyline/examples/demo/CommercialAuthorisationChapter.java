@@ -15,6 +15,7 @@ import dev.keyline.domain.authority.PriceOffer;
 import dev.keyline.domain.authority.Role;
 import dev.keyline.domain.common.AuthorityExceededException;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.ProductCode;
@@ -81,6 +82,8 @@ public final class CommercialAuthorisationChapter implements DemoChapter {
 
     @Override
     public void run(DemoContext context, ReportSection out) {
+        Require.nonNull(context, "context");
+        Require.nonNull(out, "out");
         KeyAccounts accounts = KeyAccounts.on(context.keyline());
         PriceAuthorisations prices = PriceAuthorisations.on(context.keyline(), MATRIX);
         AccountId account = KeyAccountsChapter.planAccount(accounts).account();

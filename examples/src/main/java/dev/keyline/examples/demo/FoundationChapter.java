@@ -2,6 +2,7 @@ package dev.keyline.examples.demo;
 
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.RelayReport;
@@ -39,6 +40,8 @@ public final class FoundationChapter implements DemoChapter {
 
     @Override
     public void run(DemoContext context, ReportSection out) {
+        Require.nonNull(context, "context");
+        Require.nonNull(out, "out");
         Keyline keyline = context.keyline();
         Random random = context.random("foundation");
 

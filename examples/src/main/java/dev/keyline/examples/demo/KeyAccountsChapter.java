@@ -196,6 +196,8 @@ public final class KeyAccountsChapter implements DemoChapter {
 
     @Override
     public void run(DemoContext context, ReportSection out) {
+        Require.nonNull(context, "context");
+        Require.nonNull(out, "out");
         LocalDate firstRun = context.today();
         AssessmentWindow window = window(firstRun);
         List<SpendPopulation> populations = populations(window, context.clock().getZone(),

@@ -8,6 +8,7 @@ import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.notification.RoutingRule;
 import dev.keyline.notification.RoutingSink;
@@ -53,6 +54,8 @@ public final class NotificationsChapter implements DemoChapter {
 
     @Override
     public void run(DemoContext context, ReportSection out) {
+        Require.nonNull(context, "context");
+        Require.nonNull(out, "out");
         DemoNotifications notifications = context.notifications();
         CrmReceiver receiver = notifications.receiver();
         ZoneId zone = context.clock().getZone();

@@ -29,6 +29,7 @@ import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.examples.CliRun;
@@ -495,6 +496,14 @@ class DemoTest {
         assertThat(out.resolve(Demo.REPORT_FILE)).doesNotExist();
         assertThat(port[0]).isPositive();
         assertThatThrownBy(() -> connect(port[0])).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void everyChapterNamesAMissingArgument() {
+        for (DemoChapter chapter : Demo.standardChapters()) {
+            assertThatThrownBy(() -> chapter.run(null, new ReportSection(chapter.title())))
+                    .as(chapter.title()).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("context");
+        }
     }
 
     private static void connect(int port) throws IOException {
