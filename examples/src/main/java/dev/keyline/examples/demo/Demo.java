@@ -22,7 +22,9 @@ import java.util.UUID;
 
 /**
  * The demo: the seed's story, chapter by chapter, on an embedded in-memory H2 database reached
- * through HikariCP and the JDBC provider, written up as one HTML page.
+ * through HikariCP and the JDBC provider, written up as one HTML page. Notifications go through a
+ * router to a webhook receiver the demo starts on 127.0.0.1 and stops at the end, also when a
+ * chapter fails ({@link DemoNotifications}).
  *
  * <p>Each run starts from an empty database, a clock standing at {@link #START} and the seed
  * {@link #SEED}, so it tells the same story every time.
@@ -54,7 +56,8 @@ public final class Demo {
 
     /** Every chapter the demo tells, in order; an area adds its chapter here. */
     public static List<DemoChapter> standardChapters() {
-        return List.of(new FoundationChapter(), new KeyAccountsChapter());
+        return List.of(new FoundationChapter(), new KeyAccountsChapter(), new CommercialAuthorisationChapter(),
+                new NotificationsChapter());
     }
 
     /**
@@ -69,13 +72,13 @@ public final class Demo {
         Files.createDirectories(outDir);
         Report report;
         String storageName;
-        try (HikariDataSource dataSource = new HikariDataSource(poolConfig())) {
+        DemoClock clock = new DemoClock(START, ZONE);
+        try (HikariDataSource dataSource = new HikariDataSource(poolConfig());
+             DemoNotifications notifications = DemoNotifications.start(webhookSecret(), clock)) {
             JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(true).build();
             storageName = storage.name();
-            DemoClock clock = new DemoClock(START, ZONE);
-            DemoInbox inbox = new DemoInbox();
-            Keyline keyline = Keyline.builder().storage(storage).sink(inbox).clock(clock).build();
-            DemoContext context = new DemoContext(keyline, storage, dataSource, clock, inbox, SEED);
+            Keyline keyline = Keyline.builder().storage(storage).sink(notifications.router()).clock(clock).build();
+            DemoContext context = new DemoContext(keyline, storage, dataSource, clock, notifications, SEED);
             List<Chapter> written = new ArrayList<>();
             for (DemoChapter chapter : chapters) {
                 ReportSection section = new ReportSection(chapter.title());
@@ -84,14 +87,24 @@ public final class Demo {
             }
             report = new Report("Keyline demo: the seed's story",
                     "Each chapter below ran against a fresh in-memory H2 database through HikariCP and Keyline's JDBC "
-                            + "storage provider (" + storageName + "), with a clock that starts at " + START.atZone(ZONE)
-                            + " and moves only when the story says so, and random data drawn from the seed " + SEED
-                            + ". Run the demo again and every number comes out the same.",
+                            + "storage provider (" + storageName + "), with a clock that starts at "
+                            + START.atZone(ZONE).toLocalDateTime() + " " + ZONE + " and moves only when the story "
+                            + "says so, and random data drawn from the seed " + SEED + ". Notifications travel as "
+                            + "signed HTTP requests to a receiver the demo runs on 127.0.0.1. Run the demo again and "
+                            + "every number comes out the same; only the event ids differ, as Keyline draws them at "
+                            + "random.",
                     written);
         }
         Path file = outDir.resolve(REPORT_FILE);
         Files.writeString(file, HtmlReport.render(report), StandardCharsets.UTF_8);
         return new DemoOutcome(file, storageName, report);
+    }
+
+    /** The secret the CRM's webhook shares with Keyline: 32 bytes drawn from the seed. */
+    private static byte[] webhookSecret() {
+        byte[] secret = new byte[32];
+        DemoContext.randomFor(SEED, "webhook-secret").nextBytes(secret);
+        return secret;
     }
 
     private static HikariConfig poolConfig() {

@@ -42,6 +42,19 @@ public final class DemoClock extends Clock {
         return now.updateAndGet(t -> t.plus(duration));
     }
 
+    /**
+     * Moves the clock on to a given time.
+     *
+     * @param target the new time, not before the time the clock shows
+     * @return the new time
+     */
+    public Instant advanceTo(Instant target) {
+        Require.nonNull(target, "target");
+        Instant moved = now.updateAndGet(t -> target.isBefore(t) ? t : target);
+        Require.that(moved.equals(target), "target", "must not be before the clock's time " + moved + ", was " + target);
+        return moved;
+    }
+
     @Override
     public Instant instant() {
         return now.get();

@@ -1,41 +1,63 @@
 package dev.keyline.examples.demo;
 
+import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.jdbc.JdbcStorage;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.RelayReport;
+import dev.keyline.spi.DeliveryStatus;
+import dev.keyline.spi.OutboxEntry;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import javax.sql.DataSource;
 
 /**
- * What every demo chapter shares: the runtime, its JDBC storage and data source, the demo's clock
- * and inbox, and the seed all generated data derives from.
+ * What every demo chapter shares: the runtime, its JDBC storage and data source, the demo's clock,
+ * where notifications go, and the seed all generated data derives from.
  */
 public final class DemoContext {
+
+    /** The most relay pumps one delivery round may take; far more than the story needs. */
+    private static final int MAX_PUMPS = 1_000;
+
+    /** The most times one delivery round waits for a retry before giving up. */
+    private static final int MAX_RETRY_WAITS = 10;
+
+    /** More entries than the demo's outbox ever holds, for listing it whole. */
+    private static final int WHOLE_OUTBOX = 100_000;
 
     private final Keyline keyline;
     private final JdbcStorage storage;
     private final DataSource dataSource;
     private final DemoClock clock;
-    private final DemoInbox inbox;
+    private final DemoNotifications notifications;
     private final long seed;
+    private final List<RelayRun> relayRuns = new ArrayList<>();
 
     /**
-     * @param keyline the runtime, built on {@code storage} with {@code clock} and {@code inbox}
+     * @param keyline the runtime, built on {@code storage} with {@code clock} and the router of
+     *     {@code notifications} as its sink
      * @param storage the runtime's storage provider
      * @param dataSource the database behind {@code storage}
      * @param clock the runtime's clock
-     * @param inbox the runtime's notification sink
+     * @param notifications where the runtime's notifications go
      * @param seed the seed of every random choice the chapters make
      */
-    public DemoContext(Keyline keyline, JdbcStorage storage, DataSource dataSource, DemoClock clock, DemoInbox inbox,
-            long seed) {
+    public DemoContext(Keyline keyline, JdbcStorage storage, DataSource dataSource, DemoClock clock,
+            DemoNotifications notifications, long seed) {
         this.keyline = Require.nonNull(keyline, "keyline");
         this.storage = Require.nonNull(storage, "storage");
         this.dataSource = Require.nonNull(dataSource, "dataSource");
         this.clock = Require.nonNull(clock, "clock");
-        this.inbox = Require.nonNull(inbox, "inbox");
+        this.notifications = Require.nonNull(notifications, "notifications");
         this.seed = seed;
     }
 
@@ -59,9 +81,14 @@ public final class DemoContext {
         return clock;
     }
 
-    /** The runtime's notification sink. */
+    /** Where the runtime's notifications go: the router, the CRM's webhook and receiver, the inboxes. */
+    public DemoNotifications notifications() {
+        return notifications;
+    }
+
+    /** The demo's inbox: the sink of every notification no routing rule sends elsewhere. */
     public DemoInbox inbox() {
-        return inbox;
+        return notifications.inbox();
     }
 
     /** The seed every random choice derives from. */
@@ -72,6 +99,82 @@ public final class DemoContext {
     /** The story's date today, in the clock's zone. */
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * Moves the story on to a local date and time in the clock's zone.
+     *
+     * @param time the new time, not before the clock's
+     * @return the new instant
+     */
+    public Instant moveTo(LocalDateTime time) {
+        Require.nonNull(time, "time");
+        return clock.advanceTo(time.atZone(clock.getZone()).toInstant());
+    }
+
+    /**
+     * Lets the relay deliver everything committed so far, as a relay running on a schedule would:
+     * it pumps until nothing is due; when a delivery failed and waits for its backoff, it moves the
+     * clock on to the retry time (no real time passes) and pumps again.
+     *
+     * @param occasion what the story has just done, for the report's record of relay runs
+     * @return the runs of this round, also added to {@link #relayRuns()}
+     * @throws InvalidStateException when an entry was dead-lettered or the outbox does not empty
+     */
+    public List<RelayRun> deliverNotifications(String occasion) {
+        Require.nonBlank(occasion, "occasion");
+        List<RelayRun> runs = new ArrayList<>();
+        for (int wait = 0; wait <= MAX_RETRY_WAITS; wait++) {
+            RelayReport report = keyline.relay().pumpUntilIdle(MAX_PUMPS);
+            RelayRun run = new RelayRun(occasion, clock.instant(), report.delivered(), report.retried(),
+                    report.deadLettered());
+            runs.add(run);
+            relayRuns.add(run);
+            if (report.deadLettered() > 0) {
+                throw new InvalidStateException("the relay gave up on a notification after " + occasion + ": "
+                        + entries(DeliveryStatus.DEAD_LETTER).stream().map(OutboxEntry::lastError).toList());
+            }
+            if (!entries(DeliveryStatus.PENDING).isEmpty()) {
+                throw new InvalidStateException("the relay left notifications pending after " + MAX_PUMPS
+                        + " pumps after " + occasion);
+            }
+            Optional<Instant> retry = entries(DeliveryStatus.FAILED).stream().map(OutboxEntry::nextAttemptAt)
+                    .min(Comparator.naturalOrder());
+            if (retry.isEmpty()) {
+                return List.copyOf(runs);
+            }
+            if (retry.get().isAfter(clock.instant())) {
+                clock.advance(Duration.between(clock.instant(), retry.get()));
+            }
+        }
+        throw new InvalidStateException("notifications were still failing after " + MAX_RETRY_WAITS
+                + " retries after " + occasion);
+    }
+
+    /** Every relay run of the story so far, in order. */
+    public List<RelayRun> relayRuns() {
+        return List.copyOf(relayRuns);
+    }
+
+    /**
+     * The outbox's entries in one status.
+     *
+     * @param status the status
+     * @return the entries, in sequence order
+     */
+    public List<OutboxEntry> entries(DeliveryStatus status) {
+        Require.nonNull(status, "status");
+        return keyline.transactions().execute(() -> keyline.storage().outbox().list(status, WHOLE_OUTBOX));
+    }
+
+    /** The whole outbox, in sequence order. */
+    public List<OutboxEntry> outbox() {
+        List<OutboxEntry> all = new ArrayList<>();
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            all.addAll(entries(status));
+        }
+        all.sort(Comparator.comparingLong(OutboxEntry::sequence));
+        return List.copyOf(all);
     }
 
     /**

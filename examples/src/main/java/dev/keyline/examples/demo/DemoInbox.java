@@ -15,13 +15,24 @@ import java.util.List;
  */
 public final class DemoInbox implements NotificationSink {
 
+    private final String name;
     private final List<Notification> accepted = new ArrayList<>();
     private final List<Notification> refused = new ArrayList<>();
     private int refuseNext;
     private String refusal = "";
 
-    /** An empty inbox that accepts everything. */
+    /** An empty inbox named {@code demo-inbox} that accepts everything. */
     public DemoInbox() {
+        this("demo-inbox");
+    }
+
+    /**
+     * An empty inbox that accepts everything.
+     *
+     * @param name the sink's name, in the report and in the relay's failure reasons
+     */
+    public DemoInbox(String name) {
+        this.name = Require.nonBlank(name, "name");
     }
 
     @Override
@@ -37,7 +48,7 @@ public final class DemoInbox implements NotificationSink {
 
     @Override
     public String name() {
-        return "demo-inbox";
+        return name;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.keyline.examples.demo;
 
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.RelayReport;
@@ -39,6 +40,8 @@ public final class FoundationChapter implements DemoChapter {
 
     @Override
     public void run(DemoContext context, ReportSection out) {
+        Require.nonNull(context, "context");
+        Require.nonNull(out, "out");
         Keyline keyline = context.keyline();
         Random random = context.random("foundation");
 
@@ -50,7 +53,9 @@ public final class FoundationChapter implements DemoChapter {
         out.fact("Storage provider", keyline.storage().name());
         out.fact("Database", database(context));
         out.fact("Connection pool", "HikariCP (" + context.dataSource().getClass().getSimpleName() + ")");
-        out.fact("Notification sinks", String.join(", ", keyline.sinks().stream().map(NotificationSink::name).toList()));
+        out.fact("Notification sinks", String.join(", ", keyline.sinks().stream().map(NotificationSink::name).toList())
+                + " (routes each event by its audience; this chapter's notices name no role, so they go to "
+                + context.inbox().name() + "; the Notifications chapter shows the rules)");
         out.fact("Relay retry policy", keyline.retryPolicy().maxAttempts() + " attempts, first backoff "
                 + keyline.retryPolicy().backoffAfter(1).toSeconds() + " s, doubling up to "
                 + keyline.retryPolicy().maxBackoff().toMinutes() + " min");

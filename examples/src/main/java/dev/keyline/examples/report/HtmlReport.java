@@ -14,10 +14,13 @@ public final class HtmlReport {
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?[\\d,]*\\.?\\d+%?( [A-Z]{3})?");
 
+    /** A date, or a date and time to the minute or second: kept on one line. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?");
+
     private static final String STYLE = """
             body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1f2933;
                    background: #f5f7fa; line-height: 1.5; }
-            main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+            main { max-width: 72rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
             h1 { margin-bottom: 0.25rem; }
             h2 { border-bottom: 2px solid #3e6f9e; padding-bottom: 0.25rem; margin-top: 2.5rem; }
             h3 { margin-top: 1.5rem; }
@@ -32,8 +35,10 @@ public final class HtmlReport {
             th, td { border: 1px solid #d9e2ec; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
             th { background: #e4ecf4; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
             p.summary { font-size: 1.1rem; color: #3e6f9e; }
-            pre { background: #243b53; color: #f0f4f8; padding: 0.75rem 1rem; border-radius: 4px; overflow-x: auto; }
+            pre { background: #243b53; color: #f0f4f8; padding: 0.75rem 1rem; border-radius: 4px; overflow-x: auto;
+                  white-space: pre-wrap; overflow-wrap: anywhere; }
             """;
 
     private HtmlReport() {
@@ -127,7 +132,8 @@ public final class HtmlReport {
         for (List<String> row : table.rows()) {
             html.append("<tr>");
             for (String cell : row) {
-                html.append(NUMBER.matcher(cell).matches() ? "<td class=\"num\">" : "<td>")
+                html.append(NUMBER.matcher(cell).matches() ? "<td class=\"num\">"
+                                : DATE.matcher(cell).matches() ? "<td class=\"date\">" : "<td>")
                         .append(escape(cell)).append("</td>");
             }
             html.append("</tr>\n");

@@ -44,4 +44,16 @@ class DemoClockTest {
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("duration");
         assertThat(clock.instant()).isEqualTo(START);
     }
+
+    @Test
+    void movesOnToAGivenTimeButNotBack() {
+        DemoClock clock = new DemoClock(START, ZoneOffset.UTC);
+        Instant later = START.plus(Duration.ofDays(92));
+
+        assertThat(clock.advanceTo(later)).isEqualTo(later);
+        assertThat(clock.advanceTo(later)).isEqualTo(later);
+        assertThatThrownBy(() -> clock.advanceTo(START))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("target");
+        assertThat(clock.instant()).isEqualTo(later);
+    }
 }

@@ -1,14 +1,35 @@
 package dev.keyline.examples.demo;
 
+import dev.keyline.domain.account.AccountExited;
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountPlan;
+import dev.keyline.domain.account.AccountPlanSnapshot;
+import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.AssessmentWindow;
-import dev.keyline.domain.account.Classification;
+import dev.keyline.domain.account.ChurnEvaluator;
+import dev.keyline.domain.account.ChurnInputs;
+import dev.keyline.domain.account.ChurnSignal;
+import dev.keyline.domain.account.ChurnWarningRaised;
+import dev.keyline.domain.account.ClassificationResult;
 import dev.keyline.domain.account.ClassificationRule;
+import dev.keyline.domain.account.ClassifiedAccount;
+import dev.keyline.domain.account.FallingSpendRule;
+import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.PlanProgress;
+import dev.keyline.domain.account.PotentialCandidate;
 import dev.keyline.domain.account.RankedAccount;
+import dev.keyline.domain.account.Reclassification;
 import dev.keyline.domain.account.RevenueShareRule;
 import dev.keyline.domain.account.SeedMinimums;
 import dev.keyline.domain.account.SpendAverages;
+import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.Tier;
+import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
+import dev.keyline.domain.authority.PriceAuthorisationState;
+import dev.keyline.domain.authority.PriceDecision;
+import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.examples.CliRun;
@@ -18,28 +39,49 @@ import dev.keyline.examples.report.Chapter;
 import dev.keyline.examples.report.HtmlReport;
 import dev.keyline.examples.report.Report;
 import dev.keyline.examples.report.ReportSection;
+import dev.keyline.runtime.account.AccountPlans;
+import dev.keyline.runtime.account.KeyAccounts;
+import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.spi.DeliveryStatus;
+import dev.keyline.spi.Notification;
+import dev.keyline.spi.OutboxEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The demo, run once through the command line into a temporary directory; its report is checked
- * against what the domain computes for the same generated data.
+ * The demo, run twice: once through the command line into a temporary directory, once directly
+ * with a last chapter that reads back what the story left in the database, the outbox and the
+ * CRM's receiver. The report is checked against that state and against what the domain computes
+ * for the same generated data.
  */
 class DemoTest {
+
+    /** Event ids are drawn at random by the domain; the report shows them whole or by their first 8 digits. */
+    private static final Pattern EVENT_IDS = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{8}…");
 
     @TempDir
     static Path dir;
@@ -47,23 +89,34 @@ class DemoTest {
     private static CliRun run;
     private static String html;
     private static Report secondRun;
+    private static Observed observed;
 
-    /** Runs the demo twice: through the command line, and directly for the report's model. */
+    /** Runs the demo twice: through the command line, and directly with the probe at the end. */
     @BeforeAll
     static void runTheDemo() throws IOException {
         run = CliRun.of("demo", "--out", dir.resolve("out").toString());
         Path report = dir.resolve("out").resolve(Demo.REPORT_FILE);
         html = Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
-        secondRun = new Demo(Demo.standardChapters()).run(dir.resolve("again")).report();
+        Probe probe = new Probe();
+        List<DemoChapter> chapters = new ArrayList<>(Demo.standardChapters());
+        chapters.add(probe);
+        Report withProbe = new Demo(chapters).run(dir.resolve("again")).report();
+        secondRun = new Report(withProbe.title(), withProbe.introduction(),
+                withProbe.chapters().subList(0, withProbe.chapters().size() - 1));
+        observed = probe.observed;
     }
 
-    private static Chapter chapter(Report report, String title) {
-        return report.chapters().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
+    // ------------------------------------------------------------------ reading the report
+
+    private static Chapter chapter(String title) {
+        return secondRun.chapters().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
     }
 
-    private static Block.Table table(Chapter chapter, String caption) {
-        return chapter.blocks().stream().filter(b -> b instanceof Block.Table t && t.caption().equals(caption))
-                .map(Block.Table.class::cast).findFirst().orElseThrow(() -> new AssertionError("no table " + caption));
+    private static Block.Table table(Chapter chapter, String captionStart) {
+        return chapter.blocks().stream()
+                .filter(b -> b instanceof Block.Table t && t.caption().startsWith(captionStart))
+                .map(Block.Table.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no table " + captionStart));
     }
 
     private static String fact(Chapter chapter, String label) {
@@ -72,31 +125,65 @@ class DemoTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no fact " + label));
     }
 
+    private static List<String> preformatted(Chapter chapter) {
+        return chapter.blocks().stream().filter(b -> b instanceof Block.Preformatted)
+                .map(b -> ((Block.Preformatted) b).text()).toList();
+    }
+
+    private static List<String> column(Block.Table table, String header) {
+        int index = table.headers().indexOf(header);
+        assertThat(index).as("column " + header + " of " + table.caption()).isNotNegative();
+        return table.rows().stream().map(r -> r.get(index)).toList();
+    }
+
+    // ------------------------------------------------------------------ the generated data, regenerated
+
+    private static final LocalDate FIRST_RUN = LocalDate.ofInstant(Demo.START, Demo.ZONE);
+    private static final AssessmentWindow WINDOW = KeyAccountsChapter.window(FIRST_RUN);
+
+    private static List<SpendPopulation> populations() {
+        return KeyAccountsChapter.populations(WINDOW, Demo.ZONE,
+                DemoContext.randomFor(Demo.SEED, KeyAccountsChapter.RANDOM_PURPOSE));
+    }
+
+    private static List<List<DemoCustomer>> customers(List<SpendPopulation> populations) {
+        return KeyAccountsChapter.customers(populations, WINDOW,
+                DemoContext.randomFor(Demo.SEED, KeyAccountsChapter.CUSTOMER_PURPOSE));
+    }
+
+    // ------------------------------------------------------------------ the demo as a whole
+
     @Test
     void printsOneLinePerChapterAndTheReportPath() {
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isEqualTo(ExitStatus.OK);
         Path report = dir.resolve("out").resolve(Demo.REPORT_FILE).toAbsolutePath();
         assertThat(run.out()).contains("Keyline demo on jdbc:h2", "  1. Foundation: ", "  2. Key accounts: ",
-                "Report: " + report);
+                "  3. Access and commercial authorisation: ", "  4. Notifications: ", "Report: " + report);
     }
 
     @Test
     void writesOneSelfContainedPageWithAChapterPerArea() {
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<h2>Foundation</h2>", "<h2>Key accounts</h2>");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<h2>Foundation</h2>",
+                "<h2>Key accounts</h2>", "<h2>Access and commercial authorisation</h2>", "<h2>Notifications</h2>");
         assertThat(html).doesNotContain("<script", "<link", "src=", "href=\"http", "url(");
     }
 
     @Test
-    void theSameSeedTellsTheSameStory() {
-        assertThat(HtmlReport.render(secondRun)).isEqualTo(html);
+    void theSameSeedTellsTheSameStoryApartFromTheRandomEventIds() {
+        String again = HtmlReport.render(secondRun);
+
+        assertThat(EVENT_IDS.matcher(html).results().count()).isPositive();
+        assertThat(EVENT_IDS.matcher(again).replaceAll("<event id>"))
+                .isEqualTo(EVENT_IDS.matcher(html).replaceAll("<event id>"));
     }
 
     @Test
     void foundationShowsTheProviderARollbackAndADeliveryOnTheSecondAttempt() {
-        Chapter foundation = chapter(secondRun, "Foundation");
+        Chapter foundation = chapter("Foundation");
 
         assertThat(fact(foundation, "Storage provider")).isEqualTo("jdbc:h2");
+        assertThat(fact(foundation, "Notification sinks")).startsWith(DemoNotifications.ROUTER_NAME);
         Block.Table commands = table(foundation, "The two commands");
         assertThat(commands.rows()).extracting(row -> row.get(1)).first().isEqualTo("committed");
         assertThat(commands.rows().get(1).get(1)).startsWith("rolled back: ");
@@ -108,58 +195,41 @@ class DemoTest {
         assertThat(html).contains(HtmlReport.escape(commands.rows().get(0).get(2)));
     }
 
-    @Test
-    void keyAccountNumbersAreWhatTheDomainComputesForTheSameData() {
-        Chapter chapter = chapter(secondRun, "Key accounts");
-        AssessmentWindow window = KeyAccountsChapter.window(LocalDate.ofInstant(Demo.START, Demo.ZONE));
-        List<SpendPopulation> populations = KeyAccountsChapter.populations(window, Demo.ZONE,
-                DemoContext.randomFor(Demo.SEED, KeyAccountsChapter.RANDOM_PURPOSE));
-        List<List<String>> overview = table(chapter, "Classification by network and rule").rows();
+    // ------------------------------------------------------------------ key accounts
 
-        assertThat(populations).extracting(p -> p.network().value()).containsExactly("SZ", "KM");
-        int row = 0;
-        for (SpendPopulation population : populations) {
-            Map<AccountId, Money> averages = SpendAverages.over(population.facts(), window.months());
-            Money total = Money.sum(averages.values(), Money.CNY);
-            Set<String> eitherRule = new HashSet<>();
-            for (ClassificationRule rule : List.of(RevenueShareRule.standard(), SeedMinimums.of(population.network()))) {
-                Classification expected = rule.classify(population.network(), averages);
-                List<String> shown = overview.get(row++);
-                assertThat(shown.get(0)).isEqualTo(population.network().value());
-                assertThat(shown.get(1)).isEqualTo(String.valueOf(averages.size()));
-                assertThat(shown.get(2)).isEqualTo(total.amount().toPlainString());
-                assertThat(shown.get(3)).isEqualTo(rule.name());
-                assertThat(shown.get(4)).isEqualTo(expected.threshold().orElseThrow().amount().toPlainString());
-                assertThat(shown.get(5)).isEqualTo(String.valueOf(expected.keyAccounts().size()));
-                long national = expected.keyAccounts().stream()
-                        .filter(k -> population.nationals().contains(k.account())).count();
-                assertThat(shown.get(6)).isEqualTo(String.valueOf(national));
-                assertThat(shown.get(7)).isEqualTo(String.valueOf(expected.keyAccounts().size() - national));
-                expected.keyAccounts().forEach(k -> eitherRule.add(k.account().value()));
-                assertThat(html).contains(">" + shown.get(4) + "<");
+    @Test
+    void everyGeneratedCustomerIsRegisteredWithItsIndustryManagerAndSpend() {
+        List<SpendPopulation> populations = populations();
+        List<List<DemoCustomer>> customers = customers(populations);
+        Block.Table registered = table(chapter("Key accounts"), "Registered key-account records per network");
+
+        for (int i = 0; i < populations.size(); i++) {
+            SpendPopulation population = populations.get(i);
+            List<KeyAccountSnapshot> stored = observed.accounts.get(population.network());
+            assertThat(stored).extracting(KeyAccountSnapshot::id).containsExactlyElementsOf(population.customers());
+            for (DemoCustomer c : customers.get(i)) {
+                KeyAccountSnapshot a = stored.stream().filter(s -> s.id().equals(c.id())).findFirst().orElseThrow();
+                assertThat(a.industry()).isEqualTo(c.industry());
+                assertThat(a.profile()).isEqualTo(c.profile());
+                assertThat(a.potential()).isEqualTo(c.potential());
+                assertThat(a.accountManager()).contains(c.accountManager());
             }
-            String name = population.network().value().equals("SZ") ? "Suzhou" : "Kunming";
-            Block.Table listed = table(chapter, name + ": every customer who is a key account under either rule");
-            assertThat(listed.rows()).extracting(r -> r.get(0)).containsExactlyInAnyOrderElementsOf(eitherRule);
-            for (List<String> r : listed.rows()) {
-                Money average = averages.get(new AccountId(r.get(0)));
-                assertThat(r.get(1)).isEqualTo(average.amount().toPlainString());
-                Tier tier = population.nationals().contains(new AccountId(r.get(0)))
-                        ? Tier.NATIONAL : Tier.LOCAL;
-                assertThat(List.of(r.get(2), r.get(3))).contains(KeyAccountsChapter.tierName(tier));
-            }
+            assertThat(observed.spendAtRegistration.get(population.network())).isEqualTo((long) population.facts().size());
+            assertThat(registered.rows().get(i)).containsExactly(population.network().value(),
+                    String.valueOf(stored.size()), String.valueOf(stored.size()),
+                    String.valueOf(population.facts().size()), String.valueOf(population.nationals().accounts().size()),
+                    String.valueOf(customers.get(i).stream().filter(c -> c.potential().any()).count()));
         }
     }
 
     @Test
     void theGeneratedPopulationsGiveTheRulesSomethingToTellApart() {
-        AssessmentWindow window = KeyAccountsChapter.window(LocalDate.ofInstant(Demo.START, Demo.ZONE));
-        for (SpendPopulation population : KeyAccountsChapter.populations(window, Demo.ZONE,
-                DemoContext.randomFor(Demo.SEED, KeyAccountsChapter.RANDOM_PURPOSE))) {
-            var averages = SpendAverages.over(population.facts(), window.months());
-            List<RankedAccount> byShare = RevenueShareRule.standard().classify(population.network(), averages).keyAccounts();
-            List<RankedAccount> byMinimum = SeedMinimums.of(population.network()).classify(population.network(), averages)
+        for (SpendPopulation population : populations()) {
+            var averages = SpendAverages.over(population.facts(), WINDOW.months());
+            List<RankedAccount> byShare = RevenueShareRule.standard().classify(population.network(), averages)
                     .keyAccounts();
+            List<RankedAccount> byMinimum = SeedMinimums.of(population.network())
+                    .classify(population.network(), averages).keyAccounts();
             assertThat(byShare).isNotEmpty();
             assertThat(byMinimum).isNotEmpty().hasSizeGreaterThan(byShare.size());
             assertThat(population.nationals().accounts()).isNotEmpty();
@@ -167,7 +237,246 @@ class DemoTest {
     }
 
     @Test
-    void aChapterThatFailsFailsTheDemoAndWritesNoReport() {
+    void theStoredResultsAreWhatTheDomainComputesForBothRules() {
+        List<SpendPopulation> populations = populations();
+        List<List<DemoCustomer>> customers = customers(populations);
+        Block.Table runs = table(chapter("Key accounts"), "Reclassification runs");
+        int row = 0;
+        for (int i = 0; i < populations.size(); i++) {
+            SpendPopulation population = populations.get(i);
+            List<PotentialCandidate> candidates = customers.get(i).stream().map(c -> new PotentialCandidate(c.id(),
+                    c.industry(), c.profile().annualTurnover(), c.profile().annualInvestment(), c.potential())).toList();
+            List<ClassificationResult> expected = new ArrayList<>();
+            LocalDate runDate = FIRST_RUN;
+            for (ClassificationRule rule : List.of(RevenueShareRule.standard(), SeedMinimums.of(population.network()))) {
+                expected.add(Reclassification.run(population.network(), runDate, WINDOW, population.facts(), rule,
+                        population.nationals(), KeyAccountsChapter.POTENTIALS, candidates));
+                runDate = runDate.plusDays(1);
+            }
+
+            assertThat(observed.history.get(population.network())).containsExactlyElementsOf(expected);
+            Money total = Money.sum(SpendAverages.over(population.facts(), WINDOW.months()).values(), Money.CNY);
+            for (ClassificationResult result : expected) {
+                List<String> shown = runs.rows().get(row++);
+                assertThat(shown.subList(0, 9)).containsExactly(population.network().value(),
+                        result.runDate().toString(), result.rule(), Figures.cny(result.threshold().orElseThrow()),
+                        String.valueOf(result.keyAccounts().size()), String.valueOf(count(result, Tier.NATIONAL)),
+                        String.valueOf(count(result, Tier.LOCAL)), String.valueOf(result.potentials().size()),
+                        Figures.shareOf(Money.sum(result.keyAccounts().stream()
+                                .map(ClassifiedAccount::averageMonthlySpend).toList(), Money.CNY), total));
+            }
+        }
+        assertThat(row).isEqualTo(runs.rows().size());
+    }
+
+    @Test
+    void theTiersShownAreTheTiersOnTheAccountsAndInTheStoredResult() {
+        Chapter chapter = chapter("Key accounts");
+        Block.Table counts = table(chapter, "Tiers on the registered accounts");
+        int row = 0;
+        for (SpendPopulation population : populations()) {
+            LocalNetworkId network = population.network();
+            ClassificationResult byShare = observed.history.get(network).get(0);
+            ClassificationResult latest = observed.latest.get(network);
+            List<KeyAccountSnapshot> accounts = observed.accounts.get(network);
+            Map<Tier, Long> byTier = new HashMap<>();
+            for (KeyAccountSnapshot a : accounts) {
+                assertThat(a.tier()).as(a.id().value()).isEqualTo(latest.tierOf(a.id()));
+                byTier.merge(latest.tierOf(a.id()), 1L, Long::sum);
+            }
+            assertThat(counts.rows().get(row++)).containsExactly(network.value(),
+                    latest.runDate() + " (" + latest.rule() + ")", String.valueOf(byTier.getOrDefault(Tier.NATIONAL, 0L)),
+                    String.valueOf(byTier.getOrDefault(Tier.LOCAL, 0L)),
+                    String.valueOf(byTier.getOrDefault(Tier.POTENTIAL, 0L)),
+                    String.valueOf(byTier.getOrDefault(Tier.NONE, 0L)));
+
+            Block.Table listed = table(chapter, KeyAccountsChapter.cityOf(network) + " (" + network + ")");
+            Set<String> eitherList = new HashSet<>();
+            for (KeyAccountSnapshot a : accounts) {
+                if (latest.tierOf(a.id()) != Tier.NONE || byShare.tierOf(a.id()) != Tier.NONE) {
+                    eitherList.add(a.id().value());
+                }
+            }
+            assertThat(column(listed, "Account")).containsExactlyInAnyOrderElementsOf(eitherList);
+            for (List<String> r : listed.rows()) {
+                AccountId id = new AccountId(r.get(0));
+                assertThat(r.get(5)).isEqualTo(Figures.tier(byShare.tierOf(id)));
+                assertThat(r.get(6)).isEqualTo(Figures.tier(latest.tierOf(id)));
+                assertThat(r.get(7).isEmpty()).isEqualTo(latest.tierOf(id) != Tier.POTENTIAL);
+            }
+        }
+        assertThat(observed.latest.values().stream().flatMap(r -> r.keyAccounts().stream()).map(ClassifiedAccount::tier))
+                .contains(Tier.NATIONAL, Tier.LOCAL);
+        assertThat(observed.latest.values().stream().mapToInt(r -> r.potentials().size()).sum()).isPositive();
+    }
+
+    @Test
+    void theAccountPlanAndItsProgressAreTheStoredOnes() {
+        Chapter chapter = chapter("Key accounts");
+        AccountPlanSnapshot plan = observed.plan;
+        ClassifiedAccount account = observed.planAccount;
+
+        assertThat(plan.account()).isEqualTo(account.account());
+        assertThat(account.tier()).isEqualTo(Tier.NATIONAL);
+        assertThat(plan.revenueTarget()).isEqualTo(KeyAccountsChapter.yearlyTarget(account.averageMonthlySpend()));
+        assertThat(column(table(chapter, "Action plan"), "Action"))
+                .containsExactlyElementsOf(plan.actions().stream().map(a -> a.description()).toList());
+        assertThat(column(table(chapter, "Action plan"), "Owner")).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(plan.actions().stream().map(a -> a.owner().value()).toList());
+        assertThat(column(table(chapter, "Resource plan"), "Product"))
+                .containsExactlyElementsOf(plan.resourceItems().stream().map(i -> i.product().value()).toList());
+
+        Block.Table progress = table(chapter, "Progress on ");
+        LocalDate asOf = LocalDate.parse(progress.caption().substring("Progress on ".length()));
+        PlanProgress expected = AccountPlan.restore(plan).progress(observed.planSpend, asOf);
+        assertThat(progress.rows()).containsExactly(List.of(String.valueOf(expected.monthsElapsed()),
+                Figures.cny(expected.target()), Figures.cny(expected.expected()), Figures.cny(expected.achieved()),
+                Figures.percent(expected.ratio()), Figures.cny(expected.remaining()), expected.onTrack() ? "yes" : "no"));
+        assertThat(expected.monthsElapsed()).isEqualTo(6);
+    }
+
+    @Test
+    void fallingSpendRaisedOneChurnWarningForTheAccountManagerAndTheAccountThenExited() {
+        List<OutboxEntry> warnings = observed.outbox.stream()
+                .filter(e -> e.message().type().equals(ChurnWarningRaised.TYPE)).toList();
+        List<OutboxEntry> exits = observed.outbox.stream()
+                .filter(e -> e.message().type().equals(AccountExited.TYPE)).toList();
+
+        assertThat(warnings).hasSize(1);
+        assertThat(exits).hasSize(1);
+        OutboxEntry warning = warnings.get(0);
+        OutboxEntry exit = exits.get(0);
+        AccountId account = new AccountId(warning.message().aggregateId());
+        KeyAccountSnapshot snapshot = observed.accounts.get(SeedMinimums.KUNMING).stream()
+                .filter(a -> a.id().equals(account)).findFirst().orElseThrow();
+        assertThat(exit.message().aggregateId()).isEqualTo(account.value());
+        assertThat(snapshot.status()).isEqualTo(AccountStatus.EXITED);
+        assertThat(snapshot.tier()).isEqualTo(Tier.LOCAL);
+        assertThat(warning.message().audience().role()).isEqualTo("ACCOUNT_MANAGER");
+        assertThat(warning.message().audience().accountId()).isEqualTo(account.value());
+        assertThat(warning.message().audience().subject()).contains(snapshot.accountManager().orElseThrow().value());
+        assertThat(exit.message().audience().subject()).contains("release every resource");
+
+        // the domain's falling-spend rule on the stored facts, as of the day the warning was raised
+        LocalDate raised = LocalDate.ofInstant(warning.message().occurredAt(), Demo.ZONE);
+        List<ChurnSignal> signals = new ChurnEvaluator(List.of(new FallingSpendRule(3))).evaluate(ChurnInputs.from(
+                account, raised, observed.churnSpend, Money.zero(), Optional.empty(), List.of()));
+        assertThat(signals).hasSize(1);
+        assertThat(warning.message().audience().subject()).contains(signals.get(0).detail());
+
+        // the CRM first refused the warning, then took it on the retry; the exit reached it twice, taken once
+        assertThat(observed.arrivalsOf(warning)).extracting(CrmArrival::attempt, CrmArrival::outcome).containsExactly(
+                tuple(1, CrmArrival.Outcome.REFUSED_FOR_NOW),
+                tuple(2, CrmArrival.Outcome.TAKEN));
+        assertThat(observed.arrivalsOf(exit)).extracting(CrmArrival::attempt, CrmArrival::outcome).containsExactly(
+                tuple(1, CrmArrival.Outcome.TAKEN),
+                tuple(2, CrmArrival.Outcome.REPEAT_ACKNOWLEDGED));
+        assertThat(observed.released).extracting(Notification::eventId).containsExactly(exit.message().eventId());
+        assertThat(fact(chapter("Key accounts"), "Delivered")).startsWith(KeyAccountsChapter.describe(
+                observed.arrivalsOf(warning)));
+    }
+
+    // ------------------------------------------------------------------ access and commercial authorisation
+
+    @Test
+    void theBelowFloorPriceNeededTheFinancialManagerAndTheGeneralManager() {
+        Chapter chapter = chapter("Access and commercial authorisation");
+        PriceAuthorisationSnapshot belowFloor = observed.prices.get(0);
+        PriceAuthorisationSnapshot beyond = observed.prices.get(1);
+
+        assertThat(belowFloor.offeredPrice().isLessThan(belowFloor.floorPrice())).isTrue();
+        assertThat(belowFloor.state()).isEqualTo(PriceAuthorisationState.APPROVED);
+        assertThat(belowFloor.decisions()).extracting(PriceDecision::role)
+                .containsExactly(Role.FINANCIAL_MANAGER, Role.DEPARTMENT_GENERAL_MANAGER);
+        assertThat(beyond.offeredPrice().isLessThan(beyond.floorPrice())).isFalse();
+        assertThat(beyond.addressedTo()).isEqualTo(Role.DEPARTMENT_GENERAL_MANAGER);
+        assertThat(beyond.decisions()).extracting(PriceDecision::role).containsExactly(Role.DEPARTMENT_GENERAL_MANAGER);
+
+        Block.Table requests = table(chapter, "Requests");
+        assertThat(column(requests, "State")).containsExactly("APPROVED", "APPROVED");
+        assertThat(column(requests, "Addressed to")).containsExactly(Figures.role(belowFloor.addressedTo().name()),
+                Figures.role(beyond.addressedTo().name()));
+        assertThat(column(table(chapter, "Decisions recorded"), "By")).containsExactlyElementsOf(
+                observed.prices.stream().flatMap(p -> p.decisions().stream()).map(d -> d.decidedBy().value()).toList());
+    }
+
+    @Test
+    void theRefusalsShowTheirExceptionsAndChangedNothing() {
+        List<String> messages = preformatted(chapter("Access and commercial authorisation"));
+        KeyAccountSnapshot account = observed.accounts.get(SeedMinimums.SUZHOU).stream()
+                .filter(a -> a.id().equals(observed.planAccount.account())).findFirst().orElseThrow();
+        String industryManager = DemoStaff.industryManagerFor(account.industry()).user().value();
+
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0)).startsWith("KL-301 user " + industryManager)
+                .contains("at most 0.15", "requested discount is 0.18");
+        assertThat(messages.get(1)).startsWith("KL-300 user ").contains("ACCOUNT_MANAGER",
+                "may not assign an account manager on account " + account.id());
+        // the refused approval left no decision, the refused take-over left the manager
+        assertThat(observed.prices.get(1).decisions()).noneMatch(d -> d.decidedBy().value().equals(industryManager));
+        assertThat(account.accountManager()).isEqualTo(customers(populations()).get(0).stream()
+                .filter(c -> c.id().equals(account.id())).findFirst().map(DemoCustomer::accountManager));
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    @Test
+    void theCrmReceivedEveryNotificationRoutedToItSignedAndTookEachOnce() {
+        Chapter chapter = chapter("Notifications");
+        List<OutboxEntry> routed = observed.outbox.stream().filter(e -> e.status() == DeliveryStatus.DELIVERED)
+                .filter(e -> observed.reachesCrm.contains(e.message().eventId().toString())).toList();
+        List<CrmArrival> verified = observed.arrivals.stream().filter(CrmArrival::signatureVerified).toList();
+
+        assertThat(observed.outbox).allMatch(e -> e.status() == DeliveryStatus.DELIVERED);
+        assertThat(routed).hasSize(observed.reachesCrm.size()).isNotEmpty();
+        assertThat(observed.taken()).containsExactlyInAnyOrderElementsOf(
+                routed.stream().map(e -> e.message().eventId().toString()).toList());
+        assertThat(verified).hasSize(routed.stream().mapToInt(OutboxEntry::attempts).sum());
+        assertThat(observed.arrivals).filteredOn(a -> !a.signatureVerified()).singleElement()
+                .satisfies(forged -> assertThat(forged.status()).isEqualTo(401));
+        assertThat(observed.taken()).doesNotHaveDuplicates();
+        assertThat(verified).extracting(CrmArrival::type).contains(ChurnWarningRaised.TYPE, AccountExited.TYPE);
+
+        Block.Table shown = table(chapter, "Requests received by the CRM's webhook");
+        assertThat(shown.rows()).hasSize(observed.arrivals.size());
+        assertThat(column(shown, "Type")).containsExactlyElementsOf(
+                observed.arrivals.stream().map(CrmArrival::type).toList());
+        assertThat(column(shown, "Signature verified")).containsExactlyElementsOf(observed.arrivals.stream()
+                .map(a -> a.signatureVerified() ? "yes" : "no (" + a.verificationFailure() + ")").toList());
+        assertThat(column(shown, "Attempt")).containsExactlyElementsOf(observed.arrivals.stream()
+                .map(a -> a.attempt() == 0 ? "-" : String.valueOf(a.attempt())).toList());
+        assertThat(fact(chapter, "Routed to the CRM"))
+                .isEqualTo(routed.size() + " events in " + verified.size() + " delivery attempts");
+    }
+
+    @Test
+    void retriesWaitedOnTheDemoClock() {
+        Block.Table runs = table(chapter("Notifications"), "Relay runs during the story");
+
+        assertThat(runs.rows()).hasSize(observed.relayRuns.size());
+        assertThat(observed.relayRuns.stream().mapToInt(RelayRun::retried).sum()).isEqualTo(2);
+        for (int i = 0; i < observed.relayRuns.size(); i++) {
+            RelayRun relayRun = observed.relayRuns.get(i);
+            assertThat(runs.rows().get(i)).containsExactly(relayRun.occasion(), Figures.time(relayRun.at(), Demo.ZONE),
+                    String.valueOf(relayRun.delivered()), String.valueOf(relayRun.retried()),
+                    String.valueOf(relayRun.deadLettered()));
+            if (relayRun.retried() > 0) {
+                RelayRun next = observed.relayRuns.get(i + 1);
+                assertThat(next.occasion()).isEqualTo(relayRun.occasion());
+                assertThat(Duration.between(relayRun.at(), next.at())).isEqualTo(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @Test
+    void theReceiverIsStoppedWhenTheDemoEnds() {
+        assertThat(observed.port).isPositive();
+        assertThatThrownBy(() -> connect(observed.port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aChapterThatFailsFailsTheDemoWritesNoReportAndStopsTheReceiver() {
+        int[] port = new int[1];
         DemoChapter broken = new DemoChapter() {
             @Override
             public String title() {
@@ -176,6 +485,7 @@ class DemoTest {
 
             @Override
             public void run(DemoContext context, ReportSection out) {
+                port[0] = context.notifications().receiver().port();
                 throw new InvalidStateException("the story does not hold");
             }
         };
@@ -184,7 +494,25 @@ class DemoTest {
         assertThatThrownBy(() -> new Demo(List.of(new FoundationChapter(), broken)).run(out))
                 .hasMessageContaining("the story does not hold");
         assertThat(out.resolve(Demo.REPORT_FILE)).doesNotExist();
+        assertThat(port[0]).isPositive();
+        assertThatThrownBy(() -> connect(port[0])).isInstanceOf(ConnectException.class);
     }
+
+    @Test
+    void everyChapterNamesAMissingArgument() {
+        for (DemoChapter chapter : Demo.standardChapters()) {
+            assertThatThrownBy(() -> chapter.run(null, new ReportSection(chapter.title())))
+                    .as(chapter.title()).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("context");
+        }
+    }
+
+    private static void connect(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+        }
+    }
+
+    // ------------------------------------------------------------------ the command line
 
     @Test
     void outMustBeGiven() {
@@ -213,5 +541,83 @@ class DemoTest {
         assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("--seed: unknown option");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static long count(ClassificationResult result, Tier tier) {
+        return result.keyAccounts().stream().filter(k -> k.tier() == tier).count();
+    }
+
+    /** What the story left behind, read by the probe at the end of the second run. */
+    private static final class Observed {
+        final Map<LocalNetworkId, List<KeyAccountSnapshot>> accounts = new HashMap<>();
+        final Map<LocalNetworkId, List<ClassificationResult>> history = new HashMap<>();
+        final Map<LocalNetworkId, ClassificationResult> latest = new HashMap<>();
+        final Map<LocalNetworkId, Long> spendAtRegistration = new HashMap<>();
+        ClassifiedAccount planAccount;
+        AccountPlanSnapshot plan;
+        List<SpendFact> planSpend;
+        List<SpendFact> churnSpend;
+        List<PriceAuthorisationSnapshot> prices;
+        List<OutboxEntry> outbox;
+        List<CrmArrival> arrivals;
+        Set<String> reachesCrm;
+        List<Notification> released;
+        List<RelayRun> relayRuns;
+        int port;
+
+        List<CrmArrival> arrivalsOf(OutboxEntry entry) {
+            return arrivals.stream().filter(a -> a.eventId().equals(entry.message().eventId().toString())).toList();
+        }
+
+        List<String> taken() {
+            return arrivals.stream().filter(a -> a.outcome() == CrmArrival.Outcome.TAKEN).map(CrmArrival::eventId)
+                    .toList();
+        }
+    }
+
+    /** A last chapter that writes nothing and reads back what the story left. */
+    private static final class Probe implements DemoChapter {
+
+        final Observed observed = new Observed();
+
+        @Override
+        public String title() {
+            return "Probe";
+        }
+
+        @Override
+        public void run(DemoContext context, ReportSection out) {
+            KeyAccounts accounts = KeyAccounts.on(context.keyline());
+            for (LocalNetworkId network : List.of(SeedMinimums.SUZHOU, SeedMinimums.KUNMING)) {
+                List<KeyAccountSnapshot> registered = accounts.accountsOf(network);
+                observed.accounts.put(network, registered);
+                observed.history.put(network, accounts.classificationHistory(network));
+                observed.latest.put(network, accounts.latestClassification(network).orElseThrow());
+                List<SpendFact> facts = registered.stream().flatMap(a -> accounts.spendOf(a.id()).stream()).toList();
+                observed.spendAtRegistration.put(network, facts.stream()
+                        .filter(f -> f.recordedAt().isBefore(Demo.START.plusSeconds(86_400))).count());
+            }
+            observed.planAccount = KeyAccountsChapter.planAccount(accounts);
+            observed.plan = AccountPlans.on(context.keyline()).planOf(observed.planAccount.account(),
+                    KeyAccountsChapter.PLAN_YEAR).orElseThrow();
+            observed.planSpend = accounts.spendOf(observed.planAccount.account());
+            observed.outbox = context.outbox();
+            String churning = observed.outbox.stream().filter(e -> e.message().type().equals(ChurnWarningRaised.TYPE))
+                    .map(e -> e.message().aggregateId()).findFirst().orElseThrow();
+            observed.churnSpend = accounts.spendOf(new AccountId(churning));
+            PriceAuthorisations prices = PriceAuthorisations.on(context.keyline(),
+                    CommercialAuthorisationChapter.MATRIX);
+            observed.prices = List.of(prices.find(CommercialAuthorisationChapter.BELOW_FLOOR).orElseThrow(),
+                    prices.find(CommercialAuthorisationChapter.BEYOND_INDUSTRY_MANAGER).orElseThrow());
+            observed.arrivals = context.notifications().receiver().arrivals();
+            observed.reachesCrm = new HashSet<>(observed.outbox.stream()
+                    .filter(e -> context.notifications().reachesCrm(e.message()))
+                    .map(e -> e.message().eventId().toString()).toList());
+            observed.released = context.notifications().resources().accepted();
+            observed.relayRuns = context.relayRuns();
+            observed.port = context.notifications().receiver().port();
+        }
     }
 }

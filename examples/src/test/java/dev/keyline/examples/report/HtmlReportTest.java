@@ -60,6 +60,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void datesStayOnOneLine() {
+        String html = HtmlReport.render(new Report("R", "", List.of(new ReportSection("C")
+                .table("t", List.of("a", "b", "c"), List.of(List.of("2024-07-01", "2024-11-05 09:30:00", "2024-07")))
+                .toChapter())));
+
+        assertThat(html).contains("<td class=\"date\">2024-07-01</td><td class=\"date\">2024-11-05 09:30:00</td>"
+                + "<td>2024-07</td>");
+    }
+
+    @Test
     void aTableRowMustFitTheHeaders() {
         assertThatThrownBy(() -> new Block.Table("t", List.of("a", "b"), List.of(List.of("1"))))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("rows[0]: must have 2 cells but has 1");
