@@ -393,8 +393,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Require.that(!ws.isEmpty(), "weights", "must hold at least one weight");
         int scale = 0;
         for (int i = 0; i < ws.size(); i++) {
-            Require.nonNegative(ws.get(i), "weights[" + i + "]");
-            scale = Math.max(scale, ws.get(i).scale());
+            BigDecimal weight = ws.get(i);
+            if (weight.signum() < 0) { // the element's name is built only when it is needed
+                Require.nonNegative(weight, "weights[" + i + "]");
+            }
+            scale = Math.max(scale, weight.scale());
         }
         // Scale every weight to a common scale so that the shares are exact integer ratios.
         BigInteger[] units = new BigInteger[ws.size()];
