@@ -20,15 +20,12 @@ import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
-import dev.keyline.spi.StorageProvider;
+import dev.keyline.tck.StorageBackedContract;
 import dev.keyline.spi.account.ClassificationResultRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -39,44 +36,14 @@ import org.quicktheories.generators.Generate;
  * run-date order. A provider runs it by extending {@link KeyAccountAreaContract}, or this class
  * directly with {@link #newStorage()}.
  */
-public abstract class ClassificationResultRepositoryContract {
-
-    /** The storage of the current test, fresh from {@link #newStorage()}. */
-    protected StorageProvider storage;
+public abstract class ClassificationResultRepositoryContract extends StorageBackedContract {
 
     /** Fresh ids for this test. */
     protected final AccountAreaSamples samples = new AccountAreaSamples();
 
-    /** A fresh, empty storage; called once per test. */
-    protected abstract StorageProvider newStorage();
-
-    /** Releases a storage made by {@link #newStorage()}; does nothing unless overridden. */
-    protected void discard(StorageProvider used) {
-    }
-
-    /** How many random examples each property runs; all of them share the test's storage. */
-    protected int propertyExamples() {
-        return 40;
-    }
-
-    @BeforeEach
-    void createStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void discardStorage() {
-        discard(storage);
-    }
-
     /** The repository under test. */
     protected ClassificationResultRepository results() {
         return storage.classificationResults();
-    }
-
-    /** {@code work} in a transaction of its own. */
-    protected <T> T inTransaction(Supplier<T> work) {
-        return storage.transactions().execute(work::get);
     }
 
     /** Stores in a transaction of its own. */

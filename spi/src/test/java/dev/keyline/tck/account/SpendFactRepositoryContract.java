@@ -18,7 +18,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotFoundException;
-import dev.keyline.spi.StorageProvider;
+import dev.keyline.tck.StorageBackedContract;
 import dev.keyline.spi.account.SpendFactRepository;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -35,10 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -48,44 +45,14 @@ import org.junit.jupiter.api.Test;
  * month ranges with inclusive bounds. A provider runs it by extending {@link KeyAccountAreaContract},
  * or this class directly with {@link #newStorage()}.
  */
-public abstract class SpendFactRepositoryContract {
-
-    /** The storage of the current test, fresh from {@link #newStorage()}. */
-    protected StorageProvider storage;
+public abstract class SpendFactRepositoryContract extends StorageBackedContract {
 
     /** Fresh ids for this test. */
     protected final AccountAreaSamples samples = new AccountAreaSamples();
 
-    /** A fresh, empty storage; called once per test. */
-    protected abstract StorageProvider newStorage();
-
-    /** Releases a storage made by {@link #newStorage()}; does nothing unless overridden. */
-    protected void discard(StorageProvider used) {
-    }
-
-    /** How many random examples each property runs; all of them share the test's storage. */
-    protected int propertyExamples() {
-        return 40;
-    }
-
-    @BeforeEach
-    void createStorage() {
-        storage = newStorage();
-    }
-
-    @AfterEach
-    void discardStorage() {
-        discard(storage);
-    }
-
     /** The repository under test. */
     protected SpendFactRepository facts() {
         return storage.spendFacts();
-    }
-
-    /** {@code work} in a transaction of its own. */
-    protected <T> T inTransaction(Supplier<T> work) {
-        return storage.transactions().execute(work::get);
     }
 
     /** Appends in a transaction of its own. */
