@@ -117,9 +117,13 @@ public final class InMemoryOutbox implements Outbox {
             if (claimed.size() == limit) {
                 break;
             }
-            OutboxEntry entry = visible(tx, view.get(c.sequence()).message().eventId()).orElseThrow();
-            EventId id = entry.message().eventId();
+            EventId id = view.get(c.sequence()).message().eventId();
             if (!tryLock(tx, id)) {
+                continue;
+            }
+            // read again under the lock: a transaction that committed since the view was taken may have claimed it
+            OutboxEntry entry = visible(tx, id).orElse(null);
+            if (entry == null || entry.status().isDone() || !due(entry, c.sink(), now)) {
                 continue;
             }
             for (String sink : names) {
@@ -219,7 +223,8 @@ public final class InMemoryOutbox implements Outbox {
                 break;
             }
             EventId id = e.message().eventId();
-            if (e.status() == DeliveryStatus.DELIVERED && e.deliveredAt().isBefore(olderThan) && tryLock(tx, id)) {
+            if (e.status() == DeliveryStatus.DELIVERED && e.deliveredAt().isBefore(olderThan) && tryLock(tx, id)
+                    && visible(tx, id).map(v -> v.status() == DeliveryStatus.DELIVERED).orElse(false)) {
                 Changes changes = changes(tx);
                 changes.entries.remove(id);
                 changes.removed.add(id);
@@ -227,6 +232,12 @@ public final class InMemoryOutbox implements Outbox {
             }
         }
         return purged;
+    }
+
+    /** Whether the entry's delivery to {@code sink} (a fresh one if it has none) is open and due at {@code now}. */
+    private static boolean due(OutboxEntry entry, String sink, Instant now) {
+        SinkDelivery d = entry.delivery(sink).orElseGet(() -> SinkDelivery.pending(sink, entry.message().occurredAt()));
+        return !d.status().isDone() && !d.nextAttemptAt().isAfter(now);
     }
 
     /** Changes the claimed delivery if the claim still holds; waits for another transaction's lock on the entry. */
