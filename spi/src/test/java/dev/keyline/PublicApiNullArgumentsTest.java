@@ -8,9 +8,10 @@ import dev.keyline.json.SerialisationException;
 import dev.keyline.notification.EventTypePattern;
 import dev.keyline.notification.RoutingRule;
 import dev.keyline.runtime.ConfigurationException;
-import dev.keyline.spi.OutboxEntry;
+import dev.keyline.runtime.RetryPolicy;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageException;
 import dev.keyline.tck.KeylineSamples;
 import java.util.List;
@@ -33,9 +34,10 @@ class PublicApiNullArgumentsTest {
         tester.nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "eventType", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "organisationUnit", "a criterion left null matches anything")
-                .nullable(OutboxEntry.class, CONSTRUCTOR, "lastError", "null until a delivery has failed")
-                .nullable(OutboxEntry.class, CONSTRUCTOR, "deliveredAt", "null until the entry is delivered")
+                .nullable(SinkDelivery.class, CONSTRUCTOR, "lastError", "null until a delivery has failed")
+                .nullable(SinkDelivery.class, CONSTRUCTOR, "deliveredAt", "null until the sink accepted it")
                 .nullable(RetryableDeliveryException.class, CONSTRUCTOR, "retryAfter", "null when the receiver gave no hint")
+                .nullable(RetryPolicy.class, "waitAfter", "retryAfter", "null when the receiver gave no hint")
                 .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
                 PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {

@@ -10,66 +10,91 @@ import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Outbox;
+import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.OutboxMessage;
+import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
- * The outbox in the table {@code keyline_outbox} (created by migration {@code V1__outbox.sql}).
+ * The outbox in the tables {@code keyline_outbox} and {@code keyline_outbox_delivery} (created by
+ * migration {@code V1__outbox.sql}).
  *
- * <p>One row per event: an identity {@code sequence_number} (the order of appends), the event's
- * id (unique), aggregate id, type, occurred-at time, audience and JSON payload, and its delivery
- * state ({@code status}, {@code attempts}, {@code next_attempt_at}, {@code last_error},
- * {@code delivered_at}) with a {@code version} that every change increments. Times are stored as
- * {@code TIMESTAMP WITH TIME ZONE} in UTC with microsecond precision: instants are truncated to
- * whole microseconds when written, so an entry read back carries the truncated instants.
+ * <p>One {@code keyline_outbox} row per event: an identity {@code sequence_number} (the order of
+ * appends), the event's id (unique), aggregate id, type, occurred-at time, audience and JSON
+ * payload, the entry's {@link OutboxEntry#status()} and delivered-at time kept up to date with its
+ * deliveries, and a {@code version} that every change of the entry or of one of its deliveries
+ * increments. One {@code keyline_outbox_delivery} row per entry and sink: that sink's status,
+ * attempts, next-attempt time, last error, delivered-at time and claim number (the fencing token).
+ * Times are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC with microsecond precision: instants
+ * are truncated to whole microseconds when written, so state read back carries the truncated
+ * instants.
  *
- * <p>{@link #claimDue(Instant, int, Instant)} works in two steps that H2 2.x and PostgreSQL (and
- * the PostgreSQL-compatible distributed databases) run alike. It reads the candidates without
- * locking: per aggregate the oldest entry not DELIVERED or DEAD_LETTER, if it is due, in sequence
- * order. Then it locks exactly those rows by primary key with {@code FOR UPDATE SKIP LOCKED} and
- * claims the ones it locked that are still at the version it read (a conditional update checks
- * the version once more). An entry another transaction has claimed or changed and not yet
- * committed is locked, so a concurrent relay skips it without waiting; and since that entry is
- * still open in what the relay reads, the relay skips the rest of its aggregate too. So two relays
- * never claim the same entry, nor two entries of one aggregate at once. (Locking in the candidate
- * query itself would be one statement less, but H2 then locks every row the sort reads, not only
- * those under the limit.)
+ * <p>{@link #claimDue} works in two steps that H2 2.x and PostgreSQL (and the
+ * PostgreSQL-compatible distributed databases) run alike. It reads the candidates without locking:
+ * per sink and aggregate the oldest entry not done for that sink, if it is due, in sequence order.
+ * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED} and
+ * claims for the ones it locked that are still at the version it read. An entry another
+ * transaction has claimed or changed and not yet committed is locked, so a concurrent relay skips
+ * it without waiting; and since that entry is still open in what the relay reads, the relay skips
+ * the rest of its aggregate for that sink too. So two relays never claim the same delivery.
+ *
+ * <p>Marks, renewals and requeues lock the entry row first ({@code SELECT ... FOR UPDATE}), then
+ * change the delivery row only under the claim's number ({@code ... WHERE claim_number = ? AND
+ * status = 'IN_FLIGHT'}); a claim that no longer holds changes no row and the method returns
+ * {@code false}. Locking the entry first, as claims do, keeps the lock order the same everywhere.
  *
  * <p>Every method must be called inside a transaction of the same provider's
  * {@link JdbcTransactions}; outside one it throws {@link InvalidStateException}.
  */
 public final class JdbcOutbox implements Outbox {
 
-    private static final String COLUMNS = "sequence_number, event_id, aggregate_id, event_type, occurred_at, "
-            + "audience_role, audience_organisation_unit, audience_account_id, audience_station_id, audience_subject, "
-            + "payload, status, attempts, next_attempt_at, last_error, delivered_at, version";
+    private static final String COLUMNS = "o.sequence_number, o.event_id, o.aggregate_id, o.event_type, o.occurred_at, "
+            + "o.audience_role, o.audience_organisation_unit, o.audience_account_id, o.audience_station_id, "
+            + "o.audience_subject, o.payload";
 
-    private static final String OPEN = "('PENDING', 'FAILED', 'IN_FLIGHT')";
+    private static final String DELIVERY_COLUMNS = "event_id, sink, status, attempts, next_attempt_at, last_error, "
+            + "delivered_at, claim_number";
+
+    private static final String DONE = "('DELIVERED', 'DEAD_LETTER')";
+
+    private static final int IN_LIST = 500;
 
     private static final String INSERT = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, "
             + "audience_role, audience_organisation_unit, audience_account_id, audience_station_id, audience_subject, "
-            + "payload, status, attempts, next_attempt_at, version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0)";
+            + "payload, status, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
 
-    private static final String DUE = "SELECT " + COLUMNS + " FROM keyline_outbox o "
-            + "WHERE o.status IN " + OPEN + " AND o.next_attempt_at <= ? "
-            + "AND NOT EXISTS (SELECT 1 FROM keyline_outbox e WHERE e.aggregate_id = o.aggregate_id "
-            + "AND e.sequence_number < o.sequence_number AND e.status IN " + OPEN + ") "
-            + "AND o.sequence_number > ? ORDER BY o.sequence_number LIMIT ?";
+    private static final String DUE = "SELECT o.sequence_number, o.version FROM keyline_outbox o "
+            + "LEFT JOIN keyline_outbox_delivery d ON d.event_id = o.event_id AND d.sink = ? "
+            + "WHERE o.status NOT IN " + DONE + " AND (d.status IS NULL OR d.status NOT IN " + DONE + ") "
+            + "AND COALESCE(d.next_attempt_at, o.occurred_at) <= ? "
+            + "AND NOT EXISTS (SELECT 1 FROM keyline_outbox e "
+            + "LEFT JOIN keyline_outbox_delivery f ON f.event_id = e.event_id AND f.sink = ? "
+            + "WHERE e.aggregate_id = o.aggregate_id AND e.sequence_number < o.sequence_number "
+            + "AND e.status NOT IN " + DONE + " AND (f.status IS NULL OR f.status NOT IN " + DONE + ")) "
+            + "ORDER BY o.sequence_number LIMIT ?";
 
     private static final String LOCK = "SELECT sequence_number, version FROM keyline_outbox WHERE sequence_number IN (%s) "
             + "FOR UPDATE SKIP LOCKED";
 
-    private static final String CLAIM = "UPDATE keyline_outbox SET status = 'IN_FLIGHT', next_attempt_at = ?, "
-            + "version = version + 1 WHERE sequence_number = ? AND version = ?";
+    private static final String INSERT_DELIVERY = "INSERT INTO keyline_outbox_delivery (" + DELIVERY_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String UPDATE_DELIVERY = "UPDATE keyline_outbox_delivery SET status = ?, attempts = ?, "
+            + "next_attempt_at = ?, last_error = ?, delivered_at = ?, claim_number = ? WHERE event_id = ? AND sink = ?";
 
     private final JdbcSession session;
 
@@ -93,7 +118,7 @@ public final class JdbcOutbox implements Outbox {
         for (OutboxMessage m : copy) {
             Audience a = m.audience();
             rows.add(new Object[] {m.eventId(), m.aggregateId(), m.type(), m.occurredAt(), a.role(), a.organisationUnit(),
-                    a.accountId(), a.stationId(), a.subject(), m.payload(), m.occurredAt()});
+                    a.accountId(), a.stationId(), a.subject(), m.payload()});
         }
         try {
             session.batch(INSERT, rows);
@@ -107,119 +132,131 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> claimDue(Instant now, int limit, Instant leaseUntil) {
+    public List<OutboxClaim> claimDue(Instant now, Set<String> sinks, int limit, Instant leaseUntil) {
         Require.nonNull(now, "now");
+        Require.nonNull(leaseUntil, "leaseUntil");
+        Set<String> names = new TreeSet<>(Require.nonNullElements(sinks, "sinks"));
+        Require.that(!names.isEmpty(), "sinks", "must name at least one sink");
+        names.forEach(n -> Require.nonBlank(n, "sinks"));
         Require.positive(limit, "limit");
         Require.nonNull(leaseUntil, "leaseUntil");
+        Require.that(!leaseUntil.isBefore(now), "leaseUntil", "must not be before now (" + now + ") but was " + leaseUntil);
         requireTransaction();
         Instant lease = SqlParameters.storedInstant(leaseUntil);
-        List<OutboxEntry> claimed = new ArrayList<>();
-        long after = 0;
-        while (claimed.size() < limit) {
-            List<Candidate> page = session.query(DUE, row -> new Candidate(entry(row), row.longValue("version")), now, after,
-                    limit);
-            if (page.isEmpty()) {
-                break;
+        List<Candidate> candidates = new ArrayList<>();
+        for (String sink : names) {
+            candidates.addAll(session.query(DUE, row -> new Candidate(row.longValue("sequence_number"),
+                    row.longValue("version"), sink), sink, now, sink, limit));
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        candidates.sort(Comparator.comparingLong(Candidate::sequence).thenComparing(Candidate::sink));
+        Object[] sequences = candidates.stream().map(Candidate::sequence).distinct().toArray();
+        String placeholders = String.join(", ", Collections.nCopies(sequences.length, "?"));
+        Map<Long, Long> locked = new HashMap<>();
+        session.query(String.format(LOCK, placeholders), row -> locked.put(row.longValue("sequence_number"),
+                row.longValue("version")), sequences);
+        Map<Long, List<String>> toClaim = new LinkedHashMap<>();
+        int count = 0;
+        for (Candidate c : candidates) {
+            if (count < limit && Long.valueOf(c.version).equals(locked.get(c.sequence))) {
+                toClaim.computeIfAbsent(c.sequence, s -> new ArrayList<>()).add(c.sink);
+                count++;
             }
-            claimed.addAll(claim(page, lease, limit - claimed.size()));
-            if (page.size() < limit) {
-                break;
-            }
-            after = page.get(page.size() - 1).entry.sequence();
+        }
+        List<OutboxClaim> claimed = new ArrayList<>(count);
+        for (Map.Entry<Long, List<String>> e : toClaim.entrySet()) {
+            claimed.addAll(claim(e.getKey(), names, e.getValue(), lease));
         }
         return List.copyOf(claimed);
     }
 
-    /**
-     * Locks those candidates no other transaction holds (skipping the rest without waiting) and
-     * still at the version read, and claims up to {@code wanted} of them.
-     */
-    private List<OutboxEntry> claim(List<Candidate> candidates, Instant lease, int wanted) {
-        String placeholders = String.join(", ", Collections.nCopies(candidates.size(), "?"));
-        Object[] sequences = candidates.stream().map(c -> c.entry.sequence()).toArray();
-        Map<Long, Long> locked = new HashMap<>();
-        session.query(String.format(LOCK, placeholders), row -> locked.put(row.longValue("sequence_number"),
-                row.longValue("version")), sequences);
-        List<Candidate> claimable = new ArrayList<>();
-        for (Candidate c : candidates) {
-            if (claimable.size() < wanted && Long.valueOf(c.version).equals(locked.get(c.entry.sequence()))) {
-                claimable.add(c);
+    /** Claims the deliveries of one locked entry to {@code claimSinks}, first adding the missing deliveries to {@code sinks}. */
+    private List<OutboxClaim> claim(long sequence, Set<String> sinks, List<String> claimSinks, Instant lease) {
+        OutboxEntry entry = entryBySequence(sequence);
+        EventId id = entry.message().eventId();
+        List<Object[]> missing = new ArrayList<>();
+        for (String sink : sinks) {
+            if (entry.delivery(sink).isEmpty()) {
+                SinkDelivery d = SinkDelivery.pending(sink, entry.message().occurredAt());
+                missing.add(deliveryRow(id, d));
+                entry = entry.with(d);
             }
         }
-        if (claimable.isEmpty()) {
-            return List.of();
+        if (!missing.isEmpty()) {
+            session.batch(INSERT_DELIVERY, missing);
         }
-        List<Object[]> claims = new ArrayList<>(claimable.size());
-        for (Candidate c : claimable) {
-            claims.add(new Object[] {lease, c.entry.sequence(), c.version});
+        List<OutboxClaim> claims = new ArrayList<>(claimSinks.size());
+        for (String sink : claimSinks) {
+            SinkDelivery d = entry.delivery(sink).orElseThrow().claimed(lease);
+            writeDelivery(id, d);
+            entry = entry.with(d);
+            claims.add(new OutboxClaim(sequence, entry.message(), sink, d.claim(), d.attempts(), lease));
         }
-        int[] counts = session.batch(CLAIM, claims);
-        List<OutboxEntry> claimed = new ArrayList<>(claimable.size());
-        for (int i = 0; i < claimable.size(); i++) {
-            if (counts[i] < 0) {
-                throw new StorageException("claiming outbox entries failed: the JDBC driver reported no update count for "
-                        + "the claim of entry " + claimable.get(i).entry.sequence(), null);
-            }
-            if (counts[i] == 1) {
-                OutboxEntry e = claimable.get(i).entry;
-                claimed.add(new OutboxEntry(e.sequence(), e.message(), DeliveryStatus.IN_FLIGHT, e.attempts(), lease,
-                        e.lastError(), e.deliveredAt()));
-            }
-        }
-        return claimed;
+        writeSummary(entry);
+        return claims;
     }
 
     @Override
-    public void markDelivered(EventId eventId, int attempts, Instant deliveredAt) {
-        Require.nonNull(eventId, "eventId");
-        Require.nonNegative(attempts, "attempts");
-        Require.nonNull(deliveredAt, "deliveredAt");
-        requireTransaction();
-        changeExisting(eventId, "UPDATE keyline_outbox SET status = 'DELIVERED', attempts = ?, delivered_at = ?, "
-                + "version = version + 1 WHERE event_id = ?", attempts, deliveredAt, eventId);
+    public boolean renew(OutboxClaim claim, Instant leaseUntil) {
+        Require.nonNull(leaseUntil, "leaseUntil");
+        Instant lease = SqlParameters.storedInstant(leaseUntil);
+        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), d.status(), d.attempts(), lease, d.lastError(),
+                d.deliveredAt(), d.claim()));
     }
 
     @Override
-    public void markFailed(EventId eventId, int attempts, Instant nextAttemptAt, String error) {
-        Require.nonNull(eventId, "eventId");
-        Require.nonNegative(attempts, "attempts");
+    public boolean markDelivered(OutboxClaim claim, Instant at) {
+        Require.nonNull(at, "at");
+        Instant stored = SqlParameters.storedInstant(at);
+        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), DeliveryStatus.DELIVERED, claim.attempt(), stored,
+                d.lastError(), stored, d.claim()));
+    }
+
+    @Override
+    public boolean markFailed(OutboxClaim claim, Instant nextAttemptAt, String error) {
         Require.nonNull(nextAttemptAt, "nextAttemptAt");
         Require.nonBlank(error, "error");
-        requireTransaction();
-        changeExisting(eventId, "UPDATE keyline_outbox SET status = 'FAILED', attempts = ?, next_attempt_at = ?, "
-                + "last_error = ?, version = version + 1 WHERE event_id = ?", attempts, nextAttemptAt, error, eventId);
+        Instant next = SqlParameters.storedInstant(nextAttemptAt);
+        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), DeliveryStatus.FAILED, claim.attempt(), next, error,
+                null, d.claim()));
     }
 
     @Override
-    public void markDeadLetter(EventId eventId, int attempts, Instant at, String error) {
-        Require.nonNull(eventId, "eventId");
-        Require.nonNegative(attempts, "attempts");
+    public boolean markDeadLetter(OutboxClaim claim, Instant at, String error) {
         Require.nonNull(at, "at");
         Require.nonBlank(error, "error");
-        requireTransaction();
-        changeExisting(eventId, "UPDATE keyline_outbox SET status = 'DEAD_LETTER', attempts = ?, next_attempt_at = ?, "
-                + "last_error = ?, version = version + 1 WHERE event_id = ?", attempts, at, error, eventId);
+        Instant stored = SqlParameters.storedInstant(at);
+        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), DeliveryStatus.DEAD_LETTER, claim.attempt(), stored,
+                error, null, d.claim()));
     }
 
     @Override
-    public void requeue(EventId eventId, Instant at) {
+    public void requeue(EventId eventId, String sink, Instant at) {
         Require.nonNull(eventId, "eventId");
+        Require.nonBlank(sink, "sink");
         Require.nonNull(at, "at");
         requireTransaction();
-        int changed = session.update("UPDATE keyline_outbox SET status = 'PENDING', next_attempt_at = ?, "
-                + "version = version + 1 WHERE event_id = ? AND status = 'DEAD_LETTER'", at, eventId);
-        if (changed == 0) {
-            OutboxEntry entry = find(eventId).orElseThrow(() -> notFound(eventId));
-            throw new InvalidStateException("outbox entry " + eventId + " is " + entry.status()
-                    + "; only a DEAD_LETTER entry can be requeued");
+        OutboxEntry entry = lockedEntry(eventId).orElseThrow(() -> notFound(eventId));
+        SinkDelivery d = entry.delivery(sink).orElseThrow(() -> new NotFoundException("outbox entry " + eventId
+                + " has no delivery to sink '" + sink + "'"));
+        if (d.status() != DeliveryStatus.DEAD_LETTER) {
+            throw new InvalidStateException("the delivery of outbox entry " + eventId + " to sink '" + sink + "' is "
+                    + d.status() + "; only a DEAD_LETTER delivery can be requeued");
         }
+        SinkDelivery requeued = new SinkDelivery(sink, DeliveryStatus.PENDING, d.attempts(), SqlParameters.storedInstant(at),
+                d.lastError(), null, d.claim());
+        writeDelivery(eventId, requeued);
+        writeSummary(entry.with(requeued));
     }
 
     @Override
     public Optional<OutboxEntry> find(EventId eventId) {
         Require.nonNull(eventId, "eventId");
         requireTransaction();
-        return session.queryOne("SELECT " + COLUMNS + " FROM keyline_outbox WHERE event_id = ?", JdbcOutbox::entry, eventId);
+        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.event_id = ?",
+                JdbcOutbox::message, eventId)).stream().findFirst();
     }
 
     @Override
@@ -227,14 +264,121 @@ public final class JdbcOutbox implements Outbox {
         Require.nonNull(status, "status");
         Require.positive(limit, "limit");
         requireTransaction();
-        return session.query("SELECT " + COLUMNS + " FROM keyline_outbox WHERE status = ? ORDER BY sequence_number LIMIT ?",
-                JdbcOutbox::entry, status, limit);
+        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.status = ? "
+                + "ORDER BY o.sequence_number LIMIT ?", JdbcOutbox::message, status, limit));
     }
 
-    private void changeExisting(EventId eventId, String sql, Object... params) {
-        if (session.update(sql, params) == 0) {
-            throw notFound(eventId);
+    @Override
+    public List<OutboxEntry> deadLetters(String sink, int limit) {
+        Require.nonBlank(sink, "sink");
+        Require.positive(limit, "limit");
+        requireTransaction();
+        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o JOIN keyline_outbox_delivery d "
+                + "ON d.event_id = o.event_id WHERE d.sink = ? AND d.status = 'DEAD_LETTER' "
+                + "ORDER BY o.sequence_number LIMIT ?", JdbcOutbox::message, sink, limit));
+    }
+
+    @Override
+    public int purgeDelivered(Instant olderThan, int limit) {
+        Require.nonNull(olderThan, "olderThan");
+        Require.positive(limit, "limit");
+        requireTransaction();
+        List<Long> old = session.query("SELECT sequence_number FROM keyline_outbox WHERE status = 'DELIVERED' "
+                + "AND delivered_at < ? ORDER BY sequence_number LIMIT ?", row -> row.longValue("sequence_number"),
+                olderThan, limit);
+        if (old.isEmpty()) {
+            return 0;
         }
+        String placeholders = String.join(", ", Collections.nCopies(old.size(), "?"));
+        List<Object> params = new ArrayList<>(old);
+        params.add(olderThan);
+        List<Long> locked = session.query("SELECT sequence_number FROM keyline_outbox WHERE sequence_number IN ("
+                + placeholders + ") AND status = 'DELIVERED' AND delivered_at < ? FOR UPDATE SKIP LOCKED",
+                row -> row.longValue("sequence_number"), params.toArray());
+        if (locked.isEmpty()) {
+            return 0;
+        }
+        String lockedPlaceholders = String.join(", ", Collections.nCopies(locked.size(), "?"));
+        return session.update("DELETE FROM keyline_outbox WHERE sequence_number IN (" + lockedPlaceholders
+                + ") AND status = 'DELIVERED'", locked.toArray());
+    }
+
+    /** Locks the claim's entry, then changes its delivery if the claim still holds. */
+    private boolean changeClaimed(OutboxClaim claim, UnaryOperator<SinkDelivery> after) {
+        Require.nonNull(claim, "claim");
+        requireTransaction();
+        Optional<OutboxEntry> entry = lockedEntry(claim.message().eventId());
+        Optional<SinkDelivery> delivery = entry.flatMap(e -> e.delivery(claim.sink()));
+        if (delivery.isEmpty() || !delivery.get().heldBy(claim)) {
+            return false;
+        }
+        SinkDelivery changed = after.apply(delivery.get());
+        int rows = session.update(UPDATE_DELIVERY + " AND claim_number = ? AND status = 'IN_FLIGHT'",
+                changed.status(), changed.attempts(), changed.nextAttemptAt(), changed.lastError(), changed.deliveredAt(),
+                changed.claim(), claim.message().eventId(), claim.sink(), claim.token());
+        if (rows != 1) {
+            throw new CorruptStateException("the delivery of outbox entry " + claim.message().eventId() + " to sink '"
+                    + claim.sink() + "' changed under the entry's lock");
+        }
+        writeSummary(entry.get().with(changed));
+        return true;
+    }
+
+    /** The entry, its row locked until the transaction ends (waiting for another transaction's lock). */
+    private Optional<OutboxEntry> lockedEntry(EventId eventId) {
+        Optional<Long> sequence = session.queryOne("SELECT sequence_number FROM keyline_outbox WHERE event_id = ? FOR UPDATE",
+                row -> row.longValue("sequence_number"), eventId);
+        return sequence.map(this::entryBySequence);
+    }
+
+    private OutboxEntry entryBySequence(long sequence) {
+        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.sequence_number = ?",
+                JdbcOutbox::message, sequence)).stream().findFirst()
+                .orElseThrow(() -> new CorruptStateException("outbox row " + sequence + " vanished under its lock"));
+    }
+
+    private void writeDelivery(EventId id, SinkDelivery d) {
+        int rows = session.update(UPDATE_DELIVERY, d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(),
+                d.deliveredAt(), d.claim(), id, d.sink());
+        if (rows != 1) {
+            throw new CorruptStateException("the delivery of outbox entry " + id + " to sink '" + d.sink() + "' is missing");
+        }
+    }
+
+    /** Stores the entry's summed-up status and delivered-at time, and bumps its version. */
+    private void writeSummary(OutboxEntry entry) {
+        session.update("UPDATE keyline_outbox SET status = ?, delivered_at = ?, version = version + 1 "
+                + "WHERE sequence_number = ?", entry.status(), entry.deliveredAt(), entry.sequence());
+    }
+
+    private static Object[] deliveryRow(EventId id, SinkDelivery d) {
+        return new Object[] {id, d.sink(), d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.deliveredAt(),
+                d.claim()};
+    }
+
+    /** The entries of the given messages with their deliveries, in the messages' order. */
+    private List<OutboxEntry> withDeliveries(List<SequencedMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Map<EventId, List<SinkDelivery>> deliveries = new HashMap<>();
+        for (int from = 0; from < messages.size(); from += IN_LIST) {
+            List<SequencedMessage> chunk = messages.subList(from, Math.min(messages.size(), from + IN_LIST));
+            String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            session.query("SELECT " + DELIVERY_COLUMNS + " FROM keyline_outbox_delivery WHERE event_id IN ("
+                    + placeholders + ")", row -> deliveries.computeIfAbsent(row.eventId("event_id"), k -> new ArrayList<>())
+                    .add(delivery(row)), chunk.stream().map(m -> m.message().eventId()).toArray());
+        }
+        List<OutboxEntry> entries = new ArrayList<>(messages.size());
+        for (SequencedMessage m : messages) {
+            try {
+                entries.add(new OutboxEntry(m.sequence(), m.message(), deliveries.getOrDefault(m.message().eventId(),
+                        List.of())));
+            } catch (KeylineException e) {
+                throw new CorruptStateException("outbox row " + m.sequence() + " has invalid deliveries: " + e.getMessage(), e);
+            }
+        }
+        return entries;
     }
 
     private void requireTransaction() {
@@ -247,15 +391,13 @@ public final class JdbcOutbox implements Outbox {
         return new NotFoundException("no outbox entry with event id " + eventId);
     }
 
-    private static OutboxEntry entry(Row row) {
+    private static SequencedMessage message(Row row) {
         long sequence = row.longValue("sequence_number");
         try {
             Audience audience = new Audience(row.string("audience_role"), row.string("audience_organisation_unit"),
                     row.string("audience_account_id"), row.string("audience_station_id"), row.string("audience_subject"));
-            OutboxMessage message = new OutboxMessage(row.eventId("event_id"), row.string("aggregate_id"),
-                    row.string("event_type"), row.instant("occurred_at"), audience, row.string("payload"));
-            return new OutboxEntry(sequence, message, row.enumValue("status", DeliveryStatus.class), row.intValue("attempts"),
-                    row.instant("next_attempt_at"), row.string("last_error"), row.instant("delivered_at"));
+            return new SequencedMessage(sequence, new OutboxMessage(row.eventId("event_id"), row.string("aggregate_id"),
+                    row.string("event_type"), row.instant("occurred_at"), audience, row.string("payload")));
         } catch (CorruptStateException e) {
             throw new CorruptStateException("outbox row " + sequence + ": " + e.getMessage(), e);
         } catch (KeylineException e) {
@@ -266,7 +408,24 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
-    /** A due entry as read, with the version its claim must still find. */
-    private record Candidate(OutboxEntry entry, long version) {
+    private static SinkDelivery delivery(Row row) {
+        try {
+            return new SinkDelivery(row.string("sink"), row.enumValue("status", DeliveryStatus.class), row.intValue("attempts"),
+                    row.instant("next_attempt_at"), row.string("last_error"), row.instant("delivered_at"),
+                    row.longValue("claim_number"));
+        } catch (KeylineException e) {
+            if (e instanceof StorageException || e instanceof CorruptStateException) {
+                throw e;
+            }
+            throw new CorruptStateException("an outbox delivery row is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** A message as read, with its sequence number. */
+    private record SequencedMessage(long sequence, OutboxMessage message) {
+    }
+
+    /** A due delivery as read: the entry's sequence, the version its claim must still find, and the sink. */
+    private record Candidate(long sequence, long version, String sink) {
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.spi.DeliveryStatus;
+import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.OutboxMessage;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two relays claiming from one outbox at the same time, on a real database: no entry is claimed
- * twice, and an aggregate's entries are still handed out one at a time, in order.
+ * Two relays claiming from one outbox at the same time, on a real database: no delivery is
+ * claimed twice, and an aggregate's entries are still handed out one at a time per sink, in order.
  */
 abstract class OutboxConcurrencyContract {
 
@@ -58,31 +60,32 @@ abstract class OutboxConcurrencyContract {
         CountDownLatch firstClaimed = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
 
-        Future<List<OutboxEntry>> first = relays.submit(() -> storage.transactions().execute(() -> {
-            List<OutboxEntry> claimed = storage.outbox().claimDue(T0, 2, LEASE);
+        Future<List<OutboxClaim>> first = relays.submit(() -> storage.transactions().execute(() -> {
+            List<OutboxClaim> claimed = storage.outbox().claimDue(T0, Set.of("crm"), 2, LEASE);
             firstClaimed.countDown();
             awaitQuietly(mayCommit);
             return claimed;
         }));
         awaitQuietly(firstClaimed);
-        List<OutboxEntry> second = storage.transactions().execute(() -> storage.outbox().claimDue(T0, 10, LEASE));
+        List<OutboxClaim> second = storage.transactions().execute(() -> storage.outbox().claimDue(T0, Set.of("crm"), 10, LEASE));
         mayCommit.countDown();
 
-        assertThat(first.get(30, TimeUnit.SECONDS)).extracting(OutboxConcurrencyContract::name).containsExactly("A-1", "B-1");
-        assertThat(second).extracting(OutboxConcurrencyContract::name).containsExactly("C-1");
+        assertThat(first.get(30, TimeUnit.SECONDS)).extracting(c -> c.message().audience().subject())
+                .containsExactly("A-1", "B-1");
+        assertThat(second).extracting(c -> c.message().audience().subject()).containsExactly("C-1");
         List<OutboxEntry> inFlight = storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.IN_FLIGHT, 10));
         assertThat(inFlight).extracting(OutboxConcurrencyContract::name).containsExactly("A-1", "B-1", "C-1");
         assertThat(inFlight).allSatisfy(e -> assertThat(e.nextAttemptAt()).isEqualTo(LEASE));
     }
 
     @Test
-    void two_relays_deliver_every_entry_exactly_once_and_in_order_per_aggregate() throws Exception {
+    void two_relays_deliver_every_entry_exactly_once_to_each_sink_and_in_order_per_aggregate_and_sink() throws Exception {
         List<OutboxMessage> messages = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             messages.add(message("AGG" + (i % 6) + "-" + i));
         }
         append(messages.toArray(OutboxMessage[]::new));
-        List<OutboxEntry> claims = Collections.synchronizedList(new ArrayList<>());
+        List<OutboxClaim> claims = Collections.synchronizedList(new ArrayList<>());
 
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Void>> running = new ArrayList<>();
@@ -95,18 +98,21 @@ abstract class OutboxConcurrencyContract {
         start.countDown();
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
 
-        assertThat(claims).extracting(e -> e.message().eventId()).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(messages.stream().map(OutboxMessage::eventId).toList());
-        Map<String, List<Long>> perAggregate = claims.stream().collect(Collectors.groupingBy(
-                e -> e.message().aggregateId(), Collectors.mapping(OutboxEntry::sequence, Collectors.toList())));
-        assertThat(perAggregate).hasSize(6).allSatisfy((aggregate, sequences) -> assertThat(sequences).isSorted());
+        for (String sink : SINKS) {
+            List<OutboxClaim> ofSink = claims.stream().filter(c -> c.sink().equals(sink)).toList();
+            assertThat(ofSink).extracting(e -> e.message().eventId()).as("claims for %s", sink).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(messages.stream().map(OutboxMessage::eventId).toList());
+            Map<String, List<Long>> perAggregate = ofSink.stream().collect(Collectors.groupingBy(
+                    e -> e.message().aggregateId(), Collectors.mapping(OutboxClaim::sequence, Collectors.toList())));
+            assertThat(perAggregate).hasSize(6).allSatisfy((aggregate, sequences) -> assertThat(sequences).isSorted());
+        }
         assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.DELIVERED, 100))).hasSize(60);
     }
 
-    private void relayUntilEmpty(List<OutboxEntry> claims) {
+    private void relayUntilEmpty(List<OutboxClaim> claims) {
         int idleRounds = 0;
         while (idleRounds < 3) {
-            List<OutboxEntry> claimed = storage.transactions().execute(() -> storage.outbox().claimDue(T0, 4, LEASE));
+            List<OutboxClaim> claimed = storage.transactions().execute(() -> storage.outbox().claimDue(T0, SINKS, 4, LEASE));
             if (claimed.isEmpty()) {
                 idleRounds++;
                 boolean anyOpen = storage.transactions().execute(() -> !storage.outbox().list(DeliveryStatus.PENDING, 1).isEmpty()
@@ -119,8 +125,8 @@ abstract class OutboxConcurrencyContract {
                 continue;
             }
             claims.addAll(claimed);
-            storage.transactions().run(() -> claimed.forEach(e -> storage.outbox().markDelivered(
-                    e.message().eventId(), e.attempts() + 1, T0.plusSeconds(1))));
+            storage.transactions().run(() -> claimed.forEach(c -> assertThat(storage.outbox().markDelivered(c, T0.plusSeconds(1)))
+                    .as("the claim holds").isTrue()));
         }
     }
 
@@ -137,6 +143,8 @@ abstract class OutboxConcurrencyContract {
     private static String name(OutboxEntry entry) {
         return entry.message().audience().subject();
     }
+
+    private static final Set<String> SINKS = Set.of("crm", "pager");
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {

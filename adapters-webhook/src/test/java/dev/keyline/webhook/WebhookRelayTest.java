@@ -134,6 +134,33 @@ class WebhookRelayTest {
     }
 
     @Test
+    void aReceiverCannotPushARetryBeyondTheCapOfOneHour() {
+        receiver.then(status(503, "maintenance", "Retry-After", "864000"));
+        Keyline keyline = keyline(sink(Duration.ofSeconds(5)), RetryPolicy.defaults());
+        FixtureEvent event = publish(keyline, "KA-1", "n");
+        Instant firstAttempt = clock.instant();
+
+        assertThat(keyline.relay().pumpOnce().retried()).isEqualTo(1);
+
+        assertThat(entry(keyline, event.eventId()).nextAttemptAt()).as("ten days asked, one hour granted")
+                .isEqualTo(firstAttempt.plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(1));
+        assertThat(keyline.relay().pumpOnce().delivered()).isEqualTo(1);
+        assertThat(receiver.received()).hasSize(2);
+    }
+
+    @Test
+    void aReceiversRetryAfterIsCappedAtThePolicysSetting() {
+        receiver.then(status(429, "slow down", "Retry-After", "7200"));
+        Keyline keyline = keyline(sink(Duration.ofSeconds(5)), POLICY.withMaxRetryAfter(Duration.ofMinutes(10)));
+        FixtureEvent event = publish(keyline, "KA-1", "n");
+
+        keyline.relay().pumpOnce();
+
+        assertThat(entry(keyline, event.eventId()).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void aRetryAfterOf429IsHonouredByTheRelaysClock() {
         receiver.then(status(429, "slow down", "Retry-After", "120"));
         Keyline keyline = keyline(sink(Duration.ofSeconds(5)));

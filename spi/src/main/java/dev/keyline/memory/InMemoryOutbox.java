@@ -7,10 +7,13 @@ import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Outbox;
+import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.OutboxMessage;
+import dev.keyline.spi.SinkDelivery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,33 +22,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * The outbox of an {@link InMemoryStorage}, taking part in its transactions: appends and status
- * changes stay in the transaction until commit and vanish on rollback.
+ * The outbox of an {@link InMemoryStorage}, taking part in its transactions: appends, claims,
+ * marks and purges stay in the transaction until commit and vanish on rollback.
  *
  * <p>Sequence numbers are drawn when a message is appended, like a database identity column.
- * An entry changed by a transaction (claimed, marked, requeued) is locked to it until it ends:
- * {@link #claimDue(Instant, int, Instant)} of another transaction skips such an entry's aggregate
- * (like {@code SELECT ... FOR UPDATE SKIP LOCKED}), so two relays never claim the same entry, and
- * any other change of it fails with {@link InvalidStateException}. Every method requires a
- * transaction of the storage and throws {@link InvalidStateException} otherwise.
+ * An entry changed by a transaction (claimed, marked, requeued, purged) is locked to it until it
+ * ends: {@link #claimDue} of another transaction skips such an entry's aggregate (like
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED}), so two relays never claim the same delivery, and any
+ * other change of it waits for the lock (at most {@value #LOCK_WAIT_SECONDS} seconds, then
+ * {@link InvalidStateException}). Every method requires a transaction of the storage and throws
+ * {@link InvalidStateException} otherwise.
  */
 public final class InMemoryOutbox implements Outbox {
+
+    private static final long LOCK_WAIT_SECONDS = 30;
 
     /** The outbox's changes in one transaction: entries by id, in the order first touched. */
     private static final class Changes {
         final Map<EventId, OutboxEntry> entries = new LinkedHashMap<>();
         final Set<EventId> appended = new HashSet<>();
+        final Set<EventId> removed = new HashSet<>();
+        final Set<EventId> locked = new HashSet<>();
     }
 
     private final InMemoryStorage storage;
     private final TreeMap<Long, OutboxEntry> committed = new TreeMap<>();
     private final Map<EventId, Long> sequenceById = new HashMap<>();
-    private final Map<EventId, InMemoryTransaction> locks = new ConcurrentHashMap<>();
+    private final Map<EventId, InMemoryTransaction> locks = new HashMap<>();
     private final AtomicLong sequences = new AtomicLong();
     private final TransactionParticipant participant = new Participant();
 
@@ -65,79 +74,118 @@ public final class InMemoryOutbox implements Outbox {
         }
         Changes changes = changes(tx);
         for (OutboxMessage m : copy) {
-            OutboxEntry entry = new OutboxEntry(sequences.incrementAndGet(), m, DeliveryStatus.PENDING, 0,
-                    m.occurredAt(), null, null);
-            changes.entries.put(m.eventId(), entry);
+            changes.entries.put(m.eventId(), OutboxEntry.pending(sequences.incrementAndGet(), m));
             changes.appended.add(m.eventId());
         }
     }
 
     @Override
-    public List<OutboxEntry> claimDue(Instant now, int limit, Instant leaseUntil) {
+    public List<OutboxClaim> claimDue(Instant now, Set<String> sinks, int limit, Instant leaseUntil) {
         Require.nonNull(now, "now");
+        Require.nonNull(leaseUntil, "leaseUntil");
+        Set<String> names = new TreeSet<>(Require.nonNullElements(sinks, "sinks"));
+        Require.that(!names.isEmpty(), "sinks", "must name at least one sink");
+        names.forEach(n -> Require.nonBlank(n, "sinks"));
         Require.positive(limit, "limit");
         Require.nonNull(leaseUntil, "leaseUntil");
         Require.that(!leaseUntil.isBefore(now), "leaseUntil", "must not be before now (" + now + ") but was " + leaseUntil);
         InMemoryTransaction tx = storage.requireTransaction("claiming from the outbox");
-        Set<String> decided = new HashSet<>();
-        List<OutboxEntry> claimed = new ArrayList<>();
-        for (OutboxEntry entry : view(tx).values()) {
+        TreeMap<Long, OutboxEntry> view = view(tx);
+        List<Candidate> candidates = new ArrayList<>();
+        for (String sink : names) {
+            Set<String> decided = new HashSet<>();
+            for (OutboxEntry entry : view.values()) {
+                String aggregate = entry.message().aggregateId();
+                if (entry.status().isDone() || decided.contains(aggregate)) {
+                    continue;
+                }
+                SinkDelivery delivery = entry.delivery(sink).orElseGet(
+                        () -> SinkDelivery.pending(sink, entry.message().occurredAt()));
+                if (delivery.status().isDone()) {
+                    continue;
+                }
+                decided.add(aggregate);
+                InMemoryTransaction holder = lockHolder(entry.message().eventId());
+                if (!delivery.nextAttemptAt().isAfter(now) && (holder == null || holder == tx)) {
+                    candidates.add(new Candidate(entry.sequence(), sink));
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingLong(Candidate::sequence).thenComparing(Candidate::sink));
+        List<OutboxClaim> claimed = new ArrayList<>();
+        for (Candidate c : candidates) {
             if (claimed.size() == limit) {
                 break;
             }
-            String aggregate = entry.message().aggregateId();
-            if (entry.status() == DeliveryStatus.DELIVERED || entry.status() == DeliveryStatus.DEAD_LETTER
-                    || !decided.add(aggregate)) {
+            EventId id = view.get(c.sequence()).message().eventId();
+            if (!tryLock(tx, id)) {
                 continue;
             }
-            InMemoryTransaction holder = locks.get(entry.message().eventId());
-            boolean due = !entry.nextAttemptAt().isAfter(now);
-            if (due && (holder == null || holder == tx) && tryLock(tx, entry.message().eventId())) {
-                OutboxEntry inFlight = new OutboxEntry(entry.sequence(), entry.message(), DeliveryStatus.IN_FLIGHT,
-                        entry.attempts(), leaseUntil, entry.lastError(), entry.deliveredAt());
-                changes(tx).entries.put(entry.message().eventId(), inFlight);
-                claimed.add(inFlight);
+            // read again under the lock: a transaction that committed since the view was taken may have claimed it
+            OutboxEntry entry = visible(tx, id).orElse(null);
+            if (entry == null || entry.status().isDone() || !due(entry, c.sink(), now)) {
+                continue;
             }
+            for (String sink : names) {
+                if (entry.delivery(sink).isEmpty()) {
+                    entry = entry.with(SinkDelivery.pending(sink, entry.message().occurredAt()));
+                }
+            }
+            SinkDelivery claim = entry.delivery(c.sink()).orElseThrow().claimed(leaseUntil);
+            changes(tx).entries.put(id, entry.with(claim));
+            claimed.add(new OutboxClaim(entry.sequence(), entry.message(), c.sink(), claim.claim(), claim.attempts(),
+                    leaseUntil));
         }
         return List.copyOf(claimed);
     }
 
     @Override
-    public void markDelivered(EventId eventId, int attempts, Instant deliveredAt) {
-        Require.nonNull(deliveredAt, "deliveredAt");
-        change(eventId, attempts, "marking delivered", e -> new OutboxEntry(e.sequence(), e.message(),
-                DeliveryStatus.DELIVERED, attempts, e.nextAttemptAt(), e.lastError(), deliveredAt));
+    public boolean renew(OutboxClaim claim, Instant leaseUntil) {
+        Require.nonNull(leaseUntil, "leaseUntil");
+        return changeClaimed(claim, "renewing a claim", d -> new SinkDelivery(d.sink(), d.status(), d.attempts(),
+                leaseUntil, d.lastError(), d.deliveredAt(), d.claim()));
     }
 
     @Override
-    public void markFailed(EventId eventId, int attempts, Instant nextAttemptAt, String error) {
+    public boolean markDelivered(OutboxClaim claim, Instant at) {
+        Require.nonNull(at, "at");
+        return changeClaimed(claim, "marking delivered", d -> new SinkDelivery(d.sink(), DeliveryStatus.DELIVERED,
+                claim.attempt(), at, d.lastError(), at, d.claim()));
+    }
+
+    @Override
+    public boolean markFailed(OutboxClaim claim, Instant nextAttemptAt, String error) {
         Require.nonNull(nextAttemptAt, "nextAttemptAt");
         Require.nonBlank(error, "error");
-        change(eventId, attempts, "marking failed", e -> new OutboxEntry(e.sequence(), e.message(),
-                DeliveryStatus.FAILED, attempts, nextAttemptAt, error, null));
+        return changeClaimed(claim, "marking failed", d -> new SinkDelivery(d.sink(), DeliveryStatus.FAILED,
+                claim.attempt(), nextAttemptAt, error, null, d.claim()));
     }
 
     @Override
-    public void markDeadLetter(EventId eventId, int attempts, Instant at, String error) {
+    public boolean markDeadLetter(OutboxClaim claim, Instant at, String error) {
         Require.nonNull(at, "at");
         Require.nonBlank(error, "error");
-        change(eventId, attempts, "dead-lettering", e -> new OutboxEntry(e.sequence(), e.message(),
-                DeliveryStatus.DEAD_LETTER, attempts, at, error, null));
+        return changeClaimed(claim, "dead-lettering", d -> new SinkDelivery(d.sink(), DeliveryStatus.DEAD_LETTER,
+                claim.attempt(), at, error, null, d.claim()));
     }
 
     @Override
-    public void requeue(EventId eventId, Instant at) {
+    public void requeue(EventId eventId, String sink, Instant at) {
         Require.nonNull(eventId, "eventId");
+        Require.nonBlank(sink, "sink");
         Require.nonNull(at, "at");
         InMemoryTransaction tx = storage.requireTransaction("requeuing in the outbox");
+        lock(tx, eventId);
         OutboxEntry entry = visible(tx, eventId)
                 .orElseThrow(() -> new NotFoundException("no outbox entry for event " + eventId));
-        if (entry.status() != DeliveryStatus.DEAD_LETTER) {
-            throw new InvalidStateException("outbox entry for event " + eventId + " is " + entry.status()
-                    + "; only a DEAD_LETTER entry can be requeued");
+        SinkDelivery d = entry.delivery(sink).orElseThrow(() -> new NotFoundException("outbox entry for event " + eventId
+                + " has no delivery to sink '" + sink + "'"));
+        if (d.status() != DeliveryStatus.DEAD_LETTER) {
+            throw new InvalidStateException("the delivery of event " + eventId + " to sink '" + sink + "' is " + d.status()
+                    + "; only a DEAD_LETTER delivery can be requeued");
         }
-        change(eventId, entry.attempts(), "requeuing", e -> new OutboxEntry(e.sequence(), e.message(),
-                DeliveryStatus.PENDING, e.attempts(), at, e.lastError(), null));
+        changes(tx).entries.put(eventId, entry.with(new SinkDelivery(sink, DeliveryStatus.PENDING, d.attempts(), at,
+                d.lastError(), null, d.claim())));
     }
 
     @Override
@@ -154,27 +202,111 @@ public final class InMemoryOutbox implements Outbox {
         return view(tx).values().stream().filter(e -> e.status() == status).limit(limit).toList();
     }
 
-    private void change(EventId eventId, int attempts, String operation,
-                        UnaryOperator<OutboxEntry> after) {
-        Require.nonNull(eventId, "eventId");
-        Require.nonNegative(attempts, "attempts");
-        InMemoryTransaction tx = storage.requireTransaction(operation + " in the outbox");
-        OutboxEntry entry = visible(tx, eventId)
-                .orElseThrow(() -> new NotFoundException("no outbox entry for event " + eventId));
-        if (!changes(tx).appended.contains(eventId) && !tryLock(tx, eventId)) {
-            throw new InvalidStateException("outbox entry for event " + eventId
-                    + " is being changed by a concurrent transaction");
-        }
-        changes(tx).entries.put(eventId, after.apply(entry));
+    @Override
+    public List<OutboxEntry> deadLetters(String sink, int limit) {
+        Require.nonBlank(sink, "sink");
+        Require.positive(limit, "limit");
+        InMemoryTransaction tx = storage.requireTransaction("reading the outbox");
+        return view(tx).values().stream()
+                .filter(e -> e.delivery(sink).map(d -> d.status() == DeliveryStatus.DEAD_LETTER).orElse(false))
+                .limit(limit).toList();
     }
 
-    private boolean tryLock(InMemoryTransaction tx, EventId eventId) {
-        InMemoryTransaction holder = locks.putIfAbsent(eventId, tx);
-        return holder == null || holder == tx;
+    @Override
+    public int purgeDelivered(Instant olderThan, int limit) {
+        Require.nonNull(olderThan, "olderThan");
+        Require.positive(limit, "limit");
+        InMemoryTransaction tx = storage.requireTransaction("purging the outbox");
+        int purged = 0;
+        for (OutboxEntry e : view(tx).values()) {
+            if (purged == limit) {
+                break;
+            }
+            EventId id = e.message().eventId();
+            if (e.status() == DeliveryStatus.DELIVERED && e.deliveredAt().isBefore(olderThan) && tryLock(tx, id)
+                    && visible(tx, id).map(v -> v.status() == DeliveryStatus.DELIVERED).orElse(false)) {
+                Changes changes = changes(tx);
+                changes.entries.remove(id);
+                changes.removed.add(id);
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** Whether the entry's delivery to {@code sink} (a fresh one if it has none) is open and due at {@code now}. */
+    private static boolean due(OutboxEntry entry, String sink, Instant now) {
+        SinkDelivery d = entry.delivery(sink).orElseGet(() -> SinkDelivery.pending(sink, entry.message().occurredAt()));
+        return !d.status().isDone() && !d.nextAttemptAt().isAfter(now);
+    }
+
+    /** Changes the claimed delivery if the claim still holds; waits for another transaction's lock on the entry. */
+    private boolean changeClaimed(OutboxClaim claim, String operation, UnaryOperator<SinkDelivery> after) {
+        Require.nonNull(claim, "claim");
+        InMemoryTransaction tx = storage.requireTransaction(operation + " in the outbox");
+        EventId id = claim.message().eventId();
+        lock(tx, id);
+        Optional<OutboxEntry> entry = visible(tx, id);
+        Optional<SinkDelivery> delivery = entry.flatMap(e -> e.delivery(claim.sink()));
+        if (delivery.isEmpty() || !delivery.get().heldBy(claim)) {
+            return false;
+        }
+        changes(tx).entries.put(id, entry.get().with(after.apply(delivery.get())));
+        return true;
+    }
+
+    private synchronized InMemoryTransaction lockHolder(EventId id) {
+        return locks.get(id);
+    }
+
+    /** Locks the entry to {@code tx} unless another transaction holds it; the lock is released when {@code tx} ends. */
+    private boolean tryLock(InMemoryTransaction tx, EventId id) {
+        Changes changes = changes(tx);
+        synchronized (this) {
+            InMemoryTransaction holder = locks.putIfAbsent(id, tx);
+            if (holder == null || holder == tx) {
+                changes.locked.add(id);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Locks the entry to {@code tx}, waiting while another transaction holds it. */
+    private void lock(InMemoryTransaction tx, EventId id) {
+        changes(tx);
+        synchronized (this) {
+            waitForLock(tx, id);
+        }
+    }
+
+    private void waitForLock(InMemoryTransaction tx, EventId id) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
+        while (!tryLock(tx, id)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new InvalidStateException("outbox entry for event " + id + " stayed locked by a concurrent "
+                        + "transaction for " + LOCK_WAIT_SECONDS + " s");
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InvalidStateException("interrupted while waiting for the lock on outbox entry for event " + id);
+            }
+        }
+    }
+
+    private synchronized void unlock(InMemoryTransaction tx, Set<EventId> ids) {
+        ids.forEach(id -> locks.remove(id, tx));
+        notifyAll();
     }
 
     private Optional<OutboxEntry> visible(InMemoryTransaction tx, EventId eventId) {
         Changes changes = tx.existingWriteSet(participant);
+        if (changes != null && changes.removed.contains(eventId)) {
+            return Optional.empty();
+        }
         if (changes != null && changes.entries.containsKey(eventId)) {
             return Optional.of(changes.entries.get(eventId));
         }
@@ -192,12 +324,17 @@ public final class InMemoryOutbox implements Outbox {
             for (OutboxEntry e : changes.entries.values()) {
                 view.put(e.sequence(), e);
             }
+            view.values().removeIf(e -> changes.removed.contains(e.message().eventId()));
         }
         return view;
     }
 
     private Changes changes(InMemoryTransaction tx) {
         return tx.writeSet(participant, Changes::new);
+    }
+
+    /** A delivery that is due: the entry's sequence and the sink. */
+    private record Candidate(long sequence, String sink) {
     }
 
     /** Validates and applies the outbox's changes at commit and releases the entry locks. */
@@ -220,14 +357,18 @@ public final class InMemoryOutbox implements Outbox {
                 committed.put(e.sequence(), e);
                 sequenceById.put(e.message().eventId(), e.sequence());
             }
+            for (EventId id : changes.removed) {
+                Long sequence = sequenceById.remove(id);
+                if (sequence != null) {
+                    committed.remove(sequence);
+                }
+            }
         }
 
         @Override
         public void release(InMemoryTransaction tx) {
             Changes changes = tx.existingWriteSet(this);
-            for (EventId id : changes.entries.keySet()) {
-                locks.remove(id, tx);
-            }
+            unlock(tx, changes.locked);
         }
     }
 }

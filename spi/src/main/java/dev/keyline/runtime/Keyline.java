@@ -130,6 +130,9 @@ public final class Keyline {
      */
     public static final class Builder {
 
+        /** The longest sink name the outbox stores. */
+        public static final int MAX_SINK_NAME_LENGTH = 255;
+
         private StorageProvider storage;
         private final List<NotificationSink> sinks = new ArrayList<>();
         // microsecond ticks: the finest precision PostgreSQL keeps, so stored times read back equal
@@ -155,7 +158,11 @@ public final class Keyline {
             return this;
         }
 
-        /** Adds a notification sink; sinks receive each event in the order they were added. */
+        /**
+         * Adds a notification sink. Sinks are told apart by {@link NotificationSink#name()}: the
+         * outbox keeps each sink's delivery state under its name, so names must be unique, not
+         * blank, at most {@value #MAX_SINK_NAME_LENGTH} characters, and stable across restarts.
+         */
         public Builder sink(NotificationSink sink) {
             sinks.add(Require.nonNull(sink, "sink"));
             return this;
@@ -223,12 +230,27 @@ public final class Keyline {
         /**
          * The runtime.
          *
-         * @throws ConfigurationException when no storage provider was given
+         * @throws ConfigurationException when no storage provider was given, or a sink's name is
+         *     blank, too long or the name of another sink
          */
         public Keyline build() {
             if (storage == null) {
                 throw new ConfigurationException("no storage provider: call storage(...) with one, for example "
                         + "new dev.keyline.memory.InMemoryStorage()");
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (NotificationSink sink : sinks) {
+                String name = sink.name();
+                if (name == null || name.isBlank() || name.length() > MAX_SINK_NAME_LENGTH) {
+                    throw new ConfigurationException("notification sink " + sink.getClass().getName() + " has the name '"
+                            + name + "'; a sink's name must be non-blank and at most " + MAX_SINK_NAME_LENGTH
+                            + " characters, as the outbox keeps each sink's delivery state under it");
+                }
+                if (!names.add(name)) {
+                    throw new ConfigurationException("two notification sinks are named '" + name + "'; sink names must be "
+                            + "unique, as the outbox keeps each sink's delivery state under its name: give one of "
+                            + "them another name");
+                }
             }
             if (json == null) {
                 json = KeylineJson.create();

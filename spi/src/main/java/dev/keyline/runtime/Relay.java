@@ -1,21 +1,28 @@
 package dev.keyline.runtime;
 
 import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.Outbox;
+import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -23,40 +30,52 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Delivers committed outbox entries to every sink, at least once, in order per aggregate.
+ * Delivers committed outbox entries to every sink, at least once, in order per aggregate and sink.
  *
- * <p>One pump claims due entries in one transaction (they become IN_FLIGHT for the policy's
- * lease), delivers each outside any transaction to every sink in turn, and records the outcome in
- * a transaction of its own per entry:
+ * <p>Every sink has its own delivery state per event ({@link SinkDelivery}): its attempts, its
+ * next try, its dead letter. One pump claims due deliveries in one transaction (they become
+ * IN_FLIGHT for the policy's lease), offers each to its sink outside any transaction, and records
+ * the outcome in a transaction of its own per delivery:
  * <ul>
- *   <li>every sink returned normally: DELIVERED;</li>
- *   <li>a sink threw {@link PermanentDeliveryException}, or the attempt was the policy's last:
- *       DEAD_LETTER, with the failing sink's name and the exception's message as the reason;</li>
- *   <li>a sink threw anything else (any exception or error but a {@link VirtualMachineError}):
- *       FAILED, due again after the policy's backoff, or after the sink's
- *       {@link RetryableDeliveryException#retryAfter()} hint when that is longer.</li>
+ *   <li>the sink returned normally: DELIVERED for that sink;</li>
+ *   <li>the sink threw {@link PermanentDeliveryException}, or the attempt was the policy's last:
+ *       DEAD_LETTER for that sink, with the sink's name and the exception's message as the reason;</li>
+ *   <li>the sink threw anything else (any exception or error but a {@link VirtualMachineError}):
+ *       FAILED for that sink, due again after the policy's backoff, or after the sink's
+ *       {@link RetryableDeliveryException#retryAfter()} hint when that is longer (a hint is cut to
+ *       the policy's {@link RetryPolicy#maxRetryAfter()}).</li>
  * </ul>
- * Delivery stops at the first failing sink; the next attempt offers the event to every sink
- * again, so sinks see an event id more than once and must de-duplicate. A relay that dies
- * mid-delivery (or a {@link VirtualMachineError}) leaves its entries IN_FLIGHT; they are claimed
- * again once the lease ends. Nothing is ever marked delivered that a sink did not accept.
+ * A failing sink holds back only its own later events of the same aggregate; the other sinks go
+ * on. An entry is DELIVERED once every sink accepted it. A relay that dies mid-delivery (or a
+ * {@link VirtualMachineError}) leaves its deliveries IN_FLIGHT; they are claimed again once the
+ * lease ends. Nothing is ever marked delivered that a sink did not accept.
+ *
+ * <p><b>Leases and fencing.</b> The relay renews a claim's lease just before offering the event
+ * to the sink, so the lease needs to cover one delivery (the slowest sink's time-out), not the
+ * whole batch. If the claim no longer holds at that point (another relay claimed the delivery
+ * again after this relay stalled past its lease), the relay does not offer the event. Every mark
+ * carries the claim's token; a mark whose claim no longer holds changes nothing, is counted as
+ * {@link RelayReport#stale()} and logged. Sinks are told apart by {@link NotificationSink#name()},
+ * which the {@link Keyline} builder requires to be unique.
  *
  * <p>With no sinks configured, the relay claims nothing: entries wait until a sink is wired, rather
  * than being marked delivered to nobody. All times come from the runtime's {@link Clock}.
  *
  * <p>Pump by hand ({@link #pumpOnce()}, {@link #pumpUntilIdle(int)}) in tests and batch jobs, or on
  * a host's scheduler with {@link #start(ScheduledExecutorService, Duration)}. Several relays (or
- * hosts) may pump the same storage at once; the outbox's claims keep them apart.
+ * hosts) may pump the same storage at once; the outbox's claims keep them apart. Delivered entries
+ * stay in the outbox until {@link #purgeDelivered(Instant)} removes them.
  */
 public final class Relay {
 
     private static final System.Logger LOG = System.getLogger(Relay.class.getName());
     private static final int MAX_REASON_LENGTH = 500;
     private static final int ROUNDS_PER_TICK = 10;
+    private static final int PURGE_CHUNK = 500;
 
     private final Transactions transactions;
     private final Outbox outbox;
-    private final List<NotificationSink> sinks;
+    private final Map<String, NotificationSink> sinks;
     private final Clock clock;
     private final RetryPolicy policy;
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
@@ -65,17 +84,23 @@ public final class Relay {
     Relay(StorageProvider storage, List<NotificationSink> sinks, Clock clock, RetryPolicy policy) {
         this.transactions = storage.transactions();
         this.outbox = storage.outbox();
-        this.sinks = List.copyOf(sinks);
+        Map<String, NotificationSink> byName = new LinkedHashMap<>();
+        for (NotificationSink sink : sinks) {
+            if (byName.put(sink.name(), sink) != null) {
+                throw new InvalidArgumentException("sinks", "two sinks are named '" + sink.name() + "'");
+            }
+        }
+        this.sinks = Collections.unmodifiableMap(byName);
         this.clock = clock;
         this.policy = policy;
     }
 
     /**
-     * Claims the due entries (at most the policy's batch size), delivers them and records the
+     * Claims the due deliveries (at most the policy's batch size), delivers them and records the
      * outcomes.
      *
      * @return what was done
-     * @throws dev.keyline.domain.common.KeylineException when the storage fails; entries already
+     * @throws dev.keyline.domain.common.KeylineException when the storage fails; deliveries already
      *     claimed are then claimed again after their lease, so none is lost
      */
     public RelayReport pumpOnce() {
@@ -83,17 +108,21 @@ public final class Relay {
             return RelayReport.NOTHING;
         }
         Instant now = clock.instant();
-        List<OutboxEntry> claimed = transactions.execute(
-                () -> outbox.claimDue(now, policy.batchSize(), now.plus(policy.lease())));
+        List<OutboxClaim> claimed = transactions.execute(
+                () -> outbox.claimDue(now, sinks.keySet(), policy.batchSize(), now.plus(policy.lease())));
         int delivered = 0;
         int retried = 0;
         int deadLettered = 0;
+        int stale = 0;
         RuntimeException markingFailure = null;
-        for (OutboxEntry entry : claimed) {
-            int attempt = entry.attempts() + 1;
-            SinkFailure failure = deliver(Notification.of(entry.message(), attempt));
+        for (OutboxClaim claim : claimed) {
             try {
-                switch (record(entry.message().eventId(), attempt, failure)) {
+                DeliveryStatus outcome = handle(claim, now);
+                if (outcome == null) {
+                    stale++;
+                    continue;
+                }
+                switch (outcome) {
                     case DELIVERED -> delivered++;
                     case FAILED -> retried++;
                     default -> deadLettered++;
@@ -109,7 +138,7 @@ public final class Relay {
         if (markingFailure != null) {
             throw markingFailure;
         }
-        return new RelayReport(delivered, retried, deadLettered);
+        return new RelayReport(delivered, retried, deadLettered, stale);
     }
 
     /**
@@ -170,20 +199,93 @@ public final class Relay {
     }
 
     /**
-     * Moves a dead-lettered entry back to PENDING, due now, in its own transaction (or the caller's).
+     * Moves every dead-lettered delivery of an entry back to PENDING, due now, in one transaction
+     * (or the caller's); its other sinks are left alone.
      *
      * @param eventId the entry's event id
+     * @throws dev.keyline.domain.common.NotFoundException when there is no such entry
+     * @throws InvalidStateException when no delivery of the entry is dead-lettered
      */
     public void requeue(EventId eventId) {
         Require.nonNull(eventId, "eventId");
         Instant now = clock.instant();
-        transactions.run(() -> outbox.requeue(eventId, now));
+        transactions.run(() -> {
+            OutboxEntry entry = outbox.find(eventId)
+                    .orElseThrow(() -> new NotFoundException("no outbox entry for event " + eventId));
+            List<SinkDelivery> dead = entry.deliveries().stream().filter(d -> d.status() == DeliveryStatus.DEAD_LETTER)
+                    .toList();
+            if (dead.isEmpty()) {
+                throw new InvalidStateException("outbox entry for event " + eventId + " has no dead-lettered delivery; "
+                        + "its deliveries are " + entry.deliveries());
+            }
+            dead.forEach(d -> outbox.requeue(eventId, d.sink(), now));
+        });
     }
 
-    /** Up to {@code limit} dead-lettered entries, oldest first. */
+    /**
+     * Moves the dead-lettered delivery of an entry to one sink back to PENDING, due now, in its
+     * own transaction (or the caller's).
+     *
+     * @param eventId the entry's event id
+     * @param sink the sink's name
+     */
+    public void requeue(EventId eventId, String sink) {
+        Require.nonNull(eventId, "eventId");
+        Require.nonBlank(sink, "sink");
+        Instant now = clock.instant();
+        transactions.run(() -> outbox.requeue(eventId, sink, now));
+    }
+
+    /**
+     * Replays up to {@code limit} of a sink's dead letters, oldest first: each goes back to
+     * PENDING for that sink, due now, in one transaction (or the caller's).
+     *
+     * @param sink the sink's name
+     * @param limit the most dead letters to replay, positive
+     * @return how many were requeued
+     */
+    public int replayDeadLetters(String sink, int limit) {
+        Require.nonBlank(sink, "sink");
+        Require.positive(limit, "limit");
+        Instant now = clock.instant();
+        return transactions.execute(() -> {
+            List<OutboxEntry> dead = outbox.deadLetters(sink, limit);
+            dead.forEach(e -> outbox.requeue(e.message().eventId(), sink, now));
+            return dead.size();
+        });
+    }
+
+    /** Up to {@code limit} entries with at least one dead-lettered delivery, oldest first. */
     public List<OutboxEntry> deadLetters(int limit) {
         Require.positive(limit, "limit");
         return transactions.execute(() -> outbox.list(DeliveryStatus.DEAD_LETTER, limit));
+    }
+
+    /** Up to {@code limit} entries whose delivery to {@code sink} is dead-lettered, oldest first. */
+    public List<OutboxEntry> deadLetters(String sink, int limit) {
+        Require.nonBlank(sink, "sink");
+        Require.positive(limit, "limit");
+        return transactions.execute(() -> outbox.deadLetters(sink, limit));
+    }
+
+    /**
+     * Deletes the entries every sink accepted before {@code olderThan}, in transactions of a few
+     * hundred entries each. Entries some sink has not yet accepted, or has dead-lettered, stay.
+     * Call it on the host's schedule with {@code clock.instant().minus(retention)}.
+     *
+     * @param olderThan entries delivered before this instant are deleted
+     * @return how many entries were deleted
+     */
+    public int purgeDelivered(Instant olderThan) {
+        Require.nonNull(olderThan, "olderThan");
+        int total = 0;
+        while (true) {
+            int purged = transactions.execute(() -> outbox.purgeDelivered(olderThan, PURGE_CHUNK));
+            total += purged;
+            if (purged < PURGE_CHUNK) {
+                return total;
+            }
+        }
     }
 
     private void tick() {
@@ -204,8 +306,8 @@ public final class Relay {
             return error instanceof PermanentDeliveryException;
         }
 
-        Optional<Duration> retryAfter() {
-            return error instanceof RetryableDeliveryException r ? r.retryAfter() : Optional.empty();
+        Duration retryAfter() {
+            return error instanceof RetryableDeliveryException r ? r.retryAfter().orElse(null) : null;
         }
 
         String reason() {
@@ -215,45 +317,54 @@ public final class Relay {
         }
     }
 
-    private SinkFailure deliver(Notification notification) {
-        for (NotificationSink sink : sinks) {
-            try {
-                sink.deliver(notification);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable failure) {
-                return new SinkFailure(sinkName(sink), failure);
+    /**
+     * Renews the claim if time has passed since it was made, offers the event to the claim's sink
+     * and records the outcome.
+     *
+     * @return the delivery's new status, or null when the claim no longer held
+     */
+    private DeliveryStatus handle(OutboxClaim claim, Instant claimedAt) {
+        Instant start = clock.instant();
+        if (start.isAfter(claimedAt)) {
+            boolean held = transactions.execute(() -> outbox.renew(claim, start.plus(policy.lease())));
+            if (!held) {
+                LOG.log(System.Logger.Level.WARNING, "outbox relay lost its claim on event {0} for sink {1} before "
+                        + "delivering it (its lease ran out and another relay claimed it); not delivered by this relay",
+                        claim.message().eventId(), claim.sink());
+                return null;
             }
         }
-        return null;
+        SinkFailure failure = deliver(sinks.get(claim.sink()), Notification.of(claim.message(), claim.attempt()));
+        DeliveryStatus outcome = record(claim, failure);
+        if (outcome == null) {
+            LOG.log(System.Logger.Level.WARNING, "outbox relay lost its claim on event {0} for sink {1} while delivering "
+                    + "it (its lease ran out and another relay claimed it); its outcome was not recorded",
+                    claim.message().eventId(), claim.sink());
+        }
+        return outcome;
     }
 
-    private static String sinkName(NotificationSink sink) {
+    private static SinkFailure deliver(NotificationSink sink, Notification notification) {
         try {
-            String name = sink.name();
-            return name == null || name.isBlank() ? sink.getClass().getName() : name;
-        } catch (RuntimeException e) {
-            return sink.getClass().getName();
+            sink.deliver(notification);
+            return null;
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failure) {
+            return new SinkFailure(sink.name(), failure);
         }
     }
 
-    private DeliveryStatus record(EventId eventId, int attempt, SinkFailure failure) {
+    private DeliveryStatus record(OutboxClaim claim, SinkFailure failure) {
         Instant at = clock.instant();
         if (failure == null) {
-            transactions.run(() -> outbox.markDelivered(eventId, attempt, at));
-            return DeliveryStatus.DELIVERED;
+            return transactions.execute(() -> outbox.markDelivered(claim, at)) ? DeliveryStatus.DELIVERED : null;
         }
-        if (failure.permanent() || attempt >= policy.maxAttempts()) {
-            transactions.run(() -> outbox.markDeadLetter(eventId, attempt, at, failure.reason()));
-            return DeliveryStatus.DEAD_LETTER;
+        if (failure.permanent() || claim.attempt() >= policy.maxAttempts()) {
+            return transactions.execute(() -> outbox.markDeadLetter(claim, at, failure.reason()))
+                    ? DeliveryStatus.DEAD_LETTER : null;
         }
-        Duration wait = policy.backoffAfter(attempt);
-        Optional<Duration> hint = failure.retryAfter();
-        if (hint.isPresent() && hint.get().compareTo(wait) > 0) {
-            wait = hint.get();
-        }
-        Instant next = at.plus(wait);
-        transactions.run(() -> outbox.markFailed(eventId, attempt, next, failure.reason()));
-        return DeliveryStatus.FAILED;
+        Instant next = at.plus(policy.waitAfter(claim.attempt(), failure.retryAfter()));
+        return transactions.execute(() -> outbox.markFailed(claim, next, failure.reason())) ? DeliveryStatus.FAILED : null;
     }
 }

@@ -3,32 +3,43 @@ package dev.keyline.runtime;
 import dev.keyline.domain.common.Require;
 
 /**
- * What one or more pumps of the {@link Relay} did.
+ * What one or more pumps of the {@link Relay} did. Counts are of deliveries: one entry offered to
+ * three sinks counts three times.
  *
- * @param delivered entries every sink accepted, now DELIVERED
- * @param retried entries whose attempt failed and that are due again later, now FAILED
- * @param deadLettered entries given up, now DEAD_LETTER
+ * @param delivered deliveries a sink accepted, now DELIVERED
+ * @param retried deliveries whose attempt failed and that are due again later, now FAILED
+ * @param deadLettered deliveries given up, now DEAD_LETTER
+ * @param stale claims this relay lost before it could record them: another relay claimed the
+ *     delivery again after this relay's lease ran out, so the outcome was not recorded (or the
+ *     delivery not even attempted); the other relay's state stands
  */
-public record RelayReport(int delivered, int retried, int deadLettered) {
+public record RelayReport(int delivered, int retried, int deadLettered, int stale) {
 
     /** A report of nothing done. */
-    public static final RelayReport NOTHING = new RelayReport(0, 0, 0);
+    public static final RelayReport NOTHING = new RelayReport(0, 0, 0, 0);
 
     /** Validates the counts. */
     public RelayReport {
         Require.nonNegative(delivered, "delivered");
         Require.nonNegative(retried, "retried");
         Require.nonNegative(deadLettered, "deadLettered");
+        Require.nonNegative(stale, "stale");
     }
 
-    /** How many entries were attempted. */
+    /** A report with no stale claims. */
+    public RelayReport(int delivered, int retried, int deadLettered) {
+        this(delivered, retried, deadLettered, 0);
+    }
+
+    /** How many claimed deliveries were handled, stale ones included. */
     public int attempted() {
-        return delivered + retried + deadLettered;
+        return delivered + retried + deadLettered + stale;
     }
 
     /** The sum of this report and {@code other}. */
     public RelayReport plus(RelayReport other) {
         Require.nonNull(other, "other");
-        return new RelayReport(delivered + other.delivered, retried + other.retried, deadLettered + other.deadLettered);
+        return new RelayReport(delivered + other.delivered, retried + other.retried, deadLettered + other.deadLettered,
+                stale + other.stale);
     }
 }

@@ -9,19 +9,30 @@ import java.time.Duration;
  *
  * <p>After failed attempt {@code n} (1 for the first) the next attempt is due
  * {@code initialBackoff × multiplier^(n−1)} later, never more than {@code maxBackoff}, and never
- * earlier than a receiver's retry-after hint. Once {@code maxAttempts} attempts have failed the
- * entry goes to the dead letters.
+ * earlier than a receiver's retry-after hint, which is capped at {@code maxRetryAfter}. Once
+ * {@code maxAttempts} attempts to a sink have failed, the event goes to that sink's dead letters.
+ *
+ * <p>The lease covers one delivery, not a batch: the relay renews a claim's lease just before it
+ * offers the event to the sink, so the lease must outlast the slowest sink's time-out (a webhook's
+ * request time-out, for example), plus the time to record the outcome. A relay that stalls longer
+ * loses the claim to the next relay; its late marks then change nothing.
  *
  * @param maxAttempts how many attempts an entry gets before it is dead-lettered, at least 1
  * @param initialBackoff the wait after the first failure, positive
  * @param multiplier by how much each further wait grows, at least 1.0
  * @param maxBackoff the longest computed wait, at least {@code initialBackoff}
- * @param lease how long a claimed entry belongs to the relay that claimed it; after that another
- *     relay may claim it again (the first one crashed or hangs)
- * @param batchSize how many entries one pump claims at most
+ * @param lease how long a claimed delivery belongs to the relay that claimed it, from the claim and
+ *     again from each renewal; after that another relay may claim it again (the first one crashed
+ *     or hangs)
+ * @param batchSize how many deliveries (entry and sink) one pump claims at most
+ * @param maxRetryAfter the longest retry-after hint a receiver can impose; a longer hint is cut
+ *     to this, positive
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
-                          Duration lease, int batchSize) {
+                          Duration lease, int batchSize, Duration maxRetryAfter) {
+
+    /** The default cap on a receiver's retry-after hint: one hour. */
+    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofHours(1);
 
     /** Validates the policy. */
     public RetryPolicy {
@@ -34,11 +45,39 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
                 "must not be shorter than initialBackoff (" + initialBackoff + ") but was " + maxBackoff);
         positive(lease, "lease");
         Require.positive(batchSize, "batchSize");
+        positive(maxRetryAfter, "maxRetryAfter");
     }
 
-    /** The defaults: 8 attempts, 1 s doubling up to 10 min, a lease of 1 min, batches of 100. */
+    /** A policy with the default retry-after cap of {@link #DEFAULT_MAX_RETRY_AFTER}. */
+    public RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, Duration lease,
+                       int batchSize) {
+        this(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize, DEFAULT_MAX_RETRY_AFTER);
+    }
+
+    /**
+     * The defaults: 8 attempts, 1 s doubling up to 10 min, a lease of 1 min, batches of 100, and
+     * retry-after hints capped at 1 hour.
+     */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(8, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(10), Duration.ofMinutes(1), 100);
+        return new RetryPolicy(8, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(10), Duration.ofMinutes(1), 100,
+                DEFAULT_MAX_RETRY_AFTER);
+    }
+
+    /**
+     * The wait after failed attempt {@code failedAttempt} when the receiver hinted {@code retryAfter}:
+     * the longer of the computed backoff and the hint, the hint cut to {@link #maxRetryAfter()}.
+     *
+     * @param failedAttempt the number of the attempt that failed, at least 1
+     * @param retryAfter the receiver's hint, or null for none
+     * @return the wait
+     */
+    public Duration waitAfter(int failedAttempt, Duration retryAfter) {
+        Duration wait = backoffAfter(failedAttempt);
+        if (retryAfter == null) {
+            return wait;
+        }
+        Duration hint = retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
+        return hint.compareTo(wait) > 0 ? hint : wait;
     }
 
     /**
@@ -58,35 +97,41 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
 
     /** This policy with another {@link #maxAttempts()}. */
     public RetryPolicy withMaxAttempts(int newMaxAttempts) {
-        return new RetryPolicy(newMaxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize);
+        return new RetryPolicy(newMaxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize, maxRetryAfter);
     }
 
     /** This policy with another {@link #initialBackoff()}. */
     public RetryPolicy withInitialBackoff(Duration newInitialBackoff) {
         Require.nonNull(newInitialBackoff, "newInitialBackoff");
-        return new RetryPolicy(maxAttempts, newInitialBackoff, multiplier, maxBackoff, lease, batchSize);
+        return new RetryPolicy(maxAttempts, newInitialBackoff, multiplier, maxBackoff, lease, batchSize, maxRetryAfter);
     }
 
     /** This policy with another {@link #multiplier()}. */
     public RetryPolicy withMultiplier(double newMultiplier) {
-        return new RetryPolicy(maxAttempts, initialBackoff, newMultiplier, maxBackoff, lease, batchSize);
+        return new RetryPolicy(maxAttempts, initialBackoff, newMultiplier, maxBackoff, lease, batchSize, maxRetryAfter);
     }
 
     /** This policy with another {@link #maxBackoff()}. */
     public RetryPolicy withMaxBackoff(Duration newMaxBackoff) {
         Require.nonNull(newMaxBackoff, "newMaxBackoff");
-        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, newMaxBackoff, lease, batchSize);
+        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, newMaxBackoff, lease, batchSize, maxRetryAfter);
     }
 
     /** This policy with another {@link #lease()}. */
     public RetryPolicy withLease(Duration newLease) {
         Require.nonNull(newLease, "newLease");
-        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, newLease, batchSize);
+        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, newLease, batchSize, maxRetryAfter);
     }
 
     /** This policy with another {@link #batchSize()}. */
     public RetryPolicy withBatchSize(int newBatchSize) {
-        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, newBatchSize);
+        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, newBatchSize, maxRetryAfter);
+    }
+
+    /** This policy with another {@link #maxRetryAfter()}. */
+    public RetryPolicy withMaxRetryAfter(Duration newMaxRetryAfter) {
+        Require.nonNull(newMaxRetryAfter, "newMaxRetryAfter");
+        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize, newMaxRetryAfter);
     }
 
     private static void positive(Duration d, String name) {

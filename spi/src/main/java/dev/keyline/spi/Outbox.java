@@ -4,6 +4,7 @@ import dev.keyline.domain.common.EventId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The transactional outbox a storage provider keeps. Every method must be called inside a
@@ -11,46 +12,103 @@ import java.util.Optional;
  * or rolls back together with the state changes that raised the events. Called outside a
  * transaction, every method throws {@code InvalidStateException}.
  *
- * <p>Two transactions never claim the same entry: an entry claimed (or otherwise changed) by a
- * transaction that has not ended is skipped by other transactions' {@link #claimDue}, together
- * with the rest of its aggregate's entries, as {@code SELECT ... FOR UPDATE SKIP LOCKED} does.
+ * <p><b>Deliveries per sink.</b> Each entry has a {@link SinkDelivery} per sink, made for every
+ * sink of the relay that first claims it ({@link #claimDue}); a later claim by a relay with more
+ * sinks adds the missing ones while the entry is not done. Each delivery has its own attempts,
+ * next try and dead letter, and the order per aggregate holds per sink: a sink is offered an
+ * aggregate's entry only when it has every earlier entry of that aggregate DELIVERED or
+ * DEAD_LETTER. So a broken sink delays only itself.
+ *
+ * <p><b>Fencing.</b> A claim carries a token, the delivery's claim number, which every claim
+ * increments. {@link #renew}, {@link #markDelivered}, {@link #markFailed} and
+ * {@link #markDeadLetter} apply only while the delivery is IN_FLIGHT under that token; otherwise
+ * they change nothing and return {@code false}. So a relay that stalled past its lease and whose
+ * delivery another relay claimed again can never move it, nor turn a DELIVERED back.
+ *
+ * <p><b>Locking.</b> Two transactions never claim the same entry: an entry claimed or otherwise
+ * changed by a transaction that has not ended is skipped by other transactions' {@link #claimDue},
+ * together with the rest of its aggregate's entries, as {@code SELECT ... FOR UPDATE SKIP LOCKED}
+ * does. Marks, renewals and requeues wait for such a transaction to end.
  */
 public interface Outbox {
 
     /**
-     * Appends messages as PENDING, due at their occurred-at time, in list order; an event id
-     * already in the outbox fails with {@code AlreadyExistsException}.
+     * Appends messages as PENDING with no deliveries yet, due at their occurred-at time, in list
+     * order; an event id already in the outbox fails with {@code AlreadyExistsException}.
      */
     void append(List<OutboxMessage> messages);
 
     /**
-     * Claims up to {@code limit} due entries: PENDING or FAILED entries whose next-attempt time is
-     * at or before {@code now}, and IN_FLIGHT entries whose lease ended at or before {@code now}.
-     * At most one entry per aggregate is returned, and only the aggregate's oldest entry that is
-     * not DELIVERED or DEAD_LETTER, so delivery is in order per aggregate. Claimed entries become
-     * IN_FLIGHT with {@code nextAttemptAt = leaseUntil}. Entries come back in sequence order.
+     * Claims up to {@code limit} due deliveries to the given sinks. For each sink and aggregate it
+     * considers only the oldest entry that is not done for that sink (and not done as a whole),
+     * and claims it if its delivery is PENDING or FAILED with a next-attempt time at or before
+     * {@code now}, or IN_FLIGHT with a lease that ended at or before {@code now}; an entry without
+     * deliveries is due at its occurred-at time. Every entry touched first gets a PENDING delivery
+     * for each of {@code sinks} it lacks. A claimed delivery becomes IN_FLIGHT with
+     * {@code nextAttemptAt = leaseUntil} and its claim number incremented. Claims come back in
+     * sequence order, then sink-name order.
+     *
+     * @param now the current time
+     * @param sinks the names of the relay's sinks, not empty
+     * @param limit the most deliveries to claim, positive
+     * @param leaseUntil when the claims' lease ends, not before {@code now}
+     * @return the claims
      */
-    List<OutboxEntry> claimDue(Instant now, int limit, Instant leaseUntil);
-
-    /** Marks an entry DELIVERED; counts the attempt. */
-    void markDelivered(EventId eventId, int attempts, Instant deliveredAt);
-
-    /** Marks an entry FAILED, to be retried at {@code nextAttemptAt}. */
-    void markFailed(EventId eventId, int attempts, Instant nextAttemptAt, String error);
-
-    /** Marks an entry DEAD_LETTER with the reason. */
-    void markDeadLetter(EventId eventId, int attempts, Instant at, String error);
+    List<OutboxClaim> claimDue(Instant now, Set<String> sinks, int limit, Instant leaseUntil);
 
     /**
-     * Moves a DEAD_LETTER entry back to PENDING, due at {@code at}, keeping its attempt count;
-     * {@code NotFoundException} for an unknown id, {@code InvalidStateException} for an entry in
-     * another status.
+     * Extends a claim's lease to {@code leaseUntil} if the claim still holds.
+     *
+     * @return whether it held (and was renewed)
      */
-    void requeue(EventId eventId, Instant at);
+    boolean renew(OutboxClaim claim, Instant leaseUntil);
+
+    /**
+     * Marks the claimed delivery DELIVERED at {@code at}, counting the attempt, if the claim still holds.
+     *
+     * @return whether the claim held; if not, nothing changed
+     */
+    boolean markDelivered(OutboxClaim claim, Instant at);
+
+    /**
+     * Marks the claimed delivery FAILED, to be retried at {@code nextAttemptAt}, counting the
+     * attempt, if the claim still holds.
+     *
+     * @return whether the claim held; if not, nothing changed
+     */
+    boolean markFailed(OutboxClaim claim, Instant nextAttemptAt, String error);
+
+    /**
+     * Marks the claimed delivery DEAD_LETTER at {@code at} with the reason, counting the attempt,
+     * if the claim still holds.
+     *
+     * @return whether the claim held; if not, nothing changed
+     */
+    boolean markDeadLetter(OutboxClaim claim, Instant at, String error);
+
+    /**
+     * Moves the DEAD_LETTER delivery of {@code eventId} to {@code sink} back to PENDING, due at
+     * {@code at}, keeping its attempt count and last error; {@code NotFoundException} for an
+     * unknown id or a sink the entry has no delivery for, {@code InvalidStateException} for a
+     * delivery in another status.
+     */
+    void requeue(EventId eventId, String sink, Instant at);
 
     /** The entry with this id, if any. */
     Optional<OutboxEntry> find(EventId eventId);
 
-    /** Up to {@code limit} entries in the given status, in sequence order. */
+    /** Up to {@code limit} entries whose {@link OutboxEntry#status()} is {@code status}, in sequence order. */
     List<OutboxEntry> list(DeliveryStatus status, int limit);
+
+    /** Up to {@code limit} entries whose delivery to {@code sink} is DEAD_LETTER, in sequence order. */
+    List<OutboxEntry> deadLetters(String sink, int limit);
+
+    /**
+     * Deletes up to {@code limit} entries that every sink has accepted (entry status DELIVERED)
+     * before {@code olderThan}, oldest first. An entry some sink has not yet accepted, or has
+     * dead-lettered, is never deleted; neither is one another transaction is changing.
+     *
+     * @return how many entries were deleted
+     */
+    int purgeDelivered(Instant olderThan, int limit);
 }

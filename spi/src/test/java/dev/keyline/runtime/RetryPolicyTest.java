@@ -20,6 +20,29 @@ class RetryPolicyTest {
         assertThat(p.maxBackoff()).isEqualTo(Duration.ofMinutes(10));
         assertThat(p.lease()).isEqualTo(Duration.ofMinutes(1));
         assertThat(p.batchSize()).isEqualTo(100);
+        assertThat(p.maxRetryAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8), Duration.ofSeconds(30), 4)
+                .maxRetryAfter()).as("the six-part constructor keeps the default cap").isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void theWaitIsTheLongerOfBackoffAndHintWithTheHintCapped() {
+        RetryPolicy p = RetryPolicy.defaults().withMaxRetryAfter(Duration.ofMinutes(30));
+        assertThat(p.waitAfter(3, null)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(p.waitAfter(3, Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(4));
+        assertThat(p.waitAfter(3, Duration.ofMinutes(29))).isEqualTo(Duration.ofMinutes(29));
+        assertThat(p.waitAfter(3, Duration.ofMinutes(31))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(p.waitAfter(3, Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void theWaitNeverPassesTheLongerOfMaxBackoffAndTheCap() {
+        qt().forAll(integers().between(1, 200), integers().between(0, Integer.MAX_VALUE)).checkAssert((n, hint) -> {
+            RetryPolicy p = RetryPolicy.defaults();
+            Duration wait = p.waitAfter(n, Duration.ofSeconds(hint));
+            assertThat(wait).isGreaterThanOrEqualTo(p.backoffAfter(n))
+                    .isLessThanOrEqualTo(p.maxBackoff().compareTo(p.maxRetryAfter()) > 0 ? p.maxBackoff() : p.maxRetryAfter());
+        });
     }
 
     @Test
@@ -53,6 +76,8 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> p.withMaxBackoff(Duration.ofMillis(500))).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maxBackoff");
         assertThatThrownBy(() -> p.withLease(Duration.ofSeconds(-1))).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("lease");
         assertThatThrownBy(() -> p.withBatchSize(0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> p.withMaxRetryAfter(Duration.ZERO)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("maxRetryAfter");
+        assertThatThrownBy(() -> p.waitAfter(0, null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("failedAttempt");
         assertThatThrownBy(() -> p.backoffAfter(0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("failedAttempt");
     }
 }

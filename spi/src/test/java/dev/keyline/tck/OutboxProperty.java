@@ -14,6 +14,7 @@ import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.tck.fixture.FixtureEvent;
 import java.time.Duration;
@@ -29,10 +30,12 @@ import org.quicktheories.generators.Generate;
 
 /**
  * The outbox property of {@link StorageProviderContract}: random interleavings of committed and
- * rolled-back commands, sink failures of every kind, pumps and clock moves. Afterwards, with the
- * sink healthy and the clock moved on, every committed event is DELIVERED (and was accepted) or
- * DEAD_LETTER; no rolled-back event was ever offered to the sink; and no event of an aggregate was
- * offered while an earlier one of the same aggregate was still open.
+ * rolled-back commands, failures of every kind of one sink, pumps and clock moves, with a second
+ * sink that always accepts. Afterwards, with the first sink healthy and the clock moved on, every
+ * committed event is DELIVERED or DEAD_LETTER, and for each sink DELIVERED only if that sink
+ * accepted it; the steady sink accepted every committed event, whatever the other one did; no
+ * rolled-back event was ever offered to a sink; and no sink was offered an event of an aggregate
+ * while its delivery of an earlier one of the same aggregate was still open.
  */
 final class OutboxProperty {
 
@@ -92,8 +95,10 @@ final class OutboxProperty {
             TestClock clock = TestClock.standard();
             Map<String, List<EventId>> committed = new LinkedHashMap<>();
             Set<EventId> rolledBack = new HashSet<>();
-            ScriptedSink sink = new ScriptedSink(storage, committed);
-            Keyline keyline = Keyline.builder().storage(storage).clock(clock).retryPolicy(POLICY).sink(sink).build();
+            ScriptedSink sink = new ScriptedSink("scripted", storage, committed);
+            ScriptedSink steady = new ScriptedSink("steady", storage, committed);
+            List<ScriptedSink> sinks = List.of(sink, steady);
+            Keyline keyline = Keyline.builder().storage(storage).clock(clock).retryPolicy(POLICY).sinks(sinks).build();
             for (Step step : steps) {
                 if (step instanceof Commit c) {
                     List<FixtureEvent> events = events(c.aggregate(), c.events(), clock);
@@ -114,7 +119,10 @@ final class OutboxProperty {
                 } else if (step instanceof Advance a) {
                     clock.advance(Duration.ofSeconds(a.seconds()));
                 }
-                assertThat(sink.offeredIds()).as("rolled-back events offered to the sink").filteredOn(rolledBack::contains).isEmpty();
+                for (ScriptedSink s : sinks) {
+                    assertThat(s.offeredIds()).as("rolled-back events offered to %s", s.name())
+                            .filteredOn(rolledBack::contains).isEmpty();
+                }
             }
 
             sink.mode = Mode.ACCEPT;
@@ -123,24 +131,34 @@ final class OutboxProperty {
                 keyline.relay().pumpUntilIdle(100);
             }
 
-            assertThat(sink.violations).as("events offered while an earlier one of their aggregate was open").isEmpty();
-            assertThat(sink.offeredIds()).as("rolled-back events offered to the sink").filteredOn(rolledBack::contains).isEmpty();
-            for (List<EventId> ids : committed.values()) {
-                List<Integer> acceptedPositions = new ArrayList<>();
-                for (EventId id : ids) {
-                    OutboxEntry entry = storage.transactions().execute(() -> storage.outbox().find(id)).orElseThrow(
-                            () -> new AssertionError("committed event " + id + " is missing from the outbox"));
-                    assertThat(entry.status()).as("final status of %s", id)
-                            .isIn(DeliveryStatus.DELIVERED, DeliveryStatus.DEAD_LETTER);
-                    if (entry.status() == DeliveryStatus.DELIVERED) {
-                        assertThat(sink.acceptedIds()).as("delivered events were accepted").contains(id);
+            List<EventId> allCommitted = committed.values().stream().flatMap(List::stream).toList();
+            assertThat(steady.acceptedIds()).as("the steady sink got every event, whatever the other sink did")
+                    .containsAll(allCommitted);
+            for (ScriptedSink s : sinks) {
+                assertThat(s.violations).as("events offered to %s while an earlier one of their aggregate was open",
+                        s.name()).isEmpty();
+                assertThat(s.offeredIds()).as("rolled-back events offered to %s", s.name())
+                        .filteredOn(rolledBack::contains).isEmpty();
+                for (List<EventId> ids : committed.values()) {
+                    List<Integer> acceptedPositions = new ArrayList<>();
+                    for (EventId id : ids) {
+                        OutboxEntry entry = storage.transactions().execute(() -> storage.outbox().find(id)).orElseThrow(
+                                () -> new AssertionError("committed event " + id + " is missing from the outbox"));
+                        assertThat(entry.status()).as("final status of %s", id)
+                                .isIn(DeliveryStatus.DELIVERED, DeliveryStatus.DEAD_LETTER);
+                        DeliveryStatus mine = entry.delivery(s.name()).orElseThrow().status();
+                        assertThat(mine).as("final status of %s for %s", id, s.name())
+                                .isIn(DeliveryStatus.DELIVERED, DeliveryStatus.DEAD_LETTER);
+                        if (mine == DeliveryStatus.DELIVERED) {
+                            assertThat(s.acceptedIds()).as("events delivered to %s were accepted by it", s.name()).contains(id);
+                        }
+                        int first = s.acceptedIds().indexOf(id);
+                        if (first >= 0) {
+                            acceptedPositions.add(first);
+                        }
                     }
-                    int first = sink.acceptedIds().indexOf(id);
-                    if (first >= 0) {
-                        acceptedPositions.add(first);
-                    }
+                    assertThat(acceptedPositions).as("first acceptances by %s follow commit order", s.name()).isSorted();
                 }
-                assertThat(acceptedPositions).as("first acceptances follow commit order").isSorted();
             }
         } finally {
             contract.release(storage);
@@ -158,6 +176,7 @@ final class OutboxProperty {
     /** A sink whose behaviour the steps set, and which checks the order per aggregate as it is offered events. */
     private static final class ScriptedSink implements NotificationSink {
 
+        private final String name;
         private final StorageProvider storage;
         private final Map<String, List<EventId>> committed;
         private final List<Notification> offered = new ArrayList<>();
@@ -165,7 +184,8 @@ final class OutboxProperty {
         private final List<String> violations = new ArrayList<>();
         private Mode mode = Mode.ACCEPT;
 
-        ScriptedSink(StorageProvider storage, Map<String, List<EventId>> committed) {
+        ScriptedSink(String name, StorageProvider storage, Map<String, List<EventId>> committed) {
+            this.name = name;
             this.storage = storage;
             this.committed = committed;
         }
@@ -178,8 +198,8 @@ final class OutboxProperty {
                     break;
                 }
                 DeliveryStatus status = storage.transactions().execute(() -> storage.outbox().find(earlier))
-                        .map(OutboxEntry::status).orElse(null);
-                if (status != DeliveryStatus.DELIVERED && status != DeliveryStatus.DEAD_LETTER) {
+                        .flatMap(e -> e.delivery(name)).map(SinkDelivery::status).orElse(null);
+                if (status == null || !status.isDone()) {
                     violations.add(n.eventId() + " offered while " + earlier + " was " + status);
                 }
             }
@@ -192,6 +212,11 @@ final class OutboxProperty {
                 case THROW_ERROR -> throw new AssertionError("a sink bug");
                 default -> throw new IllegalStateException("unknown mode " + mode);
             }
+        }
+
+        @Override
+        public String name() {
+            return name;
         }
 
         List<EventId> offeredIds() {

@@ -13,10 +13,12 @@ import dev.keyline.runtime.RelayReport;
 import dev.keyline.runtime.RetryPolicy;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.NotificationSink;
+import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.tck.fixture.FixtureEvent;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -284,8 +287,9 @@ public abstract class StorageProviderContract {
                 assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.PENDING, 10)))
                         .isEmpty();
                 Instant later = clock.instant().plusSeconds(60);
-                assertThat(storage.transactions().execute(() -> storage.outbox().claimDue(later, 10, later)))
-                        .as("claims must not see uncommitted entries").isEmpty();
+                List<OutboxClaim> claims = storage.transactions().execute(
+                        () -> storage.outbox().claimDue(later, Set.of("recorder"), 10, later));
+                assertThat(claims).as("claims must not see uncommitted entries").isEmpty();
 
                 mayCommit.countDown();
                 await(done);
@@ -305,11 +309,16 @@ public abstract class StorageProviderContract {
                     .hasMessageContaining("transaction");
             assertThatThrownBy(() -> storage.outbox().find(id)).isInstanceOf(InvalidStateException.class);
             assertThatThrownBy(() -> storage.outbox().list(DeliveryStatus.PENDING, 1)).isInstanceOf(InvalidStateException.class);
-            assertThatThrownBy(() -> storage.outbox().claimDue(now, 1, now)).isInstanceOf(InvalidStateException.class);
-            assertThatThrownBy(() -> storage.outbox().markDelivered(id, 1, now)).isInstanceOf(InvalidStateException.class);
-            assertThatThrownBy(() -> storage.outbox().markFailed(id, 1, now, "x")).isInstanceOf(InvalidStateException.class);
-            assertThatThrownBy(() -> storage.outbox().markDeadLetter(id, 1, now, "x")).isInstanceOf(InvalidStateException.class);
-            assertThatThrownBy(() -> storage.outbox().requeue(id, now)).isInstanceOf(InvalidStateException.class);
+            OutboxClaim claim = new OutboxClaim(1, m, "recorder", 1, 0, now);
+            assertThatThrownBy(() -> storage.outbox().claimDue(now, Set.of("recorder"), 1, now))
+                    .isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().renew(claim, now)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().markDelivered(claim, now)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().markFailed(claim, now, "x")).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().markDeadLetter(claim, now, "x")).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().requeue(id, "recorder", now)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().deadLetters("recorder", 1)).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().purgeDelivered(now, 1)).isInstanceOf(InvalidStateException.class);
         }
 
         @Test
@@ -346,11 +355,107 @@ public abstract class StorageProviderContract {
             storage.transactions().run(() -> storage.outbox().append(List.of(m)));
             Instant now = clock.instant();
 
-            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().requeue(m.eventId(), now)))
-                    .isInstanceOf(InvalidStateException.class).hasMessageContaining("PENDING");
+            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().requeue(m.eventId(), "recorder", now)))
+                    .as("no delivery to that sink yet").isInstanceOf(NotFoundException.class).hasMessageContaining("recorder");
+            storage.transactions().execute(() -> storage.outbox().claimDue(now, Set.of("recorder"), 1, now.plusSeconds(60)));
+            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().requeue(m.eventId(), "recorder", now)))
+                    .isInstanceOf(InvalidStateException.class).hasMessageContaining("IN_FLIGHT");
             EventId unknown = EventId.random();
-            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().requeue(unknown, now)))
+            assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().requeue(unknown, "recorder", now)))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining(unknown.toString());
+        }
+
+        @Test
+        void aClaimGivesEveryOneOfTheRelaysSinksADeliveryAndClaimsEachUnderAToken() {
+            OutboxMessage m = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m)));
+            Instant now = clock.instant();
+            Instant lease = now.plusSeconds(60);
+
+            List<OutboxClaim> claims = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(now, Set.of("b", "a"), 10, lease));
+
+            assertThat(claims).extracting(OutboxClaim::sink).containsExactly("a", "b");
+            assertThat(claims).allSatisfy(c -> {
+                assertThat(c.token()).isEqualTo(1);
+                assertThat(c.attempts()).isZero();
+                assertThat(c.leaseUntil()).isEqualTo(lease);
+                assertThat(c.message()).isEqualTo(m);
+            });
+            OutboxEntry entry = entry(m.eventId()).orElseThrow();
+            assertThat(entry.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+            assertThat(entry.deliveries()).extracting(SinkDelivery::sink).containsExactly("a", "b");
+            assertThat(entry.deliveries()).allSatisfy(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+                assertThat(d.nextAttemptAt()).isEqualTo(lease);
+                assertThat(d.claim()).isEqualTo(1);
+            });
+        }
+
+        @Test
+        void aMarkAppliesOnlyWhileItsClaimHoldsAndAStaleOneChangesNothing() {
+            OutboxMessage m = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m)));
+            Instant t0 = clock.instant();
+            OutboxClaim first = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t0, Set.of("recorder"), 1, t0.plusSeconds(60))).get(0);
+            Instant t1 = t0.plusSeconds(61);
+            OutboxClaim second = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t1, Set.of("recorder"), 1, t1.plusSeconds(60))).get(0);
+            assertThat(second.token()).as("a new claim gets a new token").isGreaterThan(first.token());
+
+            assertThat(storage.transactions().execute(() -> storage.outbox().renew(first, t1.plusSeconds(600)))).isFalse();
+            assertThat(storage.transactions().execute(() -> storage.outbox().markFailed(first, t1, "late"))).isFalse();
+            assertThat(entry(m.eventId()).orElseThrow().delivery("recorder").orElseThrow())
+                    .as("a stale mark and a stale renewal change nothing")
+                    .isEqualTo(new SinkDelivery("recorder", DeliveryStatus.IN_FLIGHT, 0, t1.plusSeconds(60), null, null, 2));
+
+            assertThat(storage.transactions().execute(() -> storage.outbox().markDelivered(second, t1))).isTrue();
+            SinkDelivery delivered = entry(m.eventId()).orElseThrow().delivery("recorder").orElseThrow();
+            assertThat(storage.transactions().execute(() -> storage.outbox().markFailed(first, t1, "late"))).isFalse();
+            assertThat(storage.transactions().execute(() -> storage.outbox().markDeadLetter(first, t1, "late"))).isFalse();
+            assertThat(storage.transactions().execute(() -> storage.outbox().markDelivered(second, t1)))
+                    .as("a claim ends with its mark").isFalse();
+
+            OutboxEntry after = entry(m.eventId()).orElseThrow();
+            assertThat(after.status()).as("a DELIVERED entry never goes back").isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(after.delivery("recorder").orElseThrow()).isEqualTo(delivered);
+            assertThat(delivered.attempts()).isEqualTo(1);
+        }
+
+        @Test
+        void purgeDeletesOnlyEntriesEverySinkAcceptedBeforeTheCutOff() {
+            OutboxMessage done = message("agg-1");
+            OutboxMessage failing = message("agg-2");
+            OutboxMessage dead = message("agg-3");
+            OutboxMessage fresh = message("agg-4");
+            storage.transactions().run(() -> storage.outbox().append(List.of(done, failing, dead, fresh)));
+            Instant t0 = clock.instant();
+            List<OutboxClaim> claims = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t0, Set.of("a", "b"), 10, t0.plusSeconds(60)));
+            storage.transactions().run(() -> {
+                for (OutboxClaim c : claims) {
+                    EventId id = c.message().eventId();
+                    if (id.equals(done.eventId()) || c.sink().equals("a")) {
+                        storage.outbox().markDelivered(c, t0);
+                    } else if (id.equals(failing.eventId())) {
+                        storage.outbox().markFailed(c, t0.plusSeconds(5), "b: busy");
+                    } else if (id.equals(dead.eventId())) {
+                        storage.outbox().markDeadLetter(c, t0, "b: gone");
+                    }
+                }
+            });
+            assertThat(storage.transactions().execute(() -> storage.outbox().purgeDelivered(t0, 100)))
+                    .as("nothing delivered before the cut-off").isZero();
+
+            Instant later = t0.plusSeconds(3600);
+            assertThat(storage.transactions().execute(() -> storage.outbox().purgeDelivered(later, 100))).isEqualTo(1);
+
+            assertThat(entry(done.eventId())).isEmpty();
+            assertThat(entry(failing.eventId())).as("sink b has not received it").isPresent();
+            assertThat(entry(dead.eventId())).as("a dead letter stays until it is replayed").isPresent();
+            assertThat(entry(fresh.eventId())).as("b's delivery is still in flight").isPresent();
+            assertThat(storage.transactions().execute(() -> storage.outbox().purgeDelivered(later, 100))).isZero();
         }
     }
 
@@ -404,14 +509,16 @@ public abstract class StorageProviderContract {
             Keyline keyline = keyline(sink, second);
             FixtureEvent e = publish(keyline, "agg-1").get(0);
 
-            keyline.relay().pumpOnce();
+            assertThat(keyline.relay().pumpOnce()).isEqualTo(new RelayReport(1, 1, 0));
             assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(entry(e.eventId()).orElseThrow().delivery("recorder").orElseThrow().status())
+                    .isEqualTo(DeliveryStatus.DELIVERED);
             clock.advance(Duration.ofSeconds(1));
-            keyline.relay().pumpOnce();
+            assertThat(keyline.relay().pumpOnce()).as("only the failed sink is retried").isEqualTo(new RelayReport(1, 0, 0));
 
             assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(second.acceptedIds()).containsExactly(e.eventId());
-            assertThat(sink.acceptedIds()).as("at least once: the first sink sees the retry too").containsExactly(e.eventId(), e.eventId());
+            assertThat(sink.offeredIds()).as("the sink that accepted is not offered the event again").containsExactly(e.eventId());
         }
 
         @Test
@@ -593,9 +700,10 @@ public abstract class StorageProviderContract {
             FixtureEvent e = publish(keyline, "agg-1").get(0);
             Instant now = clock.instant();
             Instant leaseEnd = now.plus(keyline.retryPolicy().lease());
-            List<OutboxEntry> claimedByTheDeadRelay = storage.transactions().execute(
-                    () -> storage.outbox().claimDue(now, 10, leaseEnd));
-            assertThat(claimedByTheDeadRelay).extracting(x -> x.status()).containsExactly(DeliveryStatus.IN_FLIGHT);
+            List<OutboxClaim> claimedByTheDeadRelay = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(now, Set.of(sink.name()), 10, leaseEnd));
+            assertThat(claimedByTheDeadRelay).extracting(x -> x.message().eventId()).containsExactly(e.eventId());
+            assertThat(entry(e.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
 
             clock.advance(keyline.retryPolicy().lease().minusSeconds(1));
             assertThat(keyline.relay().pumpOnce().attempted()).as("still leased").isZero();
@@ -613,11 +721,11 @@ public abstract class StorageProviderContract {
             Instant now = clock.instant();
             CountDownLatch firstClaimed = new CountDownLatch(1);
             CountDownLatch mayEnd = new CountDownLatch(1);
-            AtomicReference<List<OutboxEntry>> first = new AtomicReference<>();
+            AtomicReference<List<OutboxClaim>> first = new AtomicReference<>();
             ExecutorService other = Executors.newSingleThreadExecutor();
             try {
                 Future<?> done = other.submit(() -> storage.transactions().run(() -> {
-                    first.set(storage.outbox().claimDue(now, 2, now.plusSeconds(60)));
+                    first.set(storage.outbox().claimDue(now, Set.of("recorder"), 2, now.plusSeconds(60)));
                     firstClaimed.countDown();
                     try {
                         await(mayEnd);
@@ -626,8 +734,8 @@ public abstract class StorageProviderContract {
                     }
                 }));
                 await(firstClaimed);
-                List<OutboxEntry> second = storage.transactions().execute(
-                        () -> storage.outbox().claimDue(now, 10, now.plusSeconds(60)));
+                List<OutboxClaim> second = storage.transactions().execute(
+                        () -> storage.outbox().claimDue(now, Set.of("recorder"), 10, now.plusSeconds(60)));
                 mayEnd.countDown();
                 await(done);
 
@@ -688,8 +796,143 @@ public abstract class StorageProviderContract {
         }
 
         @Test
+        void aRetryAfterHintIsCappedAtOneHourByDefault() {
+            sink.failNext(1, n -> new RetryableDeliveryException("HTTP 503", Duration.ofDays(30), null));
+            Keyline keyline = keyline(sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+
+            keyline.relay().pumpOnce();
+
+            assertThat(keyline.retryPolicy().maxRetryAfter()).isEqualTo(Duration.ofHours(1));
+            assertThat(entry(e.eventId()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+            clock.advance(Duration.ofHours(1));
+            assertThat(keyline.relay().pumpOnce().delivered()).isEqualTo(1);
+        }
+
+        @Test
+        void theRetryAfterCapIsConfigurable() {
+            sink.failNext(1, n -> new RetryableDeliveryException("HTTP 429", Duration.ofHours(2), null));
+            Keyline keyline = keyline(RetryPolicy.defaults().withMaxRetryAfter(Duration.ofMinutes(5)), sink);
+            FixtureEvent e = publish(keyline, "agg-1").get(0);
+
+            keyline.relay().pumpOnce();
+
+            assertThat(entry(e.eventId()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        }
+
+        @Test
+        void aBrokenSinkDelaysOnlyItselfAndItsDeadLettersHoldEveryEvent() {
+            RecordingSink second = new RecordingSink("second");
+            RecordingSink broken = new RecordingSink("broken")
+                    .failWith(n -> new RetryableDeliveryException("HTTP 503 from the pager", null, null));
+            Keyline keyline = keyline(RetryPolicy.defaults().withMaxAttempts(3), sink, broken, second);
+            List<FixtureEvent> events = publish(keyline, "agg-1", "agg-2", "agg-1", "agg-1", "agg-2");
+            List<EventId> ids = events.stream().map(FixtureEvent::eventId).toList();
+
+            keyline.relay().pumpUntilIdle(10);
+
+            assertThat(sink.acceptedIds()).as("on time: without any clock move").containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(second.acceptedIds()).as("on time: without any clock move").containsExactlyInAnyOrderElementsOf(ids);
+            for (RecordingSink healthy : List.of(sink, second)) {
+                assertThat(healthy.acceptedIds()).as("order per aggregate for %s", healthy.name())
+                        .filteredOn(id -> aggregateOf(events, id).equals("agg-1"))
+                        .containsExactly(ids.get(0), ids.get(2), ids.get(3));
+            }
+            assertThat(broken.offeredIds()).as("the broken sink gets each aggregate's first event only")
+                    .containsExactly(ids.get(0), ids.get(1));
+
+            for (int round = 0; round < 30; round++) {
+                clock.advance(Duration.ofMinutes(1));
+                keyline.relay().pumpUntilIdle(10);
+            }
+
+            assertThat(keyline.relay().deadLetters("broken", 100)).extracting(x -> x.message().eventId())
+                    .containsExactlyElementsOf(ids);
+            assertThat(keyline.relay().deadLetters(sink.name(), 100)).isEmpty();
+            assertThat(keyline.relay().deadLetters("second", 100)).isEmpty();
+            for (EventId id : ids) {
+                OutboxEntry stored = entry(id).orElseThrow();
+                assertThat(stored.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+                SinkDelivery dead = stored.delivery("broken").orElseThrow();
+                assertThat(dead.status()).isEqualTo(DeliveryStatus.DEAD_LETTER);
+                assertThat(dead.attempts()).isEqualTo(3);
+                assertThat(dead.lastError()).startsWith("broken: ").contains("HTTP 503 from the pager");
+                for (String healthy : List.of(sink.name(), "second")) {
+                    assertThat(stored.delivery(healthy).orElseThrow())
+                            .extracting(SinkDelivery::status, SinkDelivery::attempts).containsExactly(DeliveryStatus.DELIVERED, 1);
+                }
+            }
+            List<EventId> brokenOrder = broken.offeredIds().stream().distinct().toList();
+            assertThat(brokenOrder).as("the broken sink, too, was offered each aggregate in order")
+                    .filteredOn(id -> aggregateOf(events, id).equals("agg-1")).containsExactly(ids.get(0), ids.get(2), ids.get(3));
+            assertThat(sink.offered()).as("healthy sinks are never offered an event twice").hasSize(ids.size());
+        }
+
+        @Test
+        void aSinksDeadLettersCanBeReplayedWithoutTouchingTheOtherSinks() {
+            RecordingSink broken = new RecordingSink("broken").failWith(n -> new PermanentDeliveryException("HTTP 404"));
+            Keyline keyline = keyline(sink, broken);
+            List<FixtureEvent> events = publish(keyline, "agg-1", "agg-1", "agg-2");
+            List<EventId> ids = events.stream().map(FixtureEvent::eventId).toList();
+            keyline.relay().pumpUntilIdle(10);
+            assertThat(keyline.relay().deadLetters("broken", 10)).extracting(x -> x.message().eventId())
+                    .containsExactlyElementsOf(ids);
+
+            broken.recover();
+            assertThat(keyline.relay().replayDeadLetters("broken", 10)).isEqualTo(3);
+            assertThat(entry(ids.get(0)).orElseThrow().delivery("broken").orElseThrow().status())
+                    .isEqualTo(DeliveryStatus.PENDING);
+            keyline.relay().pumpUntilIdle(10);
+
+            assertThat(keyline.relay().deadLetters("broken", 10)).isEmpty();
+            assertThat(broken.acceptedIds()).filteredOn(id -> !id.equals(ids.get(2))).containsExactly(ids.get(0), ids.get(1));
+            assertThat(broken.acceptedIds()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(sink.offeredIds()).as("the healthy sink is not offered the replay").hasSize(3);
+            assertThat(ids).allSatisfy(id -> assertThat(entry(id).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED));
+            assertThatThrownBy(() -> keyline.relay().requeue(ids.get(0), "broken")).isInstanceOf(InvalidStateException.class)
+                    .hasMessageContaining("DELIVERED");
+        }
+
+        @Test
+        void theRelayPurgesWhatEverySinkAcceptedAndKeepsTheRest() {
+            RecordingSink flaky = new RecordingSink("flaky");
+            Keyline keyline = keyline(sink, flaky);
+            List<FixtureEvent> events = publish(keyline, "agg-1", "agg-2");
+            flaky.failWith(n -> n.eventId().equals(events.get(1).eventId()) ? new IllegalStateException("busy") : null);
+            keyline.relay().pumpUntilIdle(10);
+            clock.advance(Duration.ofDays(8));
+
+            assertThat(keyline.relay().purgeDelivered(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(1);
+
+            assertThat(entry(events.get(0).eventId())).isEmpty();
+            assertThat(entry(events.get(1).eventId())).as("flaky has not received it").isPresent();
+            flaky.recover();
+            assertThat(keyline.relay().pumpUntilIdle(10).delivered()).isEqualTo(1);
+            assertThat(flaky.acceptedIds()).containsExactly(events.get(0).eventId(), events.get(1).eventId());
+        }
+
+        @Test
         void randomInterleavingsLoseNothingSendNothingRolledBackAndKeepOrderPerAggregate() {
             OutboxProperty.check(StorageProviderContract.this);
+        }
+    }
+
+    private static String aggregateOf(List<FixtureEvent> events, EventId id) {
+        return events.stream().filter(e -> e.eventId().equals(id)).findFirst().orElseThrow().aggregateId();
+    }
+
+    /** Two relays on the storage, one of them stalled past its lease: see {@link RelayLeaseContract}. */
+    @Nested
+    class RelayLeases extends RelayLeaseContract {
+
+        @Override
+        protected StorageProvider storage() {
+            return storage;
+        }
+
+        @Override
+        protected TestClock clock() {
+            return clock;
         }
     }
 
