@@ -22,7 +22,7 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.account.KeyAccounts;
-import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.OutboxEntry;
 
 import java.math.BigDecimal;

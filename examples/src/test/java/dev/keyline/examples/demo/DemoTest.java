@@ -41,7 +41,7 @@ import dev.keyline.examples.report.Report;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.account.AccountPlans;
 import dev.keyline.runtime.account.KeyAccounts;
-import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.OutboxEntry;

@@ -35,8 +35,9 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.runtime.CommandContext;
-import dev.keyline.runtime.ConfigurationException;
+import dev.keyline.spi.ConfigurationException;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.ServiceSteps;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.account.ClassificationResultRepository;
 import dev.keyline.spi.account.KeyAccountRepository;
@@ -88,6 +89,7 @@ import java.util.stream.Stream;
 public final class KeyAccounts {
 
     private final Keyline keyline;
+    private final ServiceSteps steps;
     private final KeyAccountRepository accounts;
     private final SpendFactRepository spendFacts;
     private final ClassificationResultRepository results;
@@ -98,6 +100,7 @@ public final class KeyAccounts {
             ClassificationResultRepository results, Map<LocalNetworkId, ClassificationSettings> classifications,
             ChurnEvaluator churnRules) {
         this.keyline = keyline;
+        this.steps = ServiceSteps.on(keyline);
         this.accounts = accounts;
         this.spendFacts = spendFacts;
         this.results = results;
@@ -118,7 +121,7 @@ public final class KeyAccounts {
     public static KeyAccounts on(Keyline keyline) {
         Require.nonNull(keyline, "keyline");
         StorageProvider storage = keyline.storage();
-        return new KeyAccounts(keyline, storage.keyAccounts(), storage.spendFacts(), storage.classificationResults(),
+        return new KeyAccounts(keyline, storage.port(KeyAccountRepository.class), storage.port(SpendFactRepository.class), storage.port(ClassificationResultRepository.class),
                 Map.of(), ChurnEvaluator.standard());
     }
 
@@ -682,13 +685,9 @@ public final class KeyAccounts {
             BiConsumer<KeyAccount, CommandContext> command) {
         Require.nonNull(actor, "actor");
         Require.nonNull(account, "account");
-        return keyline.execute(ctx -> {
-            KeyAccount a = load(account);
-            AccountAccess.requireMayChange(actor, AccountScopes.of(a), attempted);
-            command.accept(a, ctx);
-            ctx.save(accounts, a);
-            return a.snapshot();
-        });
+        return steps.change(accounts, account,
+                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScopes.of(a), attempted),
+                command, KeyAccount::snapshot);
     }
 
     private KeyAccount load(AccountId account) {

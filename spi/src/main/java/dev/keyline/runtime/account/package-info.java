@@ -8,7 +8,7 @@
  *       loop and exit;</li>
  *   <li>{@link dev.keyline.runtime.account.AccountPlans}: account plans (客户发展计划) and their
  *       progress;</li>
- *   <li>{@link dev.keyline.runtime.account.PriceAuthorisations}: floor prices (底价) and price
+ *   <li>{@link dev.keyline.runtime.authority.PriceAuthorisations}: floor prices (底价) and price
  *       requests with their approvals.</li>
  * </ul>
  *

@@ -33,6 +33,7 @@ import dev.keyline.domain.common.UserId;
 import dev.keyline.json.KeylineJson;
 import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.Notification;
 import dev.keyline.tck.TestClock;
 import java.math.BigDecimal;

@@ -20,7 +20,7 @@ import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.AccountPlans;
 import dev.keyline.runtime.account.ClassificationSettings;
 import dev.keyline.runtime.account.KeyAccounts;
-import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.tck.RecordingSink;
