@@ -140,6 +140,10 @@ public final class KeylineSamples {
                 .value(RetryPolicy.class, RetryPolicy::defaults)
                 .value(ScheduledExecutorService.class, KeylineSamples::stoppedExecutor)
                 .instance(KeyAccounts.class, () -> KeyAccounts.on(keyline.get()))
+                .instance(dev.keyline.runtime.account.Reclassifications.class,
+                        () -> dev.keyline.runtime.account.Reclassifications.on(keyline.get()))
+                .instance(dev.keyline.runtime.account.ChurnWarnings.class,
+                        () -> dev.keyline.runtime.account.ChurnWarnings.on(keyline.get()))
                 .instance(AccountPlans.class, () -> AccountPlans.on(keyline.get()))
                 .instance(PriceAuthorisations.class, () -> PriceAuthorisations.on(keyline.get(), DomainSamples.matrix()))
                 .value(ChurnObservations.class, ChurnObservations::none)
