@@ -1,6 +1,7 @@
 package dev.keyline.spi;
 
 import dev.keyline.domain.common.Require;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,8 +27,9 @@ import java.util.function.Function;
  */
 public final class Areas {
 
-    // registration objects have no state, so those of one class loader are shared
-    private static final Map<ClassLoader, Map<Class<?>, List<?>>> LOADED = new WeakHashMap<>();
+    // registration objects have no state, so those of one class loader are shared; softly held, so
+    // that the cached objects never keep a discarded class loader (a redeployed host) alive
+    private static final Map<ClassLoader, Map<Class<?>, SoftReference<List<?>>>> LOADED = new WeakHashMap<>();
 
     private Areas() {
     }
@@ -52,8 +54,9 @@ public final class Areas {
     /** What ServiceLoader lists for {@code layer} with {@code loader}, loaded once per loader. */
     private static <T> List<T> loaded(Class<T> layer, ClassLoader loader) {
         synchronized (LOADED) {
-            Map<Class<?>, List<?>> ofLoader = LOADED.computeIfAbsent(loader, l -> new HashMap<>());
-            List<?> cached = ofLoader.get(layer);
+            Map<Class<?>, SoftReference<List<?>>> ofLoader = LOADED.computeIfAbsent(loader, l -> new HashMap<>());
+            SoftReference<List<?>> held = ofLoader.get(layer);
+            List<?> cached = held == null ? null : held.get();
             if (cached == null) {
                 List<T> found = new ArrayList<>();
                 try {
@@ -65,7 +68,7 @@ public final class Areas {
                             + layer.getName() + " cannot be loaded: " + e.getMessage(), e);
                 }
                 cached = List.copyOf(found);
-                ofLoader.put(layer, cached);
+                ofLoader.put(layer, new SoftReference<>(cached));
             }
             return ((List<?>) cached).stream().map(layer::cast).toList();
         }
