@@ -1,7 +1,7 @@
 package dev.keyline.jdbc;
 
 import dev.keyline.domain.common.Require;
-import dev.keyline.runtime.ConfigurationException;
+import dev.keyline.spi.ConfigurationException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;

@@ -29,6 +29,11 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.spi.account.SpendFactRepository;
+import dev.keyline.spi.account.ClassificationResultRepository;
+import dev.keyline.spi.authority.PriceAuthorisationRepository;
+import dev.keyline.spi.account.AccountPlanRepository;
+import dev.keyline.spi.account.KeyAccountRepository;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -109,7 +114,7 @@ abstract class JdbcAccountTablesContract {
     void anAccountIsStoredAsPlainColumnsAReportCanRead() {
         KeyAccount account = active(new AccountId("KA1"), new UserId("am-1"));
         account.classify(Tier.LOCAL, "share", LocalDate.of(2024, 7, 1), CLERK, T0.plusSeconds(120));
-        storage.transactions().run(() -> storage.keyAccounts().save(account));
+        storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
 
         assertThat(sql.queryOne("SELECT network_id, industry, tier, status, account_manager, annual_turnover, "
                         + "turnover_growth, version FROM keyline_key_account WHERE account_id = ?",
@@ -127,14 +132,14 @@ abstract class JdbcAccountTablesContract {
     @Test
     void anAccountRowThatBreaksAnInvariantIsReportedAsCorruptByFindAndByQueries() {
         KeyAccount account = active(new AccountId("KA1"), new UserId("am-1"));
-        storage.transactions().run(() -> storage.keyAccounts().save(account));
+        storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
         sql.update("UPDATE keyline_key_account SET account_manager = NULL WHERE account_id = ?", "KA1");
 
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.keyAccounts().find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("KA1")
                 .hasMessageContaining("without an account manager");
         assertThatThrownBy(() -> storage.transactions().execute(() -> {
-            try (Stream<KeyAccount> found = storage.keyAccounts().byNetwork(SUZHOU)) {
+            try (Stream<KeyAccount> found = storage.port(KeyAccountRepository.class).byNetwork(SUZHOU)) {
                 return found.toList();
             }
         })).isInstanceOf(CorruptStateException.class).hasMessageContaining("KA1");
@@ -144,20 +149,20 @@ abstract class JdbcAccountTablesContract {
     void unknownEnumTextAndBrokenChildRowsAreReportedAsCorrupt() {
         KeyAccount account = active(new AccountId("KA1"), new UserId("am-1"));
         account.classify(Tier.LOCAL, "share", LocalDate.of(2024, 7, 1), CLERK, T0.plusSeconds(120));
-        storage.transactions().run(() -> storage.keyAccounts().save(account));
+        storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
 
         sql.update("UPDATE keyline_key_account SET industry = 'MINING' WHERE account_id = ?", "KA1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.keyAccounts().find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("industry").hasMessageContaining("MINING");
 
         sql.update("UPDATE keyline_key_account SET industry = 'FINANCE' WHERE account_id = ?", "KA1");
         sql.update("UPDATE keyline_key_account_tier_change SET from_tier = 'NATIONAL' WHERE account_id = ?", "KA1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.keyAccounts().find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("tier history");
 
         sql.update("UPDATE keyline_key_account_tier_change SET from_tier = 'LOCAL', to_tier = 'LOCAL' WHERE account_id = ?",
                 "KA1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.keyAccounts().find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("tier change 1 of key account KA1");
     }
 
@@ -169,28 +174,28 @@ abstract class JdbcAccountTablesContract {
         SpendFact fact = SpendFact.original(new SpendFactId("F1"), new AccountId("KA1"), SUZHOU, YearMonth.of(2024, 1),
                 Money.cny("10.00"), T0);
         storage.transactions().run(() -> {
-            storage.accountPlans().save(plan);
-            storage.spendFacts().append(fact);
+            storage.port(AccountPlanRepository.class).save(plan);
+            storage.port(SpendFactRepository.class).append(fact);
         });
 
         sql.update("UPDATE keyline_account_plan_action SET due_on = ? WHERE plan_id = ?", LocalDate.of(2025, 5, 1), "P1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.accountPlans().find(plan.id())))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(AccountPlanRepository.class).find(plan.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("P1").hasMessageContaining("plan year");
 
         sql.update("UPDATE keyline_spend_fact SET spend_month = '2024-13' WHERE fact_id = ?", "F1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.spendFacts().find(fact.id())))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(SpendFactRepository.class).find(fact.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("spend_month");
         sql.update("UPDATE keyline_spend_fact SET spend_month = '2024-01', currency = 'XY1' WHERE fact_id = ?", "F1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.spendFacts().byAccount(fact.account())))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(SpendFactRepository.class).byAccount(fact.account())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("currency");
 
         LocalDate runDate = LocalDate.of(2024, 7, 1);
         ClassificationResult result = new ClassificationResult(SUZHOU, runDate, AssessmentWindow.endingBefore(runDate, 6),
                 "share", Optional.of(Money.cny("5000.00")),
                 List.of(new ClassifiedAccount(new AccountId("KA1"), Money.cny("6000.00"), Tier.LOCAL)), List.of());
-        storage.transactions().run(() -> storage.classificationResults().store(result));
+        storage.transactions().run(() -> storage.port(ClassificationResultRepository.class).store(result));
         sql.update("UPDATE keyline_classification_member SET average_monthly_spend = 4999.99 WHERE account_id = ?", "KA1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.classificationResults().latest(SUZHOU)))
+        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(ClassificationResultRepository.class).latest(SUZHOU)))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("SZ").hasMessageContaining("threshold");
     }
 
@@ -204,7 +209,7 @@ abstract class JdbcAccountTablesContract {
                 FloorPriceList.create(new FloorPriceListId("SZ")), fine, T0);
         authorisation.approve(Actor.withRoles(new UserId("im-1"), Role.INDUSTRY_MANAGER), fine, "ok", T0.plusSeconds(1));
 
-        assertThatThrownBy(() -> storage.transactions().run(() -> storage.priceAuthorisations().save(authorisation)))
+        assertThatThrownBy(() -> storage.transactions().run(() -> storage.port(PriceAuthorisationRepository.class).save(authorisation)))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("0.1234567890123")
                 .hasMessageContaining("12 decimal places");
 
@@ -220,7 +225,7 @@ abstract class JdbcAccountTablesContract {
         SpendFact farFuture = SpendFact.original(new SpendFactId("F2"), new AccountId("KA1"), SUZHOU,
                 YearMonth.of(10_000, 1), Money.cny("10.00"), T0);
 
-        assertThatThrownBy(() -> storage.transactions().run(() -> storage.spendFacts().appendAll(List.of(fine, farFuture))))
+        assertThatThrownBy(() -> storage.transactions().run(() -> storage.port(SpendFactRepository.class).appendAll(List.of(fine, farFuture))))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("F2").hasMessageContaining("10000-01");
 
         assertThat(sql.query("SELECT fact_id FROM keyline_spend_fact", row -> row.string("fact_id"))).isEmpty();
@@ -237,12 +242,12 @@ abstract class JdbcAccountTablesContract {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = threads.submit(() -> storage.transactions().run(() -> {
-                storage.spendFacts().append(fact);
+                storage.port(SpendFactRepository.class).append(fact);
                 inserted.countDown();
                 await(release);
             }));
             await(inserted);
-            Future<?> second = threads.submit(() -> storage.transactions().run(() -> storage.spendFacts().append(rival)));
+            Future<?> second = threads.submit(() -> storage.transactions().run(() -> storage.port(SpendFactRepository.class).append(rival)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!anInsertIsWaiting()) {
                 if (System.nanoTime() > deadline || second.isDone()) {
@@ -261,7 +266,7 @@ abstract class JdbcAccountTablesContract {
             release.countDown();
             threads.shutdownNow();
         }
-        assertThat(storage.transactions().execute(() -> storage.spendFacts().find(fact.id()))).contains(fact);
+        assertThat(storage.transactions().execute(() -> storage.port(SpendFactRepository.class).find(fact.id()))).contains(fact);
     }
 
     /** Whether another session is inside an INSERT into keyline_spend_fact, waiting for a row lock. */

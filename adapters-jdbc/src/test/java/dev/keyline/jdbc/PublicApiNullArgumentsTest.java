@@ -8,11 +8,18 @@ import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.domain.testing.NullArgumentsTester.Subject;
 import dev.keyline.jdbc.account.JdbcAccountPlanRepository;
 import dev.keyline.jdbc.account.JdbcClassificationResultRepository;
-import dev.keyline.jdbc.account.JdbcFloorPriceListRepository;
+import dev.keyline.jdbc.authority.JdbcFloorPriceListRepository;
 import dev.keyline.jdbc.account.JdbcKeyAccountRepository;
-import dev.keyline.jdbc.account.JdbcPriceAuthorisationRepository;
+import dev.keyline.jdbc.authority.JdbcPriceAuthorisationRepository;
 import dev.keyline.jdbc.account.JdbcSpendFactRepository;
 import dev.keyline.tck.KeylineSamples;
+import dev.keyline.spi.account.SpendFactRepository;
+import dev.keyline.spi.account.ClassificationResultRepository;
+import dev.keyline.spi.authority.PriceAuthorisationRepository;
+import dev.keyline.spi.account.AccountPlanRepository;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.authority.FloorPriceListRepository;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -38,17 +45,25 @@ class PublicApiNullArgumentsTest {
                 .instance(JdbcTransactions.class, storage::transactions)
                 .subject(JdbcSession.class, () -> inTransaction(storage, JdbcStorage::session))
                 .subject(JdbcOutbox.class, () -> inTransaction(storage, JdbcStorage::outbox))
-                .subject(JdbcAggregateRepository.class, () -> inTransaction(storage, s -> s.keyAccounts()))
-                .subject(JdbcParentChildRepository.class, () -> inTransaction(storage, s -> s.keyAccounts()))
-                .subject(JdbcKeyAccountRepository.class, () -> inTransaction(storage, s -> s.keyAccounts()))
-                .subject(JdbcSpendFactRepository.class, () -> inTransaction(storage, s -> s.spendFacts()))
-                .subject(JdbcClassificationResultRepository.class, () -> inTransaction(storage, s -> s.classificationResults()))
-                .subject(JdbcAccountPlanRepository.class, () -> inTransaction(storage, s -> s.accountPlans()))
-                .subject(JdbcPriceAuthorisationRepository.class, () -> inTransaction(storage, s -> s.priceAuthorisations()))
-                .subject(JdbcFloorPriceListRepository.class, () -> inTransaction(storage, s -> s.floorPriceLists()))
+                .subject(JdbcAggregateRepository.class, () -> inTransaction(storage, s -> s.port(KeyAccountRepository.class)))
+                .subject(JdbcParentChildRepository.class, () -> inTransaction(storage, s -> s.port(KeyAccountRepository.class)))
+                .subject(JdbcKeyAccountRepository.class, () -> inTransaction(storage, s -> s.port(KeyAccountRepository.class)))
+                .subject(JdbcSpendFactRepository.class, () -> inTransaction(storage, s -> s.port(SpendFactRepository.class)))
+                .subject(JdbcClassificationResultRepository.class, () -> inTransaction(storage, s -> s.port(ClassificationResultRepository.class)))
+                .subject(JdbcAccountPlanRepository.class, () -> inTransaction(storage, s -> s.port(AccountPlanRepository.class)))
+                .subject(JdbcPriceAuthorisationRepository.class, () -> inTransaction(storage, s -> s.port(PriceAuthorisationRepository.class)))
+                .subject(JdbcFloorPriceListRepository.class, () -> inTransaction(storage, s -> s.port(FloorPriceListRepository.class)))
                 .subject(Row.class, () -> onARow(storage))
                 .value(RowMapper.class, () -> row -> "mapped")
-                .value(Columns.class, () -> Columns.create().set("sample", 1));
+                .value(Columns.class, () -> Columns.create().set("sample", 1))
+                .value(java.util.function.Supplier.class, () -> () -> "built")
+                .value(java.math.BigDecimal.class, () -> java.math.BigDecimal.ONE);
+        // StoredValues' readers take the Row of a query's mapper, which exists only inside that
+        // mapper; their Row argument is checked first (Require.nonNull), like every other argument.
+        for (String reader : List.of("currency", "decimal", "money", "optionalMoney", "optionalUser", "required",
+                "requiredEnum", "user")) {
+            tester.exclude(StoredValues.class, reader, "reads a Row, which exists only inside a query's mapper");
+        }
 
         // Documented optional parts.
         tester.nullable(Columns.class, "set", "value", "binds SQL NULL; documented as 'the value to bind, or null'");

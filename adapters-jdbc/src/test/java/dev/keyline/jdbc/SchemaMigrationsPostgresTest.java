@@ -2,6 +2,7 @@ package dev.keyline.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.spi.Areas;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -9,13 +10,15 @@ import org.junit.jupiter.api.Test;
 /** Migrations and dialect detection on a real PostgreSQL server. */
 class SchemaMigrationsPostgresTest {
 
+    private static final List<JdbcArea> KEYLINE_AREAS = Areas.discover(JdbcArea.class, JdbcArea::name);
+
     private final DataSource postgres = PostgresServer.dataSource();
 
     @Test
     void migrating_an_up_to_date_schema_again_applies_nothing() {
         JdbcStorage storage = TestDatabases.emptyStorage(postgres);
 
-        assertThat(SchemaMigrations.migrate(postgres, SqlDialect.POSTGRESQL, List.of())).isZero();
+        assertThat(SchemaMigrations.migrate(postgres, SqlDialect.POSTGRESQL, KEYLINE_AREAS, List.of())).isZero();
         assertThat(new OneStatementTransactions(storage).query("SELECT version FROM keyline_schema_history WHERE success ORDER BY installed_rank",
                 row -> row.string("version"))).contains("1");
     }

@@ -3,6 +3,9 @@ package dev.keyline.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyline.domain.common.ReasonCode;
+import dev.keyline.spi.Areas;
+import dev.keyline.spi.ConfigurationException;
 import dev.keyline.spi.StorageException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,12 +19,14 @@ import org.junit.jupiter.api.Test;
 /** Migrations on fresh H2 databases: idempotent, safe next to a host's tables, failures reported. */
 class SchemaMigrationsTest {
 
+    private static final List<JdbcArea> KEYLINE_AREAS = Areas.discover(JdbcArea.class, JdbcArea::name);
+
     private final DataSource fresh = H2Database.fresh("migrations_" + UUID.randomUUID().toString().replace("-", ""));
 
     @Test
     void migrating_twice_applies_the_migrations_once() {
-        int first = SchemaMigrations.migrate(fresh, SqlDialect.H2, List.of());
-        int second = SchemaMigrations.migrate(fresh, SqlDialect.H2, List.of());
+        int first = SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
+        int second = SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
 
         assertThat(first).isPositive();
         assertThat(second).isZero();
@@ -42,7 +47,7 @@ class SchemaMigrationsTest {
     void a_database_holding_the_hosts_own_tables_gets_every_keyline_migration() {
         execute("CREATE TABLE host_customer (id INTEGER PRIMARY KEY)");
 
-        SchemaMigrations.migrate(fresh, SqlDialect.H2, List.of());
+        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
 
         assertThat(tables()).contains("HOST_CUSTOMER", "KEYLINE_OUTBOX");
         assertThat(successfulVersions()).contains("0", "1");
@@ -63,6 +68,58 @@ class SchemaMigrationsTest {
         assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true)
                 .extraMigrationLocation("classpath:dev/keyline/jdbc/no_such_folder").build())
                 .isInstanceOf(StorageException.class).hasMessageContaining("no_such_folder");
+    }
+
+    @Test
+    void keylines_areas_migrate_in_their_blocks_into_one_history() {
+        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
+
+        assertThat(successfulVersions()).contains("1", "100", "200");
+        assertThat(tables()).contains("KEYLINE_KEY_ACCOUNT", "KEYLINE_PRICE_AUTHORISATION");
+    }
+
+    @Test
+    void an_area_whose_block_overlaps_another_is_a_configuration_error_naming_both() {
+        JdbcArea overlapping = new BlockTestArea("overlapping", "classpath:dev/keyline/jdbc/outofblock",
+                new MigrationBlock(150, 250));
+
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).area(overlapping).build())
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReasonCode.CONFIGURATION))
+                .hasMessageContaining("'overlapping'").hasMessageContaining("150-250")
+                .hasMessageContaining("'account'").hasMessageContaining("100-199");
+        assertThat(tables()).doesNotContain("KEYLINE_OUTBOX");
+    }
+
+    @Test
+    void an_area_overlapping_the_core_is_a_configuration_error() {
+        JdbcArea overlapping = new BlockTestArea("low", "classpath:dev/keyline/jdbc/outofblock",
+                new MigrationBlock(50, 60));
+
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).discover(false).area(overlapping).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("the core").hasMessageContaining("1-99");
+    }
+
+    @Test
+    void a_migration_outside_its_areas_block_is_a_configuration_error_and_nothing_runs() {
+        JdbcArea misplaced = new BlockTestArea("misplaced", "classpath:dev/keyline/jdbc/outofblock",
+                MigrationBlock.hundredFrom(MigrationBlock.FIRST_HOST_VERSION));
+
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).area(misplaced).migrate(true).build())
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReasonCode.CONFIGURATION))
+                .hasMessageContaining("V150__misplaced.sql").hasMessageContaining("'misplaced'")
+                .hasMessageContaining("10000-10099");
+        assertThat(tables()).doesNotContain("KEYLINE_OUTBOX", "MISPLACED_NOTE");
+    }
+
+    @Test
+    void two_different_areas_with_one_name_are_a_configuration_error() {
+        JdbcArea impostor = new BlockTestArea("account", "classpath:dev/keyline/jdbc/outofblock",
+                MigrationBlock.hundredFrom(MigrationBlock.FIRST_HOST_VERSION));
+
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).area(impostor).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("two registrations claim the area 'account'");
     }
 
     @Test

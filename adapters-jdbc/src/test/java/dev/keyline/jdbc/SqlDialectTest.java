@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.ReasonCode;
-import dev.keyline.runtime.ConfigurationException;
+import dev.keyline.spi.ConfigurationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.example.notes.jdbc.JdbcNotesArea;
 
 /** Gives each test an empty Keyline schema on a shared database, quickly. */
 final class TestDatabases {
@@ -29,19 +30,20 @@ final class TestDatabases {
     static JdbcStorage emptyStorage(DataSource dataSource) {
         boolean first = MIGRATED.add(dataSource);
         JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(first)
+                .area(new JdbcNotesArea()) // a host's own area, registered explicitly
                 .extraMigrationLocation(TEST_MIGRATIONS).build();
         reset(dataSource, storage.dialect());
         return storage;
     }
 
-    /** Empties every {@code keyline_} table except the schema history. */
+    /** Empties every {@code keyline_} table except the schema history, and the test-only notes area's table. */
     static void reset(DataSource dataSource, SqlDialect dialect) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), null, new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                    if (name.startsWith("keyline_") && !name.equals(JdbcStorage.SCHEMA_HISTORY_TABLE)) {
+                    if ((name.startsWith("keyline_") || name.startsWith("notes_")) && !name.equals(JdbcStorage.SCHEMA_HISTORY_TABLE)) {
                         tables.add(name);
                     }
                 }

@@ -1,13 +1,12 @@
 package dev.keyline.examples;
 
 import dev.keyline.domain.common.Require;
-import dev.keyline.examples.classify.ClassifyCommand;
-import dev.keyline.examples.demo.DemoCommand;
 
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * The {@code keyline} command line: {@code java -jar keyline.jar <command> [options]}.
@@ -33,9 +32,15 @@ public final class KeylineCli {
         this.commands = Require.nonNullElements(commands, "commands");
     }
 
-    /** The command line with every command this module ships. */
+    /**
+     * The command line with every command this module ships, as listed for {@link ServiceLoader} in
+     * {@code META-INF/services/dev.keyline.examples.CliCommand} (so this package does not depend on
+     * the packages of the commands, which depend on it).
+     */
     public static KeylineCli withAllCommands() {
-        return new KeylineCli(List.of(new ClassifyCommand(), new DemoCommand()));
+        List<CliCommand> shipped = ServiceLoader.load(CliCommand.class, KeylineCli.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        return new KeylineCli(shipped);
     }
 
     /**

@@ -1,29 +1,11 @@
 package dev.keyline.json;
 
-import dev.keyline.domain.account.AccountActivated;
-import dev.keyline.domain.account.AccountExited;
-import dev.keyline.domain.account.AccountManagerAssigned;
-import dev.keyline.domain.account.AccountPlanDrawn;
-import dev.keyline.domain.account.AccountPotentialFlagged;
-import dev.keyline.domain.account.AccountProfileUpdated;
-import dev.keyline.domain.account.AccountRegistered;
-import dev.keyline.domain.account.AccountTeamAssigned;
-import dev.keyline.domain.account.AccountTierChanged;
-import dev.keyline.domain.account.ChurnWarningCleared;
-import dev.keyline.domain.account.ChurnWarningRaised;
-import dev.keyline.domain.account.PlanActionAdded;
-import dev.keyline.domain.account.PlanActionCompleted;
-import dev.keyline.domain.account.ResourcePlanItemAdded;
-import dev.keyline.domain.account.ResourcePlanItemFulfilled;
-import dev.keyline.domain.account.RevenueTargetRevised;
-import dev.keyline.domain.authority.FloorPriceSet;
-import dev.keyline.domain.authority.PriceApprovalRecorded;
-import dev.keyline.domain.authority.PriceApproved;
-import dev.keyline.domain.authority.PriceRejected;
-import dev.keyline.domain.authority.PriceRequested;
-import dev.keyline.domain.authority.PriceWithdrawn;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.Require;
+import dev.keyline.spi.Area;
+import dev.keyline.spi.Areas;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Collections;
@@ -36,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the record class that reads it back, so a host can turn an outbox payload or a
  * notification into the event again with {@link KeylineJson#readEvent(String, String)}.
  *
- * <p>{@link #standard()} knows every event type of Keyline's areas, so a host (or a runtime built
- * after a restart) reads them back without registering anything; hosts register their own types,
- * and the runtime also registers every type it writes. A name maps to one class for good:
+ * <p>{@link #standard()} knows every event type of every registered {@link Area} (Keyline's own
+ * and any a host lists for {@link java.util.ServiceLoader}), so a host (or a runtime built after a
+ * restart) reads them back without registering anything; hosts may also register types one by one,
+ * and the runtime registers every type it writes. A name maps to one class for good:
  * registering it again with another class fails. Thread-safe.
  */
 public final class EventTypes {
@@ -50,36 +33,73 @@ public final class EventTypes {
     }
 
     /**
-     * A registry holding every event type of Keyline's areas, each under its stable type name:
-     * key accounts ({@code account.*}), account plans ({@code account-plan.*}) and commercial
-     * authorisation ({@code authority.*}).
+     * A registry holding every event type of every area {@link java.util.ServiceLoader} finds, each
+     * under its stable type name: the records permitted by the area's sealed event interfaces
+     * ({@link Area#eventRoots()}), read through further sealed interfaces, each naming its type in
+     * a {@code public static final String TYPE} constant.
      *
      * @return a new registry, which the caller may extend
+     * @throws SerialisationException when an event record declares no such constant
      */
     public static EventTypes standard() {
-        return new EventTypes()
-                .register(AccountRegistered.TYPE, AccountRegistered.class)
-                .register(AccountActivated.TYPE, AccountActivated.class)
-                .register(AccountManagerAssigned.TYPE, AccountManagerAssigned.class)
-                .register(AccountTeamAssigned.TYPE, AccountTeamAssigned.class)
-                .register(AccountProfileUpdated.TYPE, AccountProfileUpdated.class)
-                .register(AccountPotentialFlagged.TYPE, AccountPotentialFlagged.class)
-                .register(AccountTierChanged.TYPE, AccountTierChanged.class)
-                .register(ChurnWarningRaised.TYPE, ChurnWarningRaised.class)
-                .register(ChurnWarningCleared.TYPE, ChurnWarningCleared.class)
-                .register(AccountExited.TYPE, AccountExited.class)
-                .register(AccountPlanDrawn.TYPE, AccountPlanDrawn.class)
-                .register(PlanActionAdded.TYPE, PlanActionAdded.class)
-                .register(PlanActionCompleted.TYPE, PlanActionCompleted.class)
-                .register(ResourcePlanItemAdded.TYPE, ResourcePlanItemAdded.class)
-                .register(ResourcePlanItemFulfilled.TYPE, ResourcePlanItemFulfilled.class)
-                .register(RevenueTargetRevised.TYPE, RevenueTargetRevised.class)
-                .register(PriceRequested.TYPE, PriceRequested.class)
-                .register(PriceApprovalRecorded.TYPE, PriceApprovalRecorded.class)
-                .register(PriceApproved.TYPE, PriceApproved.class)
-                .register(PriceRejected.TYPE, PriceRejected.class)
-                .register(PriceWithdrawn.TYPE, PriceWithdrawn.class)
-                .register(FloorPriceSet.TYPE, FloorPriceSet.class);
+        EventTypes types = new EventTypes();
+        for (Area area : Areas.discover(Area.class, Area::name)) {
+            types.registerArea(area);
+        }
+        return types;
+    }
+
+    /**
+     * Registers every event type of {@code area}: the records its sealed event interfaces permit.
+     *
+     * @param area the area
+     * @return this registry
+     * @throws SerialisationException when an event record declares no {@code TYPE} constant, or
+     *     an event root is not a sealed interface of records
+     */
+    public EventTypes registerArea(Area area) {
+        Require.nonNull(area, "area");
+        for (Class<? extends DomainEvent> root : area.eventRoots()) {
+            if (!SealedRecordTypes.isSealedRecordHierarchy(root)) {
+                throw new SerialisationException("the event root " + root.getName() + " of the area '" + area.name()
+                        + "' is not a sealed interface whose permitted types are records");
+            }
+            registerPermitted(area, root);
+        }
+        return this;
+    }
+
+    private void registerPermitted(Area area, Class<?> root) {
+        for (Class<?> permitted : root.getPermittedSubclasses()) {
+            if (permitted.isRecord()) {
+                register(typeNameOf(area, permitted), permitted.asSubclass(DomainEvent.class));
+            } else {
+                registerPermitted(area, permitted);
+            }
+        }
+    }
+
+    private static String typeNameOf(Area area, Class<?> event) {
+        try {
+            Field field = event.getDeclaredField("TYPE");
+            int modifiers = field.getModifiers();
+            if (!Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers) || !Modifier.isPublic(modifiers)
+                    || field.getType() != String.class) {
+                throw missingType(area, event);
+            }
+            String name = (String) field.get(null);
+            if (name == null || name.isBlank()) {
+                throw missingType(area, event);
+            }
+            return name;
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw missingType(area, event);
+        }
+    }
+
+    private static SerialisationException missingType(Area area, Class<?> event) {
+        return new SerialisationException("the event " + event.getName() + " of the area '" + area.name()
+                + "' must declare its stable type name as a non-blank public static final String TYPE");
     }
 
     /**

@@ -3,18 +3,16 @@ package dev.keyline.memory;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
+import dev.keyline.spi.Area;
+import dev.keyline.spi.Areas;
+import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.TransactionalWork;
 import dev.keyline.spi.Transactions;
-import dev.keyline.spi.account.AccountPlanRepository;
-import dev.keyline.spi.account.ClassificationResultRepository;
-import dev.keyline.spi.account.FloorPriceListRepository;
-import dev.keyline.spi.account.KeyAccountRepository;
-import dev.keyline.spi.account.PriceAuthorisationRepository;
-import dev.keyline.spi.account.SpendFactRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -32,11 +30,12 @@ import java.util.function.Supplier;
  * rolls the whole transaction back and throws; a nested call joins the outer transaction, and if
  * it fails the whole transaction rolls back, even when the outer work catches the exception.
  *
- * <p>Area repositories are thin classes over {@link #table(String, Class)}, usually by extending
- * {@link InMemoryAggregateRepository}; the repositories of the key-account area
- * ({@link #keyAccounts()}, {@link #spendFacts()}, {@link #classificationResults()},
- * {@link #accountPlans()}, {@link #priceAuthorisations()}, {@link #floorPriceLists()}) are built in.
- * Data lives as long as this object; there is no persistence.
+ * <p>Areas: each {@link InMemoryArea} builds its repositories over {@link #table(String, Class)}
+ * (usually as {@link InMemoryAggregateRepository}s) and registers them as its ports, which
+ * {@link #port(Class)} hands out. {@code new InMemoryStorage()} installs every area found with
+ * {@link java.util.ServiceLoader} (Keyline's own and any a host lists in its jar);
+ * {@link #builder()} adds areas explicitly. Data lives as long as this object; there is no
+ * persistence.
  */
 public final class InMemoryStorage implements StorageProvider {
 
@@ -46,22 +45,31 @@ public final class InMemoryStorage implements StorageProvider {
     private final Map<String, InMemoryTable<?, ?>> tables = new ConcurrentHashMap<>();
     private final ThreadBoundTransactions transactions = new ThreadBoundTransactions();
     private final InMemoryOutbox outbox;
-    private final KeyAccountRepository keyAccounts;
-    private final SpendFactRepository spendFacts;
-    private final ClassificationResultRepository classificationResults;
-    private final AccountPlanRepository accountPlans;
-    private final PriceAuthorisationRepository priceAuthorisations;
-    private final FloorPriceListRepository floorPriceLists;
+    private final PortRegistry ports = new PortRegistry();
+    private final List<Area> areas;
 
-    /** An empty storage. */
+    /** An empty storage with every area {@link java.util.ServiceLoader} finds. */
     public InMemoryStorage() {
+        this(Areas.discover(InMemoryArea.class, InMemoryArea::name));
+    }
+
+    private InMemoryStorage(List<InMemoryArea> installed) {
         this.outbox = new InMemoryOutbox(this);
-        this.keyAccounts = new InMemoryKeyAccountRepository(this);
-        this.spendFacts = new InMemorySpendFactRepository(this);
-        this.classificationResults = new InMemoryClassificationResultRepository(this);
-        this.accountPlans = new InMemoryAccountPlanRepository(this);
-        this.priceAuthorisations = new InMemoryPriceAuthorisationRepository(this);
-        this.floorPriceLists = new InMemoryFloorPriceListRepository(this);
+        List<Area> stored = new ArrayList<>();
+        for (InMemoryArea area : installed) {
+            area.install(this, ports);
+            stored.add(area.area());
+        }
+        this.areas = List.copyOf(stored);
+    }
+
+    /**
+     * Starts building a storage, for a host that adds areas of its own explicitly.
+     *
+     * @return a builder that installs the discovered areas unless told otherwise
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -79,46 +87,15 @@ public final class InMemoryStorage implements StorageProvider {
         return "in-memory";
     }
 
-    /** The key accounts, in this storage's {@code key account} table; the same object on every call. */
+    /** The port of an installed area; the same object on every call. */
     @Override
-    public KeyAccountRepository keyAccounts() {
-        return keyAccounts;
+    public <P> Optional<P> findPort(Class<P> type) {
+        return ports.find(type);
     }
 
-    /**
-     * The spend-fact ledger, in this storage's {@code spend fact} table (with a table of which fact
-     * corrects which); the same object on every call.
-     */
     @Override
-    public SpendFactRepository spendFacts() {
-        return spendFacts;
-    }
-
-    /** The classification results, keyed by network and run date; the same object on every call. */
-    @Override
-    public ClassificationResultRepository classificationResults() {
-        return classificationResults;
-    }
-
-    /**
-     * The account plans, in this storage's {@code account plan} table (with a table of each
-     * account's plan per year); the same object on every call.
-     */
-    @Override
-    public AccountPlanRepository accountPlans() {
-        return accountPlans;
-    }
-
-    /** The price authorisations with their decisions; the same object on every call. */
-    @Override
-    public PriceAuthorisationRepository priceAuthorisations() {
-        return priceAuthorisations;
-    }
-
-    /** The floor price lists with their histories; the same object on every call. */
-    @Override
-    public FloorPriceListRepository floorPriceLists() {
-        return floorPriceLists;
+    public List<Area> areas() {
+        return areas;
     }
 
     /**
@@ -142,6 +119,17 @@ public final class InMemoryStorage implements StorageProvider {
                     + table.snapshotType().getName() + ", not " + snapshotType.getName());
         }
         return (InMemoryTable<K, S>) table;
+    }
+
+    /**
+     * Checks that the calling thread runs a transaction of this storage, for area repositories
+     * whose operations write more than one table.
+     *
+     * @param operation what is attempted, for the message
+     * @throws InvalidStateException when no transaction is active
+     */
+    public void requireActiveTransaction(String operation) {
+        requireTransaction(Require.nonBlank(operation, "operation"));
     }
 
     /** The transaction of the calling thread, or an {@link InvalidStateException} saying one is required. */
@@ -226,6 +214,50 @@ public final class InMemoryStorage implements StorageProvider {
         @Override
         public boolean isActive() {
             return current.get() != null;
+        }
+    }
+
+    /** Builds an {@link InMemoryStorage} with the areas it should store. */
+    public static final class Builder {
+
+        private final List<InMemoryArea> explicit = new ArrayList<>();
+        private boolean discover = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Whether to install every area {@link java.util.ServiceLoader} finds; on by default.
+         *
+         * @param discover false to install only the areas given with {@link #area(InMemoryArea)}
+         * @return this builder
+         */
+        public Builder discover(boolean discover) {
+            this.discover = discover;
+            return this;
+        }
+
+        /**
+         * Installs an area, for example a host's own; an area also found by discovery is installed once.
+         *
+         * @param area the area's in-memory part
+         * @return this builder
+         */
+        public Builder area(InMemoryArea area) {
+            explicit.add(Require.nonNull(area, "area"));
+            return this;
+        }
+
+        /**
+         * The storage.
+         *
+         * @return a new, empty storage with the areas installed
+         * @throws dev.keyline.spi.ConfigurationException when two different areas claim one name,
+         *     or two areas one port
+         */
+        public InMemoryStorage build() {
+            List<InMemoryArea> discovered = discover ? Areas.discover(InMemoryArea.class, InMemoryArea::name) : List.of();
+            return new InMemoryStorage(Areas.merge(discovered, explicit, InMemoryArea::name));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.keyline.runtime;
 
 import dev.keyline.domain.common.Require;
 import dev.keyline.json.KeylineJson;
+import dev.keyline.spi.ConfigurationException;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;

@@ -2,23 +2,21 @@ package dev.keyline.spi;
 
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.ReasonCode;
-import dev.keyline.spi.account.AccountPlanRepository;
-import dev.keyline.spi.account.ClassificationResultRepository;
-import dev.keyline.spi.account.FloorPriceListRepository;
-import dev.keyline.spi.account.KeyAccountRepository;
-import dev.keyline.spi.account.PriceAuthorisationRepository;
-import dev.keyline.spi.account.SpendFactRepository;
+import dev.keyline.domain.common.Require;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * What a storage provider gives the runtime: a transaction boundary, an outbox and one
- * repository per aggregate. All of them share the provider's transactions.
+ * What a storage provider gives the runtime: a transaction boundary, an outbox and the ports of
+ * the areas it stores, all sharing the provider's transactions.
  *
- * <p>The repositories of each business area are default methods that fail with a
- * {@link KeylineException} of reason {@link ReasonCode#CONFIGURATION} saying that the provider
- * does not store that area, so a provider written before an area existed keeps compiling and
- * fails clearly only when the area is used. A provider that stores an area overrides its methods
- * (returning the same repository object on every call is allowed, not required) and proves it
- * with the area's contracts in the compatibility kit.
+ * <p>The ports of an area (its repositories) are handed out by type through one generic lookup,
+ * {@link #port(Class)}, for example {@code storage.port(KeyAccountRepository.class)}. A port the
+ * provider does not store fails with a {@link KeylineException} of reason
+ * {@link ReasonCode#CONFIGURATION} naming the provider and the area that declares the port, so a
+ * provider written before an area existed keeps compiling and fails clearly only when the area is
+ * used. A provider that stores an area serves each of its ports (the same object on every call)
+ * and proves it with the area's contracts in the compatibility kit.
  */
 public interface StorageProvider {
 
@@ -32,73 +30,37 @@ public interface StorageProvider {
     String name();
 
     /**
-     * The key accounts (大客户).
+     * The provider's implementation of a port, if it stores the area that declares the port.
      *
-     * @return the repository, sharing this provider's transactions
-     * @throws KeylineException with reason {@link ReasonCode#CONFIGURATION} when the provider does
-     *     not store key accounts
+     * @param type the port type, for example {@code KeyAccountRepository.class}
+     * @param <P> the port type
+     * @return the implementation, sharing this provider's transactions; empty by default
      */
-    default KeyAccountRepository keyAccounts() {
-        throw unsupported("key accounts");
+    default <P> Optional<P> findPort(Class<P> type) {
+        Require.nonNull(type, "type");
+        return Optional.empty();
     }
 
     /**
-     * Billing's monthly spend facts of key accounts.
+     * The provider's implementation of a port.
      *
-     * @return the repository, sharing this provider's transactions
-     * @throws KeylineException with reason {@link ReasonCode#CONFIGURATION} when the provider does
-     *     not store spend facts
+     * @param type the port type, for example {@code KeyAccountRepository.class}
+     * @param <P> the port type
+     * @return the implementation, sharing this provider's transactions
+     * @throws KeylineException with reason {@link ReasonCode#CONFIGURATION}, naming the area, when
+     *     the provider does not store the area that declares the port
      */
-    default SpendFactRepository spendFacts() {
-        throw unsupported("spend facts");
+    default <P> P port(Class<P> type) {
+        Require.nonNull(type, "type");
+        return findPort(type).orElseThrow(() -> Areas.notStored(name(), type));
     }
 
     /**
-     * The results of key-account classification runs.
+     * The areas this provider stores; every port of each is served by {@link #port(Class)}.
      *
-     * @return the repository, sharing this provider's transactions
-     * @throws KeylineException with reason {@link ReasonCode#CONFIGURATION} when the provider does
-     *     not store classification results
+     * @return the areas, empty by default
      */
-    default ClassificationResultRepository classificationResults() {
-        throw unsupported("classification results");
-    }
-
-    /**
-     * The account plans (客户发展计划).
-     *
-     * @return the repository, sharing this provider's transactions
-     * @throws KeylineException with reason {@link ReasonCode#CONFIGURATION} when the provider does
-     *     not store account plans
-     */
-    default AccountPlanRepository accountPlans() {
-        throw unsupported("account plans");
-    }
-
-    /**
-     * The requests for commercial authorisation (商务授权) of prices.
-     *
-     * @return the repository, sharing this provider's transactions
-     * @throws KeylineException with reason {@link ReasonCode#CONFIGURATION} when the provider does
-     *     not store price authorisations
-     */
-    default PriceAuthorisationRepository priceAuthorisations() {
-        throw unsupported("price authorisations");
-    }
-
-    /**
-     * The floor price lists (底价).
-     *
-     * @return the repository, sharing this provider's transactions
-     * @throws KeylineException with reason {@link ReasonCode#CONFIGURATION} when the provider does
-     *     not store floor price lists
-     */
-    default FloorPriceListRepository floorPriceLists() {
-        throw unsupported("floor price lists");
-    }
-
-    private KeylineException unsupported(String area) {
-        return new KeylineException(ReasonCode.CONFIGURATION, "storage provider '" + name() + "' does not store "
-                + area + "; use a provider that does, such as Keyline's in-memory or JDBC provider");
+    default List<Area> areas() {
+        return List.of();
     }
 }

@@ -41,15 +41,19 @@ class AreaEventJsonTest {
                         PriceWithdrawn.class, FloorPriceSet.class))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
+        // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs
         Set<Class<?>> registered = standard.types().stream().map(t -> standard.classOf(t).orElseThrow())
-                .collect(Collectors.toSet());
+                .filter(c -> c.getName().startsWith("dev.keyline.")).collect(Collectors.toSet());
         assertThat(registered).isEqualTo(expected);
     }
 
     @Test
     void theSamplesRaiseEveryRegisteredTypeSoTheRoundTripBelowCoversThemAll() {
         Set<String> raised = samples.events.stream().map(DomainEvent::type).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(raised).isEqualTo(EventTypes.standard().types());
+        EventTypes standard = EventTypes.standard();
+        assertThat(raised).isEqualTo(standard.types().stream()
+                .filter(t -> standard.classOf(t).orElseThrow().getName().startsWith("dev.keyline."))
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test

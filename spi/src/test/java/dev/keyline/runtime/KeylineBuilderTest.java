@@ -7,6 +7,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.ReasonCode;
 import dev.keyline.memory.InMemoryStorage;
+import dev.keyline.spi.ConfigurationException;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.tck.RecordingSink;
 import dev.keyline.tck.TestClock;

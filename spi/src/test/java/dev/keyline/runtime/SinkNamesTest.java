@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.memory.InMemoryStorage;
+import dev.keyline.spi.ConfigurationException;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.tck.RecordingSink;

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.ReasonCode;
 import dev.keyline.memory.InMemoryStorage;
+import dev.keyline.spi.account.SpendFactRepository;
+import dev.keyline.spi.account.ClassificationResultRepository;
+import dev.keyline.spi.authority.PriceAuthorisationRepository;
+import dev.keyline.spi.account.AccountPlanRepository;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.authority.FloorPriceListRepository;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * A provider written before the key-account area existed still compiles, and using the area on it
- * fails clearly, naming the provider and the area, with reason CONFIGURATION.
+ * A provider written before an area existed still compiles, and using the area's ports on it fails
+ * clearly, naming the provider, the area and the port, with reason CONFIGURATION.
  */
 class StorageProviderDefaultsTest {
 
@@ -38,30 +43,38 @@ class StorageProviderDefaultsTest {
     }
 
     @Test
-    void everyAreaRepositoryOfAProviderThatDoesNotStoreTheAreaFailsAsConfiguration() {
+    void everyPortOfAProviderThatDoesNotStoreTheAreaFailsAsConfigurationNamingTheArea() {
         StorageProvider older = new OlderProvider();
-        List<Function<StorageProvider, Object>> repositories = List.of(StorageProvider::keyAccounts,
-                StorageProvider::spendFacts, StorageProvider::classificationResults, StorageProvider::accountPlans,
-                StorageProvider::priceAuthorisations, StorageProvider::floorPriceLists);
-        List<String> areas = List.of("key accounts", "spend facts", "classification results", "account plans",
-                "price authorisations", "floor price lists");
+        List<Class<?>> ports = List.of(KeyAccountRepository.class, SpendFactRepository.class,
+                ClassificationResultRepository.class, AccountPlanRepository.class, PriceAuthorisationRepository.class,
+                FloorPriceListRepository.class);
+        List<String> areas = List.of("account", "account", "account", "account", "authority", "authority");
 
-        for (int i = 0; i < repositories.size(); i++) {
-            Function<StorageProvider, Object> repository = repositories.get(i);
-            assertThatThrownBy(() -> repository.apply(older)).isInstanceOf(KeylineException.class)
-                    .hasMessageContaining("older-provider").hasMessageContaining(areas.get(i))
+        for (int i = 0; i < ports.size(); i++) {
+            Class<?> port = ports.get(i);
+            assertThatThrownBy(() -> older.port(port)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("older-provider").hasMessageContaining("area '" + areas.get(i) + "'")
+                    .hasMessageContaining(port.getSimpleName())
                     .satisfies(e -> assertThat(((KeylineException) e).reason()).isEqualTo(ReasonCode.CONFIGURATION));
+            assertThat(older.findPort(port)).isEmpty();
         }
+        assertThat(older.areas()).isEmpty();
     }
 
     @Test
-    void theInMemoryProviderStoresTheAreaAndHandsOutTheSameRepositoryEachTime() {
+    void aPortNoAreaDeclaresFailsAsConfigurationSayingSo() {
+        assertThatThrownBy(() -> new InMemoryStorage().port(Runnable.class)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("java.lang.Runnable, which no registered area declares");
+    }
+
+    @Test
+    void theInMemoryProviderStoresBothAreasAndHandsOutTheSameRepositoryEachTime() {
         InMemoryStorage storage = new InMemoryStorage();
-        assertThat(storage.keyAccounts()).isSameAs(storage.keyAccounts());
-        assertThat(storage.spendFacts()).isSameAs(storage.spendFacts());
-        assertThat(storage.classificationResults()).isSameAs(storage.classificationResults());
-        assertThat(storage.accountPlans()).isSameAs(storage.accountPlans());
-        assertThat(storage.priceAuthorisations()).isSameAs(storage.priceAuthorisations());
-        assertThat(storage.floorPriceLists()).isSameAs(storage.floorPriceLists());
+        for (Class<?> port : List.of(KeyAccountRepository.class, SpendFactRepository.class,
+                ClassificationResultRepository.class, AccountPlanRepository.class, PriceAuthorisationRepository.class,
+                FloorPriceListRepository.class)) {
+            assertThat(storage.port(port)).isInstanceOf(port).isSameAs(storage.port(port));
+        }
+        assertThat(storage.areas()).extracting(Area::name).contains("account", "authority");
     }
 }

@@ -25,7 +25,7 @@ import dev.keyline.runtime.account.AccountPlans;
 import dev.keyline.runtime.account.ChurnObservations;
 import dev.keyline.runtime.account.ClassificationSettings;
 import dev.keyline.runtime.account.KeyAccounts;
-import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.AggregateRepository;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.Outbox;
@@ -34,9 +34,9 @@ import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;
 import dev.keyline.spi.account.AccountPlanRepository;
 import dev.keyline.spi.account.ClassificationResultRepository;
-import dev.keyline.spi.account.FloorPriceListRepository;
+import dev.keyline.spi.authority.FloorPriceListRepository;
 import dev.keyline.spi.account.KeyAccountRepository;
-import dev.keyline.spi.account.PriceAuthorisationRepository;
+import dev.keyline.spi.authority.PriceAuthorisationRepository;
 import dev.keyline.spi.account.SpendFactRepository;
 import dev.keyline.domain.account.ReclassificationPolicy;
 import dev.keyline.domain.account.SeedMinimums;
@@ -105,15 +105,15 @@ public final class KeylineSamples {
         tester.instance(StorageProvider.class, storage)
                 .instance(Transactions.class, () -> storage.get().transactions())
                 .subject(Outbox.class, () -> inTransaction(storage.get(), StorageProvider::outbox))
-                .subject(KeyAccountRepository.class, () -> inTransaction(storage.get(), StorageProvider::keyAccounts))
-                .subject(SpendFactRepository.class, () -> inTransaction(storage.get(), StorageProvider::spendFacts))
+                .subject(KeyAccountRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)))
+                .subject(SpendFactRepository.class, () -> inTransaction(storage.get(), s -> s.port(SpendFactRepository.class)))
                 .subject(ClassificationResultRepository.class,
-                        () -> inTransaction(storage.get(), StorageProvider::classificationResults))
-                .subject(AccountPlanRepository.class, () -> inTransaction(storage.get(), StorageProvider::accountPlans))
+                        () -> inTransaction(storage.get(), s -> s.port(ClassificationResultRepository.class)))
+                .subject(AccountPlanRepository.class, () -> inTransaction(storage.get(), s -> s.port(AccountPlanRepository.class)))
                 .subject(PriceAuthorisationRepository.class,
-                        () -> inTransaction(storage.get(), StorageProvider::priceAuthorisations))
-                .subject(FloorPriceListRepository.class, () -> inTransaction(storage.get(), StorageProvider::floorPriceLists))
-                .subject(AggregateRepository.class, () -> inTransaction(storage.get(), StorageProvider::keyAccounts));
+                        () -> inTransaction(storage.get(), s -> s.port(PriceAuthorisationRepository.class)))
+                .subject(FloorPriceListRepository.class, () -> inTransaction(storage.get(), s -> s.port(FloorPriceListRepository.class)))
+                .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
         return tester;
     }
 
@@ -122,18 +122,28 @@ public final class KeylineSamples {
                 .clock(Clock.fixed(DomainSamples.AT, ZoneOffset.UTC)).build();
         // in-memory provider
         tester.instance(InMemoryStorage.class, InMemoryStorage::new)
+                .instance(InMemoryStorage.Builder.class, InMemoryStorage::builder)
                 .subject(InMemoryOutbox.class, () -> inTransaction(new InMemoryStorage(), InMemoryStorage::outbox))
                 .subject(InMemoryAggregateRepository.class,
-                        () -> inTransaction(new InMemoryStorage(), s -> (InMemoryAggregateRepository<?, ?, ?>) s.keyAccounts()))
+                        () -> inTransaction(new InMemoryStorage(), s -> (InMemoryAggregateRepository<?, ?, ?>) s.port(KeyAccountRepository.class)))
                 .subject(InMemoryTable.class, () -> inTransaction(new InMemoryStorage(), s -> s.table("sample", String.class)));
         // runtime
         tester.instance(Keyline.class, keyline)
                 .instance(Keyline.Builder.class, Keyline::builder)
                 .instance(Relay.class, () -> keyline.get().relay())
+                .instance(dev.keyline.runtime.ServiceSteps.class, () -> dev.keyline.runtime.ServiceSteps.on(keyline.get()))
+                .value(dev.keyline.runtime.ServiceSteps.AccessCheck.class,
+                        () -> (dev.keyline.runtime.ServiceSteps.AccessCheck<Object>) (aggregate, context) -> { })
+                .value(java.util.function.BiFunction.class, () -> (a, b) -> null)
+                .value(java.util.function.BiConsumer.class, () -> (a, b) -> { })
                 .subject(CommandContext.class, () -> insideCommand(keyline.get()))
                 .value(RetryPolicy.class, RetryPolicy::defaults)
                 .value(ScheduledExecutorService.class, KeylineSamples::stoppedExecutor)
                 .instance(KeyAccounts.class, () -> KeyAccounts.on(keyline.get()))
+                .instance(dev.keyline.runtime.account.Reclassifications.class,
+                        () -> dev.keyline.runtime.account.Reclassifications.on(keyline.get()))
+                .instance(dev.keyline.runtime.account.ChurnWarnings.class,
+                        () -> dev.keyline.runtime.account.ChurnWarnings.on(keyline.get()))
                 .instance(AccountPlans.class, () -> AccountPlans.on(keyline.get()))
                 .instance(PriceAuthorisations.class, () -> PriceAuthorisations.on(keyline.get(), DomainSamples.matrix()))
                 .value(ChurnObservations.class, ChurnObservations::none)

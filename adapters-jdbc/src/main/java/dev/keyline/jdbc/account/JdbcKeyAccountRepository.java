@@ -1,14 +1,14 @@
 package dev.keyline.jdbc.account;
 
-import static dev.keyline.jdbc.account.StoredValues.decimal;
-import static dev.keyline.jdbc.account.StoredValues.decimalText;
-import static dev.keyline.jdbc.account.StoredValues.money;
-import static dev.keyline.jdbc.account.StoredValues.optionalUser;
-import static dev.keyline.jdbc.account.StoredValues.placeholders;
-import static dev.keyline.jdbc.account.StoredValues.required;
-import static dev.keyline.jdbc.account.StoredValues.requiredEnum;
-import static dev.keyline.jdbc.account.StoredValues.stored;
-import static dev.keyline.jdbc.account.StoredValues.user;
+import static dev.keyline.jdbc.StoredValues.decimal;
+import static dev.keyline.jdbc.StoredValues.decimalText;
+import static dev.keyline.jdbc.StoredValues.money;
+import static dev.keyline.jdbc.StoredValues.optionalUser;
+import static dev.keyline.jdbc.StoredValues.placeholders;
+import static dev.keyline.jdbc.StoredValues.required;
+import static dev.keyline.jdbc.StoredValues.requiredEnum;
+import static dev.keyline.jdbc.StoredValues.stored;
+import static dev.keyline.jdbc.StoredValues.user;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountProfile;

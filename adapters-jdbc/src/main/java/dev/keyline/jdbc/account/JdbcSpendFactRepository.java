@@ -1,10 +1,10 @@
 package dev.keyline.jdbc.account;
 
-import static dev.keyline.jdbc.account.StoredValues.chunks;
-import static dev.keyline.jdbc.account.StoredValues.money;
-import static dev.keyline.jdbc.account.StoredValues.placeholders;
-import static dev.keyline.jdbc.account.StoredValues.required;
-import static dev.keyline.jdbc.account.StoredValues.stored;
+import static dev.keyline.jdbc.StoredValues.chunks;
+import static dev.keyline.jdbc.StoredValues.money;
+import static dev.keyline.jdbc.StoredValues.placeholders;
+import static dev.keyline.jdbc.StoredValues.required;
+import static dev.keyline.jdbc.StoredValues.stored;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.LocalNetworkId;

@@ -1,7 +1,7 @@
 /**
- * The JDBC repositories of the key-account area (大客户管理) and of commercial authorisation
- * (商务授权), over the tables of migration {@code V2__key_accounts.sql}; {@link
- * dev.keyline.jdbc.JdbcStorage} wires them. The aggregates with child tables extend {@link
+ * The JDBC repositories of the key-account area (大客户管理), over the tables of migration
+ * {@code V100__key_accounts.sql} (block 100–199); {@link JdbcAccountArea} installs them in every
+ * {@link dev.keyline.jdbc.JdbcStorage}. The aggregates with child tables extend {@link
  * dev.keyline.jdbc.JdbcParentChildRepository}.
  *
  * <p>Every aggregate has one row in its own table (with a {@code version} column for the

@@ -1,7 +1,6 @@
 package dev.keyline.domain.authority;
 
 import dev.keyline.domain.common.Audience;
-import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * @param setBy the financial manager
  */
 public record FloorPriceSet(EventId eventId, Instant occurredAt, FloorPriceListId list, ProductCode product,
-        Money price, Money previousPrice, UserId setBy) implements DomainEvent {
+        Money price, Money previousPrice, UserId setBy) implements FloorPriceListEvent {
 
     /** The stable event type. */
     public static final String TYPE = "authority.floor-price-set";

@@ -2,7 +2,6 @@ package dev.keyline.domain.authority;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Audience;
-import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.ProductCode;
@@ -25,7 +24,7 @@ import java.time.Instant;
  */
 public record PriceApprovalRecorded(EventId eventId, Instant occurredAt, PriceAuthorisationId authorisation,
         AccountId account, ProductCode product, UserId approvedBy, Role role, Role awaitedRole)
-        implements DomainEvent {
+        implements PriceAuthorisationEvent {
 
     /** The stable event type. */
     public static final String TYPE = "authority.price-approval-recorded";

@@ -2,7 +2,6 @@ package dev.keyline.domain.authority;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Audience;
-import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
@@ -28,7 +27,7 @@ import java.util.List;
  */
 public record PriceApproved(EventId eventId, Instant occurredAt, PriceAuthorisationId authorisation,
         AccountId account, ProductCode product, Money offeredPrice, UserId requestedBy, List<UserId> approvedBy,
-        List<Role> roles) implements DomainEvent {
+        List<Role> roles) implements PriceAuthorisationEvent {
 
     /** The stable event type. */
     public static final String TYPE = "authority.price-approved";

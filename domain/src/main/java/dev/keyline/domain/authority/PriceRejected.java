@@ -2,7 +2,6 @@ package dev.keyline.domain.authority;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Audience;
-import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
@@ -28,7 +27,7 @@ import java.time.Instant;
  */
 public record PriceRejected(EventId eventId, Instant occurredAt, PriceAuthorisationId authorisation,
         AccountId account, ProductCode product, Money offeredPrice, UserId requestedBy, UserId rejectedBy, Role role,
-        String reason) implements DomainEvent {
+        String reason) implements PriceAuthorisationEvent {
 
     /** The stable event type. */
     public static final String TYPE = "authority.price-rejected";

@@ -2,7 +2,6 @@ package dev.keyline.domain.authority;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Audience;
-import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
@@ -34,7 +33,7 @@ import java.time.Instant;
 public record PriceRequested(EventId eventId, Instant occurredAt, PriceAuthorisationId authorisation,
         AccountId account, ProductCode product, Money listPrice, Money offeredPrice, BigDecimal discount,
         boolean belowFloor, Money floorPrice, UserId requestedBy, Role addressedTo, String reason)
-        implements DomainEvent {
+        implements PriceAuthorisationEvent {
 
     /** The stable event type. */
     public static final String TYPE = "authority.price-requested";

@@ -22,7 +22,8 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.account.KeyAccounts;
-import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.runtime.account.Reclassifications;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.OutboxEntry;
 
 import java.math.BigDecimal;
@@ -86,7 +87,7 @@ public final class CommercialAuthorisationChapter implements DemoChapter {
         Require.nonNull(out, "out");
         KeyAccounts accounts = KeyAccounts.on(context.keyline());
         PriceAuthorisations prices = PriceAuthorisations.on(context.keyline(), MATRIX);
-        AccountId account = KeyAccountsChapter.planAccount(accounts).account();
+        AccountId account = KeyAccountsChapter.planAccount(Reclassifications.on(context.keyline())).account();
         KeyAccountSnapshot customer = accounts.get(account);
         Actor manager = DemoStaff.accountManagerOf(accounts, account);
         Actor industryManager = DemoStaff.industryManagerFor(customer.industry());

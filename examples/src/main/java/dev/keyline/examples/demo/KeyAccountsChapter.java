@@ -41,7 +41,9 @@ import dev.keyline.runtime.account.AccountPlans;
 import dev.keyline.runtime.account.ChurnEvaluation;
 import dev.keyline.runtime.account.ChurnObservations;
 import dev.keyline.runtime.account.ClassificationSettings;
+import dev.keyline.runtime.account.ChurnWarnings;
 import dev.keyline.runtime.account.KeyAccounts;
+import dev.keyline.runtime.account.Reclassifications;
 import dev.keyline.runtime.account.ReclassificationNotDueException;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
@@ -68,7 +70,7 @@ import java.util.TreeMap;
 
 /**
  * Key-account management (大客户管理) for two local networks of the seed, Suzhou (SZ) and Kunming
- * (KM), run through the runtime's {@link KeyAccounts} and {@link AccountPlans} services on the
+ * (KM), run through the runtime's {@link KeyAccounts}, {@link Reclassifications}, {@link ChurnWarnings} and {@link AccountPlans} services on the
  * demo's database: a generated population is registered with industries and account managers, its
  * billing facts recorded, and each network's list drawn (大客户认定) first by the 30 % revenue-share
  * rule, then by the seed's monthly minimum (5,000 CNY for Suzhou, 10,000 CNY for Kunming), with
@@ -211,7 +213,7 @@ public final class KeyAccountsChapter implements DemoChapter {
                 + "every year or every half year. Key accounts on the group's national list are level 2 (二级, "
                 + "national), the others level 1 (一级, local); customers that are not key accounts yet may be potential "
                 + "key accounts (潜在大客户). Everything below runs through the runtime's key-account services "
-                + "(KeyAccounts, AccountPlans) on the demo's database: each command as the person who would issue it, "
+                + "(KeyAccounts, Reclassifications, ChurnWarnings, AccountPlans) on the demo's database: each command as the person who would issue it, "
                 + "in one transaction, with its events written to the outbox.");
 
         for (int i = 0; i < populations.size(); i++) {
@@ -219,10 +221,11 @@ public final class KeyAccountsChapter implements DemoChapter {
         }
         writeRegistration(accounts, populations, window, out);
 
-        Map<LocalNetworkId, Runs> runs = reclassify(context, accounts, populations);
+        Reclassifications reclassifications = Reclassifications.on(context.keyline());
+        Map<LocalNetworkId, Runs> runs = reclassify(context, reclassifications, populations);
         context.deliverNotifications("registration and the reclassification runs");
-        writeRuns(accounts, populations, window, runs, out);
-        writeTiers(accounts, populations, customers, window, out);
+        writeRuns(reclassifications, populations, window, runs, out);
+        writeTiers(accounts, reclassifications, populations, customers, window, out);
 
         context.moveTo(firstRun.plusDays(2).atTime(MORNING));
         AccountId planAccount = writeAccountPlan(context, accounts, out);
@@ -298,17 +301,17 @@ public final class KeyAccountsChapter implements DemoChapter {
     private record Runs(ReclassificationPlan byShare, ReclassificationPlan byMinimum, String notDue) {
     }
 
-    private static Map<LocalNetworkId, Runs> reclassify(DemoContext context, KeyAccounts accounts,
+    private static Map<LocalNetworkId, Runs> reclassify(DemoContext context, Reclassifications reclassifications,
             List<SpendPopulation> populations) {
         Map<LocalNetworkId, ReclassificationPlan> byShare = new LinkedHashMap<>();
         for (SpendPopulation p : populations) {
-            byShare.put(p.network(), accounts.withClassification(p.network(), settings(p, RevenueShareRule.standard()))
+            byShare.put(p.network(), reclassifications.withClassification(p.network(), settings(p, RevenueShareRule.standard()))
                     .reclassify(DemoStaff.generalManagerOf(p.network()), p.network(), context.today()));
         }
         context.moveTo(context.today().plusDays(1).atTime(MORNING));
         Map<LocalNetworkId, Runs> runs = new LinkedHashMap<>();
         for (SpendPopulation p : populations) {
-            KeyAccounts byMinimum = accounts.withClassification(p.network(), settings(p, SeedMinimums.of(p.network())));
+            Reclassifications byMinimum = reclassifications.withClassification(p.network(), settings(p, SeedMinimums.of(p.network())));
             Actor general = DemoStaff.generalManagerOf(p.network());
             String notDue;
             try {
@@ -323,7 +326,7 @@ public final class KeyAccountsChapter implements DemoChapter {
         return runs;
     }
 
-    private static void writeRuns(KeyAccounts accounts, List<SpendPopulation> populations, AssessmentWindow window,
+    private static void writeRuns(Reclassifications reclassifications, List<SpendPopulation> populations, AssessmentWindow window,
             Map<LocalNetworkId, Runs> runs, ReportSection out) {
         out.heading("Drawing the lists: both rules, through the runtime");
         out.paragraph("On 1 July each network's department general manager runs the reclassification with the "
@@ -338,7 +341,7 @@ public final class KeyAccountsChapter implements DemoChapter {
         for (SpendPopulation population : populations) {
             Money total = Money.sum(SpendAverages.over(population.facts(), window.months()).values(), Money.CNY);
             Runs r = runs.get(population.network());
-            for (ClassificationResult stored : accounts.classificationHistory(population.network())) {
+            for (ClassificationResult stored : reclassifications.classificationHistory(population.network())) {
                 ReclassificationPlan applied = stored.runDate().equals(r.byShare().result().runDate()) ? r.byShare()
                         : r.byMinimum();
                 if (!applied.result().equals(stored)) {
@@ -359,12 +362,12 @@ public final class KeyAccountsChapter implements DemoChapter {
                 + runs.get(populations.get(0).network()).notDue());
     }
 
-    private static void writeTiers(KeyAccounts accounts, List<SpendPopulation> populations,
+    private static void writeTiers(KeyAccounts accounts, Reclassifications reclassifications, List<SpendPopulation> populations,
             List<List<DemoCustomer>> customers, AssessmentWindow window, ReportSection out) {
         out.heading("The tiers on the accounts");
         List<List<String>> counts = new ArrayList<>();
         for (SpendPopulation population : populations) {
-            ClassificationResult latest = accounts.latestClassification(population.network()).orElseThrow();
+            ClassificationResult latest = reclassifications.latestClassification(population.network()).orElseThrow();
             List<KeyAccountSnapshot> registered = accounts.accountsOf(population.network());
             for (KeyAccountSnapshot a : registered) {
                 if (a.tier() != latest.tierOf(a.id())) {
@@ -386,7 +389,7 @@ public final class KeyAccountsChapter implements DemoChapter {
 
         for (int i = 0; i < populations.size(); i++) {
             SpendPopulation population = populations.get(i);
-            List<ClassificationResult> history = accounts.classificationHistory(population.network());
+            List<ClassificationResult> history = reclassifications.classificationHistory(population.network());
             ClassificationResult byShare = history.get(0);
             ClassificationResult latest = history.get(history.size() - 1);
             Map<AccountId, Money> averages = SpendAverages.over(population.facts(), window.months());
@@ -439,13 +442,13 @@ public final class KeyAccountsChapter implements DemoChapter {
      * The account the story draws a plan for: Suzhou's level 2 (national) account with the highest
      * spend in the latest stored result, or its top key account when none is national.
      *
-     * @param accounts the key-account service
+     * @param reclassifications the reclassification service
      * @return the account, as the stored result ranks it
      * @throws InvalidStateException when Suzhou has no key account
      */
-    public static ClassifiedAccount planAccount(KeyAccounts accounts) {
-        Require.nonNull(accounts, "accounts");
-        ClassificationResult suzhou = accounts.latestClassification(SeedMinimums.SUZHOU)
+    public static ClassifiedAccount planAccount(Reclassifications reclassifications) {
+        Require.nonNull(reclassifications, "reclassifications");
+        ClassificationResult suzhou = reclassifications.latestClassification(SeedMinimums.SUZHOU)
                 .orElseThrow(() -> new InvalidStateException("Suzhou was never classified"));
         if (suzhou.keyAccounts().isEmpty()) {
             throw new InvalidStateException("Suzhou has no key account to draw a plan for");
@@ -455,7 +458,7 @@ public final class KeyAccountsChapter implements DemoChapter {
     }
 
     private static AccountId writeAccountPlan(DemoContext context, KeyAccounts accounts, ReportSection out) {
-        ClassifiedAccount chosen = planAccount(accounts);
+        ClassifiedAccount chosen = planAccount(Reclassifications.on(context.keyline()));
         AccountId account = chosen.account();
         KeyAccountSnapshot snapshot = accounts.get(account);
         Actor manager = DemoStaff.accountManagerOf(accounts, account);
@@ -536,10 +539,11 @@ public final class KeyAccountsChapter implements DemoChapter {
         LocalNetworkId kunming = SeedMinimums.KUNMING;
         YearMonth june = YearMonth.from(firstRun).minusMonths(1);
         LocalDate today = context.today();
+        ChurnWarnings churn = ChurnWarnings.on(context.keyline());
         AccountId account = null;
-        for (ClassifiedAccount k : accounts.latestClassification(kunming).orElseThrow().keyAccounts()) {
+        for (ClassifiedAccount k : Reclassifications.on(context.keyline()).latestClassification(kunming).orElseThrow().keyAccounts()) {
             List<SpendFact> facts = accounts.spendOf(k.account());
-            boolean quiet = accounts.churnRules().evaluate(ChurnInputs.from(k.account(), today, facts, Money.zero(),
+            boolean quiet = churn.churnRules().evaluate(ChurnInputs.from(k.account(), today, facts, Money.zero(),
                     Optional.empty(), List.of())).isEmpty();
             if (k.tier() == Tier.LOCAL && quiet && EffectiveSpend.ofAccount(facts, k.account())
                     .getOrDefault(june, Money.zero()).isPositive()) {
@@ -552,7 +556,7 @@ public final class KeyAccountsChapter implements DemoChapter {
         }
         Actor manager = DemoStaff.accountManagerOf(accounts, account);
         List<List<String>> evaluations = new ArrayList<>();
-        ChurnEvaluation before = accounts.evaluateChurn(manager, account, ChurnObservations.none());
+        ChurnEvaluation before = churn.evaluateChurn(manager, account, ChurnObservations.none());
         evaluations.add(evaluationRow(before));
         if (before.warned()) {
             throw new InvalidStateException("the churn rules warned " + account + " before its spend fell");
@@ -566,7 +570,7 @@ public final class KeyAccountsChapter implements DemoChapter {
             accounts.recordSpend(billing, SpendFact.original(new SpendFactId(account.value() + "-" + month), account,
                     kunming, month, juneSpend.times(FALLING.get(i)), context.clock().instant()));
         }
-        ChurnEvaluation after = accounts.evaluateChurn(manager, account, ChurnObservations.none());
+        ChurnEvaluation after = churn.evaluateChurn(manager, account, ChurnObservations.none());
         evaluations.add(evaluationRow(after));
         if (!after.warned() || accounts.get(account).status() != AccountStatus.CHURN_WARNING) {
             throw new InvalidStateException("three months of falling spend did not warn " + account);

@@ -13,6 +13,7 @@ import dev.keyline.examples.report.ReportSection;
 import dev.keyline.notification.RoutingRule;
 import dev.keyline.notification.RoutingSink;
 import dev.keyline.runtime.RetryPolicy;
+import dev.keyline.runtime.account.Reclassifications;
 import dev.keyline.runtime.account.KeyAccounts;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
@@ -155,7 +156,7 @@ public final class NotificationsChapter implements DemoChapter {
         byte[] guess = new byte[32];
         random.nextBytes(guess);
         EventId id = new EventId(new UUID(random.nextLong(), random.nextLong()));
-        String target = KeyAccountsChapter.planAccount(KeyAccounts.on(context.keyline())).account().value();
+        String target = KeyAccountsChapter.planAccount(Reclassifications.on(context.keyline())).account().value();
         String payload = "{\"eventId\":\"" + id + "\",\"occurredAt\":\"" + context.clock().instant() + "\",\"account\":\""
                 + target + "\",\"network\":\"SZ\",\"reason\":\"forged\",\"recordedBy\":\"nobody\",\"lastTier\":\""
                 + Tier.NATIONAL + "\"}";

@@ -8,11 +8,25 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountStatus;
+import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.account.LocalNetworkId;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
+import dev.keyline.domain.authority.AccountAccess;
+import dev.keyline.domain.authority.AccountScope;
+import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
+import dev.keyline.jdbc.archfixture.PlantedAdapterUsingRuntime;
+import dev.keyline.spi.PlantedCoreNamingAnArea;
+import dev.keyline.spi.account.KeyAccountRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -21,6 +35,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -78,6 +93,71 @@ class ArchitectureTest {
             .whereLayer("spi").mayOnlyBeAccessedByLayers("adapters-jdbc", "adapters-webhook", "examples")
             .whereLayer("domain").mayOnlyBeAccessedByLayers("spi", "adapters-jdbc", "adapters-webhook", "examples");
 
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.keyline.(**)").should().beFreeOfCycles()
+            .because("each package depends on others in one direction only; an area's package depends on the core, never back");
+
+    /** The layers in which each business area has a package of its own. */
+    private static final Set<String> AREA_LAYERS = Set.of("domain", "spi", "runtime", "memory", "jdbc");
+
+    /** The core: these exact packages, not their sub-packages. */
+    private static final String[] CORE = {"dev.keyline.spi", "dev.keyline.runtime", "dev.keyline.memory",
+        "dev.keyline.jdbc", "dev.keyline.json"};
+
+    static final ArchRule CORE_NAMES_NO_AREA = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat(inAnyArea())
+            .because("areas register themselves (Area, InMemoryArea, JdbcArea); the core serves them by type");
+
+    static final ArchRule ADAPTERS_DO_NOT_USE_THE_RUNTIME = noClasses().that().resideInAnyPackage(JDBC, WEBHOOK)
+            .should().dependOnClassesThat().resideInAPackage("dev.keyline.runtime..")
+            .because("a provider or a sink plugs into the spi; the runtime is the host's, built on top of them");
+
+    /**
+     * What the commercial-authorisation area uses of the key-account area. Its ids and values
+     * (AccountId, LocalNetworkId, Industry) and, in the price-authorisation service, the key
+     * account it reads for the requester's access scope and the account's status (KeyAccount,
+     * AccountStatus, KeyAccountRepository).
+     */
+    private static final Set<Class<?>> AUTHORITY_USES_OF_ACCOUNT = Set.of(AccountId.class, LocalNetworkId.class,
+            Industry.class, KeyAccount.class, AccountStatus.class, KeyAccountRepository.class);
+
+    /**
+     * What the key-account area uses of the commercial-authorisation area: its access rules, by
+     * which every key-account command checks the actor (Actor, Role, AccountAccess, AccountScope).
+     */
+    private static final Set<Class<?>> ACCOUNT_USES_OF_AUTHORITY = Set.of(Actor.class, Role.class, AccountAccess.class,
+            AccountScope.class);
+
+    static final ArchRule AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("authority"))
+            .should().dependOnClassesThat(inArea("account").and(not(oneOf(AUTHORITY_USES_OF_ACCOUNT))))
+            .because("an area uses another only through the types listed for it: ids, events and the few listed");
+
+    static final ArchRule ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES = noClasses().that(inArea("account"))
+            .should().dependOnClassesThat(inArea("authority").and(not(oneOf(ACCOUNT_USES_OF_AUTHORITY))))
+            .because("an area uses another only through the types listed for it: ids, events and the few listed");
+
+    /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
+    static String areaOf(String packageName) {
+        String[] parts = packageName.split("\\.");
+        if (parts.length < 4 || !parts[0].equals("dev") || !parts[1].equals("keyline") || !AREA_LAYERS.contains(parts[2])
+                || parts[3].equals("common")) {
+            return "";
+        }
+        return parts[3];
+    }
+
+    private static DescribedPredicate<JavaClass> inAnyArea() {
+        return DescribedPredicate.describe("in an area package", c -> !areaOf(c.getPackageName()).isEmpty());
+    }
+
+    private static DescribedPredicate<JavaClass> inArea(String area) {
+        return DescribedPredicate.describe("in the area '" + area + "'", c -> areaOf(c.getPackageName()).equals(area));
+    }
+
+    private static DescribedPredicate<JavaClass> oneOf(Set<Class<?>> allowed) {
+        Set<String> names = allowed.stream().map(Class::getName).collect(java.util.stream.Collectors.toSet());
+        return DescribedPredicate.describe("one of " + names, c -> names.contains(c.getName()));
+    }
+
     private static JavaClasses mainClasses;
 
     @BeforeAll
@@ -113,6 +193,60 @@ class ArchitectureTest {
     @Test
     void nothingPointsBackUpTheChain() {
         NOTHING_POINTS_BACK_UP_THE_CHAIN.check(mainClasses);
+    }
+
+    @Test
+    void noPackageCycles() {
+        NO_PACKAGE_CYCLES.check(mainClasses);
+    }
+
+    @Test
+    void theCoreNamesNoArea() {
+        CORE_NAMES_NO_AREA.check(mainClasses);
+    }
+
+    @Test
+    void adaptersDoNotDependOnTheRuntime() {
+        ADAPTERS_DO_NOT_USE_THE_RUNTIME.check(mainClasses);
+    }
+
+    @Test
+    void areasUseEachOtherOnlyThroughTheListedTypes() {
+        AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
+        ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES.check(mainClasses);
+    }
+
+    @Test
+    void areaPackagesAreToldApartFromTheCoreAndTheKernel() {
+        assertThat(areaOf("dev.keyline.spi.account")).isEqualTo("account");
+        assertThat(areaOf("dev.keyline.jdbc.authority")).isEqualTo("authority");
+        assertThat(areaOf("dev.keyline.domain.account.sub")).isEqualTo("account");
+        assertThat(areaOf("dev.keyline.spi")).isEmpty();
+        assertThat(areaOf("dev.keyline.domain.common")).isEmpty();
+        assertThat(areaOf("dev.keyline.notification")).isEmpty();
+    }
+
+    @Test
+    void plantedAreaViolationsAreReported() {
+        JavaClasses withPlants = new ClassFileImporter()
+                .withImportOption(location -> isMainCode(location) || location.contains("Planted"))
+                .importPackages("dev.keyline");
+        assertThat(withPlants.contain(PlantedCoreNamingAnArea.class)).isTrue();
+
+        assertReportsOnly(NO_PACKAGE_CYCLES.evaluate(withPlants), PlantedCoreNamingAnArea.class.getName());
+        assertReportsOnly(CORE_NAMES_NO_AREA.evaluate(withPlants), PlantedCoreNamingAnArea.class.getName());
+        assertReportsOnly(ADAPTERS_DO_NOT_USE_THE_RUNTIME.evaluate(withPlants), PlantedAdapterUsingRuntime.class.getName());
+        assertReportsOnly(AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES.evaluate(withPlants),
+                PlantedAreaReachingIntoAnother.class.getName());
+        assertThat(AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("dev.keyline.domain.account.AccountPlan"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
+    }
+
+    private static void assertReportsOnly(EvaluationResult result, String culprit) {
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(culprit));
     }
 
     @Test

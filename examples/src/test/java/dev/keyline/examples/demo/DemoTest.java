@@ -40,8 +40,9 @@ import dev.keyline.examples.report.HtmlReport;
 import dev.keyline.examples.report.Report;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.account.AccountPlans;
+import dev.keyline.runtime.account.Reclassifications;
 import dev.keyline.runtime.account.KeyAccounts;
-import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.OutboxEntry;
@@ -590,16 +591,17 @@ class DemoTest {
         @Override
         public void run(DemoContext context, ReportSection out) {
             KeyAccounts accounts = KeyAccounts.on(context.keyline());
+            Reclassifications reclassifications = Reclassifications.on(context.keyline());
             for (LocalNetworkId network : List.of(SeedMinimums.SUZHOU, SeedMinimums.KUNMING)) {
                 List<KeyAccountSnapshot> registered = accounts.accountsOf(network);
                 observed.accounts.put(network, registered);
-                observed.history.put(network, accounts.classificationHistory(network));
-                observed.latest.put(network, accounts.latestClassification(network).orElseThrow());
+                observed.history.put(network, reclassifications.classificationHistory(network));
+                observed.latest.put(network, reclassifications.latestClassification(network).orElseThrow());
                 List<SpendFact> facts = registered.stream().flatMap(a -> accounts.spendOf(a.id()).stream()).toList();
                 observed.spendAtRegistration.put(network, facts.stream()
                         .filter(f -> f.recordedAt().isBefore(Demo.START.plusSeconds(86_400))).count());
             }
-            observed.planAccount = KeyAccountsChapter.planAccount(accounts);
+            observed.planAccount = KeyAccountsChapter.planAccount(reclassifications);
             observed.plan = AccountPlans.on(context.keyline()).planOf(observed.planAccount.account(),
                     KeyAccountsChapter.PLAN_YEAR).orElseThrow();
             observed.planSpend = accounts.spendOf(observed.planAccount.account());

@@ -21,6 +21,7 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.runtime.CommandContext;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.ServiceSteps;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.account.AccountPlanRepository;
 import dev.keyline.spi.account.KeyAccountRepository;
@@ -46,15 +47,17 @@ import java.util.function.BiFunction;
 public final class AccountPlans {
 
     private final Keyline keyline;
+    private final ServiceSteps steps;
     private final AccountPlanRepository plans;
     private final KeyAccountRepository accounts;
     private final SpendFactRepository spendFacts;
 
     private AccountPlans(Keyline keyline, StorageProvider storage) {
         this.keyline = keyline;
-        this.plans = storage.accountPlans();
-        this.accounts = storage.keyAccounts();
-        this.spendFacts = storage.spendFacts();
+        this.steps = ServiceSteps.on(keyline);
+        this.plans = storage.port(AccountPlanRepository.class);
+        this.accounts = storage.port(KeyAccountRepository.class);
+        this.spendFacts = storage.port(SpendFactRepository.class);
     }
 
     /**
@@ -242,21 +245,21 @@ public final class AccountPlans {
     }
 
     private <T> T change(Actor actor, AccountPlanId plan, String attempted, BiFunction<AccountPlan, CommandContext, T> command) {
-        return access(actor, plan, attempted, (p, ctx) -> {
-            T result = command.apply(p, ctx);
-            ctx.save(plans, p);
-            return result;
-        });
+        Require.nonNull(actor, "actor");
+        Require.nonNull(plan, "plan");
+        return steps.change(plans, plan, mayChangeTheAccountOf(actor, attempted), command);
     }
 
     private <T> T access(Actor actor, AccountPlanId plan, String attempted, BiFunction<AccountPlan, CommandContext, T> work) {
         Require.nonNull(actor, "actor");
         Require.nonNull(plan, "plan");
-        return keyline.execute(ctx -> {
-            AccountPlan p = plans.get(plan);
+        return steps.read(plans, plan, mayChangeTheAccountOf(actor, attempted), work);
+    }
+
+    private ServiceSteps.AccessCheck<AccountPlan> mayChangeTheAccountOf(Actor actor, String attempted) {
+        return (p, ctx) -> {
             KeyAccount account = accounts.get(p.account());
             AccountAccess.requireMayChange(actor, AccountScopes.of(account), attempted);
-            return work.apply(p, ctx);
-        });
+        };
     }
 }

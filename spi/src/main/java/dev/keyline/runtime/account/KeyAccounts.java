@@ -4,24 +4,14 @@ import dev.keyline.domain.account.AccountExited;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountProfile;
 import dev.keyline.domain.account.AccountTeam;
-import dev.keyline.domain.account.AssessmentWindow;
-import dev.keyline.domain.account.ChurnEvaluator;
-import dev.keyline.domain.account.ChurnInputs;
-import dev.keyline.domain.account.ChurnSignal;
-import dev.keyline.domain.account.ChurnWarningRaised;
-import dev.keyline.domain.account.ClassificationResult;
 import dev.keyline.domain.account.Industry;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.account.LocalNetworkId;
-import dev.keyline.domain.account.PotentialCandidate;
 import dev.keyline.domain.account.PotentialFlags;
-import dev.keyline.domain.account.Reclassification;
-import dev.keyline.domain.account.ReclassificationPlan;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
-import dev.keyline.domain.account.TierUpdate;
 import dev.keyline.domain.authority.AccountAccess;
 import dev.keyline.domain.authority.AccountScope;
 import dev.keyline.domain.authority.Actor;
@@ -35,29 +25,23 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.runtime.CommandContext;
-import dev.keyline.runtime.ConfigurationException;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.ServiceSteps;
 import dev.keyline.spi.StorageProvider;
-import dev.keyline.spi.account.ClassificationResultRepository;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.spi.account.SpendFactRepository;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
- * The key-account area (大客户管理) run through the runtime: registering and serving key accounts
- * (大客户), billing's spend facts, the periodic reclassification (大客户重新认定), manual tier
- * overrides, the churn warning loop (客户预警) and exit (离网).
+ * The lifecycle of key accounts (大客户管理) run through the runtime: registering and serving key
+ * accounts (大客户), billing's spend facts, manual tier overrides and exit (离网). The periodic
+ * reclassification (大客户重新认定) is {@link Reclassifications}, the churn warning loop (客户预警)
+ * {@link ChurnWarnings}; all three follow the steps below (written once in {@link ServiceSteps}).
  *
  * <p><b>Every command</b> takes the {@link Actor} who issues it and
  * <ol>
@@ -76,10 +60,7 @@ import java.util.stream.Stream;
  * Any failure rolls the whole command back. Commands return an immutable snapshot of what they
  * changed; queries run in a transaction of their own and need no actor.
  *
- * <p><b>Configuration.</b> Obtain the service with {@link #on(Keyline)}; give each local network
- * its {@link ClassificationSettings} with {@link #withClassification(LocalNetworkId, ClassificationSettings)}
- * and, if the standard ones do not suit, the churn rules with {@link #withChurnRules(ChurnEvaluator)}.
- * The service is immutable and thread-safe; the {@code with…} methods return new instances.
+ * <p>The service is immutable and thread-safe.
  *
  * <p><b>Exit.</b> {@link #exit(Actor, AccountId, String)} raises {@link AccountExited}, type
  * {@value AccountExited#TYPE}, addressed to the account manager role with the account and its
@@ -88,29 +69,21 @@ import java.util.stream.Stream;
 public final class KeyAccounts {
 
     private final Keyline keyline;
+    private final ServiceSteps steps;
     private final KeyAccountRepository accounts;
     private final SpendFactRepository spendFacts;
-    private final ClassificationResultRepository results;
-    private final Map<LocalNetworkId, ClassificationSettings> classifications;
-    private final ChurnEvaluator churnRules;
 
-    private KeyAccounts(Keyline keyline, KeyAccountRepository accounts, SpendFactRepository spendFacts,
-            ClassificationResultRepository results, Map<LocalNetworkId, ClassificationSettings> classifications,
-            ChurnEvaluator churnRules) {
+    private KeyAccounts(Keyline keyline, KeyAccountRepository accounts, SpendFactRepository spendFacts) {
         this.keyline = keyline;
+        this.steps = ServiceSteps.on(keyline);
         this.accounts = accounts;
         this.spendFacts = spendFacts;
-        this.results = results;
-        this.classifications = Map.copyOf(classifications);
-        this.churnRules = churnRules;
     }
 
     /**
-     * The key-account service on a runtime, with no network configured for reclassification and
-     * the standard churn rules ({@link ChurnEvaluator#standard()}).
+     * The key-account service on a runtime.
      *
-     * @param keyline the runtime; its storage provider must store key accounts, spend facts and
-     *     classification results
+     * @param keyline the runtime; its storage provider must store the key-account area
      * @return the service
      * @throws dev.keyline.domain.common.KeylineException with reason {@code CONFIGURATION} when the
      *     storage provider does not store the key-account area
@@ -118,43 +91,7 @@ public final class KeyAccounts {
     public static KeyAccounts on(Keyline keyline) {
         Require.nonNull(keyline, "keyline");
         StorageProvider storage = keyline.storage();
-        return new KeyAccounts(keyline, storage.keyAccounts(), storage.spendFacts(), storage.classificationResults(),
-                Map.of(), ChurnEvaluator.standard());
-    }
-
-    /**
-     * This service with the classification settings of one local network (replacing any it had).
-     *
-     * @param network the local network
-     * @param settings how the network draws its key-account list
-     * @return a new service
-     */
-    public KeyAccounts withClassification(LocalNetworkId network, ClassificationSettings settings) {
-        Require.nonNull(network, "network");
-        Require.nonNull(settings, "settings");
-        Map<LocalNetworkId, ClassificationSettings> more = new HashMap<>(classifications);
-        more.put(network, settings);
-        return new KeyAccounts(keyline, accounts, spendFacts, results, more, churnRules);
-    }
-
-    /**
-     * This service with other churn warning rules.
-     *
-     * @param rules the rules {@link #evaluateChurn(Actor, AccountId, ChurnObservations)} applies
-     * @return a new service
-     */
-    public KeyAccounts withChurnRules(ChurnEvaluator rules) {
-        return new KeyAccounts(keyline, accounts, spendFacts, results, classifications, Require.nonNull(rules, "rules"));
-    }
-
-    /** The classification settings of a network, if configured. */
-    public Optional<ClassificationSettings> classificationOf(LocalNetworkId network) {
-        return Optional.ofNullable(classifications.get(Require.nonNull(network, "network")));
-    }
-
-    /** The churn warning rules in use. */
-    public ChurnEvaluator churnRules() {
-        return churnRules;
+        return new KeyAccounts(keyline, storage.port(KeyAccountRepository.class), storage.port(SpendFactRepository.class));
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -315,132 +252,11 @@ public final class KeyAccounts {
         Require.nonNull(account, "account");
         Require.nonNull(tier, "tier");
         Require.nonBlank(reason, "reason");
-        return keyline.execute(ctx -> {
-            KeyAccount a = load(account);
+        return steps.change(accounts, account, (a, ctx) -> {
             AccountScope scope = AccountScopes.of(a);
             AccountAccess.requireMayChange(requester, scope, "ask for a tier override");
             AccountAccess.requireMayApproveTierOverride(approver, scope, requester.user());
-            a.overrideTier(tier, reason, requester.user(), approver.user(), ctx.now());
-            ctx.save(accounts, a);
-            return a.snapshot();
-        });
-    }
-
-    /**
-     * Runs the reclassification (大客户重新认定) of one local network when its policy makes it due;
-     * see {@link #reclassifyForced(Actor, LocalNetworkId, LocalDate)} for what a run does.
-     *
-     * @param actor who runs it; must be the department general manager or the general manager
-     * @param network the local network
-     * @param runDate the run date; not after today (in the runtime clock's zone), not before the last run
-     * @return the plan that was applied: the stored result, the tier changes and the accounts the
-     *     run found that are not registered
-     * @throws ReclassificationNotDueException when the last run is more recent than the policy's
-     *     interval; nothing is changed
-     */
-    public ReclassificationPlan reclassify(Actor actor, LocalNetworkId network, LocalDate runDate) {
-        return runReclassification(actor, network, runDate, false);
-    }
-
-    /**
-     * Runs the reclassification of one local network whether or not it is due, in one transaction:
-     * <ol>
-     *   <li>loads billing's spend facts of the network over the policy's assessment window (the
-     *       interval's whole months before the run date's month) and every registered account of
-     *       the network;</li>
-     *   <li>averages each customer's effective spend over the window
-     *       ({@link dev.keyline.domain.account.SpendAverages}), draws the key-account list with the
-     *       network's rule, splits it into level 1 and level 2 by the national list and, when
-     *       configured, assesses the potential key accounts ({@link Reclassification});</li>
-     *   <li>stores the dated {@link ClassificationResult};</li>
-     *   <li>sets every registered, not exited account of the network to the tier the result gives
-     *       it ({@link KeyAccount#classify}), recording the change in its tier history, and saves
-     *       each changed account; a manual override is replaced, as the list is redrawn as a whole.</li>
-     * </ol>
-     * Result, tiers, histories and {@code account.tier-changed} events commit together or not at
-     * all. Customers the run lists that are not registered are reported in the plan, not registered.
-     *
-     * @param actor who runs it; must be the department general manager or the general manager,
-     *     since a run may change every account of the network
-     * @param network the local network
-     * @param runDate the run date; not after today, not before the network's last run
-     * @return the plan that was applied
-     * @throws NotAuthorisedException when the actor may not change every account
-     * @throws ConfigurationException when no classification settings are configured for the network
-     * @throws AlreadyExistsException when the network already has a run on that date
-     * @throws InvalidStateException when potential key accounts are assessed and a key account of
-     *     the run is not registered (its industry is unknown)
-     */
-    public ReclassificationPlan reclassifyForced(Actor actor, LocalNetworkId network, LocalDate runDate) {
-        return runReclassification(actor, network, runDate, true);
-    }
-
-    private ReclassificationPlan runReclassification(Actor actor, LocalNetworkId network, LocalDate runDate, boolean forced) {
-        Require.nonNull(actor, "actor");
-        Require.nonNull(network, "network");
-        Require.nonNull(runDate, "runDate");
-        return keyline.execute(ctx -> {
-            AccountScopes.requireChangesEveryAccount(actor, "run the reclassification of network " + network);
-            ClassificationSettings settings = classificationOf(network).orElseThrow(() -> new ConfigurationException(
-                    "no classification settings for network " + network + "; configure them with withClassification(...)"));
-            LocalDate today = today(ctx);
-            if (runDate.isAfter(today)) {
-                throw new InvalidArgumentException("runDate", "must not be after today " + today + ", was " + runDate);
-            }
-            Optional<LocalDate> lastRun = results.latest(network).map(ClassificationResult::runDate);
-            if (lastRun.isPresent() && runDate.isBefore(lastRun.get())) {
-                throw new InvalidArgumentException("runDate", "must not be before the network's last run on "
-                        + lastRun.get() + ", was " + runDate);
-            }
-            if (!forced && !settings.policy().isDue(lastRun, runDate)) {
-                throw new ReclassificationNotDueException(network, runDate, lastRun.orElseThrow(),
-                        settings.policy().nextRunAfter(lastRun.orElseThrow()));
-            }
-            AssessmentWindow window = settings.policy().window(runDate);
-            List<SpendFact> facts;
-            try (Stream<SpendFact> stream = spendFacts.byNetworkAndMonths(network, window.first(), window.last())) {
-                facts = stream.toList();
-            }
-            List<KeyAccount> registered;
-            try (Stream<KeyAccount> stream = accounts.byNetwork(network)) {
-                registered = stream.toList();
-            }
-            ClassificationResult result = classify(network, runDate, window, facts, settings, registered);
-            results.store(result);
-            ReclassificationPlan plan = ReclassificationPlan.of(result, registered.stream().map(KeyAccount::snapshot).toList());
-            Map<AccountId, KeyAccount> byId = new HashMap<>();
-            registered.forEach(a -> byId.put(a.id(), a));
-            for (TierUpdate update : plan.updates()) {
-                KeyAccount account = byId.get(update.account());
-                plan.applyTo(account, actor.user(), ctx.now());
-                ctx.save(accounts, account);
-            }
-            return plan;
-        });
-    }
-
-    private static ClassificationResult classify(LocalNetworkId network, LocalDate runDate, AssessmentWindow window,
-            List<SpendFact> facts, ClassificationSettings settings, List<KeyAccount> registered) {
-        ClassificationResult keysOnly = Reclassification.run(network, runDate, window, facts, settings.rule(),
-                settings.nationals());
-        if (settings.potentials().isEmpty()) {
-            return keysOnly;
-        }
-        Set<AccountId> known = new HashSet<>();
-        List<PotentialCandidate> candidates = new ArrayList<>();
-        for (KeyAccount account : registered) {
-            known.add(account.id());
-            candidates.add(PotentialCandidate.of(account.snapshot()));
-        }
-        List<AccountId> unknown = keysOnly.keyAccounts().stream().map(k -> k.account()).filter(a -> !known.contains(a))
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidStateException("the reclassification of network " + network + " found key accounts that are "
-                    + "not registered: " + unknown + "; potential key accounts are assessed by industry, so register "
-                    + "them first or configure the network without potential criteria");
-        }
-        return Reclassification.run(network, runDate, window, facts, settings.rule(), settings.nationals(),
-                settings.potentials().get(), candidates);
+        }, (a, ctx) -> a.overrideTier(tier, reason, requester.user(), approver.user(), ctx.now()), KeyAccount::snapshot);
     }
 
     // ---------------------------------------------------------------- spend
@@ -525,56 +341,6 @@ public final class KeyAccounts {
         }
     }
 
-    // ---------------------------------------------------------------- churn
-
-    /**
-     * Runs the churn warning rules (客户预警规则) for one account as of today (in the runtime clock's
-     * zone), on its stored spend facts and the given observations. When rules fire whose names are
-     * not yet on the account's open warning, and the account is served (active or already warned),
-     * the new signals are put on its warning and {@link ChurnWarningRaised} (type
-     * {@value ChurnWarningRaised#TYPE}) goes to its account manager; otherwise nothing changes, so
-     * the evaluation may run daily without repeating a warning.
-     *
-     * @param actor who runs it
-     * @param account the account
-     * @param observations arrears and complaints
-     * @return what the rules found and what was raised
-     */
-    public ChurnEvaluation evaluateChurn(Actor actor, AccountId account, ChurnObservations observations) {
-        Require.nonNull(actor, "actor");
-        Require.nonNull(account, "account");
-        Require.nonNull(observations, "observations");
-        return keyline.execute(ctx -> {
-            KeyAccount a = load(account);
-            AccountAccess.requireMayChange(actor, AccountScopes.of(a), "evaluate the churn rules");
-            LocalDate asOf = today(ctx);
-            ChurnInputs inputs = ChurnInputs.from(account, asOf, spendFacts.byAccount(account), observations.arrears(),
-                    observations.oldestUnpaidDue(), observations.complaints());
-            List<ChurnSignal> signals = churnRules.evaluate(inputs);
-            Set<String> onWarning = new LinkedHashSet<>();
-            a.churnSignals().forEach(s -> onWarning.add(s.rule()));
-            List<ChurnSignal> fresh = signals.stream().filter(s -> !onWarning.contains(s.rule())).toList();
-            if (fresh.isEmpty() || !a.status().isServed()) {
-                return new ChurnEvaluation(account, asOf, signals, List.of(), a.status());
-            }
-            a.raiseChurnWarning(fresh, ctx.now());
-            ctx.save(accounts, a);
-            return new ChurnEvaluation(account, asOf, signals, fresh, a.status());
-        });
-    }
-
-    /**
-     * Clears the account's open churn warning ({@code CHURN_WARNING → ACTIVE}). Raises
-     * {@code account.churn-warning-cleared}.
-     *
-     * @param actor who clears it
-     * @param account the account
-     * @return the account
-     */
-    public KeyAccountSnapshot clearChurnWarning(Actor actor, AccountId account) {
-        return change(actor, account, "clear the churn warning", (a, ctx) -> a.clearChurnWarning(actor.user(), ctx.now()));
-    }
-
     // ---------------------------------------------------------------- queries
 
     /**
@@ -640,63 +406,14 @@ public final class KeyAccounts {
         return keyline.transactions().execute(() -> spendFacts.byAccount(account));
     }
 
-    /**
-     * The result of the network's most recent reclassification run.
-     *
-     * @param network the local network
-     * @return the result, or empty when the network was never classified
-     */
-    public Optional<ClassificationResult> latestClassification(LocalNetworkId network) {
-        Require.nonNull(network, "network");
-        return keyline.transactions().execute(() -> results.latest(network));
-    }
-
-    /**
-     * Every reclassification result of the network.
-     *
-     * @param network the local network
-     * @return the results, oldest first
-     */
-    public List<ClassificationResult> classificationHistory(LocalNetworkId network) {
-        Require.nonNull(network, "network");
-        return keyline.transactions().execute(() -> results.history(network));
-    }
-
-    /**
-     * The first date a regular reclassification of the network is due.
-     *
-     * @param network the local network, with classification settings
-     * @return the last run's date plus the policy's interval, or empty when the network was never
-     *     classified (a run is due at once)
-     * @throws ConfigurationException when the network has no classification settings
-     */
-    public Optional<LocalDate> nextReclassificationDue(LocalNetworkId network) {
-        ClassificationSettings settings = classificationOf(network).orElseThrow(() -> new ConfigurationException(
-                "no classification settings for network " + network + "; configure them with withClassification(...)"));
-        return latestClassification(network).map(r -> settings.policy().nextRunAfter(r.runDate()));
-    }
-
     // ---------------------------------------------------------------- plumbing
 
     private KeyAccountSnapshot change(Actor actor, AccountId account, String attempted,
             BiConsumer<KeyAccount, CommandContext> command) {
         Require.nonNull(actor, "actor");
         Require.nonNull(account, "account");
-        return keyline.execute(ctx -> {
-            KeyAccount a = load(account);
-            AccountAccess.requireMayChange(actor, AccountScopes.of(a), attempted);
-            command.accept(a, ctx);
-            ctx.save(accounts, a);
-            return a.snapshot();
-        });
-    }
-
-    private KeyAccount load(AccountId account) {
-        Require.nonNull(account, "account");
-        return accounts.get(account);
-    }
-
-    private static LocalDate today(CommandContext ctx) {
-        return LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
+        return steps.change(accounts, account,
+                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScopes.of(a), attempted),
+                command, KeyAccount::snapshot);
     }
 }

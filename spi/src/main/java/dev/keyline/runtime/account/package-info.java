@@ -1,15 +1,12 @@
 /**
- * The key-account area (大客户管理) and commercial authorisation (商务授权) run through the
- * runtime: the application services a host calls.
+ * The key-account area (大客户管理) run through the runtime: the application services a host calls.
  *
  * <ul>
  *   <li>{@link dev.keyline.runtime.account.KeyAccounts}: registering and serving key accounts,
  *       billing's spend facts, reclassification runs, manual tier overrides, the churn warning
  *       loop and exit;</li>
  *   <li>{@link dev.keyline.runtime.account.AccountPlans}: account plans (客户发展计划) and their
- *       progress;</li>
- *   <li>{@link dev.keyline.runtime.account.PriceAuthorisations}: floor prices (底价) and price
- *       requests with their approvals.</li>
+ *       progress.</li>
  * </ul>
  *
  * <p>Each is obtained from a {@link dev.keyline.runtime.Keyline} with {@code on(keyline)}. Every

@@ -1,7 +1,7 @@
 /**
- * The storage ports of the key-account area (大客户管理) and of commercial authorisation (商务授权):
+ * The storage ports of the key-account area (大客户管理), {@link dev.keyline.spi.account.AccountArea}:
  * what a storage provider implements so that the runtime can keep key accounts, billing's spend
- * facts, classification results, account plans, price authorisations and floor price lists.
+ * facts, classification results and account plans.
  *
  * <p>Common rules of every port in this package:
  * <ul>
@@ -25,8 +25,8 @@
  *       of one length made of upper-case letters and digits sort the same everywhere.</li>
  * </ul>
  *
- * <p>A provider that does not store this area need not implement these ports: the default methods
- * of {@link dev.keyline.spi.StorageProvider} say so with a
+ * <p>A provider that does not store this area need not implement these ports:
+ * {@link dev.keyline.spi.StorageProvider#port(Class)} says so with a
  * {@link dev.keyline.domain.common.KeylineException} of reason
  * {@link dev.keyline.domain.common.ReasonCode#CONFIGURATION}. A provider that does proves it with
  * the compatibility kit's account-area contracts.

@@ -33,6 +33,7 @@ import dev.keyline.domain.common.UserId;
 import dev.keyline.json.KeylineJson;
 import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.Notification;
 import dev.keyline.tck.TestClock;
 import java.math.BigDecimal;
@@ -60,7 +61,9 @@ class KeyAccountsGuideTest {
         // Wiring
         LocalNetworkId suzhou = new LocalNetworkId("SZ");
         AccountId bank = new AccountId("A-BANK");
-        KeyAccounts accounts = KeyAccounts.on(keyline)
+        KeyAccounts accounts = KeyAccounts.on(keyline);
+        ChurnWarnings churn = ChurnWarnings.on(keyline);
+        Reclassifications reclassifications = Reclassifications.on(keyline)
                 .withClassification(suzhou, ClassificationSettings
                         .of(SeedMinimums.suzhou(), ReclassificationPolicy.yearly())
                         .withNationals(new NationalList(Set.of(bank))));
@@ -84,14 +87,14 @@ class KeyAccountsGuideTest {
         SpendFactId wrongFact = new SpendFactId("F-2026-01");
         accounts.recordSpend(zhou, factsFromBilling);
         accounts.correctSpend(wang, wrongFact, new SpendFactId("F-2026-01-C"), Money.cny("48000.00"));
-        ReclassificationPlan run = accounts.reclassify(zhou, suzhou, LocalDate.now(keyline.clock()));
+        ReclassificationPlan run = reclassifications.reclassify(zhou, suzhou, LocalDate.now(keyline.clock()));
         assertThat(run.result().keyAccounts()).singleElement()
                 .satisfies(k -> assertThat(k.averageMonthlySpend()).isEqualTo(Money.cny("49833.33")));
         assertThat(run.updates()).containsExactly(new TierUpdate(bank, Tier.NONE, Tier.NATIONAL));
         assertThat(run.unregistered()).isEmpty();
-        assertThatThrownBy(() -> accounts.reclassify(zhou, suzhou, LocalDate.now(keyline.clock())))
+        assertThatThrownBy(() -> reclassifications.reclassify(zhou, suzhou, LocalDate.now(keyline.clock())))
                 .isInstanceOf(ReclassificationNotDueException.class);
-        assertThat(accounts.nextReclassificationDue(suzhou)).contains(LocalDate.of(2027, 3, 2));
+        assertThat(reclassifications.nextReclassificationDue(suzhou)).contains(LocalDate.of(2027, 3, 2));
 
         Actor chen = Actor.industryManager(new UserId("chen"), List.of(Industry.FINANCE));
         assertThat(accounts.overrideTier(wang, chen, bank, Tier.LOCAL, "withdrawn from the group's list").tier())
@@ -117,10 +120,10 @@ class KeyAccountsGuideTest {
         assertThat(prices.find(request).get().state()).isEqualTo(PriceAuthorisationState.APPROVED);
 
         // Churn warnings and exit
-        ChurnEvaluation check = accounts.evaluateChurn(wang, bank, new ChurnObservations(
+        ChurnEvaluation check = churn.evaluateChurn(wang, bank, new ChurnObservations(
                 Money.cny("12000.00"), Optional.of(LocalDate.of(2025, 11, 1)), List.of()));
         assertThat(check.warned()).isTrue();
-        accounts.clearChurnWarning(wang, bank);
+        churn.clearChurnWarning(wang, bank);
         assertThat(accounts.exit(wang, bank, "moved to a competitor").status()).isEqualTo(AccountStatus.EXITED);
 
         // Reading events back

@@ -37,7 +37,8 @@ import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.ReasonCode;
 import dev.keyline.memory.InMemoryStorage;
-import dev.keyline.runtime.ConfigurationException;
+import dev.keyline.runtime.authority.PriceAuthorisations;
+import dev.keyline.spi.ConfigurationException;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.StorageProvider;
@@ -67,12 +68,12 @@ class KeyAccountsTest {
     void aNetworkWithoutClassificationSettingsCannotBeReclassified() {
         world.serveSuzhou();
         AreaState before = world.state();
-        assertThatThrownBy(() -> world.accounts.reclassify(ZHOU, KUNMING, TODAY))
+        assertThatThrownBy(() -> world.reclassifications.reclassify(ZHOU, KUNMING, TODAY))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("KM");
-        assertThatThrownBy(() -> world.accounts.nextReclassificationDue(KUNMING)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> world.reclassifications.nextReclassificationDue(KUNMING)).isInstanceOf(ConfigurationException.class);
         assertThat(world.state()).isEqualTo(before);
-        assertThat(world.accounts.classificationOf(KUNMING)).isEmpty();
-        assertThat(world.accounts.classificationOf(SUZHOU)).contains(KeyAccountServiceFixture.suzhouSettings());
+        assertThat(world.reclassifications.classificationOf(KUNMING)).isEmpty();
+        assertThat(world.reclassifications.classificationOf(SUZHOU)).contains(KeyAccountServiceFixture.suzhouSettings());
     }
 
     @Test
@@ -106,7 +107,7 @@ class KeyAccountsTest {
     @Test
     void aRunWithTheShareRuleDrawsTheShortestPrefixOfTheNetworksRevenue() {
         world.serveSuzhou();
-        KeyAccounts byShare = world.accounts.withClassification(SUZHOU,
+        Reclassifications byShare = world.reclassifications.withClassification(SUZHOU,
                 ClassificationSettings.of(new RevenueShareRule(new BigDecimal("0.50")), ReclassificationPolicy.halfYearly()));
 
         ReclassificationPlan plan = byShare.reclassify(ZHOU, SUZHOU, TODAY);
@@ -124,7 +125,7 @@ class KeyAccountsTest {
         world.serveSuzhou();
         world.accounts.flagPotential(ZHOU, SHOP, new PotentialFlags(true, Optional.empty(), Optional.empty()));
         world.accounts.register(ZHOU, new AccountId("C99"), "Billing's customer", SUZHOU, Industry.KEY_CUSTOMERS);
-        KeyAccounts withPotentials = world.accounts.withClassification(SUZHOU, KeyAccountServiceFixture.suzhouSettings()
+        Reclassifications withPotentials = world.reclassifications.withClassification(SUZHOU, KeyAccountServiceFixture.suzhouSettings()
                 .withPotentials(PotentialCriteria.withCutOffs(Map.of())));
 
         ReclassificationPlan plan = withPotentials.reclassify(ZHOU, SUZHOU, TODAY);
@@ -140,7 +141,7 @@ class KeyAccountsTest {
     @Test
     void potentialsCannotBeAssessedWhileAKeyAccountOfTheRunIsUnregistered() {
         world.serveSuzhou();
-        KeyAccounts withPotentials = world.accounts.withClassification(SUZHOU, KeyAccountServiceFixture.suzhouSettings()
+        Reclassifications withPotentials = world.reclassifications.withClassification(SUZHOU, KeyAccountServiceFixture.suzhouSettings()
                 .withPotentials(PotentialCriteria.withCutOffs(Map.of())));
         AreaState before = world.state();
 
@@ -153,7 +154,7 @@ class KeyAccountsTest {
     void aRunIsNotDatedInTheFuture() {
         world.serveSuzhou();
         AreaState before = world.state();
-        assertThatThrownBy(() -> world.accounts.reclassifyForced(ZHOU, SUZHOU, TODAY.plusDays(1)))
+        assertThatThrownBy(() -> world.reclassifications.reclassifyForced(ZHOU, SUZHOU, TODAY.plusDays(1)))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("runDate"));
         assertThat(world.state()).isEqualTo(before);
     }
@@ -161,23 +162,23 @@ class KeyAccountsTest {
     @Test
     void aRunIsDueOnceThePolicysIntervalHasPassed() {
         world.serveSuzhou();
-        world.accounts.reclassify(ZHOU, SUZHOU, TODAY);
+        world.reclassifications.reclassify(ZHOU, SUZHOU, TODAY);
         world.clock.advance(Duration.ofDays(365));
         LocalDate nextYear = TODAY.plusYears(1);
-        assertThat(world.accounts.nextReclassificationDue(SUZHOU)).contains(nextYear);
+        assertThat(world.reclassifications.nextReclassificationDue(SUZHOU)).contains(nextYear);
 
-        ReclassificationPlan plan = world.accounts.reclassify(ZHOU, SUZHOU, nextYear);
+        ReclassificationPlan plan = world.reclassifications.reclassify(ZHOU, SUZHOU, nextYear);
 
         // no spend after February 2026: nobody reaches the minimum in the new window
         assertThat(plan.result().keyAccounts()).isEmpty();
         assertThat(plan.updates()).extracting(TierUpdate::account).containsExactly(BANK, HOTEL, UNIVERSITY);
-        assertThat(world.accounts.classificationHistory(SUZHOU)).hasSize(2);
+        assertThat(world.reclassifications.classificationHistory(SUZHOU)).hasSize(2);
     }
 
     @Test
     void aHostsChurnRulesAreApplied() {
         world.serveSuzhou();
-        KeyAccounts strict = world.accounts.withChurnRules(new ChurnEvaluator(List.of(
+        ChurnWarnings strict = world.churn.withChurnRules(new ChurnEvaluator(List.of(
                 new ArrearsAmountRule(Money.cny("1000.00")))));
         ChurnObservations owing = new ChurnObservations(Money.cny("1500.00"), Optional.of(TODAY.minusDays(10)), List.of());
 
@@ -185,8 +186,8 @@ class KeyAccountsTest {
 
         assertThat(evaluation.raised()).extracting(ChurnSignal::kind).containsExactly(ChurnSignalKind.ARREARS_AMOUNT);
         assertThat(evaluation.warned()).isTrue();
-        assertThat(world.accounts.evaluateChurn(WANG, BANK, owing).warned()).as("the standard rules see nothing new").isFalse();
-        assertThat(strict.churnRules()).isNotEqualTo(world.accounts.churnRules());
+        assertThat(world.churn.evaluateChurn(WANG, BANK, owing).warned()).as("the standard rules see nothing new").isFalse();
+        assertThat(strict.churnRules()).isNotEqualTo(world.churn.churnRules());
     }
 
     @Test

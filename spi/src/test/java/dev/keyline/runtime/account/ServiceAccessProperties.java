@@ -123,7 +123,7 @@ class ServiceAccessProperties {
         world.serveSuzhou();
         world.plans.draw(ZHOU, plan(BANK), BANK, Year.of(2026), Money.cny("600000.00"));
         world.plans.draw(ZHOU, plan(HOTEL), HOTEL, Year.of(2026), Money.cny("240000.00"));
-        world.accounts.evaluateChurn(ZHOU, HOTEL, overdue());
+        world.churn.evaluateChurn(ZHOU, HOTEL, overdue());
         AreaState before = world.state();
         boolean allowed = allowed(c);
         try {
@@ -188,8 +188,8 @@ class ServiceAccessProperties {
             case FLAG_POTENTIAL -> accounts.flagPotential(actor, target,
                     new PotentialFlags(true, Optional.of(InfluencerKind.PROPERTY_DEVELOPER), Optional.empty()));
             case EXIT -> accounts.exit(actor, target, "left");
-            case EVALUATE_CHURN -> accounts.evaluateChurn(actor, target, overdue());
-            case CLEAR_CHURN_WARNING -> accounts.clearChurnWarning(actor, target);
+            case EVALUATE_CHURN -> world.churn.evaluateChurn(actor, target, overdue());
+            case CLEAR_CHURN_WARNING -> world.churn.clearChurnWarning(actor, target);
             case RECORD_SPEND -> accounts.recordSpend(actor, SpendFact.original(new SpendFactId("N-" + target.value()),
                     target, networkOf(world, target), YearMonth.of(2026, 2), Money.cny("10.00"), world.clock.instant()));
             case RECORD_UNREGISTERED_SPEND -> accounts.recordSpend(actor, SpendFact.original(new SpendFactId("N-C99"),
@@ -198,7 +198,7 @@ class ServiceAccessProperties {
                     new SpendFactId("K-" + target.value()), Money.cny("1.00"));
             case OVERRIDE_AS_REQUESTER -> accounts.overrideTier(actor, c.other(), target, Tier.NATIONAL, "strategic");
             case OVERRIDE_AS_APPROVER -> accounts.overrideTier(c.other(), actor, target, Tier.NATIONAL, "strategic");
-            case RECLASSIFY -> accounts.reclassify(actor, SUZHOU, LocalDate.of(2026, 3, 2));
+            case RECLASSIFY -> world.reclassifications.reclassify(actor, SUZHOU, LocalDate.of(2026, 3, 2));
             case DRAW_PLAN -> world.plans.draw(actor, new AccountPlanId("P-NEW"), target, Year.of(2027), Money.cny("1.00"));
             case ADD_PLAN_ACTION -> world.plans.addAction(actor, plan(target), "call", actor.user(), LocalDate.of(2026, 5, 1));
             case PLAN_PROGRESS -> world.plans.progress(actor, plan(target), LocalDate.of(2026, 3, 2));

@@ -91,7 +91,7 @@ class ServiceArgumentsTest {
     @TestFactory
     Stream<DynamicTest> everyNullArgumentIsRejectedNamingIt() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Object service : List.of(world.accounts, world.plans, world.prices)) {
+        for (Object service : List.of(world.accounts, world.reclassifications, world.churn, world.plans, world.prices)) {
             for (Method method : publicMethods(service.getClass())) {
                 Parameter[] parameters = method.getParameters();
                 for (int i = 0; i < parameters.length; i++) {

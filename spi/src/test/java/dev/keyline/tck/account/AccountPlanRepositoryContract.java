@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * The compatibility kit of {@link AccountPlanRepository}: the generic version-conflict tests of
  * {@link AggregateRepositoryContract} on real account plans, one plan per account and year (also
  * when two transactions race), the queries and full round trips of plans in every reachable state.
- * A provider runs it by extending {@link KeyAccountAreaContract}, or this class directly with
+ * A provider runs it by extending {@link AccountAreaContract}, or this class directly with
  * {@link #newStorage()}.
  */
 public abstract class AccountPlanRepositoryContract
@@ -60,12 +60,12 @@ public abstract class AccountPlanRepositoryContract
 
     /** The repository under test, with its queries. */
     protected AccountPlanRepository plans() {
-        return storage.accountPlans();
+        return storage.port(AccountPlanRepository.class);
     }
 
     @Override
     protected AggregateRepository<AccountPlan, AccountPlanId> repository(StorageProvider storage) {
-        return storage.accountPlans();
+        return storage.port(AccountPlanRepository.class);
     }
 
     @Override

@@ -18,6 +18,12 @@ import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.StorageProvider;
+import dev.keyline.spi.account.SpendFactRepository;
+import dev.keyline.spi.account.ClassificationResultRepository;
+import dev.keyline.spi.authority.PriceAuthorisationRepository;
+import dev.keyline.spi.account.AccountPlanRepository;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.authority.FloorPriceListRepository;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,31 +68,31 @@ public record AreaState(Map<String, KeyAccountSnapshot> accounts, List<SpendFact
         return storage.transactions().execute(() -> {
             Map<String, KeyAccountSnapshot> accounts = new TreeMap<>();
             for (AccountStatus status : AccountStatus.values()) {
-                try (Stream<KeyAccount> stream = storage.keyAccounts().byStatus(status)) {
+                try (Stream<KeyAccount> stream = storage.port(KeyAccountRepository.class).byStatus(status)) {
                     stream.forEach(a -> accounts.put(a.id().value(), a.snapshot()));
                 }
             }
             List<SpendFact> facts = new ArrayList<>();
             Map<String, List<ClassificationResult>> results = new TreeMap<>();
             for (LocalNetworkId network : networks) {
-                try (Stream<SpendFact> stream = storage.spendFacts().byNetworkAndMonths(network, FIRST, LAST)) {
+                try (Stream<SpendFact> stream = storage.port(SpendFactRepository.class).byNetworkAndMonths(network, FIRST, LAST)) {
                     stream.forEach(facts::add);
                 }
-                results.put(network.value(), storage.classificationResults().history(network));
+                results.put(network.value(), storage.port(ClassificationResultRepository.class).history(network));
             }
             Map<String, List<AccountPlanSnapshot>> plans = new TreeMap<>();
             for (String id : accounts.keySet()) {
-                plans.put(id, storage.accountPlans().byAccount(new AccountId(id)).stream().map(AccountPlan::snapshot).toList());
+                plans.put(id, storage.port(AccountPlanRepository.class).byAccount(new AccountId(id)).stream().map(AccountPlan::snapshot).toList());
             }
             Map<PriceAuthorisationState, List<PriceAuthorisationSnapshot>> requests = new TreeMap<>();
             for (PriceAuthorisationState state : PriceAuthorisationState.values()) {
-                try (Stream<PriceAuthorisation> stream = storage.priceAuthorisations().byStatus(state)) {
+                try (Stream<PriceAuthorisation> stream = storage.port(PriceAuthorisationRepository.class).byStatus(state)) {
                     requests.put(state, stream.map(PriceAuthorisation::snapshot).toList());
                 }
             }
             Map<String, Optional<FloorPriceListSnapshot>> lists = new TreeMap<>();
             for (FloorPriceListId id : floorLists) {
-                lists.put(id.value(), storage.floorPriceLists().find(id).map(FloorPriceList::snapshot));
+                lists.put(id.value(), storage.port(FloorPriceListRepository.class).find(id).map(FloorPriceList::snapshot));
             }
             Map<DeliveryStatus, List<OutboxEntry>> outbox = new TreeMap<>();
             for (DeliveryStatus status : DeliveryStatus.values()) {

@@ -33,7 +33,7 @@ import org.quicktheories.generators.Generate;
 /**
  * The compatibility kit of {@link ClassificationResultRepository}: results round-trip whole, one
  * per network and run date, the latest is the one with the latest run date and the history is in
- * run-date order. A provider runs it by extending {@link KeyAccountAreaContract}, or this class
+ * run-date order. A provider runs it by extending {@link AccountAreaContract}, or this class
  * directly with {@link #newStorage()}.
  */
 public abstract class ClassificationResultRepositoryContract extends StorageBackedContract {
@@ -43,7 +43,7 @@ public abstract class ClassificationResultRepositoryContract extends StorageBack
 
     /** The repository under test. */
     protected ClassificationResultRepository results() {
-        return storage.classificationResults();
+        return storage.port(ClassificationResultRepository.class);
     }
 
     /** Stores in a transaction of its own. */

@@ -60,7 +60,7 @@ import org.quicktheories.generators.Generate;
  * {@link AggregateRepositoryContract} on real key accounts, plus the queries, full round trips of
  * accounts in every reachable state (QuickTheories properties over the domain's generators) and
  * consistent reads while the account changes. A provider runs it by extending
- * {@link KeyAccountAreaContract}, or this class directly with {@link #newStorage()}.
+ * {@link AccountAreaContract}, or this class directly with {@link #newStorage()}.
  */
 public abstract class KeyAccountRepositoryContract
         extends AggregateRepositoryContract<KeyAccount, AccountId, KeyAccountSnapshot> {
@@ -75,12 +75,12 @@ public abstract class KeyAccountRepositoryContract
 
     /** The repository under test, with its queries. */
     protected KeyAccountRepository accounts() {
-        return storage.keyAccounts();
+        return storage.port(KeyAccountRepository.class);
     }
 
     @Override
     protected AggregateRepository<KeyAccount, AccountId> repository(StorageProvider storage) {
-        return storage.keyAccounts();
+        return storage.port(KeyAccountRepository.class);
     }
 
     @Override

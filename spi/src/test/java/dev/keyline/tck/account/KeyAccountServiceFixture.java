@@ -20,7 +20,9 @@ import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.AccountPlans;
 import dev.keyline.runtime.account.ClassificationSettings;
 import dev.keyline.runtime.account.KeyAccounts;
-import dev.keyline.runtime.account.PriceAuthorisations;
+import dev.keyline.runtime.account.ChurnWarnings;
+import dev.keyline.runtime.account.Reclassifications;
+import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.tck.RecordingSink;
@@ -103,8 +105,12 @@ public final class KeyAccountServiceFixture {
     public final RecordingSink recorder = new RecordingSink("recorder");
     /** The runtime. */
     public final Keyline keyline;
-    /** The key-account service, with Suzhou's classification settings. */
+    /** The key-account service. */
     public final KeyAccounts accounts;
+    /** The reclassification service, with Suzhou's classification settings. */
+    public final Reclassifications reclassifications;
+    /** The churn warning service, with the standard rules. */
+    public final ChurnWarnings churn;
     /** The account-plan service. */
     public final AccountPlans plans;
     /** The price service under {@link #MATRIX}. */
@@ -129,7 +135,9 @@ public final class KeyAccountServiceFixture {
         this.storage = Require.nonNull(storage, "storage");
         this.keyline = Keyline.builder().storage(storage).clock(clock)
                 .sinks(sinks.isEmpty() ? List.of(recorder) : sinks).build();
-        this.accounts = KeyAccounts.on(keyline).withClassification(SUZHOU, suzhouSettings());
+        this.accounts = KeyAccounts.on(keyline);
+        this.reclassifications = Reclassifications.on(keyline).withClassification(SUZHOU, suzhouSettings());
+        this.churn = ChurnWarnings.on(keyline);
         this.plans = AccountPlans.on(keyline);
         this.prices = PriceAuthorisations.on(keyline, MATRIX);
     }

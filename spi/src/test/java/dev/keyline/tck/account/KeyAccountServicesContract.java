@@ -63,6 +63,8 @@ import dev.keyline.notification.RoutingSink;
 import dev.keyline.runtime.account.ChurnEvaluation;
 import dev.keyline.runtime.account.ChurnObservations;
 import dev.keyline.runtime.account.KeyAccounts;
+import dev.keyline.runtime.account.ChurnWarnings;
+import dev.keyline.runtime.account.Reclassifications;
 import dev.keyline.runtime.account.ReclassificationNotDueException;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.OutboxEntry;
@@ -136,7 +138,7 @@ public abstract class KeyAccountServicesContract {
         world.serveSuzhou();
         int before = world.state().outboxEntries().size();
 
-        ReclassificationPlan plan = world.accounts.reclassify(ZHOU, SUZHOU, TODAY);
+        ReclassificationPlan plan = world.reclassifications.reclassify(ZHOU, SUZHOU, TODAY);
 
         ClassificationResult result = plan.result();
         assertThat(result.network()).isEqualTo(SUZHOU);
@@ -153,9 +155,9 @@ public abstract class KeyAccountServicesContract {
                 new TierUpdate(HOTEL, Tier.NONE, Tier.LOCAL), new TierUpdate(UNIVERSITY, Tier.NONE, Tier.LOCAL));
         assertThat(plan.unregistered()).containsExactly(UNREGISTERED);
 
-        assertThat(world.accounts.latestClassification(SUZHOU)).contains(result);
-        assertThat(world.accounts.classificationHistory(SUZHOU)).containsExactly(result);
-        assertThat(world.accounts.latestClassification(KUNMING)).isEmpty();
+        assertThat(world.reclassifications.latestClassification(SUZHOU)).contains(result);
+        assertThat(world.reclassifications.classificationHistory(SUZHOU)).containsExactly(result);
+        assertThat(world.reclassifications.latestClassification(KUNMING)).isEmpty();
         KeyAccountSnapshot bank = world.accounts.get(BANK);
         assertThat(bank.tier()).isEqualTo(Tier.NATIONAL);
         assertThat(bank.tierHistory()).singleElement().satisfies(change -> {
@@ -188,7 +190,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aRunBeforeItIsDueIsRefusedWithNothingChangedAndAForcedRunRedrawsTheList() {
         world.serveSuzhou();
-        world.accounts.reclassify(ZHOU, SUZHOU, TODAY);
+        world.reclassifications.reclassify(ZHOU, SUZHOU, TODAY);
         for (YearMonth m = YearMonth.of(2025, 3); !m.isAfter(YearMonth.of(2026, 2)); m = m.plusMonths(1)) {
             world.accounts.correctSpend(WANG, KeyAccountServiceFixture.factId(UNIVERSITY, m),
                     new dev.keyline.domain.account.SpendFactId("C-A03-" + m), Money.cny("2000.00"));
@@ -197,7 +199,7 @@ public abstract class KeyAccountServicesContract {
         LocalDate later = TODAY.plusDays(30);
         AreaState before = world.state();
 
-        assertThatThrownBy(() -> world.accounts.reclassify(ZHOU, SUZHOU, later))
+        assertThatThrownBy(() -> world.reclassifications.reclassify(ZHOU, SUZHOU, later))
                 .isInstanceOfSatisfying(ReclassificationNotDueException.class, e -> {
                     assertThat(e.lastRun()).isEqualTo(TODAY);
                     assertThat(e.nextDue()).isEqualTo(TODAY.plusYears(1));
@@ -205,18 +207,18 @@ public abstract class KeyAccountServicesContract {
                 })
                 .hasMessageContaining("not due").hasMessageContaining(TODAY.plusYears(1).toString());
         assertThat(world.state()).isEqualTo(before);
-        assertThat(world.accounts.nextReclassificationDue(SUZHOU)).contains(TODAY.plusYears(1));
+        assertThat(world.reclassifications.nextReclassificationDue(SUZHOU)).contains(TODAY.plusYears(1));
 
-        ReclassificationPlan forced = world.accounts.reclassifyForced(ZHOU, SUZHOU, later);
+        ReclassificationPlan forced = world.reclassifications.reclassifyForced(ZHOU, SUZHOU, later);
 
         assertThat(forced.updates()).containsExactly(new TierUpdate(UNIVERSITY, Tier.LOCAL, Tier.NONE));
-        assertThat(world.accounts.classificationHistory(SUZHOU)).extracting(ClassificationResult::runDate)
+        assertThat(world.reclassifications.classificationHistory(SUZHOU)).extracting(ClassificationResult::runDate)
                 .containsExactly(TODAY, later);
         assertThat(world.accounts.get(UNIVERSITY).tierHistory()).extracting(TierChange::to)
                 .containsExactly(Tier.LOCAL, Tier.NONE);
-        assertThatThrownBy(() -> world.accounts.reclassifyForced(ZHOU, SUZHOU, later))
+        assertThatThrownBy(() -> world.reclassifications.reclassifyForced(ZHOU, SUZHOU, later))
                 .as("one run per network and date").isInstanceOf(AlreadyExistsException.class);
-        assertThatThrownBy(() -> world.accounts.reclassifyForced(ZHOU, SUZHOU, TODAY))
+        assertThatThrownBy(() -> world.reclassifications.reclassifyForced(ZHOU, SUZHOU, TODAY))
                 .as("not before the last run").isInstanceOf(KeylineException.class).hasMessageContaining("runDate");
     }
 
@@ -250,7 +252,7 @@ public abstract class KeyAccountServicesContract {
         ChurnObservations overdue = new ChurnObservations(Money.cny("12000.00"), Optional.of(LocalDate.of(2025, 11, 1)),
                 List.of());
 
-        ChurnEvaluation first = world.accounts.evaluateChurn(WANG, BANK, overdue);
+        ChurnEvaluation first = world.churn.evaluateChurn(WANG, BANK, overdue);
 
         assertThat(first.raised()).singleElement().satisfies(s -> {
             assertThat(s.rule()).isEqualTo(ArrearsAgeRule.NAME);
@@ -261,13 +263,13 @@ public abstract class KeyAccountServicesContract {
         assertThat(world.accounts.get(BANK).churnSignals()).isEqualTo(first.raised());
 
         AreaState warned = world.state();
-        ChurnEvaluation again = world.accounts.evaluateChurn(WANG, BANK, overdue);
+        ChurnEvaluation again = world.churn.evaluateChurn(WANG, BANK, overdue);
         assertThat(again.signals()).hasSize(1);
         assertThat(again.raised()).as("the same rule does not warn twice").isEmpty();
         assertThat(world.state()).isEqualTo(warned);
 
         List<LocalDate> complaints = List.of(TODAY.minusDays(40), TODAY.minusDays(20), TODAY.minusDays(5));
-        ChurnEvaluation more = world.accounts.evaluateChurn(WANG, BANK,
+        ChurnEvaluation more = world.churn.evaluateChurn(WANG, BANK,
                 new ChurnObservations(Money.cny("12000.00"), Optional.of(LocalDate.of(2025, 11, 1)), complaints));
         assertThat(more.raised()).extracting(s -> s.rule()).containsExactly(ComplaintsRule.NAME);
 
@@ -282,15 +284,15 @@ public abstract class KeyAccountServicesContract {
         });
         assertThat(others.accepted()).noneMatch(n -> n.type().equals(ChurnWarningRaised.TYPE));
 
-        assertRefused(() -> world.accounts.clearChurnWarning(LI, BANK), NotAuthorisedException.class, world.state());
-        assertThat(world.accounts.clearChurnWarning(WANG, BANK).status()).isEqualTo(AccountStatus.ACTIVE);
+        assertRefused(() -> world.churn.clearChurnWarning(LI, BANK), NotAuthorisedException.class, world.state());
+        assertThat(world.churn.clearChurnWarning(WANG, BANK).status()).isEqualTo(AccountStatus.ACTIVE);
     }
 
     @Test
     void aProspectIsEvaluatedButNotWarned() {
         world.serveSuzhou();
         AreaState before = world.state();
-        ChurnEvaluation evaluation = world.accounts.evaluateChurn(WANG, UNIVERSITY,
+        ChurnEvaluation evaluation = world.churn.evaluateChurn(WANG, UNIVERSITY,
                 new ChurnObservations(Money.cny("100.00"), Optional.of(LocalDate.of(2025, 1, 1)), List.of()));
         assertThat(evaluation.signals()).hasSize(1);
         assertThat(evaluation.raised()).isEmpty();
@@ -301,7 +303,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void exitRaisesTheEventThatTellsTheResourcesAreaToReleaseEverythingTheAccountHolds() {
         world.serveSuzhou();
-        world.accounts.reclassify(ZHOU, SUZHOU, TODAY);
+        world.reclassifications.reclassify(ZHOU, SUZHOU, TODAY);
 
         KeyAccountSnapshot exited = world.accounts.exit(WANG, BANK, "moved to a competitor");
 
@@ -336,7 +338,7 @@ public abstract class KeyAccountServicesContract {
         assertRefused(() -> world.accounts.activate(LI, UNIVERSITY), NotAuthorisedException.class, before);
         assertRefused(() -> world.accounts.updateProfile(GAO, BANK, changedProfile()), NotAuthorisedException.class, before);
         assertRefused(() -> world.accounts.exit(CHEN, HOTEL, "tourism is not finance"), NotAuthorisedException.class, before);
-        assertRefused(() -> world.accounts.reclassify(WANG, SUZHOU, TODAY), NotAuthorisedException.class, before);
+        assertRefused(() -> world.reclassifications.reclassify(WANG, SUZHOU, TODAY), NotAuthorisedException.class, before);
         assertRefused(() -> world.accounts.recordSpend(LI, KeyAccountServiceFixture.monthly(BANK, SUZHOU, "1.00").subList(0, 1)),
                 NotAuthorisedException.class, before);
         assertRefused(() -> world.accounts.recordSpend(CHEN, List.of(SpendFact.original(
@@ -375,7 +377,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aTierOverrideNeedsAReasonAndAnApproverWithAuthorityOtherThanTheRequester() {
         world.serveSuzhou();
-        world.accounts.reclassify(ZHOU, SUZHOU, TODAY);
+        world.reclassifications.reclassify(ZHOU, SUZHOU, TODAY);
 
         KeyAccountSnapshot bank = world.accounts.overrideTier(WANG, CHEN, BANK, Tier.LOCAL, "group list withdrawn");
 

@@ -8,15 +8,12 @@ import dev.keyline.domain.account.LocalNetworkId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.spi.Area;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;
-import dev.keyline.spi.account.AccountPlanRepository;
-import dev.keyline.spi.account.ClassificationResultRepository;
-import dev.keyline.spi.account.FloorPriceListRepository;
 import dev.keyline.spi.account.KeyAccountRepository;
-import dev.keyline.spi.account.PriceAuthorisationRepository;
-import dev.keyline.spi.account.SpendFactRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +39,7 @@ public final class PausingStorage implements StorageProvider {
      */
     public PausingStorage(StorageProvider inner) {
         this.inner = Require.nonNull(inner, "inner");
-        this.accounts = new PausingAccounts(inner.keyAccounts());
+        this.accounts = new PausingAccounts(inner.port(KeyAccountRepository.class));
     }
 
     /**
@@ -72,33 +69,16 @@ public final class PausingStorage implements StorageProvider {
     }
 
     @Override
-    public KeyAccountRepository keyAccounts() {
-        return accounts;
+    public <P> Optional<P> findPort(Class<P> type) {
+        if (type == KeyAccountRepository.class) {
+            return Optional.of(type.cast(accounts));
+        }
+        return inner.findPort(type);
     }
 
     @Override
-    public SpendFactRepository spendFacts() {
-        return inner.spendFacts();
-    }
-
-    @Override
-    public ClassificationResultRepository classificationResults() {
-        return inner.classificationResults();
-    }
-
-    @Override
-    public AccountPlanRepository accountPlans() {
-        return inner.accountPlans();
-    }
-
-    @Override
-    public PriceAuthorisationRepository priceAuthorisations() {
-        return inner.priceAuthorisations();
-    }
-
-    @Override
-    public FloorPriceListRepository floorPriceLists() {
-        return inner.floorPriceLists();
+    public List<Area> areas() {
+        return inner.areas();
     }
 
     private record Pause(CountDownLatch loaded, CountDownLatch proceed) {

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The compatibility kit of {@link SpendFactRepository}: an append-only ledger that rejects
  * duplicates and inconsistent corrections as a whole, stores corrections as new facts, and answers
- * month ranges with inclusive bounds. A provider runs it by extending {@link KeyAccountAreaContract},
+ * month ranges with inclusive bounds. A provider runs it by extending {@link AccountAreaContract},
  * or this class directly with {@link #newStorage()}.
  */
 public abstract class SpendFactRepositoryContract extends StorageBackedContract {
@@ -52,7 +52,7 @@ public abstract class SpendFactRepositoryContract extends StorageBackedContract 
 
     /** The repository under test. */
     protected SpendFactRepository facts() {
-        return storage.spendFacts();
+        return storage.port(SpendFactRepository.class);
     }
 
     /** Appends in a transaction of its own. */

@@ -1,0 +1,154 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.CorruptStateException;
+import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.jdbc.Row;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How area tables hold the domain's values, in both directions: money as an amount
+ * and an ISO currency code, exact decimals as their text, users by id, and the conversion of a
+ * value the domain rejects into a {@link CorruptStateException} naming what was read.
+ */
+public final class StoredValues {
+
+    private StoredValues() {
+    }
+
+    /** A required money value from an amount column and a currency column (see {@link Row#money}). */
+    public static Money money(Row row, String amountColumn, String currencyColumn) {
+        Require.nonNull(row, "row");
+        Require.nonNull(amountColumn, "amountColumn");
+        Require.nonNull(currencyColumn, "currencyColumn");
+        Money money = row.money(amountColumn, currencyColumn);
+        if (money == null) {
+            throw new CorruptStateException("column " + amountColumn + " is NULL but a value is required");
+        }
+        return money;
+    }
+
+    /** An optional money value: empty when the amount column is NULL. */
+    public static Optional<Money> optionalMoney(Row row, String amountColumn, String currencyColumn) {
+        Require.nonNull(row, "row");
+        Require.nonNull(amountColumn, "amountColumn");
+        Require.nonNull(currencyColumn, "currencyColumn");
+        return Optional.ofNullable(row.money(amountColumn, currencyColumn));
+    }
+
+    /** A required ISO currency code. */
+    public static Currency currency(Row row, String column) {
+        Require.nonNull(row, "row");
+        Require.nonNull(column, "column");
+        Currency currency = row.currency(column);
+        if (currency == null) {
+            throw new CorruptStateException("column " + column + " is NULL but a value is required");
+        }
+        return currency;
+    }
+
+    /** The exact text of a decimal, scale included ({@link BigDecimal#toString()} round-trips exactly). */
+    public static String decimalText(BigDecimal value) {
+        Require.nonNull(value, "value");
+        return value.toString();
+    }
+
+    /** A required decimal stored as its exact text. */
+    public static BigDecimal decimal(Row row, String column) {
+        Require.nonNull(row, "row");
+        Require.nonNull(column, "column");
+        String text = row.requiredString(column).trim();
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException("column " + column + " holds '" + text + "', not a decimal number", e);
+        }
+    }
+
+    /** A required user id. */
+    public static UserId user(Row row, String column) {
+        Require.nonNull(row, "row");
+        Require.nonNull(column, "column");
+        return required(row, column, UserId::new);
+    }
+
+    /** An optional user id. */
+    public static Optional<UserId> optionalUser(Row row, String column) {
+        Require.nonNull(row, "row");
+        Require.nonNull(column, "column");
+        return Optional.ofNullable(row.identifier(column, UserId::new));
+    }
+
+    /** A required identifier (or other value built from text). */
+    public static <T> T required(Row row, String column, Function<String, T> factory) {
+        Require.nonNull(row, "row");
+        Require.nonNull(column, "column");
+        Require.nonNull(factory, "factory");
+        T value = row.identifier(column, factory);
+        if (value == null) {
+            throw new CorruptStateException("column " + column + " is NULL but a value is required");
+        }
+        return value;
+    }
+
+    /** A required enum constant. */
+    public static <E extends Enum<E>> E requiredEnum(Row row, String column, Class<E> type) {
+        Require.nonNull(row, "row");
+        Require.nonNull(column, "column");
+        Require.nonNull(type, "type");
+        E value = row.enumValue(column, type);
+        if (value == null) {
+            throw new CorruptStateException("column " + column + " is NULL but a value is required");
+        }
+        return value;
+    }
+
+    /**
+     * Builds a value from stored columns; a domain rejection of them becomes a
+     * {@link CorruptStateException} naming what was read.
+     */
+    public static <T> T stored(String what, Supplier<T> build) {
+        Require.nonNull(what, "what");
+        Require.nonNull(build, "build");
+        try {
+            return build.get();
+        } catch (CorruptStateException e) {
+            throw e;
+        } catch (KeylineException e) {
+            throw new CorruptStateException("stored " + what + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code ?, ?, ?} with {@code count} placeholders, for an IN list. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** The items split into chunks of at most {@code size}. */
+    public static <T> List<List<T>> chunks(Collection<T> items, int size) {
+        Require.nonNull(items, "items");
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> current = new ArrayList<>(size);
+        for (T item : items) {
+            current.add(item);
+            if (current.size() == size) {
+                chunks.add(current);
+                current = new ArrayList<>(size);
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+}

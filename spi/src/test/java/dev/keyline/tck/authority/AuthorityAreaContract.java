@@ -1,0 +1,74 @@
+package dev.keyline.tck.authority;
+
+import dev.keyline.spi.StorageProvider;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole compatibility kit of commercial authorisation in one class: every repository contract
+ * of the area as a {@code @Nested} group. A storage provider that stores the area runs all of it by
+ * extending this class in a few lines:
+ *
+ * <pre>{@code
+ * class MyProviderAuthorityAreaTest extends AuthorityAreaContract {
+ *     protected StorageProvider newStorage() { return ...a fresh, empty storage...; }
+ * }
+ * }</pre>
+ *
+ * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
+ * {@link #discard(StorageProvider)} afterwards. The groups are {@link PriceAuthorisations} and
+ * {@link FloorPriceLists}; each may also be run on its own by extending its contract class.
+ */
+public abstract class AuthorityAreaContract {
+
+    /** A fresh, empty storage; called once per test. */
+    protected abstract StorageProvider newStorage();
+
+    /** Releases a storage made by {@link #newStorage()}; does nothing unless overridden. */
+    protected void discard(StorageProvider used) {
+    }
+
+    /** How many random examples each property runs. */
+    protected int propertyExamples() {
+        return 40;
+    }
+
+    /** {@link PriceAuthorisationRepositoryContract} on this provider. */
+    @Nested
+    class PriceAuthorisations extends PriceAuthorisationRepositoryContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return AuthorityAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            AuthorityAreaContract.this.discard(used);
+        }
+
+        @Override
+        protected int propertyExamples() {
+            return AuthorityAreaContract.this.propertyExamples();
+        }
+    }
+
+    /** {@link FloorPriceListRepositoryContract} on this provider. */
+    @Nested
+    class FloorPriceLists extends FloorPriceListRepositoryContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return AuthorityAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            AuthorityAreaContract.this.discard(used);
+        }
+
+        @Override
+        protected int propertyExamples() {
+            return AuthorityAreaContract.this.propertyExamples();
+        }
+    }
+}
