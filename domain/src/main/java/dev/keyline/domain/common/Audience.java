@@ -23,7 +23,7 @@ public record Audience(String role, String organisationUnit, String accountId, S
     /** Validates the audience and shortens an overlong subject. */
     public Audience {
         Require.nonBlank(subject, "subject");
-        subject = shorten(subject);
+        subject = Limits.length(shorten(subject), "subject", MAX_SUBJECT_LENGTH);
         role = blankToNull(role);
         organisationUnit = blankToNull(organisationUnit);
         accountId = blankToNull(accountId);

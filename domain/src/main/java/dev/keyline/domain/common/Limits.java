@@ -60,14 +60,15 @@ public final class Limits {
     }
 
     /**
-     * Returns {@code value}, or fails when it is null, blank or longer than {@code maxLength}
-     * UTF-16 code units.
+     * Returns {@code value}, or fails when it is null, blank, longer than {@code maxLength}
+     * UTF-16 code units or holds what a database cannot keep verbatim (see {@link #length}).
      *
      * @param value the text
      * @param name the field's name for the message
      * @param maxLength the bound, one of this class's lengths
      * @return {@code value}
-     * @throws InvalidArgumentException naming {@code name} when the text is null, blank or too long
+     * @throws InvalidArgumentException naming {@code name} when the text is null, blank, too long or
+     *     not storable
      */
     public static String text(String value, String name, int maxLength) {
         Require.nonBlank(value, name);
@@ -75,24 +76,43 @@ public final class Limits {
     }
 
     /**
-     * Returns {@code value}, which may be empty or blank, or fails when it is null or longer than
-     * {@code maxLength} UTF-16 code units.
+     * Returns {@code value}, which may be empty or blank, or fails when it is null, longer than
+     * {@code maxLength} UTF-16 code units, or holds the NUL character (PostgreSQL cannot store it) or
+     * half a surrogate pair (no character; a database would replace it).
      *
      * @param value the text
      * @param name the field's name for the message
      * @param maxLength the bound, one of this class's lengths
      * @return {@code value}
-     * @throws InvalidArgumentException naming {@code name} when the text is null or too long
+     * @throws InvalidArgumentException naming {@code name} when the text is null, too long or not storable
      */
     public static String length(String value, String name, int maxLength) {
         Require.nonNull(value, name);
-        if (value.length() > maxLength) {
+        if (value.length() <= maxLength) {
+            storable(value, name);
+        } else {
             boolean astral = value.codePointCount(0, value.length()) < value.length();
             throw new InvalidArgumentException(name, "must be at most " + maxLength + " characters, was "
                     + value.length() + (astral ? " (UTF-16 code units: a character beyond the Basic Multilingual"
                             + " Plane counts as two)" : ""));
         }
         return value;
+    }
+
+    /** Fails when the text holds what a database cannot keep verbatim: NUL, or half a surrogate pair. */
+    private static void storable(String value, String name) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                throw new InvalidArgumentException(name, "must not contain the NUL character (U+0000), at index " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidArgumentException(name, "holds half a surrogate pair at index " + i
+                        + ", which is no character");
+            }
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,16 @@ class LimitsTest {
         assertThat(Limits.length("", "note", Limits.TEXT_LENGTH)).isEmpty();
         assertRejected(() -> Limits.length("x".repeat(Limits.TEXT_LENGTH + 1), "note", Limits.TEXT_LENGTH), "note",
                 "must be at most 4000 characters, was 4001");
+    }
+
+    @Test
+    void textADatabaseCannotKeepVerbatimIsRejected() {
+        assertRejected(() -> Limits.text("a\u0000b", "reason", Limits.TEXT_LENGTH), "reason", "NUL character");
+        assertRejected(() -> Limits.text("a\uD83D", "reason", Limits.TEXT_LENGTH), "reason", "half a surrogate pair");
+        assertRejected(() -> Limits.text("\uDE00a", "reason", Limits.TEXT_LENGTH), "reason", "half a surrogate pair");
+        assertRejected(() -> Audience.of("subject \u0000"), "subject", "NUL character");
+        String quoted = "O'Brien \"quoted\" \\ %_; DROP TABLE keyline_key_account; -- 客户 " + ASTRAL;
+        assertThat(Limits.text(quoted, "reason", Limits.TEXT_LENGTH)).isSameAs(quoted);
     }
 
     @Test
@@ -92,6 +103,20 @@ class LimitsTest {
         assertThat(profile.whiteCollarShare()).isEqualTo(new BigDecimal("0.500000"));
         assertThat(new AccountProfile(1, Money.zero(), new BigDecimal("-0.1"), Money.zero(), new BigDecimal("0.50"),
                 false, false, 0, 0)).isEqualTo(profile);
+    }
+
+    @Test
+    void theBoundaryTextsOfTheGeneratorsAreValidAndFillTheirBound() {
+        for (int bound : new int[] {Limits.RULE_NAME_LENGTH, Limits.NAME_LENGTH, Limits.TEXT_LENGTH, 201}) {
+            List<String> texts = KernelGenerators.boundaryTextList(bound);
+            for (String text : texts) {
+                assertThat(Limits.text(text, "text", bound)).isSameAs(text);
+            }
+            assertThat(texts.subList(0, 4)).allSatisfy(t -> assertThat(t).hasSize(bound));
+            assertThat(texts.get(2).codePointCount(0, bound)).isEqualTo((bound + 1) / 2);
+            assertThat(texts.get(3)).endsWith(KernelGenerators.ASTRAL).contains(KernelGenerators.ASTRAL_CJK);
+            assertThat(texts.get(4)).contains("'").contains(";").contains("--");
+        }
     }
 
     private static void assertRejected(ThrowingCallable call, String argument, String message) {
