@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Nested;
  * {@link #discard(StorageProvider)} afterwards; the properties of a test share its storage and run
  * {@link #propertyExamples()} examples each. The groups are {@link KeyAccounts},
  * {@link SpendFacts}, {@link ClassificationResults}, {@link AccountPlans},
- * {@link PriceAuthorisations} and {@link FloorPriceLists}; each may also be run on its own by
- * extending its contract class.
+ * {@link PriceAuthorisations}, {@link FloorPriceLists} and {@link BoundaryValues}; each may also be
+ * run on its own by extending its contract class.
  */
 public abstract class KeyAccountAreaContract {
 
@@ -152,6 +152,21 @@ public abstract class KeyAccountAreaContract {
         @Override
         protected int propertyExamples() {
             return KeyAccountAreaContract.this.propertyExamples();
+        }
+    }
+
+    /** {@link BoundaryValuesContract} on this provider. */
+    @Nested
+    class BoundaryValues extends BoundaryValuesContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return KeyAccountAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            KeyAccountAreaContract.this.discard(used);
         }
     }
 }
