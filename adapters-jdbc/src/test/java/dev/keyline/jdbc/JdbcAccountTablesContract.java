@@ -203,16 +203,18 @@ abstract class JdbcAccountTablesContract {
     }
 
     @Test
-    void aMonthWhoseTextDoesNotFitTheColumnIsRefusedBeforeAnythingIsWritten() {
-        SpendFact fine = SpendFact.original(new SpendFactId("F1"), new AccountId("KA1"), SUZHOU, YearMonth.of(2024, 1),
+    void theLatestAndEarliestMonthsTheDomainAcceptsFitTheColumn() {
+        SpendFact first = SpendFact.original(new SpendFactId("F1"), new AccountId("KA1"), SUZHOU, YearMonth.of(1, 1),
                 Money.cny("10.00"), T0);
-        SpendFact farFuture = SpendFact.original(new SpendFactId("F2"), new AccountId("KA1"), SUZHOU,
-                YearMonth.of(10_000, 1), Money.cny("10.00"), T0);
+        SpendFact last = SpendFact.original(new SpendFactId("F2"), new AccountId("KA1"), SUZHOU,
+                YearMonth.of(9999, 12), Money.cny("10.00"), T0);
+        storage.transactions().run(() -> storage.spendFacts().appendAll(List.of(first, last)));
 
-        assertThatThrownBy(() -> storage.transactions().run(() -> storage.spendFacts().appendAll(List.of(fine, farFuture))))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("F2").hasMessageContaining("10000-01");
-
-        assertThat(sql.query("SELECT fact_id FROM keyline_spend_fact", row -> row.string("fact_id"))).isEmpty();
+        assertThat(storage.transactions().execute(() -> storage.spendFacts().byAccount(new AccountId("KA1"))))
+                .containsExactly(first, last);
+        assertThatThrownBy(() -> SpendFact.original(new SpendFactId("F3"), new AccountId("KA1"), SUZHOU,
+                YearMonth.of(10_000, 1), Money.cny("10.00"), T0)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("month").hasMessageContaining("10000-01");
     }
 
     @Test

@@ -96,6 +96,7 @@ class PublicApiNullArgumentsTest {
                 .nullable(Limits.class, "money", "money", "the subject of the check, reported under the given name")
                 .nullable(Limits.class, "ratio", "value", "the subject of the check, reported under the given name")
                 .nullable(Limits.class, "discount", "value", "the subject of the check, reported under the given name")
+                .nullable(Limits.class, "month", "month", "the subject of the check, reported under the given name")
                 .nullable(Identifier.class, "check", "value", "the subject of the check, reported under the given name");
 
         // An identifier reports its one component by the identifier's business name.

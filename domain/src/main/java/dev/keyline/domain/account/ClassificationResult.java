@@ -42,6 +42,8 @@ public record ClassificationResult(LocalNetworkId network, LocalDate runDate, As
         Require.nonNull(network, "network");
         Require.nonNull(runDate, "runDate");
         Require.nonNull(window, "window");
+        Limits.month(window.first(), "window");
+        Limits.month(window.last(), "window");
         Require.that(!window.last().isAfter(YearMonth.from(runDate)), "window",
                 "must not end after the run date's month " + YearMonth.from(runDate) + ", ends " + window.last());
         Require.text(rule, "rule", Limits.RULE_NAME_LENGTH);

@@ -31,7 +31,7 @@ public record SpendFact(SpendFactId id, AccountId account, LocalNetworkId networ
         Require.nonNull(id, "id");
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");
-        Require.nonNull(month, "month");
+        Limits.month(month, "month");
         Limits.money(amount, "amount");
         Require.nonNegative(amount.amount(), "amount");
         Require.nonNull(recordedAt, "recordedAt");

@@ -23,7 +23,7 @@ public record Audience(String role, String organisationUnit, String accountId, S
     /** Validates the audience and shortens an overlong subject. */
     public Audience {
         Require.nonBlank(subject, "subject");
-        subject = Limits.length(shorten(subject), "subject", MAX_SUBJECT_LENGTH);
+        subject = shorten(subject);
         role = blankToNull(role);
         organisationUnit = blankToNull(organisationUnit);
         accountId = blankToNull(accountId);
@@ -76,8 +76,9 @@ public record Audience(String role, String organisationUnit, String accountId, S
     }
 
     private static void bounded(String part, String name) {
-        if (part != null) {
-            Limits.length(part, name, Limits.AUDIENCE_PART_LENGTH);
+        if (part != null && part.length() > Limits.AUDIENCE_PART_LENGTH) {
+            throw new InvalidArgumentException(name, "must be at most " + Limits.AUDIENCE_PART_LENGTH
+                    + " characters, was " + part.length());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.keyline.domain.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 
 /**
  * The one set of bounds on stored values: every value the domain accepts fits every storage
@@ -56,7 +57,31 @@ public final class Limits {
     /** The decimals of a stored maximum discount: 12. */
     public static final int DISCOUNT_SCALE = 12;
 
+    /** The first year of a stored month ({@code CHAR(7)} text {@code YYYY-MM}): 1. */
+    public static final int MIN_YEAR = Period.MIN_YEAR;
+
+    /** The last year of a stored month: 9999. */
+    public static final int MAX_YEAR = Period.MAX_YEAR;
+
     private Limits() {
+    }
+
+    /**
+     * Returns {@code month}, or fails when it is null or outside the years {@value #MIN_YEAR} to
+     * {@value #MAX_YEAR}, whose text {@code YYYY-MM} fits a {@code CHAR(7)} column.
+     *
+     * @param month the month to be stored
+     * @param name the field's name for the message
+     * @return {@code month}
+     * @throws InvalidArgumentException naming {@code name} when the month is null or out of range
+     */
+    public static YearMonth month(YearMonth month, String name) {
+        Require.nonNull(month, name);
+        if (month.getYear() < MIN_YEAR || month.getYear() > MAX_YEAR) {
+            throw new InvalidArgumentException(name, "must lie in the years " + MIN_YEAR + " to " + MAX_YEAR
+                    + ", was " + month);
+        }
+        return month;
     }
 
     /**

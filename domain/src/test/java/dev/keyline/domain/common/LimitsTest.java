@@ -3,14 +3,20 @@ package dev.keyline.domain.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountProfile;
 import dev.keyline.domain.account.ChurnSignal;
 import dev.keyline.domain.account.ChurnSignalKind;
+import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.TierChangeCause;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.Role;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -42,7 +48,6 @@ class LimitsTest {
         assertRejected(() -> Limits.text("a\u0000b", "reason", Limits.TEXT_LENGTH), "reason", "NUL character");
         assertRejected(() -> Limits.text("a\uD83D", "reason", Limits.TEXT_LENGTH), "reason", "half a surrogate pair");
         assertRejected(() -> Limits.text("\uDE00a", "reason", Limits.TEXT_LENGTH), "reason", "half a surrogate pair");
-        assertRejected(() -> Audience.of("subject \u0000"), "subject", "NUL character");
         String quoted = "O'Brien \"quoted\" \\ %_; DROP TABLE keyline_key_account; -- 客户 " + ASTRAL;
         assertThat(Limits.text(quoted, "reason", Limits.TEXT_LENGTH)).isSameAs(quoted);
     }
@@ -68,6 +73,16 @@ class LimitsTest {
         assertRejected(() -> Limits.ratio(new BigDecimal("1000000"), "growth"), "growth", "in magnitude");
         assertRejected(() -> Limits.ratio(new BigDecimal("1E+1000000000"), "growth"), "growth", "in magnitude");
         assertRejected(() -> Limits.ratio(new BigDecimal("1E-1000000000"), "growth"), "growth", "at most 6 decimals");
+    }
+
+    @Test
+    void monthsLieInTheYearsTheirTextCanHold() {
+        assertThat(Limits.month(YearMonth.of(9999, 12), "month")).isEqualTo(YearMonth.of(9999, 12));
+        assertThat(Limits.month(YearMonth.of(1, 1), "month")).isEqualTo(YearMonth.of(1, 1));
+        assertRejected(() -> Limits.month(YearMonth.of(10_000, 1), "month"), "month", "years 1 to 9999");
+        assertRejected(() -> Limits.month(YearMonth.of(0, 12), "month"), "month", "years 1 to 9999");
+        assertRejected(() -> SpendFact.original(new SpendFactId("F1"), new AccountId("A1"), new LocalNetworkId("SZ"),
+                YearMonth.of(10_000, 1), Money.zero(), Instant.EPOCH), "month", "10000-01");
     }
 
     @Test
