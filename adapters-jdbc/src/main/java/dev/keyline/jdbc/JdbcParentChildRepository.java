@@ -41,8 +41,13 @@ import java.util.stream.StreamSupport;
  * ({@link #parent(Row)}, {@link #idOf(Object)}, {@link #versionOf(Object)}), reads the children of
  * several parents at once and returns how to restore each of them ({@link #readChildren(List)}),
  * writes the parent's columns ({@link #columns(AggregateRoot)}) and its child rows
- * ({@link #saveChildren(AggregateRoot, boolean)}, typically {@link #deleteChildren} on an update,
- * then {@link #insertChildren}).
+ * ({@link #saveChildren(AggregateRoot, boolean)}): an append-only collection (a history) through
+ * {@link #appendChildren}, which inserts only the rows not stored yet; a collection whose rows
+ * change through {@link #deleteChildren} on an update, then {@link #insertChildren}.
+ *
+ * <p>Appending relies on the version check: the parent row was updated from the version the
+ * aggregate was loaded at, under its row lock, so the stored rows are the ones the aggregate was
+ * loaded with, and its own list starts with them.
  *
  * @param <A> the aggregate type
  * @param <I> its identifier type
@@ -193,6 +198,35 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(parentColumn, "parentColumn");
         Require.nonNull(id, "id");
         session().update("DELETE FROM " + childTable + " WHERE " + parentColumn + " = ?", id.value());
+    }
+
+    /**
+     * Writes an append-only child collection (a history whose entries never change): inserts only
+     * the rows after those already stored, found with one {@code COUNT(*)} on an update. The rows
+     * are numbered from 1 in the aggregate's order, so the stored ones are the first rows.
+     *
+     * @param childTable the child table, a plain SQL identifier
+     * @param parentColumn its column holding the parent's id
+     * @param id the aggregate's id
+     * @param inserted true when the parent row was just inserted (nothing is stored yet)
+     * @param sql the INSERT with {@code ?} placeholders
+     * @param rows one array of placeholder values per entry of the whole collection, in order
+     * @throws StorageException when more rows are stored than the aggregate holds: its history
+     *     would have shrunk, which an append-only collection never does
+     */
+    protected final void appendChildren(String childTable, String parentColumn, I id, boolean inserted, String sql,
+            List<Object[]> rows) {
+        Columns.checkIdentifier(childTable, "childTable");
+        Columns.checkIdentifier(parentColumn, "parentColumn");
+        Require.nonNull(id, "id");
+        Require.nonNull(rows, "rows");
+        int stored = inserted ? 0 : session().queryOne("SELECT COUNT(*) AS stored_rows FROM " + childTable + " WHERE "
+                + parentColumn + " = ?", row -> row.intValue("stored_rows"), id.value()).orElse(0);
+        if (stored > rows.size()) {
+            throw new StorageException(aggregateName() + " " + id.value() + " holds " + rows.size() + " rows of "
+                    + childTable + " but " + stored + " are stored; an append-only collection never shrinks", null);
+        }
+        insertChildren(sql, rows.subList(stored, rows.size()));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * How area tables hold the domain's values, in both directions: money as an amount
- * and an ISO currency code, exact decimals as their text, users by id, and the conversion of a
+ * and an ISO currency code, exact decimals in NUMERIC columns, users by id, and the conversion of a
  * value the domain rejects into a {@link CorruptStateException} naming what was read.
  */
 public final class StoredValues {
@@ -57,22 +57,15 @@ public final class StoredValues {
         return currency;
     }
 
-    /** The exact text of a decimal, scale included ({@link BigDecimal#toString()} round-trips exactly). */
-    public static String decimalText(BigDecimal value) {
-        Require.nonNull(value, "value");
-        return value.toString();
-    }
-
-    /** A required decimal stored as its exact text. */
+    /** A required decimal from a NUMERIC column. */
     public static BigDecimal decimal(Row row, String column) {
         Require.nonNull(row, "row");
         Require.nonNull(column, "column");
-        String text = row.requiredString(column).trim();
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new CorruptStateException("column " + column + " holds '" + text + "', not a decimal number", e);
+        BigDecimal value = row.bigDecimal(column);
+        if (value == null) {
+            throw new CorruptStateException("column " + column + " is NULL but a value is required");
         }
+        return value;
     }
 
     /** A required user id. */

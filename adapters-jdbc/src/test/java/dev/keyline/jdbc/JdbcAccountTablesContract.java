@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountProfile;
 import dev.keyline.domain.account.AccountPlan;
 import dev.keyline.domain.account.AccountPlanId;
 import dev.keyline.domain.account.AssessmentWindow;
@@ -15,19 +16,10 @@ import dev.keyline.domain.account.LocalNetworkId;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
-import dev.keyline.domain.authority.Actor;
-import dev.keyline.domain.authority.AuthorityMatrix;
-import dev.keyline.domain.authority.FloorPriceList;
-import dev.keyline.domain.authority.FloorPriceListId;
-import dev.keyline.domain.authority.PriceAuthorisation;
-import dev.keyline.domain.authority.PriceAuthorisationId;
-import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
-import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.spi.account.SpendFactRepository;
 import dev.keyline.spi.account.ClassificationResultRepository;
@@ -120,8 +112,8 @@ abstract class JdbcAccountTablesContract {
                         + "turnover_growth, version FROM keyline_key_account WHERE account_id = ?",
                 row -> List.of(row.string("network_id"), row.string("industry"), row.string("tier"), row.string("status"),
                         row.string("account_manager"), row.bigDecimal("annual_turnover").toPlainString(),
-                        row.string("turnover_growth"), row.longValue("version")), "KA1"))
-                .contains(List.of("SZ", "FINANCE", "LOCAL", "ACTIVE", "am-1", "0.00", "0", 1L));
+                        row.bigDecimal("turnover_growth").toPlainString(), row.longValue("version")), "KA1"))
+                .contains(List.of("SZ", "FINANCE", "LOCAL", "ACTIVE", "am-1", "0.00", "0.000000", 1L));
         assertThat(sql.query("SELECT from_tier, to_tier, cause, rule_name, run_date FROM keyline_key_account_tier_change "
                         + "WHERE account_id = ? ORDER BY line_no",
                 row -> List.of(row.string("from_tier"), row.string("to_tier"), row.string("cause"), row.string("rule_name"),
@@ -200,35 +192,34 @@ abstract class JdbcAccountTablesContract {
     }
 
     @Test
-    void aMaximumDiscountWithMoreDecimalsThanTheColumnHoldsIsRefusedBeforeAnythingIsWritten() {
-        AuthorityMatrix fine = AuthorityMatrix.of(Map.of(Role.INDUSTRY_MANAGER, new BigDecimal("0.1234567890123")));
-        PriceOffer offer = new PriceOffer(new AccountId("KA1"), new ProductCode("DDN"), Money.cny("1000.00"),
-                Money.cny("900.00"));
-        PriceAuthorisation authorisation = PriceAuthorisation.request(new PriceAuthorisationId("PA1"), offer,
-                Actor.withRoles(new UserId("am-1"), Role.ACCOUNT_MANAGER), "competitor",
-                FloorPriceList.create(new FloorPriceListId("SZ")), fine, T0);
-        authorisation.approve(Actor.withRoles(new UserId("im-1"), Role.INDUSTRY_MANAGER), fine, "ok", T0.plusSeconds(1));
+    void ratiosAreStoredAsNumbersAtTheDomainsScale() {
+        KeyAccount account = active(new AccountId("KA1"), new UserId("am-1"));
+        account.updateProfile(new AccountProfile(3, Money.cny("1000.00"), new BigDecimal("-0.1"), Money.zero(),
+                new BigDecimal("0.25"), false, false, 2, 10), CLERK, T0.plusSeconds(90));
+        storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
 
-        assertThatThrownBy(() -> storage.transactions().run(() -> storage.port(PriceAuthorisationRepository.class).save(authorisation)))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("0.1234567890123")
-                .hasMessageContaining("12 decimal places");
-
-        assertThat(authorisation.version()).isZero();
-        assertThat(sql.query("SELECT authorisation_id FROM keyline_price_authorisation", row -> row.string("authorisation_id")))
-                .isEmpty();
+        assertThat(sql.queryOne("SELECT turnover_growth, white_collar_share, turnover_growth + white_collar_share AS total "
+                        + "FROM keyline_key_account WHERE account_id = ?",
+                row -> List.of(row.bigDecimal("turnover_growth"), row.bigDecimal("white_collar_share"),
+                        row.bigDecimal("total")), "KA1"))
+                .contains(List.of(new BigDecimal("-0.100000"), new BigDecimal("0.250000"), new BigDecimal("0.150000")));
+        assertThat(storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())).orElseThrow().profile())
+                .isEqualTo(account.profile());
     }
 
     @Test
-    void aMonthWhoseTextDoesNotFitTheColumnIsRefusedBeforeAnythingIsWritten() {
-        SpendFact fine = SpendFact.original(new SpendFactId("F1"), new AccountId("KA1"), SUZHOU, YearMonth.of(2024, 1),
+    void theLatestAndEarliestMonthsTheDomainAcceptsFitTheColumn() {
+        SpendFact first = SpendFact.original(new SpendFactId("F1"), new AccountId("KA1"), SUZHOU, YearMonth.of(1, 1),
                 Money.cny("10.00"), T0);
-        SpendFact farFuture = SpendFact.original(new SpendFactId("F2"), new AccountId("KA1"), SUZHOU,
-                YearMonth.of(10_000, 1), Money.cny("10.00"), T0);
+        SpendFact last = SpendFact.original(new SpendFactId("F2"), new AccountId("KA1"), SUZHOU,
+                YearMonth.of(9999, 12), Money.cny("10.00"), T0);
+        storage.transactions().run(() -> storage.port(SpendFactRepository.class).appendAll(List.of(first, last)));
 
-        assertThatThrownBy(() -> storage.transactions().run(() -> storage.port(SpendFactRepository.class).appendAll(List.of(fine, farFuture))))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("F2").hasMessageContaining("10000-01");
-
-        assertThat(sql.query("SELECT fact_id FROM keyline_spend_fact", row -> row.string("fact_id"))).isEmpty();
+        assertThat(storage.transactions().execute(() -> storage.port(SpendFactRepository.class).byAccount(new AccountId("KA1"))))
+                .containsExactly(first, last);
+        assertThatThrownBy(() -> SpendFact.original(new SpendFactId("F3"), new AccountId("KA1"), SUZHOU,
+                YearMonth.of(10_000, 1), Money.cny("10.00"), T0)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("month").hasMessageContaining("10000-01");
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.LimitExceededException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.MalformedInputException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotAuthorisedException;
@@ -90,6 +91,12 @@ class PublicApiNullArgumentsTest {
                 .nullable(Require.class, "nonNullElements", "values", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "same", "a", "compared with Objects.equals; reported under the given name")
                 .nullable(Require.class, "same", "b", "compared with Objects.equals; reported under the given name")
+                .nullable(Limits.class, "text", "value", "the subject of the check, reported under the given name")
+                .nullable(Limits.class, "length", "value", "the subject of the check, reported under the given name")
+                .nullable(Limits.class, "money", "money", "the subject of the check, reported under the given name")
+                .nullable(Limits.class, "ratio", "value", "the subject of the check, reported under the given name")
+                .nullable(Limits.class, "discount", "value", "the subject of the check, reported under the given name")
+                .nullable(Limits.class, "month", "month", "the subject of the check, reported under the given name")
                 .nullable(Identifier.class, "check", "value", "the subject of the check, reported under the given name");
 
         // An identifier reports its one component by the identifier's business name.

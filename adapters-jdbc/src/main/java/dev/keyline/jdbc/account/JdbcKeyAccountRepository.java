@@ -1,7 +1,6 @@
 package dev.keyline.jdbc.account;
 
 import static dev.keyline.jdbc.StoredValues.decimal;
-import static dev.keyline.jdbc.StoredValues.decimalText;
 import static dev.keyline.jdbc.StoredValues.money;
 import static dev.keyline.jdbc.StoredValues.optionalUser;
 import static dev.keyline.jdbc.StoredValues.placeholders;
@@ -47,8 +46,9 @@ import java.util.stream.Stream;
  * columns), the signals of the open churn warning in {@code keyline_key_account_churn_signal} and
  * the tier history in {@code keyline_key_account_tier_change}, both numbered by {@code line_no}.
  *
- * <p>Saving writes the account's row with the optimistic version check and then replaces its child
- * rows, all in the caller's transaction. Loading reads the row and its children consistently (see
+ * <p>Saving writes the account's row with the optimistic version check, then inserts only the tier
+ * changes made since the account was loaded (the history is append-only) and rewrites the churn
+ * signals only when they changed, all in the caller's transaction. Loading reads the row and its children consistently (see
  * the package) and restores through {@link KeyAccount#restore(KeyAccountSnapshot)}, so a row that
  * breaks an invariant is reported as {@link dev.keyline.domain.common.CorruptStateException}.
  * Instants are kept to the microsecond.
@@ -127,10 +127,10 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
                 .set("branches", profile.branches())
                 .set("annual_turnover", profile.annualTurnover().amount())
                 .set("annual_turnover_currency", profile.annualTurnover().currency().getCurrencyCode())
-                .set("turnover_growth", decimalText(profile.turnoverGrowth()))
+                .set("turnover_growth", profile.turnoverGrowth())
                 .set("annual_investment", profile.annualInvestment().amount())
                 .set("annual_investment_currency", profile.annualInvestment().currency().getCurrencyCode())
-                .set("white_collar_share", decimalText(profile.whiteCollarShare()))
+                .set("white_collar_share", profile.whiteCollarShare())
                 .set("leases_private_circuits", profile.leasesPrivateCircuits())
                 .set("leases_network_elements", profile.leasesNetworkElements())
                 .set("years_with_operator", profile.yearsWithOperator())
@@ -148,19 +148,24 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
 
     @Override
     protected void saveChildren(KeyAccount account, boolean inserted) {
-        if (!inserted) {
-            deleteChildren(SIGNALS, "account_id", account.id());
-            deleteChildren(HISTORY, "account_id", account.id());
-        }
         String id = account.id().value();
-        List<Object[]> signals = new ArrayList<>();
         List<ChurnSignal> open = account.churnSignals();
-        for (int i = 0; i < open.size(); i++) {
-            ChurnSignal signal = open.get(i);
-            signals.add(new Object[] {id, i + 1, signal.rule(), signal.kind(), signal.observedOn(), signal.detail()});
+        // the open warning's signals change as a whole, and rarely: rewritten only when they differ
+        List<ChurnSignal> stored = inserted ? List.of() : session().query("SELECT * FROM " + SIGNALS
+                + " WHERE account_id = ? ORDER BY line_no", row -> signal(row, id), id);
+        if (!stored.equals(open)) {
+            int kept = stored.size() <= open.size() && open.subList(0, stored.size()).equals(stored) ? stored.size() : 0;
+            if (kept == 0 && !stored.isEmpty()) {
+                deleteChildren(SIGNALS, "account_id", account.id());
+            }
+            List<Object[]> signals = new ArrayList<>();
+            for (int i = kept; i < open.size(); i++) {
+                ChurnSignal signal = open.get(i);
+                signals.add(new Object[] {id, i + 1, signal.rule(), signal.kind(), signal.observedOn(), signal.detail()});
+            }
+            insertChildren("INSERT INTO " + SIGNALS + " (account_id, line_no, rule_name, signal_kind, observed_on, "
+                    + "detail) VALUES (?, ?, ?, ?, ?, ?)", signals);
         }
-        insertChildren("INSERT INTO " + SIGNALS + " (account_id, line_no, rule_name, signal_kind, observed_on, detail) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", signals);
         List<Object[]> changes = new ArrayList<>();
         List<TierChange> history = account.tierHistory();
         for (int i = 0; i < history.size(); i++) {
@@ -177,9 +182,9 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
             }
             changes.add(row);
         }
-        insertChildren("INSERT INTO " + HISTORY + " (account_id, line_no, from_tier, to_tier, changed_at, changed_by, "
-                + "cause, rule_name, run_date, override_reason, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                changes);
+        appendChildren(HISTORY, "account_id", account.id(), inserted, "INSERT INTO " + HISTORY + " (account_id, "
+                + "line_no, from_tier, to_tier, changed_at, changed_by, cause, rule_name, run_date, override_reason, "
+                + "approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", changes);
     }
 
     @Override
@@ -226,11 +231,7 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
         session().query("SELECT * FROM " + SIGNALS + " WHERE account_id IN (" + placeholders(ids.size())
                 + ") ORDER BY account_id, line_no", row -> {
                     String account = row.requiredString("account_id");
-                    ChurnSignal signal = stored("churn signal " + row.intValue("line_no") + " of key account " + account,
-                            () -> new ChurnSignal(row.requiredString("rule_name"),
-                                    requiredEnum(row, "signal_kind", ChurnSignalKind.class),
-                                    row.localDate("observed_on"), row.requiredString("detail")));
-                    return signals.computeIfAbsent(account, a -> new ArrayList<>()).add(signal);
+                    return signals.computeIfAbsent(account, a -> new ArrayList<>()).add(signal(row, account));
                 }, ids.toArray());
         Map<String, List<TierChange>> history = new HashMap<>();
         session().query("SELECT * FROM " + HISTORY + " WHERE account_id IN (" + placeholders(ids.size())
@@ -244,6 +245,12 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
                 s.industry(), s.profile(), s.potential(), s.status(), s.tier(), s.accountManager(), s.team(),
                 signals.getOrDefault(s.id().value(), List.of()), s.churnWarningSince(), s.exitReason(), s.exitedAt(),
                 s.registeredBy(), s.registeredAt(), s.lastChangedAt(), history.getOrDefault(s.id().value(), List.of())));
+    }
+
+    private static ChurnSignal signal(Row row, String account) {
+        return stored("churn signal " + row.intValue("line_no") + " of key account " + account,
+                () -> new ChurnSignal(row.requiredString("rule_name"), requiredEnum(row, "signal_kind", ChurnSignalKind.class),
+                        row.localDate("observed_on"), row.requiredString("detail")));
     }
 
     private static TierChange tierChange(Row row) {

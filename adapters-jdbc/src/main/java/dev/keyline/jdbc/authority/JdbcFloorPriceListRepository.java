@@ -25,8 +25,8 @@ import java.util.function.Function;
 /**
  * The floor price lists (底价) of a {@link dev.keyline.jdbc.JdbcStorage}: one row per list in
  * {@code keyline_floor_price_list} (its id and version) and every setting ever made in
- * {@code keyline_floor_price}, oldest first. Saving bumps the list's version and replaces its
- * settings in the caller's transaction; loading restores through
+ * {@code keyline_floor_price}, oldest first. Saving bumps the list's version and inserts only
+ * the settings made since it was loaded (the history is append-only), in the caller's transaction; loading restores through
  * {@link FloorPriceList#restore(FloorPriceListSnapshot)}. Instants are kept to the microsecond.
  */
 public final class JdbcFloorPriceListRepository
@@ -51,9 +51,6 @@ public final class JdbcFloorPriceListRepository
 
     @Override
     protected void saveChildren(FloorPriceList list, boolean inserted) {
-        if (!inserted) {
-            deleteChildren(PRICES, "list_id", list.id());
-        }
         List<Object[]> rows = new ArrayList<>();
         List<FloorPrice> history = list.history();
         for (int i = 0; i < history.size(); i++) {
@@ -61,8 +58,8 @@ public final class JdbcFloorPriceListRepository
             rows.add(new Object[] {list.id(), i + 1, f.product(), f.price().amount(), f.price().currency().getCurrencyCode(),
                     f.setBy(), f.setAt()});
         }
-        insertChildren("INSERT INTO " + PRICES + " (list_id, line_no, product_code, price, currency, set_by, set_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        appendChildren(PRICES, "list_id", list.id(), inserted, "INSERT INTO " + PRICES
+                + " (list_id, line_no, product_code, price, currency, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     @Override

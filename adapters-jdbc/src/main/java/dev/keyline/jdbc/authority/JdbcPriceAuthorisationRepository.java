@@ -14,7 +14,6 @@ import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.Role;
-import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
@@ -38,20 +37,17 @@ import java.util.stream.Stream;
  * request's one currency) and every decision in {@code keyline_price_authorisation_decision},
  * oldest first, with the role it counted for and the maximum discount it relied on.
  *
- * <p>The maximum discount is kept in a {@code NUMERIC(13, 12)} column, so a decision whose maximum
- * discount has more than {@value #DISCOUNT_SCALE} decimal places is refused with
- * {@link InvalidArgumentException} before anything is written (stored rounded, the request would
- * no longer restore to the same decisions). Saving writes the row with the optimistic version
- * check and replaces the decision rows, in the caller's transaction; loading reads them
+ * <p>The maximum discount is kept in a {@code NUMERIC(13, 12)} column; the domain refuses one with
+ * more decimals ({@link dev.keyline.domain.common.Limits#DISCOUNT_SCALE}), so every decision fits.
+ * Saving writes the row with the optimistic version check and inserts only the decisions taken
+ * since the request was loaded (decisions are append-only), in the caller's transaction; loading
+ * reads them
  * consistently and restores through {@link PriceAuthorisation#restore(PriceAuthorisationSnapshot)},
  * which replays every decision against the rules. Instants are kept to the microsecond.
  */
 public final class JdbcPriceAuthorisationRepository
         extends JdbcParentChildRepository<PriceAuthorisation, PriceAuthorisationId, PriceAuthorisationSnapshot>
         implements PriceAuthorisationRepository {
-
-    /** The decimal places of the maximum-discount column. */
-    static final int DISCOUNT_SCALE = 12;
 
     private static final String TABLE = "keyline_price_authorisation";
     private static final String DECISIONS = "keyline_price_authorisation_decision";
@@ -80,15 +76,6 @@ public final class JdbcPriceAuthorisationRepository
 
     @Override
     protected Columns columns(PriceAuthorisation authorisation) {
-        for (PriceDecision decision : authorisation.decisions()) {
-            BigDecimal maximum = decision.maximumDiscount();
-            if (maximum != null && maximum.scale() > DISCOUNT_SCALE) {
-                throw new InvalidArgumentException("authorisation", "price authorisation " + authorisation.id()
-                        + " has a decision by " + decision.decidedBy() + " relying on a maximum discount of "
-                        + maximum.toPlainString() + ", which has more than " + DISCOUNT_SCALE
-                        + " decimal places; the JDBC provider cannot store it exactly");
-            }
-        }
         Money list = authorisation.offer().listPrice();
         return Columns.create()
                 .set("account_id", authorisation.offer().account())
@@ -106,9 +93,6 @@ public final class JdbcPriceAuthorisationRepository
 
     @Override
     protected void saveChildren(PriceAuthorisation authorisation, boolean inserted) {
-        if (!inserted) {
-            deleteChildren(DECISIONS, "authorisation_id", authorisation.id());
-        }
         List<Object[]> rows = new ArrayList<>();
         List<PriceDecision> decisions = authorisation.decisions();
         for (int i = 0; i < decisions.size(); i++) {
@@ -116,8 +100,9 @@ public final class JdbcPriceAuthorisationRepository
             rows.add(new Object[] {authorisation.id(), i + 1, d.kind(), d.decidedBy(), d.role(), d.maximumDiscount(),
                     d.decidedAt(), d.reason()});
         }
-        insertChildren("INSERT INTO " + DECISIONS + " (authorisation_id, line_no, decision_kind, decided_by, decision_role, "
-                + "maximum_discount, decided_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        appendChildren(DECISIONS, "authorisation_id", authorisation.id(), inserted, "INSERT INTO " + DECISIONS
+                + " (authorisation_id, line_no, decision_kind, decided_by, decision_role, maximum_discount, decided_at, "
+                + "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     @Override

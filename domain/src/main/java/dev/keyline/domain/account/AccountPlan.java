@@ -5,6 +5,7 @@ import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.ProductCode;
@@ -325,7 +326,7 @@ public final class AccountPlan extends AggregateRoot<AccountPlanId> {
     }
 
     private static void requirePositive(Money money, String name) {
-        Require.nonNull(money, name);
+        Limits.money(money, name);
         Require.that(money.isPositive(), name, "must be positive, was " + money);
     }
 

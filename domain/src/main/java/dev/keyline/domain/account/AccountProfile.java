@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import java.math.BigDecimal;
@@ -37,14 +38,15 @@ public record AccountProfile(
     /** Validates the profile. */
     public AccountProfile {
         Require.nonNegative(branches, "branches");
-        Require.nonNull(annualTurnover, "annualTurnover");
+        Limits.money(annualTurnover, "annualTurnover");
         Require.nonNegative(annualTurnover.amount(), "annualTurnover");
-        Require.nonNull(turnoverGrowth, "turnoverGrowth");
+        turnoverGrowth = Limits.ratio(turnoverGrowth, "turnoverGrowth");
         Require.that(turnoverGrowth.compareTo(MINUS_ONE) >= 0, "turnoverGrowth",
                 "must be at least -1 (a fall of 100 %), was " + turnoverGrowth.toPlainString());
-        Require.nonNull(annualInvestment, "annualInvestment");
+        Limits.money(annualInvestment, "annualInvestment");
         Require.nonNegative(annualInvestment.amount(), "annualInvestment");
         Require.nonNegative(whiteCollarShare, "whiteCollarShare");
+        whiteCollarShare = Limits.ratio(whiteCollarShare, "whiteCollarShare");
         Require.that(whiteCollarShare.compareTo(BigDecimal.ONE) <= 0, "whiteCollarShare",
                 "must be at most 1, was " + whiteCollarShare.toPlainString());
         Require.nonNegative(yearsWithOperator, "yearsWithOperator");

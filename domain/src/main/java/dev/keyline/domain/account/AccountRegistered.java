@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
@@ -29,7 +30,7 @@ public record AccountRegistered(EventId eventId, Instant occurredAt, AccountId a
         Require.nonNull(occurredAt, "occurredAt");
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");
-        Require.text(name, "name", 500);
+        Require.text(name, "name", Limits.NAME_LENGTH);
         Require.nonNull(industry, "industry");
         Require.nonNull(registeredBy, "registeredBy");
     }

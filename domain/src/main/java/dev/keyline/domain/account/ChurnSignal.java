@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import java.time.LocalDate;
 
@@ -16,7 +17,7 @@ public record ChurnSignal(String rule, ChurnSignalKind kind, LocalDate observedO
 
     /** Validates the signal. */
     public ChurnSignal {
-        Require.nonBlank(rule, "rule");
+        Require.text(rule, "rule", Limits.RULE_NAME_LENGTH);
         Require.nonNull(kind, "kind");
         Require.nonNull(observedOn, "observedOn");
         Require.text(detail, "detail");

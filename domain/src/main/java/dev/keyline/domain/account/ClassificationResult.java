@@ -1,6 +1,7 @@
 package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import java.time.LocalDate;
@@ -41,10 +42,13 @@ public record ClassificationResult(LocalNetworkId network, LocalDate runDate, As
         Require.nonNull(network, "network");
         Require.nonNull(runDate, "runDate");
         Require.nonNull(window, "window");
+        Limits.month(window.first(), "window");
+        Limits.month(window.last(), "window");
         Require.that(!window.last().isAfter(YearMonth.from(runDate)), "window",
                 "must not end after the run date's month " + YearMonth.from(runDate) + ", ends " + window.last());
-        Require.nonBlank(rule, "rule");
+        Require.text(rule, "rule", Limits.RULE_NAME_LENGTH);
         Require.nonNull(threshold, "threshold");
+        threshold.ifPresent(t -> Limits.money(t, "threshold"));
         List<ClassifiedAccount> keys = new ArrayList<>(Require.nonNullElements(keyAccounts, "keyAccounts"));
         keys.sort(RANKING);
         List<PotentialAssessment> pots = new ArrayList<>(Require.nonNullElements(potentials, "potentials"));

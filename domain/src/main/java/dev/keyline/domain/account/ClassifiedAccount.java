@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 
@@ -16,7 +17,7 @@ public record ClassifiedAccount(AccountId account, Money averageMonthlySpend, Ti
     /** Validates the value. */
     public ClassifiedAccount {
         Require.nonNull(account, "account");
-        Require.nonNull(averageMonthlySpend, "averageMonthlySpend");
+        Limits.money(averageMonthlySpend, "averageMonthlySpend");
         Require.nonNegative(averageMonthlySpend.amount(), "averageMonthlySpend");
         Require.nonNull(tier, "tier");
         Require.that(tier.isKeyAccount(), "tier", "must be LOCAL or NATIONAL, was " + tier);

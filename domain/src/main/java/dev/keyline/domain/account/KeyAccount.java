@@ -5,6 +5,7 @@ import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
     public static KeyAccount register(AccountId id, String name, LocalNetworkId network, Industry industry,
             AccountProfile profile, PotentialFlags potential, UserId by, Instant at) {
         Require.nonNull(id, "id");
-        Require.text(name, "name", 500);
+        Require.text(name, "name", Limits.NAME_LENGTH);
         Require.nonNull(network, "network");
         Require.nonNull(industry, "industry");
         Require.nonNull(profile, "profile");
@@ -263,7 +264,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
      */
     public boolean classify(Tier newTier, String ruleName, LocalDate runDate, UserId by, Instant at) {
         Require.nonNull(newTier, "newTier");
-        Require.nonBlank(ruleName, "ruleName");
+        Require.text(ruleName, "ruleName", Limits.RULE_NAME_LENGTH);
         Require.nonNull(runDate, "runDate");
         Require.nonNull(by, "by");
         requireOpen("classify");

@@ -1,6 +1,7 @@
 package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
@@ -31,8 +32,7 @@ public record ResourcePlanItem(int number, ProductCode product, int quantity, Lo
         Require.nonNull(neededBy, "neededBy");
         Require.nonNull(note, "note");
         note = note.strip();
-        Require.that(note.length() <= Require.MAX_TEXT_LENGTH, "note",
-                "must be at most " + Require.MAX_TEXT_LENGTH + " characters, was " + note.length());
+        Limits.length(note, "note", Limits.TEXT_LENGTH);
         Require.nonNull(fulfilledAt, "fulfilledAt");
         Require.nonNull(fulfilledBy, "fulfilledBy");
         if (fulfilledAt.isPresent() != fulfilledBy.isPresent()) {

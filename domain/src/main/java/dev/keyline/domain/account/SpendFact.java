@@ -1,6 +1,7 @@
 package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
@@ -30,8 +31,8 @@ public record SpendFact(SpendFactId id, AccountId account, LocalNetworkId networ
         Require.nonNull(id, "id");
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");
-        Require.nonNull(month, "month");
-        Require.nonNull(amount, "amount");
+        Limits.month(month, "month");
+        Limits.money(amount, "amount");
         Require.nonNegative(amount.amount(), "amount");
         Require.nonNull(recordedAt, "recordedAt");
         Require.nonNull(corrects, "corrects");

@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ public sealed interface TierChangeCause permits TierChangeCause.ClassificationRu
 
         /** Validates the cause. */
         public ClassificationRun {
-            Require.nonBlank(ruleName, "ruleName");
+            Require.text(ruleName, "ruleName", Limits.RULE_NAME_LENGTH);
             Require.nonNull(runDate, "runDate");
         }
     }

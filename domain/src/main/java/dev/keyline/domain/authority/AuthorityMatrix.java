@@ -3,6 +3,7 @@ package dev.keyline.domain.authority;
 import com.google.common.collect.Maps;
 import dev.keyline.domain.common.AuthorityExceededException;
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ public record AuthorityMatrix(Map<Role, BigDecimal> maximumDiscounts) {
             BigDecimal maximum = Require.nonNull(entry.getValue(), name);
             Require.that(maximum.signum() >= 0 && maximum.compareTo(BigDecimal.ONE) <= 0, name,
                     "must be a fraction in [0, 1], was " + maximum.toPlainString());
+            Limits.discount(maximum, name);
             copy.put(role, maximum.signum() == 0 ? BigDecimal.ZERO : maximum.stripTrailingZeros());
         }
         maximumDiscounts = Maps.immutableEnumMap(copy);

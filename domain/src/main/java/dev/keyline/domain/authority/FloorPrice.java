@@ -1,6 +1,7 @@
 package dev.keyline.domain.authority;
 
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
@@ -26,7 +27,7 @@ public record FloorPrice(ProductCode product, Money price, UserId setBy, Instant
      */
     public FloorPrice {
         Require.nonNull(product, "product");
-        Require.nonNull(price, "price");
+        Limits.money(price, "price");
         Require.nonNull(setBy, "setBy");
         Require.nonNull(setAt, "setAt");
         Require.that(price.amount().signum() > 0, "price", "must be above zero, was " + price);

@@ -1,6 +1,7 @@
 package dev.keyline.domain.authority;
 
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.math.BigDecimal;
@@ -56,6 +57,7 @@ public record PriceDecision(Kind kind, UserId decidedBy, Role role, BigDecimal m
         if (maximumDiscount != null) {
             Require.that(maximumDiscount.signum() >= 0 && maximumDiscount.compareTo(BigDecimal.ONE) <= 0,
                     "maximumDiscount", "must be a fraction in [0, 1], was " + maximumDiscount.toPlainString());
+            Limits.discount(maximumDiscount, "maximumDiscount");
             maximumDiscount = maximumDiscount.signum() == 0 ? BigDecimal.ZERO : maximumDiscount.stripTrailingZeros();
         }
     }

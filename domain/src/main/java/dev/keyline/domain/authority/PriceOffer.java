@@ -2,6 +2,7 @@ package dev.keyline.domain.authority;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
@@ -32,8 +33,8 @@ public record PriceOffer(AccountId account, ProductCode product, Money listPrice
     public PriceOffer {
         Require.nonNull(account, "account");
         Require.nonNull(product, "product");
-        Require.nonNull(listPrice, "listPrice");
-        Require.nonNull(offeredPrice, "offeredPrice");
+        Limits.money(listPrice, "listPrice");
+        Limits.money(offeredPrice, "offeredPrice");
         Require.that(listPrice.currency().equals(offeredPrice.currency()), "offeredPrice",
                 "currency " + offeredPrice.currency().getCurrencyCode() + " does not match the list price's "
                         + listPrice.currency().getCurrencyCode());

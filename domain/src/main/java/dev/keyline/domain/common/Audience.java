@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Who should hear of an event, so a host maps a notification to people and channels without
- * parsing its payload. Every part but {@code subject} is optional.
+ * parsing its payload. Every part but {@code subject} is optional; a part longer than
+ * {@value Limits#AUDIENCE_PART_LENGTH} characters is rejected.
  *
  * @param role the business role that must act, for example {@code ACCOUNT_MANAGER}; may be null
  * @param organisationUnit the unit concerned, for example a local network code; may be null
@@ -27,6 +28,10 @@ public record Audience(String role, String organisationUnit, String accountId, S
         organisationUnit = blankToNull(organisationUnit);
         accountId = blankToNull(accountId);
         stationId = blankToNull(stationId);
+        bounded(role, "role");
+        bounded(organisationUnit, "organisationUnit");
+        bounded(accountId, "accountId");
+        bounded(stationId, "stationId");
     }
 
     /** An audience with only a subject. */
@@ -68,6 +73,13 @@ public record Audience(String role, String organisationUnit, String accountId, S
             end--; // never split a surrogate pair
         }
         return text.substring(0, end) + "\u2026";
+    }
+
+    private static void bounded(String part, String name) {
+        if (part != null && part.length() > Limits.AUDIENCE_PART_LENGTH) {
+            throw new InvalidArgumentException(name, "must be at most " + Limits.AUDIENCE_PART_LENGTH
+                    + " characters, was " + part.length());
+        }
     }
 
     private static String blankToNull(String s) {

@@ -2,7 +2,7 @@ package dev.keyline.domain.common;
 
 /**
  * A typed identifier. Implementations are records with a single {@code value} component,
- * validated by {@link #check(String, String)}: 1 to 64 characters of letters, digits,
+ * validated by {@link #check(String, String)}: 1 to {@value Limits#ID_LENGTH} characters of letters, digits,
  * {@code - _ . :}.
  */
 public interface Identifier {
@@ -13,8 +13,9 @@ public interface Identifier {
     /** Validates an identifier's text; returns it unchanged. */
     static String check(String value, String name) {
         Require.nonBlank(value, name);
-        if (value.length() > 64) {
-            throw new InvalidArgumentException(name, "must be at most 64 characters, was " + value.length());
+        if (value.length() > Limits.ID_LENGTH) {
+            throw new InvalidArgumentException(name, "must be at most " + Limits.ID_LENGTH + " characters, was "
+                    + value.length());
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

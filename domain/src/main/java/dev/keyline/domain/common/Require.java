@@ -36,25 +36,25 @@ public final class Require {
 
     /**
      * The longest free text (a reason, a note, a description) the library accepts: long enough
-     * for any business explanation, short enough for every storage provider to keep whole.
+     * for any business explanation, short enough for every storage provider to keep whole; the
+     * same as {@link Limits#TEXT_LENGTH}.
      */
-    public static final int MAX_TEXT_LENGTH = 4000;
+    public static final int MAX_TEXT_LENGTH = Limits.TEXT_LENGTH;
 
     /**
      * Returns {@code value}, or fails when it is null, blank or longer than
-     * {@link #MAX_TEXT_LENGTH} characters.
+     * {@link #MAX_TEXT_LENGTH} characters (UTF-16 code units, see {@link Limits}).
      */
     public static String text(String value, String name) {
         return text(value, name, MAX_TEXT_LENGTH);
     }
 
-    /** Returns {@code value}, or fails when it is null, blank or longer than {@code maxLength} characters. */
+    /**
+     * Returns {@code value}, or fails when it is null, blank or longer than {@code maxLength}
+     * characters (UTF-16 code units, see {@link Limits}).
+     */
     public static String text(String value, String name, int maxLength) {
-        nonBlank(value, name);
-        if (value.length() > maxLength) {
-            throw new InvalidArgumentException(name, "must be at most " + maxLength + " characters, was " + value.length());
-        }
-        return value;
+        return Limits.text(value, name, maxLength);
     }
 
     /** Fails with {@code message} about {@code name} unless {@code condition} holds. */

@@ -4,7 +4,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.keyline.domain.common.KernelGenerators;
 import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
@@ -76,14 +78,22 @@ public final class AccountGenerators {
         return longs().between(minCents, maxCents).map(c -> Money.ofCents(c, Money.CNY));
     }
 
-    /** Valid account profiles drawn from a few values each (so equal profiles occur). */
+    /**
+     * Valid account profiles drawn from a few values each (so equal profiles occur), including the
+     * storage bounds: the largest storable turnover and investment, the largest growth and ratios
+     * with every decimal the domain keeps.
+     */
     public static Gen<AccountProfile> profiles() {
+        Gen<Money> turnover = Generate.frequency(Pair.of(6, cny(0, 3).map(m -> m.times(1_000_000L))),
+                Pair.of(1, Generate.constant(Money.cny(Limits.MAX_MONEY))));
         return in -> new AccountProfile(
                 integers().between(0, 3).generate(in),
-                cny(0, 3).generate(in).times(1_000_000L),
-                Generate.pick(List.of(new BigDecimal("-0.10"), BigDecimal.ZERO, new BigDecimal("0.25"))).generate(in),
-                cny(0, 2).generate(in).times(1_000_000L),
-                Generate.pick(List.of(BigDecimal.ZERO, new BigDecimal("0.5"), BigDecimal.ONE)).generate(in),
+                turnover.generate(in),
+                Generate.pick(List.of(new BigDecimal("-0.10"), BigDecimal.ZERO, new BigDecimal("0.25"),
+                        new BigDecimal("-0.999999"), Limits.MAX_RATIO)).generate(in),
+                turnover.generate(in),
+                Generate.pick(List.of(BigDecimal.ZERO, new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("0.123456")))
+                        .generate(in),
                 Generate.booleans().generate(in),
                 Generate.booleans().generate(in),
                 integers().between(0, 2).generate(in),
@@ -95,7 +105,9 @@ public final class AccountGenerators {
         Gen<Optional<InfluencerKind>> influencer = Generate.frequency(
                 Pair.of(2, Generate.constant(Optional.<InfluencerKind>empty())),
                 Pair.of(1, Generate.enumValues(InfluencerKind.class).map(Optional::of)));
-        Gen<Optional<String>> designation = Generate.pick(List.of(Optional.<String>empty(), Optional.of("new industrial park")));
+        Gen<Optional<String>> designation = Generate.frequency(
+                Pair.of(4, Generate.pick(List.of(Optional.<String>empty(), Optional.of("new industrial park")))),
+                Pair.of(1, KernelGenerators.boundaryTexts(Limits.TEXT_LENGTH).map(Optional::of)));
         return in -> new PotentialFlags(Generate.booleans().generate(in), influencer.generate(in), designation.generate(in));
     }
 
@@ -104,9 +116,15 @@ public final class AccountGenerators {
         return users().zip(users(), users(), AccountTeam::new);
     }
 
-    /** Churn signals from a small pool, so repeats occur. */
+    /**
+     * Churn signals from a small pool, so repeats occur; one has the longest rule name and detail,
+     * in astral and CJK characters.
+     */
     public static Gen<ChurnSignal> churnSignals() {
         return Generate.pick(List.of(
+                new ChurnSignal(KernelGenerators.boundaryTextList(Limits.RULE_NAME_LENGTH).get(2),
+                        ChurnSignalKind.COMPLAINTS, LocalDate.of(2024, 4, 1),
+                        KernelGenerators.boundaryTextList(Limits.TEXT_LENGTH).get(3)),
                 new ChurnSignal("falling-spend", ChurnSignalKind.FALLING_SPEND, LocalDate.of(2024, 3, 1), "spend fell 3 months"),
                 new ChurnSignal("arrears-age", ChurnSignalKind.ARREARS_AGE, LocalDate.of(2024, 3, 1), "bill unpaid 120 days"),
                 new ChurnSignal("complaints", ChurnSignalKind.COMPLAINTS, LocalDate.of(2024, 4, 1), "4 complaints in 90 days")));
@@ -119,6 +137,7 @@ public final class AccountGenerators {
 
     private static Gen<String> reasons() {
         return Generate.frequency(Pair.of(6, Generate.pick(List.of("strategic customer", "board decision"))),
+                Pair.of(2, KernelGenerators.boundaryTexts(Limits.TEXT_LENGTH)),
                 Pair.of(1, Generate.constant("  ")));
     }
 
@@ -130,7 +149,8 @@ public final class AccountGenerators {
         Gen<KeyAccountCommand> profile = profiles().zip(users(), offsets(), KeyAccountCommand.UpdateProfile::new);
         Gen<KeyAccountCommand> flags = potentialFlags().zip(users(), offsets(), KeyAccountCommand.FlagPotential::new);
         Gen<KeyAccountCommand> classify = in -> new KeyAccountCommand.Classify(tiers().generate(in),
-                Generate.pick(List.of("share", "minimum", " ")).generate(in),
+                Generate.frequency(Pair.of(6, Generate.pick(List.of("share", "minimum", " "))),
+                        Pair.of(2, KernelGenerators.boundaryTexts(Limits.RULE_NAME_LENGTH))).generate(in),
                 LocalDate.of(2024, 1, 1).plusDays(integers().between(0, 400).generate(in)),
                 users().generate(in), offsets().generate(in));
         Gen<KeyAccountCommand> override = in -> new KeyAccountCommand.OverrideTier(tiers().generate(in),
@@ -151,7 +171,9 @@ public final class AccountGenerators {
 
     /** Freshly registered accounts (version 0, one pending event). */
     public static Gen<KeyAccount> registeredAccounts() {
-        return in -> KeyAccount.register(accountIds().generate(in), "Customer " + integers().between(1, 9).generate(in),
+        Gen<String> names = Generate.frequency(Pair.of(6, integers().between(1, 9).map(i -> "Customer " + i)),
+                Pair.of(1, KernelGenerators.boundaryTexts(Limits.NAME_LENGTH)));
+        return in -> KeyAccount.register(accountIds().generate(in), names.generate(in),
                 networks().generate(in), industries().generate(in), profiles().generate(in), potentialFlags().generate(in),
                 users().generate(in), EPOCH.plusSeconds(longs().between(0, 86_400).generate(in)));
     }
@@ -189,16 +211,21 @@ public final class AccountGenerators {
         Gen<Integer> days = Generate.frequency(Pair.of(9, integers().between(0, 364)), Pair.of(1, Generate.pick(List.of(-1, 366))));
         Gen<Integer> numbers = integers().between(0, 5);
         Gen<AccountPlanCommand> addAction = in -> new AccountPlanCommand.AddAction(
-                Generate.frequency(Pair.of(6, Generate.constant("visit the CIO")), Pair.of(1, Generate.constant(" "))).generate(in),
+                Generate.frequency(Pair.of(6, Generate.constant("visit the CIO")), Pair.of(1, Generate.constant(" ")),
+                        Pair.of(1, KernelGenerators.boundaryTexts(Limits.TEXT_LENGTH))).generate(in),
                 users().generate(in), days.generate(in), users().generate(in), offsets().generate(in));
         Gen<AccountPlanCommand> complete = numbers.zip(users(), offsets(), AccountPlanCommand.CompleteAction::new);
         Gen<AccountPlanCommand> addItem = in -> new AccountPlanCommand.AddResourceItem(
                 Generate.pick(List.of(new ProductCode("DDN"), new ProductCode("FR"), new ProductCode("LAN"))).generate(in),
                 integers().between(-1, 20).generate(in), days.generate(in),
-                Generate.pick(List.of("", "for the new branch")).generate(in), users().generate(in), offsets().generate(in));
+                Generate.frequency(Pair.of(4, Generate.pick(List.of("", "for the new branch"))),
+                        Pair.of(1, KernelGenerators.boundaryTexts(Limits.TEXT_LENGTH))).generate(in),
+                users().generate(in), offsets().generate(in));
         Gen<AccountPlanCommand> fulfil = numbers.zip(users(), offsets(), AccountPlanCommand.FulfilResourceItem::new);
         Gen<AccountPlanCommand> revise = in -> new AccountPlanCommand.ReviseTarget(
-                cny(-100, 3).generate(in).times(100_000L), reasons().generate(in), users().generate(in), offsets().generate(in));
+                Generate.frequency(Pair.of(6, cny(-100, 3).map(m -> m.times(100_000L))),
+                        Pair.of(1, Generate.constant(Money.cny(Limits.MAX_MONEY)))).generate(in),
+                reasons().generate(in), users().generate(in), offsets().generate(in));
         return Generate.frequency(List.of(Pair.of(3, addAction), Pair.of(3, complete), Pair.of(3, addItem),
                 Pair.of(3, fulfil), Pair.of(2, revise)));
     }

@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.Industry;
 import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.KernelGenerators;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
@@ -122,9 +124,14 @@ public final class AuthorityGenerators {
         return integers().between(0, 100).map(percent -> BigDecimal.valueOf(percent, 2));
     }
 
-    /** Authority matrices of zero to six roles, each with a maximum on the whole-percent grid. */
+    /**
+     * Authority matrices of zero to six roles, each with a maximum on the whole-percent grid or, now
+     * and then, with every one of the twelve decimals the domain keeps.
+     */
     public static Gen<AuthorityMatrix> authorityMatrices() {
-        Gen<Map.Entry<Role, BigDecimal>> entry = roles().zip(discountFractions(), Map::entry);
+        Gen<BigDecimal> maximums = Generate.frequency(Pair.of(10, discountFractions()),
+                Pair.of(1, Generate.pick(List.of(new BigDecimal("0.123456789012"), new BigDecimal("0.999999999999")))));
+        Gen<Map.Entry<Role, BigDecimal>> entry = roles().zip(maximums, Map::entry);
         return lists().of(entry).ofSizeBetween(0, 6).map(entries -> {
             Map<Role, BigDecimal> map = new EnumMap<>(Role.class);
             entries.forEach(e -> map.put(e.getKey(), e.getValue()));
@@ -138,8 +145,9 @@ public final class AuthorityGenerators {
     }
 
     /**
-     * Valid offers: half on a whole-percent discount grid (so discounts hit matrix maximums exactly),
-     * half with arbitrary offered prices between one cent and the list price.
+     * Valid offers: nearly half on a whole-percent discount grid (so discounts hit matrix maximums
+     * exactly), nearly half with arbitrary offered prices between one cent and the list price, and a
+     * few at the largest list price the domain stores.
      */
     public static Gen<PriceOffer> priceOffers() {
         Gen<PriceOffer> onGrid = accountIds().zip(products(), longs().between(1, 20_000), integers().between(0, 99),
@@ -148,7 +156,11 @@ public final class AuthorityGenerators {
         Gen<PriceOffer> arbitrary = accountIds().zip(products(), longs().between(1, 2_000_000),
                 longs().between(1, 2_000_000), (account, product, a, b) -> new PriceOffer(account, product,
                         cents(Math.max(a, b)), cents(Math.min(a, b))));
-        return onGrid.mix(arbitrary);
+        // the largest list price the domain stores, with offers far below it and at it
+        Gen<PriceOffer> largest = accountIds().zip(products(), longs().between(1, 9_000_000_000_000_000_000L),
+                (account, product, offered) -> new PriceOffer(account, product, Money.cny(Limits.MAX_MONEY),
+                        cents(offered)));
+        return Generate.frequency(Pair.of(5, onGrid), Pair.of(5, arbitrary), Pair.of(1, largest));
     }
 
     /**
@@ -251,6 +263,7 @@ public final class AuthorityGenerators {
         return Generate.frequency(List.of(
                 Pair.of(12, Generate.pick(List.of("within budget", "strategic customer",
                         "competitor offers less"))),
+                Pair.of(2, KernelGenerators.boundaryTexts(Limits.TEXT_LENGTH)),
                 Pair.of(1, Generate.constant(" "))));
     }
 

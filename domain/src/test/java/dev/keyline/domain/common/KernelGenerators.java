@@ -257,4 +257,66 @@ public final class KernelGenerators {
     private static LocalTime timeOf(int minuteOfDay) {
         return minuteOfDay == 24 * 60 ? LocalTime.MIDNIGHT : LocalTime.of(minuteOfDay / 60, minuteOfDay % 60);
     }
+
+    /** A grinning face, beyond the Basic Multilingual Plane: two UTF-16 code units. */
+    public static final String ASTRAL = "\uD83D\uDE00";
+
+    /** A rare CJK ideograph beyond the Basic Multilingual Plane (U+20BB7): two UTF-16 code units. */
+    public static final String ASTRAL_CJK = "\uD842\uDFB7";
+
+    /** Quotes, escapes and SQL metacharacters that a store must keep as plain text. */
+    public static final String SQL_METACHARACTERS = "O'Brien \"q\" \\ % _ ; -- /* */ '); DROP TABLE keyline_outbox; --";
+
+    /**
+     * Texts at the edges of a length bound, all valid for {@link Limits#text}: the longest ASCII
+     * text, the longest CJK text, the longest text of astral characters (an odd bound starts with
+     * one BMP character so that it is filled exactly), a text whose last character is an astral pair
+     * ending exactly at the bound, and quotes with SQL metacharacters. Every text is exactly
+     * {@code maxLength} UTF-16 code units long, but the last, which is at most that.
+     *
+     * @param maxLength the bound, one of {@link Limits}'s lengths (at least 8)
+     * @return a generator of boundary texts
+     */
+    public static Gen<String> boundaryTexts(int maxLength) {
+        return Generate.pick(boundaryTextList(maxLength));
+    }
+
+    /**
+     * The texts {@link #boundaryTexts(int)} draws from, in a fixed order.
+     *
+     * @param maxLength the bound
+     * @return the texts
+     */
+    public static List<String> boundaryTextList(int maxLength) {
+        return List.of(
+                fill("x", maxLength),
+                fill("客户预警", maxLength),
+                (maxLength % 2 == 1 ? "a" : "") + ASTRAL.repeat(maxLength / 2),
+                fill("大客户 " + ASTRAL_CJK, maxLength - 2) + ASTRAL,
+                (SQL_METACHARACTERS + " 苏州 " + ASTRAL).substring(0, Math.min(maxLength,
+                        SQL_METACHARACTERS.length() + 4 + ASTRAL.length())));
+    }
+
+    /**
+     * Money at the storage bounds: the largest and smallest storable amounts, one cent and zero.
+     *
+     * @return a generator of CNY amounts
+     */
+    public static Gen<Money> boundaryMoney() {
+        return Generate.pick(List.of(Money.cny(Limits.MAX_MONEY), Money.cny(Limits.MAX_MONEY).negate(),
+                Money.cny("0.01"), Money.zero()));
+    }
+
+    /** {@code unit} repeated and cut to exactly {@code length} UTF-16 code units, never inside a pair. */
+    private static String fill(String unit, int length) {
+        StringBuilder text = new StringBuilder(length + unit.length());
+        while (text.length() < length) {
+            text.append(unit);
+        }
+        text.setLength(length);
+        if (Character.isHighSurrogate(text.charAt(length - 1))) {
+            text.setCharAt(length - 1, 'z');
+        }
+        return text.toString();
+    }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Nested;
  * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
  * {@link #discard(StorageProvider)} afterwards; the properties of a test share its storage and run
  * {@link #propertyExamples()} examples each. The groups are {@link KeyAccounts},
- * {@link SpendFacts}, {@link ClassificationResults} and {@link AccountPlans}; each may also be run
- * on its own by extending its contract class. Commercial authorisation has its own kit,
- * {@code AuthorityAreaContract}.
+ * {@link SpendFacts}, {@link ClassificationResults}, {@link AccountPlans} and {@link BoundaryValues};
+ * each may also be run on its own by extending its contract class. Commercial authorisation has its
+ * own kit, {@code AuthorityAreaContract}.
  */
 public abstract class AccountAreaContract {
 
@@ -112,6 +112,21 @@ public abstract class AccountAreaContract {
         @Override
         protected int propertyExamples() {
             return AccountAreaContract.this.propertyExamples();
+        }
+    }
+
+    /** {@link BoundaryValuesContract} on this provider. */
+    @Nested
+    class BoundaryValues extends BoundaryValuesContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return AccountAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            AccountAreaContract.this.discard(used);
         }
     }
 }

@@ -11,10 +11,9 @@
 -- each other by id only, so there is no foreign key between aggregates' tables.
 
 -- One row per key account.
--- turnover_growth and white_collar_share hold the exact decimal text of the profile's ratios
--- (for example -0.10): the domain keeps the scale a ratio was given with, and a NUMERIC column of
--- fixed scale would change it (-0.10 read back as -0.1000), so a loaded profile would no longer
--- equal the saved one. They are the only numbers stored as text; cast them to NUMERIC to compute.
+-- turnover_growth and white_collar_share hold the profile's ratios (0.12 = 12 %) as NUMERIC(12, 6):
+-- the domain keeps every ratio at scale 6 and rejects more decimals or a larger magnitude, so a
+-- ratio reads back equal to the one saved.
 CREATE TABLE keyline_key_account (
     account_id                 VARCHAR(64)              NOT NULL,
     account_name               VARCHAR(500)             NOT NULL,
@@ -29,10 +28,10 @@ CREATE TABLE keyline_key_account (
     branches                   INTEGER                  NOT NULL,
     annual_turnover            NUMERIC(19, 2)           NOT NULL,
     annual_turnover_currency   CHAR(3)                  NOT NULL,
-    turnover_growth            VARCHAR(64)              NOT NULL,
+    turnover_growth            NUMERIC(12, 6)           NOT NULL,
     annual_investment          NUMERIC(19, 2)           NOT NULL,
     annual_investment_currency CHAR(3)                  NOT NULL,
-    white_collar_share         VARCHAR(64)              NOT NULL,
+    white_collar_share         NUMERIC(12, 6)           NOT NULL,
     leases_private_circuits    BOOLEAN                  NOT NULL,
     leases_network_elements    BOOLEAN                  NOT NULL,
     years_with_operator        INTEGER                  NOT NULL,
