@@ -32,7 +32,8 @@ public final class SpendTotals {
     private final Currency currency;
     private final List<LocalNetworkId> networks = new ArrayList<>();
     private final Map<LocalNetworkId, Integer> networkIndex = new HashMap<>();
-    private int[] slots;
+    /** Each slot holds {@code hash << 32 | (index + 1)}, 0 when empty: a probe rarely needs to touch the account. */
+    private long[] slots;
     private AccountId[] accounts;
     private int[] networkOf;
     private long[] cents;
@@ -45,13 +46,24 @@ public final class SpendTotals {
      * @param currency the currency every amount added is in
      */
     public SpendTotals(Currency currency) {
+        this(currency, 8);
+    }
+
+    /**
+     * An empty accumulator with room for {@code expectedCustomers} customers before it grows.
+     *
+     * @param currency the currency every amount added is in
+     * @param expectedCustomers how many customers are expected, not negative
+     */
+    public SpendTotals(Currency currency, int expectedCustomers) {
         this.currency = Require.nonNull(currency, "currency");
-        slots = new int[16];
-        Arrays.fill(slots, EMPTY);
-        accounts = new AccountId[8];
-        networkOf = new int[8];
-        cents = new long[8];
-        counted = new boolean[8];
+        Require.nonNegative(expectedCustomers, "expectedCustomers");
+        int capacity = Math.max(8, expectedCustomers);
+        slots = new long[Integer.highestOneBit(capacity) * 4];
+        accounts = new AccountId[capacity];
+        networkOf = new int[capacity];
+        cents = new long[capacity];
+        counted = new boolean[capacity];
     }
 
     /** The currency of every amount. */
@@ -200,35 +212,40 @@ public final class SpendTotals {
         i = size++;
         accounts[i] = account;
         networkOf[i] = n;
-        slots[slot(hash, account)] = i;
+        place(hash, i);
         return i;
     }
 
     private int find(AccountId account, int hash) {
+        int h = spread(hash);
         int mask = slots.length - 1;
-        for (int s = spread(hash) & mask; ; s = (s + 1) & mask) {
-            int i = slots[s];
-            if (i == EMPTY || accounts[i].equals(account)) {
+        for (int s = h & mask; ; s = (s + 1) & mask) {
+            long v = slots[s];
+            if (v == 0) {
+                return EMPTY;
+            }
+            int i = (int) v - 1;
+            if ((int) (v >>> 32) == h && accounts[i].equals(account)) {
                 return i;
             }
         }
     }
 
-    /** The free slot for a new account (known to be absent). */
-    private int slot(int hash, AccountId account) {
+    /** Puts entry {@code index} into the first free slot for its hash. */
+    private void place(int hash, int index) {
+        int h = spread(hash);
         int mask = slots.length - 1;
-        int s = spread(hash) & mask;
-        while (slots[s] != EMPTY) {
+        int s = h & mask;
+        while (slots[s] != 0) {
             s = (s + 1) & mask;
         }
-        return s;
+        slots[s] = ((long) h << 32) | (index + 1L);
     }
 
     private void rehash(int capacity) {
-        slots = new int[capacity];
-        Arrays.fill(slots, EMPTY);
+        slots = new long[capacity];
         for (int i = 0; i < size; i++) {
-            slots[slot(accounts[i].hashCode(), accounts[i])] = i;
+            place(accounts[i].hashCode(), i);
         }
     }
 

@@ -16,7 +16,11 @@ import dev.keyline.examples.CliCommand;
 import dev.keyline.examples.CommandLineOptions;
 import dev.keyline.examples.ExitStatus;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
@@ -128,7 +132,9 @@ public final class ClassifyCommand implements CliCommand {
                     ? new ClassifyProgress(err, file, size(path)) : null;
             SpendFileReader.Contents contents = read(path, progress);
             List<Classification> classifications = classify(contents.averages(), shareRule, minimumRules);
-            out.println(ClassificationJson.write(classifications));
+            Writer json = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            ClassificationJson.write(classifications, json); // ASCII only: ids, codes and amounts
+            out.println();
             if (progress != null) {
                 progress.done(contents);
             }

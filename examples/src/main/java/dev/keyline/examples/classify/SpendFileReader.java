@@ -213,8 +213,6 @@ public final class SpendFileReader {
             throw new SpendFileException(1, "the file is empty; expected the header " + String.join(",", SpendCsv.HEADER));
         }
         firstProblem(chunks, base);
-        CustomerTable all = merge(chunks, base);
-        checkOneNetworkPerCustomer(all);
         SortedSet<YearMonth> window = new TreeSet<>();
         boolean[] months = new boolean[chunks.get(0).months.length];
         long rows = 0;
@@ -224,12 +222,15 @@ public final class SpendFileReader {
                 months[m] |= chunk.months[m];
             }
         }
+        CustomerTable all = merge(chunks, base);
+        chunks.clear(); // the other parts' tables are merged: let them go before the domain's totals are built
+        checkOneNetworkPerCustomer(all);
         for (int m = 0; m < months.length; m++) {
             if (months[m]) {
                 window.add(YearMonth.of(m / 12, m % 12 + 1));
             }
         }
-        SpendTotals totals = new SpendTotals(Money.CNY);
+        SpendTotals totals = new SpendTotals(Money.CNY, all.size());
         LocalNetworkId[] networks = new LocalNetworkId[all.networkCount()];
         for (int n = 0; n < networks.length; n++) {
             networks[n] = new LocalNetworkId(all.networkName(n));
