@@ -73,8 +73,9 @@ public final class SpendFold {
      */
     public static SpendFold over(Set<YearMonth> window, Currency currency) {
         List<YearMonth> months = Require.nonNullElements(window, "window");
+        Require.nonNull(currency, "currency");
         Require.that(!months.isEmpty(), "window", "must hold at least one month");
-        return new SpendFold(Set.copyOf(months), Require.nonNull(currency, "currency"));
+        return new SpendFold(Set.copyOf(months), currency);
     }
 
     /**
@@ -153,7 +154,8 @@ public final class SpendFold {
     }
 
     /**
-     * Finishes the last group and gives the averages per network.
+     * Finishes the last group and gives the averages per network. Facts added afterwards are
+     * folded on; a fact of an account already folded is rejected as a second group.
      *
      * @return per network with at least one customer with spend in the window, ordered by code,
      *     its customers' averages, ranked; empty when nothing was counted
@@ -161,6 +163,7 @@ public final class SpendFold {
      */
     public Map<LocalNetworkId, NetworkAverages> averages() {
         flush();
+        current = null; // facts of the last account after this would be a second group
         int months = window != null ? window.size() : seen.size();
         return months == 0 ? Map.of() : totals.averages(months);
     }
