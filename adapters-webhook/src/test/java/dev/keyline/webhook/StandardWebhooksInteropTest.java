@@ -71,7 +71,7 @@ class StandardWebhooksInteropTest {
             Assumptions.abort(message + "; skipped");
         }
         Files.createDirectories(NODE_DIR);
-        for (String file : List.of("package.json", "package-lock.json", "receiver.js")) {
+        for (String file : List.of("package.json", "package-lock.json", "receiver.js", "guide-receiver.js")) {
             Files.copy(SOURCES.resolve(file), NODE_DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.exists(NODE_DIR.resolve("node_modules/standardwebhooks/package.json"))) {
@@ -83,7 +83,16 @@ class StandardWebhooksInteropTest {
         }
         receiver = new ProcessBuilder("node", "receiver.js", SECRET.text()).directory(NODE_DIR.toFile())
                 .redirectError(NODE_DIR.resolve("receiver.log").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8));
+        String line = firstLine(receiver, new BufferedReader(
+                new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8)));
+        if (line == null || !line.startsWith("port ")) {
+            throw new IllegalStateException("the Node receiver did not start; it said '" + line + "', see "
+                    + NODE_DIR.resolve("receiver.log").toAbsolutePath());
+        }
+        base = URI.create("http://127.0.0.1:" + Integer.parseInt(line.substring(5).strip()));
+    }
+
+    private static String firstLine(Process process, BufferedReader out) throws Exception {
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
             try {
                 return out.readLine();
@@ -91,12 +100,12 @@ class StandardWebhooksInteropTest {
                 throw new IllegalStateException(e);
             }
         });
-        String line = firstLine.get(30, TimeUnit.SECONDS);
-        if (line == null || !line.startsWith("port ")) {
-            throw new IllegalStateException("the Node receiver did not start; it said '" + line + "', see "
-                    + NODE_DIR.resolve("receiver.log").toAbsolutePath());
+        try {
+            return firstLine.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("a Node script printed nothing within 30 s", e);
         }
-        base = URI.create("http://127.0.0.1:" + Integer.parseInt(line.substring(5).strip()));
     }
 
     @AfterAll
@@ -200,6 +209,40 @@ class StandardWebhooksInteropTest {
                     .isInstanceOf(PermanentDeliveryException.class)
                     .hasMessageContaining("HTTP 401").hasMessageContaining("No matching signature found");
             assertThat(proxy.tampered).isTrue();
+        }
+    }
+
+    @Test
+    void theGuidesNodeReceiverVerifiesTheSinksEventsAndRefusesAForgery() throws Exception {
+        Path script = SOURCES.resolve("guide-receiver.js");
+        assertThat(Files.readString(Path.of("..", "docs", "notifications.md"), StandardCharsets.UTF_8))
+                .as("docs/notifications.md shows %s word for word", script)
+                .contains(Files.readString(script, StandardCharsets.UTF_8));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder("node", "guide-receiver.js").directory(NODE_DIR.toFile())
+                .redirectError(NODE_DIR.resolve("guide-receiver.log").toFile());
+        builder.environment().put("KEYLINE_WEBHOOK_SECRET", SECRET.text());
+        builder.environment().put("PORT", Integer.toString(port));
+        Process guide = builder.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(guide.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(firstLine(guide, out)).isEqualTo("listening");
+            URI endpoint = URI.create("http://127.0.0.1:" + port + "/keyline/events");
+            Notification sent = notification(new Random(4), 4);
+
+            sink(endpoint, SECRET, Clock.systemUTC()).deliver(sent);
+            assertThat(firstLine(guide, out)).startsWith(sent.type() + " " + sent.eventId() + " {\"n\":4,");
+            assertThatThrownBy(() -> sink(endpoint, WebhookSecret.generate(), Clock.systemUTC()).deliver(sent))
+                    .isInstanceOf(PermanentDeliveryException.class).hasMessageContaining("HTTP 401")
+                    .hasMessageContaining("No matching signature found");
+        } finally {
+            guide.destroy();
+            if (!guide.waitFor(10, TimeUnit.SECONDS)) {
+                guide.destroyForcibly();
+            }
         }
     }
 
