@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.Classification;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.RevenueShareRule;
 import dev.keyline.domain.account.SpendAverages;
 import dev.keyline.domain.account.SpendFact;

@@ -3,7 +3,7 @@ package dev.keyline.examples.demo;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.account.SeedMinimums;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPrice;
 import dev.keyline.domain.authority.FloorPriceListId;
@@ -12,7 +12,7 @@ import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.AuthorityExceededException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
@@ -126,7 +126,7 @@ public final class CommercialAuthorisationChapter implements DemoChapter {
 
         later(context);
         Actor colleague = DemoStaff.accountManagersOf(SeedMinimums.SUZHOU).stream()
-                .filter(u -> !manager.is(u)).findFirst().map(u -> DemoStaff.accountManager(accounts, u)).orElseThrow();
+                .filter(u -> !manager.is(u)).findFirst().map(u -> DemoStaff.accountManager(u)).orElseThrow();
         KeyAccountSnapshot beforeTakeOver = accounts.get(account);
         List<OutboxEntry> outboxBefore = context.outbox();
         String notAuthorised;
