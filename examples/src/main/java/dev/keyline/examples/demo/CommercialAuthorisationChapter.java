@@ -206,10 +206,12 @@ public final class CommercialAuthorisationChapter implements DemoChapter {
                 + beforeRefusal.state() + ", version " + beforeRefusal.version() + ", "
                 + beforeRefusal.decisions().size() + " decisions):");
         out.preformatted(exceeded);
-        out.paragraph("Later the account manager " + colleague.user() + ", assigned " + colleague.accounts().size()
+        out.paragraph("Later the account manager " + colleague.user() + ", whom the stored records name as the "
+                + "account manager of " + accounts.accountsManagedBy(colleague.user()).size()
                 + " other accounts of Suzhou, tries to make themself the account manager of " + account
-                + ". KeyAccounts.assignManager checks access before it changes anything and throws "
-                + "NotAuthorisedException; the account's record (version " + beforeTakeOver.version()
+                + ". Only an industry manager of the account's industry or a general manager assigns account "
+                + "managers, so KeyAccounts.assignManager throws NotAuthorisedException before it changes anything; "
+                + "the account's record (version " + beforeTakeOver.version()
                 + ", account manager " + beforeTakeOver.accountManager().map(UserId::value).orElse("-")
                 + ") and the outbox are unchanged, so nobody hears of the attempt:");
         out.preformatted(notAuthorised);

@@ -2,7 +2,6 @@ package dev.keyline.examples.demo;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Industry;
-import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SeedMinimums;
 import dev.keyline.domain.common.Actor;
@@ -19,8 +18,9 @@ import java.util.Set;
 /**
  * The people of the story and the roles (岗位) they hold in the key-account departments of Suzhou
  * and Kunming, as a host's user directory would describe them. An account manager's (客户经理)
- * accounts are not listed here: they are whatever the key-account service says the manager is
- * assigned, read with {@link #accountManager(KeyAccounts, UserId)}.
+ * accounts are not listed here, nor anywhere in the directory: they are the stored key accounts that
+ * name the manager ({@link KeyAccounts#accountsManagedBy(UserId)}), the one source the access rules
+ * read; {@link #accountManager(UserId)} is just the user with the role.
  */
 public final class DemoStaff {
 

@@ -281,8 +281,8 @@ public final class KeyAccountsChapter implements DemoChapter {
                     "every key account of " + population.network()));
             for (UserId manager : DemoStaff.accountManagersOf(population.network())) {
                 Actor actor = DemoStaff.accountManager(manager);
-                staff.add(List.of(manager.value(), DemoStaff.rolesOf(actor), actor.accounts().size() + " accounts of "
-                        + population.network() + ", as assigned"));
+                staff.add(List.of(manager.value(), DemoStaff.rolesOf(actor), accounts.accountsManagedBy(manager).size()
+                        + " accounts of " + population.network() + ", those whose stored account manager they are"));
             }
         }
         for (Actor actor : List.of(DemoStaff.FINANCE_AND_INFORMATION_MANAGER, DemoStaff.SERVICES_AND_TRADE_MANAGER)) {
