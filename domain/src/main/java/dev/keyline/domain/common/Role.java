@@ -13,8 +13,8 @@ package dev.keyline.domain.common;
 public enum Role {
 
     /**
-     * Account manager (客户经理): owns the relationship with the key accounts assigned to them,
-     * takes orders and steers provisioning; may change only their assigned accounts.
+     * Account manager (客户经理): owns the relationship with the key accounts that name them as
+     * account manager, takes orders and steers provisioning; may change only those accounts.
      */
     ACCOUNT_MANAGER("客户经理"),
 

@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  *   <li>runs in one transaction of the runtime ({@link Keyline#execute}), joining one already active
  *       on the calling thread;</li>
  *   <li>loads what it needs and checks access with {@link AccountAccess} <em>before</em> changing
- *       anything: an account manager (客户经理) changes only the accounts assigned to them, an
+ *       anything: an account manager (客户经理) changes only the accounts whose stored account
+ *       manager they are (the stored account is the one source of the assignment), an
  *       industry manager (行业经理) those of the industries they lead, the department general manager
  *       and the general manager any; anyone else gets a {@link NotAuthorisedException} and nothing
  *       changes, no event is written;</li>
