@@ -51,8 +51,8 @@ public final class AccountAccess {
 
     /**
      * The role under which an actor may change an account, the most specific first: account
-     * manager of the account (its stored account manager), industry manager of its industry, department general manager,
-     * general manager.
+     * manager of the account (its stored account manager), industry manager of its industry,
+     * department general manager, general manager.
      *
      * @param actor who acts
      * @param scope the account concerned
@@ -85,6 +85,22 @@ public final class AccountAccess {
         }
         granting.addAll(rolesGrantingAssignment(actor, scope));
         return Sets.immutableEnumSet(granting);
+    }
+
+    /**
+     * Whether an actor may register a key account or assign its account manager (query form for
+     * user interfaces).
+     *
+     * @param actor who acts
+     * @param scope the account concerned
+     * @return true for an industry manager of its industry, the department general manager or the
+     *     general manager
+     * @throws InvalidArgumentException when an argument is null
+     */
+    public static boolean mayAssign(Actor actor, AccountScope scope) {
+        Require.nonNull(actor, "actor");
+        Require.nonNull(scope, "scope");
+        return !rolesGrantingAssignment(actor, scope).isEmpty();
     }
 
     /**

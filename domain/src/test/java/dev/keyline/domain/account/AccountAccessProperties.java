@@ -81,6 +81,8 @@ class AccountAccessProperties {
     @Test
     void registeringOrAssigningIsForTheIndustryManagerAndTheGeneralManagersOnly() {
         qt().withExamples(2000).forAll(actors(), accountScopes()).checkAssert((actor, scope) -> {
+            assertThat(AccountAccess.mayAssign(actor, scope)).as("%s assigning on %s", actor, scope)
+                    .isEqualTo(oracleMayAssign(actor, scope));
             if (oracleMayAssign(actor, scope)) {
                 assertThat(AccountAccess.requireMayAssign(actor, scope, "assign the account manager"))
                         .isIn(Role.INDUSTRY_MANAGER, Role.DEPARTMENT_GENERAL_MANAGER, Role.GENERAL_MANAGER);
