@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.ChurnSignalKind;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.InfluencerKind;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.spi.DeliveryStatus;

@@ -6,7 +6,7 @@ import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountPlanId;
 import dev.keyline.domain.account.AccountPlanSnapshot;
 import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;

@@ -1,7 +1,7 @@
 package org.example.notes;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.runtime.Keyline;

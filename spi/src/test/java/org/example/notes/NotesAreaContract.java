@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.authority.Actor;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.runtime.Keyline;

@@ -7,7 +7,7 @@ import static dev.keyline.jdbc.StoredValues.required;
 import static dev.keyline.jdbc.StoredValues.stored;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.common.AlreadyExistsException;

@@ -13,7 +13,7 @@ import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;

@@ -5,6 +5,7 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * A key account left the network (离网). Every network resource the account holds must be released at once: the resources area consumes this event and frees every unit reserved for or allocated to the account.

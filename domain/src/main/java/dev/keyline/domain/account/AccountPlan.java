@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * An account plan (客户发展计划) for one key account and one year: the yearly revenue target

@@ -1,6 +1,7 @@
 package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * An event raised by an {@link AccountPlan} (客户发展计划). Its aggregate id is the plan id; its

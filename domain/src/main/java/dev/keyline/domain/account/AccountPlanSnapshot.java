@@ -7,6 +7,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The whole state of an {@link AccountPlan} (客户发展计划) as an immutable value: what a repository

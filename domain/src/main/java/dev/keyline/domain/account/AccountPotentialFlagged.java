@@ -5,6 +5,7 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The potential key-account (潜在大客户) flags of a customer changed.

@@ -6,6 +6,8 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * A customer was registered as a (prospective) key account (大客户).

@@ -5,6 +5,7 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The churn warning (客户预警) of a key account was cleared; it is served as active again.

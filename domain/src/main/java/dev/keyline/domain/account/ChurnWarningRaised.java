@@ -7,6 +7,7 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * A churn warning (客户预警) was raised for a key account; it goes to the account manager (客户经理), who must act to keep the customer.

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The key-account list (大客户名单) a classification rule drew for one local network.

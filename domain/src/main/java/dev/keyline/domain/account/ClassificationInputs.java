@@ -5,6 +5,7 @@ import dev.keyline.domain.common.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /** Checks and ranks the averages given to a {@link ClassificationRule}. */
 final class ClassificationInputs {

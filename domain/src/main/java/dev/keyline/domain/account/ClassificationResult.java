@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The dated outcome of one key-account reclassification run (大客户重新认定) for one local network:

@@ -2,6 +2,7 @@ package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.Money;
 import java.util.Map;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * A rule that draws a local network's key-account list (大客户认定标准) from its customers'

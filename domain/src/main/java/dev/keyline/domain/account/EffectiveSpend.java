@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The effective monthly telecom spend (通信消费) of key accounts, computed from billing's

@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * A key account (大客户): a customer of a local network (本地网) served by an account manager

@@ -3,6 +3,7 @@ package dev.keyline.domain.account;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * An event raised by a {@link KeyAccount} (大客户). Its aggregate id is the account id; its

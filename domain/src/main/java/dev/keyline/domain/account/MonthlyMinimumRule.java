@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The absolute-threshold rule for existing key accounts (大客户月消费门槛): a local network sets a

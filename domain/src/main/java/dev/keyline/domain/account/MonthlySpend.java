@@ -3,6 +3,7 @@ package dev.keyline.domain.account;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import java.time.YearMonth;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The effective telecom spend (通信消费) of one key account in one month, after corrections; see

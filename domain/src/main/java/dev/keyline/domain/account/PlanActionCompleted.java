@@ -5,6 +5,7 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * An action of an account plan's action plan (行动计划) was completed.

@@ -3,6 +3,7 @@ package dev.keyline.domain.account;
 import dev.keyline.domain.common.Require;
 import java.util.EnumSet;
 import java.util.List;
+import dev.keyline.domain.common.Industry;
 
 /**
  * The finding that a customer is a potential key account (潜在大客户), with every criterion it met.

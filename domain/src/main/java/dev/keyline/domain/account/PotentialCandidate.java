@@ -2,6 +2,7 @@ package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.Industry;
 
 /**
  * A customer of a local network as seen by the potential key-account assessment (潜在大客户评估):

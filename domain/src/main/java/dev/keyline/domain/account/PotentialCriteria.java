@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import dev.keyline.domain.common.Industry;
 
 /**
  * The criteria for potential key accounts (潜在大客户标准), and the assessment that applies them.

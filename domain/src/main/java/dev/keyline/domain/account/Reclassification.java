@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * One key-account reclassification run (大客户重新认定) for one local network, as a pure function:

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The revenue-share rule for existing key accounts (大客户认定: 占本地网收入30%的客户): the key

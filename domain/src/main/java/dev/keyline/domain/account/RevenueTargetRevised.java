@@ -6,6 +6,7 @@ import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The yearly revenue target (收入目标) of an account plan was revised.

@@ -6,6 +6,7 @@ import dev.keyline.domain.common.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * The seed's examples of a monthly minimum spend for key accounts (大客户月消费门槛): Suzhou

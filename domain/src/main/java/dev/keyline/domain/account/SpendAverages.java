@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * Average monthly telecom spend (月均通信消费) per key account over an assessment window, the input

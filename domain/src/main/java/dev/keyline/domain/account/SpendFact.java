@@ -7,6 +7,7 @@ import dev.keyline.domain.common.Require;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * What billing (计费帐务) reports about one key account's telecom spend (通信消费) in one month.

@@ -21,9 +21,13 @@
  *       revenue target, action plan and resource plan.</li>
  *   <li>{@link dev.keyline.domain.account.ChurnEvaluator} and its
  *       {@link dev.keyline.domain.account.ChurnRule}s: the churn warning loop.</li>
+ *   <li>{@link dev.keyline.domain.account.AccountAccess} over an
+ *       {@link dev.keyline.domain.account.AccountScope}: who may change a key account, register it
+ *       or assign its account manager, and who may approve a manual tier override. The account
+ *       manager the stored account records is the one source of an account manager's access.</li>
  * </ul>
  *
  * <p>This package depends only on the kernel ({@code dev.keyline.domain.common}); the authority
- * area builds on it.
+ * area builds on it, through {@code AccountId}.
  */
 package dev.keyline.domain.account;

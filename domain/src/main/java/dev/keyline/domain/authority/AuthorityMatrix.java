@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 /**
  * The authority matrix of commercial authorisation (商务授权): for each role, the largest discount

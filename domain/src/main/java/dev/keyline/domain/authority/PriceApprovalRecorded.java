@@ -8,6 +8,7 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.time.Instant;
+import dev.keyline.domain.common.Role;
 
 /**
  * The first of the two approvals an offer below the floor price (底价) needs was given; the

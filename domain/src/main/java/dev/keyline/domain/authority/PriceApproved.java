@@ -10,6 +10,7 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 import java.util.List;
+import dev.keyline.domain.common.Role;
 
 /**
  * A price received every approval commercial authorisation (商务授权) requires and may be offered;

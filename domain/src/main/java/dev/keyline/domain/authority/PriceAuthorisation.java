@@ -18,6 +18,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 /**
  * One request for commercial authorisation (商务授权): someone asks to offer a key account (大客户) a

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import dev.keyline.domain.common.Role;
 
 /**
  * The stored form of a {@link PriceAuthorisation}. Built by {@link PriceAuthorisation#snapshot()}

@@ -7,6 +7,7 @@ import dev.keyline.domain.common.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import dev.keyline.domain.common.Role;
 
 /**
  * One recorded decision on a {@link PriceAuthorisation}: an approval, a rejection or the

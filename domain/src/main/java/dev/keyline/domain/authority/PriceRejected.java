@@ -9,6 +9,7 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.time.Instant;
+import dev.keyline.domain.common.Role;
 
 /**
  * An approver turned a requested price down; type {@value #TYPE}. Addressed to the account

@@ -10,6 +10,7 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import dev.keyline.domain.common.Role;
 
 /**
  * Someone asked for commercial authorisation (商务授权) of a price; type {@value #TYPE}.

@@ -8,6 +8,7 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 import java.time.Instant;
+import dev.keyline.domain.common.Role;
 
 /**
  * The requester took a price request back; type {@value #TYPE}. Addressed to the role the request

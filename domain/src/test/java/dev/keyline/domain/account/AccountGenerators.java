@@ -26,6 +26,8 @@ import java.util.TreeMap;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 
 /**
  * QuickTheories generators for the key-account area, shared with other modules (the TCK, the

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import dev.keyline.domain.common.LocalNetworkId;
 
 class ClassificationProperties {
 

@@ -8,6 +8,7 @@ import dev.keyline.domain.common.Money;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.LocalNetworkId;
 
 class ClassificationTest {
 

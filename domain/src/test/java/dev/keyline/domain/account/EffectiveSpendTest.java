@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.LocalNetworkId;
 
 class EffectiveSpendTest {
 

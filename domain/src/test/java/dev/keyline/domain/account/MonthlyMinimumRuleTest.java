@@ -9,6 +9,7 @@ import dev.keyline.domain.common.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.keyline.domain.common.LocalNetworkId;
 
 class MonthlyMinimumRuleTest {
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.LocalNetworkId;
 
 class SpendAveragesTest {
 

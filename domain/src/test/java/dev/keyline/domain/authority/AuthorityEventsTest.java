@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.Role;
 
 class AuthorityEventsTest {
 

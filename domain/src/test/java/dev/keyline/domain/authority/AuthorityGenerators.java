@@ -5,8 +5,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.KernelGenerators;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
@@ -26,6 +26,9 @@ import java.util.Set;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.account.AccountScope;
 
 /**
  * QuickTheories generators for the authority area: actors, account scopes, authority matrices,
@@ -34,7 +37,7 @@ import org.quicktheories.generators.Generate;
  * reuse them.
  *
  * <p>Ids come from small pools so that generated values collide often: the same user requests and
- * approves, an account manager is assigned the account in scope, and so on.
+ * approves, an account manager manages the account in scope, and so on.
  */
 public final class AuthorityGenerators {
 
@@ -90,16 +93,11 @@ public final class AuthorityGenerators {
         return lists().of(roles()).ofSizeBetween(1, 3).map(list -> (Set<Role>) EnumSet.copyOf(list));
     }
 
-    /**
-     * Random valid actors: a user, one to three roles, industries when an industry manager and
-     * assigned accounts when an account manager.
-     */
+    /** Random valid actors: a user, one to three roles and industries when an industry manager. */
     public static Gen<Actor> actors() {
         Gen<List<Industry>> industries = lists().of(industries()).ofSizeBetween(0, 3);
-        Gen<List<AccountId>> accounts = lists().of(accountIds()).ofSizeBetween(0, 3);
-        return userIds().zip(roleSets(), industries, accounts, (user, roles, led, assigned) -> new Actor(user, roles,
-                roles.contains(Role.INDUSTRY_MANAGER) ? new HashSet<>(led) : Set.of(),
-                roles.contains(Role.ACCOUNT_MANAGER) ? new HashSet<>(assigned) : Set.of()));
+        return userIds().zip(roleSets(), industries, (user, roles, led) -> new Actor(user, roles,
+                roles.contains(Role.INDUSTRY_MANAGER) ? new HashSet<>(led) : Set.of()));
     }
 
     /** Actors biased towards the approvers of commercial authorisation (FM, DGM, GM, IM). */
@@ -114,9 +112,14 @@ public final class AuthorityGenerators {
                 Pair.of(2, actors())));
     }
 
-    /** Account scopes over the pools of accounts and networks and any industry. */
+    /**
+     * Account scopes over the pools of accounts, networks and users and any industry, with an
+     * account manager from the user pool or, now and then, none.
+     */
     public static Gen<AccountScope> accountScopes() {
-        return accountIds().zip(networks(), industries(), AccountScope::new);
+        Gen<Optional<UserId>> managers = Generate.frequency(Pair.of(4, userIds().map(Optional::of)),
+                Pair.of(1, Generate.constant(Optional.<UserId>empty())));
+        return accountIds().zip(networks(), industries(), managers, AccountScope::new);
     }
 
     /** Discount fractions on a grid of whole percent, 0.00 to 1.00. */

@@ -10,6 +10,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.keyline.domain.common.AuthorityExceededException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.Role;
 
 /** The discount authority of random actors over random offers, against {@link PriceRulesOracle}. */
 class AuthorityMatrixProperties {

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 class AuthorityMatrixTest {
 

@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 /**
  * Random sequences of floor-price settings on a {@link FloorPriceList}: only financial managers set

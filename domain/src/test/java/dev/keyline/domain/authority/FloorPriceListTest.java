@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 class FloorPriceListTest {
 
@@ -51,7 +53,7 @@ class FloorPriceListTest {
         FloorPriceList list = FloorPriceList.create(new FloorPriceListId("SZ"));
         list.setFloorPrice(FINANCE, DDN, Money.cny("800.00"), MONDAY);
         FloorPriceListSnapshot before = list.snapshot();
-        Actor accountManager = Actor.accountManager(new UserId("wang"), List.of());
+        Actor accountManager = Actor.accountManager(new UserId("wang"));
         assertThatThrownBy(() -> list.setFloorPrice(accountManager, DDN, Money.cny("1.00"), MONDAY.plusSeconds(1)))
                 .isInstanceOf(NotAuthorisedException.class)
                 .hasMessageContaining("wang").hasMessageContaining("DDN").hasMessageContaining("FINANCIAL_MANAGER");

@@ -33,6 +33,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 /**
  * Random command sequences on {@link PriceAuthorisation}, compared step by step with

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 class PriceAuthorisationTest {
 
@@ -37,7 +39,7 @@ class PriceAuthorisationTest {
             Role.INDUSTRY_MANAGER, new BigDecimal("0.15"),
             Role.DEPARTMENT_GENERAL_MANAGER, new BigDecimal("0.30")));
 
-    private static final Actor WANG_AM = Actor.accountManager(new UserId("wang.am"), List.of(BANK));
+    private static final Actor WANG_AM = Actor.accountManager(new UserId("wang.am"));
     private static final Actor CHEN_IM = Actor.withRoles(new UserId("chen.im"), Role.INDUSTRY_MANAGER);
     private static final Actor SUN_FM = Actor.withRoles(new UserId("sun.fm"), Role.FINANCIAL_MANAGER);
     private static final Actor ZHOU_DGM = Actor.withRoles(new UserId("zhou.dgm"), Role.DEPARTMENT_GENERAL_MANAGER);
@@ -157,7 +159,7 @@ class PriceAuthorisationTest {
     @Test
     void theRequesterCanNeitherApproveNorRejectTheirOwnRequest() {
         Actor requesterWithAuthority = new Actor(WANG_AM.user(), java.util.Set.of(Role.ACCOUNT_MANAGER,
-                Role.DEPARTMENT_GENERAL_MANAGER), java.util.Set.of(), java.util.Set.of(BANK));
+                Role.DEPARTMENT_GENERAL_MANAGER), java.util.Set.of());
         PriceAuthorisation authorisation = request("990.00");
         PriceAuthorisationSnapshot before = authorisation.snapshot();
         assertThat(authorisation.canBeApprovedBy(requesterWithAuthority, MATRIX)).isFalse();

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 /**
  * The commercial-authorisation rules written a second time, plainly and without looking at the

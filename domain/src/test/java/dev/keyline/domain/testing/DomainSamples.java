@@ -17,11 +17,11 @@ import dev.keyline.domain.account.ChurnSignalKind;
 import dev.keyline.domain.account.Classification;
 import dev.keyline.domain.account.ClassificationResult;
 import dev.keyline.domain.account.ClassificationRule;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.KeyAccountEvent;
 import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.NationalList;
 import dev.keyline.domain.account.PlanAction;
 import dev.keyline.domain.account.PotentialAssessment;
@@ -41,8 +41,8 @@ import dev.keyline.domain.account.SpendFold;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.account.TierChange;
 import dev.keyline.domain.account.TierChangeCause;
-import dev.keyline.domain.authority.AccountScope;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.account.AccountScope;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceList;
 import dev.keyline.domain.authority.FloorPriceListId;
@@ -51,7 +51,7 @@ import dev.keyline.domain.authority.PriceAuthorisation;
 import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.AllDaysCalendar;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.BusinessCalendar;
@@ -197,7 +197,7 @@ public final class DomainSamples {
                 .argument(SpendAverages.class, "over", "window", () -> Set.of(MONTH))
                 .argument(SpendAverages.class, "byNetwork", "window", () -> Set.of(MONTH));
         // authority
-        tester.value(Actor.class, () -> Actor.accountManager(USER, List.of(ACCOUNT)))
+        tester.value(Actor.class, () -> Actor.accountManager(USER))
                 .value(AccountScope.class, () -> new AccountScope(ACCOUNT, NETWORK, Industry.FINANCE))
                 .value(PriceOffer.class, DomainSamples::offer)
                 .value(AuthorityMatrix.class, DomainSamples::matrix)
@@ -298,7 +298,7 @@ public final class DomainSamples {
      * @return a fresh request
      */
     public static PriceAuthorisation priceAuthorisation() {
-        return PriceAuthorisation.request(new PriceAuthorisationId("PA-1"), offer(), Actor.accountManager(USER, List.of(ACCOUNT)),
+        return PriceAuthorisation.request(new PriceAuthorisationId("PA-1"), offer(), Actor.accountManager(USER),
                 "sample", floorPriceList(), matrix(), AT);
     }
 

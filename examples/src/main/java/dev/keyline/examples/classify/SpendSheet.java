@@ -1,7 +1,7 @@
 package dev.keyline.examples.classify;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.common.Require;

@@ -3,7 +3,7 @@ package dev.keyline.examples.demo;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.account.SeedMinimums;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPrice;
 import dev.keyline.domain.authority.FloorPriceListId;
@@ -12,7 +12,7 @@ import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.AuthorityExceededException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
@@ -126,7 +126,7 @@ public final class CommercialAuthorisationChapter implements DemoChapter {
 
         later(context);
         Actor colleague = DemoStaff.accountManagersOf(SeedMinimums.SUZHOU).stream()
-                .filter(u -> !manager.is(u)).findFirst().map(u -> DemoStaff.accountManager(accounts, u)).orElseThrow();
+                .filter(u -> !manager.is(u)).findFirst().map(u -> DemoStaff.accountManager(u)).orElseThrow();
         KeyAccountSnapshot beforeTakeOver = accounts.get(account);
         List<OutboxEntry> outboxBefore = context.outbox();
         String notAuthorised;
@@ -206,10 +206,12 @@ public final class CommercialAuthorisationChapter implements DemoChapter {
                 + beforeRefusal.state() + ", version " + beforeRefusal.version() + ", "
                 + beforeRefusal.decisions().size() + " decisions):");
         out.preformatted(exceeded);
-        out.paragraph("Later the account manager " + colleague.user() + ", assigned " + colleague.accounts().size()
+        out.paragraph("Later the account manager " + colleague.user() + ", whom the stored records name as the "
+                + "account manager of " + accounts.accountsManagedBy(colleague.user()).size()
                 + " other accounts of Suzhou, tries to make themself the account manager of " + account
-                + ". KeyAccounts.assignManager checks access before it changes anything and throws "
-                + "NotAuthorisedException; the account's record (version " + beforeTakeOver.version()
+                + ". Only an industry manager of the account's industry or a general manager assigns account "
+                + "managers, so KeyAccounts.assignManager throws NotAuthorisedException before it changes anything; "
+                + "the account's record (version " + beforeTakeOver.version()
                 + ", account manager " + beforeTakeOver.accountManager().map(UserId::value).orElse("-")
                 + ") and the outbox are unchanged, so nobody hears of the attempt:");
         out.preformatted(notAuthorised);

@@ -3,7 +3,7 @@ package dev.keyline.examples.demo;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountProfile;
 import dev.keyline.domain.account.AssessmentWindow;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.InfluencerKind;
 import dev.keyline.domain.account.PotentialFlags;
 import dev.keyline.domain.account.SeedMinimums;

@@ -1,12 +1,11 @@
 package dev.keyline.examples.demo;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SeedMinimums;
-import dev.keyline.domain.authority.Actor;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
@@ -19,8 +18,9 @@ import java.util.Set;
 /**
  * The people of the story and the roles (岗位) they hold in the key-account departments of Suzhou
  * and Kunming, as a host's user directory would describe them. An account manager's (客户经理)
- * accounts are not listed here: they are whatever the key-account service says the manager is
- * assigned, read with {@link #accountManager(KeyAccounts, UserId)}.
+ * accounts are not listed here, nor anywhere in the directory: they are the stored key accounts that
+ * name the manager ({@link KeyAccounts#accountsManagedBy(UserId)}), the one source the access rules
+ * read; {@link #accountManager(UserId)} is just the user with the role.
  */
 public final class DemoStaff {
 
@@ -98,22 +98,18 @@ public final class DemoStaff {
     }
 
     /**
-     * An account manager as the directory describes them: the accounts the key-account service
-     * has them assigned to.
+     * An account manager as the directory describes them: a user with the account manager role.
+     * The accounts they may change are the stored accounts that name them as account manager.
      *
-     * @param accounts the key-account service
      * @param manager the account manager
      * @return the actor
      */
-    public static Actor accountManager(KeyAccounts accounts, UserId manager) {
-        Require.nonNull(accounts, "accounts");
-        Require.nonNull(manager, "manager");
-        List<AccountId> assigned = accounts.accountsManagedBy(manager).stream().map(KeyAccountSnapshot::id).toList();
-        return Actor.accountManager(manager, assigned);
+    public static Actor accountManager(UserId manager) {
+        return Actor.accountManager(Require.nonNull(manager, "manager"));
     }
 
     /**
-     * The account manager of an account, as {@link #accountManager(KeyAccounts, UserId)} describes them.
+     * The account manager of an account, as {@link #accountManager(UserId)} describes them.
      *
      * @param accounts the key-account service
      * @param account the account; it must have an account manager
@@ -123,7 +119,7 @@ public final class DemoStaff {
         Require.nonNull(accounts, "accounts");
         UserId manager = accounts.get(Require.nonNull(account, "account")).accountManager().orElseThrow(
                 () -> new InvalidArgumentException("account", "key account " + account + " has no account manager"));
-        return accountManager(accounts, manager);
+        return accountManager(manager);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.keyline.examples.demo;
 
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
@@ -114,7 +114,7 @@ public final class Figures {
      * A role's name in words, for example {@code DEPARTMENT_GENERAL_MANAGER} as
      * {@code department general manager}; an empty name stays empty.
      *
-     * @param role the role's name, as an audience or {@link dev.keyline.domain.authority.Role} writes it
+     * @param role the role's name, as an audience or {@link dev.keyline.domain.common.Role} writes it
      * @return the text
      */
     public static String role(String role) {

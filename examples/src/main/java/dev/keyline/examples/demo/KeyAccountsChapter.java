@@ -14,9 +14,9 @@ import dev.keyline.domain.account.ClassificationResult;
 import dev.keyline.domain.account.ClassificationRule;
 import dev.keyline.domain.account.ClassifiedAccount;
 import dev.keyline.domain.account.EffectiveSpend;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.PlanAction;
 import dev.keyline.domain.account.PlanProgress;
 import dev.keyline.domain.account.PotentialAssessment;
@@ -30,7 +30,7 @@ import dev.keyline.domain.account.SpendAverages;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
@@ -280,9 +280,9 @@ public final class KeyAccountsChapter implements DemoChapter {
             staff.add(List.of(general.user().value(), DemoStaff.rolesOf(general),
                     "every key account of " + population.network()));
             for (UserId manager : DemoStaff.accountManagersOf(population.network())) {
-                Actor actor = DemoStaff.accountManager(accounts, manager);
-                staff.add(List.of(manager.value(), DemoStaff.rolesOf(actor), actor.accounts().size() + " accounts of "
-                        + population.network() + ", as assigned"));
+                Actor actor = DemoStaff.accountManager(manager);
+                staff.add(List.of(manager.value(), DemoStaff.rolesOf(actor), accounts.accountsManagedBy(manager).size()
+                        + " accounts of " + population.network() + ", those whose stored account manager they are"));
             }
         }
         for (Actor actor : List.of(DemoStaff.FINANCE_AND_INFORMATION_MANAGER, DemoStaff.SERVICES_AND_TRADE_MANAGER)) {

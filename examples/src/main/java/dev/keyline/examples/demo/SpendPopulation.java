@@ -2,7 +2,7 @@ package dev.keyline.examples.demo;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AssessmentWindow;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.NationalList;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;

@@ -1,9 +1,9 @@
 package dev.keyline.examples.demo;
 
-import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SeedMinimums;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.keyline.examples.demo;
 
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;

@@ -7,7 +7,7 @@ import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountPlan;
 import dev.keyline.domain.account.AccountPlanId;
 import dev.keyline.domain.account.AccountPlanSnapshot;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.account.AccountPlanRepository;

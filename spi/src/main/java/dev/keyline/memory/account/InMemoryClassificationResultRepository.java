@@ -3,7 +3,7 @@ package dev.keyline.memory.account;
 import dev.keyline.memory.InMemoryTable;
 import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.domain.account.ClassificationResult;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.account.ClassificationResultRepository;

@@ -9,8 +9,8 @@ import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.PlanAction;
 import dev.keyline.domain.account.PlanProgress;
 import dev.keyline.domain.account.ResourcePlanItem;
-import dev.keyline.domain.authority.AccountAccess;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.account.AccountAccess;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
@@ -31,6 +31,7 @@ import java.time.Year;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import dev.keyline.domain.account.AccountScope;
 
 /**
  * Account plans (客户发展计划) run through the runtime: one plan per key account and year with its
@@ -95,7 +96,7 @@ public final class AccountPlans {
         Require.nonNull(revenueTarget, "revenueTarget");
         return keyline.execute(ctx -> {
             KeyAccount a = accounts.get(account);
-            AccountAccess.requireMayChange(actor, AccountScopes.of(a), "draw up an account plan");
+            AccountAccess.requireMayChange(actor, AccountScope.of(a), "draw up an account plan");
             if (a.status() == AccountStatus.EXITED) {
                 throw new InvalidStateException("key account " + account + " has exited; it gets no account plan");
             }
@@ -259,7 +260,7 @@ public final class AccountPlans {
     private ServiceSteps.AccessCheck<AccountPlan> mayChangeTheAccountOf(Actor actor, String attempted) {
         return (p, ctx) -> {
             KeyAccount account = accounts.get(p.account());
-            AccountAccess.requireMayChange(actor, AccountScopes.of(account), attempted);
+            AccountAccess.requireMayChange(actor, AccountScope.of(account), attempted);
         };
     }
 }

@@ -1,20 +1,13 @@
 package dev.keyline.runtime.account;
 
-import dev.keyline.domain.account.KeyAccount;
-import dev.keyline.domain.authority.AccountScope;
-import dev.keyline.domain.authority.Actor;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.NotAuthorisedException;
 
-/** The access scope of a stored key account, and the check for commands that reach every account. */
+/** The check for key-account commands that reach every account rather than one account's scope. */
 final class AccountScopes {
 
     private AccountScopes() {
-    }
-
-    /** The scope the access rules see for {@code account}. */
-    static AccountScope of(KeyAccount account) {
-        return new AccountScope(account.id(), account.network(), account.industry());
     }
 
     /**

@@ -7,8 +7,8 @@ import dev.keyline.domain.account.ChurnSignal;
 import dev.keyline.domain.account.ChurnWarningRaised;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.authority.AccountAccess;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.account.AccountAccess;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Require;
 import dev.keyline.runtime.CommandContext;
 import dev.keyline.runtime.Keyline;
@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.keyline.domain.account.AccountScope;
 
 /**
  * The churn warning loop (客户预警) of key accounts run through the runtime: the churn warning rules
@@ -98,7 +99,7 @@ public final class ChurnWarnings {
         // a command whose save depends on what the rules find: the steps of ServiceSteps, spelled out
         return keyline.execute(ctx -> {
             KeyAccount a = load(account);
-            AccountAccess.requireMayChange(actor, AccountScopes.of(a), "evaluate the churn rules");
+            AccountAccess.requireMayChange(actor, AccountScope.of(a), "evaluate the churn rules");
             LocalDate asOf = today(ctx);
             ChurnInputs inputs = ChurnInputs.from(account, asOf, spendFacts.byAccount(account), observations.arrears(),
                     observations.oldestUnpaidDue(), observations.complaints());
@@ -127,7 +128,7 @@ public final class ChurnWarnings {
         Require.nonNull(actor, "actor");
         Require.nonNull(account, "account");
         return steps.change(accounts, account,
-                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScopes.of(a), "clear the churn warning"),
+                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScope.of(a), "clear the churn warning"),
                 (a, ctx) -> a.clearChurnWarning(actor.user(), ctx.now()), KeyAccount::snapshot);
     }
 

@@ -4,17 +4,17 @@ import dev.keyline.domain.account.AccountExited;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountProfile;
 import dev.keyline.domain.account.AccountTeam;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.PotentialFlags;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
-import dev.keyline.domain.authority.AccountAccess;
-import dev.keyline.domain.authority.AccountScope;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.account.AccountAccess;
+import dev.keyline.domain.account.AccountScope;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  *   <li>runs in one transaction of the runtime ({@link Keyline#execute}), joining one already active
  *       on the calling thread;</li>
  *   <li>loads what it needs and checks access with {@link AccountAccess} <em>before</em> changing
- *       anything: an account manager (客户经理) changes only the accounts assigned to them, an
+ *       anything: an account manager (客户经理) changes only the accounts whose stored account
+ *       manager they are (the stored account is the one source of the assignment), an
  *       industry manager (行业经理) those of the industries they lead, the department general manager
  *       and the general manager any; anyone else gets a {@link NotAuthorisedException} and nothing
  *       changes, no event is written;</li>
@@ -98,9 +99,12 @@ public final class KeyAccounts {
 
     /**
      * Registers a customer as a prospective key account (status {@code PROSPECT}, tier
-     * {@code NONE}). The actor needs access to the account it registers: its account manager (when
-     * the user directory already assigns it), an industry manager of its industry or a general
-     * manager. Raises {@code account.registered}.
+     * {@code NONE}, no account manager). Registering is for an industry manager of the account's
+     * industry, the department general manager or the general manager
+     * ({@link AccountAccess#requireMayAssign}); an account manager may not, because an account
+     * manager's access comes only from the stored accounts they manage and a new account has no
+     * manager yet. The account manager is assigned afterwards with
+     * {@link #assignManager(Actor, AccountId, UserId)}. Raises {@code account.registered}.
      *
      * @param actor who registers it
      * @param id the account id
@@ -110,7 +114,7 @@ public final class KeyAccounts {
      * @param profile its characteristics
      * @param potential its potential key-account flags
      * @return the new account
-     * @throws NotAuthorisedException when the actor may not change such an account
+     * @throws NotAuthorisedException when the actor may not register an account of that industry
      * @throws AlreadyExistsException when the id is taken
      */
     public KeyAccountSnapshot register(Actor actor, AccountId id, String name, LocalNetworkId network, Industry industry,
@@ -123,7 +127,7 @@ public final class KeyAccounts {
         Require.nonNull(profile, "profile");
         Require.nonNull(potential, "potential");
         return keyline.execute(ctx -> {
-            AccountAccess.requireMayChange(actor, new AccountScope(id, network, industry), "register the key account");
+            AccountAccess.requireMayAssign(actor, new AccountScope(id, network, industry), "register the key account");
             if (accounts.find(id).isPresent()) {
                 throw new AlreadyExistsException("a key account with id " + id + " is already registered");
             }
@@ -149,18 +153,26 @@ public final class KeyAccounts {
     }
 
     /**
-     * Makes {@code manager} the account manager (客户经理) of the account. Raises
-     * {@code account.manager-assigned}.
+     * Makes {@code manager} the account manager (客户经理) of the account. The stored account manager
+     * is the one source of an account manager's access: from this command on, {@code manager} may
+     * change the account and the previous account manager may not. So only an industry manager of
+     * the account's industry, the department general manager or the general manager assigns
+     * ({@link AccountAccess#requireMayAssign}); an account manager cannot hand their account on.
+     * Raises {@code account.manager-assigned}.
      *
      * @param actor who assigns
      * @param account the account
      * @param manager the new account manager
      * @return the account
+     * @throws NotAuthorisedException when the actor may not assign the account's manager
      */
     public KeyAccountSnapshot assignManager(Actor actor, AccountId account, UserId manager) {
+        Require.nonNull(actor, "actor");
+        Require.nonNull(account, "account");
         Require.nonNull(manager, "manager");
-        return change(actor, account, "assign an account manager",
-                (a, ctx) -> a.assignManager(manager, actor.user(), ctx.now()));
+        return steps.change(accounts, account,
+                (a, ctx) -> AccountAccess.requireMayAssign(actor, AccountScope.of(a), "assign an account manager"),
+                (a, ctx) -> a.assignManager(manager, actor.user(), ctx.now()), KeyAccount::snapshot);
     }
 
     /**
@@ -253,7 +265,7 @@ public final class KeyAccounts {
         Require.nonNull(tier, "tier");
         Require.nonBlank(reason, "reason");
         return steps.change(accounts, account, (a, ctx) -> {
-            AccountScope scope = AccountScopes.of(a);
+            AccountScope scope = AccountScope.of(a);
             AccountAccess.requireMayChange(requester, scope, "ask for a tier override");
             AccountAccess.requireMayApproveTierOverride(approver, scope, requester.user());
         }, (a, ctx) -> a.overrideTier(tier, reason, requester.user(), approver.user(), ctx.now()), KeyAccount::snapshot);
@@ -334,7 +346,7 @@ public final class KeyAccounts {
             AccountScopes.requireChangesEveryAccount(actor, "record the spend of the unregistered customer " + account);
             return;
         }
-        AccountAccess.requireMayChange(actor, AccountScopes.of(registered.get()), "record spend");
+        AccountAccess.requireMayChange(actor, AccountScope.of(registered.get()), "record spend");
         if (!registered.get().network().equals(network)) {
             throw new InvalidArgumentException("facts", "key account " + account + " belongs to network "
                     + registered.get().network() + ", but a fact names network " + network);
@@ -413,7 +425,7 @@ public final class KeyAccounts {
         Require.nonNull(actor, "actor");
         Require.nonNull(account, "account");
         return steps.change(accounts, account,
-                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScopes.of(a), attempted),
+                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScope.of(a), attempted),
                 command, KeyAccount::snapshot);
     }
 }

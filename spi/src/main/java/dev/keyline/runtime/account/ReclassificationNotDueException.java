@@ -1,6 +1,6 @@
 package dev.keyline.runtime.account;
 
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
 import java.time.LocalDate;

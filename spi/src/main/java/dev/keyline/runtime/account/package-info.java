@@ -10,7 +10,7 @@
  * </ul>
  *
  * <p>Each is obtained from a {@link dev.keyline.runtime.Keyline} with {@code on(keyline)}. Every
- * command takes the {@link dev.keyline.domain.authority.Actor} who issues it, checks access before
+ * command takes the {@link dev.keyline.domain.common.Actor} who issues it, checks access before
  * it changes anything, runs in one transaction, saves with the version check and writes the events
  * it raised to the outbox; a refused command changes nothing and writes no event.
  */

@@ -3,9 +3,9 @@ package dev.keyline.runtime.authority;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.KeyAccount;
-import dev.keyline.domain.authority.AccountAccess;
-import dev.keyline.domain.authority.AccountScope;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.account.AccountAccess;
+import dev.keyline.domain.account.AccountScope;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPrice;
 import dev.keyline.domain.authority.FloorPriceList;
@@ -17,7 +17,7 @@ import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.AuthorityExceededException;
 import dev.keyline.domain.common.InvalidStateException;
@@ -32,8 +32,10 @@ import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.authority.FloorPriceListRepository;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.spi.authority.PriceAuthorisationRepository;
-import java.time.Instant;
+import dev.keyline.runtime.CommandContext;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -47,7 +49,19 @@ import java.util.stream.Stream;
  * {@link Role#FINANCIAL_MANAGER} sets floor prices; a request is made by someone who may change the
  * key account ({@link AccountAccess#requireMayChange}); an approver's authority comes from the
  * matrix, and an offer below the floor needs the financial manager and the department general
- * manager. A refused command throws ({@link NotAuthorisedException},
+ * manager.
+ *
+ * <p><b>Decisions under access scope.</b> Approving or rejecting needs both the matrix's level and
+ * access to the request's key account: only the approver's roles that reach the account count.
+ * Those are the roles under which they may change it ({@link AccountAccess#rolesGrantingChange}:
+ * its stored account manager, an industry manager of its industry, the department general manager,
+ * the general manager) and the financial manager, who keeps the network's floor prices and, like
+ * the two general managers, decides organisation-wide. An industry manager who leads only tourism
+ * thus cannot approve a discount for a finance account, whatever the matrix gives the role; an
+ * approver none of whose roles reach the account is refused with {@link NotAuthorisedException}.
+ * Withdrawing is for the requester alone and needs no scope: it only takes their own request back.
+ *
+ * <p>A refused command throws ({@link NotAuthorisedException},
  * {@link AuthorityExceededException}, …) before anything changes. Every decision is recorded on the
  * request with who, when, why and on what authority, saved with the version check, and announced by
  * an {@code authority.*} event in the same transaction. Immutable and thread-safe.
@@ -157,7 +171,7 @@ public final class PriceAuthorisations {
         Require.nonBlank(reason, "reason");
         return keyline.execute(ctx -> {
             KeyAccount account = accounts.get(offer.account());
-            AccountAccess.requireMayChange(requester, new AccountScope(account.id(), account.network(), account.industry()), "request a price for " + offer.product());
+            AccountAccess.requireMayChange(requester, AccountScope.of(account), "request a price for " + offer.product());
             if (account.status() == AccountStatus.EXITED) {
                 throw new InvalidStateException("key account " + account.id() + " has exited; it gets no price offers");
             }
@@ -169,7 +183,8 @@ public final class PriceAuthorisations {
     }
 
     /**
-     * Approves a request under this service's matrix; see {@link PriceAuthorisation#approve}. Raises
+     * Approves a request under this service's matrix; see {@link PriceAuthorisation#approve}. Only
+     * the approver's roles that reach the request's key account count (see the class comment). Raises
      * {@code authority.price-approval-recorded} (the first of two below-floor approvals) or
      * {@code authority.price-approved}.
      *
@@ -177,33 +192,41 @@ public final class PriceAuthorisations {
      * @param id the request
      * @param reason why, not blank
      * @return the recorded approval
-     * @throws NotAuthorisedException when the approver is the requester
-     * @throws AuthorityExceededException when the approver's authority does not cover the offer
+     * @throws NotAuthorisedException when the approver is the requester or none of their roles
+     *     reaches the request's key account
+     * @throws AuthorityExceededException when the authority of the approver's roles that reach the
+     *     account does not cover the offer
      */
     public PriceDecision approve(Actor approver, PriceAuthorisationId id, String reason) {
         Require.nonNull(approver, "approver");
         Require.nonBlank(reason, "reason");
-        return decide(id, (request, now) -> request.approve(approver, matrix, reason, now));
+        return decide(id, (request, ctx) -> request.approve(onTheAccountOf(request, approver, "approve"), matrix,
+                reason, ctx.now()));
     }
 
     /**
-     * Rejects a request; only someone who could approve it may. Raises {@code authority.price-rejected}.
+     * Rejects a request; only someone who could approve it may, under the same access scope as
+     * {@link #approve}. Raises {@code authority.price-rejected}.
      *
      * @param rejecter who rejects; never the requester
      * @param id the request
      * @param reason why, not blank
      * @return the recorded rejection
-     * @throws NotAuthorisedException when the rejecter is the requester
-     * @throws AuthorityExceededException when the rejecter's authority does not cover the offer
+     * @throws NotAuthorisedException when the rejecter is the requester or none of their roles
+     *     reaches the request's key account
+     * @throws AuthorityExceededException when the authority of the rejecter's roles that reach the
+     *     account does not cover the offer
      */
     public PriceDecision reject(Actor rejecter, PriceAuthorisationId id, String reason) {
         Require.nonNull(rejecter, "rejecter");
         Require.nonBlank(reason, "reason");
-        return decide(id, (request, now) -> request.reject(rejecter, matrix, reason, now));
+        return decide(id, (request, ctx) -> request.reject(onTheAccountOf(request, rejecter, "reject"), matrix,
+                reason, ctx.now()));
     }
 
     /**
-     * The requester takes an open request back. Raises {@code authority.price-withdrawn}.
+     * The requester takes an open request back; no access scope is needed, since it only takes their
+     * own request back. Raises {@code authority.price-withdrawn}.
      *
      * @param requester who withdraws; must be the requester
      * @param id the request
@@ -214,7 +237,7 @@ public final class PriceAuthorisations {
     public PriceDecision withdraw(Actor requester, PriceAuthorisationId id, String reason) {
         Require.nonNull(requester, "requester");
         Require.nonBlank(reason, "reason");
-        return decide(id, (request, now) -> request.withdraw(requester, reason, now));
+        return decide(id, (request, ctx) -> request.withdraw(requester, reason, ctx.now()));
     }
 
     /**
@@ -264,9 +287,31 @@ public final class PriceAuthorisations {
         return keyline.transactions().execute(() -> floorLists.find(list).map(FloorPriceList::snapshot));
     }
 
-    private PriceDecision decide(PriceAuthorisationId id, BiFunction<PriceAuthorisation, Instant, PriceDecision> decision) {
+    private PriceDecision decide(PriceAuthorisationId id, BiFunction<PriceAuthorisation, CommandContext, PriceDecision> decision) {
         Require.nonNull(id, "id");
-        // the decision itself checks the decider's authority under the matrix
-        return steps.change(requests, id, (request, ctx) -> { }, (request, ctx) -> decision.apply(request, ctx.now()));
+        // the access scope is checked by onTheAccountOf, the authority under the matrix by the decision itself;
+        // both throw before the request changes
+        return steps.change(requests, id, (request, ctx) -> { }, decision::apply);
+    }
+
+    /**
+     * The decider as they stand on the request's key account: only the roles that reach it, that is
+     * those under which they may change it and the organisation-wide financial manager.
+     */
+    private Actor onTheAccountOf(PriceAuthorisation request, Actor decider, String attempted) {
+        // reads the stored key account for its scope until the account-standing projection lands
+        AccountScope scope = AccountScope.of(accounts.get(request.offer().account()));
+        Set<Role> reaching = EnumSet.noneOf(Role.class);
+        reaching.addAll(AccountAccess.rolesGrantingChange(decider, scope));
+        if (decider.hasRole(Role.FINANCIAL_MANAGER)) {
+            reaching.add(Role.FINANCIAL_MANAGER);
+        }
+        if (reaching.isEmpty()) {
+            throw new NotAuthorisedException(decider + " may not " + attempted + " " + request.id() + " for " + scope
+                    + ": only its account manager, an industry manager of " + scope.industry()
+                    + ", the financial manager, the department general manager or the general manager decide on its prices");
+        }
+        return new Actor(decider.user(), reaching,
+                reaching.contains(Role.INDUSTRY_MANAGER) ? decider.industries() : Set.of());
     }
 }

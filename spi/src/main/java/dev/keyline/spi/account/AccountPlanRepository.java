@@ -3,7 +3,7 @@ package dev.keyline.spi.account;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountPlan;
 import dev.keyline.domain.account.AccountPlanId;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.spi.AggregateRepository;
 import java.time.Year;
 import java.util.List;

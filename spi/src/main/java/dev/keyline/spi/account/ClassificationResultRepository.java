@@ -1,7 +1,7 @@
 package dev.keyline.spi.account;
 
 import dev.keyline.domain.account.ClassificationResult;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.keyline.spi.account;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountStatus;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.KeyAccount;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.spi.AggregateRepository;

@@ -2,7 +2,7 @@ package dev.keyline.spi.account;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.EffectiveSpend;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import java.time.YearMonth;

@@ -8,8 +8,8 @@ import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountPlanId;
 import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.ChurnWarningRaised;
-import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.NationalList;
 import dev.keyline.domain.account.PlanProgress;
 import dev.keyline.domain.account.ReclassificationPlan;
@@ -19,13 +19,13 @@ import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.account.TierUpdate;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
@@ -75,7 +75,7 @@ class KeyAccountsGuideTest {
 
         // A key account's year
         Actor zhou = Actor.withRoles(new UserId("zhou"), Role.DEPARTMENT_GENERAL_MANAGER);
-        Actor wang = Actor.accountManager(new UserId("wang"), List.of(bank));
+        Actor wang = Actor.accountManager(new UserId("wang"));
         accounts.register(zhou, bank, "Bank of Suzhou", suzhou, Industry.FINANCE);
         accounts.assignManager(zhou, bank, wang.user());
         accounts.activate(wang, bank);

@@ -17,7 +17,7 @@ import dev.keyline.domain.account.ArrearsAmountRule;
 import dev.keyline.domain.account.ChurnEvaluator;
 import dev.keyline.domain.account.ChurnSignal;
 import dev.keyline.domain.account.ChurnSignalKind;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.MonthlyMinimumRule;
 import dev.keyline.domain.account.NationalList;
 import dev.keyline.domain.account.PotentialCriteria;

@@ -7,7 +7,7 @@ import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.ClassificationResult;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.authority.FloorPriceList;
 import dev.keyline.domain.authority.FloorPriceListId;

@@ -19,24 +19,24 @@ import dev.keyline.domain.account.ChurnSignal;
 import dev.keyline.domain.account.ChurnSignalKind;
 import dev.keyline.domain.account.ClassificationResult;
 import dev.keyline.domain.account.ClassifiedAccount;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.InfluencerKind;
 import dev.keyline.domain.account.KeyAccount;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.PotentialAssessment;
 import dev.keyline.domain.account.PotentialCriterion;
 import dev.keyline.domain.account.PotentialFlags;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceList;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.PriceAuthorisation;
 import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.KernelGenerators;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
@@ -141,7 +141,7 @@ public abstract class BoundaryValuesContract extends StorageBackedContract {
                 new BigDecimal("0.999999999999")));
         for (int i = 0; i < TEXTS.size(); i++) {
             AccountId account = new AccountId(longestId("KA"));
-            Actor requester = Actor.accountManager(new UserId(longestId("U")), List.of(account));
+            Actor requester = Actor.accountManager(new UserId(longestId("U")));
             PriceAuthorisation request = PriceAuthorisation.request(new PriceAuthorisationId(longestId("PA")),
                     new PriceOffer(account, product, LARGEST, Money.cny("0.01").plus(Money.cny(BigDecimal.valueOf(i)))),
                     requester, TEXTS.get(i), floors, matrix, T0.plusSeconds(1));

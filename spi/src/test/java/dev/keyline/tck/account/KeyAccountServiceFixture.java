@@ -1,17 +1,17 @@
 package dev.keyline.tck.account;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.NationalList;
 import dev.keyline.domain.account.ReclassificationPolicy;
 import dev.keyline.domain.account.SeedMinimums;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceListId;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
@@ -76,9 +76,9 @@ public final class KeyAccountServiceFixture {
     /** The general manager. */
     public static final Actor MA = Actor.withRoles(new UserId("ma"), Role.GENERAL_MANAGER);
     /** The account manager of the bank, the university and the software house. */
-    public static final Actor WANG = Actor.accountManager(new UserId("wang"), List.of(BANK, UNIVERSITY, SOFTWARE));
+    public static final Actor WANG = Actor.accountManager(new UserId("wang"));
     /** The account manager of the hotel group. */
-    public static final Actor LI = Actor.accountManager(new UserId("li"), List.of(HOTEL));
+    public static final Actor LI = Actor.accountManager(new UserId("li"));
     /** The industry manager for finance. */
     public static final Actor CHEN = Actor.industryManager(new UserId("chen"), List.of(Industry.FINANCE));
     /** The financial manager. */

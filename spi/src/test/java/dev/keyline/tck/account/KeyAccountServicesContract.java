@@ -48,7 +48,9 @@ import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.AuthorityExceededException;
 import dev.keyline.domain.common.DomainEvent;
@@ -76,6 +78,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -87,6 +90,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.Industry;
 
 /**
  * The key-account services end to end on a storage provider: the stories of the key-account
@@ -357,7 +361,7 @@ public abstract class KeyAccountServicesContract {
         assertRefused(() -> world.prices.setFloorPrice(ZHOU, SUZHOU_FLOORS, DDN, Money.cny("800.00")),
                 NotAuthorisedException.class, before);
         assertRefused(() -> world.accounts.register(LI, new dev.keyline.domain.account.AccountId("A09"), "New bank",
-                SUZHOU, dev.keyline.domain.account.Industry.FINANCE), NotAuthorisedException.class, before);
+                SUZHOU, dev.keyline.domain.common.Industry.FINANCE), NotAuthorisedException.class, before);
     }
 
     @Test
@@ -509,6 +513,43 @@ public abstract class KeyAccountServicesContract {
         assertRefused(() -> world.prices.request(WANG, new PriceAuthorisationId("PA-4"),
                 new PriceOffer(BANK, DDN, Money.cny("1000.00"), Money.cny("500.00")), SUZHOU_FLOORS, "half price"),
                 AuthorityExceededException.class, world.state());
+    }
+
+    @Test
+    void aPriceIsApprovedOrRejectedOnlyByAnApproverWhoseAccessReachesTheAccount() {
+        world.serveSuzhou();
+        PriceAuthorisationId id = new PriceAuthorisationId("PA-1");
+        world.prices.request(LI, id, new PriceOffer(HOTEL, DDN, Money.cny("1000.00"), Money.cny("880.00")),
+                SUZHOU_FLOORS, "renewal");
+        AreaState before = world.state();
+
+        // the matrix gives every industry manager 0.15, but Chen leads finance and the hotel group is tourism
+        assertRefused(() -> world.prices.approve(CHEN, id, "a discount for tourism"), NotAuthorisedException.class, before);
+        assertRefused(() -> world.prices.reject(CHEN, id, "not for tourism"), NotAuthorisedException.class, before);
+        assertThatThrownBy(() -> world.prices.approve(CHEN, id, "again")).hasMessageContaining("chen")
+                .hasMessageContaining(HOTEL.value()).hasMessageContaining("TOURISM");
+        // Wang manages the bank, not the hotel group, and leads finance: none of his roles reaches it
+        Actor wangLeadingFinance = new Actor(WANG.user(), Set.of(Role.ACCOUNT_MANAGER, Role.INDUSTRY_MANAGER),
+                Set.of(Industry.FINANCE));
+        assertRefused(() -> world.prices.approve(wangLeadingFinance, id, "not his"), NotAuthorisedException.class, before);
+
+        Actor tourism = Actor.industryManager(new UserId("he"), List.of(Industry.TOURISM));
+        PriceDecision approval = world.prices.approve(tourism, id, "keeps the hotel group");
+        assertThat(approval.role()).isEqualTo(Role.INDUSTRY_MANAGER);
+        assertThat(world.prices.find(id).orElseThrow().state()).isEqualTo(PriceAuthorisationState.APPROVED);
+    }
+
+    @Test
+    void theDepartmentGeneralManagerAndTheFinancialManagerDecideOnEveryAccount() {
+        world.serveSuzhou();
+        world.prices.setFloorPrice(SUN, SUZHOU_FLOORS, DDN, Money.cny("800.00"));
+        PriceAuthorisationId id = new PriceAuthorisationId("PA-1");
+        world.prices.request(LI, id, new PriceOffer(HOTEL, DDN, Money.cny("1000.00"), Money.cny("700.00")),
+                SUZHOU_FLOORS, "competitor quotes 690");
+        assertThat(world.prices.approve(SUN, id, "margin still positive").role()).isEqualTo(Role.FINANCIAL_MANAGER);
+        assertThat(world.prices.approve(ZHOU, id, "keeps the hotel group").role())
+                .isEqualTo(Role.DEPARTMENT_GENERAL_MANAGER);
+        assertThat(world.prices.find(id).orElseThrow().state()).isEqualTo(PriceAuthorisationState.APPROVED);
     }
 
     private void assertRefused(ThrowingCallable command, Class<? extends KeylineException> refusal, AreaState before) {

@@ -2,9 +2,9 @@ package dev.keyline.tck.account;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountStatus;
-import dev.keyline.domain.account.Industry;
+import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.account.KeyAccount;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;

@@ -10,7 +10,7 @@ import dev.keyline.domain.account.AccountGenerators;
 import dev.keyline.domain.account.AccountGenerators.Ledger;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.EffectiveSpend;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.common.AlreadyExistsException;

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityGenerators;
 import dev.keyline.domain.authority.AuthorityGenerators.SetFloorPrice;
 import dev.keyline.domain.authority.FloorPrice;
 import dev.keyline.domain.authority.FloorPriceList;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;

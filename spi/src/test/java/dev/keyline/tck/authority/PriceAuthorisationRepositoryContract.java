@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.authority.Actor;
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityGenerators;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceList;
@@ -19,7 +19,7 @@ import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.authority.Role;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;

@@ -1,10 +1,10 @@
-package dev.keyline.domain.authority;
+package dev.keyline.domain.common;
 
 /**
  * The business roles (岗位) people hold in a local network's key-account operations. A person may
  * hold several roles at once; the roles decide which key accounts they may change (see
- * {@link AccountAccess}) and how much commercial authority (商务授权) they have (see
- * {@link AuthorityMatrix}).
+ * the key-account area's access rules) and how much commercial authority (商务授权) they have (see
+ * the authority area's matrix). Roles are part of the shared kernel: every area checks them.
  *
  * <p>The constants are declared roughly from the front line to the top of the key-account
  * department, followed by the network side; the order is used only to break ties
@@ -13,8 +13,8 @@ package dev.keyline.domain.authority;
 public enum Role {
 
     /**
-     * Account manager (客户经理): owns the relationship with the key accounts assigned to them,
-     * takes orders and steers provisioning; may change only their assigned accounts.
+     * Account manager (客户经理): owns the relationship with the key accounts that name them as
+     * account manager, takes orders and steers provisioning; may change only those accounts.
      */
     ACCOUNT_MANAGER("客户经理"),
 

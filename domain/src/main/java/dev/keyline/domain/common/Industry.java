@@ -1,4 +1,4 @@
-package dev.keyline.domain.account;
+package dev.keyline.domain.common;
 
 /**
  * The industry divisions sales teams are organised by (行业划分), numbered as in the seed, plus

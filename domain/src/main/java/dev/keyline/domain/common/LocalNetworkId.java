@@ -1,4 +1,4 @@
-package dev.keyline.domain.account;
+package dev.keyline.domain.common;
 
 import dev.keyline.domain.common.Identifier;
 

@@ -1,4 +1,4 @@
-package dev.keyline.domain.authority;
+package dev.keyline.domain.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

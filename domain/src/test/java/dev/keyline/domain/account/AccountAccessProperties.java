@@ -1,4 +1,4 @@
-package dev.keyline.domain.authority;
+package dev.keyline.domain.account;
 
 import static dev.keyline.domain.authority.AuthorityGenerators.accountScopes;
 import static dev.keyline.domain.authority.AuthorityGenerators.actors;
@@ -9,7 +9,10 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.UserId;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 /**
  * The access scope of every role, for random actors and accounts, against a plain statement of the
@@ -19,11 +22,19 @@ class AccountAccessProperties {
 
     /** The rule for changing an account, stated independently. */
     private static boolean oracleMayChange(Actor actor, AccountScope scope) {
-        boolean ownAccount = actor.roles().contains(Role.ACCOUNT_MANAGER) && actor.accounts().contains(scope.account());
+        boolean ownAccount = actor.roles().contains(Role.ACCOUNT_MANAGER)
+                && scope.accountManager().isPresent() && scope.accountManager().get().equals(actor.user());
         boolean ownIndustry = actor.roles().contains(Role.INDUSTRY_MANAGER) && actor.industries().contains(scope.industry());
         boolean everyAccount = actor.roles().contains(Role.GENERAL_MANAGER)
                 || actor.roles().contains(Role.DEPARTMENT_GENERAL_MANAGER);
         return ownAccount || ownIndustry || everyAccount;
+    }
+
+    /** The rule for registering an account or assigning its manager, stated independently. */
+    private static boolean oracleMayAssign(Actor actor, AccountScope scope) {
+        return (actor.roles().contains(Role.INDUSTRY_MANAGER) && actor.industries().contains(scope.industry()))
+                || actor.roles().contains(Role.GENERAL_MANAGER)
+                || actor.roles().contains(Role.DEPARTMENT_GENERAL_MANAGER);
     }
 
     /** The rule for approving a tier override, stated independently. */
@@ -51,6 +62,35 @@ class AccountAccessProperties {
                         .hasMessageContaining(actor.user().value())
                         .hasMessageContaining(scope.account().value())
                         .hasMessageContaining("edit the account plan");
+            }
+        });
+    }
+
+    @Test
+    void everyGrantingRoleIsHeldAndTheFirstIsTheOneReported() {
+        qt().withExamples(2000).forAll(actors(), accountScopes()).checkAssert((actor, scope) -> {
+            Set<Role> granting = AccountAccess.rolesGrantingChange(actor, scope);
+            assertThat(actor.roles()).containsAll(granting);
+            assertThat(granting.isEmpty()).isEqualTo(!oracleMayChange(actor, scope));
+            assertThat(granting.contains(Role.ACCOUNT_MANAGER)).isEqualTo(actor.roles().contains(Role.ACCOUNT_MANAGER)
+                    && scope.accountManager().filter(actor.user()::equals).isPresent());
+            assertThat(AccountAccess.roleGrantingChange(actor, scope)).isEqualTo(granting.stream().findFirst());
+        });
+    }
+
+    @Test
+    void registeringOrAssigningIsForTheIndustryManagerAndTheGeneralManagersOnly() {
+        qt().withExamples(2000).forAll(actors(), accountScopes()).checkAssert((actor, scope) -> {
+            assertThat(AccountAccess.mayAssign(actor, scope)).as("%s assigning on %s", actor, scope)
+                    .isEqualTo(oracleMayAssign(actor, scope));
+            if (oracleMayAssign(actor, scope)) {
+                assertThat(AccountAccess.requireMayAssign(actor, scope, "assign the account manager"))
+                        .isIn(Role.INDUSTRY_MANAGER, Role.DEPARTMENT_GENERAL_MANAGER, Role.GENERAL_MANAGER);
+            } else {
+                assertThatThrownBy(() -> AccountAccess.requireMayAssign(actor, scope, "assign the account manager"))
+                        .isInstanceOf(NotAuthorisedException.class)
+                        .hasMessageContaining(actor.user().value())
+                        .hasMessageContaining("assign the account manager");
             }
         });
     }

@@ -1,11 +1,11 @@
-package dev.keyline.domain.authority;
+package dev.keyline.domain.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.ReasonCode;
@@ -17,17 +17,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Role;
 
 class AccountAccessTest {
 
     private static final AccountId BANK = new AccountId("A-BANK");
-    private static final AccountScope BANK_IN_SUZHOU = new AccountScope(BANK, new LocalNetworkId("SZ"), Industry.FINANCE);
+    private static final AccountScope BANK_IN_SUZHOU = new AccountScope(BANK, new LocalNetworkId("SZ"), Industry.FINANCE,
+            java.util.Optional.of(new UserId("wang")));
     private static final UserId REQUESTER = new UserId("zhang.am");
 
     @Test
-    void theAccountManagerChangesOnlyTheirOwnAccounts() {
-        Actor own = Actor.accountManager(new UserId("wang"), List.of(BANK));
-        Actor other = Actor.accountManager(new UserId("zhao"), List.of(new AccountId("A-HOTEL")));
+    void theAccountManagerChangesOnlyTheAccountsWhoseStoredManagerTheyAre() {
+        Actor own = Actor.accountManager(new UserId("wang"));
+        Actor other = Actor.accountManager(new UserId("zhao"));
+        AccountScope unmanaged = new AccountScope(BANK, new LocalNetworkId("SZ"), Industry.FINANCE);
+        assertThat(AccountAccess.mayChange(own, unmanaged)).isFalse();
         assertThat(AccountAccess.requireMayChange(own, BANK_IN_SUZHOU, "edit the account plan")).isEqualTo(Role.ACCOUNT_MANAGER);
         assertThat(AccountAccess.mayChange(other, BANK_IN_SUZHOU)).isFalse();
         assertThatThrownBy(() -> AccountAccess.requireMayChange(other, BANK_IN_SUZHOU, "edit the account plan"))
@@ -66,8 +71,20 @@ class AccountAccessTest {
     @Test
     void theMostSpecificGrantingRoleIsReported() {
         Actor both = new Actor(new UserId("wang"), java.util.Set.of(Role.ACCOUNT_MANAGER, Role.GENERAL_MANAGER),
-                java.util.Set.of(), java.util.Set.of(BANK));
+                java.util.Set.of());
         assertThat(AccountAccess.roleGrantingChange(both, BANK_IN_SUZHOU)).contains(Role.ACCOUNT_MANAGER);
+        assertThat(AccountAccess.rolesGrantingChange(both, BANK_IN_SUZHOU))
+                .containsExactly(Role.ACCOUNT_MANAGER, Role.GENERAL_MANAGER);
+    }
+
+    @Test
+    void anAccountManagerNeitherRegistersNorAssignsButTheIndustryManagerDoes() {
+        Actor manager = Actor.accountManager(new UserId("wang"));
+        assertThatThrownBy(() -> AccountAccess.requireMayAssign(manager, BANK_IN_SUZHOU, "assign the account manager"))
+                .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("wang")
+                .hasMessageContaining("assign the account manager");
+        assertThat(AccountAccess.requireMayAssign(Actor.industryManager(new UserId("chen"), List.of(Industry.FINANCE)),
+                BANK_IN_SUZHOU, "assign the account manager")).isEqualTo(Role.INDUSTRY_MANAGER);
     }
 
     @Test
@@ -75,7 +92,7 @@ class AccountAccessTest {
         Actor industryManager = Actor.industryManager(new UserId("chen"), List.of(Industry.FINANCE));
         Actor otherIndustry = Actor.industryManager(new UserId("liu"), List.of(Industry.TOURISM));
         Actor dgm = Actor.withRoles(new UserId("dgm"), Role.DEPARTMENT_GENERAL_MANAGER);
-        Actor accountManager = Actor.accountManager(new UserId("wang"), List.of(BANK));
+        Actor accountManager = Actor.accountManager(new UserId("wang"));
 
         assertThat(AccountAccess.requireMayApproveTierOverride(industryManager, BANK_IN_SUZHOU, REQUESTER))
                 .isEqualTo(Role.INDUSTRY_MANAGER);
@@ -99,7 +116,10 @@ class AccountAccessTest {
                 Arguments.of("actor", (Runnable) () -> AccountAccess.requireMayApproveTierOverride(null, BANK_IN_SUZHOU, REQUESTER)),
                 Arguments.of("account", (Runnable) () -> new AccountScope(null, new LocalNetworkId("SZ"), Industry.FINANCE)),
                 Arguments.of("network", (Runnable) () -> new AccountScope(BANK, null, Industry.FINANCE)),
-                Arguments.of("industry", (Runnable) () -> new AccountScope(BANK, new LocalNetworkId("SZ"), null)));
+                Arguments.of("industry", (Runnable) () -> new AccountScope(BANK, new LocalNetworkId("SZ"), null)),
+                Arguments.of("accountManager", (Runnable) () -> new AccountScope(BANK, new LocalNetworkId("SZ"),
+                        Industry.FINANCE, null)),
+                Arguments.of("user", (Runnable) () -> BANK_IN_SUZHOU.isManagedBy(null)));
     }
 
     @ParameterizedTest(name = "{0}")

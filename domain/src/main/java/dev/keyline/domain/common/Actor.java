@@ -1,59 +1,48 @@
-package dev.keyline.domain.authority;
+package dev.keyline.domain.common;
 
-import com.google.common.collect.ImmutableSortedSet;
 import com.google.common.collect.Sets;
-import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.common.InvalidArgumentException;
-import dev.keyline.domain.common.Require;
-import dev.keyline.domain.common.UserId;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * A person acting on Keyline, as the host's user directory describes them: their user id, the
- * roles (岗位) they hold, the industries (行业) they lead as an industry manager (行业经理) and the key
- * accounts (大客户) assigned to them as an account manager (客户经理).
+ * roles (岗位) they hold and the industries (行业) they lead as an industry manager (行业经理).
+ *
+ * <p>Who acts is the shared kernel of every area: key accounts, commercial authorisation and the
+ * areas to come check the same actor. Which key accounts an account manager (客户经理) manages is
+ * not part of the actor: the stored key account names its account manager, and that is the one
+ * source of the assignment (see the key-account area's access rules).
  *
  * <p>The sets are copied into immutable sets with a stable iteration order. Industries are allowed
- * only for an {@link Role#INDUSTRY_MANAGER} and assigned accounts only for an
- * {@link Role#ACCOUNT_MANAGER}: a directory that gives them to anyone else is mis-mapped, and
- * silently ignoring them would hide that.
+ * only for an {@link Role#INDUSTRY_MANAGER}: a directory that gives them to anyone else is
+ * mis-mapped, and silently ignoring them would hide that.
  *
  * @param user the person's user id
  * @param roles the roles held; at least one
  * @param industries the industries led as industry manager; empty unless {@link Role#INDUSTRY_MANAGER} is held
- * @param accounts the key accounts assigned as account manager; empty unless {@link Role#ACCOUNT_MANAGER} is held
  */
-public record Actor(UserId user, Set<Role> roles, Set<Industry> industries, Set<AccountId> accounts) {
-
-    private static final Comparator<AccountId> BY_VALUE = Comparator.comparing(AccountId::value);
+public record Actor(UserId user, Set<Role> roles, Set<Industry> industries) {
 
     /**
      * Validates and copies the sets.
      *
      * @throws InvalidArgumentException naming the argument when one is null or holds null, when
-     *     {@code roles} is empty, or when industries or accounts are given without the role they need
+     *     {@code roles} is empty, or when industries are given without the industry manager role
      */
     public Actor {
         Require.nonNull(user, "user");
         roles = Sets.immutableEnumSet(Require.nonNullElements(roles, "roles"));
         industries = Sets.immutableEnumSet(Require.nonNullElements(industries, "industries"));
-        accounts = ImmutableSortedSet.copyOf(BY_VALUE, Require.nonNullElements(accounts, "accounts"));
         Require.that(!roles.isEmpty(), "roles", "must hold at least one role for user " + user);
         Require.that(industries.isEmpty() || roles.contains(Role.INDUSTRY_MANAGER), "industries",
                 "only an INDUSTRY_MANAGER leads industries, but user " + user + " with roles " + roles
                         + " was given " + industries);
-        Require.that(accounts.isEmpty() || roles.contains(Role.ACCOUNT_MANAGER), "accounts",
-                "only an ACCOUNT_MANAGER is assigned accounts, but user " + user + " with roles " + roles
-                        + " was given " + accounts);
     }
 
     /**
-     * An actor holding the given roles, with no industries and no assigned accounts.
+     * An actor holding the given roles, with no industries.
      *
      * @param user the user id
      * @param first a role
@@ -66,20 +55,19 @@ public record Actor(UserId user, Set<Role> roles, Set<Industry> industries, Set<
         Require.nonNull(more, "more");
         EnumSet<Role> all = EnumSet.of(first);
         all.addAll(Require.nonNullElements(Arrays.asList(more), "more"));
-        return new Actor(user, all, Set.of(), Set.of());
+        return new Actor(user, all, Set.of());
     }
 
     /**
-     * An account manager (客户经理) with the given assigned accounts.
+     * An account manager (客户经理). The key accounts they may change are those whose stored account
+     * manager they are.
      *
      * @param user the user id
-     * @param accounts the assigned key accounts
      * @return the actor
-     * @throws InvalidArgumentException when an argument is null or holds null
+     * @throws InvalidArgumentException when {@code user} is null
      */
-    public static Actor accountManager(UserId user, Collection<AccountId> accounts) {
-        return new Actor(user, Set.of(Role.ACCOUNT_MANAGER), Set.of(),
-                Set.copyOf(Require.nonNullElements(accounts, "accounts")));
+    public static Actor accountManager(UserId user) {
+        return new Actor(user, Set.of(Role.ACCOUNT_MANAGER), Set.of());
     }
 
     /**
@@ -92,7 +80,7 @@ public record Actor(UserId user, Set<Role> roles, Set<Industry> industries, Set<
      */
     public static Actor industryManager(UserId user, Collection<Industry> industries) {
         return new Actor(user, Set.of(Role.INDUSTRY_MANAGER),
-                Set.copyOf(Require.nonNullElements(industries, "industries")), Set.of());
+                Set.copyOf(Require.nonNullElements(industries, "industries")));
     }
 
     /**
@@ -104,18 +92,6 @@ public record Actor(UserId user, Set<Role> roles, Set<Industry> industries, Set<
      */
     public boolean hasRole(Role role) {
         return roles.contains(Require.nonNull(role, "role"));
-    }
-
-    /**
-     * Whether the actor is the account manager of a key account, that is holds
-     * {@link Role#ACCOUNT_MANAGER} and has the account assigned.
-     *
-     * @param account the key account
-     * @return true when assigned
-     * @throws InvalidArgumentException when {@code account} is null
-     */
-    public boolean isAssignedTo(AccountId account) {
-        return accounts.contains(Require.nonNull(account, "account"));
     }
 
     /**
@@ -140,15 +116,12 @@ public record Actor(UserId user, Set<Role> roles, Set<Industry> industries, Set<
         return user.equals(Require.nonNull(other, "other"));
     }
 
-    /** The user id and roles, plus industries and accounts where held, for messages. */
+    /** The user id and roles, plus industries where held, for messages. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("user ").append(user).append(' ').append(roles);
         if (!industries.isEmpty()) {
             text.append(" industries ").append(industries);
-        }
-        if (!accounts.isEmpty()) {
-            text.append(" accounts ").append(accounts);
         }
         return text.toString();
     }
