@@ -3,12 +3,15 @@ package dev.keyline.examples;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AssessmentWindow;
 import dev.keyline.domain.account.Classification;
 import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.NetworkAverages;
 import dev.keyline.domain.account.RevenueShareRule;
 import dev.keyline.domain.account.SpendAverages;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.account.SpendFold;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Money;
@@ -21,6 +24,7 @@ import dev.keyline.spi.StorageProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +98,26 @@ class GettingStartedTest {
                 .containsEntry(new AccountId("KM-0002"), Money.cny("10100.00"));
         assertThat(keyAccounts.keyAccountIds()).containsExactly(new AccountId("KM-0001"));
         assertThat(keyAccounts.threshold()).contains(Money.cny("19825.25"));
+    }
+
+    @Test
+    void classificationOverAStreamingFold() {
+        LocalNetworkId km = new LocalNetworkId("KM");
+        Instant billed = Instant.parse("2024-07-01T00:00:00Z");
+        List<SpendFact> factsByAccount = List.of(
+                SpendFact.original(new SpendFactId("f1"), new AccountId("KM-0001"), km, YearMonth.of(2024, 1), Money.cny("18250.00"), billed),
+                SpendFact.original(new SpendFactId("f2"), new AccountId("KM-0001"), km, YearMonth.of(2024, 2), Money.cny("21400.50"), billed),
+                SpendFact.original(new SpendFactId("f3"), new AccountId("KM-0002"), km, YearMonth.of(2024, 2), Money.cny("20200.00"), billed));
+
+        Set<YearMonth> window = AssessmentWindow.endingBefore(LocalDate.of(2024, 7, 1), 6).months();
+        SpendFold fold = SpendFold.over(window);
+        factsByAccount.forEach(fold::add);              // the facts of one account one after another
+        Map<LocalNetworkId, NetworkAverages> byNetwork = fold.averages();
+        Classification classification = RevenueShareRule.standard().classify(byNetwork.get(new LocalNetworkId("KM")));
+
+        // six months: (18250.00 + 21400.50) / 6 = 6608.42 (half-even) and 20200.00 / 6 = 3366.67
+        assertThat(classification).isEqualTo(RevenueShareRule.standard().classify(km, SpendAverages.over(factsByAccount, window)));
+        assertThat(classification.keyAccountIds()).containsExactly(new AccountId("KM-0001"));
+        assertThat(classification.threshold()).contains(Money.cny("6608.42"));
     }
 }

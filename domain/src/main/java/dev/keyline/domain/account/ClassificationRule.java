@@ -19,6 +19,19 @@ public interface ClassificationRule {
      */
     Classification classify(LocalNetworkId network, Map<AccountId, Money> averageMonthlySpend);
 
+    /**
+     * Draws the key-account list of one network from compact, ranked averages (from a
+     * {@link SpendFold}, say). The result is the same as {@link #classify(LocalNetworkId, Map)}
+     * gives on the same averages; the rules of this package override it to work over the ranking
+     * directly instead of building a map.
+     *
+     * @param averages the network's customers with their averages, ranked
+     * @return the key accounts, ranked, with the monthly minimum that applied
+     */
+    default Classification classify(NetworkAverages averages) {
+        return classify(averages.network(), averages.asMap());
+    }
+
     /** The rule's stable name, recorded in tier changes and classification results. */
     String name();
 }

@@ -2,6 +2,7 @@ package dev.keyline.domain.account;
 
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,5 +38,25 @@ public record MonthlyMinimumRule(Money minimum) implements ClassificationRule {
                 .filter(r -> r.averageMonthlySpend().compareTo(minimum) >= 0)
                 .collect(Collectors.toList());
         return new Classification(network, NAME, Optional.of(minimum), keyAccounts);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the ranking only down to the first customer below the minimum.
+     */
+    @Override
+    public Classification classify(NetworkAverages averages) {
+        Require.nonNull(averages, "averages");
+        if (!averages.currency().equals(minimum.currency()) || minimum.amount().unscaledValue().bitLength() > 63) {
+            // mixed currencies or a minimum beyond a long of cents: the map path, exactly as it always was
+            return classify(averages.network(), averages.asMap());
+        }
+        long minimumCents = minimum.amount().unscaledValue().longValueExact();
+        List<RankedAccount> keyAccounts = new ArrayList<>();
+        for (int i = 0; i < averages.size() && averages.averageCents(i) >= minimumCents; i++) {
+            keyAccounts.add(averages.ranked(i));
+        }
+        return new Classification(averages.network(), NAME, Optional.of(minimum), keyAccounts);
     }
 }

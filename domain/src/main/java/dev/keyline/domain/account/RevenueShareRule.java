@@ -4,6 +4,8 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,5 +77,47 @@ public record RevenueShareRule(BigDecimal share) implements ClassificationRule {
             end++;
         }
         return new Classification(network, NAME, Optional.of(threshold), ranked.subList(0, end));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Works in integer cents: cumulative ≥ share × total exactly when cumulative ≥ the
+     * ceiling of share × total, as cumulative is a whole number of cents.
+     */
+    @Override
+    public Classification classify(NetworkAverages averages) {
+        Require.nonNull(averages, "averages");
+        long total = 0;
+        for (int i = 0; i < averages.size(); i++) {
+            total += averages.averageCents(i);
+            if (total < 0) {
+                // beyond a long of cents: the exact decimal path gives the same answer, slowly
+                return classify(averages.network(), averages.asMap());
+            }
+        }
+        if (total == 0) {
+            return new Classification(averages.network(), NAME, Optional.empty(), List.of());
+        }
+        long target = share.multiply(BigDecimal.valueOf(total)).setScale(0, RoundingMode.CEILING).longValueExact();
+        long cumulative = 0;
+        int last = 0;
+        while (true) {
+            cumulative += averages.averageCents(last);
+            if (cumulative >= target) {
+                break;
+            }
+            last++;
+        }
+        long threshold = averages.averageCents(last);
+        int end = last + 1;
+        while (end < averages.size() && averages.averageCents(end) == threshold) {
+            end++;
+        }
+        List<RankedAccount> keyAccounts = new ArrayList<>(end);
+        for (int i = 0; i < end; i++) {
+            keyAccounts.add(averages.ranked(i));
+        }
+        return new Classification(averages.network(), NAME, Optional.of(averages.average(last)), keyAccounts);
     }
 }

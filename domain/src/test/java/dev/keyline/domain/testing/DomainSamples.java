@@ -37,6 +37,7 @@ import dev.keyline.domain.account.SeedMinimums;
 import dev.keyline.domain.account.SpendAverages;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.account.SpendFold;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.account.TierChange;
 import dev.keyline.domain.account.TierChangeCause;
@@ -157,6 +158,7 @@ public final class DomainSamples {
                 .value(PotentialFlags.class, PotentialFlags::none)
                 .value(AccountTeam.class, () -> new AccountTeam(new UserId("li"), new UserId("zhao"), new UserId("sun")))
                 .value(SpendFact.class, DomainSamples::spendFact)
+                .value(SpendFold.class, () -> SpendFold.over(Set.of(MONTH)))
                 .value(AssessmentWindow.class, () -> AssessmentWindow.endingBefore(DATE, 6))
                 .value(ClassificationRule.class, SeedMinimums::suzhou)
                 .value(Classification.class, () -> SeedMinimums.suzhou().classify(NETWORK, Map.of(ACCOUNT, Money.cny("900000.00"))))

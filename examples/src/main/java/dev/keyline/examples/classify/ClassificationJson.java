@@ -9,6 +9,7 @@ import dev.keyline.json.SerialisationException;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -35,9 +36,29 @@ public final class ClassificationJson {
      * @return the JSON text, without a trailing line break
      */
     public static String write(List<Classification> classifications) {
-        Require.nonNullElements(classifications, "classifications");
         StringWriter text = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+        try {
+            write(classifications, text);
+        } catch (IOException e) {
+            // a StringWriter does not fail, so this is a bug in the writing
+            throw new SerialisationException("writing the classification JSON failed", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes the JSON of the classifications, in the order given, to {@code target} as it goes
+     * (a large list never exists as one string), without a trailing line break. The target is
+     * flushed, not closed.
+     *
+     * @param classifications one per network
+     * @param target where to write
+     * @throws IOException when the target fails
+     */
+    public static void write(List<Classification> classifications, Writer target) throws IOException {
+        Require.nonNullElements(classifications, "classifications");
+        Require.nonNull(target, "target");
+        try (JsonGenerator json = FACTORY.createGenerator(target).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.writeStartObject();
             json.writeArrayFieldStart("networks");
             for (Classification c : classifications) {
@@ -61,10 +82,7 @@ public final class ClassificationJson {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            // a StringWriter does not fail, so this is a bug in the writing above
-            throw new SerialisationException("writing the classification JSON failed", e);
         }
-        return text.toString();
+        target.flush();
     }
 }

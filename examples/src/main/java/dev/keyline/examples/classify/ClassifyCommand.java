@@ -4,6 +4,7 @@ import dev.keyline.domain.account.Classification;
 import dev.keyline.domain.account.ClassificationRule;
 import dev.keyline.domain.account.LocalNetworkId;
 import dev.keyline.domain.account.MonthlyMinimumRule;
+import dev.keyline.domain.account.NetworkAverages;
 import dev.keyline.domain.account.RevenueShareRule;
 import dev.keyline.domain.account.SpendAverages;
 import dev.keyline.domain.account.SpendFact;
@@ -15,10 +16,13 @@ import dev.keyline.examples.CliCommand;
 import dev.keyline.examples.CommandLineOptions;
 import dev.keyline.examples.ExitStatus;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -30,10 +34,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code classify --spend FILE.csv [--share 0.30] [--minimum NETWORK=AMOUNT]...}: draws every
+ * {@code classify --spend FILE.csv [--share 0.30] [--minimum NETWORK=AMOUNT]... [--quiet]}: draws every
  * local network's key-account list (大客户名单) from a file of monthly spend and prints it as JSON
  * (see {@link ClassificationJson}).
  *
@@ -43,6 +48,11 @@ import java.util.regex.Pattern;
  * with that minimum; every other network the {@link RevenueShareRule} with {@code --share}
  * (default 0.30). The file format is described by {@link SpendCsv}.
  *
+ * <p>The file is read by {@link SpendFileReader}: in parallel, straight into each customer's total,
+ * so a file of millions of rows takes seconds and a heap that grows with the number of customers,
+ * not rows. When stderr is a terminal, progress and a summary (rows, customers, time) are shown
+ * there; {@code --quiet} turns them off.
+ *
  * <p>Bad arguments or input end with exit status 2, a message on stderr that names the option or
  * the line and the problem, and nothing on stdout.
  */
@@ -51,11 +61,24 @@ public final class ClassifyCommand implements CliCommand {
     private static final String SPEND = "--spend";
     private static final String SHARE = "--share";
     private static final String MINIMUM = "--minimum";
+    private static final String QUIET = "--quiet";
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
 
-    /** A classify command. */
+    private final BooleanSupplier stderrIsTerminal;
+
+    /** A classify command that shows progress when this process's stderr is a terminal. */
     public ClassifyCommand() {
+        this(ClassifyProgress::stderrIsTerminal);
+    }
+
+    /**
+     * A classify command that shows progress when {@code stderrIsTerminal} says so.
+     *
+     * @param stderrIsTerminal whether the stderr given to {@link #run} is a terminal
+     */
+    public ClassifyCommand(BooleanSupplier stderrIsTerminal) {
+        this.stderrIsTerminal = Require.nonNull(stderrIsTerminal, "stderrIsTerminal");
     }
 
     @Override
@@ -71,7 +94,7 @@ public final class ClassifyCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                classify --spend FILE.csv [--share 0.30] [--minimum NETWORK=AMOUNT]...
+                classify --spend FILE.csv [--share 0.30] [--minimum NETWORK=AMOUNT]... [--quiet]
 
                 Finds each local network's key accounts by average monthly spend and prints them as JSON.
 
@@ -82,6 +105,10 @@ public final class ClassifyCommand implements CliCommand {
                                             greater than 0 and at most 1; default 0.30
                   --minimum NETWORK=AMOUNT  classify NETWORK by an absolute monthly minimum in CNY instead
                                             of the share rule; may be repeated, once per network
+                  --quiet                   no progress on stderr (shown only when stderr is a terminal)
+
+                Reads millions of rows in seconds using every core; memory grows with the number
+                of customers, not rows.
 
                 Exit status: 0 done; 1 the file exists but cannot be read; 2 bad arguments or input
                 (a missing file included; message on stderr, nothing on stdout).
@@ -95,15 +122,22 @@ public final class ClassifyCommand implements CliCommand {
         Require.nonNull(err, "err");
         String file = null;
         try {
-            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(SPEND, SHARE), Set.of(MINIMUM));
+            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(SPEND, SHARE), Set.of(MINIMUM),
+                    Set.of(QUIET));
             file = options.required(SPEND);
             RevenueShareRule shareRule = new RevenueShareRule(share(options.value(SHARE).orElse("0.30")));
             Map<LocalNetworkId, ClassificationRule> minimumRules = minimumRules(options.values(MINIMUM));
             Path path = path(file);
-            SpendSheet sheet = read(path);
-            List<Classification> classifications = classify(sheet, shareRule, minimumRules,
-                    Files.getLastModifiedTime(path).toInstant());
-            out.println(ClassificationJson.write(classifications));
+            ClassifyProgress progress = !options.flag(QUIET) && stderrIsTerminal.getAsBoolean()
+                    ? new ClassifyProgress(err, file, size(path)) : null;
+            SpendFileReader.Contents contents = read(path, progress);
+            List<Classification> classifications = classify(contents.averages(), shareRule, minimumRules);
+            Writer json = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            ClassificationJson.write(classifications, json); // ASCII only: ids, codes and amounts
+            out.println();
+            if (progress != null) {
+                progress.done(contents);
+            }
             return ExitStatus.OK;
         } catch (SpendFileException e) {
             err.println("keyline classify: " + file + ": " + e.getMessage());
@@ -146,6 +180,30 @@ public final class ClassifyCommand implements CliCommand {
         List<Classification> classifications = new ArrayList<>();
         factsByNetwork.forEach((network, facts) -> classifications.add(networkRules.getOrDefault(network, shareRule)
                 .classify(network, SpendAverages.over(facts, sheet.window()))));
+        return List.copyOf(classifications);
+    }
+
+    /**
+     * Classifies every network from its folded averages: those with a rule of their own by it,
+     * every other network by {@code shareRule}.
+     *
+     * @param averages per network (in output order) its customers' averages, ranked
+     * @param shareRule the rule for networks without a rule of their own
+     * @param networkRules the rules of particular networks; each must have averages
+     * @return one classification per network, in the order of {@code averages}
+     * @throws InvalidArgumentException naming {@code --minimum} when a network with its own rule has no rows
+     */
+    public static List<Classification> classify(Map<LocalNetworkId, NetworkAverages> averages,
+            ClassificationRule shareRule, Map<LocalNetworkId, ClassificationRule> networkRules) {
+        Require.nonNull(averages, "averages");
+        Require.nonNull(shareRule, "shareRule");
+        Require.nonNull(networkRules, "networkRules");
+        for (LocalNetworkId network : networkRules.keySet()) {
+            Require.that(averages.containsKey(network), MINIMUM, "network " + network + " has no rows in the spend file");
+        }
+        List<Classification> classifications = new ArrayList<>(averages.size());
+        averages.forEach((network, ranked) -> classifications.add(networkRules.getOrDefault(network, shareRule)
+                .classify(ranked)));
         return List.copyOf(classifications);
     }
 
@@ -199,9 +257,17 @@ public final class ClassifyCommand implements CliCommand {
         }
     }
 
-    private static SpendSheet read(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return SpendCsv.read(in);
+    private static long size(Path path) throws IOException {
+        try {
+            return Files.size(path);
+        } catch (NoSuchFileException e) {
+            return 0; // reported by read below, with the option named
+        }
+    }
+
+    private static SpendFileReader.Contents read(Path path, ClassifyProgress progress) throws IOException {
+        try {
+            return SpendFileReader.read(path, progress == null ? bytes -> { } : progress);
         } catch (NoSuchFileException e) {
             throw new InvalidArgumentException(SPEND, "file '" + path + "' does not exist");
         } catch (AccessDeniedException e) {

@@ -143,7 +143,13 @@ public final class SpendCsv {
         return new SpendSheet(rows);
     }
 
-    private static void checkHeader(String line) {
+    /**
+     * Checks the header line (the byte-order mark already removed).
+     *
+     * @param line the first line
+     * @throws SpendFileException naming line 1 when it is not the header
+     */
+    static void checkHeader(String line) {
         List<String> names;
         try {
             names = fields(line, 1);
@@ -153,6 +159,18 @@ public final class SpendCsv {
         if (!names.equals(HEADER)) {
             throw new SpendFileException(1, "the header must be " + String.join(",", HEADER) + " but was '" + line + "'");
         }
+    }
+
+    /**
+     * Reads one data line that is not blank, with the checks and messages of {@link #read(Reader)}.
+     *
+     * @param line the line's text
+     * @param lineNumber its line number
+     * @return the row
+     * @throws SpendFileException naming the line when it breaks the format
+     */
+    static SpendRow row(String line, int lineNumber) {
+        return row(lineNumber, fields(line, lineNumber));
     }
 
     private static SpendRow row(int line, List<String> fields) {

@@ -11,6 +11,7 @@ public class SpendFileException extends MalformedInputException {
     private static final long serialVersionUID = 1L;
 
     private final int line;
+    private final String problem;
 
     /**
      * @param line the line number, counting the header as line 1
@@ -19,6 +20,12 @@ public class SpendFileException extends MalformedInputException {
     public SpendFileException(int line, String problem) {
         super("line " + line + ": " + problem);
         this.line = line;
+        this.problem = problem;
+    }
+
+    /** What was wrong on the line, without the line number. */
+    public String problem() {
+        return problem;
     }
 
     /** The line the problem is on, counting the header as line 1. */

@@ -8,9 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,6 +244,44 @@ class ClassifyCommandTest {
     void aMinimumForANetworkWithoutRowsIsRejected() throws IOException {
         assertBadInput(classify(csv("C1,KM,2024-01,1"), "--minimum", "SZ=5000"),
                 "--minimum: network SZ has no rows in the spend file");
+    }
+
+    /** Runs the command directly, telling it whether its stderr is a terminal. */
+    private static CliRun classifyOn(boolean terminal, Path file, String... options) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--spend", file.toString()));
+        args.addAll(List.of(options));
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = new ClassifyCommand(() -> terminal).run(args, o, e);
+        }
+        return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void onATerminalASummaryOfTheReadingGoesToStderr() throws IOException {
+        Path file = csv("C1,KM,2024-01,100", "C2,SZ,2024-02,50", "C1,KM,2024-02,1");
+
+        CliRun run = classifyOn(true, file);
+
+        assertThat(run.status()).isEqualTo(ExitStatus.OK);
+        assertThat(run.out()).isEqualTo(classify(file).out());
+        assertThat(run.err()).startsWith("keyline classify: " + file + ": 3 rows, 2 customers, 2 networks, 2 months in ");
+    }
+
+    @Test
+    void quietOrNotATerminalPrintsNothingOnStderr() throws IOException {
+        Path file = csv("C1,KM,2024-01,100");
+
+        assertOk(classifyOn(true, file, "--quiet"), classify(file).out().strip());
+        assertOk(classifyOn(false, file), classify(file).out().strip());
+    }
+
+    @Test
+    void quietTakesNoValue() throws IOException {
+        assertBadInput(classify(csv("C1,KM,2024-01,1"), "--quiet=yes"), "--quiet: takes no value");
     }
 
     @Test
