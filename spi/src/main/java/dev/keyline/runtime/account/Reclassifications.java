@@ -3,13 +3,16 @@ package dev.keyline.runtime.account;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.AssessmentWindow;
+import dev.keyline.domain.account.Classification;
 import dev.keyline.domain.account.ClassificationResult;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.account.NetworkAverages;
 import dev.keyline.domain.account.PotentialCandidate;
-import dev.keyline.domain.account.Reclassification;
+import dev.keyline.domain.account.RankedAccount;
 import dev.keyline.domain.account.ReclassificationPlan;
 import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFold;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.account.TierChange;
 import dev.keyline.domain.account.TierChangeCause;
@@ -158,10 +161,12 @@ public final class Reclassifications {
      * <ol>
      *   <li>checks the actor and the run date, then, in one transaction, folds billing's spend facts
      *       of the network over the policy's assessment window (the interval's whole months before
-     *       the run date's month) as they stream from storage, averages each customer's effective
-     *       spend ({@link dev.keyline.domain.account.SpendAverages}), draws the key-account list
-     *       with the network's rule, splits it into level 1 and level 2 by the national list and,
-     *       when configured, assesses the potential key accounts ({@link Reclassification}); and
+     *       the run date's month) as they stream from storage, folding each customer's effective
+     *       spend into its average ({@link SpendFold}, exactly
+     *       {@link dev.keyline.domain.account.SpendAverages}' result) without holding the facts,
+     *       draws the key-account list with the network's rule, splits it into level 1 and level 2
+     *       by the national list and, when configured, assesses the potential key accounts (as
+     *       {@link dev.keyline.domain.account.Reclassification} does); and
      *       stores the dated {@link ClassificationResult}, the run's record;</li>
      *   <li>then walks the network's registered accounts in id order, {@linkplain #withChunkSize(int)
      *       a chunk} of accounts per transaction ({@value #DEFAULT_CHUNK_SIZE} by default), and sets
@@ -286,18 +291,19 @@ public final class Reclassifications {
 
     /**
      * Draws the result from the spend facts as they stream from storage, without holding them:
-     * each customer's months are folded as the facts pass.
+     * each customer's months are folded ({@link SpendFold}) as the facts pass, so memory grows with
+     * the customers, never with the facts.
      */
     private ClassificationResult classify(LocalNetworkId network, LocalDate runDate, ClassificationSettings settings) {
         AssessmentWindow window = settings.policy().window(runDate);
-        List<SpendFact> facts;
+        NetworkAverages averages;
         try (Stream<SpendFact> stream = spendFacts.byNetworkAndMonths(network, window.first(), window.last())) {
-            facts = stream.toList();
+            averages = SpendFold.averages(stream, window.months()).get(network);
         }
-        ClassificationResult keysOnly = Reclassification.run(network, runDate, window, facts, settings.rule(),
-                settings.nationals());
+        Classification classification = averages == null ? settings.rule().classify(network, Map.of())
+                : settings.rule().classify(averages);
         if (settings.potentials().isEmpty()) {
-            return keysOnly;
+            return ClassificationResult.of(runDate, window, classification, settings.nationals(), List.of());
         }
         Set<AccountId> known = new HashSet<>();
         List<PotentialCandidate> candidates = new ArrayList<>();
@@ -307,15 +313,15 @@ public final class Reclassifications {
                 candidates.add(PotentialCandidate.of(account.snapshot()));
             });
         }
-        List<AccountId> unknown = keysOnly.keyAccounts().stream().map(k -> k.account()).filter(a -> !known.contains(a))
-                .toList();
+        List<AccountId> unknown = classification.keyAccounts().stream().map(RankedAccount::account)
+                .filter(a -> !known.contains(a)).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidStateException("the reclassification of network " + network + " found key accounts that are "
                     + "not registered: " + unknown + "; potential key accounts are assessed by industry, so register "
                     + "them first or configure the network without potential criteria");
         }
-        return Reclassification.run(network, runDate, window, facts, settings.rule(), settings.nationals(),
-                settings.potentials().get(), candidates);
+        return ClassificationResult.of(runDate, window, classification, settings.nationals(),
+                settings.potentials().get().assess(classification, candidates));
     }
 
     /**
