@@ -175,7 +175,7 @@ public final class Reclassifications {
      *       is redrawn as a whole. Each chunk's accounts and their {@code account.tier-changed}
      *       events commit together.</li>
      * </ol>
-     * <b>Resuming.</b> When the network already has a stored result of {@code runDate} (a run that
+     * <b>Resuming.</b> When the network's last stored result is of {@code runDate} (a run that
      * stopped half-way, or one that finished), the call applies that stored result instead of
      * drawing a new one: an account whose tier history already records this run, or that already
      * has its tier, is left alone, so no account changes or raises its event twice, and a rerun
@@ -211,14 +211,14 @@ public final class Reclassifications {
                 throw new InvalidArgumentException("runDate", "must not be after today " + today + " (in the host's time "
                         + "zone " + ctx.zone() + "), was " + runDate);
             }
-            Optional<ClassificationResult> started = results.find(network, runDate);
-            if (started.isPresent()) {
-                return started.get();
-            }
-            Optional<LocalDate> lastRun = results.latest(network).map(ClassificationResult::runDate);
+            Optional<ClassificationResult> latest = results.latest(network);
+            Optional<LocalDate> lastRun = latest.map(ClassificationResult::runDate);
             if (lastRun.isPresent() && runDate.isBefore(lastRun.get())) {
                 throw new InvalidArgumentException("runDate", "must not be before the network's last run on "
                         + lastRun.get() + ", was " + runDate);
+            }
+            if (lastRun.isPresent() && runDate.equals(lastRun.get())) {
+                return latest.get(); // the run of this date is stored: resume applying it
             }
             if (!forced && !settings.policy().isDue(lastRun, runDate)) {
                 throw new ReclassificationNotDueException(network, runDate, lastRun.orElseThrow(),

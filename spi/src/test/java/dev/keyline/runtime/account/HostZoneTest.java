@@ -63,7 +63,7 @@ class HostZoneTest {
     @Test
     void aHostInUtcIsStillOnTheLastDayOfFebruaryAtThatInstant() {
         TestClock clock = TestClock.at(SHANGHAI_MORNING);
-        KeyAccountServiceFixture world = new KeyAccountServiceFixture(new InMemoryStorage(), clock, ZoneOffset.UTC);
+        KeyAccountServiceFixture world = new KeyAccountServiceFixture(new InMemoryStorage(), clock, ZoneId.of("UTC"));
         world.serveSuzhou();
         AreaState before = world.state();
 
