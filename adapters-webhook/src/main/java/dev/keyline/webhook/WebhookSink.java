@@ -25,6 +25,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,11 +46,13 @@ import java.util.concurrent.TimeoutException;
  *              "stationId":null,"subject":"Churn warning for KA-0042"},
  *  "payload":{ …the event's own JSON, embedded verbatim as a value… }}
  * }</pre>
- * with the headers {@code Content-Type: application/json}, {@value WebhookSignature#EVENT_ID_HEADER},
- * {@value WebhookSignature#EVENT_TYPE_HEADER}, {@value WebhookSignature#TIMESTAMP_HEADER} (the
- * sink's clock in epoch seconds) and {@value WebhookSignature#SIGNATURE_HEADER} ({@code v1=} and
- * the hex HMAC-SHA256 of {@code "<timestamp>.<body>"}, see {@link WebhookSignature}). Each attempt
- * is signed afresh, so its timestamp is current.
+ * with the headers of the Standard Webhooks specification: {@value WebhookSignature#ID_HEADER}
+ * (the event id, the same on every attempt), {@value WebhookSignature#TIMESTAMP_HEADER} (the
+ * sink's clock in Unix seconds) and {@value WebhookSignature#SIGNATURE_HEADER} ({@code v1,} and the
+ * base64 HMAC-SHA256 of {@code "<id>.<timestamp>.<body>"}, one per secret, see
+ * {@link WebhookSignature}), besides {@code Content-Type: application/json} and
+ * {@value WebhookSignature#EVENT_TYPE_HEADER}. Each attempt is signed afresh, so its timestamp is
+ * current.
  *
  * <h2>Outcome</h2>
  * <ul>
@@ -74,7 +78,7 @@ import java.util.concurrent.TimeoutException;
  * <pre>{@code
  * WebhookSink sink = WebhookSink.builder()
  *         .endpoint("https://crm.example.com/keyline/events")
- *         .secret(secretBytes)
+ *         .secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
  *         .requestTimeout(Duration.ofSeconds(5))
  *         .build();
  * }</pre>
@@ -95,7 +99,7 @@ public final class WebhookSink implements NotificationSink {
 
     private final URI endpoint;
     private final String endpointForMessages;
-    private final byte[] secret;
+    private final List<WebhookSecret> secrets;
     private final Duration requestTimeout;
     private final Clock clock;
     private final HttpClient client;
@@ -104,7 +108,7 @@ public final class WebhookSink implements NotificationSink {
     private WebhookSink(Builder builder) {
         this.endpoint = builder.endpoint;
         this.endpointForMessages = withoutQuery(builder.endpoint);
-        this.secret = builder.secret.clone();
+        this.secrets = List.copyOf(builder.secrets);
         this.requestTimeout = builder.requestTimeout;
         this.clock = builder.clock;
         this.client = builder.client != null ? builder.client : ownClient(builder);
@@ -141,16 +145,17 @@ public final class WebhookSink implements NotificationSink {
         Require.nonNull(notification, "notification");
         byte[] body = requestBody(notification);
         long timestamp = clock.instant().getEpochSecond();
+        String id = notification.eventId().toString();
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(endpoint)
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Keyline-Webhook/1")
-                    .header(WebhookSignature.EVENT_ID_HEADER, notification.eventId().toString())
-                    .header(WebhookSignature.EVENT_TYPE_HEADER, notification.type())
+                    .header(WebhookSignature.ID_HEADER, id)
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secrets, id, timestamp, body))
+                    .header(WebhookSignature.EVENT_TYPE_HEADER, notification.type())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException e) {
@@ -291,7 +296,7 @@ public final class WebhookSink implements NotificationSink {
     public static final class Builder {
 
         private URI endpoint;
-        private byte[] secret;
+        private List<WebhookSecret> secrets;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private boolean connectTimeoutSet;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -329,17 +334,41 @@ public final class WebhookSink implements NotificationSink {
             }
         }
 
-        /** The shared secret, at least 16 bytes; copied. Required. */
-        public Builder secret(byte[] secret) {
-            WebhookSignature.checkSecret(secret);
-            this.secret = secret.clone();
-            return this;
+        /**
+         * The shared secret as the Standard Webhooks specification writes it: {@code whsec_} and
+         * the base64 of {@value WebhookSecret#MIN_KEY_BYTES} to {@value WebhookSecret#MAX_KEY_BYTES}
+         * key bytes. Required, unless {@link #secret(WebhookSecret)} or {@link #secrets(List)} gives it.
+         *
+         * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code secret} when the
+         *         text is not of that form
+         */
+        public Builder secret(String secret) {
+            return secret(WebhookSecret.parse(secret));
         }
 
-        /** The shared secret as text, used as its UTF-8 bytes (at least 16). */
-        public Builder secret(String secret) {
+        /** The shared secret; replaces any given before. */
+        public Builder secret(WebhookSecret secret) {
             Require.nonNull(secret, "secret");
-            return secret(secret.getBytes(StandardCharsets.UTF_8));
+            return secrets(List.of(secret));
+        }
+
+        /**
+         * Several secrets, for a rotation: each request carries one signature per secret, so a
+         * receiver that knows either the old or the new secret verifies it. Replaces any given before.
+         *
+         * @param secrets one or more distinct secrets, in the order their signatures are written
+         */
+        public Builder secrets(List<WebhookSecret> secrets) {
+            Require.nonNull(secrets, "secrets");
+            Require.that(!secrets.isEmpty(), "secrets", "must hold at least one secret");
+            List<WebhookSecret> copy = new ArrayList<>(secrets.size());
+            for (WebhookSecret secret : secrets) {
+                Require.nonNull(secret, "secrets");
+                Require.that(!copy.contains(secret), "secrets", "must not hold the same secret twice");
+                copy.add(secret);
+            }
+            this.secrets = List.copyOf(copy);
+            return this;
         }
 
         /**
@@ -399,7 +428,7 @@ public final class WebhookSink implements NotificationSink {
          */
         public WebhookSink build() {
             Require.nonNull(endpoint, "endpoint");
-            Require.nonNull(secret, "secret");
+            Require.that(secrets != null, "secret", "is required: give it with secret(\"whsec_…\") or secrets(…)");
             Require.that(client == null || executor == null, "executor",
                     "cannot be combined with httpClient; configure the executor on that client");
             Require.that(client == null || !connectTimeoutSet, "connectTimeout",

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class ExampleReceiver implements AutoCloseable {
 
     private final HttpServer server;
-    private final byte[] secret;
+    private final WebhookSecret secret;
     private final Clock clock;
     private final Consumer<JsonNode> application;
     private final ObjectMapper json = new ObjectMapper();
@@ -30,13 +30,13 @@ public final class ExampleReceiver implements AutoCloseable {
     /**
      * Starts receiving on {@code address} at the path {@code /keyline/events}.
      *
-     * @param secret the secret shared with the Keyline webhook sink
+     * @param secret the secret shared with the Keyline webhook sink, {@code whsec_…}
      * @param clock the receiver's clock, for the timestamp check
      * @param application what to do with each event, once per event id
      */
-    public ExampleReceiver(InetSocketAddress address, byte[] secret, Clock clock, Consumer<JsonNode> application)
+    public ExampleReceiver(InetSocketAddress address, WebhookSecret secret, Clock clock, Consumer<JsonNode> application)
             throws IOException {
-        this.secret = secret.clone();
+        this.secret = secret;
         this.clock = clock;
         this.application = application;
         this.server = HttpServer.create(address, 0);

@@ -9,7 +9,6 @@ import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +21,7 @@ class ExampleReceiverTest {
 
     private final MutableClock clock = new MutableClock(WebhookSinkTest.START);
 
-    private WebhookSink sink(ExampleReceiver receiver, byte[] secret) {
+    private WebhookSink sink(ExampleReceiver receiver, WebhookSecret secret) {
         return WebhookSink.builder().endpoint("http://127.0.0.1:" + receiver.port() + "/keyline/events")
                 .secret(secret).clock(clock).requestTimeout(Duration.ofSeconds(5)).build();
     }
@@ -52,7 +51,7 @@ class ExampleReceiverTest {
         List<JsonNode> processed = Collections.synchronizedList(new ArrayList<>());
         try (ExampleReceiver receiver = new ExampleReceiver(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 WebhookSinkTest.SECRET, clock, processed::add)) {
-            WebhookSink forger = sink(receiver, "a-guess-at-the-shared-secret".getBytes(StandardCharsets.UTF_8));
+            WebhookSink forger = sink(receiver, WebhookSecret.generate());
 
             assertThatThrownBy(() -> forger.deliver(WebhookSinkTest.notification("{}")))
                     .isInstanceOf(PermanentDeliveryException.class).hasMessageContaining("HTTP 401");

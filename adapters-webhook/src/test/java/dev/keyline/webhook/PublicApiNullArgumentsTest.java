@@ -5,6 +5,7 @@ import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.tck.KeylineSamples;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,20 +17,24 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiNullArgumentsTest {
 
-    private static final String SECRET = "a shared secret of thirty-two b.";
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final URI NOBODY = URI.create("http://127.0.0.1:9/keyline");
 
     @Test
     void everyPublicConstructorAndMethodRejectsNullNamingTheArgument() {
         NullArgumentsTester tester = KeylineSamples.tester()
                 .value(byte[].class, () -> SECRET.getBytes(StandardCharsets.UTF_8))
+                .value(List.class, () -> List.of(WebhookSecret.parse(SECRET)))
+                .value(WebhookSecret.class, () -> WebhookSecret.parse(SECRET))
+                .instance(WebhookSecret.class, () -> WebhookSecret.parse(SECRET))
                 .value(URI.class, () -> NOBODY)
                 .instance(WebhookSink.class, () -> WebhookSink.builder().endpoint(NOBODY).secret(SECRET).build())
                 .instance(WebhookSink.Builder.class, WebhookSink::builder);
 
         // A missing header is what verify reports, as a failed verification rather than a bad argument.
         String absent = "documented 'or null when absent': a missing header fails verification with SignatureVerificationException";
-        tester.nullable(WebhookSignature.class, "verify", "timestampHeader", absent)
+        tester.nullable(WebhookSignature.class, "verify", "idHeader", absent)
+                .nullable(WebhookSignature.class, "verify", "timestampHeader", absent)
                 .nullable(WebhookSignature.class, "verify", "signatureHeader", absent);
 
         tester.check("dev.keyline.webhook").assertClean();

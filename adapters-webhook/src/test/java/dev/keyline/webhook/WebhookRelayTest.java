@@ -109,7 +109,7 @@ class WebhookRelayTest {
         assertThat(entry(keyline, event.eventId()).status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(receiver.received()).extracting(r -> JSON.readTree(r.body()).get("attempt").asInt())
                 .containsExactly(1, 2);
-        assertThat(receiver.received()).extracting(r -> r.header("Keyline-Event-Id"))
+        assertThat(receiver.received()).extracting(r -> r.header("webhook-id"))
                 .containsOnly(event.eventId().toString());
     }
 
@@ -196,7 +196,7 @@ class WebhookRelayTest {
         Set<String> processed = Collections.synchronizedSet(new LinkedHashSet<>());
         List<String> arrivals = Collections.synchronizedList(new ArrayList<>());
         LoopbackReceiver.Responder deduplicating = (exchange, request, r) -> {
-            String id = request.header("Keyline-Event-Id");
+            String id = request.header("webhook-id");
             arrivals.add(id);
             processed.add(id); // a set: a repeat changes nothing
         };

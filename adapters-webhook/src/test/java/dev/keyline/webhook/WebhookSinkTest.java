@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookSinkTest {
 
-    static final byte[] SECRET = "s3cret-shared-with-the-receiver".getBytes(StandardCharsets.UTF_8);
+    static final WebhookSecret SECRET = WebhookSecret.ofKey("s3cret-shared-with-the-receiver".getBytes(StandardCharsets.UTF_8));
     static final Instant START = Instant.parse("2025-03-01T08:00:05Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,11 +92,12 @@ class WebhookSinkTest {
         assertThat(receiver.received()).hasSize(1);
         LoopbackReceiver.Received request = receiver.received().get(0);
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
-        assertThat(request.header("Keyline-Event-Id")).isEqualTo(sent.eventId().toString());
-        assertThat(request.header("Keyline-Event-Type")).isEqualTo("account.churn-warning-raised");
-        assertThat(request.header("Keyline-Timestamp")).isEqualTo(Long.toString(START.getEpochSecond()));
-        assertThat(request.header("Keyline-Signature"))
-                .isEqualTo(WebhookSignature.sign(SECRET, START.getEpochSecond(), request.body()));
+        assertThat(request.header("webhook-id")).isEqualTo(sent.eventId().toString());
+        assertThat(request.header("keyline-event-type")).isEqualTo("account.churn-warning-raised");
+        assertThat(request.header("webhook-timestamp")).isEqualTo(Long.toString(START.getEpochSecond()));
+        assertThat(request.header("webhook-signature")).matches("v1,[A-Za-z0-9+/]{43}=")
+                .isEqualTo(WebhookSignature.sign(SECRET, sent.eventId().toString(), START.getEpochSecond(),
+                        request.body()));
 
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.get("eventId").asText()).isEqualTo(sent.eventId().toString());
@@ -125,15 +126,15 @@ class WebhookSinkTest {
                 first.audience(), first.payload(), 2));
 
         List<LoopbackReceiver.Received> requests = receiver.received();
-        assertThat(requests).extracting(r -> r.header("Keyline-Timestamp"))
+        assertThat(requests).extracting(r -> r.header("webhook-timestamp"))
                 .containsExactly(Long.toString(START.getEpochSecond()), Long.toString(START.getEpochSecond() + 90));
         assertThat(JSON.readTree(requests.get(1).body()).get("attempt").asInt()).isEqualTo(2);
-        assertThat(requests).extracting(r -> r.header("Keyline-Event-Id")).containsOnly(first.eventId().toString());
+        assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(first.eventId().toString());
     }
 
     @Test
     void aReceiverWithAnotherSecretRejectsTheRequest() {
-        byte[] wrongSecret = "not-the-secret-the-sink-uses".getBytes(StandardCharsets.UTF_8);
+        WebhookSecret wrongSecret = WebhookSecret.generate();
         List<SignatureVerificationException> rejections = Collections.synchronizedList(new ArrayList<>());
         receiver.otherwise((exchange, request, r) -> {
             try {
@@ -299,14 +300,21 @@ class WebhookSinkTest {
         assertThatThrownBy(() -> WebhookSink.builder().endpoint("http://a b")).hasMessageContaining("endpoint");
         assertThatThrownBy(() -> WebhookSink.builder().endpoint("http://127.0.0.1/x#frag")).hasMessageContaining("fragment");
         assertThatThrownBy(() -> WebhookSink.builder().endpoint("http://u:p@127.0.0.1/x")).hasMessageContaining("user info");
-        assertThatThrownBy(() -> WebhookSink.builder().secret(new byte[15]))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("secret");
-        assertThatThrownBy(() -> WebhookSink.builder().secret("short")).hasMessageContaining("secret");
+        assertThatThrownBy(() -> WebhookSink.builder().secret("s3cret-shared-with-the-receiver"))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("secret: must start with 'whsec_'")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> WebhookSink.builder().secret("whsec_c2hvcnQ=")).hasMessageContaining("had 5");
+        assertThatThrownBy(() -> WebhookSink.builder().secret("whsec_not base64!"))
+                .hasMessageContaining("standard base64");
+        assertThatThrownBy(() -> WebhookSink.builder().secrets(List.of())).hasMessageContaining("secrets");
+        assertThatThrownBy(() -> WebhookSink.builder().secrets(List.of(SECRET, SECRET)))
+                .hasMessageContaining("the same secret twice");
         assertThatThrownBy(() -> WebhookSink.builder().requestTimeout(Duration.ZERO)).hasMessageContaining("requestTimeout");
         assertThatThrownBy(() -> WebhookSink.builder().connectTimeout(Duration.ofSeconds(-1)))
                 .hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> WebhookSink.builder().secret(SECRET).build()).hasMessageContaining("endpoint");
-        assertThatThrownBy(() -> WebhookSink.builder().endpoint(receiver.uri()).build()).hasMessageContaining("secret");
+        assertThatThrownBy(() -> WebhookSink.builder().endpoint(receiver.uri()).build())
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("secret: is required");
         assertThatThrownBy(() -> WebhookSink.builder().endpoint(receiver.uri()).secret(SECRET)
                 .httpClient(HttpClient.newHttpClient()).connectTimeout(Duration.ofSeconds(1)).build())
                 .hasMessageContaining("connectTimeout");
@@ -317,10 +325,24 @@ class WebhookSinkTest {
     }
 
     @Test
-    void theSecretIsCopiedSoLaterChangesDoNotAffectTheSink() throws Exception {
-        byte[] secret = SECRET.clone();
-        WebhookSink sink = WebhookSink.builder().endpoint(receiver.uri()).secret(secret).clock(clock).build();
-        secret[0] ^= 1;
+    void duringARotationEachRequestCarriesASignaturePerSecret() throws Exception {
+        WebhookSecret next = WebhookSecret.generate();
+        WebhookSink sink = WebhookSink.builder().endpoint(receiver.uri()).secrets(List.of(SECRET, next)).clock(clock)
+                .build();
+
+        sink.deliver(notification("{}"));
+
+        LoopbackReceiver.Received request = receiver.received().get(0);
+        assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
+        assertThatCode(() -> WebhookSignature.verify(SECRET, request.headers(), request.body(), START))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> WebhookSignature.verify(next, request.headers(), request.body(), START))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theSecretsTextIsWhatTheBuilderTakes() throws Exception {
+        WebhookSink sink = WebhookSink.builder().endpoint(receiver.uri()).secret(SECRET.text()).clock(clock).build();
 
         sink.deliver(notification("{}"));
 

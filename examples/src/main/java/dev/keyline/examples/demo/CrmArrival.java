@@ -6,7 +6,7 @@ import dev.keyline.domain.common.Require;
  * One request the {@link CrmReceiver} received, and what it did with it.
  *
  * @param number the request's number at the receiver, from 1
- * @param eventId the event id (from the body when verified, else from the {@code Keyline-Event-Id} header)
+ * @param eventId the event id (from the body when verified, else from the {@code webhook-id} header)
  * @param type the event type (likewise)
  * @param role the audience's role, empty when unset or not trusted
  * @param account the audience's key account, empty when unset or not trusted
@@ -65,8 +65,8 @@ public record CrmArrival(int number, String eventId, String type, String role, S
      * A request whose signature did not verify; only its headers are recorded.
      *
      * @param number the request's number
-     * @param eventId the {@code Keyline-Event-Id} header
-     * @param type the {@code Keyline-Event-Type} header
+     * @param eventId the {@code webhook-id} header
+     * @param type the {@code keyline-event-type} header
      * @param failure why verification failed
      * @return the arrival
      */
@@ -79,8 +79,8 @@ public record CrmArrival(int number, String eventId, String type, String role, S
      * A verified request whose body was not JSON.
      *
      * @param number the request's number
-     * @param eventId the {@code Keyline-Event-Id} header
-     * @param type the {@code Keyline-Event-Type} header
+     * @param eventId the {@code webhook-id} header
+     * @param type the {@code keyline-event-type} header
      * @param problem what the JSON parser said
      * @return the arrival
      */

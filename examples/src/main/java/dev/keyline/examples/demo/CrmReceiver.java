@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.keyline.domain.common.Require;
 import dev.keyline.webhook.SignatureVerificationException;
+import dev.keyline.webhook.WebhookSecret;
 import dev.keyline.webhook.WebhookSignature;
 
 import java.io.IOException;
@@ -28,8 +29,9 @@ import java.util.Set;
  * industry managers, the financial manager (财务经理) and the department general manager work in.
  * It listens on 127.0.0.1 only, on a port the system picks, with the JDK's HTTP server.
  *
- * <p>Like the receiver of the notifications guide it verifies every request's signature against
- * the raw body with {@link WebhookSignature#verify} (answering 401 when verification fails), takes
+ * <p>Like the receiver of the notifications guide it verifies every request's Standard Webhooks
+ * signature against the raw body with {@link WebhookSignature#verify} (answering 401 when
+ * verification fails), takes
  * each event once by its id and acknowledges a repeat with 204 without taking it again. It keeps a
  * record of every request, so the report can show what arrived. For the story it can also be told
  * to refuse the first delivery of an event type with 503, as a CRM whose database is briefly
@@ -43,7 +45,7 @@ public final class CrmReceiver implements AutoCloseable {
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
     private final HttpServer server;
-    private final byte[] secret;
+    private final WebhookSecret secret;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final List<CrmArrival> arrivals = new ArrayList<>();
@@ -51,7 +53,7 @@ public final class CrmReceiver implements AutoCloseable {
     private final Set<String> takenEventIds = new HashSet<>();
     private final Map<String, String> refusals = new LinkedHashMap<>();
 
-    private CrmReceiver(HttpServer server, byte[] secret, Clock clock) {
+    private CrmReceiver(HttpServer server, WebhookSecret secret, Clock clock) {
         this.server = server;
         this.secret = secret;
         this.clock = clock;
@@ -60,19 +62,16 @@ public final class CrmReceiver implements AutoCloseable {
     /**
      * Starts a receiver on 127.0.0.1, on a free port the system picks.
      *
-     * @param secret the secret shared with the webhook sink, at least
-     *     {@value WebhookSignature#MIN_SECRET_LENGTH} bytes
+     * @param secret the secret shared with the webhook sink
      * @param clock the receiver's clock, for the signature's timestamp check
      * @return the running receiver; close it to stop it
      * @throws IOException when no port can be bound
      */
-    public static CrmReceiver start(byte[] secret, Clock clock) throws IOException {
+    public static CrmReceiver start(WebhookSecret secret, Clock clock) throws IOException {
         Require.nonNull(secret, "secret");
-        Require.that(secret.length >= WebhookSignature.MIN_SECRET_LENGTH, "secret",
-                "must be at least " + WebhookSignature.MIN_SECRET_LENGTH + " bytes, was " + secret.length);
         Require.nonNull(clock, "clock");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), 0), 0);
-        CrmReceiver receiver = new CrmReceiver(server, secret.clone(), clock);
+        CrmReceiver receiver = new CrmReceiver(server, secret, clock);
         server.createContext(PATH, receiver::receive);
         server.start();
         return receiver;
@@ -132,7 +131,7 @@ public final class CrmReceiver implements AutoCloseable {
     }
 
     private synchronized int admit(Headers headers, byte[] body) {
-        String headerId = String.valueOf(headers.getFirst(WebhookSignature.EVENT_ID_HEADER));
+        String headerId = String.valueOf(headers.getFirst(WebhookSignature.ID_HEADER));
         String headerType = String.valueOf(headers.getFirst(WebhookSignature.EVENT_TYPE_HEADER));
         try {
             WebhookSignature.verify(secret, headers, body, clock.instant());

@@ -9,6 +9,7 @@ import dev.keyline.examples.report.Report;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.jdbc.JdbcStorage;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.webhook.WebhookSecret;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -68,13 +70,28 @@ public final class Demo {
      * @throws IOException when the report cannot be written
      */
     public DemoOutcome run(Path outDir) throws IOException {
+        return run(outDir, Optional.empty());
+    }
+
+    /**
+     * Runs every chapter and writes the report, and posts every event of the story to the user's
+     * own receiver too when one is given (see {@link UserWebhook}; its outcome is then in the
+     * report and in {@link UserWebhook#outcome()}).
+     *
+     * @param outDir the directory for the report; created when missing
+     * @param userWebhook the user's own receiver, when they gave one
+     * @return the report and where it was written
+     * @throws IOException when the report cannot be written
+     */
+    public DemoOutcome run(Path outDir, Optional<UserWebhook> userWebhook) throws IOException {
         Require.nonNull(outDir, "outDir");
+        Require.nonNull(userWebhook, "userWebhook");
         Files.createDirectories(outDir);
         Report report;
         String storageName;
         DemoClock clock = new DemoClock(START, ZONE);
         try (HikariDataSource dataSource = new HikariDataSource(poolConfig());
-             DemoNotifications notifications = DemoNotifications.start(webhookSecret(), clock)) {
+             DemoNotifications notifications = DemoNotifications.start(webhookSecret(), clock, userWebhook)) {
             JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(true).build();
             storageName = storage.name();
             Keyline keyline = Keyline.builder().storage(storage).sink(notifications.router()).clock(clock).build();
@@ -101,10 +118,10 @@ public final class Demo {
     }
 
     /** The secret the CRM's webhook shares with Keyline: 32 bytes drawn from the seed. */
-    private static byte[] webhookSecret() {
-        byte[] secret = new byte[32];
-        DemoContext.randomFor(SEED, "webhook-secret").nextBytes(secret);
-        return secret;
+    private static WebhookSecret webhookSecret() {
+        byte[] key = new byte[32];
+        DemoContext.randomFor(SEED, "webhook-secret").nextBytes(key);
+        return WebhookSecret.ofKey(key);
     }
 
     private static HikariConfig poolConfig() {

@@ -14,15 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code demo --out DIR}: runs the {@link Demo} and writes {@code DIR/report.html}; prints one
- * line per chapter and the report's path.
+ * {@code demo --out DIR [--webhook URL --webhook-secret whsec_…]}: runs the {@link Demo} and writes
+ * {@code DIR/report.html}; prints one line per chapter and the report's path. With a webhook it
+ * also posts every event of the story to that receiver ({@link UserWebhook}) and prints how many
+ * were delivered, retried and dead-lettered, and why each dead letter was given up.
  */
 public final class DemoCommand implements CliCommand {
 
     private static final String OUT = "--out";
+    private static final String WEBHOOK = "--webhook";
+    private static final String WEBHOOK_SECRET = "--webhook-secret";
 
     private final List<DemoChapter> chapters;
 
@@ -53,11 +58,15 @@ public final class DemoCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                demo --out DIR
+                demo --out DIR [--webhook URL --webhook-secret whsec_...]
 
                 Runs the seed's story on a fresh in-memory H2 database and writes DIR/report.html.
 
-                  --out DIR   the directory for the report; created when missing
+                  --out DIR                  the directory for the report; created when missing
+                  --webhook URL              also post every event of the story to your own receiver,
+                                             signed as Standard Webhooks (webhook-id, webhook-timestamp,
+                                             webhook-signature); an unreachable URL does not stop the story
+                  --webhook-secret whsec_... the secret your receiver verifies with; required with --webhook
 
                 Exit status: 0 done; 1 the story or writing the report failed; 2 bad arguments.
                 """;
@@ -69,15 +78,18 @@ public final class DemoCommand implements CliCommand {
         Require.nonNull(out, "out");
         Require.nonNull(err, "err");
         Path dir;
+        Optional<UserWebhook> webhook;
         try {
-            dir = outputDirectory(CommandLineOptions.parse(args, Set.of(OUT), Set.of()).required(OUT));
+            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(OUT, WEBHOOK, WEBHOOK_SECRET), Set.of());
+            dir = outputDirectory(options.required(OUT));
+            webhook = userWebhook(options);
         } catch (KeylineException e) {
             err.println("keyline demo: " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }
         DemoOutcome outcome;
         try {
-            outcome = new Demo(chapters).run(dir);
+            outcome = new Demo(chapters).run(dir, webhook);
         } catch (IOException e) {
             err.println("keyline demo: cannot write the report to " + dir + ": " + e);
             return ExitStatus.FAILURE;
@@ -89,8 +101,25 @@ public final class DemoCommand implements CliCommand {
             out.println("  " + (i + 1) + ". " + chapter.title()
                     + (chapter.summary().isBlank() ? "" : ": " + chapter.summary()));
         }
+        webhook.flatMap(UserWebhook::outcome).ifPresent(posted -> {
+            out.println("Your webhook: " + posted.summary());
+            for (UserWebhookOutcome.DeadLetter letter : posted.deadLetters()) {
+                out.println("  dead-lettered " + letter.eventId() + " (" + letter.type() + ") after "
+                        + letter.attempts() + " attempts: " + letter.reason());
+            }
+        });
         out.println("Report: " + outcome.reportFile().toAbsolutePath());
         return ExitStatus.OK;
+    }
+
+    private static Optional<UserWebhook> userWebhook(CommandLineOptions options) {
+        Optional<String> url = options.value(WEBHOOK);
+        Optional<String> secret = options.value(WEBHOOK_SECRET);
+        if (url.isPresent() != secret.isPresent()) {
+            throw new InvalidArgumentException(url.isPresent() ? WEBHOOK_SECRET : WEBHOOK,
+                    "is required with " + (url.isPresent() ? WEBHOOK : WEBHOOK_SECRET));
+        }
+        return url.map(u -> UserWebhook.of(u, secret.orElseThrow()));
     }
 
     private static Path outputDirectory(String text) {

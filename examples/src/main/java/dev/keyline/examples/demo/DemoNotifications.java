@@ -8,11 +8,13 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.notification.RoutingRule;
 import dev.keyline.notification.RoutingSink;
 import dev.keyline.spi.OutboxMessage;
+import dev.keyline.webhook.WebhookSecret;
 import dev.keyline.webhook.WebhookSink;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where the demo's notifications go: one {@link RoutingSink}, the runtime's only sink, that sends
@@ -28,6 +30,9 @@ import java.time.Duration;
  *   <li>Everything else (registrations, tier changes, …): the demo's inbox ({@value #INBOX_SINK}),
  *       as an audit log would take them.</li>
  * </ul>
+ *
+ * <p>When the user gave a receiver of their own ({@code --webhook}), it holds that
+ * {@link UserWebhook} too; the notifications chapter posts every event of the story there at its end.
  *
  * <p>Closing it stops the receiver.
  */
@@ -50,10 +55,12 @@ public final class DemoNotifications implements AutoCloseable {
     private final DemoInbox resources;
     private final DemoInbox inbox;
     private final RoutingSink router;
+    private final UserWebhook userWebhook;
 
-    private DemoNotifications(CrmReceiver receiver, WebhookSink crm) {
+    private DemoNotifications(CrmReceiver receiver, WebhookSink crm, UserWebhook userWebhook) {
         this.receiver = receiver;
         this.crm = crm;
+        this.userWebhook = userWebhook;
         this.resources = new DemoInbox(RESOURCES_SINK);
         this.inbox = new DemoInbox(INBOX_SINK);
         this.router = RoutingSink.builder()
@@ -72,12 +79,26 @@ public final class DemoNotifications implements AutoCloseable {
     /**
      * Starts the CRM's receiver on 127.0.0.1 and wires the sinks.
      *
-     * @param secret the webhook's shared secret, at least 16 bytes
+     * @param secret the webhook's shared secret
      * @param clock the demo clock: the sink signs with it and the receiver checks timestamps with it
      * @return the wiring; close it to stop the receiver
      * @throws InvalidStateException when the receiver cannot bind a port on 127.0.0.1
      */
-    public static DemoNotifications start(byte[] secret, Clock clock) {
+    public static DemoNotifications start(WebhookSecret secret, Clock clock) {
+        return start(secret, clock, Optional.empty());
+    }
+
+    /**
+     * Starts the CRM's receiver on 127.0.0.1 and wires the sinks, keeping the user's own receiver.
+     *
+     * @param secret the webhook's shared secret
+     * @param clock the demo clock: the sink signs with it and the receiver checks timestamps with it
+     * @param userWebhook the user's own receiver, when they gave one
+     * @return the wiring; close it to stop the receiver
+     * @throws InvalidStateException when the receiver cannot bind a port on 127.0.0.1
+     */
+    public static DemoNotifications start(WebhookSecret secret, Clock clock, Optional<UserWebhook> userWebhook) {
+        Require.nonNull(userWebhook, "userWebhook");
         CrmReceiver receiver;
         try {
             receiver = CrmReceiver.start(secret, clock);
@@ -88,7 +109,7 @@ public final class DemoNotifications implements AutoCloseable {
             WebhookSink crm = WebhookSink.builder().endpoint(receiver.endpoint()).secret(secret).clock(clock)
                     .connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(10))
                     .name(CRM_SINK).build();
-            return new DemoNotifications(receiver, crm);
+            return new DemoNotifications(receiver, crm, userWebhook.orElse(null));
         } catch (RuntimeException e) {
             receiver.close();
             throw e;
@@ -103,6 +124,11 @@ public final class DemoNotifications implements AutoCloseable {
     /** The webhook sink posting to the CRM. */
     public WebhookSink crm() {
         return crm;
+    }
+
+    /** The user's own receiver, when they gave one with {@code --webhook}. */
+    public Optional<UserWebhook> userWebhook() {
+        return Optional.ofNullable(userWebhook);
     }
 
     /** The CRM's receiver. */

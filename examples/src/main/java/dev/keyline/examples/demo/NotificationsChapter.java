@@ -21,6 +21,7 @@ import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.webhook.WebhookSecret;
 import dev.keyline.webhook.WebhookSignature;
 import dev.keyline.webhook.WebhookSink;
 
@@ -81,8 +82,10 @@ public final class NotificationsChapter implements DemoChapter {
         out.paragraph("Every command of the story wrote its events to the outbox in its own transaction; the relay "
                 + "handed them to the runtime's one sink, a RoutingSink, as the story went on. The router sends what "
                 + "people must act on to the CRM through a WebhookSink: each notification is POSTed as JSON to a "
-                + "receiver the demo runs on 127.0.0.1 (on a free port the system picked), signed with HMAC-SHA256 "
-                + "over the timestamp and the body under a 32-byte secret drawn from the seed. The receiver verifies "
+                + "receiver the demo runs on 127.0.0.1 (on a free port the system picked), signed as Standard "
+                + "Webhooks: the headers webhook-id (the event id), webhook-timestamp and webhook-signature, an "
+                + "HMAC-SHA256 over the id, the timestamp and the body under a 32-byte secret drawn from the seed. "
+                + "The receiver verifies "
                 + "every request with WebhookSignature.verify against the raw body and the demo clock (tolerance "
                 + WebhookSignature.DEFAULT_TOLERANCE.toMinutes() + " minutes), answers 401 when that fails, takes "
                 + "each event once by its id and acknowledges a repeat without taking it again. Delivery is at least "
@@ -141,8 +144,17 @@ public final class NotificationsChapter implements DemoChapter {
         out.paragraph("The churn warning as the CRM took it (attempt " + warning.attempt() + "; the body is what the "
                 + "signature covers, shown indented here):");
         out.preformatted(indented(warning.body()));
-        out.summary(fromRelay.size() + " signed requests reached the CRM, all verified; " + takenIds.size()
-                + " events taken once each, one after a 503 and a retry, one repeat acknowledged; a forgery refused");
+        String summary = fromRelay.size() + " signed requests reached the CRM, all verified; " + takenIds.size()
+                + " events taken once each, one after a 503 and a retry, one repeat acknowledged; a forgery refused";
+        if (notifications.userWebhook().isPresent()) {
+            // after the story, so that the user's receiver can neither hold it up nor move its clock
+            UserWebhookOutcome posted = notifications.userWebhook().get().post(
+                    context.outbox().stream().map(OutboxEntry::message).toList(), context.clock().instant());
+            posted.writeTo(out);
+            summary += "; your webhook: " + posted.delivered() + " delivered, " + posted.retried() + " retried, "
+                    + posted.deadLettered() + " dead-lettered";
+        }
+        out.summary(summary);
     }
 
     /**
@@ -163,7 +175,8 @@ public final class NotificationsChapter implements DemoChapter {
         Notification forged = new Notification(id, AccountExited.TYPE, context.clock().instant(), target,
                 new Audience("ACCOUNT_MANAGER", "SZ", target, null, "Key account " + target
                         + " left the network: release every resource it holds"), payload, 1);
-        WebhookSink forger = WebhookSink.builder().endpoint(receiver.endpoint()).secret(guess).clock(context.clock())
+        WebhookSink forger = WebhookSink.builder().endpoint(receiver.endpoint()).secret(WebhookSecret.ofKey(guess))
+                .clock(context.clock())
                 .requestTimeout(Duration.ofSeconds(10)).name("forger").build();
         try {
             forger.deliver(forged);

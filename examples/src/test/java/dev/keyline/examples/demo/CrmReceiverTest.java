@@ -6,6 +6,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.webhook.WebhookSecret;
 import dev.keyline.webhook.WebhookSignature;
 import dev.keyline.webhook.WebhookSink;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The CRM's receiver, driven by the real webhook sink over loopback. */
 class CrmReceiverTest {
 
-    private static final byte[] SECRET = "the-crm-and-keyline-share-this".getBytes(StandardCharsets.UTF_8);
+    private static final WebhookSecret SECRET = WebhookSecret.ofKey("the-crm-and-keyline-share-this".getBytes(StandardCharsets.UTF_8));
     private static final Instant NOW = Instant.parse("2024-10-01T01:00:00Z");
 
     private final DemoClock clock = new DemoClock(NOW, ZoneOffset.UTC);
@@ -46,7 +47,7 @@ class CrmReceiverTest {
         receiver.close();
     }
 
-    private WebhookSink sink(byte[] secret) {
+    private WebhookSink sink(WebhookSecret secret) {
         return WebhookSink.builder().endpoint(receiver.endpoint()).secret(secret).clock(clock)
                 .requestTimeout(Duration.ofSeconds(10)).build();
     }
@@ -112,7 +113,7 @@ class CrmReceiverTest {
     void refusesARequestSignedWithAnotherSecretAndTrustsNothingOfIt() {
         Notification forged = notification("account.exited", 1);
 
-        assertThatThrownBy(() -> sink("not-the-shared-secret-at-all".getBytes(StandardCharsets.UTF_8)).deliver(forged))
+        assertThatThrownBy(() -> sink(WebhookSecret.generate()).deliver(forged))
                 .isInstanceOf(PermanentDeliveryException.class).hasMessageContaining("HTTP 401");
 
         assertThat(receiver.taken()).isEmpty();
@@ -140,9 +141,9 @@ class CrmReceiverTest {
         byte[] body = "not json".getBytes(StandardCharsets.UTF_8);
         long timestamp = NOW.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(receiver.endpoint())
-                .header(WebhookSignature.EVENT_ID_HEADER, "e-1").header(WebhookSignature.EVENT_TYPE_HEADER, "x.y")
+                .header(WebhookSignature.ID_HEADER, "e-1").header(WebhookSignature.EVENT_TYPE_HEADER, "x.y")
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, timestamp, body))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, "e-1", timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
 
         HttpResponse<Void> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
@@ -175,8 +176,8 @@ class CrmReceiverTest {
     }
 
     @Test
-    void rejectsAShortSecretAndBadArguments() {
-        assertThatThrownBy(() -> CrmReceiver.start(new byte[8], clock)).isInstanceOf(InvalidArgumentException.class)
+    void rejectsAMissingSecretAndBadArguments() {
+        assertThatThrownBy(() -> CrmReceiver.start(null, clock)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("secret");
         assertThatThrownBy(() -> CrmReceiver.start(SECRET, null)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("clock");

@@ -6,9 +6,9 @@ import dev.keyline.domain.account.ChurnWarningRaised;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.spi.NotificationSink;
+import dev.keyline.webhook.WebhookSecret;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The demo's notification wiring: who hears of what. */
 class DemoNotificationsTest {
 
-    private static final byte[] SECRET = "a-secret-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8);
+    private static final WebhookSecret SECRET = WebhookSecret.generate();
 
     private static Audience to(String role) {
         return new Audience(role, "SZ", "SZ-C039", null, "subject");
@@ -52,8 +52,8 @@ class DemoNotificationsTest {
     }
 
     @Test
-    void refusesAShortSecretWithoutLeavingAReceiverRunning() {
-        assertThatThrownBy(() -> DemoNotifications.start(new byte[4],
+    void refusesAMissingSecretWithoutLeavingAReceiverRunning() {
+        assertThatThrownBy(() -> DemoNotifications.start(null,
                 new DemoClock(Instant.parse("2024-07-01T01:00:00Z"), ZoneOffset.UTC)))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("secret");
     }
