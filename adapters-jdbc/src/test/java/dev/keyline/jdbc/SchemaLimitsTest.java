@@ -102,7 +102,9 @@ class SchemaLimitsTest {
     /** Columns whose name means different things in different tables. */
     private static final Map<String, Bound> BY_TABLE_AND_COLUMN = Map.of(
             "keyline_key_account.status", fits(AccountStatus.values()),
-            "keyline_outbox.status", fits(DeliveryStatus.values()));
+            "keyline_outbox.status", fits(DeliveryStatus.values()),
+            "keyline_outbox_delivery.status", fits(DeliveryStatus.values()),
+            "keyline_outbox_delivery.sink", new Length(dev.keyline.runtime.Keyline.Builder.MAX_SINK_NAME_LENGTH));
 
     /** Identifier columns: the ids of the domain's typed identifiers and users. */
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
