@@ -2,7 +2,7 @@ package dev.keyline.benchmarks;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.Classification;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.MonthlyMinimumRule;
 import dev.keyline.domain.account.NetworkAverages;
 import dev.keyline.domain.account.RevenueShareRule;

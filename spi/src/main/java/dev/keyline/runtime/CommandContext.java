@@ -11,6 +11,8 @@ import dev.keyline.spi.Outbox;
 import dev.keyline.spi.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +25,16 @@ public final class CommandContext {
 
     private final Instant now;
     private final Clock clock;
+    private final ZoneId zone;
     private final Outbox outbox;
     private final KeylineJson json;
     private final List<DomainEvent> published = new ArrayList<>();
     private boolean open = true;
 
-    CommandContext(Instant now, Clock clock, Outbox outbox, KeylineJson json) {
+    CommandContext(Instant now, Clock clock, ZoneId zone, Outbox outbox, KeylineJson json) {
         this.now = now;
         this.clock = clock;
+        this.zone = zone;
         this.outbox = outbox;
         this.json = json;
     }
@@ -41,10 +45,27 @@ public final class CommandContext {
         return now;
     }
 
-    /** The runtime's clock, for commands that need a time zone or a later reading. */
+    /** The runtime's clock, for commands that need a later reading; dates come from {@link #today()}. */
     public Clock clock() {
         requireOpen();
         return clock;
+    }
+
+    /** The host's time zone ({@link Keyline#zone()}), in which the command's dates are taken. */
+    public ZoneId zone() {
+        requireOpen();
+        return zone;
+    }
+
+    /**
+     * The date of the command in the host's time zone: {@link #now()} in {@link #zone()}. Every
+     * "today" of a command (a run date's check, churn observations, plan progress) is this date.
+     *
+     * @return the date
+     */
+    public LocalDate today() {
+        requireOpen();
+        return LocalDate.ofInstant(now, zone);
     }
 
     /**

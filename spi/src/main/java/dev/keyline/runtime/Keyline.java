@@ -8,6 +8,8 @@ import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -17,13 +19,18 @@ import java.util.function.Function;
 
 /**
  * The entry point a host builds once: one storage provider, any number of notification sinks, a
- * clock and a retry policy, wired explicitly with {@link #builder()}. There is no global state; a
+ * clock, the host's time zone and a retry policy, wired explicitly with {@link #builder()}. There is no global state; a
  * host may build several instances (for example one per tenant).
  *
  * <p>Every command runs in one transaction ({@link #execute(Function)}): the command loads
  * aggregates from repositories of the storage provider, calls the domain, and saves through its
  * {@link CommandContext}, which checks versions and appends the raised events to the outbox in
  * the same transaction. The {@link #relay()} then delivers them to the sinks.
+ *
+ * <p><b>Dates.</b> Instants come from the clock; every calendar date the runtime needs ("today"
+ * for a reclassification's run date, churn checks, plan progress) is the clock's instant in the
+ * host's {@link #zone()}, {@value #DEFAULT_ZONE_ID} unless the builder's {@link Builder#zone(ZoneId)}
+ * says otherwise. The clock's own zone is not used for dates.
  *
  * <p><b>When a command fails.</b> The exception propagates unchanged and the transaction rolls
  * back: no state change and no outbox entry of it survives, so none of its events is ever
@@ -36,9 +43,16 @@ import java.util.function.Function;
  */
 public final class Keyline {
 
+    /** The id of the default host time zone: the seed's operator is in China. */
+    public static final String DEFAULT_ZONE_ID = "Asia/Shanghai";
+
+    /** The default host time zone, {@value #DEFAULT_ZONE_ID}. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of(DEFAULT_ZONE_ID);
+
     private final StorageProvider storage;
     private final List<NotificationSink> sinks;
     private final Clock clock;
+    private final ZoneId zone;
     private final RetryPolicy retryPolicy;
     private final KeylineJson json;
     private final Relay relay;
@@ -47,12 +61,16 @@ public final class Keyline {
         this.storage = b.storage;
         this.sinks = List.copyOf(b.sinks);
         this.clock = b.clock;
+        this.zone = b.zone;
         this.retryPolicy = b.retryPolicy;
         this.json = b.json;
         this.relay = new Relay(storage, sinks, clock, retryPolicy);
     }
 
-    /** A builder with the system UTC clock, the default retry policy and no sinks. */
+    /**
+     * A builder with the system UTC clock, the host time zone {@value #DEFAULT_ZONE_ID}, the default
+     * retry policy and no sinks.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -68,7 +86,7 @@ public final class Keyline {
     public <T> T execute(Function<CommandContext, T> command) {
         Require.nonNull(command, "command");
         return storage.transactions().execute(() -> {
-            CommandContext context = new CommandContext(clock.instant(), clock, storage.outbox(), json);
+            CommandContext context = new CommandContext(clock.instant(), clock, zone, storage.outbox(), json);
             try {
                 return command.apply(context);
             } finally {
@@ -93,6 +111,24 @@ public final class Keyline {
     /** The clock every time of the runtime comes from. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * The host's time zone, in which every calendar date of the runtime is taken.
+     *
+     * @return the zone; {@value #DEFAULT_ZONE_ID} unless the builder set another
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Today's date in the host's time zone, read from the clock now.
+     *
+     * @return the date
+     */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** The storage provider. */
@@ -138,6 +174,7 @@ public final class Keyline {
         private final List<NotificationSink> sinks = new ArrayList<>();
         // microsecond ticks: the finest precision PostgreSQL keeps, so stored times read back equal
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        private ZoneId zone = DEFAULT_ZONE;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private KeylineJson json;
 
@@ -213,6 +250,19 @@ public final class Keyline {
          */
         public Builder clock(Clock clock) {
             this.clock = Require.nonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The host's time zone: every calendar date the runtime needs ("today" for a
+         * reclassification, churn checks, plan progress) is the clock's instant in this zone.
+         * Defaults to {@value Keyline#DEFAULT_ZONE_ID}; the clock's own zone is not used for dates.
+         *
+         * @param zone the zone, for example {@code ZoneId.of("Asia/Shanghai")}
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Require.nonNull(zone, "zone");
             return this;
         }
 

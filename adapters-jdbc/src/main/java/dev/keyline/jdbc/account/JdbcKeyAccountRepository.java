@@ -78,6 +78,13 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
     }
 
     @Override
+    public Stream<KeyAccount> byNetworkAfter(LocalNetworkId network, AccountId after) {
+        Require.nonNull(network, "network");
+        Require.nonNull(after, "after");
+        return streamWhere("network_id = ? AND account_id > ?", "account_id", network, after);
+    }
+
+    @Override
     public Stream<KeyAccount> byNetworkAndTier(LocalNetworkId network, Tier tier) {
         Require.nonNull(network, "network");
         Require.nonNull(tier, "tier");

@@ -119,6 +119,15 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
                 JdbcSpendFactRepository::fact, account, from, to);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The rows stream from the database as the caller consumes them: a forward-only, read-only
+     * statement with a fetch size ({@link JdbcSession#stream}), inside the provider's transaction
+     * with auto-commit off, which is what PostgreSQL's driver needs to fetch through a cursor
+     * instead of reading the whole result. So a reclassification folds a network's facts without
+     * the population's rows ever being in memory together.
+     */
     @Override
     public Stream<SpendFact> byNetworkAndMonths(LocalNetworkId network, YearMonth from, YearMonth to) {
         Require.nonNull(network, "network");

@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;

@@ -34,10 +34,12 @@ public record ReclassificationPlan(ClassificationResult result, List<TierUpdate>
         updates = Require.nonNullElements(updates, "updates");
         unregistered = Require.nonNullElements(unregistered, "unregistered");
         Set<AccountId> seen = new HashSet<>();
+        Map<AccountId, Tier> listed = listedTiers(result);
         for (TierUpdate u : updates) {
             Require.that(seen.add(u.account()), "updates", "account " + u.account() + " appears twice");
-            Require.that(result.tierOf(u.account()) == u.to(), "updates", "account " + u.account()
-                    + " would get " + u.to() + " but the result gives it " + result.tierOf(u.account()));
+            Tier given = listed.getOrDefault(u.account(), Tier.NONE);
+            Require.that(given == u.to(), "updates", "account " + u.account()
+                    + " would get " + u.to() + " but the result gives it " + given);
         }
     }
 
@@ -82,10 +84,11 @@ public record ReclassificationPlan(ClassificationResult result, List<TierUpdate>
         Require.nonNull(result, "result");
         Require.nonNull(current, "currentTiers");
         List<TierUpdate> updates = new ArrayList<>();
+        Map<AccountId, Tier> listed = listedTiers(result);
         current.forEach((account, tier) -> {
             Require.nonNull(account, "currentTiers key");
             Require.nonNull(tier, "currentTiers[" + account + "]");
-            Tier target = result.tierOf(account);
+            Tier target = listed.getOrDefault(account, Tier.NONE);
             if (target != tier) {
                 updates.add(new TierUpdate(account, tier, target));
             }
@@ -104,6 +107,23 @@ public record ReclassificationPlan(ClassificationResult result, List<TierUpdate>
         });
         missing.sort(Comparator.comparing(AccountId::value));
         return new ReclassificationPlan(result, updates, missing);
+    }
+
+    /**
+     * The tier a result gives each account it lists, as {@link ClassificationResult#tierOf} does
+     * one at a time: its key-account tier or {@link Tier#POTENTIAL}. An account not in the map gets
+     * {@link Tier#NONE}. One pass over the result, so that a run over a large network looks each
+     * account up in constant time.
+     *
+     * @param result the run's result
+     * @return the tiers of the listed accounts
+     */
+    public static Map<AccountId, Tier> listedTiers(ClassificationResult result) {
+        Require.nonNull(result, "result");
+        Map<AccountId, Tier> tiers = new HashMap<>();
+        result.potentials().forEach(p -> tiers.put(p.account(), Tier.POTENTIAL));
+        result.keyAccounts().forEach(k -> tiers.put(k.account(), k.tier()));
+        return tiers;
     }
 
     /**

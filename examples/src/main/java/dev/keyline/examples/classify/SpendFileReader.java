@@ -1,7 +1,7 @@
 package dev.keyline.examples.classify;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.NetworkAverages;
 import dev.keyline.domain.account.SpendTotals;
 import dev.keyline.domain.common.Money;

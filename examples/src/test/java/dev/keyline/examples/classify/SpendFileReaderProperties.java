@@ -1,7 +1,7 @@
 package dev.keyline.examples.classify;
 
 import dev.keyline.domain.account.ClassificationRule;
-import dev.keyline.domain.account.LocalNetworkId;
+import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.MonthlyMinimumRule;
 import dev.keyline.domain.account.RevenueShareRule;
 import dev.keyline.domain.common.Money;

@@ -34,6 +34,13 @@ final class InMemoryKeyAccountRepository extends InMemoryAggregateRepository<Key
     }
 
     @Override
+    public Stream<KeyAccount> byNetworkAfter(LocalNetworkId network, AccountId after) {
+        Require.nonNull(network, "network");
+        Require.nonNull(after, "after");
+        return matching(s -> s.network().equals(network) && s.id().value().compareTo(after.value()) > 0);
+    }
+
+    @Override
     public Stream<KeyAccount> byNetworkAndTier(LocalNetworkId network, Tier tier) {
         Require.nonNull(network, "network");
         Require.nonNull(tier, "tier");

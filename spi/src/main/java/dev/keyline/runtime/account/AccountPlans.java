@@ -211,6 +211,20 @@ public final class AccountPlans {
     }
 
     /**
+     * The plan's progress towards its revenue target as of today in the host's time zone
+     * ({@link dev.keyline.runtime.Keyline#zone()}); see {@link #progress(Actor, AccountPlanId, LocalDate)}.
+     *
+     * @param actor who asks
+     * @param plan the plan
+     * @return the progress
+     * @throws NotAuthorisedException when the actor may not change the plan's account
+     */
+    public PlanProgress progress(Actor actor, AccountPlanId plan) {
+        return access(actor, plan, "see the progress of the account plan",
+                (p, ctx) -> p.progress(spendFacts.byAccount(p.account()), ctx.today()));
+    }
+
+    /**
      * The stored state of a plan.
      *
      * @param plan the plan

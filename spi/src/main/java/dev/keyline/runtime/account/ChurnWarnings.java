@@ -10,7 +10,6 @@ import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.account.AccountAccess;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Require;
-import dev.keyline.runtime.CommandContext;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.ServiceSteps;
 import dev.keyline.spi.StorageProvider;
@@ -80,8 +79,8 @@ public final class ChurnWarnings {
     }
 
     /**
-     * Runs the churn warning rules (客户预警规则) for one account as of today (in the runtime clock's
-     * zone), on its stored spend facts and the given observations. When rules fire whose names are
+     * Runs the churn warning rules (客户预警规则) for one account as of today (in the host's time zone,
+     * {@link dev.keyline.runtime.Keyline#zone()}), on its stored spend facts and the given observations. When rules fire whose names are
      * not yet on the account's open warning, and the account is served (active or already warned),
      * the new signals are put on its warning and {@link ChurnWarningRaised} (type
      * {@value ChurnWarningRaised#TYPE}) goes to its account manager; otherwise nothing changes, so
@@ -100,7 +99,7 @@ public final class ChurnWarnings {
         return keyline.execute(ctx -> {
             KeyAccount a = load(account);
             AccountAccess.requireMayChange(actor, AccountScope.of(a), "evaluate the churn rules");
-            LocalDate asOf = today(ctx);
+            LocalDate asOf = ctx.today();
             ChurnInputs inputs = ChurnInputs.from(account, asOf, spendFacts.byAccount(account), observations.arrears(),
                     observations.oldestUnpaidDue(), observations.complaints());
             List<ChurnSignal> signals = churnRules.evaluate(inputs);
@@ -135,9 +134,5 @@ public final class ChurnWarnings {
     private KeyAccount load(AccountId account) {
         Require.nonNull(account, "account");
         return accounts.get(account);
-    }
-
-    private static LocalDate today(CommandContext ctx) {
-        return LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
     }
 }

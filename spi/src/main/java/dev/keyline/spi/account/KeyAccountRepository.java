@@ -36,6 +36,19 @@ public interface KeyAccountRepository extends AggregateRepository<KeyAccount, Ac
     Stream<KeyAccount> byNetwork(LocalNetworkId network);
 
     /**
+     * The accounts of one local network whose id comes after the given one, in the order of
+     * {@link #byNetwork(LocalNetworkId)}: the next page of a keyset walk over a large network, one
+     * transaction per page (the reclassification applies its tiers so). The caller takes as many as
+     * it wants and closes the stream; a provider reads no more than the caller consumes plus its
+     * fetch batch.
+     *
+     * @param network the local network
+     * @param after the last account id of the previous page (exclusive); need not be stored
+     * @return a stream ordered by account id; close it after use
+     */
+    Stream<KeyAccount> byNetworkAfter(LocalNetworkId network, AccountId after);
+
+    /**
      * The accounts of one local network that have the given tier.
      *
      * @param network the local network

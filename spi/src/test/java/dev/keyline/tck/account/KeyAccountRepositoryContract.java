@@ -230,6 +230,42 @@ public abstract class KeyAccountRepositoryContract
         }
 
         @Test
+        void pagesAfterAnIdWalkTheNetworkInIdOrderWithoutGapsOrRepeats() {
+            LocalNetworkId network = samples.networkId();
+            LocalNetworkId other = samples.networkId();
+            storage.transactions().run(() -> {
+                for (int i = 0; i < 130; i++) {
+                    repository.save(prospect(newId(), i % 5 == 0 ? other : network, Industry.FINANCE));
+                }
+            });
+            List<String> all = ids(() -> accounts().byNetwork(network));
+            assertThat(all).hasSize(104);
+
+            List<String> walked = new ArrayList<>();
+            List<String> page = inTransaction(() -> {
+                try (Stream<KeyAccount> found = accounts().byNetwork(network)) {
+                    return found.limit(25).map(a -> a.id().value()).toList();
+                }
+            });
+            while (!page.isEmpty()) {
+                walked.addAll(page);
+                AccountId last = new AccountId(page.get(page.size() - 1));
+                page = inTransaction(() -> {
+                    try (Stream<KeyAccount> found = accounts().byNetworkAfter(network, last)) {
+                        return found.limit(25).map(a -> a.id().value()).toList();
+                    }
+                });
+            }
+
+            assertThat(walked).containsExactlyElementsOf(all);
+            assertThat(ids(() -> accounts().byNetworkAfter(network, new AccountId(all.get(all.size() - 1))))).isEmpty();
+            assertThat(ids(() -> accounts().byNetworkAfter(network, new AccountId(all.get(9)))))
+                    .containsExactlyElementsOf(all.subList(10, all.size()));
+            storage.transactions().run(() -> assertThatThrownBy(() -> accounts().byNetworkAfter(network, null))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("after"));
+        }
+
+        @Test
         void queriesNeedATransactionAndNameAMissingArgument() {
             assertThatThrownBy(() -> accounts().byNetwork(SUZHOU)).isInstanceOf(InvalidStateException.class);
             assertThatThrownBy(() -> accounts().byManager(CLERK)).isInstanceOf(InvalidStateException.class);

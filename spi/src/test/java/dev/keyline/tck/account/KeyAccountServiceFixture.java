@@ -99,8 +99,8 @@ public final class KeyAccountServiceFixture {
 
     /** The storage under test. */
     public final StorageProvider storage;
-    /** The clock, at {@link TestClock#DEFAULT_START} (2026-03-02T08:00Z) until moved. */
-    public final TestClock clock = TestClock.standard();
+    /** The clock, at {@link TestClock#DEFAULT_START} (2026-03-02T08:00Z) unless given, until moved. */
+    public final TestClock clock;
     /** A sink that records every notification the relay delivers (unless other sinks were given). */
     public final RecordingSink recorder = new RecordingSink("recorder");
     /** The runtime. */
@@ -132,8 +132,35 @@ public final class KeyAccountServiceFixture {
      * @param sinks the runtime's sinks
      */
     public KeyAccountServiceFixture(StorageProvider storage, List<NotificationSink> sinks) {
+        this(storage, sinks, TestClock.standard(), Keyline.DEFAULT_ZONE);
+    }
+
+    /**
+     * A world over the storage on the given clock, in the default host time zone.
+     *
+     * @param storage a fresh storage
+     * @param clock the clock
+     */
+    public KeyAccountServiceFixture(StorageProvider storage, TestClock clock) {
+        this(storage, List.of(), clock, Keyline.DEFAULT_ZONE);
+    }
+
+    /**
+     * A world over the storage on the given clock and host time zone.
+     *
+     * @param storage a fresh storage
+     * @param clock the clock
+     * @param zone the host's time zone
+     */
+    public KeyAccountServiceFixture(StorageProvider storage, TestClock clock, java.time.ZoneId zone) {
+        this(storage, List.of(), clock, zone);
+    }
+
+    private KeyAccountServiceFixture(StorageProvider storage, List<NotificationSink> sinks, TestClock clock,
+            java.time.ZoneId zone) {
         this.storage = Require.nonNull(storage, "storage");
-        this.keyline = Keyline.builder().storage(storage).clock(clock)
+        this.clock = Require.nonNull(clock, "clock");
+        this.keyline = Keyline.builder().storage(storage).clock(clock).zone(zone)
                 .sinks(sinks.isEmpty() ? List.of(recorder) : sinks).build();
         this.accounts = KeyAccounts.on(keyline);
         this.reclassifications = Reclassifications.on(keyline).withClassification(SUZHOU, suzhouSettings());

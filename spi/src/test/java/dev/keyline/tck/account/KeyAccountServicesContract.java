@@ -220,8 +220,11 @@ public abstract class KeyAccountServicesContract {
                 .containsExactly(TODAY, later);
         assertThat(world.accounts.get(UNIVERSITY).tierHistory()).extracting(TierChange::to)
                 .containsExactly(Tier.LOCAL, Tier.NONE);
-        assertThatThrownBy(() -> world.reclassifications.reclassifyForced(ZHOU, SUZHOU, later))
-                .as("one run per network and date").isInstanceOf(AlreadyExistsException.class);
+        AreaState afterForced = world.state();
+        ReclassificationPlan again = world.reclassifications.reclassifyForced(ZHOU, SUZHOU, later);
+        assertThat(again.result()).as("one run per network and date: a rerun resumes it").isEqualTo(forced.result());
+        assertThat(again.updates()).as("a finished run has nothing left to apply").isEmpty();
+        assertThat(world.state()).isEqualTo(afterForced);
         assertThatThrownBy(() -> world.reclassifications.reclassifyForced(ZHOU, SUZHOU, TODAY))
                 .as("not before the last run").isInstanceOf(KeylineException.class).hasMessageContaining("runDate");
     }

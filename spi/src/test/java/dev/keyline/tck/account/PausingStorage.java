@@ -127,6 +127,11 @@ public final class PausingStorage implements StorageProvider {
         }
 
         @Override
+        public Stream<KeyAccount> byNetworkAfter(LocalNetworkId network, AccountId after) {
+            return delegate.byNetworkAfter(network, after);
+        }
+
+        @Override
         public Stream<KeyAccount> byNetworkAndTier(LocalNetworkId network, Tier tier) {
             return delegate.byNetworkAndTier(network, tier);
         }

@@ -1,0 +1,13 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.spi.StorageProvider;
+import dev.keyline.tck.account.ReclassificationChunksContract;
+
+/** A reclassification in chunks, crashed and resumed, on the JDBC provider over H2. */
+class JdbcReclassificationChunksH2Test extends ReclassificationChunksContract {
+
+    @Override
+    protected StorageProvider newStorage() {
+        return TestDatabases.emptyStorage(H2Database.dataSource());
+    }
+}
