@@ -936,6 +936,21 @@ public abstract class StorageProviderContract {
         }
     }
 
+    /** In-process reactions on the storage: see {@link ReactionContract}. */
+    @Nested
+    class Reactions extends ReactionContract {
+
+        @Override
+        protected StorageProvider storage() {
+            return storage;
+        }
+
+        @Override
+        protected TestClock clock() {
+            return clock;
+        }
+    }
+
     /** Makes a fresh storage for one property example; used by {@link OutboxProperty}. */
     StorageProvider freshStorage() {
         return newStorage();
