@@ -153,6 +153,7 @@ public final class Keyline {
         private final List<NotificationSink> sinks = new ArrayList<>();
         private final List<Reaction> reactions = new ArrayList<>();
         private List<Reaction> wiredReactions = List.of();
+        private boolean areaReactions = true;
         // microsecond ticks: the finest precision PostgreSQL keeps, so stored times read back equal
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -192,6 +193,18 @@ public final class Keyline {
          */
         public Builder reaction(Reaction reaction) {
             reactions.add(Require.nonNull(reaction, "reaction"));
+            return this;
+        }
+
+        /**
+         * Whether to wire the reactions of the areas the storage stores (see {@link RuntimeArea});
+         * on by default. Turn it off only for a runtime that must not apply them (a relay that serves
+         * sinks alone, while another runtime on the same storage keeps the areas' projections):
+         * without them, the projections they keep fall behind, for example commercial
+         * authorisation's account standings.
+         */
+        public Builder areaReactions(boolean wire) {
+            this.areaReactions = wire;
             return this;
         }
 
@@ -280,7 +293,7 @@ public final class Keyline {
                             + "them another name");
                 }
             }
-            List<Reaction> all = new ArrayList<>(areaReactions());
+            List<Reaction> all = new ArrayList<>(areaReactions ? areaReactions() : List.of());
             all.addAll(reactions);
             Set<String> reactionNames = new HashSet<>();
             for (Reaction reaction : all) {

@@ -124,6 +124,7 @@ class ServiceAccessProperties {
         world.plans.draw(ZHOU, plan(BANK), BANK, Year.of(2026), Money.cny("600000.00"));
         world.plans.draw(ZHOU, plan(HOTEL), HOTEL, Year.of(2026), Money.cny("240000.00"));
         world.churn.evaluateChurn(ZHOU, HOTEL, overdue());
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         AreaState before = world.state();
         boolean allowed = allowed(c);
         try {

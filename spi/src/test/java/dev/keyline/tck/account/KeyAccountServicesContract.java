@@ -334,6 +334,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aRefusedCommandChangesNothingAndWritesNoEvent() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         AreaState before = world.state();
         assertRefused(() -> world.accounts.activate(LI, UNIVERSITY), NotAuthorisedException.class, before);
         assertRefused(() -> world.accounts.updateProfile(GAO, BANK, changedProfile()), NotAuthorisedException.class, before);
@@ -459,6 +460,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aPriceBelowTheFloorNeedsTheFinancialManagerAndTheDepartmentGeneralManagerAndEveryDecisionIsKept() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         world.prices.setFloorPrice(SUN, SUZHOU_FLOORS, DDN, Money.cny("800.00"));
         PriceAuthorisationId id = new PriceAuthorisationId("PA-1");
 
@@ -492,6 +494,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aPriceWithinTheMatrixIsApprovedOnceRejectedOrWithdrawn() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         PriceOffer twelvePercent = new PriceOffer(BANK, DDN, Money.cny("1000.00"), Money.cny("880.00"));
         world.prices.request(WANG, new PriceAuthorisationId("PA-1"), twelvePercent, SUZHOU_FLOORS, "renewal");
         world.prices.request(WANG, new PriceAuthorisationId("PA-2"), twelvePercent, SUZHOU_FLOORS, "renewal");
