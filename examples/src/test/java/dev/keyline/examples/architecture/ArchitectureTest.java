@@ -9,9 +9,10 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.AccountStatus;
+import dev.keyline.domain.account.AccountExited;
+import dev.keyline.domain.account.AccountManagerAssigned;
+import dev.keyline.domain.account.AccountRegistered;
 import dev.keyline.domain.account.Industry;
-import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.LocalNetworkId;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.AccountAccess;
@@ -21,7 +22,6 @@ import dev.keyline.domain.authority.Role;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
 import dev.keyline.jdbc.archfixture.PlantedAdapterUsingRuntime;
 import dev.keyline.spi.PlantedCoreNamingAnArea;
-import dev.keyline.spi.account.KeyAccountRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -112,13 +112,13 @@ class ArchitectureTest {
             .because("a provider or a sink plugs into the spi; the runtime is the host's, built on top of them");
 
     /**
-     * What the commercial-authorisation area uses of the key-account area. Its ids and values
-     * (AccountId, LocalNetworkId, Industry) and, in the price-authorisation service, the key
-     * account it reads for the requester's access scope and the account's status (KeyAccount,
-     * AccountStatus, KeyAccountRepository).
+     * What the commercial-authorisation area uses of the key-account area: ids and values
+     * (AccountId, LocalNetworkId, Industry) and the events its account-standing reaction takes
+     * (AccountRegistered, AccountManagerAssigned, AccountExited). Never the key-account area's
+     * aggregates or storage: it keeps its own projection of the accounts (AccountStanding).
      */
     private static final Set<Class<?>> AUTHORITY_USES_OF_ACCOUNT = Set.of(AccountId.class, LocalNetworkId.class,
-            Industry.class, KeyAccount.class, AccountStatus.class, KeyAccountRepository.class);
+            Industry.class, AccountRegistered.class, AccountManagerAssigned.class, AccountExited.class);
 
     /**
      * What the key-account area uses of the commercial-authorisation area: its access rules, by
