@@ -49,9 +49,9 @@ public record Reaction(String name, List<EventTypePattern> takes, Handler handle
         Require.that(name.length() <= Keyline.Builder.MAX_SINK_NAME_LENGTH, "name",
                 "must be at most " + Keyline.Builder.MAX_SINK_NAME_LENGTH + " characters, as the outbox keeps the "
                         + "reaction's delivery state under it, but had " + name.length());
+        Require.nonNull(handler, "handler");
         takes = List.copyOf(Require.nonNullElements(takes, "takes"));
         Require.that(!takes.isEmpty(), "takes", "must name at least one event type");
-        Require.nonNull(handler, "handler");
     }
 
     /**
@@ -63,6 +63,8 @@ public record Reaction(String name, List<EventTypePattern> takes, Handler handle
      * @return the reaction
      */
     public static Reaction of(String name, Handler handler, String... eventTypes) {
+        Require.nonBlank(name, "name");
+        Require.nonNull(handler, "handler");
         Require.nonNull(eventTypes, "eventTypes");
         return new Reaction(name, Require.nonNullElements(List.of(eventTypes), "eventTypes").stream()
                 .map(EventTypePattern::of).toList(), handler);
