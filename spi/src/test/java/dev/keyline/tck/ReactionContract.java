@@ -278,6 +278,47 @@ public abstract class ReactionContract {
     }
 
     @Test
+    void aRelayStalledInsideAReactionPastItsLeaseKeepsTheEventFromASecondRelayAndAppliesItOnce() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Reaction stalling = echo(e -> {
+            entered.countDown();
+            try {
+                if (!release.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the reaction");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        });
+        Keyline first = keyline(stalling);
+        Keyline second = keyline(echo(e -> { }));
+        FixtureEvent e = publish(first, "agg-1").get(0);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<RelayReport> firstRun = thread.submit(() -> first.relay().pumpOnce());
+            if (!entered.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the first relay never reached the reaction");
+            }
+            clock().advance(POLICY.lease().plusSeconds(1));
+
+            RelayReport secondRun = second.relay().pumpUntilIdle(5);
+            release.countDown();
+            RelayReport firstReport = firstRun.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(secondRun.attempted()).as("the event is locked by the reaction's open transaction").isZero();
+            assertThat(firstReport.delivered()).as("the first relay's claim still held").isEqualTo(1);
+        } finally {
+            release.countDown();
+            thread.shutdownNow();
+        }
+        second.relay().pumpUntilIdle(10);
+        assertThat(echoed(second)).as("applied once").containsExactly(e.eventId().toString());
+        assertThat(delivery(e.eventId()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
     void aReceiptIsRecordedOncePerReactionAndEvent() {
         FixtureEvent e = publish(keyline(echo(x -> { })), "agg-1").get(0);
         Instant at = clock().instant();
