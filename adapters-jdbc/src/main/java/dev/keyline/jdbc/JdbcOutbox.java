@@ -29,8 +29,8 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * The outbox in the tables {@code keyline_outbox} and {@code keyline_outbox_delivery} (created by
- * migration {@code V1__outbox.sql}).
+ * The outbox in the tables {@code keyline_outbox}, {@code keyline_outbox_delivery} and
+ * {@code keyline_reaction_receipt} (created by migration {@code V1__outbox.sql}).
  *
  * <p>One {@code keyline_outbox} row per event: an identity {@code sequence_number} (the order of
  * appends), the event's id (unique), aggregate id, type, occurred-at time, audience and JSON
@@ -301,6 +301,35 @@ public final class JdbcOutbox implements Outbox {
         String lockedPlaceholders = String.join(", ", Collections.nCopies(locked.size(), "?"));
         return session.update("DELETE FROM keyline_outbox WHERE sequence_number IN (" + lockedPlaceholders
                 + ") AND status = 'DELIVERED'", locked.toArray());
+    }
+
+    @Override
+    public boolean recordReceipt(String reaction, EventId eventId, Instant at) {
+        Require.nonBlank(reaction, "reaction");
+        Require.nonNull(eventId, "eventId");
+        Require.nonNull(at, "at");
+        requireTransaction();
+        // the entry's lock puts two transactions applying one event one after the other
+        if (session.queryOne("SELECT sequence_number FROM keyline_outbox WHERE event_id = ? FOR UPDATE",
+                row -> row.longValue("sequence_number"), eventId).isEmpty()) {
+            throw new NotFoundException("no outbox entry for event " + eventId + "; reaction '" + reaction
+                    + "' can only record a receipt for an entry of the outbox");
+        }
+        if (hasReceipt(reaction, eventId)) {
+            return false;
+        }
+        session.update("INSERT INTO keyline_reaction_receipt (reaction, event_id, applied_at) VALUES (?, ?, ?)",
+                reaction, eventId, at);
+        return true;
+    }
+
+    @Override
+    public boolean hasReceipt(String reaction, EventId eventId) {
+        Require.nonBlank(reaction, "reaction");
+        Require.nonNull(eventId, "eventId");
+        requireTransaction();
+        return session.queryOne("SELECT 1 AS present FROM keyline_reaction_receipt WHERE reaction = ? AND event_id = ?",
+                row -> Boolean.TRUE, reaction, eventId).isPresent();
     }
 
     /** Locks the claim's entry, then changes its delivery if the claim still holds. */

@@ -99,12 +99,19 @@ class SchemaLimitsTest {
             Map.entry("audience_station_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)));
 
+    /**
+     * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
+     * which an adapter's code does not import).
+     */
+    private static final int SINK_NAME_LENGTH = dev.keyline.runtime.Keyline.Builder.MAX_SINK_NAME_LENGTH;
+
     /** Columns whose name means different things in different tables. */
     private static final Map<String, Bound> BY_TABLE_AND_COLUMN = Map.of(
             "keyline_key_account.status", fits(AccountStatus.values()),
             "keyline_outbox.status", fits(DeliveryStatus.values()),
             "keyline_outbox_delivery.status", fits(DeliveryStatus.values()),
-            "keyline_outbox_delivery.sink", new Length(dev.keyline.runtime.Keyline.Builder.MAX_SINK_NAME_LENGTH));
+            "keyline_outbox_delivery.sink", new Length(SINK_NAME_LENGTH),
+            "keyline_reaction_receipt.reaction", new Length(SINK_NAME_LENGTH));
 
     /** Identifier columns: the ids of the domain's typed identifiers and users. */
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",

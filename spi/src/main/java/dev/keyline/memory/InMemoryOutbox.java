@@ -49,12 +49,18 @@ public final class InMemoryOutbox implements Outbox {
         final Set<EventId> appended = new HashSet<>();
         final Set<EventId> removed = new HashSet<>();
         final Set<EventId> locked = new HashSet<>();
+        final Set<Receipt> receipts = new HashSet<>();
+    }
+
+    /** A reaction's receipt for an event. */
+    private record Receipt(String reaction, EventId eventId) {
     }
 
     private final InMemoryStorage storage;
     private final TreeMap<Long, OutboxEntry> committed = new TreeMap<>();
     private final Map<EventId, Long> sequenceById = new HashMap<>();
     private final Map<EventId, InMemoryTransaction> locks = new HashMap<>();
+    private final Set<Receipt> committedReceipts = new HashSet<>();
     private final AtomicLong sequences = new AtomicLong();
     private final TransactionParticipant participant = new Participant();
 
@@ -234,6 +240,37 @@ public final class InMemoryOutbox implements Outbox {
         return purged;
     }
 
+    @Override
+    public boolean recordReceipt(String reaction, EventId eventId, Instant at) {
+        Require.nonBlank(reaction, "reaction");
+        Require.nonNull(eventId, "eventId");
+        Require.nonNull(at, "at");
+        InMemoryTransaction tx = storage.requireTransaction("recording a reaction receipt in the outbox");
+        lock(tx, eventId);
+        if (visible(tx, eventId).isEmpty()) {
+            throw new NotFoundException("no outbox entry for event " + eventId + "; reaction '" + reaction
+                    + "' can only record a receipt for an entry of the outbox");
+        }
+        if (hasReceipt(reaction, eventId)) {
+            return false;
+        }
+        changes(tx).receipts.add(new Receipt(reaction, eventId));
+        return true;
+    }
+
+    @Override
+    public boolean hasReceipt(String reaction, EventId eventId) {
+        Require.nonBlank(reaction, "reaction");
+        Require.nonNull(eventId, "eventId");
+        InMemoryTransaction tx = storage.requireTransaction("reading the outbox");
+        Receipt receipt = new Receipt(reaction, eventId);
+        Changes changes = tx.existingWriteSet(participant);
+        if (changes != null && changes.receipts.contains(receipt)) {
+            return true;
+        }
+        return storage.readCommitted(() -> committedReceipts.contains(receipt));
+    }
+
     /** Whether the entry's delivery to {@code sink} (a fresh one if it has none) is open and due at {@code now}. */
     private static boolean due(OutboxEntry entry, String sink, Instant now) {
         SinkDelivery d = entry.delivery(sink).orElseGet(() -> SinkDelivery.pending(sink, entry.message().occurredAt()));
@@ -348,6 +385,11 @@ public final class InMemoryOutbox implements Outbox {
                     throw new AlreadyExistsException("event " + id + " is already in the outbox");
                 }
             }
+            for (Receipt r : changes.receipts) {
+                if (committedReceipts.contains(r)) {
+                    throw new AlreadyExistsException("reaction '" + r.reaction() + "' already applied event " + r.eventId());
+                }
+            }
         }
 
         @Override
@@ -362,7 +404,9 @@ public final class InMemoryOutbox implements Outbox {
                 if (sequence != null) {
                     committed.remove(sequence);
                 }
+                committedReceipts.removeIf(r -> r.eventId().equals(id));
             }
+            committedReceipts.addAll(changes.receipts);
         }
 
         @Override

@@ -2,6 +2,8 @@ package dev.keyline.runtime;
 
 import dev.keyline.domain.common.Require;
 import dev.keyline.json.KeylineJson;
+import dev.keyline.spi.Area;
+import dev.keyline.spi.Areas;
 import dev.keyline.spi.ConfigurationException;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.StorageProvider;
@@ -11,15 +13,18 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The entry point a host builds once: one storage provider, any number of notification sinks, a
- * clock, the host's time zone and a retry policy, wired explicitly with {@link #builder()}. There is no global state; a
+ * The entry point a host builds once: one storage provider, any number of notification sinks, the
+ * areas' reactions, a clock, the host's time zone and a retry policy, wired explicitly with {@link #builder()}. There is no global state; a
  * host may build several instances (for example one per tenant).
  *
  * <p>Every command runs in one transaction ({@link #execute(Function)}): the command loads
@@ -51,6 +56,7 @@ public final class Keyline {
 
     private final StorageProvider storage;
     private final List<NotificationSink> sinks;
+    private final List<Reaction> reactions;
     private final Clock clock;
     private final ZoneId zone;
     private final RetryPolicy retryPolicy;
@@ -60,11 +66,12 @@ public final class Keyline {
     private Keyline(Builder b) {
         this.storage = b.storage;
         this.sinks = List.copyOf(b.sinks);
+        this.reactions = List.copyOf(b.wiredReactions);
         this.clock = b.clock;
         this.zone = b.zone;
         this.retryPolicy = b.retryPolicy;
         this.json = b.json;
-        this.relay = new Relay(storage, sinks, clock, retryPolicy);
+        this.relay = new Relay(storage, sinks, reactions, clock, zone, retryPolicy, json);
     }
 
     /**
@@ -151,6 +158,14 @@ public final class Keyline {
         return sinks;
     }
 
+    /**
+     * The reactions the relay delivers to: those of every {@link RuntimeArea} of an area the storage
+     * stores, then those given to the builder.
+     */
+    public List<Reaction> reactions() {
+        return reactions;
+    }
+
     /** The retry policy of the relay. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
@@ -172,6 +187,9 @@ public final class Keyline {
 
         private StorageProvider storage;
         private final List<NotificationSink> sinks = new ArrayList<>();
+        private final List<Reaction> reactions = new ArrayList<>();
+        private List<Reaction> wiredReactions = List.of();
+        private boolean areaReactions = true;
         // microsecond ticks: the finest precision PostgreSQL keeps, so stored times read back equal
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private ZoneId zone = DEFAULT_ZONE;
@@ -203,6 +221,27 @@ public final class Keyline {
          */
         public Builder sink(NotificationSink sink) {
             sinks.add(Require.nonNull(sink, "sink"));
+            return this;
+        }
+
+        /**
+         * Adds a reaction of the host's own, next to the reactions of the areas the storage stores
+         * (see {@link RuntimeArea}). Its name must be unique among reactions and sinks.
+         */
+        public Builder reaction(Reaction reaction) {
+            reactions.add(Require.nonNull(reaction, "reaction"));
+            return this;
+        }
+
+        /**
+         * Whether to wire the reactions of the areas the storage stores (see {@link RuntimeArea});
+         * on by default. Turn it off only for a runtime that must not apply them (a relay that serves
+         * sinks alone, while another runtime on the same storage keeps the areas' projections):
+         * without them, the projections they keep fall behind, for example commercial
+         * authorisation's account standings.
+         */
+        public Builder areaReactions(boolean wire) {
+            this.areaReactions = wire;
             return this;
         }
 
@@ -282,14 +321,15 @@ public final class Keyline {
          * The runtime.
          *
          * @throws ConfigurationException when no storage provider was given, or a sink's name is
-         *     blank, too long or the name of another sink
+         *     blank, too long or the name of another sink, or a reaction has the name of a sink or
+         *     of another reaction
          */
         public Keyline build() {
             if (storage == null) {
                 throw new ConfigurationException("no storage provider: call storage(...) with one, for example "
                         + "new dev.keyline.memory.InMemoryStorage()");
             }
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             for (NotificationSink sink : sinks) {
                 String name = sink.name();
                 if (name == null || name.isBlank() || name.length() > MAX_SINK_NAME_LENGTH) {
@@ -303,10 +343,38 @@ public final class Keyline {
                             + "them another name");
                 }
             }
+            List<Reaction> all = new ArrayList<>(areaReactions ? areaReactions() : List.of());
+            all.addAll(reactions);
+            Set<String> reactionNames = new HashSet<>();
+            for (Reaction reaction : all) {
+                if (names.contains(reaction.name())) {
+                    throw new ConfigurationException("the reaction '" + reaction.name() + "' has the name of a notification "
+                            + "sink; the outbox keeps the delivery state of sinks and reactions under their names, so "
+                            + "rename one of them");
+                }
+                if (!reactionNames.add(reaction.name())) {
+                    throw new ConfigurationException("two reactions are named '" + reaction.name() + "'; reaction names "
+                            + "must be unique, as the outbox keeps each reaction's delivery state and receipts under "
+                            + "its name");
+                }
+            }
+            wiredReactions = all;
             if (json == null) {
                 json = KeylineJson.create();
             }
             return new Keyline(this);
+        }
+
+        /** The reactions of the discovered runtime areas whose area the storage stores. */
+        private List<Reaction> areaReactions() {
+            Set<String> stored = storage.areas().stream().map(Area::name).collect(Collectors.toSet());
+            List<Reaction> found = new ArrayList<>();
+            for (RuntimeArea area : Areas.discover(RuntimeArea.class, RuntimeArea::name)) {
+                if (stored.contains(area.name())) {
+                    found.addAll(Require.nonNullElements(area.reactions(storage), "reactions of area " + area.name()));
+                }
+            }
+            return found;
         }
     }
 }

@@ -1,16 +1,20 @@
 package dev.keyline.runtime;
 
+import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.Require;
+import dev.keyline.json.KeylineJson;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
 import dev.keyline.spi.SinkDelivery;
@@ -19,11 +23,14 @@ import dev.keyline.spi.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +65,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link RelayReport#stale()} and logged. Sinks are told apart by {@link NotificationSink#name()},
  * which the {@link Keyline} builder requires to be unique.
  *
- * <p>With no sinks configured, the relay claims nothing: entries wait until a sink is wired, rather
- * than being marked delivered to nobody. All times come from the runtime's {@link Clock}.
+ * <p><b>Reactions.</b> The relay delivers each {@link Reaction} like a sink, under the reaction's
+ * name, with the same delivery state, retries, dead letters and order per aggregate. For an event
+ * the reaction takes, it runs the reaction's handler in a transaction of its own (see
+ * {@link Reaction}) that also records a receipt for the event, and skips the handler when a receipt
+ * is already there (the event was applied, but the relay died before marking it); an event whose
+ * JSON cannot be read back is dead-lettered at once. An event the reaction does not take is marked
+ * delivered for it without running it, and is not counted in the {@link RelayReport}.
+ *
+ * <p>With neither sinks nor reactions, the relay claims nothing: entries wait until a sink is wired,
+ * rather than being marked delivered to nobody. With reactions but no sinks, an entry is done once
+ * every reaction has taken it; a sink wired later is offered only the entries not yet done. All
+ * times come from the runtime's {@link Clock}.
  *
  * <p>Pump by hand ({@link #pumpOnce()}, {@link #pumpUntilIdle(int)}) in tests and batch jobs, or on
  * a host's scheduler with {@link #start(ScheduledExecutorService, Duration)}. Several relays (or
@@ -76,12 +93,17 @@ public final class Relay {
     private final Transactions transactions;
     private final Outbox outbox;
     private final Map<String, NotificationSink> sinks;
+    private final Map<String, Reaction> reactions;
+    private final Set<String> deliveries;
+    private final KeylineJson json;
     private final Clock clock;
+    private final ZoneId zone;
     private final RetryPolicy policy;
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
     private ScheduledFuture<?> schedule;
 
-    Relay(StorageProvider storage, List<NotificationSink> sinks, Clock clock, RetryPolicy policy) {
+    Relay(StorageProvider storage, List<NotificationSink> sinks, List<Reaction> reactions, Clock clock, ZoneId zone,
+            RetryPolicy policy, KeylineJson json) {
         this.transactions = storage.transactions();
         this.outbox = storage.outbox();
         Map<String, NotificationSink> byName = new LinkedHashMap<>();
@@ -91,7 +113,19 @@ public final class Relay {
             }
         }
         this.sinks = Collections.unmodifiableMap(byName);
+        Map<String, Reaction> reactionsByName = new LinkedHashMap<>();
+        for (Reaction reaction : reactions) {
+            if (byName.containsKey(reaction.name()) || reactionsByName.put(reaction.name(), reaction) != null) {
+                throw new InvalidArgumentException("reactions", "two sinks or reactions are named '" + reaction.name() + "'");
+            }
+        }
+        this.reactions = Collections.unmodifiableMap(reactionsByName);
+        Set<String> names = new TreeSet<>(this.sinks.keySet());
+        names.addAll(this.reactions.keySet());
+        this.deliveries = Collections.unmodifiableSet(names);
+        this.json = json;
         this.clock = clock;
+        this.zone = zone;
         this.policy = policy;
     }
 
@@ -104,12 +138,25 @@ public final class Relay {
      *     claimed are then claimed again after their lease, so none is lost
      */
     public RelayReport pumpOnce() {
-        if (sinks.isEmpty()) {
-            return RelayReport.NOTHING;
+        return pump().report();
+    }
+
+    /** The reactions this relay delivers to, by name. */
+    public Map<String, Reaction> reactions() {
+        return reactions;
+    }
+
+    /** One pump: its report and how many deliveries it claimed (the passed-over ones included). */
+    private record Round(RelayReport report, int claimed) {
+    }
+
+    private Round pump() {
+        if (deliveries.isEmpty()) {
+            return new Round(RelayReport.NOTHING, 0);
         }
         Instant now = clock.instant();
         List<OutboxClaim> claimed = transactions.execute(
-                () -> outbox.claimDue(now, sinks.keySet(), policy.batchSize(), now.plus(policy.lease())));
+                () -> outbox.claimDue(now, deliveries, policy.batchSize(), now.plus(policy.lease())));
         int delivered = 0;
         int retried = 0;
         int deadLettered = 0;
@@ -117,6 +164,11 @@ public final class Relay {
         RuntimeException markingFailure = null;
         for (OutboxClaim claim : claimed) {
             try {
+                Reaction reaction = reactions.get(claim.sink());
+                if (reaction != null && !reaction.takes(claim.message().type())) {
+                    passOver(claim);
+                    continue;
+                }
                 DeliveryStatus outcome = handle(claim, now);
                 if (outcome == null) {
                     stale++;
@@ -138,7 +190,7 @@ public final class Relay {
         if (markingFailure != null) {
             throw markingFailure;
         }
-        return new RelayReport(delivered, retried, deadLettered, stale);
+        return new Round(new RelayReport(delivered, retried, deadLettered, stale), claimed.size());
     }
 
     /**
@@ -151,9 +203,9 @@ public final class Relay {
         Require.positive(maxRounds, "maxRounds");
         RelayReport total = RelayReport.NOTHING;
         for (int round = 0; round < maxRounds; round++) {
-            RelayReport report = pumpOnce();
-            total = total.plus(report);
-            if (report.attempted() == 0) {
+            Round done = pump();
+            total = total.plus(done.report());
+            if (done.claimed() == 0) {
                 break;
             }
         }
@@ -334,7 +386,9 @@ public final class Relay {
                 return null;
             }
         }
-        SinkFailure failure = deliver(sinks.get(claim.sink()), Notification.of(claim.message(), claim.attempt()));
+        Reaction reaction = reactions.get(claim.sink());
+        SinkFailure failure = reaction != null ? react(reaction, claim.message())
+                : deliver(sinks.get(claim.sink()), Notification.of(claim.message(), claim.attempt()));
         DeliveryStatus outcome = record(claim, failure);
         if (outcome == null) {
             LOG.log(System.Logger.Level.WARNING, "outbox relay lost its claim on event {0} for sink {1} while delivering "
@@ -352,6 +406,46 @@ public final class Relay {
             throw fatal;
         } catch (Throwable failure) {
             return new SinkFailure(sink.name(), failure);
+        }
+    }
+
+    /** Marks a reaction's delivery of an event it does not take as delivered; a lost claim changes nothing. */
+    private void passOver(OutboxClaim claim) {
+        Instant at = clock.instant();
+        transactions.execute(() -> outbox.markDelivered(claim, at));
+    }
+
+    /**
+     * Applies an event to a reaction in a transaction of its own, unless its receipt shows the
+     * reaction already applied it.
+     *
+     * @return null when applied (or already applied), else the failure
+     */
+    private SinkFailure react(Reaction reaction, OutboxMessage message) {
+        try {
+            DomainEvent event;
+            try {
+                event = json.readEvent(message.type(), message.payload());
+            } catch (KeylineException unreadable) {
+                throw new PermanentDeliveryException("event " + message.eventId() + " of type '" + message.type()
+                        + "' cannot be read back: " + unreadable.getMessage(), unreadable);
+            }
+            transactions.execute(() -> {
+                CommandContext context = new CommandContext(clock.instant(), clock, zone, outbox, json);
+                try {
+                    if (outbox.recordReceipt(reaction.name(), message.eventId(), context.now())) {
+                        reaction.handler().react(event, context);
+                    }
+                } finally {
+                    context.close();
+                }
+                return null;
+            });
+            return null;
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failure) {
+            return new SinkFailure(reaction.name(), failure);
         }
     }
 

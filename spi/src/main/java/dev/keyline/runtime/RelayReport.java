@@ -4,7 +4,9 @@ import dev.keyline.domain.common.Require;
 
 /**
  * What one or more pumps of the {@link Relay} did. Counts are of deliveries: one entry offered to
- * three sinks counts three times.
+ * three sinks counts three times. A {@link Reaction} that takes the entry's type counts like a
+ * sink; a reaction's delivery of an entry it does not take (marked delivered without running it)
+ * is not counted.
  *
  * @param delivered deliveries a sink accepted, now DELIVERED
  * @param retried deliveries whose attempt failed and that are due again later, now FAILED

@@ -29,6 +29,12 @@ import java.util.Set;
  * changed by a transaction that has not ended is skipped by other transactions' {@link #claimDue},
  * together with the rest of its aggregate's entries, as {@code SELECT ... FOR UPDATE SKIP LOCKED}
  * does. Marks, renewals and requeues wait for such a transaction to end.
+ *
+ * <p><b>Reaction receipts.</b> A reaction (an in-process subscriber that runs as a command of its
+ * own) is delivered like a sink, under its name. It records the events it has applied with
+ * {@link #recordReceipt} in the same transaction as its effects, so an event delivered again (after
+ * a relay died between the reaction's commit and its mark) is recognised and not applied twice.
+ * Receipts go with their entry when {@link #purgeDelivered} deletes it.
  */
 public interface Outbox {
 
@@ -111,4 +117,29 @@ public interface Outbox {
      * @return how many entries were deleted
      */
     int purgeDelivered(Instant olderThan, int limit);
+
+    /**
+     * Records that the reaction named {@code reaction} applied the event {@code eventId}, unless it
+     * already did. The entry is locked first (waiting for another transaction that holds it), so two
+     * transactions applying the same event for the same reaction run one after the other, and the
+     * second sees the first's receipt once the first commits.
+     *
+     * @param reaction the reaction's name, as its deliveries are named
+     * @param eventId the event, an entry of this outbox
+     * @param at when it was applied
+     * @return {@code true} when the receipt was recorded now; {@code false} when the reaction had
+     *     already applied the event (nothing changed)
+     * @throws dev.keyline.domain.common.NotFoundException when there is no entry for the event
+     */
+    boolean recordReceipt(String reaction, EventId eventId, Instant at);
+
+    /**
+     * Whether the reaction named {@code reaction} has applied the event {@code eventId}, as this
+     * transaction sees it.
+     *
+     * @param reaction the reaction's name
+     * @param eventId the event
+     * @return whether a receipt exists
+     */
+    boolean hasReceipt(String reaction, EventId eventId);
 }

@@ -113,6 +113,8 @@ public final class KeylineSamples {
                 .subject(PriceAuthorisationRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(PriceAuthorisationRepository.class)))
                 .subject(FloorPriceListRepository.class, () -> inTransaction(storage.get(), s -> s.port(FloorPriceListRepository.class)))
+                .subject(dev.keyline.spi.authority.AccountStandingRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.authority.AccountStandingRepository.class)))
                 .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
         return tester;
     }
@@ -137,6 +139,10 @@ public final class KeylineSamples {
                 .value(java.util.function.BiFunction.class, () -> (a, b) -> null)
                 .value(java.util.function.BiConsumer.class, () -> (a, b) -> { })
                 .subject(CommandContext.class, () -> insideCommand(keyline.get()))
+                .value(dev.keyline.runtime.Reaction.Handler.class,
+                        () -> (dev.keyline.runtime.Reaction.Handler) (event, context) -> { })
+                .value(dev.keyline.runtime.Reaction.class,
+                        () -> dev.keyline.runtime.Reaction.of("sample", (event, context) -> { }, "account.*"))
                 .value(RetryPolicy.class, RetryPolicy::defaults)
                 .value(ScheduledExecutorService.class, KeylineSamples::stoppedExecutor)
                 .instance(KeyAccounts.class, () -> KeyAccounts.on(keyline.get()))

@@ -102,9 +102,13 @@ public abstract class StorageProviderContract {
         return storage.transactions().execute(() -> storage.outbox().find(eventId));
     }
 
-    /** A runtime over the test's storage and clock with the given policy and sinks. */
+    /**
+     * A runtime over the test's storage and clock with the given policy and sinks, and without the
+     * areas' reactions, so that only the sinks take deliveries ({@link ReactionContract} tests reactions).
+     */
     protected Keyline keyline(RetryPolicy policy, NotificationSink... sinks) {
-        return Keyline.builder().storage(storage).clock(clock).retryPolicy(policy).sinks(List.of(sinks)).build();
+        return Keyline.builder().storage(storage).clock(clock).retryPolicy(policy).sinks(List.of(sinks))
+                .areaReactions(false).build();
     }
 
     /** A runtime over the test's storage and clock with the default policy. */
@@ -786,7 +790,7 @@ public abstract class StorageProviderContract {
         }
 
         @Test
-        void withoutSinksNothingIsClaimedAndEventsWait() {
+        void withoutSinksOrReactionsNothingIsClaimedAndEventsWait() {
             Keyline keyline = keyline();
             FixtureEvent e = publish(keyline, "agg-1").get(0);
 
@@ -924,6 +928,21 @@ public abstract class StorageProviderContract {
     /** Two relays on the storage, one of them stalled past its lease: see {@link RelayLeaseContract}. */
     @Nested
     class RelayLeases extends RelayLeaseContract {
+
+        @Override
+        protected StorageProvider storage() {
+            return storage;
+        }
+
+        @Override
+        protected TestClock clock() {
+            return clock;
+        }
+    }
+
+    /** In-process reactions on the storage: see {@link ReactionContract}. */
+    @Nested
+    class Reactions extends ReactionContract {
 
         @Override
         protected StorageProvider storage() {

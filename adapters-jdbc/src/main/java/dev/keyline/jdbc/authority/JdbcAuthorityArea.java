@@ -7,6 +7,7 @@ import dev.keyline.jdbc.MigrationBlock;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.authority.AuthorityArea;
+import dev.keyline.spi.authority.AccountStandingRepository;
 import dev.keyline.spi.authority.FloorPriceListRepository;
 import dev.keyline.spi.authority.PriceAuthorisationRepository;
 
@@ -38,5 +39,6 @@ public final class JdbcAuthorityArea implements JdbcArea {
         Require.nonNull(ports, "ports");
         ports.register(PriceAuthorisationRepository.class, new JdbcPriceAuthorisationRepository(session));
         ports.register(FloorPriceListRepository.class, new JdbcFloorPriceListRepository(session));
+        ports.register(AccountStandingRepository.class, new JdbcAccountStandingRepository(session));
     }
 }

@@ -50,3 +50,18 @@ CREATE TABLE keyline_outbox_delivery (
 
 -- deadLetters: a sink's dead letters
 CREATE INDEX keyline_outbox_delivery_sink_ix ON keyline_outbox_delivery (sink, status);
+
+-- One row per reaction and event it applied, written in the reaction's own transaction together
+-- with its effects: a redelivered event with a receipt is not applied again. Receipts go with
+-- their entry when the relay purges it.
+CREATE TABLE keyline_reaction_receipt (
+    reaction   VARCHAR(255)             NOT NULL,
+    event_id   UUID                     NOT NULL,
+    applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT keyline_reaction_receipt_pk PRIMARY KEY (reaction, event_id),
+    CONSTRAINT keyline_reaction_receipt_entry_fk FOREIGN KEY (event_id)
+        REFERENCES keyline_outbox (event_id) ON DELETE CASCADE
+);
+
+-- purgeDelivered: the receipts of a deleted entry
+CREATE INDEX keyline_reaction_receipt_event_ix ON keyline_reaction_receipt (event_id);

@@ -10,15 +10,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.keyline.domain.account.AccountAccess;
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountExited;
+import dev.keyline.domain.account.AccountManagerAssigned;
+import dev.keyline.domain.account.AccountRegistered;
 import dev.keyline.domain.account.AccountScope;
-import dev.keyline.domain.account.AccountStatus;
 import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.account.AccountAccess;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
 import dev.keyline.jdbc.archfixture.PlantedAdapterUsingRuntime;
 import dev.keyline.spi.PlantedCoreNamingAnArea;
-import dev.keyline.runtime.authority.PriceAuthorisations;
-import dev.keyline.spi.account.KeyAccountRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,31 +110,21 @@ class ArchitectureTest {
             .because("a provider or a sink plugs into the spi; the runtime is the host's, built on top of them");
 
     /**
-     * What the commercial-authorisation area uses of the key-account area: its id (AccountId). The
-     * price-authorisation service's read of the stored account is listed apart, below.
+     * What the commercial-authorisation area uses of the key-account area: its id (AccountId), the
+     * events its account-standing reaction takes (AccountRegistered, AccountManagerAssigned,
+     * AccountExited) and the key-account access rules by which a requester's and a decider's reach
+     * over an account is judged (AccountAccess, AccountScope). Never the key-account area's
+     * aggregates or storage: it keeps its own projection of the accounts (AccountStanding).
      */
-    private static final Set<Class<?>> AUTHORITY_USES_OF_ACCOUNT = Set.of(AccountId.class);
-
-    /**
-     * The price-authorisation service's read of the stored key account, allowed in that one class
-     * until the account-standing projection lands.
-     */
-    private static final Set<Class<?>> PRICE_SERVICE_READS_OF_ACCOUNT = Set.of(KeyAccountRepository.class,
-            KeyAccount.class, AccountStatus.class, AccountScope.class, AccountAccess.class);
+    private static final Set<Class<?>> AUTHORITY_USES_OF_ACCOUNT = Set.of(AccountId.class, AccountRegistered.class,
+            AccountManagerAssigned.class, AccountExited.class, AccountAccess.class, AccountScope.class);
 
     /** What the key-account area uses of the commercial-authorisation area: nothing. */
     private static final Set<Class<?>> ACCOUNT_USES_OF_AUTHORITY = Set.of();
 
-    static final ArchRule AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("authority")
-                    .and(not(oneOf(Set.of(PriceAuthorisations.class)))))
+    static final ArchRule AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("authority"))
             .should().dependOnClassesThat(inArea("account").and(not(oneOf(AUTHORITY_USES_OF_ACCOUNT))))
             .because("an area uses another only through that area's ids and events");
-
-    static final ArchRule PRICE_SERVICE_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(oneOf(Set.of(PriceAuthorisations.class)))
-            .should().dependOnClassesThat(inArea("account")
-                    .and(not(oneOf(AUTHORITY_USES_OF_ACCOUNT))).and(not(oneOf(PRICE_SERVICE_READS_OF_ACCOUNT))))
-            .because("until the account-standing projection lands, the price service reads the stored key account"
-                    + " for the access scope and the status; nothing else of the key-account area");
 
     static final ArchRule ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES = noClasses().that(inArea("account"))
             .should().dependOnClassesThat(inArea("authority").and(not(oneOf(ACCOUNT_USES_OF_AUTHORITY))))
@@ -217,7 +208,6 @@ class ArchitectureTest {
     @Test
     void areasUseEachOtherOnlyThroughTheListedTypes() {
         AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
-        PRICE_SERVICE_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES.check(mainClasses);
     }
 

@@ -6,6 +6,7 @@ import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.authority.AuthorityArea;
+import dev.keyline.spi.authority.AccountStandingRepository;
 import dev.keyline.spi.authority.FloorPriceListRepository;
 import dev.keyline.spi.authority.PriceAuthorisationRepository;
 
@@ -27,5 +28,6 @@ public final class InMemoryAuthorityArea implements InMemoryArea {
         Require.nonNull(ports, "ports");
         ports.register(PriceAuthorisationRepository.class, new InMemoryPriceAuthorisationRepository(storage));
         ports.register(FloorPriceListRepository.class, new InMemoryFloorPriceListRepository(storage));
+        ports.register(AccountStandingRepository.class, new InMemoryAccountStandingRepository(storage));
     }
 }

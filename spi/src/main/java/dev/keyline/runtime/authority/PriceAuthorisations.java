@@ -1,10 +1,9 @@
 package dev.keyline.runtime.authority;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.AccountStatus;
-import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.AccountAccess;
 import dev.keyline.domain.account.AccountScope;
+import dev.keyline.domain.authority.AccountStanding;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPrice;
@@ -30,7 +29,7 @@ import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.ServiceSteps;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.authority.FloorPriceListRepository;
-import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.authority.AccountStandingRepository;
 import dev.keyline.spi.authority.PriceAuthorisationRepository;
 import dev.keyline.runtime.CommandContext;
 import java.util.EnumSet;
@@ -73,7 +72,7 @@ public final class PriceAuthorisations {
     private final AuthorityMatrix matrix;
     private final PriceAuthorisationRepository requests;
     private final FloorPriceListRepository floorLists;
-    private final KeyAccountRepository accounts;
+    private final AccountStandingRepository accounts;
 
     private PriceAuthorisations(Keyline keyline, StorageProvider storage, AuthorityMatrix matrix) {
         this.keyline = keyline;
@@ -81,14 +80,14 @@ public final class PriceAuthorisations {
         this.matrix = matrix;
         this.requests = storage.port(PriceAuthorisationRepository.class);
         this.floorLists = storage.port(FloorPriceListRepository.class);
-        this.accounts = storage.port(KeyAccountRepository.class);
+        this.accounts = storage.port(AccountStandingRepository.class);
     }
 
     /**
      * The commercial-authorisation service on a runtime, deciding under the given authority matrix.
      *
-     * @param keyline the runtime; its storage provider must store key accounts, price
-     *     authorisations and floor price lists
+     * @param keyline the runtime; its storage provider must store the authority area (price
+     *     authorisations, floor price lists and account standings)
      * @param matrix the authority matrix in force: each role's largest discount off list price
      * @return the service
      * @throws dev.keyline.domain.common.KeylineException with reason {@code CONFIGURATION} when the
@@ -153,11 +152,13 @@ public final class PriceAuthorisations {
      *
      * @param requester who asks
      * @param id the request's id
-     * @param offer the price asked for; its account must be registered and not exited
+     * @param offer the price asked for; its account must be known to commercial authorisation
+     *     (its registration delivered by the relay to {@link AccountStandings}) and not exited
      * @param floorPrices the floor price list in force for the account
      * @param reason why the price is needed, not blank
      * @return the open request
      * @throws NotAuthorisedException when the requester may not change the account
+     * @throws NotFoundException when the account is not known to commercial authorisation yet
      * @throws InvalidStateException when the account has exited
      * @throws AuthorityExceededException when no role of the matrix could approve the discount
      * @throws AlreadyExistsException when the id is taken
@@ -170,11 +171,11 @@ public final class PriceAuthorisations {
         Require.nonNull(floorPrices, "floorPrices");
         Require.nonBlank(reason, "reason");
         return keyline.execute(ctx -> {
-            KeyAccount account = accounts.get(offer.account());
-            AccountAccess.requireMayChange(requester, AccountScope.of(account), "request a price for " + offer.product());
-            if (account.status() == AccountStatus.EXITED) {
-                throw new InvalidStateException("key account " + account.id() + " has exited; it gets no price offers");
-            }
+            AccountStanding account = accounts.find(offer.account()).orElseThrow(() -> new NotFoundException("key account "
+                    + offer.account() + " is not known to commercial authorisation yet: the relay has not delivered its "
+                    + "account.registered event to the " + AccountStandings.REACTION + " reaction"));
+            AccountAccess.requireMayChange(requester, account.scope(), "request a price for " + offer.product());
+            account.requireNotExited();
             FloorPriceList floors = floorLists.find(floorPrices).orElseGet(() -> FloorPriceList.create(floorPrices));
             PriceAuthorisation request = PriceAuthorisation.request(id, offer, requester, reason, floors, matrix, ctx.now());
             ctx.save(requests, request);
@@ -299,8 +300,8 @@ public final class PriceAuthorisations {
      * those under which they may change it and the organisation-wide financial manager.
      */
     private Actor onTheAccountOf(PriceAuthorisation request, Actor decider, String attempted) {
-        // reads the stored key account for its scope until the account-standing projection lands
-        AccountScope scope = AccountScope.of(accounts.get(request.offer().account()));
+        AccountScope scope = accounts.find(request.offer().account()).orElseThrow(() -> new NotFoundException(
+                "key account " + request.offer().account() + " is not known to commercial authorisation")).scope();
         Set<Role> reaching = EnumSet.noneOf(Role.class);
         reaching.addAll(AccountAccess.rolesGrantingChange(decider, scope));
         if (decider.hasRole(Role.FINANCIAL_MANAGER)) {

@@ -7,8 +7,8 @@ import dev.keyline.spi.Area;
 import java.util.Set;
 
 /**
- * The commercial-authorisation area (商务授权), {@value #NAME}: price authorisations and floor price
- * lists. Registered by default through {@link java.util.ServiceLoader}.
+ * The commercial-authorisation area (商务授权), {@value #NAME}: price authorisations, floor price
+ * lists, and its projection of the key accounts' standing. Registered by default through {@link java.util.ServiceLoader}.
  */
 public final class AuthorityArea implements Area {
 
@@ -26,7 +26,7 @@ public final class AuthorityArea implements Area {
 
     @Override
     public Set<Class<?>> ports() {
-        return Set.of(PriceAuthorisationRepository.class, FloorPriceListRepository.class);
+        return Set.of(PriceAuthorisationRepository.class, FloorPriceListRepository.class, AccountStandingRepository.class);
     }
 
     @Override

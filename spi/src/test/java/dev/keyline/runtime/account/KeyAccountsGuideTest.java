@@ -108,6 +108,8 @@ class KeyAccountsGuideTest {
         assertThat(progress.achieved()).isEqualTo(Money.cny("98000.00"));
         assertThat(progress.onTrack()).isFalse();
 
+        keyline.relay().pumpUntilIdle(20);  // commercial authorisation learns of the bank through the relay
+
         Actor sun = Actor.withRoles(new UserId("sun"), Role.FINANCIAL_MANAGER);
         FloorPriceListId floors = new FloorPriceListId("SZ");
         prices.setFloorPrice(sun, floors, new ProductCode("DDN"), Money.cny("800.00"));

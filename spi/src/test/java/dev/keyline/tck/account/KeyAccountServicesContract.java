@@ -341,6 +341,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aRefusedCommandChangesNothingAndWritesNoEvent() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         AreaState before = world.state();
         assertRefused(() -> world.accounts.activate(LI, UNIVERSITY), NotAuthorisedException.class, before);
         assertRefused(() -> world.accounts.updateProfile(GAO, BANK, changedProfile()), NotAuthorisedException.class, before);
@@ -466,6 +467,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aPriceBelowTheFloorNeedsTheFinancialManagerAndTheDepartmentGeneralManagerAndEveryDecisionIsKept() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         world.prices.setFloorPrice(SUN, SUZHOU_FLOORS, DDN, Money.cny("800.00"));
         PriceAuthorisationId id = new PriceAuthorisationId("PA-1");
 
@@ -499,6 +501,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aPriceWithinTheMatrixIsApprovedOnceRejectedOrWithdrawn() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         PriceOffer twelvePercent = new PriceOffer(BANK, DDN, Money.cny("1000.00"), Money.cny("880.00"));
         world.prices.request(WANG, new PriceAuthorisationId("PA-1"), twelvePercent, SUZHOU_FLOORS, "renewal");
         world.prices.request(WANG, new PriceAuthorisationId("PA-2"), twelvePercent, SUZHOU_FLOORS, "renewal");

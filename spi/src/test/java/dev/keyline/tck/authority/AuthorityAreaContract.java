@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  *
  * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
- * {@link #discard(StorageProvider)} afterwards. The groups are {@link PriceAuthorisations} and
- * {@link FloorPriceLists}; each may also be run on its own by extending its contract class.
+ * {@link #discard(StorageProvider)} afterwards. The groups are {@link PriceAuthorisations},
+ * {@link FloorPriceLists}, {@link AccountStandings} and {@link AccountStandingReaction}; each may
+ * also be run on its own by extending its contract class.
  */
 public abstract class AuthorityAreaContract {
 
@@ -69,6 +70,41 @@ public abstract class AuthorityAreaContract {
         @Override
         protected int propertyExamples() {
             return AuthorityAreaContract.this.propertyExamples();
+        }
+    }
+
+    /** {@link AccountStandingRepositoryContract} on this provider. */
+    @Nested
+    class AccountStandings extends AccountStandingRepositoryContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return AuthorityAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            AuthorityAreaContract.this.discard(used);
+        }
+
+        @Override
+        protected int propertyExamples() {
+            return AuthorityAreaContract.this.propertyExamples();
+        }
+    }
+
+    /** {@link AccountStandingReactionContract} on this provider. */
+    @Nested
+    class AccountStandingReaction extends AccountStandingReactionContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return AuthorityAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            AuthorityAreaContract.this.discard(used);
         }
     }
 }
