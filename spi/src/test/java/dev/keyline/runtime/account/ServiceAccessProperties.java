@@ -211,6 +211,7 @@ class ServiceAccessProperties {
             world.plans.addResourceItem(ZHOU, plan(account), DDN, 2, LocalDate.of(2026, 5, 1), "");
         }
         world.churn.evaluateChurn(ZHOU, HOTEL, overdue());
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         world.prices.setFloorPrice(SUN, SUZHOU_FLOORS, DDN, Money.cny("800.00"));
         world.prices.request(WANG, WITHIN_MATRIX, new PriceOffer(BANK, DDN, Money.cny("1000.00"), Money.cny("880.00")),
                 SUZHOU_FLOORS, "renewal");
