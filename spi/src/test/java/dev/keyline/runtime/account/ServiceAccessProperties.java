@@ -205,6 +205,7 @@ class ServiceAccessProperties {
     private static KeyAccountServiceFixture world() {
         KeyAccountServiceFixture world = new KeyAccountServiceFixture(new InMemoryStorage());
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         for (AccountId account : List.of(BANK, HOTEL)) {
             world.plans.draw(ZHOU, plan(account), account, Year.of(2026), Money.cny("600000.00"));
             world.plans.addAction(ZHOU, plan(account), "visit the board", MANAGERS.get(account), LocalDate.of(2026, 4, 1));

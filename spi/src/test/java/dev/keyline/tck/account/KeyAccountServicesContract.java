@@ -524,6 +524,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void aPriceIsApprovedOrRejectedOnlyByAnApproverWhoseAccessReachesTheAccount() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         PriceAuthorisationId id = new PriceAuthorisationId("PA-1");
         world.prices.request(LI, id, new PriceOffer(HOTEL, DDN, Money.cny("1000.00"), Money.cny("880.00")),
                 SUZHOU_FLOORS, "renewal");
@@ -548,6 +549,7 @@ public abstract class KeyAccountServicesContract {
     @Test
     void theDepartmentGeneralManagerAndTheFinancialManagerDecideOnEveryAccount() {
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         world.prices.setFloorPrice(SUN, SUZHOU_FLOORS, DDN, Money.cny("800.00"));
         PriceAuthorisationId id = new PriceAuthorisationId("PA-1");
         world.prices.request(LI, id, new PriceOffer(HOTEL, DDN, Money.cny("1000.00"), Money.cny("700.00")),
