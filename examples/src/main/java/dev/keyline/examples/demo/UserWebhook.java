@@ -125,7 +125,8 @@ public final class UserWebhook {
         WebhookSink sink = WebhookSink.builder().endpoint(endpoint).secret(secret).clock(signingClock)
                 .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5)).name(SINK).build();
         InMemoryStorage storage = new InMemoryStorage();
-        Keyline runtime = Keyline.builder().storage(storage).clock(relayClock).sink(sink)
+        // only the user's webhook: the story's runtime already kept the areas' projections
+        Keyline runtime = Keyline.builder().storage(storage).clock(relayClock).sink(sink).areaReactions(false)
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(MAX_ATTEMPTS)).build();
         runtime.transactions().execute(() -> {
             storage.outbox().append(messages);
