@@ -1,5 +1,6 @@
 package dev.keyline.domain.account;
 
+import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.EventId;
@@ -434,6 +435,16 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
     /** The account manager (客户经理), if one is assigned. */
     public Optional<UserId> accountManager() {
         return Optional.ofNullable(accountManager);
+    }
+
+    /**
+     * The access scope of this account as stored, so the account manager the access rules see is
+     * always the one the account records.
+     *
+     * @return its id, network, industry and account manager
+     */
+    public AccessScope accessScope() {
+        return id().accessScope(network(), industry(), accountManager());
     }
 
     /** The virtual team, if one is assigned. */

@@ -21,10 +21,13 @@
  *       revenue target, action plan and resource plan.</li>
  *   <li>{@link dev.keyline.domain.account.ChurnEvaluator} and its
  *       {@link dev.keyline.domain.account.ChurnRule}s: the churn warning loop.</li>
- *   <li>{@link dev.keyline.domain.account.AccountAccess} over an
- *       {@link dev.keyline.domain.account.AccountScope}: who may change a key account, register it
- *       or assign its account manager, and who may approve a manual tier override. The account
- *       manager the stored account records is the one source of an account manager's access.</li>
+ *   <li>{@link dev.keyline.domain.account.KeyAccount#accessScope()} (and
+ *       {@link dev.keyline.domain.account.AccountId#accessScope}): a key account's scope for the
+ *       kernel's access rules ({@link dev.keyline.domain.common.Access}: who may change a key
+ *       account, register it or assign its account manager); the account manager the stored
+ *       account records is the one source of an account manager's access.
+ *       {@link dev.keyline.domain.account.AccountAccess}: who may approve a manual tier
+ *       override.</li>
  * </ul>
  *
  * <p>This package depends only on the kernel ({@code dev.keyline.domain.common}); the authority

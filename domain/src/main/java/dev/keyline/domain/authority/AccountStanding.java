@@ -1,7 +1,7 @@
 package dev.keyline.domain.authority;
 
-import dev.keyline.domain.account.AccountScope;
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.InvalidStateException;
@@ -69,8 +69,8 @@ public record AccountStanding(AccountId account, LocalNetworkId network, Industr
      *
      * @return its id, network, industry and account manager
      */
-    public AccountScope scope() {
-        return new AccountScope(account, network, industry, accountManager);
+    public AccessScope scope() {
+        return account.accessScope(network, industry, accountManager);
     }
 
     /**

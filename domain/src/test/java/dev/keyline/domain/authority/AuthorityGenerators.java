@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.KernelGenerators;
@@ -28,7 +29,6 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Role;
-import dev.keyline.domain.account.AccountScope;
 
 /**
  * QuickTheories generators for the authority area: actors, account scopes, authority matrices,
@@ -113,13 +113,13 @@ public final class AuthorityGenerators {
     }
 
     /**
-     * Account scopes over the pools of accounts, networks and users and any industry, with an
-     * account manager from the user pool or, now and then, none.
+     * Access scopes of key accounts over the pools of accounts, networks and users and any industry,
+     * with an account manager from the user pool or, now and then, none.
      */
-    public static Gen<AccountScope> accountScopes() {
+    public static Gen<AccessScope> accessScopes() {
         Gen<Optional<UserId>> managers = Generate.frequency(Pair.of(4, userIds().map(Optional::of)),
                 Pair.of(1, Generate.constant(Optional.<UserId>empty())));
-        return accountIds().zip(networks(), industries(), managers, AccountScope::new);
+        return accountIds().zip(networks(), industries(), managers, AccountId::accessScope);
     }
 
     /** Discount fractions on a grid of whole percent, 0.00 to 1.00. */

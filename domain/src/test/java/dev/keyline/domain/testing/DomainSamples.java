@@ -41,7 +41,7 @@ import dev.keyline.domain.account.SpendFold;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.account.TierChange;
 import dev.keyline.domain.account.TierChangeCause;
-import dev.keyline.domain.account.AccountScope;
+import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceList;
@@ -198,7 +198,7 @@ public final class DomainSamples {
                 .argument(SpendAverages.class, "byNetwork", "window", () -> Set.of(MONTH));
         // authority
         tester.value(Actor.class, () -> Actor.accountManager(USER))
-                .value(AccountScope.class, () -> new AccountScope(ACCOUNT, NETWORK, Industry.FINANCE))
+                .value(AccessScope.class, () -> ACCOUNT.accessScope(NETWORK, Industry.FINANCE, Optional.empty()))
                 .value(PriceOffer.class, DomainSamples::offer)
                 .value(AuthorityMatrix.class, DomainSamples::matrix)
                 .value(PriceAuthorisationId.class, () -> new PriceAuthorisationId("PA-1"))

@@ -13,9 +13,7 @@ import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountExited;
 import dev.keyline.domain.account.AccountManagerAssigned;
 import dev.keyline.domain.account.AccountRegistered;
-import dev.keyline.domain.account.AccountScope;
 import dev.keyline.domain.account.KeyAccount;
-import dev.keyline.domain.account.AccountAccess;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
 import dev.keyline.jdbc.archfixture.PlantedAdapterUsingRuntime;
@@ -112,12 +110,12 @@ class ArchitectureTest {
     /**
      * What the commercial-authorisation area uses of the key-account area: its id (AccountId), the
      * events its account-standing reaction takes (AccountRegistered, AccountManagerAssigned,
-     * AccountExited) and the key-account access rules by which a requester's and a decider's reach
-     * over an account is judged (AccountAccess, AccountScope). Never the key-account area's
-     * aggregates or storage: it keeps its own projection of the accounts (AccountStanding).
+     * AccountExited). Never the key-account area's aggregates, storage or rules: it keeps its own
+     * projection of the accounts (AccountStanding) and judges a requester's and a decider's reach
+     * over an account by the kernel's access rules (Access over an AccessScope).
      */
     private static final Set<Class<?>> AUTHORITY_USES_OF_ACCOUNT = Set.of(AccountId.class, AccountRegistered.class,
-            AccountManagerAssigned.class, AccountExited.class, AccountAccess.class, AccountScope.class);
+            AccountManagerAssigned.class, AccountExited.class);
 
     /** What the key-account area uses of the commercial-authorisation area: nothing. */
     private static final Set<Class<?>> ACCOUNT_USES_OF_AUTHORITY = Set.of();
@@ -236,6 +234,7 @@ class ArchitectureTest {
         assertThat(AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES.evaluate(withPlants).getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("dev.keyline.domain.account.AccountPlan"))
                 .anySatisfy(line -> assertThat(line).contains("<" + KeyAccount.class.getName() + ">"))
+                .anySatisfy(line -> assertThat(line).contains("<" + AccountAccess.class.getName() + ".mayApproveTierOverride("))
                 .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
     }
 

@@ -9,7 +9,7 @@ import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.PlanAction;
 import dev.keyline.domain.account.PlanProgress;
 import dev.keyline.domain.account.ResourcePlanItem;
-import dev.keyline.domain.account.AccountAccess;
+import dev.keyline.domain.common.Access;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.InvalidStateException;
@@ -31,7 +31,6 @@ import java.time.Year;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import dev.keyline.domain.account.AccountScope;
 
 /**
  * Account plans (客户发展计划) run through the runtime: one plan per key account and year with its
@@ -39,7 +38,7 @@ import dev.keyline.domain.account.AccountScope;
  * measured on billing's stored spend facts.
  *
  * <p>Every method takes the {@link Actor} who acts and applies the key-account access rules to the
- * plan's account ({@link AccountAccess#requireMayChange}): its account manager, an industry manager
+ * plan's account ({@link Access#requireMayChange}): its account manager, an industry manager
  * of its industry, the department general manager or the general manager; anyone else gets a
  * {@link NotAuthorisedException} before anything changes. Commands run in one transaction, save with
  * the version check and write their events ({@code account-plan.*}) to the outbox, as described on
@@ -96,7 +95,7 @@ public final class AccountPlans {
         Require.nonNull(revenueTarget, "revenueTarget");
         return keyline.execute(ctx -> {
             KeyAccount a = accounts.get(account);
-            AccountAccess.requireMayChange(actor, AccountScope.of(a), "draw up an account plan");
+            Access.requireMayChange(actor, a.accessScope(), "draw up an account plan");
             if (a.status() == AccountStatus.EXITED) {
                 throw new InvalidStateException("key account " + account + " has exited; it gets no account plan");
             }
@@ -274,7 +273,7 @@ public final class AccountPlans {
     private ServiceSteps.AccessCheck<AccountPlan> mayChangeTheAccountOf(Actor actor, String attempted) {
         return (p, ctx) -> {
             KeyAccount account = accounts.get(p.account());
-            AccountAccess.requireMayChange(actor, AccountScope.of(account), attempted);
+            Access.requireMayChange(actor, account.accessScope(), attempted);
         };
     }
 }

@@ -7,7 +7,7 @@ import dev.keyline.domain.account.ChurnSignal;
 import dev.keyline.domain.account.ChurnWarningRaised;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.account.KeyAccountSnapshot;
-import dev.keyline.domain.account.AccountAccess;
+import dev.keyline.domain.common.Access;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Require;
 import dev.keyline.runtime.Keyline;
@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.keyline.domain.account.AccountScope;
 
 /**
  * The churn warning loop (客户预警) of key accounts run through the runtime: the churn warning rules
@@ -27,7 +26,7 @@ import dev.keyline.domain.account.AccountScope;
  * account manager, and clearing it again.
  *
  * <p>Commands follow the steps of every service command ({@link KeyAccounts}): access is checked
- * with {@link AccountAccess} before anything changes, the account is saved with the version check
+ * with {@link Access} before anything changes, the account is saved with the version check
  * and its events go to the outbox in the same transaction. Immutable and thread-safe; the
  * {@code with…} methods return new instances.
  */
@@ -98,7 +97,7 @@ public final class ChurnWarnings {
         // a command whose save depends on what the rules find: the steps of ServiceSteps, spelled out
         return keyline.execute(ctx -> {
             KeyAccount a = load(account);
-            AccountAccess.requireMayChange(actor, AccountScope.of(a), "evaluate the churn rules");
+            Access.requireMayChange(actor, a.accessScope(), "evaluate the churn rules");
             LocalDate asOf = ctx.today();
             ChurnInputs inputs = ChurnInputs.from(account, asOf, spendFacts.byAccount(account), observations.arrears(),
                     observations.oldestUnpaidDue(), observations.complaints());
@@ -127,7 +126,7 @@ public final class ChurnWarnings {
         Require.nonNull(actor, "actor");
         Require.nonNull(account, "account");
         return steps.change(accounts, account,
-                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScope.of(a), "clear the churn warning"),
+                (a, ctx) -> Access.requireMayChange(actor, a.accessScope(), "clear the churn warning"),
                 (a, ctx) -> a.clearChurnWarning(actor.user(), ctx.now()), KeyAccount::snapshot);
     }
 

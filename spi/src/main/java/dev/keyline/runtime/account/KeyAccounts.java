@@ -13,7 +13,8 @@ import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.account.AccountAccess;
-import dev.keyline.domain.account.AccountScope;
+import dev.keyline.domain.common.Access;
+import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.InvalidArgumentException;
@@ -48,7 +49,7 @@ import java.util.stream.Stream;
  *   <li>validates its arguments (an {@link InvalidArgumentException} naming the argument);</li>
  *   <li>runs in one transaction of the runtime ({@link Keyline#execute}), joining one already active
  *       on the calling thread;</li>
- *   <li>loads what it needs and checks access with {@link AccountAccess} <em>before</em> changing
+ *   <li>loads what it needs and checks access with {@link Access} (and {@link AccountAccess} for a tier override) <em>before</em> changing
  *       anything: an account manager (客户经理) changes only the accounts whose stored account
  *       manager they are (the stored account is the one source of the assignment), an
  *       industry manager (行业经理) those of the industries they lead, the department general manager
@@ -101,7 +102,7 @@ public final class KeyAccounts {
      * Registers a customer as a prospective key account (status {@code PROSPECT}, tier
      * {@code NONE}, no account manager). Registering is for an industry manager of the account's
      * industry, the department general manager or the general manager
-     * ({@link AccountAccess#requireMayAssign}); an account manager may not, because an account
+     * ({@link Access#requireMayAssign}); an account manager may not, because an account
      * manager's access comes only from the stored accounts they manage and a new account has no
      * manager yet. The account manager is assigned afterwards with
      * {@link #assignManager(Actor, AccountId, UserId)}. Raises {@code account.registered}.
@@ -127,7 +128,7 @@ public final class KeyAccounts {
         Require.nonNull(profile, "profile");
         Require.nonNull(potential, "potential");
         return keyline.execute(ctx -> {
-            AccountAccess.requireMayAssign(actor, new AccountScope(id, network, industry), "register the key account");
+            Access.requireMayAssign(actor, id.accessScope(network, industry, Optional.empty()), "register the key account");
             if (accounts.find(id).isPresent()) {
                 throw new AlreadyExistsException("a key account with id " + id + " is already registered");
             }
@@ -157,7 +158,7 @@ public final class KeyAccounts {
      * is the one source of an account manager's access: from this command on, {@code manager} may
      * change the account and the previous account manager may not. So only an industry manager of
      * the account's industry, the department general manager or the general manager assigns
-     * ({@link AccountAccess#requireMayAssign}); an account manager cannot hand their account on.
+     * ({@link Access#requireMayAssign}); an account manager cannot hand their account on.
      * Raises {@code account.manager-assigned}.
      *
      * @param actor who assigns
@@ -171,7 +172,7 @@ public final class KeyAccounts {
         Require.nonNull(account, "account");
         Require.nonNull(manager, "manager");
         return steps.change(accounts, account,
-                (a, ctx) -> AccountAccess.requireMayAssign(actor, AccountScope.of(a), "assign an account manager"),
+                (a, ctx) -> Access.requireMayAssign(actor, a.accessScope(), "assign an account manager"),
                 (a, ctx) -> a.assignManager(manager, actor.user(), ctx.now()), KeyAccount::snapshot);
     }
 
@@ -265,8 +266,8 @@ public final class KeyAccounts {
         Require.nonNull(tier, "tier");
         Require.nonBlank(reason, "reason");
         return steps.change(accounts, account, (a, ctx) -> {
-            AccountScope scope = AccountScope.of(a);
-            AccountAccess.requireMayChange(requester, scope, "ask for a tier override");
+            AccessScope scope = a.accessScope();
+            Access.requireMayChange(requester, scope, "ask for a tier override");
             AccountAccess.requireMayApproveTierOverride(approver, scope, requester.user());
         }, (a, ctx) -> a.overrideTier(tier, reason, requester.user(), approver.user(), ctx.now()), KeyAccount::snapshot);
     }
@@ -346,7 +347,7 @@ public final class KeyAccounts {
             AccountScopes.requireChangesEveryAccount(actor, "record the spend of the unregistered customer " + account);
             return;
         }
-        AccountAccess.requireMayChange(actor, AccountScope.of(registered.get()), "record spend");
+        Access.requireMayChange(actor, registered.get().accessScope(), "record spend");
         if (!registered.get().network().equals(network)) {
             throw new InvalidArgumentException("facts", "key account " + account + " belongs to network "
                     + registered.get().network() + ", but a fact names network " + network);
@@ -425,7 +426,7 @@ public final class KeyAccounts {
         Require.nonNull(actor, "actor");
         Require.nonNull(account, "account");
         return steps.change(accounts, account,
-                (a, ctx) -> AccountAccess.requireMayChange(actor, AccountScope.of(a), attempted),
+                (a, ctx) -> Access.requireMayChange(actor, a.accessScope(), attempted),
                 command, KeyAccount::snapshot);
     }
 }

@@ -1,9 +1,9 @@
 package dev.keyline.runtime.authority;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.account.AccountAccess;
-import dev.keyline.domain.account.AccountScope;
 import dev.keyline.domain.authority.AccountStanding;
+import dev.keyline.domain.common.Access;
+import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPrice;
@@ -46,13 +46,13 @@ import java.util.stream.Stream;
  *
  * <p>The rules are the domain's ({@link PriceAuthorisation}, {@link FloorPriceList}): only a
  * {@link Role#FINANCIAL_MANAGER} sets floor prices; a request is made by someone who may change the
- * key account ({@link AccountAccess#requireMayChange}); an approver's authority comes from the
+ * key account ({@link Access#requireMayChange}); an approver's authority comes from the
  * matrix, and an offer below the floor needs the financial manager and the department general
  * manager.
  *
  * <p><b>Decisions under access scope.</b> Approving or rejecting needs both the matrix's level and
  * access to the request's key account: only the approver's roles that reach the account count.
- * Those are the roles under which they may change it ({@link AccountAccess#rolesGrantingChange}:
+ * Those are the roles under which they may change it ({@link Access#rolesGrantingChange}:
  * its stored account manager, an industry manager of its industry, the department general manager,
  * the general manager) and the financial manager, who keeps the network's floor prices and, like
  * the two general managers, decides organisation-wide. An industry manager who leads only tourism
@@ -174,7 +174,7 @@ public final class PriceAuthorisations {
             AccountStanding account = accounts.find(offer.account()).orElseThrow(() -> new NotFoundException("key account "
                     + offer.account() + " is not known to commercial authorisation yet: the relay has not delivered its "
                     + "account.registered event to the " + AccountStandings.REACTION + " reaction"));
-            AccountAccess.requireMayChange(requester, account.scope(), "request a price for " + offer.product());
+            Access.requireMayChange(requester, account.scope(), "request a price for " + offer.product());
             account.requireNotExited();
             FloorPriceList floors = floorLists.find(floorPrices).orElseGet(() -> FloorPriceList.create(floorPrices));
             PriceAuthorisation request = PriceAuthorisation.request(id, offer, requester, reason, floors, matrix, ctx.now());
@@ -300,10 +300,10 @@ public final class PriceAuthorisations {
      * those under which they may change it and the organisation-wide financial manager.
      */
     private Actor onTheAccountOf(PriceAuthorisation request, Actor decider, String attempted) {
-        AccountScope scope = accounts.find(request.offer().account()).orElseThrow(() -> new NotFoundException(
+        AccessScope scope = accounts.find(request.offer().account()).orElseThrow(() -> new NotFoundException(
                 "key account " + request.offer().account() + " is not known to commercial authorisation")).scope();
         Set<Role> reaching = EnumSet.noneOf(Role.class);
-        reaching.addAll(AccountAccess.rolesGrantingChange(decider, scope));
+        reaching.addAll(Access.rolesGrantingChange(decider, scope));
         if (decider.hasRole(Role.FINANCIAL_MANAGER)) {
             reaching.add(Role.FINANCIAL_MANAGER);
         }

@@ -205,13 +205,13 @@ class ServiceAccessProperties {
     private static KeyAccountServiceFixture world() {
         KeyAccountServiceFixture world = new KeyAccountServiceFixture(new InMemoryStorage());
         world.serveSuzhou();
+        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         for (AccountId account : List.of(BANK, HOTEL)) {
             world.plans.draw(ZHOU, plan(account), account, Year.of(2026), Money.cny("600000.00"));
             world.plans.addAction(ZHOU, plan(account), "visit the board", MANAGERS.get(account), LocalDate.of(2026, 4, 1));
             world.plans.addResourceItem(ZHOU, plan(account), DDN, 2, LocalDate.of(2026, 5, 1), "");
         }
         world.churn.evaluateChurn(ZHOU, HOTEL, overdue());
-        world.keyline.relay().pumpUntilIdle(20); // commercial authorisation learns of the accounts
         world.prices.setFloorPrice(SUN, SUZHOU_FLOORS, DDN, Money.cny("800.00"));
         world.prices.request(WANG, WITHIN_MATRIX, new PriceOffer(BANK, DDN, Money.cny("1000.00"), Money.cny("880.00")),
                 SUZHOU_FLOORS, "renewal");

@@ -1,14 +1,15 @@
 package dev.keyline.domain.authority.archfixture;
 
+import dev.keyline.domain.account.AccountAccess;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountPlan;
 import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.common.UserId;
 
 /**
  * A deliberate violation, kept in test sources only: an authority class that uses the account
- * area's account plan and key account, which are neither ids nor events of that area (its AccountId
- * is allowed; only the price service may read the key account, until the account-standing
- * projection lands).
+ * area's account plan, key account and key-account access rule, which are neither ids nor events of
+ * that area (its AccountId is allowed; access is judged by the kernel's rules).
  */
 public final class PlantedAreaReachingIntoAnother {
 
@@ -20,8 +21,14 @@ public final class PlantedAreaReachingIntoAnother {
         return plan.account();
     }
 
-    /** Reads a key account of the account area, as only the price service may for now. */
+    /** Reads a key account of the account area. */
     static AccountId idOf(KeyAccount account) {
         return account.id();
+    }
+
+    /** Judges access by the account area's own rule rather than the kernel's. */
+    static boolean mayApprove(KeyAccount account, UserId requester) {
+        return AccountAccess.mayApproveTierOverride(dev.keyline.domain.common.Actor.accountManager(requester),
+                account.accessScope(), requester);
     }
 }
