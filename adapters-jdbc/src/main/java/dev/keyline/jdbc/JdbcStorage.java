@@ -144,7 +144,6 @@ public final class JdbcStorage implements StorageProvider {
         private final DataSource dataSource;
         private boolean migrate;
         private SqlDialect dialect;
-        private final List<String> extraMigrationLocations = new ArrayList<>();
         private final List<JdbcArea> explicitAreas = new ArrayList<>();
         private boolean discover = true;
 
@@ -199,20 +198,6 @@ public final class JdbcStorage implements StorageProvider {
         }
 
         /**
-         * Adds a Flyway location whose migrations run together with the provider's own, in the
-         * same history table (for extensions; their versions must not collide with Keyline's, so
-         * use a range of their own of {@value MigrationBlock#FIRST_HOST_VERSION} and up; an area's
-         * tables are better registered as a {@link JdbcArea}, whose block is checked). The location must exist.
-         *
-         * @param location a Flyway location such as {@code classpath:com/example/keyline/migration}
-         * @return this builder
-         */
-        public Builder extraMigrationLocation(String location) {
-            extraMigrationLocations.add(Require.nonBlank(location, "location"));
-            return this;
-        }
-
-        /**
          * Detects the dialect (unless named), migrates (if asked) and builds the provider.
          *
          * @return the provider
@@ -226,7 +211,7 @@ public final class JdbcStorage implements StorageProvider {
             SchemaMigrations.checkBlocksApart(installed);
             SqlDialect chosen = dialect != null ? dialect : detect();
             if (migrate) {
-                SchemaMigrations.migrate(dataSource, chosen, installed, extraMigrationLocations);
+                SchemaMigrations.migrate(dataSource, chosen, installed);
             }
             return new JdbcStorage(chosen, dataSource, installed);
         }

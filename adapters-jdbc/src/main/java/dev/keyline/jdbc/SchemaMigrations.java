@@ -18,7 +18,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>Migrations are read from the core's location {@value JdbcStorage#MIGRATION_LOCATION}
  * (versions 1–99), from the location of every installed {@link JdbcArea} (each within its
- * {@link MigrationBlock}) and from any extra locations, and recorded in the one table {@value JdbcStorage#SCHEMA_HISTORY_TABLE}, in the connection's
+ * {@link MigrationBlock}), and recorded in the one table {@value JdbcStorage#SCHEMA_HISTORY_TABLE}, in the connection's
  * default schema, spelled as the database folds unquoted names (Flyway quotes the name, so this
  * way the unquoted {@code keyline_schema_history} refers to it on H2 and PostgreSQL alike). A database that already holds the host's own tables but no Keyline history is
  * baselined at version 0, so that Keyline's V1 still runs there. Migrations run out of order where
@@ -39,15 +39,13 @@ final class SchemaMigrations {
      * @param dataSource the host's data source
      * @param dialect the database's dialect, which decides the case of the history table's name
      * @param areas the installed areas, whose migrations run too
-     * @param extraLocations further Flyway locations, for example {@code classpath:com/example/keyline}
      * @return how many migrations were applied
      * @throws ConfigurationException when blocks overlap or a migration lies outside its area's block
      */
-    static int migrate(DataSource dataSource, SqlDialect dialect, List<JdbcArea> areas, List<String> extraLocations) {
+    static int migrate(DataSource dataSource, SqlDialect dialect, List<JdbcArea> areas) {
         Require.nonNull(dataSource, "dataSource");
         Require.nonNull(dialect, "dialect");
         Require.nonNullElements(areas, "areas");
-        Require.nonNullElements(extraLocations, "extraLocations");
         checkBlocksApart(areas);
         List<String> locations = new ArrayList<>();
         locations.add(JdbcStorage.MIGRATION_LOCATION);
@@ -57,7 +55,6 @@ final class SchemaMigrations {
                 checkVersions(dataSource, dialect, area.name(), area.migrationLocation(), area.versions());
                 locations.add(area.migrationLocation());
             }
-            locations.addAll(extraLocations);
             MigrateResult result = configure(dataSource, dialect, locations)
                     .outOfOrder(true)
                     .load()

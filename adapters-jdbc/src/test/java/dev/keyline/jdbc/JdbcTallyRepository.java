@@ -2,10 +2,14 @@ package dev.keyline.jdbc;
 
 import dev.keyline.tck.fixture.Tally;
 import dev.keyline.tck.fixture.TallyId;
+import dev.keyline.tck.fixture.TallyRepository;
 import dev.keyline.tck.fixture.TallySnapshot;
 
-/** Test only: the TCK's fixture aggregate in the table of the test migration {@code V1000__tck_tally.sql}. */
-final class JdbcTallyRepository extends JdbcAggregateRepository<Tally, TallyId> {
+/**
+ * Test only: the TCK's fixture aggregate in the table of the test migration {@code V1000__tck_tally.sql};
+ * {@link JdbcTallyArea} installs it as the {@link TallyRepository} port.
+ */
+final class JdbcTallyRepository extends JdbcAggregateRepository<Tally, TallyId> implements TallyRepository {
 
     JdbcTallyRepository(JdbcSession session) {
         super(session, "tally", "keyline_tck_tally", "tally_id");

@@ -6,13 +6,14 @@ import dev.keyline.tck.AggregateRepositoryContract;
 import dev.keyline.tck.TestClock;
 import dev.keyline.tck.fixture.Tally;
 import dev.keyline.tck.fixture.TallyId;
+import dev.keyline.tck.fixture.TallyRepository;
 import dev.keyline.tck.fixture.TallySnapshot;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
  * The repository compatibility kit over {@link JdbcAggregateRepository}, with the TCK's fixture
- * aggregate in a test-only table, until the areas bring real aggregates.
+ * aggregate in a test-only table, installed as the test area {@link JdbcTallyArea}.
  */
 abstract class JdbcTallyRepositoryContract extends AggregateRepositoryContract<Tally, TallyId, TallySnapshot> {
 
@@ -28,7 +29,7 @@ abstract class JdbcTallyRepositoryContract extends AggregateRepositoryContract<T
 
     @Override
     protected AggregateRepository<Tally, TallyId> repository(StorageProvider storage) {
-        return new JdbcTallyRepository(((JdbcStorage) storage).session());
+        return storage.port(TallyRepository.class);
     }
 
     @Override

@@ -18,7 +18,7 @@ class SchemaMigrationsPostgresTest {
     void migrating_an_up_to_date_schema_again_applies_nothing() {
         JdbcStorage storage = TestDatabases.emptyStorage(postgres);
 
-        assertThat(SchemaMigrations.migrate(postgres, SqlDialect.POSTGRESQL, KEYLINE_AREAS, List.of())).isZero();
+        assertThat(SchemaMigrations.migrate(postgres, SqlDialect.POSTGRESQL, KEYLINE_AREAS)).isZero();
         assertThat(new OneStatementTransactions(storage).query("SELECT version FROM keyline_schema_history WHERE success ORDER BY installed_rank",
                 row -> row.string("version"))).contains("1");
     }

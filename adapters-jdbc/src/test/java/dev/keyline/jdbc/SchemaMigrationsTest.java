@@ -25,8 +25,8 @@ class SchemaMigrationsTest {
 
     @Test
     void migrating_twice_applies_the_migrations_once() {
-        int first = SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
-        int second = SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
+        int first = SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS);
+        int second = SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS);
 
         assertThat(first).isPositive();
         assertThat(second).isZero();
@@ -47,7 +47,7 @@ class SchemaMigrationsTest {
     void a_database_holding_the_hosts_own_tables_gets_every_keyline_migration() {
         execute("CREATE TABLE host_customer (id INTEGER PRIMARY KEY)");
 
-        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
+        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS);
 
         assertThat(tables()).contains("HOST_CUSTOMER", "KEYLINE_OUTBOX");
         assertThat(successfulVersions()).contains("0", "1");
@@ -55,8 +55,10 @@ class SchemaMigrationsTest {
 
     @Test
     void a_failing_migration_is_a_storage_exception_with_the_sql_state() {
-        assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true)
-                .extraMigrationLocation("classpath:dev/keyline/jdbc/brokenmigration").build())
+        JdbcArea broken = new BlockTestArea("broken", "classpath:dev/keyline/jdbc/brokenmigration",
+                new MigrationBlock(900, 999));
+
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true).area(broken).build())
                 .isInstanceOfSatisfying(StorageException.class, e -> {
                     assertThat(e.getMessage()).contains("migrating the Keyline schema failed").contains("V900");
                     assertThat(e.sqlState()).isEqualTo("42S02");
@@ -64,15 +66,17 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void a_missing_extra_location_is_reported() {
-        assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true)
-                .extraMigrationLocation("classpath:dev/keyline/jdbc/no_such_folder").build())
+    void an_areas_missing_migration_location_is_reported() {
+        JdbcArea homeless = new BlockTestArea("homeless", "classpath:dev/keyline/jdbc/no_such_folder",
+                MigrationBlock.hundredFrom(MigrationBlock.FIRST_HOST_VERSION));
+
+        assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true).area(homeless).build())
                 .isInstanceOf(StorageException.class).hasMessageContaining("no_such_folder");
     }
 
     @Test
     void keylines_areas_migrate_in_their_blocks_into_one_history() {
-        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS, List.of());
+        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS);
 
         assertThat(successfulVersions()).contains("1", "100", "200");
         assertThat(tables()).contains("KEYLINE_KEY_ACCOUNT", "KEYLINE_PRICE_AUTHORISATION");

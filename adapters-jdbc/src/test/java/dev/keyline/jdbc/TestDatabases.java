@@ -15,9 +15,6 @@ import org.example.notes.jdbc.JdbcNotesArea;
 /** Gives each test an empty Keyline schema on a shared database, quickly. */
 final class TestDatabases {
 
-    /** The test-only migrations: the table of the TCK's fixture aggregate. */
-    static final String TEST_MIGRATIONS = "classpath:dev/keyline/jdbc/testmigration";
-
     private static final Set<DataSource> MIGRATED = ConcurrentHashMap.newKeySet();
 
     private TestDatabases() {
@@ -31,7 +28,7 @@ final class TestDatabases {
         boolean first = MIGRATED.add(dataSource);
         JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(first)
                 .area(new JdbcNotesArea()) // a host's own area, registered explicitly
-                .extraMigrationLocation(TEST_MIGRATIONS).build();
+                .area(new JdbcTallyArea()).build(); // the TCK's fixture aggregate, a test area
         reset(dataSource, storage.dialect());
         return storage;
     }

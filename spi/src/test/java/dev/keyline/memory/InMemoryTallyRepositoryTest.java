@@ -4,25 +4,29 @@ import dev.keyline.spi.AggregateRepository;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.tck.AggregateRepositoryContract;
 import dev.keyline.tck.TestClock;
-import dev.keyline.tck.fixture.InMemoryTallyRepository;
+import dev.keyline.tck.fixture.InMemoryTallyArea;
 import dev.keyline.tck.fixture.Tally;
 import dev.keyline.tck.fixture.TallyId;
+import dev.keyline.tck.fixture.TallyRepository;
 import dev.keyline.tck.fixture.TallySnapshot;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The in-memory repository base, over the fixture aggregate, passes the repository compatibility kit. */
+/**
+ * The in-memory repository base, over the fixture aggregate installed as a test area, passes the
+ * repository compatibility kit.
+ */
 class InMemoryTallyRepositoryTest extends AggregateRepositoryContract<Tally, TallyId, TallySnapshot> {
 
     private final AtomicInteger ids = new AtomicInteger();
 
     @Override
     protected StorageProvider newStorage() {
-        return new InMemoryStorage();
+        return InMemoryStorage.builder().area(new InMemoryTallyArea()).build();
     }
 
     @Override
     protected AggregateRepository<Tally, TallyId> repository(StorageProvider storage) {
-        return new InMemoryTallyRepository((InMemoryStorage) storage);
+        return storage.port(TallyRepository.class);
     }
 
     @Override

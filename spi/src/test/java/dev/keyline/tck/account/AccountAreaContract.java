@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Nested;
  * {@link #discard(StorageProvider)} afterwards; the properties of a test share its storage and run
  * {@link #propertyExamples()} examples each. The groups are {@link KeyAccounts},
  * {@link SpendFacts}, {@link ClassificationResults}, {@link AccountPlans} and {@link BoundaryValues};
- * each may also be run on its own by extending its contract class. Commercial authorisation has its
- * own kit, {@code AuthorityAreaContract}.
+ * each may also be run on its own by extending its contract class. Every group uses only this
+ * area's repositories, so a provider storing only the key-account area runs it whole. Commercial authorisation
+ * has its own kit, {@code AuthorityAreaContract}.
  */
 public abstract class AccountAreaContract {
 

@@ -1,7 +1,5 @@
 package dev.keyline.tck.account;
 
-import dev.keyline.spi.authority.PriceAuthorisationRepository;
-import dev.keyline.spi.authority.FloorPriceListRepository;
 import dev.keyline.spi.account.SpendFactRepository;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.spi.account.ClassificationResultRepository;
@@ -29,14 +27,6 @@ import dev.keyline.domain.account.PotentialFlags;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
-import dev.keyline.domain.common.Actor;
-import dev.keyline.domain.authority.AuthorityMatrix;
-import dev.keyline.domain.authority.FloorPriceList;
-import dev.keyline.domain.authority.FloorPriceListId;
-import dev.keyline.domain.authority.PriceAuthorisation;
-import dev.keyline.domain.authority.PriceAuthorisationId;
-import dev.keyline.domain.authority.PriceOffer;
-import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.KernelGenerators;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
@@ -48,16 +38,16 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values at the domain's bounds ({@link Limits}) survive a save and a load verbatim: the longest
- * ids, names, rule names and free texts (in ASCII, CJK, astral characters counted as two, and with
- * quotes and SQL metacharacters), the largest money and ratios with every decimal the domain keeps.
- * Whatever the domain accepts, a provider must store; a storage failure here is a provider defect.
- * A provider runs it through {@link AccountAreaContract}.
+ * Values of the key-account area at the domain's bounds ({@link Limits}) survive a save and a load
+ * verbatim: the longest ids, names, rule names and free texts (in ASCII, CJK, astral characters
+ * counted as two, and with quotes and SQL metacharacters), the largest money and ratios with every
+ * decimal the domain keeps. Whatever the domain accepts, a provider must store; a storage failure
+ * here is a provider defect. A provider runs it through {@link AccountAreaContract}; commercial
+ * authorisation's bounds are checked by its own kit.
  */
 public abstract class BoundaryValuesContract extends StorageBackedContract {
 
@@ -128,38 +118,6 @@ public abstract class BoundaryValuesContract extends StorageBackedContract {
         });
         assertThat(inTransaction(() -> storage.port(AccountPlanRepository.class).find(plan.id())).orElseThrow().snapshot())
                 .isEqualTo(plan.snapshot());
-    }
-
-    @Test
-    void priceRequestsAndFloorPricesAtTheBoundsRoundTripVerbatim() {
-        Actor finance = Actor.withRoles(new UserId(longestId("U")), Role.FINANCIAL_MANAGER);
-        Actor director = Actor.withRoles(new UserId(longestId("U")), Role.DEPARTMENT_GENERAL_MANAGER);
-        ProductCode product = new ProductCode(longestId("P"));
-        FloorPriceList floors = FloorPriceList.create(new FloorPriceListId(longestId("FL")));
-        floors.setFloorPrice(finance, product, LARGEST, T0);
-        AuthorityMatrix matrix = AuthorityMatrix.of(Map.of(Role.DEPARTMENT_GENERAL_MANAGER,
-                new BigDecimal("0.999999999999")));
-        for (int i = 0; i < TEXTS.size(); i++) {
-            AccountId account = new AccountId(longestId("KA"));
-            Actor requester = Actor.accountManager(new UserId(longestId("U")));
-            PriceAuthorisation request = PriceAuthorisation.request(new PriceAuthorisationId(longestId("PA")),
-                    new PriceOffer(account, product, LARGEST, Money.cny("0.01").plus(Money.cny(BigDecimal.valueOf(i)))),
-                    requester, TEXTS.get(i), floors, matrix, T0.plusSeconds(1));
-            request.approve(finance, matrix, TEXTS.get((i + 1) % TEXTS.size()), T0.plusSeconds(2));
-            request.approve(director, matrix, TEXTS.get((i + 2) % TEXTS.size()), T0.plusSeconds(3));
-            inTransaction(() -> {
-                storage.port(PriceAuthorisationRepository.class).save(request);
-                return null;
-            });
-            assertThat(inTransaction(() -> storage.port(PriceAuthorisationRepository.class).find(request.id())).orElseThrow().snapshot())
-                    .as("request with boundary text %d", i).isEqualTo(request.snapshot());
-        }
-        inTransaction(() -> {
-            storage.port(FloorPriceListRepository.class).save(floors);
-            return null;
-        });
-        assertThat(inTransaction(() -> storage.port(FloorPriceListRepository.class).find(floors.id())).orElseThrow().snapshot())
-                .isEqualTo(floors.snapshot());
     }
 
     @Test

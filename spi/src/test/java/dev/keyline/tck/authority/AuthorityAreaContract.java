@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
  * {@link #discard(StorageProvider)} afterwards. The groups are {@link PriceAuthorisations},
- * {@link FloorPriceLists}, {@link AccountStandings} and {@link AccountStandingReaction}; each may
- * also be run on its own by extending its contract class.
+ * {@link FloorPriceLists}, {@link AccountStandings}, {@link AccountStandingReaction} and
+ * {@link BoundaryValues}; each may also be run on its own by extending its contract class. Every
+ * group but {@link AccountStandingReaction} uses only this area's repositories; that one drives
+ * key accounts through their services to raise the events the reaction follows, so it needs a
+ * provider that stores both areas.
  */
 public abstract class AuthorityAreaContract {
 
@@ -96,6 +99,21 @@ public abstract class AuthorityAreaContract {
     /** {@link AccountStandingReactionContract} on this provider. */
     @Nested
     class AccountStandingReaction extends AccountStandingReactionContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return AuthorityAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            AuthorityAreaContract.this.discard(used);
+        }
+    }
+
+    /** {@link BoundaryValuesContract} on this provider. */
+    @Nested
+    class BoundaryValues extends BoundaryValuesContract {
 
         @Override
         protected StorageProvider newStorage() {
