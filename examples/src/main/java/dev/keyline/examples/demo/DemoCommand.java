@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code demo --out DIR [--webhook URL --webhook-secret whsec_…]}: runs the {@link Demo} and writes
  * {@code DIR/report.html}; prints one line per chapter and the report's path. With a webhook it
  * also posts every event of the story to that receiver ({@link UserWebhook}) and prints how many
- * were delivered, retried and dead-lettered, and why each dead letter was given up.
+ * were delivered, retried and dead-lettered, and the dead letters grouped by cause (a count and a
+ * few example events per cause); the report lists every dead letter with its reason.
  */
 public final class DemoCommand implements CliCommand {
 
@@ -101,13 +102,7 @@ public final class DemoCommand implements CliCommand {
             out.println("  " + (i + 1) + ". " + chapter.title()
                     + (chapter.summary().isBlank() ? "" : ": " + chapter.summary()));
         }
-        webhook.flatMap(UserWebhook::outcome).ifPresent(posted -> {
-            out.println("Your webhook: " + posted.summary());
-            for (UserWebhookOutcome.DeadLetter letter : posted.deadLetters()) {
-                out.println("  dead-lettered " + letter.eventId() + " (" + letter.type() + ") after "
-                        + letter.attempts() + " attempts: " + letter.reason());
-            }
-        });
+        webhook.flatMap(UserWebhook::outcome).ifPresent(posted -> posted.consoleLines().forEach(out::println));
         out.println("Report: " + outcome.reportFile().toAbsolutePath());
         return ExitStatus.OK;
     }

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,17 @@ class DemoWebhookTest {
 
     private static final Pattern SUMMARY = Pattern.compile(
             "Your webhook: (\\d+) events to (\\S+): (\\d+) delivered, (\\d+) retried, (\\d+) dead-lettered");
+
+    /** A console line for one cause: count, cause, example events, and how many more. */
+    private static final Pattern DEAD_LETTER_CAUSE = Pattern.compile(
+            "  (\\d+) dead-lettered: (.+); e\\.g\\. ((?:\\S+ \\([^)]+\\)(?:, )?)+?)((?:, and \\d+ more)?)");
+
+    /** An example event in a cause's line: {@code <id> (<type>)}. */
+    private static final Pattern EXAMPLE = Pattern.compile("(\\S+) \\([^)]+\\)");
+
+    /** A row of the report's dead-letter table: event id, type, attempts, reason. */
+    private static final Pattern REPORT_DEAD_LETTER = Pattern.compile(
+            "<tr><td>([^<]+)</td><td>([^<]+)</td><td class=\"num\">(\\d+)</td><td>([^<]*I/O failure[^<]*)</td></tr>");
 
     @TempDir
     Path dir;
@@ -122,12 +134,31 @@ class DemoWebhookTest {
         assertThat(summary.group(3)).isEqualTo("0");
         assertThat(Integer.parseInt(summary.group(4))).isEqualTo(events * (UserWebhook.MAX_ATTEMPTS - 1));
         assertThat(Integer.parseInt(summary.group(5))).isEqualTo(events);
-        List<String> deadLetters = run.out().lines().filter(l -> l.startsWith("  dead-lettered ")).toList();
-        assertThat(deadLetters).hasSize(events).allSatisfy(line -> assertThat(line)
-                .contains("after " + UserWebhook.MAX_ATTEMPTS + " attempts: ")
-                .contains("I/O failure talking to " + url));
+        // the console: one line for the one cause, naming a few events, and a pointer to the report
+        List<String> causes = run.out().lines().filter(l -> DEAD_LETTER_CAUSE.matcher(l).matches()).toList();
+        assertThat(causes).as(run.out()).hasSize(1);
+        Matcher cause = DEAD_LETTER_CAUSE.matcher(causes.get(0));
+        assertThat(cause.matches()).isTrue();
+        assertThat(Integer.parseInt(cause.group(1))).isEqualTo(events);
+        assertThat(cause.group(2)).startsWith(UserWebhook.SINK + ": ").contains("I/O failure talking to " + url)
+                .doesNotContain(" for event ");
+        List<String> examples = EXAMPLE.matcher(cause.group(3)).results().map(m -> m.group(1)).toList();
+        assertThat(examples).hasSize(UserWebhookOutcome.EXAMPLES_PER_CAUSE);
+        assertThat(cause.group(4)).isEqualTo(", and " + (events - examples.size()) + " more");
+        assertThat(run.out()).contains("every dead letter, with its attempts and reason, is listed in the report under \""
+                + UserWebhookOutcome.REPORT_HEADING + "\"");
+        assertThat(run.out().lines().count()).as(run.out()).isLessThan(20);
+        // the report: every dead letter, each with its own reason
         String report = Files.readString(dir.resolve(Demo.REPORT_FILE), StandardCharsets.UTF_8);
-        assertThat(report).contains("Events your webhook never took, and why", "I/O failure talking to");
+        assertThat(report).contains("Events your webhook never took, and why");
+        List<MatchResult> rows = REPORT_DEAD_LETTER.matcher(report).results().toList();
+        assertThat(rows).hasSize(events);
+        assertThat(rows.stream().map(r -> r.group(1)).distinct()).hasSize(events).containsAll(examples);
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.group(3)).isEqualTo(String.valueOf(UserWebhook.MAX_ATTEMPTS));
+            assertThat(row.group(4)).startsWith(UserWebhook.SINK + ": ").contains("I/O failure talking to " + url)
+                    .endsWith(" for event " + row.group(1));
+        });
     }
 
     @Test
