@@ -4,6 +4,7 @@ import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.StorageException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -184,6 +185,61 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         try (Stream<A> found = streamWhere(condition, orderBy, params)) {
             return found.toList();
         }
+    }
+
+    /**
+     * Maps one child row to a value of the aggregate's owned collection.
+     *
+     * @param <T> the child type
+     */
+    @FunctionalInterface
+    protected interface ChildMapper<T> {
+
+        /**
+         * Maps the current row of a child table; must not move the cursor.
+         *
+         * @param row the current child row, all columns
+         * @param parentId the id of the parent the row belongs to, read from the parent column
+         *     (for messages that name the aggregate)
+         * @return the child value
+         * @throws SQLException when reading the row fails
+         */
+        T map(Row row, String parentId) throws SQLException;
+    }
+
+    /**
+     * Reads the rows of one child table that belong to the given parents, in one statement
+     * ({@code SELECT * FROM childTable WHERE parentColumn IN (...) ORDER BY parentColumn,
+     * orderColumn}), and groups them by parent id; meant for {@link #readChildren(List)}.
+     * A parent without rows has no entry in the result.
+     *
+     * @param <T> the child type
+     * @param childTable the child table, a plain SQL identifier
+     * @param parentColumn its column holding the parent's id, a plain SQL identifier; a row where
+     *     it is NULL fails with a {@link dev.keyline.domain.common.CorruptStateException}
+     * @param parentIds the ids of one or more parents
+     * @param orderColumn the column that orders the rows of one parent (their position in the
+     *     collection), a plain SQL identifier
+     * @param mapper maps one row, given the parent id it belongs to; a row it cannot restore
+     *     fails the read with the mapper's exception
+     * @return the mapped rows of each parent that has any, in {@code orderColumn} order
+     */
+    protected final <T> Map<String, List<T>> childrenOf(String childTable, String parentColumn, List<String> parentIds,
+            String orderColumn, ChildMapper<T> mapper) {
+        Columns.checkIdentifier(childTable, "childTable");
+        Columns.checkIdentifier(parentColumn, "parentColumn");
+        Require.nonNull(parentIds, "parentIds");
+        Require.that(!parentIds.isEmpty(), "parentIds", "must name at least one parent");
+        Columns.checkIdentifier(orderColumn, "orderColumn");
+        Require.nonNull(mapper, "mapper");
+        Map<String, List<T>> children = new HashMap<>();
+        session().query("SELECT * FROM " + childTable + " WHERE " + parentColumn + " IN ("
+                + placeholders(parentIds.size()) + ") ORDER BY " + parentColumn + ", " + orderColumn, row -> {
+                    String parent = row.requiredString(parentColumn);
+                    T child = mapper.map(row, parent);
+                    return children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
+                }, parentIds.toArray());
+        return children;
     }
 
     /**

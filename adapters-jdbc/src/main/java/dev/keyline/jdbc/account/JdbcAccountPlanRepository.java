@@ -2,7 +2,6 @@ package dev.keyline.jdbc.account;
 
 import static dev.keyline.jdbc.StoredValues.money;
 import static dev.keyline.jdbc.StoredValues.optionalUser;
-import static dev.keyline.jdbc.StoredValues.placeholders;
 import static dev.keyline.jdbc.StoredValues.required;
 import static dev.keyline.jdbc.StoredValues.stored;
 import static dev.keyline.jdbc.StoredValues.user;
@@ -24,7 +23,6 @@ import dev.keyline.jdbc.Row;
 import dev.keyline.spi.account.AccountPlanRepository;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,27 +154,17 @@ public final class JdbcAccountPlanRepository extends JdbcParentChildRepository<A
     @Override
     protected Function<AccountPlanSnapshot, AccountPlan> readChildren(List<AccountPlanSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<PlanAction>> actions = new HashMap<>();
-        session().query("SELECT * FROM " + ACTIONS + " WHERE plan_id IN (" + placeholders(ids.size())
-                + ") ORDER BY plan_id, action_number", row -> {
-                    String plan = row.requiredString("plan_id");
-                    PlanAction action = stored("action " + row.intValue("action_number") + " of account plan " + plan,
-                            () -> new PlanAction(row.intValue("action_number"), row.requiredString("description"),
-                                    user(row, "owner_id"), row.localDate("due_on"),
-                                    Optional.ofNullable(row.instant("completed_at")), optionalUser(row, "completed_by")));
-                    return actions.computeIfAbsent(plan, p -> new ArrayList<>()).add(action);
-                }, ids.toArray());
-        Map<String, List<ResourcePlanItem>> items = new HashMap<>();
-        session().query("SELECT * FROM " + ITEMS + " WHERE plan_id IN (" + placeholders(ids.size())
-                + ") ORDER BY plan_id, item_number", row -> {
-                    String plan = row.requiredString("plan_id");
-                    ResourcePlanItem item = stored("resource line " + row.intValue("item_number") + " of account plan " + plan,
-                            () -> new ResourcePlanItem(row.intValue("item_number"),
-                                    required(row, "product_code", ProductCode::new), row.intValue("quantity"),
-                                    row.localDate("needed_by"), row.requiredString("note"),
-                                    Optional.ofNullable(row.instant("fulfilled_at")), optionalUser(row, "fulfilled_by")));
-                    return items.computeIfAbsent(plan, p -> new ArrayList<>()).add(item);
-                }, ids.toArray());
+        Map<String, List<PlanAction>> actions = childrenOf(ACTIONS, "plan_id", ids, "action_number",
+                (row, plan) -> stored("action " + row.intValue("action_number") + " of account plan " + plan,
+                        () -> new PlanAction(row.intValue("action_number"), row.requiredString("description"),
+                                user(row, "owner_id"), row.localDate("due_on"),
+                                Optional.ofNullable(row.instant("completed_at")), optionalUser(row, "completed_by"))));
+        Map<String, List<ResourcePlanItem>> items = childrenOf(ITEMS, "plan_id", ids, "item_number",
+                (row, plan) -> stored("resource line " + row.intValue("item_number") + " of account plan " + plan,
+                        () -> new ResourcePlanItem(row.intValue("item_number"),
+                                required(row, "product_code", ProductCode::new), row.intValue("quantity"),
+                                row.localDate("needed_by"), row.requiredString("note"),
+                                Optional.ofNullable(row.instant("fulfilled_at")), optionalUser(row, "fulfilled_by"))));
         return s -> AccountPlan.restore(new AccountPlanSnapshot(s.id(), s.version(), s.account(), s.network(),
                 s.year(), s.revenueTarget(), actions.getOrDefault(s.id().value(), List.of()),
                 items.getOrDefault(s.id().value(), List.of()), s.drawnBy(), s.drawnAt(), s.lastChangedAt()));

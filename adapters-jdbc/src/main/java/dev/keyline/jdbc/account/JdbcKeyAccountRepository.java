@@ -3,7 +3,6 @@ package dev.keyline.jdbc.account;
 import static dev.keyline.jdbc.StoredValues.decimal;
 import static dev.keyline.jdbc.StoredValues.money;
 import static dev.keyline.jdbc.StoredValues.optionalUser;
-import static dev.keyline.jdbc.StoredValues.placeholders;
 import static dev.keyline.jdbc.StoredValues.required;
 import static dev.keyline.jdbc.StoredValues.requiredEnum;
 import static dev.keyline.jdbc.StoredValues.stored;
@@ -33,7 +32,6 @@ import dev.keyline.jdbc.Row;
 import dev.keyline.spi.account.KeyAccountRepository;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -234,20 +232,11 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
     @Override
     protected Function<KeyAccountSnapshot, KeyAccount> readChildren(List<KeyAccountSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<ChurnSignal>> signals = new HashMap<>();
-        session().query("SELECT * FROM " + SIGNALS + " WHERE account_id IN (" + placeholders(ids.size())
-                + ") ORDER BY account_id, line_no", row -> {
-                    String account = row.requiredString("account_id");
-                    return signals.computeIfAbsent(account, a -> new ArrayList<>()).add(signal(row, account));
-                }, ids.toArray());
-        Map<String, List<TierChange>> history = new HashMap<>();
-        session().query("SELECT * FROM " + HISTORY + " WHERE account_id IN (" + placeholders(ids.size())
-                + ") ORDER BY account_id, line_no", row -> {
-                    String account = row.requiredString("account_id");
-                    TierChange change = stored("tier change " + row.intValue("line_no") + " of key account " + account,
-                            () -> tierChange(row));
-                    return history.computeIfAbsent(account, a -> new ArrayList<>()).add(change);
-                }, ids.toArray());
+        Map<String, List<ChurnSignal>> signals = childrenOf(SIGNALS, "account_id", ids, "line_no",
+                JdbcKeyAccountRepository::signal);
+        Map<String, List<TierChange>> history = childrenOf(HISTORY, "account_id", ids, "line_no",
+                (row, account) -> stored("tier change " + row.intValue("line_no") + " of key account " + account,
+                        () -> tierChange(row)));
         return s -> KeyAccount.restore(new KeyAccountSnapshot(s.id(), s.version(), s.name(), s.network(),
                 s.industry(), s.profile(), s.potential(), s.status(), s.tier(), s.accountManager(), s.team(),
                 signals.getOrDefault(s.id().value(), List.of()), s.churnWarningSince(), s.exitReason(), s.exitedAt(),

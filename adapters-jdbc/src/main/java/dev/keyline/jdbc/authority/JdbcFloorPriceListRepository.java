@@ -1,7 +1,6 @@
 package dev.keyline.jdbc.authority;
 
 import static dev.keyline.jdbc.StoredValues.money;
-import static dev.keyline.jdbc.StoredValues.placeholders;
 import static dev.keyline.jdbc.StoredValues.required;
 import static dev.keyline.jdbc.StoredValues.stored;
 import static dev.keyline.jdbc.StoredValues.user;
@@ -17,7 +16,6 @@ import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.authority.FloorPriceListRepository;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -81,15 +79,10 @@ public final class JdbcFloorPriceListRepository
     @Override
     protected Function<FloorPriceListSnapshot, FloorPriceList> readChildren(List<FloorPriceListSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<FloorPrice>> prices = new HashMap<>();
-        session().query("SELECT * FROM " + PRICES + " WHERE list_id IN (" + placeholders(ids.size())
-                + ") ORDER BY list_id, line_no", row -> {
-                    String list = row.requiredString("list_id");
-                    FloorPrice price = stored("floor price " + row.intValue("line_no") + " of list " + list,
-                            () -> new FloorPrice(required(row, "product_code", ProductCode::new),
-                                    money(row, "price", "currency"), user(row, "set_by"), row.instant("set_at")));
-                    return prices.computeIfAbsent(list, x -> new ArrayList<>()).add(price);
-                }, ids.toArray());
+        Map<String, List<FloorPrice>> prices = childrenOf(PRICES, "list_id", ids, "line_no",
+                (row, list) -> stored("floor price " + row.intValue("line_no") + " of list " + list,
+                        () -> new FloorPrice(required(row, "product_code", ProductCode::new),
+                                money(row, "price", "currency"), user(row, "set_by"), row.instant("set_at"))));
         return s -> FloorPriceList.restore(new FloorPriceListSnapshot(s.id(), s.version(),
                 prices.getOrDefault(s.id().value(), List.of())));
     }

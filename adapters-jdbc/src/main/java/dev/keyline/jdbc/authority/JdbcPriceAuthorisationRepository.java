@@ -1,7 +1,6 @@
 package dev.keyline.jdbc.authority;
 
 import static dev.keyline.jdbc.StoredValues.currency;
-import static dev.keyline.jdbc.StoredValues.placeholders;
 import static dev.keyline.jdbc.StoredValues.required;
 import static dev.keyline.jdbc.StoredValues.requiredEnum;
 import static dev.keyline.jdbc.StoredValues.stored;
@@ -25,7 +24,6 @@ import dev.keyline.spi.authority.PriceAuthorisationRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -132,17 +130,12 @@ public final class JdbcPriceAuthorisationRepository
     @Override
     protected Function<PriceAuthorisationSnapshot, PriceAuthorisation> readChildren(List<PriceAuthorisationSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<PriceDecision>> decisions = new HashMap<>();
-        session().query("SELECT * FROM " + DECISIONS + " WHERE authorisation_id IN (" + placeholders(ids.size())
-                + ") ORDER BY authorisation_id, line_no", row -> {
-                    String id = row.requiredString("authorisation_id");
-                    PriceDecision decision = stored("decision " + row.intValue("line_no") + " on price authorisation " + id,
-                            () -> new PriceDecision(requiredEnum(row, "decision_kind", PriceDecision.Kind.class),
-                                    user(row, "decided_by"), row.enumValue("decision_role", Role.class),
-                                    row.bigDecimal("maximum_discount"), row.instant("decided_at"),
-                                    row.requiredString("reason")));
-                    return decisions.computeIfAbsent(id, x -> new ArrayList<>()).add(decision);
-                }, ids.toArray());
+        Map<String, List<PriceDecision>> decisions = childrenOf(DECISIONS, "authorisation_id", ids, "line_no",
+                (row, id) -> stored("decision " + row.intValue("line_no") + " on price authorisation " + id,
+                        () -> new PriceDecision(requiredEnum(row, "decision_kind", PriceDecision.Kind.class),
+                                user(row, "decided_by"), row.enumValue("decision_role", Role.class),
+                                row.bigDecimal("maximum_discount"), row.instant("decided_at"),
+                                row.requiredString("reason"))));
         return s -> PriceAuthorisation.restore(new PriceAuthorisationSnapshot(s.id(), s.version(), s.account(),
                 s.product(), s.listPrice(), s.offeredPrice(), s.floorPrice(), s.requestedBy(), s.addressedTo(),
                 s.requestedAt(), s.reason(), s.state(), decisions.getOrDefault(s.id().value(), List.of())));
