@@ -234,7 +234,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Require.nonNull(mapper, "mapper");
         Map<String, List<T>> children = new HashMap<>();
         session().query("SELECT * FROM " + childTable + " WHERE " + parentColumn + " IN ("
-                + placeholders(parentIds.size()) + ") ORDER BY " + parentColumn + ", " + orderColumn, row -> {
+                + StoredValues.placeholders(parentIds.size()) + ") ORDER BY " + parentColumn + ", " + orderColumn, row -> {
                     String parent = row.requiredString(parentColumn);
                     T child = mapper.map(row, parent);
                     return children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
@@ -344,7 +344,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     private Map<String, Long> versions(List<String> ids) {
         Map<String, Long> versions = new HashMap<>();
         session().query("SELECT " + idColumn + ", version FROM " + table + " WHERE " + idColumn + " IN ("
-                        + placeholders(ids.size()) + ")",
+                        + StoredValues.placeholders(ids.size()) + ")",
                 row -> Map.entry(row.requiredString(idColumn), row.longValue("version")), ids.toArray())
                 .forEach(e -> versions.put(e.getKey(), e.getValue()));
         return versions;
@@ -354,10 +354,6 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         List<Object> all = new ArrayList<>(List.of(params));
         all.addAll(ids);
         return session().query("SELECT * FROM " + table + " WHERE (" + condition + ") AND " + idColumn + " IN ("
-                + placeholders(ids.size()) + ")", this::parent, all.toArray());
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+                + StoredValues.placeholders(ids.size()) + ")", this::parent, all.toArray());
     }
 }
