@@ -63,6 +63,8 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WeeklyCalendar;
 import dev.keyline.domain.common.WorkingWindow;
+import dev.keyline.domain.sla.AllocationShare;
+import dev.keyline.domain.sla.CostSplit;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,6 +150,9 @@ public final class DomainSamples {
                 .value(BusinessCalendar.class, () -> new AllDaysCalendar(ZONE))
                 .instance(WeeklyCalendar.class, DomainSamples::weeklyCalendar)
                 .instance(WeeklyCalendar.Builder.class, () -> WeeklyCalendar.builder(ZONE));
+        // cost allocation (SLA)
+        tester.value(CostSplit.class, () -> CostSplit.byLargestRemainder(Money.cny("100.00"),
+                List.of(new AllocationShare("sample", BigDecimal.ONE))));
         // key accounts
         tester.value(AccountId.class, () -> ACCOUNT)
                 .value(LocalNetworkId.class, () -> NETWORK)
