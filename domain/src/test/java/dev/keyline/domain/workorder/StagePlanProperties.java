@@ -179,7 +179,7 @@ class StagePlanProperties {
             Map<StageId, PlannedStage> byId = new HashMap<>();
             stages.forEach(s -> byId.put(s.id(), s));
 
-            CyclicPlanException e = catchThrowableOfType(() -> StagePlan.of(stages), CyclicPlanException.class);
+            CyclicPlanException e = catchThrowableOfType(CyclicPlanException.class, () -> StagePlan.of(stages));
 
             assertThat(e).as("a plan with a cycle").isNotNull();
             List<StageId> cycle = e.cycle();
