@@ -40,6 +40,7 @@ import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.testing.DomainSamples;
+import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,8 @@ class PublicApiNullArgumentsTest {
                 .alias(UserId.class, CONSTRUCTOR, "value", "userId", idReason)
                 .alias(ProductCode.class, CONSTRUCTOR, "value", "product", idReason)
                 .alias(FloorPriceListId.class, CONSTRUCTOR, "value", "floorPriceListId", idReason)
-                .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason);
+                .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason)
+                .alias(StageId.class, CONSTRUCTOR, "value", "stageId", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";

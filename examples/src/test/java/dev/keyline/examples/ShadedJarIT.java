@@ -65,7 +65,7 @@ class ShadedJarIT {
         Result help = java("--help");
 
         assertThat(help.status()).isEqualTo(0);
-        assertThat(help.out()).contains("classify ", "demo ");
+        assertThat(help.out()).contains("classify ", "demo ", "allocate ");
     }
 
     @Test
@@ -101,6 +101,27 @@ class ShadedJarIT {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("line 2: month '2024-1' is not a month of the form YYYY-MM");
+    }
+
+    @Test
+    void allocatesAnAmount() throws Exception {
+        // 1000.00 split 10/10/80
+        Result run = java("allocate", "--amount", "1000", "--shares", "group=10,business=10,public=80");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out().strip()).isEqualTo("{\"amount\":\"1000.00\",\"allocations\":["
+                + "{\"party\":\"group\",\"amount\":\"100.00\"},{\"party\":\"business\",\"amount\":\"100.00\"},"
+                + "{\"party\":\"public\",\"amount\":\"800.00\"}]}");
+    }
+
+    @Test
+    void aDuplicatePartyExitsWithTwoAndNamesIt() throws Exception {
+        Result run = java("allocate", "--amount", "1000", "--shares", "group=10,group=90");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--shares: duplicate name 'group'");
     }
 
     @Test

@@ -63,6 +63,11 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WeeklyCalendar;
 import dev.keyline.domain.common.WorkingWindow;
+import dev.keyline.domain.sla.AllocationShare;
+import dev.keyline.domain.sla.CostSplit;
+import dev.keyline.domain.workorder.SeedProvisioningPlans;
+import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StagePlan;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,6 +153,12 @@ public final class DomainSamples {
                 .value(BusinessCalendar.class, () -> new AllDaysCalendar(ZONE))
                 .instance(WeeklyCalendar.class, DomainSamples::weeklyCalendar)
                 .instance(WeeklyCalendar.Builder.class, () -> WeeklyCalendar.builder(ZONE));
+        // cost allocation (SLA)
+        tester.value(CostSplit.class, () -> CostSplit.byLargestRemainder(Money.cny("100.00"),
+                List.of(new AllocationShare("sample", BigDecimal.ONE))));
+        // provisioning plans (work orders)
+        tester.value(StageId.class, () -> SeedProvisioningPlans.LOCAL)
+                .value(StagePlan.class, SeedProvisioningPlans::ddnParallel);
         // key accounts
         tester.value(AccountId.class, () -> ACCOUNT)
                 .value(LocalNetworkId.class, () -> NETWORK)
