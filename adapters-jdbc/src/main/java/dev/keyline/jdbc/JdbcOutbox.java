@@ -179,7 +179,7 @@ public final class JdbcOutbox implements Outbox {
                     timerKey);
         } catch (StorageException e) {
             if (e.getCause() instanceof java.sql.SQLException cause && session.dialect().isUniqueViolation(cause)) {
-                if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("pending_timer")) {
+                if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
                     throw new StaleVersionException("timer '" + timerKey + "' was scheduled by a concurrent transaction "
                             + "that committed first; run the command again to replace it", e);
                 }
