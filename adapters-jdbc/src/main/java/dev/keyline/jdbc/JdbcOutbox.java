@@ -59,10 +59,11 @@ import java.util.function.UnaryOperator;
  * it, its stored status is {@code SCHEDULED} (its {@link OutboxEntry#status()} is PENDING) and its
  * key is also in {@code pending_timer_key}, which is unique, so there is one pending timer per key
  * and of two transactions scheduling the same key concurrently the later fails (with
- * {@link StaleVersionException}). The claim's candidates are the rows with an open status
- * ({@code PENDING}, {@code IN_FLIGHT}, {@code FAILED}) and the {@code SCHEDULED} rows due by now:
- * both are ranges of an index, so timers that wait are never read by a claim. The first claim of a
- * timer stores its delivery status and clears {@code pending_timer_key}. Scheduling and cancelling
+ * {@link StaleVersionException}), and its due time in {@code timer_due_at}. The claim's candidates
+ * are the rows with an open status ({@code PENDING}, {@code IN_FLIGHT}, {@code FAILED}) and the rows
+ * with {@code timer_due_at} by now: both are ranges of an index, so timers that wait are never read
+ * by a claim (on PostgreSQL a BitmapOr of the two ranges). The first claim of a timer stores its
+ * delivery status and clears {@code pending_timer_key} and {@code timer_due_at}. Scheduling and cancelling
  * delete {@code WHERE pending_timer_key = ? AND status = 'SCHEDULED'}: a delete that meets a row a
  * relay is claiming waits for the row's lock and then, on PostgreSQL and H2 alike, finds the row
  * claimed and leaves it.
@@ -91,7 +92,7 @@ public final class JdbcOutbox implements Outbox {
 
     /** Whether the row {@code x} takes part in claims at the time bound to the one placeholder. */
     private static final String CLAIMABLE = "(%1$s.status IN ('PENDING', 'IN_FLIGHT', 'FAILED') "
-            + "OR (%1$s.status = '" + SCHEDULED + "' AND %1$s.occurred_at <= ?))";
+            + "OR %1$s.timer_due_at <= ?)";
 
     private static final int IN_LIST = 500;
 
@@ -102,8 +103,8 @@ public final class JdbcOutbox implements Outbox {
 
     private static final String INSERT_TIMER = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, "
             + "occurred_at, audience_role, audience_organisation_unit, audience_account_id, audience_station_id, "
-            + "audience_subject, payload, status, version, timer_key, pending_timer_key) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '" + SCHEDULED + "', 0, ?, ?)";
+            + "audience_subject, payload, status, version, timer_key, pending_timer_key, timer_due_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '" + SCHEDULED + "', 0, ?, ?, ?)";
 
     private static final String DELETE_PENDING_TIMER = "DELETE FROM keyline_outbox WHERE pending_timer_key = ? "
             + "AND status = '" + SCHEDULED + "'";
@@ -176,7 +177,7 @@ public final class JdbcOutbox implements Outbox {
         try {
             session.update(INSERT_TIMER, message.eventId(), message.aggregateId(), message.type(), message.occurredAt(),
                     a.role(), a.organisationUnit(), a.accountId(), a.stationId(), a.subject(), message.payload(), timerKey,
-                    timerKey);
+                    timerKey, message.occurredAt());
         } catch (StorageException e) {
             if (e.getCause() instanceof java.sql.SQLException cause && session.dialect().isUniqueViolation(cause)) {
                 if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
@@ -456,7 +457,7 @@ public final class JdbcOutbox implements Outbox {
      */
     private void writeSummary(OutboxEntry entry) {
         session.update("UPDATE keyline_outbox SET status = ?, delivered_at = ?, pending_timer_key = NULL, "
-                + "version = version + 1 WHERE sequence_number = ?", entry.status(), entry.deliveredAt(), entry.sequence());
+                + "timer_due_at = NULL, version = version + 1 WHERE sequence_number = ?", entry.status(), entry.deliveredAt(), entry.sequence());
     }
 
     private static Object[] deliveryRow(EventId id, SinkDelivery d) {
