@@ -65,8 +65,8 @@ import java.util.function.UnaryOperator;
  * by a claim (on PostgreSQL a BitmapOr of the two ranges). The first claim of a timer stores its
  * delivery status and clears {@code pending_timer_key} and {@code timer_due_at}. Scheduling and cancelling
  * delete {@code WHERE pending_timer_key = ? AND status = 'SCHEDULED'}: a delete that meets a row a
- * relay is claiming waits for the row's lock and then, on PostgreSQL and H2 alike, finds the row
- * claimed and leaves it.
+ * relay is claiming waits for the row's lock, and PostgreSQL (READ COMMITTED) then evaluates the
+ * condition again on the claimed row and leaves it; the TCK checks that outcome on H2 as well.
  *
  * <p>Marks, renewals and requeues lock the entry row first ({@code SELECT ... FOR UPDATE}), then
  * change the delivery row only under the claim's number ({@code ... WHERE claim_number = ? AND
