@@ -11,6 +11,7 @@ import dev.keyline.runtime.RetryPolicy;
 import dev.keyline.spi.ConfigurationException;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
+import dev.keyline.spi.OutboxEntry;
 import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageException;
 import dev.keyline.tck.KeylineSamples;
@@ -36,6 +37,7 @@ class PublicApiNullArgumentsTest {
                 .nullable(RoutingRule.class, CONSTRUCTOR, "organisationUnit", "a criterion left null matches anything")
                 .nullable(SinkDelivery.class, CONSTRUCTOR, "lastError", "null until a delivery has failed")
                 .nullable(SinkDelivery.class, CONSTRUCTOR, "deliveredAt", "null until the sink accepted it")
+                .nullable(OutboxEntry.class, CONSTRUCTOR, "timerKey", "null for an entry that is not a timer")
                 .nullable(RetryableDeliveryException.class, CONSTRUCTOR, "retryAfter", "null when the receiver gave no hint")
                 .nullable(RetryPolicy.class, "waitAfter", "retryAfter", "null when the receiver gave no hint")
                 .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state");

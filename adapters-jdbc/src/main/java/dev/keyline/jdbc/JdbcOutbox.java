@@ -6,8 +6,10 @@ import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.OutboxClaim;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +33,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The outbox in the tables {@code keyline_outbox}, {@code keyline_outbox_delivery} and
- * {@code keyline_reaction_receipt} (created by migration {@code V1__outbox.sql}).
+ * {@code keyline_reaction_receipt} (created by migration {@code V1__outbox.sql}; timers added by
+ * {@code V2__outbox_timers.sql}).
  *
  * <p>One {@code keyline_outbox} row per event: an identity {@code sequence_number} (the order of
  * appends), the event's id (unique), aggregate id, type, occurred-at time, audience and JSON
@@ -51,6 +55,19 @@ import java.util.function.UnaryOperator;
  * it without waiting; and since that entry is still open in what the relay reads, the relay skips
  * the rest of its aggregate for that sink too. So two relays never claim the same delivery.
  *
+ * <p><b>Timers.</b> A timer's row carries its key in {@code timer_key}. While no relay has claimed
+ * it, its stored status is {@code SCHEDULED} (its {@link OutboxEntry#status()} is PENDING) and its
+ * key is also in {@code pending_timer_key}, which is unique, so there is one pending timer per key
+ * and of two transactions scheduling the same key concurrently the later fails (with
+ * {@link StaleVersionException}), and its due time in {@code timer_due_at}. The claim's candidates
+ * are the rows with an open status ({@code PENDING}, {@code IN_FLIGHT}, {@code FAILED}) and the rows
+ * with {@code timer_due_at} by now: both are ranges of an index, so timers that wait are never read
+ * by a claim (on PostgreSQL a BitmapOr of the two ranges). The first claim of a timer stores its
+ * delivery status and clears {@code pending_timer_key} and {@code timer_due_at}. Scheduling and cancelling
+ * delete {@code WHERE pending_timer_key = ? AND status = 'SCHEDULED'}: a delete that meets a row a
+ * relay is claiming waits for the row's lock, and PostgreSQL (READ COMMITTED) then evaluates the
+ * condition again on the claimed row and leaves it; the TCK checks that outcome on H2 as well.
+ *
  * <p>Marks, renewals and requeues lock the entry row first ({@code SELECT ... FOR UPDATE}), then
  * change the delivery row only under the claim's number ({@code ... WHERE claim_number = ? AND
  * status = 'IN_FLIGHT'}); a claim that no longer holds changes no row and the method returns
@@ -63,12 +80,19 @@ public final class JdbcOutbox implements Outbox {
 
     private static final String COLUMNS = "o.sequence_number, o.event_id, o.aggregate_id, o.event_type, o.occurred_at, "
             + "o.audience_role, o.audience_organisation_unit, o.audience_account_id, o.audience_station_id, "
-            + "o.audience_subject, o.payload";
+            + "o.audience_subject, o.payload, o.timer_key";
 
     private static final String DELIVERY_COLUMNS = "event_id, sink, status, attempts, next_attempt_at, last_error, "
             + "delivered_at, claim_number";
 
     private static final String DONE = "('DELIVERED', 'DEAD_LETTER')";
+
+    /** The stored status of a timer no relay has claimed yet. */
+    private static final String SCHEDULED = "SCHEDULED";
+
+    /** Whether the row {@code x} takes part in claims at the time bound to the one placeholder. */
+    private static final String CLAIMABLE = "(%1$s.status IN ('PENDING', 'IN_FLIGHT', 'FAILED') "
+            + "OR %1$s.timer_due_at <= ?)";
 
     private static final int IN_LIST = 500;
 
@@ -77,14 +101,26 @@ public final class JdbcOutbox implements Outbox {
             + "payload, status, version) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
 
-    private static final String DUE = "SELECT o.sequence_number, o.version FROM keyline_outbox o "
+    private static final String INSERT_TIMER = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, "
+            + "occurred_at, audience_role, audience_organisation_unit, audience_account_id, audience_station_id, "
+            + "audience_subject, payload, status, version, timer_key, pending_timer_key, timer_due_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '" + SCHEDULED + "', 0, ?, ?, ?)";
+
+    private static final String DELETE_PENDING_TIMER = "DELETE FROM keyline_outbox WHERE pending_timer_key = ? "
+            + "AND status = '" + SCHEDULED + "'";
+
+    /**
+     * Per sink, the entries whose delivery is due and that no earlier entry of their aggregate holds
+     * back; parameters: sink, now, now, sink, now, limit.
+     */
+    static final String DUE = "SELECT o.sequence_number, o.version FROM keyline_outbox o "
             + "LEFT JOIN keyline_outbox_delivery d ON d.event_id = o.event_id AND d.sink = ? "
-            + "WHERE o.status NOT IN " + DONE + " AND (d.status IS NULL OR d.status NOT IN " + DONE + ") "
+            + "WHERE " + String.format(CLAIMABLE, "o") + " AND (d.status IS NULL OR d.status NOT IN " + DONE + ") "
             + "AND COALESCE(d.next_attempt_at, o.occurred_at) <= ? "
             + "AND NOT EXISTS (SELECT 1 FROM keyline_outbox e "
             + "LEFT JOIN keyline_outbox_delivery f ON f.event_id = e.event_id AND f.sink = ? "
             + "WHERE e.aggregate_id = o.aggregate_id AND e.sequence_number < o.sequence_number "
-            + "AND e.status NOT IN " + DONE + " AND (f.status IS NULL OR f.status NOT IN " + DONE + ")) "
+            + "AND " + String.format(CLAIMABLE, "e") + " AND (f.status IS NULL OR f.status NOT IN " + DONE + ")) "
             + "ORDER BY o.sequence_number LIMIT ?";
 
     private static final String LOCK = "SELECT sequence_number, version FROM keyline_outbox WHERE sequence_number IN (%s) "
@@ -132,6 +168,45 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean schedule(OutboxMessage message, String timerKey) {
+        Require.nonNull(message, "message");
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        requireTransaction();
+        boolean replaced = session.update(DELETE_PENDING_TIMER, timerKey) > 0;
+        Audience a = message.audience();
+        try {
+            session.update(INSERT_TIMER, message.eventId(), message.aggregateId(), message.type(), message.occurredAt(),
+                    a.role(), a.organisationUnit(), a.accountId(), a.stationId(), a.subject(), message.payload(), timerKey,
+                    timerKey, message.occurredAt());
+        } catch (StorageException e) {
+            if (e.getCause() instanceof java.sql.SQLException cause && session.dialect().isUniqueViolation(cause)) {
+                if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
+                    throw new StaleVersionException("timer '" + timerKey + "' was scheduled by a concurrent transaction "
+                            + "that committed first; run the command again to replace it", e);
+                }
+                throw new AlreadyExistsException("an outbox entry with event id " + message.eventId() + " already exists", e);
+            }
+            throw e;
+        }
+        return replaced;
+    }
+
+    @Override
+    public boolean cancelTimer(String timerKey) {
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        requireTransaction();
+        return session.update(DELETE_PENDING_TIMER, timerKey) > 0;
+    }
+
+    @Override
+    public Optional<OutboxEntry> pendingTimer(String timerKey) {
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        requireTransaction();
+        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.pending_timer_key = ?",
+                JdbcOutbox::message, timerKey)).stream().findFirst();
+    }
+
+    @Override
     public List<OutboxClaim> claimDue(Instant now, Set<String> sinks, int limit, Instant leaseUntil) {
         Require.nonNull(now, "now");
         Require.nonNull(leaseUntil, "leaseUntil");
@@ -146,7 +221,7 @@ public final class JdbcOutbox implements Outbox {
         List<Candidate> candidates = new ArrayList<>();
         for (String sink : names) {
             candidates.addAll(session.query(DUE, row -> new Candidate(row.longValue("sequence_number"),
-                    row.longValue("version"), sink), sink, now, sink, limit));
+                    row.longValue("version"), sink), sink, now, now, sink, now, limit));
         }
         if (candidates.isEmpty()) {
             return List.of();
@@ -264,8 +339,10 @@ public final class JdbcOutbox implements Outbox {
         Require.nonNull(status, "status");
         Require.positive(limit, "limit");
         requireTransaction();
-        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.status = ? "
-                + "ORDER BY o.sequence_number LIMIT ?", JdbcOutbox::message, status, limit));
+        // a pending timer is stored as SCHEDULED, and is a PENDING entry
+        String stored = status == DeliveryStatus.PENDING ? "o.status IN (?, '" + SCHEDULED + "')" : "o.status = ?";
+        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE " + stored
+                + " ORDER BY o.sequence_number LIMIT ?", JdbcOutbox::message, status, limit));
     }
 
     @Override
@@ -374,10 +451,13 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
-    /** Stores the entry's summed-up status and delivered-at time, and bumps its version. */
+    /**
+     * Stores the entry's summed-up status and delivered-at time, and bumps its version. The entry
+     * has deliveries by now, so a timer is no longer pending: its pending key is cleared.
+     */
     private void writeSummary(OutboxEntry entry) {
-        session.update("UPDATE keyline_outbox SET status = ?, delivered_at = ?, version = version + 1 "
-                + "WHERE sequence_number = ?", entry.status(), entry.deliveredAt(), entry.sequence());
+        session.update("UPDATE keyline_outbox SET status = ?, delivered_at = ?, pending_timer_key = NULL, "
+                + "timer_due_at = NULL, version = version + 1 WHERE sequence_number = ?", entry.status(), entry.deliveredAt(), entry.sequence());
     }
 
     private static Object[] deliveryRow(EventId id, SinkDelivery d) {
@@ -402,7 +482,7 @@ public final class JdbcOutbox implements Outbox {
         for (SequencedMessage m : messages) {
             try {
                 entries.add(new OutboxEntry(m.sequence(), m.message(), deliveries.getOrDefault(m.message().eventId(),
-                        List.of())));
+                        List.of()), m.timerKey()));
             } catch (KeylineException e) {
                 throw new CorruptStateException("outbox row " + m.sequence() + " has invalid deliveries: " + e.getMessage(), e);
             }
@@ -426,7 +506,8 @@ public final class JdbcOutbox implements Outbox {
             Audience audience = new Audience(row.string("audience_role"), row.string("audience_organisation_unit"),
                     row.string("audience_account_id"), row.string("audience_station_id"), row.string("audience_subject"));
             return new SequencedMessage(sequence, new OutboxMessage(row.eventId("event_id"), row.string("aggregate_id"),
-                    row.string("event_type"), row.instant("occurred_at"), audience, row.string("payload")));
+                    row.string("event_type"), row.instant("occurred_at"), audience, row.string("payload")),
+                    row.string("timer_key"));
         } catch (CorruptStateException e) {
             throw new CorruptStateException("outbox row " + sequence + ": " + e.getMessage(), e);
         } catch (KeylineException e) {
@@ -450,8 +531,8 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
-    /** A message as read, with its sequence number. */
-    private record SequencedMessage(long sequence, OutboxMessage message) {
+    /** A message as read, with its sequence number and its timer key (null when it is not a timer). */
+    private record SequencedMessage(long sequence, OutboxMessage message, String timerKey) {
     }
 
     /** A due delivery as read: the entry's sequence, the version its claim must still find, and the sink. */

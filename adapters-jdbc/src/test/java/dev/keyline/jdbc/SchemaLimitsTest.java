@@ -97,7 +97,9 @@ class SchemaLimitsTest {
             Map.entry("audience_organisation_unit", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_account_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_station_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
-            Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)));
+            Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)),
+            Map.entry("timer_key", new Length(Limits.TIMER_KEY_LENGTH)),
+            Map.entry("pending_timer_key", new Length(Limits.TIMER_KEY_LENGTH)));
 
     /**
      * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
@@ -108,7 +110,8 @@ class SchemaLimitsTest {
     /** Columns whose name means different things in different tables. */
     private static final Map<String, Bound> BY_TABLE_AND_COLUMN = Map.of(
             "keyline_key_account.status", fits(AccountStatus.values()),
-            "keyline_outbox.status", fits(DeliveryStatus.values()),
+            "keyline_outbox.status", new Fits(java.util.stream.Stream.concat(
+                    Arrays.stream(DeliveryStatus.values()).map(Enum::name), Stream.of("SCHEDULED")).toList()),
             "keyline_outbox_delivery.status", fits(DeliveryStatus.values()),
             "keyline_outbox_delivery.sink", new Length(SINK_NAME_LENGTH),
             "keyline_reaction_receipt.reaction", new Length(SINK_NAME_LENGTH));
@@ -129,6 +132,8 @@ class SchemaLimitsTest {
             "floor_price", "price");
 
     private static final Pattern TABLE = Pattern.compile("(?is)CREATE\\s+TABLE\\s+(\\w+)\\s*\\((.*?)\\n\\);");
+    private static final Pattern ADDED_COLUMN = Pattern.compile(
+            "(?i)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+([^;]*);");
     private static final Pattern COLUMN = Pattern.compile(
             "(?i)^\\s*(\\w+)\\s+(VARCHAR|NUMERIC)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
@@ -136,6 +141,7 @@ class SchemaLimitsTest {
     void everyBoundedColumnOfTheMigrationsMatchesTheDomainsLimit() {
         List<Column> columns = boundedColumns();
         assertThat(columns).as("bounded columns found in the migrations").hasSizeGreaterThan(50);
+        assertThat(columns).as("columns added by ALTER TABLE are checked too").anyMatch(c -> c.name().equals("timer_key"));
         List<String> problems = new ArrayList<>();
         for (Column c : columns) {
             Bound bound = boundOf(c);
@@ -213,13 +219,13 @@ class SchemaLimitsTest {
                 Matcher table = TABLE.matcher(sql);
                 while (table.find()) {
                     for (String line : table.group(2).split("\\n")) {
-                        Matcher m = COLUMN.matcher(line);
-                        if (m.find() && !m.group(1).equalsIgnoreCase("CONSTRAINT")) {
-                            columns.add(new Column(file.getFileName().toString(), table.group(1).toLowerCase(Locale.ROOT),
-                                    m.group(1).toLowerCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT),
-                                    Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4))));
-                        }
+                        addColumn(columns, file, table.group(1), line);
                     }
+                }
+                // columns a later migration adds to an existing table
+                Matcher added = ADDED_COLUMN.matcher(sql);
+                while (added.find()) {
+                    addColumn(columns, file, added.group(1), added.group(2));
                 }
             }
         } catch (IOException e) {
@@ -228,6 +234,15 @@ class SchemaLimitsTest {
             throw new IllegalStateException(e);
         }
         return columns;
+    }
+
+    private static void addColumn(List<Column> columns, Path file, String table, String definition) {
+        Matcher m = COLUMN.matcher(definition);
+        if (m.find() && !m.group(1).equalsIgnoreCase("CONSTRAINT")) {
+            columns.add(new Column(file.getFileName().toString(), table.toLowerCase(Locale.ROOT),
+                    m.group(1).toLowerCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT),
+                    Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4))));
+        }
     }
 
     private static Fits fits(Enum<?>[] constants) {

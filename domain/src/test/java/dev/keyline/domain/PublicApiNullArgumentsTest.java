@@ -17,6 +17,7 @@ import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.PriceRequested;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.ApprovalRequiredException;
+import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.AuthorityExceededException;
 import dev.keyline.domain.common.CorruptStateException;
@@ -80,7 +81,8 @@ class PublicApiNullArgumentsTest {
                 ApprovalRequiredException.class, AuthorityExceededException.class, CorruptStateException.class,
                 ExpiredException.class, InsufficientCapacityException.class, InvalidStateException.class,
                 KeylineException.class, LimitExceededException.class, MalformedInputException.class,
-                NotAuthorisedException.class, NotFoundException.class, StaleVersionException.class)) {
+                NotAuthorisedException.class, NotFoundException.class, StaleVersionException.class,
+                ConcurrencyConflictException.class)) {
             tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");
         }
 

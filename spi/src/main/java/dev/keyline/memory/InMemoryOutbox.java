@@ -3,8 +3,10 @@ package dev.keyline.memory;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.OutboxClaim;
@@ -38,6 +40,12 @@ import java.util.function.UnaryOperator;
  * other change of it waits for the lock (at most {@value #LOCK_WAIT_SECONDS} seconds, then
  * {@link InvalidStateException}). Every method requires a transaction of the storage and throws
  * {@link InvalidStateException} otherwise.
+ *
+ * <p>A timer is an entry with a key; a pending timer (no deliveries yet) due after the claim's time
+ * is skipped by {@link #claimDue} without deciding its aggregate. Scheduling locks the pending
+ * timer it replaces (waiting like a mark), so it never deletes one a relay is claiming; the commit
+ * fails with {@link StaleVersionException} when another transaction committed a pending timer with
+ * the same key first.
  */
 public final class InMemoryOutbox implements Outbox {
 
@@ -86,6 +94,53 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public boolean schedule(OutboxMessage message, String timerKey) {
+        Require.nonNull(message, "message");
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        InMemoryTransaction tx = storage.requireTransaction("scheduling a timer in the outbox");
+        boolean replaced = deletePendingTimer(tx, timerKey);
+        if (visible(tx, message.eventId()).isPresent()) {
+            throw new AlreadyExistsException("event " + message.eventId() + " is already in the outbox");
+        }
+        Changes changes = changes(tx);
+        changes.entries.put(message.eventId(), OutboxEntry.timer(sequences.incrementAndGet(), message, timerKey));
+        changes.appended.add(message.eventId());
+        return replaced;
+    }
+
+    @Override
+    public boolean cancelTimer(String timerKey) {
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        return deletePendingTimer(storage.requireTransaction("cancelling a timer in the outbox"), timerKey);
+    }
+
+    @Override
+    public Optional<OutboxEntry> pendingTimer(String timerKey) {
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        InMemoryTransaction tx = storage.requireTransaction("reading the outbox");
+        return view(tx).values().stream().filter(e -> e.isPendingTimer() && e.timerKey().equals(timerKey)).findFirst();
+    }
+
+    /** Deletes the pending timer with the key, locking it first (waiting for a claim in progress); whether there was one. */
+    private boolean deletePendingTimer(InMemoryTransaction tx, String timerKey) {
+        Optional<OutboxEntry> pending = pendingTimer(timerKey);
+        if (pending.isEmpty()) {
+            return false;
+        }
+        EventId id = pending.get().message().eventId();
+        lock(tx, id);
+        // read again under the lock: a relay may have claimed it meanwhile, and then it stays
+        if (!visible(tx, id).map(OutboxEntry::isPendingTimer).orElse(false)) {
+            return false;
+        }
+        Changes changes = changes(tx);
+        changes.entries.remove(id);
+        changes.appended.remove(id);
+        changes.removed.add(id);
+        return true;
+    }
+
+    @Override
     public List<OutboxClaim> claimDue(Instant now, Set<String> sinks, int limit, Instant leaseUntil) {
         Require.nonNull(now, "now");
         Require.nonNull(leaseUntil, "leaseUntil");
@@ -102,7 +157,7 @@ public final class InMemoryOutbox implements Outbox {
             Set<String> decided = new HashSet<>();
             for (OutboxEntry entry : view.values()) {
                 String aggregate = entry.message().aggregateId();
-                if (entry.status().isDone() || decided.contains(aggregate)) {
+                if (entry.status().isDone() || decided.contains(aggregate) || entry.waitsAt(now)) {
                     continue;
                 }
                 SinkDelivery delivery = entry.delivery(sink).orElseGet(
@@ -129,7 +184,7 @@ public final class InMemoryOutbox implements Outbox {
             }
             // read again under the lock: a transaction that committed since the view was taken may have claimed it
             OutboxEntry entry = visible(tx, id).orElse(null);
-            if (entry == null || entry.status().isDone() || !due(entry, c.sink(), now)) {
+            if (entry == null || entry.status().isDone() || entry.waitsAt(now) || !due(entry, c.sink(), now)) {
                 continue;
             }
             for (String sink : names) {
@@ -341,11 +396,11 @@ public final class InMemoryOutbox implements Outbox {
 
     private Optional<OutboxEntry> visible(InMemoryTransaction tx, EventId eventId) {
         Changes changes = tx.existingWriteSet(participant);
-        if (changes != null && changes.removed.contains(eventId)) {
-            return Optional.empty();
-        }
         if (changes != null && changes.entries.containsKey(eventId)) {
             return Optional.of(changes.entries.get(eventId));
+        }
+        if (changes != null && changes.removed.contains(eventId)) {
+            return Optional.empty();
         }
         return storage.readCommitted(() -> {
             Long sequence = sequenceById.get(eventId);
@@ -358,10 +413,10 @@ public final class InMemoryOutbox implements Outbox {
         TreeMap<Long, OutboxEntry> view = storage.readCommitted(() -> new TreeMap<>(committed));
         Changes changes = tx.existingWriteSet(participant);
         if (changes != null) {
+            view.values().removeIf(e -> changes.removed.contains(e.message().eventId()));
             for (OutboxEntry e : changes.entries.values()) {
                 view.put(e.sequence(), e);
             }
-            view.values().removeIf(e -> changes.removed.contains(e.message().eventId()));
         }
         return view;
     }
@@ -381,7 +436,7 @@ public final class InMemoryOutbox implements Outbox {
         public void validate(InMemoryTransaction tx) {
             Changes changes = tx.existingWriteSet(this);
             for (EventId id : changes.appended) {
-                if (sequenceById.containsKey(id)) {
+                if (sequenceById.containsKey(id) && !changes.removed.contains(id)) {
                     throw new AlreadyExistsException("event " + id + " is already in the outbox");
                 }
             }
@@ -390,21 +445,33 @@ public final class InMemoryOutbox implements Outbox {
                     throw new AlreadyExistsException("reaction '" + r.reaction() + "' already applied event " + r.eventId());
                 }
             }
+            for (EventId id : changes.appended) {
+                OutboxEntry timer = changes.entries.get(id);
+                if (timer != null && timer.isPendingTimer()) {
+                    for (OutboxEntry other : committed.values()) {
+                        if (other.isPendingTimer() && other.timerKey().equals(timer.timerKey())
+                                && !changes.removed.contains(other.message().eventId())) {
+                            throw new StaleVersionException("timer '" + timer.timerKey() + "' was scheduled by a "
+                                    + "concurrent transaction that committed first; run the command again to replace it");
+                        }
+                    }
+                }
+            }
         }
 
         @Override
         public void apply(InMemoryTransaction tx) {
             Changes changes = tx.existingWriteSet(this);
-            for (OutboxEntry e : changes.entries.values()) {
-                committed.put(e.sequence(), e);
-                sequenceById.put(e.message().eventId(), e.sequence());
-            }
             for (EventId id : changes.removed) {
                 Long sequence = sequenceById.remove(id);
                 if (sequence != null) {
                     committed.remove(sequence);
                 }
                 committedReceipts.removeIf(r -> r.eventId().equals(id));
+            }
+            for (OutboxEntry e : changes.entries.values()) {
+                committed.put(e.sequence(), e);
+                sequenceById.put(e.message().eventId(), e.sequence());
             }
             committedReceipts.addAll(changes.receipts);
         }

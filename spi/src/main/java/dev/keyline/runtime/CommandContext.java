@@ -4,6 +4,7 @@ import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import dev.keyline.json.KeylineJson;
 import dev.keyline.spi.AggregateRepository;
@@ -106,7 +107,52 @@ public final class CommandContext {
         published.add(event);
     }
 
-    /** The events this command has appended so far, oldest first. */
+    /**
+     * Schedules a timer in the command's transaction: {@code event} is written to the outbox, due at
+     * its {@link DomainEvent#occurredAt()} (a time already past makes it due at once), and the
+     * pending timer with the same key (one no relay has claimed yet) is deleted, so one timer per
+     * key is pending. When the time comes the relay delivers the event to the sinks and reactions
+     * like any other event (at least once); before then it holds back none of its aggregate's other
+     * events. A timer already claimed is not replaced: it will be delivered, so whoever handles its
+     * event re-checks the state it acts on. See {@link Outbox#schedule}.
+     *
+     * <p>Keys name what the timer is for, for example {@code resource.reservation-expiry/R-17}: one
+     * key per thing that can be due, so a changed plan reschedules under the same key.
+     *
+     * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH} characters
+     * @param event the event to deliver when due
+     * @return whether a pending timer with the key was replaced
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
+     *     blank, too long or not storable
+     * @throws dev.keyline.domain.common.StaleVersionException when a concurrent command scheduled
+     *     under the same key and committed first (the runtime then runs the command again)
+     */
+    public boolean schedule(String timerKey, DomainEvent event) {
+        requireOpen();
+        Require.nonNull(event, "event");
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        return outbox.schedule(messages(List.of(event)).get(0), timerKey);
+    }
+
+    /**
+     * Cancels the pending timer with this key (one no relay has claimed yet), in the command's
+     * transaction. A timer already claimed is not touched: it will be delivered.
+     *
+     * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH} characters
+     * @return whether a pending timer was cancelled
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
+     *     blank, too long or not storable
+     */
+    public boolean cancelTimer(String timerKey) {
+        requireOpen();
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        return outbox.cancelTimer(timerKey);
+    }
+
+    /**
+     * The events this command has appended so far, oldest first; timers it scheduled are not among
+     * them (they are not yet due and may still be cancelled).
+     */
     public List<DomainEvent> published() {
         return List.copyOf(published);
     }

@@ -1,6 +1,8 @@
 package dev.keyline.runtime;
 
+import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.json.KeylineJson;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.Areas;
@@ -45,6 +47,20 @@ import java.util.function.Function;
  * the command again, which raises the events anew; saving such an object again fails (with
  * {@code StaleVersionException}, or {@code NotFoundException} when its insert was rolled back)
  * rather than writing anything.
+ *
+ * <p><b>Concurrent changes.</b> When a command that started its own transaction fails with a
+ * {@link StaleVersionException} (another transaction saved an aggregate it had loaded, or
+ * scheduled a timer under the same key, and committed first), the runtime rolls back and runs the
+ * whole command again, which loads the aggregates afresh, up to {@link #staleRetries()} more times
+ * ({@value Builder#DEFAULT_STALE_RETRIES} unless the builder's {@link Builder#staleRetries(int)}
+ * says otherwise). When the last attempt fails too, it throws a {@link ConcurrencyConflictException}
+ * naming the entity and the number of attempts; no attempt wrote anything. Only stale versions are
+ * retried: a domain rejection, a refused access check, an {@code AlreadyExistsException} (two
+ * commands creating the same aggregate: running the creation again would fail the same way) and
+ * every other failure propagate at once. A command that joins a transaction already active on the
+ * thread is never retried on its own: its stale version propagates at once, and the command that
+ * started the transaction decides. Since a command may run more than once, it should have no
+ * effects outside its transaction (sending mail, counting in memory) other than through the outbox.
  */
 public final class Keyline {
 
@@ -60,6 +76,7 @@ public final class Keyline {
     private final Clock clock;
     private final ZoneId zone;
     private final RetryPolicy retryPolicy;
+    private final int staleRetries;
     private final KeylineJson json;
     private final Relay relay;
 
@@ -70,6 +87,7 @@ public final class Keyline {
         this.clock = b.clock;
         this.zone = b.zone;
         this.retryPolicy = b.retryPolicy;
+        this.staleRetries = b.staleRetries;
         this.json = b.json;
         this.relay = new Relay(storage, sinks, reactions, clock, zone, retryPolicy, json);
     }
@@ -84,14 +102,34 @@ public final class Keyline {
 
     /**
      * Runs {@code command} in one transaction (joining one already active on this thread) and
-     * returns its result; see the type's description for what happens on failure.
+     * returns its result; see the type's description for what happens on failure, and for the runs
+     * again after a stale version when the command started the transaction.
      *
      * @param command the command
      * @param <T> its result type
      * @return its result
+     * @throws ConcurrencyConflictException when every attempt lost to a concurrent change
      */
     public <T> T execute(Function<CommandContext, T> command) {
         Require.nonNull(command, "command");
+        if (storage.transactions().isActive()) {
+            return attempt(command);
+        }
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            try {
+                return attempt(command);
+            } catch (StaleVersionException e) {
+                if (attempts > staleRetries) {
+                    throw new ConcurrencyConflictException(attempts, e);
+                }
+            }
+        }
+    }
+
+    /** Runs the command once in a transaction of its own, or joined to the thread's. */
+    private <T> T attempt(Function<CommandContext, T> command) {
         return storage.transactions().execute(() -> {
             CommandContext context = new CommandContext(clock.instant(), clock, zone, storage.outbox(), json);
             try {
@@ -171,6 +209,16 @@ public final class Keyline {
         return retryPolicy;
     }
 
+    /**
+     * How many times a command that lost to a concurrent change is run again before
+     * {@link #execute} gives up with a {@link ConcurrencyConflictException}.
+     *
+     * @return the retries, 0 or more; {@value Builder#DEFAULT_STALE_RETRIES} unless the builder set another
+     */
+    public int staleRetries() {
+        return staleRetries;
+    }
+
     /** The relay that delivers this runtime's outbox to its sinks. */
     public Relay relay() {
         return relay;
@@ -185,6 +233,12 @@ public final class Keyline {
         /** The longest sink name the outbox stores. */
         public static final int MAX_SINK_NAME_LENGTH = 255;
 
+        /** How many times a command that lost to a concurrent change runs again by default: 3. */
+        public static final int DEFAULT_STALE_RETRIES = 3;
+
+        /** The most retries {@link #staleRetries(int)} accepts: 100. */
+        public static final int MAX_STALE_RETRIES = 100;
+
         private StorageProvider storage;
         private final List<NotificationSink> sinks = new ArrayList<>();
         private final List<Reaction> reactions = new ArrayList<>();
@@ -194,6 +248,7 @@ public final class Keyline {
         private Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         private ZoneId zone = DEFAULT_ZONE;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private int staleRetries = DEFAULT_STALE_RETRIES;
         private KeylineJson json;
 
         private Builder() {
@@ -308,6 +363,22 @@ public final class Keyline {
         /** The relay's retry policy; defaults to {@link RetryPolicy#defaults()}. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Require.nonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * How many times {@link Keyline#execute} runs a command again after it failed with a
+         * {@link StaleVersionException}, loading its aggregates afresh each time, before it gives up
+         * with a {@link ConcurrencyConflictException}; defaults to {@value #DEFAULT_STALE_RETRIES}.
+         *
+         * @param retries 0 (fail at the first conflict) to {@value #MAX_STALE_RETRIES}
+         * @return this builder
+         * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code staleRetries} when out of range
+         */
+        public Builder staleRetries(int retries) {
+            Require.that(retries >= 0 && retries <= MAX_STALE_RETRIES, "staleRetries",
+                    "must be 0 to " + MAX_STALE_RETRIES + " but was " + retries);
+            this.staleRetries = retries;
             return this;
         }
 

@@ -35,6 +35,19 @@ import java.util.Set;
  * {@link #recordReceipt} in the same transaction as its effects, so an event delivered again (after
  * a relay died between the reaction's commit and its mark) is recognised and not applied twice.
  * Receipts go with their entry when {@link #purgeDelivered} deletes it.
+ *
+ * <p><b>Timers.</b> {@link #schedule} writes an event to be delivered at a later time (a
+ * reservation's expiry, an SLA warning) under a key, in the caller's transaction: the entry is due
+ * at its message's occurred-at time. Until that time, a timer no relay has claimed yet is invisible
+ * to {@link #claimDue}: it is not claimed and it does not hold back later entries of its aggregate,
+ * so a timer a week away never delays the aggregate's other events. From its due time on it takes
+ * its place in its aggregate's order by its sequence (it holds back the later entries not yet done,
+ * as any entry does) and is delivered like any other entry: at least once, with deliveries per sink
+ * and reaction, retries, dead letters, requeues, receipts and purges. There is at most one
+ * <em>pending</em> timer per key, one no relay has claimed yet ({@link OutboxEntry#isPendingTimer()}):
+ * scheduling again under the key replaces it, {@link #cancelTimer} deletes it. A timer a relay has
+ * claimed is never replaced nor deleted by them: it will be delivered, so a handler of a timer's
+ * event must check the state it acts on (the reservation may have been extended since).
  */
 public interface Outbox {
 
@@ -45,8 +58,52 @@ public interface Outbox {
     void append(List<OutboxMessage> messages);
 
     /**
-     * Claims up to {@code limit} due deliveries to the given sinks. For each sink and aggregate it
-     * considers only the oldest entry that is not done for that sink (and not done as a whole),
+     * Schedules a timer: writes {@code message} as a PENDING entry with no deliveries, keyed
+     * {@code timerKey}, due at the message's occurred-at time (a time already past makes it due at
+     * once), and first deletes the pending timer with the same key (one no relay has claimed yet),
+     * if any, together with its delivery state. Both happen in the caller's transaction, so its
+     * rollback leaves the old timer in place and the new one unwritten. A timer with the key that a
+     * relay has already claimed stays and is delivered; the new one is pending beside it.
+     *
+     * <p>When another transaction has claimed or changed the pending timer and not yet ended, this
+     * waits for it to end. When another transaction scheduled a timer under the same key and
+     * committed first, so that two would be pending, this (or this transaction's commit) fails with
+     * {@code StaleVersionException}: running the command again replaces that one.
+     *
+     * @param message the event to deliver when due; its aggregate id orders it among that
+     *     aggregate's entries once due
+     * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH}
+     *     characters, for example {@code resource.reservation-expiry/R-17}
+     * @return whether a pending timer with the key was replaced
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
+     *     blank, too long or not storable
+     * @throws dev.keyline.domain.common.AlreadyExistsException when the message's event id is already
+     *     in the outbox (other than as the replaced timer)
+     */
+    boolean schedule(OutboxMessage message, String timerKey);
+
+    /**
+     * Deletes the pending timer with this key (one no relay has claimed yet), if any, in the caller's
+     * transaction. A claimed timer with the key is not touched: it will be delivered. Waits for
+     * another transaction that is claiming or changing the timer to end.
+     *
+     * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH} characters
+     * @return whether a pending timer was deleted
+     */
+    boolean cancelTimer(String timerKey);
+
+    /**
+     * The pending timer with this key (one no relay has claimed yet), as this transaction sees it.
+     *
+     * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH} characters
+     * @return the timer's entry, if one is pending
+     */
+    Optional<OutboxEntry> pendingTimer(String timerKey);
+
+    /**
+     * Claims up to {@code limit} due deliveries to the given sinks. A pending timer due after
+     * {@code now} is passed over as if it were not there (see the type's description). For each
+     * sink and aggregate it considers only the oldest entry that is not done for that sink (and not done as a whole),
      * and claims it if its delivery is PENDING or FAILED with a next-attempt time at or before
      * {@code now}, or IN_FLIGHT with a lease that ended at or before {@code now}; an entry without
      * deliveries is due at its occurred-at time. Every entry touched first gets a PENDING delivery

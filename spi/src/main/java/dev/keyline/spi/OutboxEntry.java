@@ -1,5 +1,6 @@
 package dev.keyline.spi;
 
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,25 +15,85 @@ import java.util.Optional;
  * every sink accepted it, DEAD_LETTER once every sink is done and at least one gave up, otherwise
  * IN_FLIGHT while a delivery is in flight, FAILED while one waits for a retry, else PENDING.
  *
+ * <p><b>Timers.</b> An entry written by {@link Outbox#schedule} is a timer: it has a
+ * {@link #timerKey()} and is due at its message's occurred-at time. Until a relay first claims it
+ * (it has no deliveries yet) it is a {@linkplain #isPendingTimer() pending timer}, which a later
+ * schedule with the same key replaces and {@link Outbox#cancelTimer} deletes; once claimed it is
+ * delivered like any other entry and keeps its key for listing.
+ *
  * @param sequence the position in the outbox, increasing in commit order of appends
  * @param message the event
  * @param deliveries the delivery state per sink, in sink-name order
+ * @param timerKey the key the entry was scheduled under, or null when it is not a timer
  */
-public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDelivery> deliveries) {
+public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDelivery> deliveries, String timerKey) {
 
     /** Validates the entry and orders its deliveries by sink name. */
     public OutboxEntry {
         Require.positive(sequence, "sequence");
         Require.nonNull(message, "message");
+        if (timerKey != null) {
+            Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        }
         List<SinkDelivery> copy = Require.nonNullElements(deliveries, "deliveries");
         Require.that(copy.stream().map(SinkDelivery::sink).distinct().count() == copy.size(), "deliveries",
                 "must have at most one delivery per sink but was " + copy);
         deliveries = copy.stream().sorted(Comparator.comparing(SinkDelivery::sink)).toList();
     }
 
+    /**
+     * An entry that is not a timer.
+     *
+     * @param sequence the position in the outbox
+     * @param message the event
+     * @param deliveries the delivery state per sink
+     */
+    public OutboxEntry(long sequence, OutboxMessage message, List<SinkDelivery> deliveries) {
+        this(sequence, message, deliveries, null);
+    }
+
     /** A fresh entry with no deliveries yet. */
     public static OutboxEntry pending(long sequence, OutboxMessage message) {
         return new OutboxEntry(sequence, message, List.of());
+    }
+
+    /**
+     * A fresh timer with no deliveries yet, due at the message's occurred-at time.
+     *
+     * @param sequence the position in the outbox
+     * @param message the event the timer delivers when due
+     * @param timerKey the key it is scheduled under, non-blank, at most {@value Limits#TIMER_KEY_LENGTH} characters
+     * @return the entry
+     */
+    public static OutboxEntry timer(long sequence, OutboxMessage message, String timerKey) {
+        Require.nonNull(timerKey, "timerKey");
+        return new OutboxEntry(sequence, message, List.of(), timerKey);
+    }
+
+    /** Whether the entry is a timer, written by {@link Outbox#schedule}. */
+    public boolean isTimer() {
+        return timerKey != null;
+    }
+
+    /**
+     * Whether the entry is a timer that no relay has claimed yet (it has no deliveries): the one
+     * entry of its key that a later schedule replaces and a cancel deletes.
+     */
+    public boolean isPendingTimer() {
+        return timerKey != null && deliveries.isEmpty();
+    }
+
+    /**
+     * Whether a relay's claim at {@code now} must pass over this entry as if it were not there: it
+     * is a pending timer due after {@code now}. Such an entry neither is claimed nor holds back
+     * later entries of its aggregate.
+     *
+     * @param now the claim's time
+     * @return whether the entry is a pending timer not yet due
+     */
+    public boolean waitsAt(Instant now) {
+        Require.nonNull(now, "now");
+        return isPendingTimer() && message.occurredAt().isAfter(now);
     }
 
     /** The delivery state for the sink of this name, if the entry has one. */
@@ -47,7 +108,7 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
         List<SinkDelivery> next = new java.util.ArrayList<>(deliveries.stream()
                 .filter(d -> !d.sink().equals(delivery.sink())).toList());
         next.add(delivery);
-        return new OutboxEntry(sequence, message, next);
+        return new OutboxEntry(sequence, message, next, timerKey);
     }
 
     /** The entry's state summed up over its sinks; see the type's description. */

@@ -334,7 +334,7 @@ public abstract class ReactionContract {
     }
 
     /** What the dying relay throws when it would have marked a delivery: it "died" after the reaction committed. */
-    private static final class RelayDied extends RuntimeException {
+    static final class RelayDied extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         RelayDied() {
@@ -343,7 +343,7 @@ public abstract class ReactionContract {
     }
 
     /** The test's storage, but its outbox dies on every mark: as a relay process that crashed right after a reaction committed. */
-    private static final class CrashingStorage implements StorageProvider {
+    static final class CrashingStorage implements StorageProvider {
 
         private final StorageProvider storage;
         private final Outbox outbox;
@@ -357,6 +357,20 @@ public abstract class ReactionContract {
                     real.append(messages);
                 }
 
+                @Override
+                public boolean schedule(OutboxMessage message, String timerKey) {
+                    return real.schedule(message, timerKey);
+                }
+
+                @Override
+                public boolean cancelTimer(String timerKey) {
+                    return real.cancelTimer(timerKey);
+                }
+
+                @Override
+                public Optional<OutboxEntry> pendingTimer(String timerKey) {
+                    return real.pendingTimer(timerKey);
+                }
                 @Override
                 public List<OutboxClaim> claimDue(Instant now, Set<String> sinks, int limit, Instant leaseUntil) {
                     return real.claimDue(now, sinks, limit, leaseUntil);

@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
- * {@link #discard(StorageProvider)} afterwards. The groups are {@link Transactions} and
- * {@link OutboxAndRelay}; the property of {@link OutboxAndRelay} asks for a fresh storage per
+ * {@link #discard(StorageProvider)} afterwards. The groups are {@link Transactions},
+ * {@link OutboxAndRelay}, {@link RelayLeases}, {@link Reactions} and {@link Timers}; the property of {@link OutboxAndRelay} asks for a fresh storage per
  * example, {@link #propertyExamples()} times. The only state the contract observes is the outbox,
  * so a provider needs no aggregate to run it; repositories have {@link AggregateRepositoryContract}.
  */
@@ -943,6 +943,21 @@ public abstract class StorageProviderContract {
     /** In-process reactions on the storage: see {@link ReactionContract}. */
     @Nested
     class Reactions extends ReactionContract {
+
+        @Override
+        protected StorageProvider storage() {
+            return storage;
+        }
+
+        @Override
+        protected TestClock clock() {
+            return clock;
+        }
+    }
+
+    /** Timers in the outbox: see {@link OutboxTimerContract}. */
+    @Nested
+    class Timers extends OutboxTimerContract {
 
         @Override
         protected StorageProvider storage() {

@@ -31,6 +31,12 @@ public final class Limits {
     /** The longest part of an {@link Audience} other than its subject (a role, a unit, an id): 255 characters. */
     public static final int AUDIENCE_PART_LENGTH = 255;
 
+    /**
+     * The longest key of an outbox timer (for example {@code resource.reservation-expiry/R-17}): 255
+     * characters, room for a type prefix and an identifier.
+     */
+    public static final int TIMER_KEY_LENGTH = 255;
+
     /** The digits of a stored amount of money, as SQL {@code NUMERIC(19, 2)}: 19 in all. */
     public static final int MONEY_PRECISION = 19;
 

@@ -23,6 +23,11 @@ public enum ReasonCode {
     ALREADY_EXISTS("KL-202"),
     /** The entity was changed by someone else since it was loaded (optimistic concurrency). */
     STALE_VERSION("KL-203"),
+    /**
+     * A command lost to concurrent changes on every attempt the runtime made (a stale version each
+     * time); nothing was written.
+     */
+    CONCURRENCY_CONFLICT("KL-204"),
     /** The actor may not act on this entity. */
     NOT_AUTHORISED("KL-300"),
     /** The actor's commercial authority does not cover the request. */

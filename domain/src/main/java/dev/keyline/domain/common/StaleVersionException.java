@@ -17,4 +17,15 @@ public class StaleVersionException extends KeylineException {
     public StaleVersionException(String message, Throwable cause) {
         super(ReasonCode.STALE_VERSION, message, cause);
     }
+
+    /**
+     * For a more specific stale version with a reason code of its own.
+     *
+     * @param reason the reason code
+     * @param message what was wrong
+     * @param cause the underlying failure, may be null
+     */
+    protected StaleVersionException(ReasonCode reason, String message, Throwable cause) {
+        super(reason, message, cause);
+    }
 }

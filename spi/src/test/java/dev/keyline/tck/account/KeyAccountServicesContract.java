@@ -58,6 +58,7 @@ import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotAuthorisedException;
+import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.json.KeylineJson;
 import dev.keyline.notification.RoutingRule;
@@ -401,10 +402,11 @@ public abstract class KeyAccountServicesContract {
     }
 
     @Test
-    void aStaleConcurrentChangeSurfacesAsStaleVersionExceptionWithNothingWritten() throws Exception {
+    void withoutRetriesAStaleConcurrentChangeSurfacesAsAConcurrencyConflictWithNothingWritten() throws Exception {
         world.serveSuzhou();
         PausingStorage pausing = new PausingStorage(storage);
-        KeyAccounts paused = KeyAccounts.on(dev.keyline.runtime.Keyline.builder().storage(pausing).clock(world.clock).build());
+        KeyAccounts paused = KeyAccounts.on(dev.keyline.runtime.Keyline.builder().storage(pausing).clock(world.clock)
+                .staleRetries(0).build());
         CountDownLatch loaded = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
         pausing.pauseNextLoad(loaded, proceed);
@@ -418,10 +420,37 @@ public abstract class KeyAccountServicesContract {
             proceed.countDown();
 
             assertThatThrownBy(() -> slow.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(StaleVersionException.class);
+                    .cause().isInstanceOf(ConcurrencyConflictException.class).isInstanceOf(StaleVersionException.class)
+                    .hasMessageContaining(BANK.value());
             assertThat(world.state()).isEqualTo(afterFast);
             assertThat(world.accounts.get(BANK).team()).contains(team);
             assertThat(world.accounts.get(BANK).profile()).isNotEqualTo(changedProfile());
+        } finally {
+            proceed.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStaleConcurrentChangeRunsAgainOnTheFreshAccountAndBothChangesStand() throws Exception {
+        world.serveSuzhou();
+        PausingStorage pausing = new PausingStorage(storage);
+        KeyAccounts paused = KeyAccounts.on(dev.keyline.runtime.Keyline.builder().storage(pausing).clock(world.clock).build());
+        CountDownLatch loaded = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        pausing.pauseNextLoad(loaded, proceed);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<KeyAccountSnapshot> slow = executor.submit(() -> paused.updateProfile(WANG, BANK, changedProfile()));
+            assertThat(loaded.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the slow command loaded the account").isTrue();
+            AccountTeam team = new AccountTeam(CHEN.user(), GAO.user(), SUN.user());
+            world.accounts.assignTeam(CHEN, BANK, team);
+            proceed.countDown();
+
+            KeyAccountSnapshot updated = slow.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(updated.profile()).isEqualTo(changedProfile());
+            assertThat(world.accounts.get(BANK).team()).as("the retry loaded the fast change and kept it").contains(team);
+            assertThat(world.accounts.get(BANK).profile()).isEqualTo(changedProfile());
         } finally {
             proceed.countDown();
             executor.shutdownNow();
