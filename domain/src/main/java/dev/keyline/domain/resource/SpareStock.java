@@ -338,15 +338,17 @@ public final class SpareStock extends AggregateRoot<SpareStockId> {
      * has not raised {@link SpareBelowMinimum} for this stock on {@code day} yet, raises it and
      * remembers the day. Running it again the same day changes nothing.
      *
-     * @param day the day of the check, in the host's time zone; not before the last day it raised
+     * @param day the day of the check, in the host's time zone (years 1 to 9999, so every provider
+     *     stores it); not before the last day it raised
      * @param at when
      * @return true when it raised the event
-     * @throws InvalidArgumentException when an argument is null or {@code day} lies before the last
-     *     day the check raised the event
+     * @throws InvalidArgumentException when an argument is null, {@code day} lies outside the years 1
+     *     to 9999 or before the last day the check raised the event
      */
     public boolean checkMinimum(LocalDate day, Instant at) {
         Require.nonNull(day, "day");
         Require.nonNull(at, "at");
+        Require.that(day.getYear() >= 1 && day.getYear() <= 9999, "day", "must lie in the years 1 to 9999, was " + day);
         if (lastBelowMinimumDay != null && day.isBefore(lastBelowMinimumDay)) {
             throw new InvalidArgumentException("day", "the check of spare stock " + id() + " already raised on "
                     + lastBelowMinimumDay + "; a check may not be dated before that, was " + day);

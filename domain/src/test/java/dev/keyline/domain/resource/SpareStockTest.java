@@ -66,6 +66,8 @@ class SpareStockTest {
         assertThat(stock.checkMinimum(MONDAY.plusDays(1), T.plusSeconds(86_400))).as("the next day").isTrue();
         assertThatThrownBy(() -> stock.checkMinimum(MONDAY, T)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("day:");
+        assertThatThrownBy(() -> stock.checkMinimum(LocalDate.of(10_000, 1, 1), T)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("day: must lie in the years 1 to 9999");
     }
 
     @Test
