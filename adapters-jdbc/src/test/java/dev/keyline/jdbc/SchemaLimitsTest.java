@@ -120,7 +120,8 @@ class SchemaLimitsTest {
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
             "team_industry_manager", "team_technical_manager", "team_business_manager", "registered_by", "changed_by",
             "approved_by", "fact_id", "corrects", "plan_id", "drawn_by", "owner_id", "completed_by", "product_code",
-            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by");
+            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by", "stock_id", "depot_id", "part_number",
+            "reservation_ref");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",

@@ -43,6 +43,12 @@ import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.testing.DomainSamples;
 import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.testing.NullArgumentsTester;
+import dev.keyline.domain.resource.DepotId;
+import dev.keyline.domain.resource.SpareIssued;
+import dev.keyline.domain.resource.SparePartNumber;
+import dev.keyline.domain.resource.SpareReservationRef;
+import dev.keyline.domain.resource.SpareStockId;
+import dev.keyline.domain.resource.SpareStockSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,13 +66,16 @@ class PublicApiNullArgumentsTest {
         // Snapshots carry stored data unchecked on purpose: restore(snapshot) rejects a null part
         // with CorruptStateException, so a corrupt row is reported as corrupt, not as a bad argument.
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
-                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class)) {
+                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
+                SpareStockSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
         // Documented optional parts.
         tester.nullable(FloorPriceSet.class, CONSTRUCTOR, "previousPrice", "null when the product had no floor price before")
                 .nullable(PriceRequested.class, CONSTRUCTOR, "floorPrice", "null when the product has no floor price")
+                .nullable(SpareIssued.class, CONSTRUCTOR, "reservation",
+                        "null when the units were issued directly, not from a reservation")
                 .nullable(PriceDecision.class, CONSTRUCTOR, "maximumDiscount",
                         "null for decisions below the floor price and for withdrawals")
                 .nullable(Audience.class, CONSTRUCTOR, "role", "every part of an audience but the subject is optional")
@@ -112,7 +121,11 @@ class PublicApiNullArgumentsTest {
                 .alias(ProductCode.class, CONSTRUCTOR, "value", "product", idReason)
                 .alias(FloorPriceListId.class, CONSTRUCTOR, "value", "floorPriceListId", idReason)
                 .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason)
-                .alias(StageId.class, CONSTRUCTOR, "value", "stageId", idReason);
+                .alias(StageId.class, CONSTRUCTOR, "value", "stageId", idReason)
+                .alias(DepotId.class, CONSTRUCTOR, "value", "depot", idReason)
+                .alias(SparePartNumber.class, CONSTRUCTOR, "value", "part", idReason)
+                .alias(SpareStockId.class, CONSTRUCTOR, "value", "spareStockId", idReason)
+                .alias(SpareReservationRef.class, CONSTRUCTOR, "value", "reservation", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";

@@ -25,6 +25,12 @@ import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.resource.DepotId;
+import dev.keyline.domain.resource.SparePartNumber;
+import dev.keyline.domain.resource.SpareReservationRef;
+import dev.keyline.domain.resource.SpareScrapSource;
+import dev.keyline.domain.resource.SpareStock;
+import dev.keyline.domain.resource.SpareStockId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +41,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One story through the key-account and authority areas that raises every event type of both at
- * least once, with the aggregates it leaves behind, for JSON round-trip tests.
+ * One story through the key-account, authority and resource (spare parts) areas that raises every
+ * event type of them at least once, with the aggregates it leaves behind, for JSON round-trip tests.
  */
 final class AreaEventSamples {
 
@@ -51,6 +57,7 @@ final class AreaEventSamples {
     final AccountPlan plan;
     final FloorPriceList floors;
     final List<PriceAuthorisation> requests = new ArrayList<>();
+    final SpareStock spares;
     final List<DomainEvent> events = new ArrayList<>();
 
     AreaEventSamples() {
@@ -107,6 +114,21 @@ final class AreaEventSamples {
         for (PriceAuthorisation request : requests) {
             events.addAll(request.pendingEvents());
         }
+
+        spares = SpareStock.create(SpareStockId.of(new DepotId("SZ-CENTRAL"), new SparePartNumber("OPT-10G")));
+        SpareReservationRef fault = new SpareReservationRef("FT-42");
+        spares.receive(4, at(1));
+        spares.setMinimum(2, at(2));
+        spares.reserve(fault, 2, at(3));
+        spares.issueReserved(fault, 1, at(4));
+        spares.releaseReservation(fault, 1, at(5));
+        spares.returnFaulty(2, at(6));
+        spares.repairDone(1, at(7));
+        spares.returnUnused(1, at(8));
+        spares.scrap(SpareScrapSource.UNDER_REPAIR, 1, "burnt laser", at(9));
+        spares.issueDirectly(4, at(9));
+        spares.checkMinimum(LocalDate.of(2026, 1, 5), at(10));
+        events.addAll(spares.pendingEvents());
     }
 
     private static Instant at(long minutes) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.reflect.ClassPath;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.resource.DepotId;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -32,9 +33,11 @@ class DomainValuesJsonTest {
         for (Class<?> type : ids) {
             assertThat(IdentifierCodec.handles(type)).as("%s is a record with one String component 'value'", type).isTrue();
             Constructor<?> constructor = type.getDeclaredConstructor(String.class);
-            Object id = constructor.newInstance("ID-7.a_b:c");
+            // a depot code has no colon: it separates depot and part in a spare stock's id
+            String sample = type == DepotId.class ? "ID-7.a_b" : "ID-7.a_b:c";
+            Object id = constructor.newInstance(sample);
             String text = json.write(id);
-            assertThat(text).as(type.getName()).isEqualTo("\"ID-7.a_b:c\"");
+            assertThat(text).as(type.getName()).isEqualTo("\"" + sample + "\"");
             assertThat(json.read(text, type)).isEqualTo(id);
         }
     }

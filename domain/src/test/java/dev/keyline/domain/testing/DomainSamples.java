@@ -68,6 +68,13 @@ import dev.keyline.domain.sla.CostSplit;
 import dev.keyline.domain.workorder.SeedProvisioningPlans;
 import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.workorder.StagePlan;
+import dev.keyline.domain.resource.ScarcityBreakpoint;
+import dev.keyline.domain.resource.ScarcityPriceCurve;
+import dev.keyline.domain.resource.SpareIssued;
+import dev.keyline.domain.resource.SpareReservationRef;
+import dev.keyline.domain.resource.SpareStock;
+import dev.keyline.domain.resource.SpareStockId;
+import dev.keyline.domain.resource.SpareStockSnapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -219,7 +226,34 @@ public final class DomainSamples {
                 .value(PriceAuthorisationSnapshot.class, () -> priceAuthorisation().snapshot())
                 .instance(FloorPriceList.class, DomainSamples::floorPriceList)
                 .instance(PriceAuthorisation.class, DomainSamples::priceAuthorisation);
+        // spare parts and scarcity prices (resource)
+        tester.value(SpareStockId.class, () -> new SpareStockId("D-1:P-1"))
+                .value(SpareReservationRef.class,
+                        () -> new SpareReservationRef("FT-1"))
+                .value(SpareStockSnapshot.class, () -> spareStock().snapshot())
+                .value(SpareIssued.class, () -> new SpareIssued(
+                        new EventId(UUID.fromString("00000000-0000-4000-8000-000000000003")), AT,
+                        new SpareStockId("D-1:P-1"), 1, null))
+                .value(ScarcityPriceCurve.class, () -> ScarcityPriceCurve.of(
+                        List.of(ScarcityBreakpoint.at("0.5", "1"))))
+                .instance(SpareStock.class, DomainSamples::spareStock);
+        tester.argument(ScarcityBreakpoint.class, "at", "utilisation", () -> "0.5")
+                .argument(ScarcityBreakpoint.class, "at", "multiplier", () -> "1.5");
         return tester;
+    }
+
+    /**
+     * A spare stock with five units on hand, one of them reserved for {@code FT-1}, one under repair.
+     *
+     * @return the stock
+     */
+    public static SpareStock spareStock() {
+        SpareStock stock = SpareStock.create(
+                new SpareStockId("D-1:P-1"));
+        stock.receive(5, AT);
+        stock.reserve(new SpareReservationRef("FT-1"), 1, AT);
+        stock.returnFaulty(1, AT);
+        return stock;
     }
 
     /**
