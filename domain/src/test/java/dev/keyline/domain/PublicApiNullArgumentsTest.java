@@ -58,7 +58,8 @@ class PublicApiNullArgumentsTest {
         // Snapshots carry stored data unchecked on purpose: restore(snapshot) rejects a null part
         // with CorruptStateException, so a corrupt row is reported as corrupt, not as a bad argument.
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
-                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class)) {
+                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
+                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
@@ -108,7 +109,9 @@ class PublicApiNullArgumentsTest {
                 .alias(UserId.class, CONSTRUCTOR, "value", "userId", idReason)
                 .alias(ProductCode.class, CONSTRUCTOR, "value", "product", idReason)
                 .alias(FloorPriceListId.class, CONSTRUCTOR, "value", "floorPriceListId", idReason)
-                .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason);
+                .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason)
+                .alias(dev.keyline.domain.sla.SlaId.class, CONSTRUCTOR, "value", "slaId", idReason)
+                .alias(dev.keyline.domain.sla.MarketingDepartment.class, CONSTRUCTOR, "value", "department", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";

@@ -42,6 +42,12 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
      */
     public ServiceAgreement {
         Require.nonNull(product, "product");
+        Require.nonNull(monthlyVolumes, "monthlyVolumes");
+        Require.nonNull(unitPrice, "unitPrice");
+        Require.nonNull(differentiation, "differentiation");
+        Require.nonNull(discount, "discount");
+        Require.nonNull(qos, "qos");
+        Require.nonNull(penalties, "penalties");
         monthlyVolumes = volumes(monthlyVolumes, "monthlyVolumes");
         Require.that(!monthlyVolumes.isEmpty() && monthlyVolumes.size() <= SlaTerm.MAX_MONTHS, "monthlyVolumes",
                 "must hold one volume per month of the SLA period (1 to 12) but held " + monthlyVolumes.size());
@@ -78,7 +84,7 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
      * @throws InvalidArgumentException naming {@code name} when the list or a volume is null, or a
      *     volume is out of range
      */
-    public static List<Integer> volumes(List<Integer> volumes, String name) {
+    static List<Integer> volumes(List<Integer> volumes, String name) {
         List<Integer> copy = Require.nonNullElements(volumes, name);
         for (int i = 0; i < copy.size(); i++) {
             int v = copy.get(i);
