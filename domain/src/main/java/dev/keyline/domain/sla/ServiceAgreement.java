@@ -22,7 +22,8 @@ import java.util.List;
  * @param unitPrice the price of one unit before the class's index and the discount; not negative
  * @param differentiation how the price differs (by region, customer, time), free text
  * @param discount the fraction taken off every price, 0 (inclusive) to 1 (exclusive), at most
- *     {@value dev.keyline.domain.common.Limits#DISCOUNT_SCALE} decimals
+ *     {@value dev.keyline.domain.common.Limits#DISCOUNT_SCALE} decimals; kept without trailing zeros,
+ *     so 0.050 and 0.05 make equal agreements
  * @param qos the service level promised (QoS), free text
  * @param penalties the penalties when it is missed, free text
  */
@@ -62,6 +63,7 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
         Limits.discount(discount, "discount");
         Require.that(discount.signum() >= 0 && discount.compareTo(BigDecimal.ONE) < 0, "discount",
                 "must be at least 0 and below 1 but was " + discount.toPlainString());
+        discount = discount.stripTrailingZeros();
         Require.text(qos, "qos");
         Require.text(penalties, "penalties");
     }

@@ -11,6 +11,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.LimitExceededException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.NotAuthorisedException;
@@ -138,6 +139,8 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
         Require.nonNull(drafter, "drafter");
         Require.nonNull(at, "at");
         checkChangeFrequency(changeFrequency);
+        Require.that(zone.getId().length() <= Limits.ID_LENGTH, "zone", "must have an id of at most " + Limits.ID_LENGTH
+                + " characters but was " + zone.getId());
         Require.that(!given.isEmpty(), "agreements", "an SLA needs at least one service agreement");
         requireRole(drafter, id, "draft the SLA", Role.MARKETING_MANAGER);
         ServiceLevelAgreement sla = new ServiceLevelAgreement(id, 0, department, network, term, zone, changeFrequency,
