@@ -59,6 +59,6 @@ public record SlaDrafted(EventId eventId, Instant occurredAt, SlaId sla, Marketi
 
     @Override
     public Audience audience() {
-        return Audience.of("SLA " + sla + " of " + department + " drafted for " + firstMonth + " (" + months + " months)").withRole("MARKETING_MANAGER");
+        return Audience.of("SLA " + sla + " of " + department + " drafted for " + firstMonth + " (" + months + " months)").withRole("NETWORK_CENTRE_MANAGER");
     }
 }
