@@ -558,47 +558,83 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
         record(new SlaTerminated(EventId.random(), at, id(), reason, by.user()));
     }
 
-    /** The marketing department. @return the department */
+    /**
+     * The marketing department.
+     *
+     * @return the department
+     */
     public MarketingDepartment department() {
         return department;
     }
 
-    /** The local network whose network centre is the other party. @return the network */
+    /**
+     * The local network whose network centre is the other party.
+     *
+     * @return the network
+     */
     public LocalNetworkId network() {
         return network;
     }
 
-    /** The SLA period. @return the term */
+    /**
+     * The SLA period.
+     *
+     * @return the term
+     */
     public SlaTerm term() {
         return term;
     }
 
-    /** The zone the SLA's business dates are reckoned in. @return the zone */
+    /**
+     * The zone the SLA's business dates are reckoned in.
+     *
+     * @return the zone
+     */
     public ZoneId zone() {
         return zone;
     }
 
-    /** How many amendments the period permits. @return the count */
+    /**
+     * How many amendments the period permits.
+     *
+     * @return the count
+     */
     public int changeFrequency() {
         return changeFrequency;
     }
 
-    /** How many amendments are left. @return the count */
+    /**
+     * How many amendments are left.
+     *
+     * @return the count
+     */
     public int amendmentsLeft() {
         return changeFrequency - amendments.size();
     }
 
-    /** The general and governing terms. @return the terms */
+    /**
+     * The general and governing terms.
+     *
+     * @return the terms
+     */
     public SlaTerms terms() {
         return terms;
     }
 
-    /** Where the SLA stands. @return the state */
+    /**
+     * Where the SLA stands.
+     *
+     * @return the state
+     */
     public SlaState state() {
         return state;
     }
 
-    /** The service agreements as drafted, in order. @return the agreements */
+    /**
+     * The service agreements as drafted, in order.
+     *
+     * @return the agreements
+     */
     public List<ServiceAgreement> agreements() {
         return List.copyOf(agreements.values());
     }
@@ -616,42 +652,74 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
         return volumes.get(product);
     }
 
-    /** The signatures, in the order given. @return the signatures */
+    /**
+     * The signatures, in the order given.
+     *
+     * @return the signatures
+     */
     public List<Signature> signatures() {
         return List.copyOf(signatureList);
     }
 
-    /** Who approved the SLA and when, once approved. @return the approver, or empty */
+    /**
+     * Who approved the SLA, once approved.
+     *
+     * @return the approver, or empty
+     */
     public Optional<UserId> approvedBy() {
         return Optional.ofNullable(approvedBy);
     }
 
-    /** The amendments, oldest first. @return the amendments */
+    /**
+     * The amendments, oldest first.
+     *
+     * @return the amendments
+     */
     public List<Amendment> amendments() {
         return List.copyOf(amendments);
     }
 
-    /** The orders accepted, oldest first. @return the orders */
+    /**
+     * The orders accepted, oldest first.
+     *
+     * @return the orders
+     */
     public List<SlaOrder> orders() {
         return List.copyOf(orders.values());
     }
 
-    /** The completion feedback received, oldest first. @return the completions */
+    /**
+     * The completion feedback received, oldest first.
+     *
+     * @return the completions
+     */
     public List<OrderCompletion> completions() {
         return List.copyOf(completions.values());
     }
 
-    /** Every binding reservation made or released, oldest first. @return the records */
+    /**
+     * Every binding reservation made or released, oldest first.
+     *
+     * @return the records
+     */
     public List<ReservationEntry> reservations() {
         return List.copyOf(reservations);
     }
 
-    /** The binding reservations held now (made, not released). @return the records of their making */
+    /**
+     * The binding reservations held now (made, not released).
+     *
+     * @return the records of their making
+     */
     public List<ReservationEntry> heldReservations() {
         return List.copyOf(heldReservations.values());
     }
 
-    /** The documents of the information flow, oldest first. @return the documents */
+    /**
+     * The documents of the information flow, oldest first.
+     *
+     * @return the documents
+     */
     public List<SlaDocument> documents() {
         return List.copyOf(documents);
     }

@@ -108,7 +108,11 @@ public final class ServiceLevelAgreements {
         return new ServiceLevelAgreements(keyline, classes, Require.nonNull(businessCalendar, "businessCalendar"));
     }
 
-    /** The service classes orders are taken under. @return the table */
+    /**
+     * The service classes orders are taken under.
+     *
+     * @return the table
+     */
     public ServiceClassTable classes() {
         return classes;
     }
