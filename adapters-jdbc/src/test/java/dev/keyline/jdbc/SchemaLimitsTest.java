@@ -99,7 +99,19 @@ class SchemaLimitsTest {
             Map.entry("audience_station_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)),
             Map.entry("timer_key", new Length(Limits.TIMER_KEY_LENGTH)),
-            Map.entry("pending_timer_key", new Length(Limits.TIMER_KEY_LENGTH)));
+            Map.entry("pending_timer_key", new Length(Limits.TIMER_KEY_LENGTH)),
+            Map.entry("zone_id", ID),
+            Map.entry("pricing_method", fits(dev.keyline.domain.sla.PricingMethod.values())),
+            Map.entry("sla_state", fits(dev.keyline.domain.sla.SlaState.values())),
+            Map.entry("party", fits(dev.keyline.domain.sla.SlaParty.values())),
+            Map.entry("service_class", fits(dev.keyline.domain.sla.ServiceClass.values())),
+            Map.entry("change_kind", fits(dev.keyline.domain.sla.ReservationChange.values())),
+            Map.entry("document_kind", fits(dev.keyline.domain.sla.SlaDocumentKind.values())),
+            Map.entry("discount", new Decimal(Limits.DISCOUNT_PRECISION, Limits.DISCOUNT_SCALE)),
+            // the longest volumes text: a largest volume for every month of the longest SLA period
+            Map.entry("monthly_volumes", new Fits(List.of(String.join(" ", java.util.Collections.nCopies(
+                    dev.keyline.domain.sla.SlaTerm.MAX_MONTHS,
+                    String.valueOf(dev.keyline.domain.sla.ServiceAgreement.MAX_VOLUME)))))));
 
     /**
      * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
@@ -121,16 +133,18 @@ class SchemaLimitsTest {
             "team_industry_manager", "team_technical_manager", "team_business_manager", "registered_by", "changed_by",
             "approved_by", "fact_id", "corrects", "plan_id", "drawn_by", "owner_id", "completed_by", "product_code",
             "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by", "stock_id", "depot_id", "part_number",
-            "reservation_ref");
+            "reservation_ref", "sla_id", "department",
+            "drafted_by", "ended_by", "signed_by", "reference", "accepted_by", "reported_by", "recorded_by");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",
-            "override_reason", "explanation", "description", "note", "reason");
+            "override_reason", "explanation", "description", "note", "reason", "liability", "applicable_law",
+            "procedures", "confidentiality", "differentiation", "qos", "penalties", "end_reason", "document_text");
 
     /** Money columns, each beside a currency column. */
     private static final List<String> MONEY_COLUMNS = List.of("annual_turnover", "annual_investment", "amount",
             "threshold_amount", "average_monthly_spend", "revenue_target", "list_price", "offered_price",
-            "floor_price", "price");
+            "floor_price", "price", "unit_price");
 
     private static final Pattern TABLE = Pattern.compile("(?is)CREATE\\s+TABLE\\s+(\\w+)\\s*\\((.*?)\\n\\);");
     private static final Pattern ADDED_COLUMN = Pattern.compile(

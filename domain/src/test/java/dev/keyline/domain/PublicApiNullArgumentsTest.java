@@ -67,7 +67,8 @@ class PublicApiNullArgumentsTest {
         // with CorruptStateException, so a corrupt row is reported as corrupt, not as a bad argument.
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
                 FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
-                SpareStockSnapshot.class)) {
+                SpareStockSnapshot.class,
+                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
@@ -125,7 +126,9 @@ class PublicApiNullArgumentsTest {
                 .alias(DepotId.class, CONSTRUCTOR, "value", "depot", idReason)
                 .alias(SparePartNumber.class, CONSTRUCTOR, "value", "part", idReason)
                 .alias(SpareStockId.class, CONSTRUCTOR, "value", "spareStockId", idReason)
-                .alias(SpareReservationRef.class, CONSTRUCTOR, "value", "reservation", idReason);
+                .alias(SpareReservationRef.class, CONSTRUCTOR, "value", "reservation", idReason)
+                .alias(dev.keyline.domain.sla.SlaId.class, CONSTRUCTOR, "value", "slaId", idReason)
+                .alias(dev.keyline.domain.sla.MarketingDepartment.class, CONSTRUCTOR, "value", "department", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";

@@ -40,7 +40,8 @@ class AreaEventJsonTest {
                 Arrays.stream(AccountPlanEvent.class.getPermittedSubclasses()),
                 Stream.of(PriceRequested.class, PriceApprovalRecorded.class, PriceApproved.class, PriceRejected.class,
                         PriceWithdrawn.class, FloorPriceSet.class),
-                Arrays.stream(SpareEvent.class.getPermittedSubclasses()))
+                Arrays.stream(SpareEvent.class.getPermittedSubclasses()),
+                Arrays.stream(dev.keyline.domain.sla.SlaEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

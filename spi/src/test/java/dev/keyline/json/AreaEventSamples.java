@@ -39,6 +39,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import dev.keyline.domain.common.BusinessCalendar;
+import dev.keyline.domain.sla.MarketingDepartment;
+import dev.keyline.domain.sla.PricingMethod;
+import dev.keyline.domain.sla.ServiceAgreement;
+import dev.keyline.domain.sla.ServiceClass;
+import dev.keyline.domain.sla.ServiceClassTable;
+import dev.keyline.domain.sla.ServiceLevelAgreement;
+import dev.keyline.domain.sla.SlaDocumentKind;
+import dev.keyline.domain.sla.SlaId;
+import dev.keyline.domain.sla.SlaParty;
+import dev.keyline.domain.sla.SlaTerm;
+import dev.keyline.domain.sla.SlaTerms;
 
 /**
  * One story through the key-account, authority and resource (spare parts) areas that raises every
@@ -52,12 +66,16 @@ final class AreaEventSamples {
     static final AccountId BANK = new AccountId("A-BANK");
     static final LocalNetworkId SUZHOU = new LocalNetworkId("SZ");
     static final ProductCode DDN = new ProductCode("DDN");
+    static final Actor SLA_MARKETING = Actor.withRoles(new UserId("ma"), Role.MARKETING_MANAGER);
+    static final Actor SLA_NETWORK = Actor.withRoles(new UserId("nc"), Role.NETWORK_CENTRE_MANAGER);
+    static final Actor SLA_GM = Actor.withRoles(new UserId("gm"), Role.GENERAL_MANAGER);
 
     final KeyAccount account;
     final AccountPlan plan;
     final FloorPriceList floors;
     final List<PriceAuthorisation> requests = new ArrayList<>();
     final SpareStock spares;
+    final ServiceLevelAgreement sla;
     final List<DomainEvent> events = new ArrayList<>();
 
     AreaEventSamples() {
@@ -129,6 +147,43 @@ final class AreaEventSamples {
         spares.issueDirectly(4, at(9));
         spares.checkMinimum(LocalDate.of(2026, 1, 5), at(10));
         events.addAll(spares.pendingEvents());
+        sla = slaStory();
+    }
+
+    /** The group customers' SLA for 2026 through every event of the SLA area. */
+    private ServiceLevelAgreement slaStory() {
+        ServiceClassTable table = ServiceClassTable.seedDefaults();
+        ServiceLevelAgreement sla = ServiceLevelAgreement.draft(new SlaId("SLA-SZ-2026"), MarketingDepartment.GROUP_CUSTOMERS,
+                SUZHOU, SlaTerm.year(2026), ZoneOffset.UTC, 1,
+                new SlaTerms("network centre answers for provisioning", "PRC law", "electronic work orders",
+                        "volumes are confidential", false, PricingMethod.PRICE_BASED),
+                List.of(new ServiceAgreement(DDN, List.of(3, 4, 3, 5, 4, 5, 5, 4, 5, 4, 3, 5), 40, 60, Money.cny("1000.00"),
+                        "same price city-wide", new BigDecimal("0.05"), "99.9 % availability", "1 % per hour of outage")),
+                SLA_MARKETING, T0);
+        sla.sign(SLA_MARKETING, SlaParty.MARKETING, at(1));
+        sla.sign(SLA_NETWORK, SlaParty.NETWORK_CENTRE, at(2));
+        sla.approve(SLA_GM, at(3));
+        Instant march = Instant.parse("2026-03-02T08:00:00Z");
+        sla.recordDocument(SLA_MARKETING, SlaDocumentKind.RESOURCE_REQUIREMENT, "REQ-1", DDN, "4 circuits in March", march);
+        sla.recordBindingReservation("RES-1", DDN, 4, march.plusSeconds(60));
+        sla.acceptOrder(SLA_MARKETING, "WO-1", DDN, ServiceClass.A, table, BusinessCalendar.allDays(ZoneOffset.UTC),
+                march.plusSeconds(120));
+        sla.recordCompletion(SLA_NETWORK, "WO-1", march.plusSeconds(86_400));
+        sla.recordReservationReleased("RES-1", march.plusSeconds(2 * 86_400));
+        List<Integer> volumes = new ArrayList<>(List.of(3, 4, 3, 5, 4, 5, 5, 4, 5, 4, 3, 5));
+        volumes.set(5, 8);
+        sla.amend(SLA_MARKETING, SLA_GM, DDN, volumes, "new branch opens in June", march.plusSeconds(3 * 86_400));
+        sla.issueMonthlyReport(SLA_NETWORK, YearMonth.of(2026, 3), Instant.parse("2026-04-01T08:00:00Z"));
+        Instant after = Instant.parse("2027-01-04T08:00:00Z");
+        sla.evaluate(SLA_GM, new BigDecimal("0.2"), after);
+        sla.expire(after.plusSeconds(60));
+        ServiceLevelAgreement ended = ServiceLevelAgreement.draft(new SlaId("SLA-SZ-2026-B"),
+                MarketingDepartment.BUSINESS_CUSTOMERS, SUZHOU, SlaTerm.year(2026), ZoneOffset.UTC, 0, sla.terms(),
+                sla.agreements(), SLA_MARKETING, T0);
+        ended.terminate(SLA_GM, "departments merged", at(5));
+        events.addAll(sla.pendingEvents());
+        events.addAll(ended.pendingEvents());
+        return sla;
     }
 
     private static Instant at(long minutes) {

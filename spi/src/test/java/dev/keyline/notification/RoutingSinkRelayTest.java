@@ -59,7 +59,7 @@ class RoutingSinkRelayTest {
 
     @Test
     void noNotificationIsLostWhenATargetFails() {
-        qt().withExamples(40).forAll(lists().of(arbitrary().pick("account.created", "sla.signed", "workorder.dispatched")
+        qt().withExamples(40).forAll(lists().of(arbitrary().pick("account.created", "contract.signed", "workorder.dispatched")
                 .zip(audiences(), integers().between(1, 3), (type, audience, aggregate) -> List.of(type, audience, aggregate)))
                 .ofSizeBetween(1, 12)).checkAssert(specs -> {
             TestClock testClock = TestClock.standard();
@@ -130,7 +130,7 @@ class RoutingSinkRelayTest {
         RoutingSink router = RoutingSink.builder().name("router").defaultSinks(a, b, c).build();
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).clock(clock).retryPolicy(POLICY)
                 .sink(router).build();
-        RoutedEvent event = new RoutedEvent(EventId.random(), clock.instant(), "agg-1", "sla.signed", Audience.of("s"));
+        RoutedEvent event = new RoutedEvent(EventId.random(), clock.instant(), "agg-1", "contract.signed", Audience.of("s"));
         keyline.run(ctx -> ctx.publish(event));
 
         RelayReport report = keyline.relay().pumpOnce();
@@ -152,7 +152,7 @@ class RoutingSinkRelayTest {
         RoutingSink router = RoutingSink.builder().defaultSinks(ok, busy).build();
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).clock(clock).retryPolicy(POLICY)
                 .sink(router).build();
-        RoutedEvent event = new RoutedEvent(EventId.random(), clock.instant(), "agg-1", "sla.signed", Audience.of("s"));
+        RoutedEvent event = new RoutedEvent(EventId.random(), clock.instant(), "agg-1", "contract.signed", Audience.of("s"));
         keyline.run(ctx -> ctx.publish(event));
 
         assertThat(keyline.relay().pumpOnce().retried()).isEqualTo(1);

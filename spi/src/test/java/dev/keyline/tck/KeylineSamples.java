@@ -155,6 +155,8 @@ public final class KeylineSamples {
                 .instance(dev.keyline.runtime.resource.SpareParts.class, () -> dev.keyline.runtime.resource.SpareParts.on(keyline.get()))
                 .instance(dev.keyline.runtime.resource.SpareDailyCheck.class,
                         () -> dev.keyline.runtime.resource.SpareDailyCheck.on(keyline.get()))
+                .instance(dev.keyline.runtime.sla.ServiceLevelAgreements.class,
+                        () -> dev.keyline.runtime.sla.ServiceLevelAgreements.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

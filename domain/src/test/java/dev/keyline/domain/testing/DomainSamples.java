@@ -91,6 +91,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import dev.keyline.domain.sla.MarketingDepartment;
+import dev.keyline.domain.sla.ServiceAgreement;
+import dev.keyline.domain.sla.ServiceClass;
+import dev.keyline.domain.sla.ServiceClassTable;
+import dev.keyline.domain.sla.ServiceClassTerms;
+import dev.keyline.domain.sla.ServiceLevelAgreement;
+import dev.keyline.domain.sla.ServiceLevelAgreementSnapshot;
+import dev.keyline.domain.sla.SlaId;
+import dev.keyline.domain.sla.SlaSamples;
+import dev.keyline.domain.sla.SlaTerm;
+import dev.keyline.domain.sla.SlaTerms;
 
 /**
  * Valid sample values and instances of the domain's types, for {@link NullArgumentsTester}: one
@@ -239,6 +250,19 @@ public final class DomainSamples {
                 .instance(SpareStock.class, DomainSamples::spareStock);
         tester.argument(ScarcityBreakpoint.class, "at", "utilisation", () -> "0.5")
                 .argument(ScarcityBreakpoint.class, "at", "multiplier", () -> "1.5");
+        // sla
+        tester.value(SlaId.class, () -> new SlaId("SLA-1"))
+                .value(MarketingDepartment.class, () -> MarketingDepartment.GROUP_CUSTOMERS)
+                .value(SlaTerm.class, () -> SlaTerm.year(2026))
+                .value(SlaTerms.class, SlaSamples::terms)
+                .value(ServiceAgreement.class, () -> SlaSamples.agreements(12).get(0))
+                .value(ServiceClassTable.class, ServiceClassTable::seedDefaults)
+                .value(ServiceClassTerms.class, () -> ServiceClassTable.seedDefaults().terms(ServiceClass.A))
+                .value(ServiceLevelAgreementSnapshot.class, () -> SlaSamples.inForce(new SlaId("SLA-1")).snapshot())
+                .instance(ServiceLevelAgreement.class, () -> SlaSamples.inForce(new SlaId("SLA-1")));
+        tester.argument(ServiceLevelAgreement.class, "draft", "agreements", () -> SlaSamples.agreements(12))
+                .argument(ServiceLevelAgreement.class, "amend", "approver", () -> SlaSamples.GENERAL_MANAGER)
+                .argument(ServiceLevelAgreement.class, "amend", "requester", () -> SlaSamples.MARKETING);
         return tester;
     }
 

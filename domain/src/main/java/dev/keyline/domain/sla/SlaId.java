@@ -1,0 +1,26 @@
+package dev.keyline.domain.sla;
+
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.InvalidArgumentException;
+
+/**
+ * The id of a {@link ServiceLevelAgreement}, for example {@code SLA-SZ-GROUP-2026}.
+ *
+ * @param value the id text
+ */
+public record SlaId(String value) implements Identifier {
+
+    /**
+     * Validates the id.
+     *
+     * @throws InvalidArgumentException naming {@code slaId} when the text is not a valid identifier
+     */
+    public SlaId {
+        Identifier.check(value, "slaId");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
