@@ -79,12 +79,12 @@ public record TicketClockPolicy(Map<FaultPriority, TicketClockTargets> byPriorit
     /**
      * The same table warning at another share of the target.
      *
-     * @param share the share, in (0, 1]
+     * @param warningShare the share, in (0, 1]
      * @return the changed policy
      * @throws dev.keyline.domain.common.InvalidArgumentException when the share is null or invalid
      */
-    public TicketClockPolicy withWarningShare(BigDecimal share) {
-        return new TicketClockPolicy(byPriority, byServiceClass, share);
+    public TicketClockPolicy withWarningShare(BigDecimal warningShare) {
+        return new TicketClockPolicy(byPriority, byServiceClass, warningShare);
     }
 
     /**
