@@ -36,7 +36,7 @@ import org.quicktheories.generators.Generate;
  * calendar in force gives exactly the stored ones; a recorded breach stays recorded. Every refused
  * command leaves the snapshot and the pending events as they were.
  */
-class FaultTicketProperties {
+public class FaultTicketProperties {
 
     private static final FaultTicketId ID = new FaultTicketId("FT-1");
     private static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
@@ -44,16 +44,34 @@ class FaultTicketProperties {
             Role.NETWORK_CENTRE_MANAGER, Role.STATION_MANAGER, Role.STATION_EXECUTOR, Role.FINANCIAL_MANAGER,
             Role.GENERAL_MANAGER);
 
-    /** One random command: what, by which role, how many minutes after the previous one. */
-    record Step(int command, int role, int minutes, int variant) {
+    /**
+     * One random command: what, by which role, how many minutes after the previous one, and a
+     * variant (the station or cause, or a time before the previous command).
+     *
+     * @param command which command, 0 to 11
+     * @param role which role acts
+     * @param minutes minutes after the previous command
+     * @param variant 0 to 2
+     */
+    public record Step(int command, int role, int minutes, int variant) {
     }
 
-    static Gen<Step> steps() {
+    /**
+     * Random commands.
+     *
+     * @return the generator
+     */
+    public static Gen<Step> steps() {
         return integers().between(0, 11).zip(integers().between(0, ROLES.size() - 1), integers().between(0, 3_000),
                 integers().between(0, 2), Step::new);
     }
 
-    static Gen<BusinessCalendar> calendars() {
+    /**
+     * All-day calendars and random office-hour calendars with a weekly pattern.
+     *
+     * @return the generator
+     */
+    public static Gen<BusinessCalendar> calendars() {
         // calendars with a weekly pattern: one with working time only on a few dated overrides runs
         // out of working time, which the clock refuses clearly but only after searching to the year 9999
         Gen<BusinessCalendar> weekly = KernelGenerators.weeklyCalendars()
@@ -64,7 +82,12 @@ class FaultTicketProperties {
                 org.quicktheories.api.Pair.of(4, weekly)));
     }
 
-    static Gen<TicketClockPolicy> policies() {
+    /**
+     * Random targets, the same for every priority, and a random warning share.
+     *
+     * @return the generator
+     */
+    public static Gen<TicketClockPolicy> policies() {
         return integers().between(1, 8 * 60).zip(integers().between(0, 5 * 24 * 60), integers().between(1, 100),
                 (responseMinutes, extraMinutes, sharePercent) -> {
                     TicketClockTargets targets = new TicketClockTargets(Duration.ofMinutes(responseMinutes),
@@ -152,10 +175,30 @@ class FaultTicketProperties {
         run(calendar, other, policy, steps, true);
     }
 
-    /** Runs the steps; checks the invariants after each when asked; empty when the report itself failed. */
+    /**
+     * Reports a ticket on a calendar and runs random steps on it; refused steps are skipped.
+     *
+     * @param id the ticket's id
+     * @param first the calendar the ticket is reported on
+     * @param other the calendar a recomputation switches to
+     * @param policy the clock targets
+     * @param steps the steps
+     * @return the ticket, or empty when the calendar could not start its clocks
+     */
+    public static Optional<FaultTicket> run(FaultTicketId id, BusinessCalendar first, BusinessCalendar other,
+            TicketClockPolicy policy, List<Step> steps) {
+        return run(id, first, other, policy, steps, false);
+    }
+
     static Optional<FaultTicket> run(BusinessCalendar first, BusinessCalendar other, TicketClockPolicy policy,
             List<Step> steps, boolean check) {
-        Optional<FaultTicket> reported = report(first, policy, T0);
+        return run(ID, first, other, policy, steps, check);
+    }
+
+    /** Runs the steps; checks the invariants after each when asked; empty when the report itself failed. */
+    private static Optional<FaultTicket> run(FaultTicketId id, BusinessCalendar first, BusinessCalendar other,
+            TicketClockPolicy policy, List<Step> steps, boolean check) {
+        Optional<FaultTicket> reported = report(id, first, policy, T0);
         if (reported.isEmpty()) {
             return Optional.empty();
         }
@@ -322,8 +365,13 @@ class FaultTicketProperties {
     }
 
     static Optional<FaultTicket> report(BusinessCalendar calendar, TicketClockPolicy policy, Instant at) {
+        return report(ID, calendar, policy, at);
+    }
+
+    static Optional<FaultTicket> report(FaultTicketId id, BusinessCalendar calendar, TicketClockPolicy policy,
+            Instant at) {
         try {
-            return Optional.of(FaultTicket.report(ID, new AccountId("A-BANK"), new ProductCode("DDN"),
+            return Optional.of(FaultTicket.report(id, new AccountId("A-BANK"), new ProductCode("DDN"),
                     FaultSource.CALL_CENTRE, FaultPriority.HIGH, Optional.empty(), "line down", policy,
                     actor(Role.ACCOUNT_MANAGER), calendar, at));
         } catch (InvalidStateException noWorkingTimeLeft) {
