@@ -152,6 +152,9 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.account.ChurnWarnings.on(keyline.get()))
                 .instance(AccountPlans.class, () -> AccountPlans.on(keyline.get()))
                 .instance(PriceAuthorisations.class, () -> PriceAuthorisations.on(keyline.get(), DomainSamples.matrix()))
+                .instance(dev.keyline.runtime.workorder.FaultTickets.class,
+                        () -> dev.keyline.runtime.workorder.FaultTickets.on(keyline.get(), DomainSamples.ticketClockPolicy(),
+                                DomainSamples.weeklyCalendar()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))
