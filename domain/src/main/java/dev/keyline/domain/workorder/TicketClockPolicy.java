@@ -22,6 +22,12 @@ import java.util.Optional;
 public record TicketClockPolicy(Map<FaultPriority, TicketClockTargets> byPriority,
         Map<FaultServiceClass, TicketClockTargets> byServiceClass, BigDecimal warningShare) {
 
+    /** The most digits a warning share has, as stored: {@code 1.000000}. */
+    public static final int WARNING_SHARE_PRECISION = 7;
+
+    /** The most decimals a warning share has. */
+    public static final int WARNING_SHARE_SCALE = 6;
+
     /** The seed's warning share: 80 % of the target. */
     public static final BigDecimal DEFAULT_WARNING_SHARE = new BigDecimal("0.8");
 
@@ -113,8 +119,8 @@ public record TicketClockPolicy(Map<FaultPriority, TicketClockTargets> byPriorit
         Require.nonNull(share, name);
         Require.that(share.signum() > 0 && share.compareTo(BigDecimal.ONE) <= 0, name,
                 "must lie in (0, 1] but was " + share.toPlainString());
-        Require.that(share.stripTrailingZeros().scale() <= 6, name,
-                "must have at most six decimals but was " + share.toPlainString());
+        Require.that(share.stripTrailingZeros().scale() <= WARNING_SHARE_SCALE, name,
+                "must have at most " + WARNING_SHARE_SCALE + " decimals but was " + share.toPlainString());
         return share;
     }
 }
