@@ -104,7 +104,7 @@ class FaultTicketsGuideTest {
         assertThat(closed.response().state()).isEqualTo(TicketClockState.MET);
         assertThat(closed.resolution().state()).isEqualTo(TicketClockState.MET);
         assertThat(closed.response().warnedAt()).isEqualTo(local(2, 9, 48));
-        assertThat(closed.log()).hasSize(10);
+        assertThat(closed.log()).hasSize(9);
 
         // Refused moves change nothing
         assertThatThrownBy(() -> faults.diagnose(zhao, id, "again")).isInstanceOf(FaultTransitionRefusedException.class);
