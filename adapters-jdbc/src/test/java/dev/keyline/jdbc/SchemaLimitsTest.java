@@ -20,6 +20,14 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.keyline.domain.workorder.ClockTransition;
+import dev.keyline.domain.workorder.FaultPriority;
+import dev.keyline.domain.workorder.FaultServiceClass;
+import dev.keyline.domain.workorder.FaultSource;
+import dev.keyline.domain.workorder.FaultTicketState;
+import dev.keyline.domain.workorder.TicketClockKind;
+import dev.keyline.domain.workorder.TicketClockPolicy;
+import dev.keyline.domain.workorder.TicketClockState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,14 +127,31 @@ class SchemaLimitsTest {
      */
     private static final int SINK_NAME_LENGTH = dev.keyline.runtime.Keyline.Builder.MAX_SINK_NAME_LENGTH;
 
+    /** A clock's warning share: a fraction in (0, 1] with at most six decimals. */
+    private static final Bound WARNING_SHARE_BOUND = new Decimal(TicketClockPolicy.WARNING_SHARE_PRECISION,
+            TicketClockPolicy.WARNING_SHARE_SCALE);
+
     /** Columns whose name means different things in different tables. */
-    private static final Map<String, Bound> BY_TABLE_AND_COLUMN = Map.of(
-            "keyline_key_account.status", fits(AccountStatus.values()),
-            "keyline_outbox.status", new Fits(java.util.stream.Stream.concat(
-                    Arrays.stream(DeliveryStatus.values()).map(Enum::name), Stream.of("SCHEDULED")).toList()),
-            "keyline_outbox_delivery.status", fits(DeliveryStatus.values()),
-            "keyline_outbox_delivery.sink", new Length(SINK_NAME_LENGTH),
-            "keyline_reaction_receipt.reaction", new Length(SINK_NAME_LENGTH));
+    private static final Map<String, Bound> BY_TABLE_AND_COLUMN = Map.ofEntries(
+            Map.entry("keyline_key_account.status", fits(AccountStatus.values())),
+            Map.entry("keyline_outbox.status", new Fits(java.util.stream.Stream.concat(
+                    Arrays.stream(DeliveryStatus.values()).map(Enum::name), Stream.of("SCHEDULED")).toList())),
+            Map.entry("keyline_outbox_delivery.status", fits(DeliveryStatus.values())),
+            Map.entry("keyline_outbox_delivery.sink", new Length(SINK_NAME_LENGTH)),
+            Map.entry("keyline_reaction_receipt.reaction", new Length(SINK_NAME_LENGTH)),
+            Map.entry("keyline_fault_ticket.state", fits(FaultTicketState.values())),
+            Map.entry("keyline_fault_ticket.source", fits(FaultSource.values())),
+            Map.entry("keyline_fault_ticket.priority", fits(FaultPriority.values())),
+            Map.entry("keyline_fault_ticket.service_class", fits(FaultServiceClass.values())),
+            Map.entry("keyline_fault_ticket.response_clock_state", fits(TicketClockState.values())),
+            Map.entry("keyline_fault_ticket.resolution_clock_state", fits(TicketClockState.values())),
+            Map.entry("keyline_fault_ticket.response_warning_share", WARNING_SHARE_BOUND),
+            Map.entry("keyline_fault_ticket.resolution_warning_share", WARNING_SHARE_BOUND),
+            Map.entry("keyline_fault_ticket_transition.from_state", fits(FaultTicketState.values())),
+            Map.entry("keyline_fault_ticket_transition.to_state", fits(FaultTicketState.values())),
+            Map.entry("keyline_fault_clock_transition.clock_kind", fits(TicketClockKind.values())),
+            Map.entry("keyline_fault_clock_transition.transition_kind", fits(ClockTransition.Kind.values())));
+
 
     /** Identifier columns: the ids of the domain's typed identifiers and users. */
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
@@ -134,7 +159,8 @@ class SchemaLimitsTest {
             "approved_by", "fact_id", "corrects", "plan_id", "drawn_by", "owner_id", "completed_by", "product_code",
             "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by", "stock_id", "depot_id", "part_number",
             "reservation_ref", "sla_id", "department",
-            "drafted_by", "ended_by", "signed_by", "reference", "accepted_by", "reported_by", "recorded_by");
+            "drafted_by", "ended_by", "signed_by", "reference", "accepted_by", "reported_by", "recorded_by",
+            "ticket_id", "station_id", "cause_code", "acted_by");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",

@@ -15,6 +15,18 @@ import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceAuthorisationSnapshot;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.authority.PriceRequested;
+import dev.keyline.domain.workorder.FaultCause;
+import dev.keyline.domain.workorder.FaultClockBreached;
+import dev.keyline.domain.workorder.FaultClockWarned;
+import dev.keyline.domain.workorder.FaultDeadlinesRecomputed;
+import dev.keyline.domain.workorder.FaultReported;
+import dev.keyline.domain.workorder.FaultStation;
+import dev.keyline.domain.workorder.FaultTicketAccess;
+import dev.keyline.domain.workorder.FaultTicketId;
+import dev.keyline.domain.workorder.FaultTicketSnapshot;
+import dev.keyline.domain.workorder.FaultTransition;
+import dev.keyline.domain.workorder.FaultTransitioned;
+import dev.keyline.domain.workorder.TicketClock;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.ApprovalRequiredException;
 import dev.keyline.domain.common.ConcurrencyConflictException;
@@ -68,11 +80,31 @@ class PublicApiNullArgumentsTest {
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
                 FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
                 SpareStockSnapshot.class,
-                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class)) {
+                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class, FaultTicketSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
         // Documented optional parts.
+        String stationReason = "null before the ticket is dispatched to a station";
+        tester.nullable(FaultTransition.class, CONSTRUCTOR, "from", "null on the report, which has no previous state")
+                .nullable(FaultTransition.class, CONSTRUCTOR, "station", "set only on a dispatch")
+                .nullable(FaultTransition.class, CONSTRUCTOR, "cause", "set only on a return")
+                .nullable(FaultTransitioned.class, CONSTRUCTOR, "station", "set only on a dispatch")
+                .nullable(FaultTransitioned.class, CONSTRUCTOR, "cause", "set only on a return")
+                .nullable(FaultReported.class, CONSTRUCTOR, "serviceClass", "null when the ticket has no service class")
+                .nullable(FaultClockWarned.class, CONSTRUCTOR, "deadline", "null while the clock is paused")
+                .nullable(FaultClockWarned.class, CONSTRUCTOR, "station", stationReason)
+                .nullable(FaultClockBreached.class, CONSTRUCTOR, "station", stationReason)
+                .nullable(FaultDeadlinesRecomputed.class, CONSTRUCTOR, "responseDeadline",
+                        "null when the clock's log determines no deadline")
+                .nullable(FaultDeadlinesRecomputed.class, CONSTRUCTOR, "resolutionDeadline",
+                        "null when the clock's log determines no deadline")
+                .nullable(FaultTicketAccess.class, "rolesFor", "from", "null for a report, which has no previous state")
+                .nullable(FaultTicketAccess.class, "mayMove", "from", "null for a report, which has no previous state")
+                .nullable(FaultTicketAccess.class, "requireMayMove", "from", "null for a report, which has no previous state");
+        for (String instant : List.of("deadline", "warningAt", "warnedAt", "breachedAt")) {
+            tester.nullable(TicketClock.class, CONSTRUCTOR, instant, "null until the clock's log determines or records it");
+        }
         tester.nullable(FloorPriceSet.class, CONSTRUCTOR, "previousPrice", "null when the product had no floor price before")
                 .nullable(PriceRequested.class, CONSTRUCTOR, "floorPrice", "null when the product has no floor price")
                 .nullable(SpareIssued.class, CONSTRUCTOR, "reservation",
@@ -128,7 +160,10 @@ class PublicApiNullArgumentsTest {
                 .alias(SpareStockId.class, CONSTRUCTOR, "value", "spareStockId", idReason)
                 .alias(SpareReservationRef.class, CONSTRUCTOR, "value", "reservation", idReason)
                 .alias(dev.keyline.domain.sla.SlaId.class, CONSTRUCTOR, "value", "slaId", idReason)
-                .alias(dev.keyline.domain.sla.MarketingDepartment.class, CONSTRUCTOR, "value", "department", idReason);
+                .alias(dev.keyline.domain.sla.MarketingDepartment.class, CONSTRUCTOR, "value", "department", idReason)
+                .alias(FaultTicketId.class, CONSTRUCTOR, "value", "faultTicketId", idReason)
+                .alias(FaultStation.class, CONSTRUCTOR, "value", "station", idReason)
+                .alias(FaultCause.class, CONSTRUCTOR, "value", "cause", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";

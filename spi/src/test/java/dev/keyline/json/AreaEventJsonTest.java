@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every event of the key-account, authority and resource areas is known to the standard registry, is
+ * Every event of Keyline's areas is known to the standard registry, is
  * written with its record components and reads back equal through a fresh runtime's JSON; malformed
  * event JSON names the field.
  */
@@ -41,7 +41,8 @@ class AreaEventJsonTest {
                 Stream.of(PriceRequested.class, PriceApprovalRecorded.class, PriceApproved.class, PriceRejected.class,
                         PriceWithdrawn.class, FloorPriceSet.class),
                 Arrays.stream(SpareEvent.class.getPermittedSubclasses()),
-                Arrays.stream(dev.keyline.domain.sla.SlaEvent.class.getPermittedSubclasses()))
+                Arrays.stream(dev.keyline.domain.sla.SlaEvent.class.getPermittedSubclasses()),
+                Arrays.stream(dev.keyline.domain.workorder.FaultTicketEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

@@ -76,6 +76,7 @@ final class AreaEventSamples {
     final List<PriceAuthorisation> requests = new ArrayList<>();
     final SpareStock spares;
     final ServiceLevelAgreement sla;
+    final dev.keyline.domain.workorder.FaultTicket fault;
     final List<DomainEvent> events = new ArrayList<>();
 
     AreaEventSamples() {
@@ -148,6 +149,8 @@ final class AreaEventSamples {
         spares.checkMinimum(LocalDate.of(2026, 1, 5), at(10));
         events.addAll(spares.pendingEvents());
         sla = slaStory();
+        fault = faultStory();
+        events.addAll(fault.pendingEvents());
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */
@@ -184,6 +187,40 @@ final class AreaEventSamples {
         events.addAll(sla.pendingEvents());
         events.addAll(ended.pendingEvents());
         return sla;
+    }
+
+    /**
+     * A fault of the bank's DDN line: reported, its response clock warns and breaches, then it is
+     * diagnosed and dispatched, and its deadlines are recomputed on office hours.
+     */
+    private static dev.keyline.domain.workorder.FaultTicket faultStory() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        dev.keyline.domain.common.BusinessCalendar allDays = dev.keyline.domain.common.BusinessCalendar.allDays(shanghai);
+        dev.keyline.domain.workorder.TicketClockTargets targets = new dev.keyline.domain.workorder.TicketClockTargets(
+                java.time.Duration.ofHours(1), java.time.Duration.ofHours(8));
+        Map<dev.keyline.domain.workorder.FaultPriority, dev.keyline.domain.workorder.TicketClockTargets> table =
+                new java.util.EnumMap<>(dev.keyline.domain.workorder.FaultPriority.class);
+        for (dev.keyline.domain.workorder.FaultPriority p : dev.keyline.domain.workorder.FaultPriority.values()) {
+            table.put(p, targets);
+        }
+        dev.keyline.domain.workorder.TicketClockPolicy policy = dev.keyline.domain.workorder.TicketClockPolicy
+                .byPriority(table).withServiceClass(dev.keyline.domain.workorder.FaultServiceClass.A,
+                        new dev.keyline.domain.workorder.TicketClockTargets(java.time.Duration.ofMinutes(30),
+                                java.time.Duration.ofHours(4)));
+        Actor callCentre = Actor.withRoles(new UserId("li"), Role.ACCOUNT_MANAGER);
+        Actor network = Actor.withRoles(new UserId("zhao"), Role.NETWORK_CENTRE_MANAGER);
+        dev.keyline.domain.workorder.FaultTicket ticket = dev.keyline.domain.workorder.FaultTicket.report(
+                new dev.keyline.domain.workorder.FaultTicketId("FT-1"), BANK, DDN,
+                dev.keyline.domain.workorder.FaultSource.CALL_CENTRE, dev.keyline.domain.workorder.FaultPriority.HIGH,
+                Optional.of(dev.keyline.domain.workorder.FaultServiceClass.A), "DDN line to the branch is down", policy,
+                callCentre, allDays, at(1));
+        ticket.recordDueAlerts(at(40));
+        ticket.diagnose(network, "far-end line card failed", allDays, at(45));
+        ticket.dispatch(network, new dev.keyline.domain.workorder.FaultStation("SZ-TRANS-1"), "replace the line card",
+                allDays, at(50));
+        ticket.recomputeDeadlines(dev.keyline.domain.common.WeeklyCalendar.builder(shanghai)
+                .weekdays(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30)).build(), at(55));
+        return ticket;
     }
 
     private static Instant at(long minutes) {

@@ -157,6 +157,9 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.resource.SpareDailyCheck.on(keyline.get()))
                 .instance(dev.keyline.runtime.sla.ServiceLevelAgreements.class,
                         () -> dev.keyline.runtime.sla.ServiceLevelAgreements.on(keyline.get()))
+                .instance(dev.keyline.runtime.workorder.FaultTickets.class,
+                        () -> dev.keyline.runtime.workorder.FaultTickets.on(keyline.get(), DomainSamples.ticketClockPolicy(),
+                                DomainSamples.weeklyCalendar()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

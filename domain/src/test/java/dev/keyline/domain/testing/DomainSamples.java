@@ -75,6 +75,20 @@ import dev.keyline.domain.resource.SpareReservationRef;
 import dev.keyline.domain.resource.SpareStock;
 import dev.keyline.domain.resource.SpareStockId;
 import dev.keyline.domain.resource.SpareStockSnapshot;
+import dev.keyline.domain.workorder.FaultCause;
+import dev.keyline.domain.workorder.FaultPriority;
+import dev.keyline.domain.workorder.FaultSource;
+import dev.keyline.domain.workorder.FaultStation;
+import dev.keyline.domain.workorder.FaultStatistics;
+import dev.keyline.domain.workorder.FaultTicket;
+import dev.keyline.domain.workorder.FaultTicketId;
+import dev.keyline.domain.workorder.FaultTicketSnapshot;
+import dev.keyline.domain.workorder.FaultTicketState;
+import dev.keyline.domain.workorder.FaultTransition;
+import dev.keyline.domain.workorder.TicketClock;
+import dev.keyline.domain.workorder.TicketClockKind;
+import dev.keyline.domain.workorder.TicketClockPolicy;
+import dev.keyline.domain.workorder.TicketClockTargets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -263,6 +277,24 @@ public final class DomainSamples {
         tester.argument(ServiceLevelAgreement.class, "draft", "agreements", () -> SlaSamples.agreements(12))
                 .argument(ServiceLevelAgreement.class, "amend", "approver", () -> SlaSamples.GENERAL_MANAGER)
                 .argument(ServiceLevelAgreement.class, "amend", "requester", () -> SlaSamples.MARKETING);
+        // work orders: fault tickets
+        tester.value(FaultTicketId.class, () -> new FaultTicketId("FT-1"))
+                .value(FaultStation.class, () -> new FaultStation("ST-1"))
+                .value(FaultCause.class, () -> new FaultCause("FIBRE-CUT"))
+                .value(TicketClockTargets.class, DomainSamples::ticketClockTargets)
+                .value(TicketClockPolicy.class, DomainSamples::ticketClockPolicy)
+                .value(TicketClock.class, () -> faultTicket().responseClock())
+                .value(FaultTicketSnapshot.class, () -> faultTicket().snapshot())
+                .instance(FaultTicket.class, DomainSamples::faultTicket)
+                .argument(FaultTransition.class, NullArgumentsTester.CONSTRUCTOR, "from", () -> FaultTicketState.DIAGNOSED)
+                .argument(FaultTransition.class, NullArgumentsTester.CONSTRUCTOR, "to", () -> FaultTicketState.DISPATCHED)
+                .argument(FaultTransition.class, NullArgumentsTester.CONSTRUCTOR, "cause", () -> null)
+                .argument(FaultStatistics.class, NullArgumentsTester.CONSTRUCTOR, "resolved", () -> 0)
+                .argument(FaultStatistics.class, NullArgumentsTester.CONSTRUCTOR, "responseBreached", () -> 0)
+                .argument(FaultStatistics.class, NullArgumentsTester.CONSTRUCTOR, "resolutionBreached", () -> 0)
+                .argument(TicketClockPolicy.class, NullArgumentsTester.CONSTRUCTOR, "byPriority",
+                        () -> ticketClockPolicy().byPriority())
+                .argument(TicketClockPolicy.class, "byPriority", "byPriority", () -> ticketClockPolicy().byPriority());
         return tester;
     }
 
@@ -278,6 +310,39 @@ public final class DomainSamples {
         stock.reserve(new SpareReservationRef("FT-1"), 1, AT);
         stock.returnFaulty(1, AT);
         return stock;
+    }
+
+    /**
+     * Clock targets of one hour to respond and eight to resolve.
+     *
+     * @return the targets
+     */
+    public static TicketClockTargets ticketClockTargets() {
+        return new TicketClockTargets(Duration.ofHours(1), Duration.ofHours(8));
+    }
+
+    /**
+     * The same targets for every priority, warning at 80 %.
+     *
+     * @return the policy
+     */
+    public static TicketClockPolicy ticketClockPolicy() {
+        Map<FaultPriority, TicketClockTargets> table = new java.util.EnumMap<>(FaultPriority.class);
+        for (FaultPriority p : FaultPriority.values()) {
+            table.put(p, ticketClockTargets());
+        }
+        return TicketClockPolicy.byPriority(table);
+    }
+
+    /**
+     * A fault of the sample account reported at {@link #AT} on all-day time.
+     *
+     * @return the ticket
+     */
+    public static FaultTicket faultTicket() {
+        return FaultTicket.report(new FaultTicketId("FT-1"), ACCOUNT, PRODUCT, FaultSource.CALL_CENTRE,
+                FaultPriority.HIGH, Optional.empty(), "line down", ticketClockPolicy(), Actor.accountManager(USER),
+                new AllDaysCalendar(ZONE), AT);
     }
 
     /**

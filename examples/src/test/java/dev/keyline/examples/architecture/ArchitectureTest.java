@@ -117,12 +117,26 @@ class ArchitectureTest {
     private static final Set<Class<?>> AUTHORITY_USES_OF_ACCOUNT = Set.of(AccountId.class, AccountRegistered.class,
             AccountManagerAssigned.class, AccountExited.class);
 
+    /**
+     * What the work-order area uses of the key-account area: its id (AccountId), the account a
+     * fault ticket concerns. Who may move a ticket is decided by the kernel's roles.
+     */
+    private static final Set<Class<?>> WORKORDER_USES_OF_ACCOUNT = Set.of(AccountId.class);
+
     /** What the key-account area uses of the commercial-authorisation area: nothing. */
     private static final Set<Class<?>> ACCOUNT_USES_OF_AUTHORITY = Set.of();
 
     static final ArchRule AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("authority"))
             .should().dependOnClassesThat(inArea("account").and(not(oneOf(AUTHORITY_USES_OF_ACCOUNT))))
             .because("an area uses another only through that area's ids and events");
+
+    static final ArchRule WORKORDER_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("workorder"))
+            .should().dependOnClassesThat(inArea("account").and(not(oneOf(WORKORDER_USES_OF_ACCOUNT))))
+            .because("an area uses another only through that area's ids and events");
+
+    static final ArchRule WORKORDER_USES_NO_AUTHORITY_TYPES = noClasses().that(inArea("workorder"))
+            .should().dependOnClassesThat(inArea("authority"))
+            .because("fault tickets need nothing of commercial authorisation");
 
     static final ArchRule ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES = noClasses().that(inArea("account"))
             .should().dependOnClassesThat(inArea("authority").and(not(oneOf(ACCOUNT_USES_OF_AUTHORITY))))
@@ -207,6 +221,8 @@ class ArchitectureTest {
     void areasUseEachOtherOnlyThroughTheListedTypes() {
         AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES.check(mainClasses);
+        WORKORDER_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
+        WORKORDER_USES_NO_AUTHORITY_TYPES.check(mainClasses);
     }
 
     @Test

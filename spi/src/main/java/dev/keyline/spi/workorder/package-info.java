@@ -1,0 +1,7 @@
+/**
+ * The storage ports of the work-order area (工单): what a storage provider implements so that the
+ * runtime can keep fault tickets. The common rules of {@link dev.keyline.spi.account} hold for
+ * every port here too. A provider that stores this area proves it with the compatibility kit's
+ * work-order contracts.
+ */
+package dev.keyline.spi.workorder;
