@@ -149,8 +149,8 @@ final class AreaEventSamples {
         spares.checkMinimum(LocalDate.of(2026, 1, 5), at(10));
         events.addAll(spares.pendingEvents());
         sla = slaStory();
-        fault = faultStory();
-        events.addAll(fault.pendingEvents());
+        this.fault = faultStory();
+        events.addAll(this.fault.pendingEvents());
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */
