@@ -41,6 +41,12 @@ import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.testing.DomainSamples;
 import dev.keyline.domain.testing.NullArgumentsTester;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
+import dev.keyline.domain.resource.ResourceType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +64,8 @@ class PublicApiNullArgumentsTest {
         // Snapshots carry stored data unchecked on purpose: restore(snapshot) rejects a null part
         // with CorruptStateException, so a corrupt row is reported as corrupt, not as a bad argument.
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
-                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class)) {
+                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
+                ReservationSnapshot.class, ResourcePoolSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
@@ -108,7 +115,11 @@ class PublicApiNullArgumentsTest {
                 .alias(UserId.class, CONSTRUCTOR, "value", "userId", idReason)
                 .alias(ProductCode.class, CONSTRUCTOR, "value", "product", idReason)
                 .alias(FloorPriceListId.class, CONSTRUCTOR, "value", "floorPriceListId", idReason)
-                .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason);
+                .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason)
+                .alias(PoolId.class, CONSTRUCTOR, "value", "poolId", idReason)
+                .alias(ReservationId.class, CONSTRUCTOR, "value", "reservationId", idReason)
+                .alias(AllocationId.class, CONSTRUCTOR, "value", "allocationId", idReason)
+                .alias(ResourceType.class, CONSTRUCTOR, "value", "resourceType", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";
