@@ -14,6 +14,8 @@ import dev.keyline.domain.authority.PriceApproved;
 import dev.keyline.domain.authority.PriceRejected;
 import dev.keyline.domain.authority.PriceRequested;
 import dev.keyline.domain.authority.PriceWithdrawn;
+import dev.keyline.domain.resource.ReservationEvent;
+import dev.keyline.domain.resource.ResourcePoolEvent;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.MalformedInputException;
 import java.util.Arrays;
@@ -38,7 +40,9 @@ class AreaEventJsonTest {
                 Arrays.stream(KeyAccountEvent.class.getPermittedSubclasses()),
                 Arrays.stream(AccountPlanEvent.class.getPermittedSubclasses()),
                 Stream.of(PriceRequested.class, PriceApprovalRecorded.class, PriceApproved.class, PriceRejected.class,
-                        PriceWithdrawn.class, FloorPriceSet.class))
+                        PriceWithdrawn.class, FloorPriceSet.class),
+                Arrays.stream(ResourcePoolEvent.class.getPermittedSubclasses()),
+                Arrays.stream(ReservationEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

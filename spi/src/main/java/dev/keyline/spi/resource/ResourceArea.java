@@ -1,0 +1,41 @@
+package dev.keyline.spi.resource;
+
+import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.resource.ReservationEvent;
+import dev.keyline.domain.resource.ResourcePoolEvent;
+import dev.keyline.spi.Area;
+import java.util.Set;
+
+/**
+ * The network-resource area (资源调配), {@value #NAME}: resource pools with their holdings and
+ * movement logs, and reservations. Registered by default through {@link java.util.ServiceLoader}.
+ */
+public final class ResourceArea implements Area {
+
+    /** The area's name. */
+    public static final String NAME = "resource";
+
+    /** The area; {@link java.util.ServiceLoader} calls this constructor. */
+    public ResourceArea() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Class<?>> ports() {
+        return Set.of(ResourcePoolRepository.class, ReservationRepository.class);
+    }
+
+    @Override
+    public Set<Class<? extends DomainEvent>> eventRoots() {
+        return Set.of(ResourcePoolEvent.class, ReservationEvent.class);
+    }
+
+    @Override
+    public String toString() {
+        return "Area[" + NAME + "]";
+    }
+}
