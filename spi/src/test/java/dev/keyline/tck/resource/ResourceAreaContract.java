@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>The groups are {@link Pools}, {@link Reservations}, {@link Services} and {@link Concurrency};
- * each may also be run on its own by extending its contract class. {@link Services} drives key
+ * <p>The groups are {@link Pools}, {@link Reservations} and {@link Services}; each may also be run
+ * on its own by extending its contract class. The race of eight threads on one pool,
+ * {@link PoolConcurrencyContract}, is run on its own, as it takes longer. {@link Services} drives key
  * accounts through their services to raise {@code account.exited}, so it needs a provider that
  * stores both areas.
  */
@@ -61,21 +62,6 @@ public abstract class ResourceAreaContract {
     /** {@link ResourceServicesContract} on this provider. */
     @Nested
     class Services extends ResourceServicesContract {
-
-        @Override
-        protected StorageProvider newStorage() {
-            return ResourceAreaContract.this.newStorage();
-        }
-
-        @Override
-        protected void discard(StorageProvider used) {
-            ResourceAreaContract.this.discard(used);
-        }
-    }
-
-    /** {@link PoolConcurrencyContract} on this provider. */
-    @Nested
-    class Concurrency extends PoolConcurrencyContract {
 
         @Override
         protected StorageProvider newStorage() {
