@@ -9,6 +9,8 @@ import dev.keyline.domain.account.InfluencerKind;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.Limits;
@@ -111,13 +113,19 @@ class SchemaLimitsTest {
             "keyline_outbox.status", fits(DeliveryStatus.values()),
             "keyline_outbox_delivery.status", fits(DeliveryStatus.values()),
             "keyline_outbox_delivery.sink", new Length(SINK_NAME_LENGTH),
-            "keyline_reaction_receipt.reaction", new Length(SINK_NAME_LENGTH));
+            "keyline_reaction_receipt.reaction", new Length(SINK_NAME_LENGTH),
+            "keyline_reservation.state", fits(ReservationState.values()),
+            "keyline_reservation.purpose", fits(ReservationPurpose.values()),
+            "keyline_reservation.reference", new Length(Limits.NAME_LENGTH),
+            "keyline_resource_holding.reference", new Length(Limits.NAME_LENGTH),
+            "keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING")));
 
     /** Identifier columns: the ids of the domain's typed identifiers and users. */
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
             "team_industry_manager", "team_technical_manager", "team_business_manager", "registered_by", "changed_by",
             "approved_by", "fact_id", "corrects", "plan_id", "drawn_by", "owner_id", "completed_by", "product_code",
-            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by");
+            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by",
+            "pool_id", "resource_type", "site", "holding_id", "reservation_id");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",

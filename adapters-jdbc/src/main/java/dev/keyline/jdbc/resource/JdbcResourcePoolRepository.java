@@ -67,8 +67,8 @@ public final class JdbcResourcePoolRepository
     }
 
     @Override
-    public void save(ResourcePool pool) {
-        Require.nonNull(pool, "aggregate");
+    public void save(ResourcePool aggregate) {
+        ResourcePool pool = Require.nonNull(aggregate, "aggregate");
         super.save(pool);
         pool.movementsWritten();
     }

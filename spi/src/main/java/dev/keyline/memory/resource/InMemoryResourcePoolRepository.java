@@ -41,8 +41,8 @@ final class InMemoryResourcePoolRepository
     }
 
     @Override
-    public void save(ResourcePool pool) {
-        Require.nonNull(pool, "aggregate");
+    public void save(ResourcePool aggregate) {
+        ResourcePool pool = Require.nonNull(aggregate, "aggregate");
         List<PoolMovement> unsaved = pool.unsavedMovements();
         super.save(pool);
         for (PoolMovement m : unsaved) {
