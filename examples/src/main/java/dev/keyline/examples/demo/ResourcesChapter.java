@@ -117,7 +117,7 @@ public final class ResourcesChapter implements DemoChapter {
         }
         Availability beforeExit = resources.checkAvailability(POOL);
         BigDecimal utilisation = resources.utilisationAt(POOL, context.clock().instant()).orElseThrow();
-        // scarcity price: the price curve of network-element leasing by utilisation is shown here once it is merged
+        // SCARCITY PRICE: show the leasing price at this utilisation here, from the host's ScarcityPriceCurve
 
         UnitSet tradingUnits = resources.holdingsOf(TRADING_HOUSE).get(0).units();
         context.clock().advance(Duration.ofHours(2));

@@ -1,9 +1,7 @@
 package dev.keyline.memory.resource;
 
 import dev.keyline.domain.account.AccountId;
-import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.Require;
-import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.resource.PoolId;
 import dev.keyline.domain.resource.PoolLocation;
 import dev.keyline.domain.resource.PoolMovement;
@@ -18,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /** The resource pools of an {@link InMemoryStorage}, with their movement logs in a table of their own. */
@@ -25,8 +24,12 @@ final class InMemoryResourcePoolRepository
         extends InMemoryAggregateRepository<ResourcePool, PoolId, ResourcePoolSnapshot>
         implements ResourcePoolRepository {
 
-    /** One entry of a pool's movement log, keyed by pool and sequence. */
-    record MovementKey(PoolId pool, long sequence) {
+    /**
+     * The key of one entry of a pool's movement log: pool, sequence and a write of its own, so that
+     * two transactions racing to save the same version of a pool collide on the pool's row (and the
+     * loser fails as stale), never on the log.
+     */
+    record MovementKey(PoolId pool, long sequence, UUID write) {
     }
 
     /** A stored entry of a pool's movement log. */
@@ -46,13 +49,7 @@ final class InMemoryResourcePoolRepository
         List<PoolMovement> unsaved = pool.unsavedMovements();
         super.save(pool);
         for (PoolMovement m : unsaved) {
-            try {
-                movements.insert(new MovementKey(pool.id(), m.sequence()), new StoredMovement(pool.id(), m));
-            } catch (AlreadyExistsException taken) {
-                // another transaction committed a save of the same version of the pool in between
-                throw new StaleVersionException("resource pool " + pool.id() + " was changed since it was loaded: its "
-                        + "movement " + m.sequence() + " is already written", taken);
-            }
+            movements.insert(new MovementKey(pool.id(), m.sequence(), UUID.randomUUID()), new StoredMovement(pool.id(), m));
         }
         pool.movementsWritten();
     }

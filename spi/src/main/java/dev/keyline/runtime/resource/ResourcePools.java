@@ -35,6 +35,7 @@ import dev.keyline.spi.resource.ResourcePoolRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -343,7 +344,9 @@ public final class ResourcePools {
             return false;
         }
         Reservation r = found.get();
-        if (expectedExpiry.isPresent() && !expectedExpiry.get().equals(r.expiresAt())) {
+        // compared to the microsecond, the precision a database provider keeps instants at
+        if (expectedExpiry.isPresent() && !expectedExpiry.get().truncatedTo(ChronoUnit.MICROS)
+                .equals(r.expiresAt().truncatedTo(ChronoUnit.MICROS))) {
             return false;
         }
         if (!r.isDueToExpireAt(ctx.now())) {
