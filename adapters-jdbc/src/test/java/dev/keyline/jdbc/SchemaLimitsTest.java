@@ -9,6 +9,8 @@ import dev.keyline.domain.account.InfluencerKind;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.Limits;
@@ -150,7 +152,12 @@ class SchemaLimitsTest {
             Map.entry("keyline_fault_ticket_transition.from_state", fits(FaultTicketState.values())),
             Map.entry("keyline_fault_ticket_transition.to_state", fits(FaultTicketState.values())),
             Map.entry("keyline_fault_clock_transition.clock_kind", fits(TicketClockKind.values())),
-            Map.entry("keyline_fault_clock_transition.transition_kind", fits(ClockTransition.Kind.values())));
+            Map.entry("keyline_fault_clock_transition.transition_kind", fits(ClockTransition.Kind.values())),
+            Map.entry("keyline_reservation.state", fits(ReservationState.values())),
+            Map.entry("keyline_reservation.purpose", fits(ReservationPurpose.values())),
+            Map.entry("keyline_reservation.reference", new Length(Limits.NAME_LENGTH)),
+            Map.entry("keyline_resource_holding.reference", new Length(Limits.NAME_LENGTH)),
+            Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))));
 
 
     /** Identifier columns: the ids of the domain's typed identifiers and users. */
@@ -160,7 +167,8 @@ class SchemaLimitsTest {
             "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by", "stock_id", "depot_id", "part_number",
             "reservation_ref", "sla_id", "department",
             "drafted_by", "ended_by", "signed_by", "reference", "accepted_by", "reported_by", "recorded_by",
-            "ticket_id", "station_id", "cause_code", "acted_by");
+            "ticket_id", "station_id", "cause_code", "acted_by",
+            "pool_id", "resource_type", "site", "holding_id", "reservation_id");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",

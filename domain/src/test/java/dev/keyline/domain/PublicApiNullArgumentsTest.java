@@ -61,6 +61,12 @@ import dev.keyline.domain.resource.SparePartNumber;
 import dev.keyline.domain.resource.SpareReservationRef;
 import dev.keyline.domain.resource.SpareStockId;
 import dev.keyline.domain.resource.SpareStockSnapshot;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
+import dev.keyline.domain.resource.ResourceType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +86,8 @@ class PublicApiNullArgumentsTest {
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
                 FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
                 SpareStockSnapshot.class,
-                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class, FaultTicketSnapshot.class)) {
+                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class, FaultTicketSnapshot.class,
+                ReservationSnapshot.class, ResourcePoolSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
@@ -163,7 +170,11 @@ class PublicApiNullArgumentsTest {
                 .alias(dev.keyline.domain.sla.MarketingDepartment.class, CONSTRUCTOR, "value", "department", idReason)
                 .alias(FaultTicketId.class, CONSTRUCTOR, "value", "faultTicketId", idReason)
                 .alias(FaultStation.class, CONSTRUCTOR, "value", "station", idReason)
-                .alias(FaultCause.class, CONSTRUCTOR, "value", "cause", idReason);
+                .alias(FaultCause.class, CONSTRUCTOR, "value", "cause", idReason)
+                .alias(PoolId.class, CONSTRUCTOR, "value", "poolId", idReason)
+                .alias(ReservationId.class, CONSTRUCTOR, "value", "reservationId", idReason)
+                .alias(AllocationId.class, CONSTRUCTOR, "value", "allocationId", idReason)
+                .alias(ResourceType.class, CONSTRUCTOR, "value", "resourceType", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";

@@ -33,6 +33,18 @@ import dev.keyline.domain.resource.SpareStock;
 import dev.keyline.domain.resource.SpareStockId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.Reservation;
+import dev.keyline.domain.resource.ReservationExpiryDue;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationTerms;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourceType;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -57,6 +69,8 @@ import dev.keyline.domain.sla.SlaTerms;
 /**
  * One story through the key-account, authority and resource (spare parts) areas that raises every
  * event type of them at least once, with the aggregates it leaves behind, for JSON round-trip tests.
+ * One story through the key-account, authority and resource areas that raises every event type of them at
+ * least once, with the aggregates it leaves behind, for JSON round-trip tests.
  */
 final class AreaEventSamples {
 
@@ -78,6 +92,7 @@ final class AreaEventSamples {
     final ServiceLevelAgreement sla;
     final dev.keyline.domain.workorder.FaultTicket fault;
     final List<DomainEvent> events = new ArrayList<>();
+    final ResourcePool pool;
 
     AreaEventSamples() {
         account = KeyAccount.register(BANK, "Bank of Suzhou", SUZHOU, Industry.FINANCE, WANG, T0);
@@ -151,6 +166,33 @@ final class AreaEventSamples {
         sla = slaStory();
         this.fault = faultStory();
         events.addAll(this.fault.pendingEvents());
+        // resources
+        pool = ResourcePool.open(new PoolId("SZ-DDN-1"), ResourceType.DDN_PORT, new PoolLocation(SUZHOU, "EXCH-1"), 10,
+                Duration.ofHours(1), at(1));
+        Reservation order = pool.reserve(new ReservationId("R-1"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-1", 4, at(2), at(60 * 24 * 30), at(60)), at(2));
+        order.redate(at(90), at(3));
+        pool.allocate(order, new AllocationId("L-1"), 4, at(4));
+        Reservation sla = pool.reserve(new ReservationId("R-2"), new ReservationTerms(BANK, ReservationPurpose.SLA,
+                "SLA-1", 2, at(5), at(60 * 24 * 365), at(120)), at(5));
+        pool.cancel(sla, "SLA renegotiated", at(6));
+        Reservation lapsing = pool.reserve(new ReservationId("R-3"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-2", 1, at(7), at(60 * 24), at(8)), at(7));
+        pool.expire(lapsing, at(8));
+        Reservation exiting = pool.reserve(new ReservationId("R-4"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-3", 1, at(9), at(60 * 24), at(60)), at(9));
+        pool.releaseReservation(exiting, "key account exited", at(10));
+        Reservation tooLarge = pool.reserve(new ReservationId("R-5"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-4", 20, at(11), at(60 * 24), at(60)), at(11));
+        pool.release(new AllocationId("L-1"), at(12));
+        pool.addCapacity(5, "construction project CX-7 completed", at(13));
+        pool.retire(2, "rack 3 end of life", at(14));
+        pool.forecastShortfall(40, "2027 market forecast", at(15));
+        events.addAll(pool.pendingEvents());
+        for (Reservation r : List.of(order, sla, lapsing, exiting, tooLarge)) {
+            events.addAll(r.pendingEvents());
+        }
+        events.add(new ReservationExpiryDue(EventId.random(), at(90), order.id(), pool.id(), at(90)));
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */

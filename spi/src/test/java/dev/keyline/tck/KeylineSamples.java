@@ -160,6 +160,8 @@ public final class KeylineSamples {
                 .instance(dev.keyline.runtime.workorder.FaultTickets.class,
                         () -> dev.keyline.runtime.workorder.FaultTickets.on(keyline.get(), DomainSamples.ticketClockPolicy(),
                                 DomainSamples.weeklyCalendar()))
+                .instance(dev.keyline.runtime.resource.ResourcePools.class,
+                        () -> dev.keyline.runtime.resource.ResourcePools.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

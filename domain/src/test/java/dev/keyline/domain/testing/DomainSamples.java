@@ -89,6 +89,21 @@ import dev.keyline.domain.workorder.TicketClock;
 import dev.keyline.domain.workorder.TicketClockKind;
 import dev.keyline.domain.workorder.TicketClockPolicy;
 import dev.keyline.domain.workorder.TicketClockTargets;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.CoolingUnits;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.PoolMovement;
+import dev.keyline.domain.resource.Reservation;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ReservationTerms;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
+import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.resource.UnitRange;
+import dev.keyline.domain.resource.UnitSet;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -295,6 +310,22 @@ public final class DomainSamples {
                 .argument(TicketClockPolicy.class, NullArgumentsTester.CONSTRUCTOR, "byPriority",
                         () -> ticketClockPolicy().byPriority())
                 .argument(TicketClockPolicy.class, "byPriority", "byPriority", () -> ticketClockPolicy().byPriority());
+        // resources
+        tester.value(PoolId.class, () -> new PoolId("P-1"))
+                .value(ReservationId.class, () -> new ReservationId("R-1"))
+                .value(AllocationId.class, () -> new AllocationId("L-1"))
+                .value(ResourceType.class, () -> ResourceType.DDN_PORT)
+                .value(PoolLocation.class, () -> new PoolLocation(NETWORK, "EXCH-1"))
+                .value(UnitSet.class, () -> UnitSet.of(1, 2))
+                .value(UnitRange.class, () -> new UnitRange(1, 2))
+                .value(PoolMovement.class, () -> new PoolMovement(1, AT, 10, 0, 2))
+                .value(ReservationTerms.class, () -> new ReservationTerms(ACCOUNT, ReservationPurpose.ORDER, "ORD-1", 2,
+                        AT, AT.plusSeconds(86_400), AT.plusSeconds(3_600)))
+                .value(CoolingUnits.class, () -> new CoolingUnits(new AllocationId("L-1"), UnitSet.of(1, 2), AT))
+                .value(ResourcePoolSnapshot.class, () -> resourcePool().snapshot())
+                .value(ReservationSnapshot.class, () -> reservation().snapshot())
+                .instance(ResourcePool.class, DomainSamples::resourcePool)
+                .instance(Reservation.class, DomainSamples::reservation);
         return tester;
     }
 
@@ -343,6 +374,27 @@ public final class DomainSamples {
         return FaultTicket.report(new FaultTicketId("FT-1"), ACCOUNT, PRODUCT, FaultSource.CALL_CENTRE,
                 FaultPriority.HIGH, Optional.empty(), "line down", ticketClockPolicy(), Actor.accountManager(USER),
                 new AllDaysCalendar(ZONE), AT);
+    }
+
+    /**
+     * A pool of ten DDN ports, opened an hour before {@link #AT}.
+     *
+     * @return the pool
+     */
+    public static ResourcePool resourcePool() {
+        return ResourcePool.open(new PoolId("P-1"), ResourceType.DDN_PORT, new PoolLocation(NETWORK, "EXCH-1"), 10,
+                Duration.ZERO, AT.minusSeconds(3_600));
+    }
+
+    /**
+     * A reservation of two ports of {@link #resourcePool()}, made an hour before {@link #AT} and
+     * held until a day after it.
+     *
+     * @return the reservation, in progress
+     */
+    public static Reservation reservation() {
+        return resourcePool().reserve(new ReservationId("R-1"), new ReservationTerms(ACCOUNT, ReservationPurpose.ORDER,
+                "ORD-1", 2, AT, AT.plusSeconds(2 * 86_400), AT.plusSeconds(86_400)), AT.minusSeconds(3_600));
     }
 
     /**
