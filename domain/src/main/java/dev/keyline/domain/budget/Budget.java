@@ -605,10 +605,11 @@ public final class Budget extends AggregateRoot<BudgetId> {
      *
      * @param snapshot the stored form
      * @return the budget
+     * @throws InvalidArgumentException when {@code snapshot} is null
      * @throws CorruptStateException when the stored form violates a rule of the budget
      */
     public static Budget restore(BudgetSnapshot snapshot) {
-        corruptIf(snapshot == null, "budget snapshot is null");
+        Require.nonNull(snapshot, "snapshot");
         try {
             return rebuild(snapshot);
         } catch (CorruptStateException e) {

@@ -31,6 +31,7 @@ public record BudgetControl(ControlLevel request, ControlLevel order, ControlLev
      * @return the control
      */
     public static BudgetControl uniform(ControlLevel level) {
+        Require.nonNull(level, "level");
         return new BudgetControl(level, level, level);
     }
 

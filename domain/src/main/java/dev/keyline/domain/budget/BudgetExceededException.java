@@ -2,6 +2,7 @@ package dev.keyline.domain.budget;
 
 import dev.keyline.domain.common.InsufficientCapacityException;
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Require;
 
 /**
  * A document would take a budget line controlled by {@link ControlLevel#STOP} at its stage over
@@ -27,18 +28,30 @@ public class BudgetExceededException extends InsufficientCapacityException {
      * @param available what is available against the exceeded limit, after any commitment the
      *     document would have reversed
      * @param limit the limit exceeded
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming the argument when one is null
      */
     public BudgetExceededException(BudgetId budget, BudgetLineId line, DocumentStage stage, Money amount,
             Money available, OverrunLimit limit) {
-        super("budget " + budget + " line " + line + ": a " + stage + " of " + amount + " exceeds the "
-                + (limit == OverrunLimit.ANNUAL ? "annual amount" : "amount phased to its month")
-                + "; available " + available + " (control STOP)");
+        super(message(budget, line, stage, amount, available, limit));
         this.budget = budget;
         this.line = line;
         this.stage = stage;
         this.amount = amount;
         this.available = available;
         this.limit = limit;
+    }
+
+    private static String message(BudgetId budget, BudgetLineId line, DocumentStage stage, Money amount,
+            Money available, OverrunLimit limit) {
+        Require.nonNull(budget, "budget");
+        Require.nonNull(line, "line");
+        Require.nonNull(stage, "stage");
+        Require.nonNull(amount, "amount");
+        Require.nonNull(available, "available");
+        Require.nonNull(limit, "limit");
+        return "budget " + budget + " line " + line + ": a " + stage + " of " + amount + " exceeds the "
+                + (limit == OverrunLimit.ANNUAL ? "annual amount" : "amount phased to its month")
+                + "; available " + available + " (control STOP)";
     }
 
     /** The budget. @return its id */

@@ -47,8 +47,6 @@ public record BudgetTargets(OrgUnit unit, int fiscalYear, BudgetId parent, Money
         Require.nonNull(unit, "unit");
         Require.that(fiscalYear >= Limits.MIN_YEAR && fiscalYear <= Limits.MAX_YEAR, "fiscalYear",
                 "must lie in " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR + ", was " + fiscalYear);
-        Require.that(parent == null || unit.level() != OrgLevel.PROVINCE, "parent",
-                "the province's budget has no parent budget, was " + parent);
         Limits.money(fundPlan, "fundPlan");
         Require.that(!fundPlan.isNegative(), "fundPlan", "must not be negative, was " + fundPlan);
         List<BigDecimal> given = Require.nonNullElements(alertShares, "alertShares");
@@ -61,6 +59,8 @@ public record BudgetTargets(OrgUnit unit, int fiscalYear, BudgetId parent, Money
         }
         alertShares = List.copyOf(new ArrayList<>(sorted));
         Require.nonNull(zone, "zone");
+        Require.that(parent == null || unit.level() != OrgLevel.PROVINCE, "parent",
+                "the province's budget has no parent budget, was " + parent);
     }
 
     /**

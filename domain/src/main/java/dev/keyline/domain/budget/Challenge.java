@@ -72,6 +72,9 @@ public record Challenge(int number, String comment, UserId raisedBy, Instant rai
      * @return the answered challenge
      */
     public Challenge answered(String text, UserId by, Instant at) {
+        Require.text(text, "text");
+        Require.nonNull(by, "by");
+        Require.nonNull(at, "at");
         return new Challenge(number, comment, raisedBy, raisedAt, text, by, at);
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyline.domain.budget;
 
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Require;
 
 /**
  * Where one budget line stands: its issued amount (original plus approved revisions), the open
@@ -16,6 +17,20 @@ import dev.keyline.domain.common.Money;
  */
 public record LineBalance(BudgetLineId line, Money original, Money issued, Money committed, Money actual,
         Money available) {
+
+    /**
+     * Validates the balance.
+     *
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null
+     */
+    public LineBalance {
+        Require.nonNull(line, "line");
+        Require.nonNull(original, "original");
+        Require.nonNull(issued, "issued");
+        Require.nonNull(committed, "committed");
+        Require.nonNull(actual, "actual");
+        Require.nonNull(available, "available");
+    }
 
     /**
      * The commitments and actuals together.

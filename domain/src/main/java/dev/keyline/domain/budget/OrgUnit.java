@@ -53,6 +53,7 @@ public record OrgUnit(OrgUnitId id, OrgLevel level, LocalNetworkId network, OrgU
      * @return the unit
      */
     public static OrgUnit localNetwork(OrgUnitId id, LocalNetworkId network, OrgUnitId province) {
+        Require.nonNull(province, "province");
         return new OrgUnit(id, OrgLevel.LOCAL_NETWORK, network, province);
     }
 
@@ -65,6 +66,7 @@ public record OrgUnit(OrgUnitId id, OrgLevel level, LocalNetworkId network, OrgU
      * @return the unit
      */
     public static OrgUnit department(OrgUnitId id, LocalNetworkId network, OrgUnitId localNetworkUnit) {
+        Require.nonNull(localNetworkUnit, "localNetworkUnit");
         return new OrgUnit(id, OrgLevel.DEPARTMENT, network, localNetworkUnit);
     }
 }

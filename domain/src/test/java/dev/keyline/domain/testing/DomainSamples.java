@@ -45,6 +45,12 @@ import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceList;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetSnapshot;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisation;
@@ -208,7 +214,24 @@ public final class DomainSamples {
                 .value(PriceAuthorisationSnapshot.class, () -> priceAuthorisation().snapshot())
                 .instance(FloorPriceList.class, DomainSamples::floorPriceList)
                 .instance(PriceAuthorisation.class, DomainSamples::priceAuthorisation);
+        // budgets
+        tester.value(BudgetId.class, () -> new BudgetId("B-1"))
+                .value(OrgUnit.class, () -> OrgUnit.province(new OrgUnitId("JS")))
+                .value(BudgetTargets.class, () -> BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                        Money.cny("1000.00")))
+                .value(BudgetSnapshot.class, () -> budget().snapshot())
+                .instance(Budget.class, DomainSamples::budget);
         return tester;
+    }
+
+    /**
+     * The sample budget: the province's, its targets just set.
+     *
+     * @return the budget
+     */
+    public static Budget budget() {
+        return Budget.setTargets(new BudgetId("B-1"), BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                Money.cny("1000.00")), USER, "sample", AT);
     }
 
     /**
