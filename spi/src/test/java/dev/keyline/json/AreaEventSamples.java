@@ -15,6 +15,18 @@ import dev.keyline.domain.account.PotentialFlags;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetControl;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.CommitmentId;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.DocumentStage;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
 import dev.keyline.domain.authority.FloorPriceList;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.PriceAuthorisation;
@@ -35,7 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One story through the key-account and authority areas that raises every event type of both at
+ * One story through the key-account, authority and budget areas that raises every event type of them at
  * least once, with the aggregates it leaves behind, for JSON round-trip tests.
  */
 final class AreaEventSamples {
@@ -107,6 +119,35 @@ final class AreaEventSamples {
         for (PriceAuthorisation request : requests) {
             events.addAll(request.pendingEvents());
         }
+        events.addAll(budgetYear().pendingEvents());
+    }
+
+    /** Suzhou's budget from targets to a revision, raising every budget event type. */
+    private static Budget budgetYear() {
+        UserId reviewer = new UserId("js-gm");
+        UserId drafter = new UserId("sz-fin");
+        OrgUnit suzhou = OrgUnit.localNetwork(new OrgUnitId("JS-SZ"), SUZHOU, new OrgUnitId("JS"));
+        Budget budget = Budget.setTargets(new BudgetId("SZ-2026"), BudgetTargets.of(suzhou, 2026, null,
+                Money.cny("2000000.00")), reviewer, "targets for 2026", at(10));
+        budget.startDraft(drafter, "drafting", at(11));
+        BudgetLineId access = new BudgetLineId("CAPEX-ACCESS");
+        budget.planLine(new BudgetLine(access, LineKind.CAPEX, "access network", Money.cny("1000000.00"),
+                BudgetControl.uniform(ControlLevel.WARN), null), drafter, at(12));
+        budget.submit(drafter, "first draft", at(13));
+        budget.challenge("why does access grow by a third?", reviewer, at(14));
+        budget.answerChallenge(1, "two new industrial parks", drafter, at(15));
+        budget.submit(drafter, "answered", at(16));
+        budget.approve(reviewer, "approved", at(17));
+        budget.issue(reviewer, "issued", at(18));
+        budget.bookCommitment(access, new CommitmentId("PR-1"), DocumentStage.REQUEST, Money.cny("850000.00"), null,
+                drafter, Instant.parse("2026-12-01T02:00:00Z"));
+        budget.bookCommitment(access, new CommitmentId("PO-1"), DocumentStage.ORDER, Money.cny("1050000.00"),
+                new CommitmentId("PR-1"), drafter, Instant.parse("2026-12-02T02:00:00Z"));
+        budget.recordActual(access, new CommitmentId("INV-1"), Money.cny("1050000.00"), new CommitmentId("PO-1"),
+                drafter, Instant.parse("2026-12-03T02:00:00Z"));
+        budget.approveRevision(access, Money.cny("50000.00"), "cover the overrun", reviewer,
+                Instant.parse("2026-12-04T02:00:00Z"));
+        return budget;
     }
 
     private static Instant at(long minutes) {

@@ -152,6 +152,7 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.account.ChurnWarnings.on(keyline.get()))
                 .instance(AccountPlans.class, () -> AccountPlans.on(keyline.get()))
                 .instance(PriceAuthorisations.class, () -> PriceAuthorisations.on(keyline.get(), DomainSamples.matrix()))
+                .instance(dev.keyline.runtime.budget.Budgets.class, () -> dev.keyline.runtime.budget.Budgets.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

@@ -133,6 +133,8 @@ public final class Budgets {
      * @throws IllegalBudgetTransitionException unless its targets are set
      */
     public BudgetSnapshot startDraft(Actor drafter, BudgetId id, String reason) {
+        Require.nonNull(drafter, "drafter");
+        Require.text(reason, "reason");
         return change(id, b -> requireDrafter(drafter, "start drafting budget " + b.id()),
                 (b, ctx) -> b.startDraft(drafter.user(), reason, ctx.now()));
     }
@@ -149,6 +151,7 @@ public final class Budgets {
      * @throws InsufficientCapacityException when the lines would exceed the annual fund plan
      */
     public BudgetSnapshot planLine(Actor drafter, BudgetId id, BudgetLine line) {
+        Require.nonNull(drafter, "drafter");
         Require.nonNull(line, "line");
         return change(id, b -> requireDrafter(drafter, "plan line " + line.id() + " of budget " + b.id()),
                 (b, ctx) -> b.planLine(line, drafter.user(), ctx.now()));
@@ -166,6 +169,8 @@ public final class Budgets {
      * @throws InvalidStateException when it has no line or a challenge awaits its answer
      */
     public BudgetSnapshot submit(Actor drafter, BudgetId id, String reason) {
+        Require.nonNull(drafter, "drafter");
+        Require.text(reason, "reason");
         return change(id, b -> requireDrafter(drafter, "submit budget " + b.id()),
                 (b, ctx) -> b.submit(drafter.user(), reason, ctx.now()));
     }
@@ -181,6 +186,7 @@ public final class Budgets {
      * @throws IllegalBudgetTransitionException unless the budget is submitted
      */
     public Challenge challenge(Actor reviewer, BudgetId id, String comment) {
+        Require.text(comment, "comment");
         Require.nonNull(reviewer, "reviewer");
         return steps.change(budgets, id, (b, ctx) -> requireReviewer(reviewer, "challenge budget " + b.id()),
                 (b, ctx) -> b.challenge(comment, reviewer.user(), ctx.now()));
@@ -198,6 +204,7 @@ public final class Budgets {
      * @throws InvalidStateException unless the challenge awaits its answer
      */
     public Challenge answerChallenge(Actor drafter, BudgetId id, int number, String answer) {
+        Require.text(answer, "answer");
         Require.nonNull(drafter, "drafter");
         return steps.change(budgets, id,
                 (b, ctx) -> requireDrafter(drafter, "answer challenge " + number + " of budget " + b.id()),
@@ -215,6 +222,8 @@ public final class Budgets {
      * @throws IllegalBudgetTransitionException unless the budget is submitted
      */
     public BudgetSnapshot approve(Actor reviewer, BudgetId id, String reason) {
+        Require.nonNull(reviewer, "reviewer");
+        Require.text(reason, "reason");
         return change(id, b -> {
             requireReviewer(reviewer, "approve budget " + b.id());
             Optional<UserId> submitter = b.history().stream().filter(c -> c.to() == BudgetStatus.SUBMITTED)
@@ -242,6 +251,7 @@ public final class Budgets {
      * @throws InsufficientCapacityException when the children would sum above a parent line
      */
     public BudgetSnapshot issue(Actor reviewer, BudgetId id, String reason) {
+        Require.text(reason, "reason");
         Require.nonNull(reviewer, "reviewer");
         return steps.change(budgets, id, (b, ctx) -> requireReviewer(reviewer, "issue budget " + b.id()),
                 (b, ctx) -> {
@@ -265,6 +275,8 @@ public final class Budgets {
      * @throws IllegalBudgetTransitionException unless the budget is issued
      */
     public BudgetSnapshot close(Actor reviewer, BudgetId id, String reason) {
+        Require.nonNull(reviewer, "reviewer");
+        Require.text(reason, "reason");
         return change(id, b -> requireReviewer(reviewer, "close budget " + b.id()),
                 (b, ctx) -> b.close(reviewer.user(), reason, ctx.now()));
     }
@@ -285,6 +297,9 @@ public final class Budgets {
      *     commitments and actuals, or the parent and children rule
      */
     public Revision approveRevision(Actor approver, BudgetId id, BudgetLineId line, Money delta, String reason) {
+        Require.nonNull(line, "line");
+        Require.nonNull(delta, "delta");
+        Require.text(reason, "reason");
         Require.nonNull(approver, "approver");
         return steps.change(budgets, id,
                 (b, ctx) -> requireReviewer(approver, "approve a revision of line " + line + " of budget " + b.id()),
@@ -318,6 +333,10 @@ public final class Budgets {
      */
     public LineBalance bookCommitment(Actor booker, BudgetId id, BudgetLineId line, CommitmentId document,
             DocumentStage stage, Money amount, CommitmentId replaces) {
+        Require.nonNull(line, "line");
+        Require.nonNull(document, "document");
+        Require.nonNull(stage, "stage");
+        Require.nonNull(amount, "amount");
         Require.nonNull(booker, "booker");
         return steps.change(budgets, id, (b, ctx) -> requireDrafter(booker, "book on budget " + b.id()),
                 (b, ctx) -> b.bookCommitment(line, document, stage, amount, replaces, booker.user(), ctx.now()));
@@ -338,6 +357,9 @@ public final class Budgets {
      */
     public LineBalance recordActual(Actor booker, BudgetId id, BudgetLineId line, CommitmentId document, Money amount,
             CommitmentId replaces) {
+        Require.nonNull(line, "line");
+        Require.nonNull(document, "document");
+        Require.nonNull(amount, "amount");
         Require.nonNull(booker, "booker");
         return steps.change(budgets, id, (b, ctx) -> requireDrafter(booker, "record an actual on budget " + b.id()),
                 (b, ctx) -> b.recordActual(line, document, amount, replaces, booker.user(), ctx.now()));
@@ -355,6 +377,8 @@ public final class Budgets {
      * @throws NotFoundException when there is no such open commitment
      */
     public LineBalance reverseCommitment(Actor booker, BudgetId id, CommitmentId document, String reason) {
+        Require.nonNull(document, "document");
+        Require.text(reason, "reason");
         Require.nonNull(booker, "booker");
         return steps.change(budgets, id, (b, ctx) -> requireDrafter(booker, "reverse a commitment on budget " + b.id()),
                 (b, ctx) -> b.reverseCommitment(document, reason, booker.user(), ctx.now()));
