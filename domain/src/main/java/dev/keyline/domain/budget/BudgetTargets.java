@@ -40,7 +40,7 @@ public record BudgetTargets(OrgUnit unit, int fiscalYear, BudgetId parent, Money
      * Validates the targets and normalises the shares (stored scale, ascending, distinct).
      *
      * @throws InvalidArgumentException naming the component when one other than {@code parent} is
-     *     null, the province's budget has a parent, the year lies outside 1 to 9999, the fund plan
+     *     null, the zone's id is longer than 64 characters, the province's budget has a parent, the year lies outside 1 to 9999, the fund plan
      *     is negative or too large, or a share is not in (0, 10]
      */
     public BudgetTargets {
@@ -59,6 +59,8 @@ public record BudgetTargets(OrgUnit unit, int fiscalYear, BudgetId parent, Money
         }
         alertShares = List.copyOf(new ArrayList<>(sorted));
         Require.nonNull(zone, "zone");
+        Require.that(zone.getId().length() <= Limits.ID_LENGTH, "zone", "the time zone's id must be at most "
+                + Limits.ID_LENGTH + " characters, was " + zone.getId().length());
         Require.that(parent == null || unit.level() != OrgLevel.PROVINCE, "parent",
                 "the province's budget has no parent budget, was " + parent);
     }
