@@ -38,7 +38,8 @@ class AreaEventJsonTest {
                 Arrays.stream(KeyAccountEvent.class.getPermittedSubclasses()),
                 Arrays.stream(AccountPlanEvent.class.getPermittedSubclasses()),
                 Stream.of(PriceRequested.class, PriceApprovalRecorded.class, PriceApproved.class, PriceRejected.class,
-                        PriceWithdrawn.class, FloorPriceSet.class))
+                        PriceWithdrawn.class, FloorPriceSet.class),
+                Arrays.stream(dev.keyline.domain.budget.BudgetEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs
