@@ -130,6 +130,7 @@ public final class BudgetChapter implements DemoChapter {
         context.moveTo(LocalDateTime.of(YEAR, 1, 20, 9, 0));
         budgets.approve(PROVINCE_GENERAL_MANAGER, SUZHOU_BUDGET, "approved by the provincial budget meeting");
         budgets.issue(PROVINCE_GENERAL_MANAGER, SUZHOU_BUDGET, "issued (下达) to Suzhou");
+        context.deliverNotifications("Suzhou's budget issued");
 
         context.moveTo(LocalDateTime.of(YEAR, 1, 22, 9, 0));
         department(budgets, suzhouGm, NETWORK_DEPT_FINANCE, NETWORK_DEPT_BUDGET, NETWORK_DEPT, Money.cny("8000000.00"),
@@ -212,6 +213,7 @@ public final class BudgetChapter implements DemoChapter {
         out.table("Balances of " + NETWORK_DEPT_BUDGET + " at year end", List.of("line", "original", "issued",
                 "committed", "actual", "available"), balances);
         out.heading("The year's burn-down");
+        context.deliverNotifications("the budget year closed");
         out.chart(BudgetBurnDown.of(network).chart("Issued, committed and actual amounts of " + NETWORK_DEPT_BUDGET
                 + " at the end of each month of " + YEAR + " (CNY)"));
     }

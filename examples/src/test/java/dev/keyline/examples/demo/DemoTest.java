@@ -454,10 +454,14 @@ class DemoTest {
     void retriesWaitedOnTheDemoClock() {
         Block.Table runs = table(chapter("Notifications"), "Relay runs during the story");
 
-        assertThat(runs.rows()).hasSize(observed.relayRuns.size());
-        assertThat(observed.relayRuns.stream().mapToInt(RelayRun::retried).sum()).isEqualTo(2);
-        for (int i = 0; i < observed.relayRuns.size(); i++) {
-            RelayRun relayRun = observed.relayRuns.get(i);
+        // the table shows the runs up to the Notifications chapter; chapters after it add their own runs
+        assertThat(runs.rows()).isNotEmpty().hasSizeLessThanOrEqualTo(observed.relayRuns.size());
+        List<RelayRun> shown = observed.relayRuns.subList(0, runs.rows().size());
+        assertThat(shown.stream().mapToInt(RelayRun::retried).sum()).isEqualTo(2);
+        assertThat(observed.relayRuns.subList(shown.size(), observed.relayRuns.size()))
+                .allMatch(later -> later.retried() == 0 && later.deadLettered() == 0);
+        for (int i = 0; i < shown.size(); i++) {
+            RelayRun relayRun = shown.get(i);
             assertThat(runs.rows().get(i)).containsExactly(relayRun.occasion(), Figures.time(relayRun.at(), Demo.ZONE),
                     String.valueOf(relayRun.delivered()), String.valueOf(relayRun.retried()),
                     String.valueOf(relayRun.deadLettered()));
