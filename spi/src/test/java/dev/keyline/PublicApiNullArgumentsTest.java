@@ -40,7 +40,11 @@ class PublicApiNullArgumentsTest {
                 .nullable(OutboxEntry.class, CONSTRUCTOR, "timerKey", "null for an entry that is not a timer")
                 .nullable(RetryableDeliveryException.class, CONSTRUCTOR, "retryAfter", "null when the receiver gave no hint")
                 .nullable(RetryPolicy.class, "waitAfter", "retryAfter", "null when the receiver gave no hint")
-                .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state");
+                .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state")
+                .nullable(dev.keyline.runtime.budget.Budgets.class, "bookCommitment", "replaces",
+                        "null when the document replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
+                        "null when the invoice replaces no commitment");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
                 PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {
             tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");

@@ -13,6 +13,12 @@ import dev.keyline.domain.resource.ReservationPurpose;
 import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.budget.BudgetStatus;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.DocumentStage;
+import dev.keyline.domain.budget.LedgerEntryKind;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgLevel;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.spi.DeliveryStatus;
 import java.io.IOException;
@@ -160,6 +166,36 @@ class SchemaLimitsTest {
             Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))));
 
 
+    /** The budget area's columns: by table and column, or by column in every budget table ({@code *.}). */
+    private static final Map<String, Bound> BUDGET_COLUMNS = Map.ofEntries(
+            Map.entry("*.budget_id", ID),
+            Map.entry("*.unit_id", ID),
+            Map.entry("*.unit_parent_id", ID),
+            Map.entry("*.parent_budget_id", ID),
+            Map.entry("*.zone_id", ID),
+            Map.entry("*.line_id", ID),
+            Map.entry("*.parent_line_id", ID),
+            Map.entry("*.raised_by", ID),
+            Map.entry("*.answered_by", ID),
+            Map.entry("*.document_id", ID),
+            Map.entry("*.entered_by", ID),
+            Map.entry("*.fund_plan", MONEY),
+            Map.entry("*.delta", MONEY),
+            Map.entry("*.comment", TEXT),
+            Map.entry("*.answer", TEXT),
+            Map.entry("*.share", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)),
+            Map.entry("*.category", new Length(Limits.RULE_NAME_LENGTH)),
+            Map.entry("*.unit_level", fits(OrgLevel.values())),
+            Map.entry("*.status", fits(BudgetStatus.values())),
+            Map.entry("*.from_status", fits(BudgetStatus.values())),
+            Map.entry("*.to_status", fits(BudgetStatus.values())),
+            Map.entry("*.kind", fits(LineKind.values())),
+            Map.entry("*.control_request", fits(ControlLevel.values())),
+            Map.entry("*.control_order", fits(ControlLevel.values())),
+            Map.entry("*.control_invoice", fits(ControlLevel.values())),
+            Map.entry("*.entry_kind", fits(LedgerEntryKind.values())),
+            Map.entry("*.stage", fits(DocumentStage.values())));
+
     /** Identifier columns: the ids of the domain's typed identifiers and users. */
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
             "team_industry_manager", "team_technical_manager", "team_business_manager", "registered_by", "changed_by",
@@ -229,6 +265,13 @@ class SchemaLimitsTest {
         Bound specific = BY_TABLE_AND_COLUMN.get(c.table() + "." + c.name());
         if (specific != null) {
             return specific;
+        }
+        Bound budget = BUDGET_COLUMNS.get(c.table() + "." + c.name());
+        if (budget == null && c.table().startsWith("keyline_budget")) {
+            budget = BUDGET_COLUMNS.get("*." + c.name());
+        }
+        if (budget != null) {
+            return budget;
         }
         if (ID_COLUMNS.contains(c.name())) {
             return ID;

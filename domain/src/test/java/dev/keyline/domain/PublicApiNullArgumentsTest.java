@@ -9,6 +9,21 @@ import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.authority.FloorPriceListId;
+import dev.keyline.domain.budget.ActualRecorded;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetSnapshot;
+import dev.keyline.domain.budget.BudgetStatusChanged;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.Challenge;
+import dev.keyline.domain.budget.CommitmentBooked;
+import dev.keyline.domain.budget.CommitmentId;
+import dev.keyline.domain.budget.LedgerEntry;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
+import dev.keyline.domain.budget.StatusChange;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;
 import dev.keyline.domain.authority.FloorPriceSet;
 import dev.keyline.domain.authority.PriceAuthorisationId;
@@ -182,6 +197,28 @@ class PublicApiNullArgumentsTest {
                 .alias(Money.class, "parse", "text", "amount", parseReason)
                 .alias(Period.class, "parse", "text", "period", parseReason)
                 .alias(WorkingWindow.class, "parse", "text", "window", parseReason);
+
+        // budgets
+        tester.nullableParameters(BudgetSnapshot.class, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt")
+                .nullable(BudgetTargets.class, CONSTRUCTOR, "parent", "null for a budget without a parent budget")
+                .nullable(BudgetTargets.class, "of", "parent", "null for a budget without a parent budget")
+                .nullable(BudgetLine.class, CONSTRUCTOR, "parentLine", "null for a line of a budget without a parent budget")
+                .nullable(OrgUnit.class, CONSTRUCTOR, "network", "null for the province, which belongs to no local network")
+                .nullable(OrgUnit.class, CONSTRUCTOR, "parent", "null for the province, the top of the hierarchy")
+                .nullable(StatusChange.class, CONSTRUCTOR, "from", "null for the first entry, when the targets were set")
+                .nullable(BudgetStatusChanged.class, CONSTRUCTOR, "from", "null when the targets were set")
+                .nullable(LedgerEntry.class, CONSTRUCTOR, "note", "null when an entry needs no explanation")
+                .nullable(CommitmentBooked.class, CONSTRUCTOR, "replaces", "null when the document replaces no commitment")
+                .nullable(ActualRecorded.class, CONSTRUCTOR, "replaces", "null when the invoice replaces no commitment")
+                .nullable(Budget.class, "bookCommitment", "replaces", "null when the document replaces no commitment")
+                .nullable(Budget.class, "recordActual", "replaces", "null when the invoice replaces no commitment")
+                .nullable(Challenge.class, CONSTRUCTOR, "answer", "null while the challenge awaits its answer")
+                .nullable(Challenge.class, CONSTRUCTOR, "answeredBy", "null while the challenge awaits its answer")
+                .nullable(Challenge.class, CONSTRUCTOR, "answeredAt", "null while the challenge awaits its answer")
+                .alias(BudgetId.class, CONSTRUCTOR, "value", "budgetId", idReason)
+                .alias(BudgetLineId.class, CONSTRUCTOR, "value", "budgetLineId", idReason)
+                .alias(CommitmentId.class, CONSTRUCTOR, "value", "commitmentId", idReason)
+                .alias(OrgUnitId.class, CONSTRUCTOR, "value", "orgUnitId", idReason);
 
         tester.check("dev.keyline.domain").assertClean();
     }

@@ -46,7 +46,8 @@ class AreaEventJsonTest {
                 Arrays.stream(dev.keyline.domain.sla.SlaEvent.class.getPermittedSubclasses()),
                 Arrays.stream(dev.keyline.domain.workorder.FaultTicketEvent.class.getPermittedSubclasses()),
                 Arrays.stream(ResourcePoolEvent.class.getPermittedSubclasses()),
-                Arrays.stream(ReservationEvent.class.getPermittedSubclasses()))
+                Arrays.stream(ReservationEvent.class.getPermittedSubclasses()),
+                Arrays.stream(dev.keyline.domain.budget.BudgetEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

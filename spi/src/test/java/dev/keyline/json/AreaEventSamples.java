@@ -1,5 +1,17 @@
 package dev.keyline.json;
 
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetControl;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.CommitmentId;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.DocumentStage;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountPlan;
 import dev.keyline.domain.account.AccountPlanId;
@@ -67,10 +79,8 @@ import dev.keyline.domain.sla.SlaTerm;
 import dev.keyline.domain.sla.SlaTerms;
 
 /**
- * One story through the key-account, authority and resource (spare parts) areas that raises every
- * event type of them at least once, with the aggregates it leaves behind, for JSON round-trip tests.
- * One story through the key-account, authority and resource areas that raises every event type of them at
- * least once, with the aggregates it leaves behind, for JSON round-trip tests.
+ * One story through Keyline's areas that raises every event type of them at least once, with the
+ * aggregates it leaves behind, for JSON round-trip tests.
  */
 final class AreaEventSamples {
 
@@ -193,6 +203,7 @@ final class AreaEventSamples {
             events.addAll(r.pendingEvents());
         }
         events.add(new ReservationExpiryDue(EventId.random(), at(90), order.id(), pool.id(), at(90)));
+        events.addAll(budgetYear().pendingEvents());
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */
@@ -263,6 +274,34 @@ final class AreaEventSamples {
         ticket.recomputeDeadlines(dev.keyline.domain.common.WeeklyCalendar.builder(shanghai)
                 .weekdays(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30)).build(), at(55));
         return ticket;
+    }
+
+    /** Suzhou's budget from targets to a revision, raising every budget event type. */
+    private static Budget budgetYear() {
+        UserId reviewer = new UserId("js-gm");
+        UserId drafter = new UserId("sz-fin");
+        OrgUnit suzhou = OrgUnit.localNetwork(new OrgUnitId("JS-SZ"), SUZHOU, new OrgUnitId("JS"));
+        Budget budget = Budget.setTargets(new BudgetId("SZ-2026"), BudgetTargets.of(suzhou, 2026, null,
+                Money.cny("2000000.00")), reviewer, "targets for 2026", at(10));
+        budget.startDraft(drafter, "drafting", at(11));
+        BudgetLineId access = new BudgetLineId("CAPEX-ACCESS");
+        budget.planLine(new BudgetLine(access, LineKind.CAPEX, "access network", Money.cny("1000000.00"),
+                BudgetControl.uniform(ControlLevel.WARN), null), drafter, at(12));
+        budget.submit(drafter, "first draft", at(13));
+        budget.challenge("why does access grow by a third?", reviewer, at(14));
+        budget.answerChallenge(1, "two new industrial parks", drafter, at(15));
+        budget.submit(drafter, "answered", at(16));
+        budget.approve(reviewer, "approved", at(17));
+        budget.issue(reviewer, "issued", at(18));
+        budget.bookCommitment(access, new CommitmentId("PR-1"), DocumentStage.REQUEST, Money.cny("850000.00"), null,
+                drafter, Instant.parse("2026-12-01T02:00:00Z"));
+        budget.bookCommitment(access, new CommitmentId("PO-1"), DocumentStage.ORDER, Money.cny("1050000.00"),
+                new CommitmentId("PR-1"), drafter, Instant.parse("2026-12-02T02:00:00Z"));
+        budget.recordActual(access, new CommitmentId("INV-1"), Money.cny("1050000.00"), new CommitmentId("PO-1"),
+                drafter, Instant.parse("2026-12-03T02:00:00Z"));
+        budget.approveRevision(access, Money.cny("50000.00"), "cover the overrun", reviewer,
+                Instant.parse("2026-12-04T02:00:00Z"));
+        return budget;
     }
 
     private static Instant at(long minutes) {

@@ -162,6 +162,7 @@ public final class KeylineSamples {
                                 DomainSamples.weeklyCalendar()))
                 .instance(dev.keyline.runtime.resource.ResourcePools.class,
                         () -> dev.keyline.runtime.resource.ResourcePools.on(keyline.get()))
+                .instance(dev.keyline.runtime.budget.Budgets.class, () -> dev.keyline.runtime.budget.Budgets.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

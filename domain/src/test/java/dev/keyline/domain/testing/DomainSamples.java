@@ -45,6 +45,12 @@ import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceList;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetSnapshot;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisation;
@@ -326,6 +332,13 @@ public final class DomainSamples {
                 .value(ReservationSnapshot.class, () -> reservation().snapshot())
                 .instance(ResourcePool.class, DomainSamples::resourcePool)
                 .instance(Reservation.class, DomainSamples::reservation);
+        // budgets
+        tester.value(BudgetId.class, () -> new BudgetId("B-1"))
+                .value(OrgUnit.class, () -> OrgUnit.province(new OrgUnitId("JS")))
+                .value(BudgetTargets.class, () -> BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                        Money.cny("1000.00")))
+                .value(BudgetSnapshot.class, () -> budget().snapshot())
+                .instance(Budget.class, DomainSamples::budget);
         return tester;
     }
 
@@ -395,6 +408,16 @@ public final class DomainSamples {
     public static Reservation reservation() {
         return resourcePool().reserve(new ReservationId("R-1"), new ReservationTerms(ACCOUNT, ReservationPurpose.ORDER,
                 "ORD-1", 2, AT, AT.plusSeconds(2 * 86_400), AT.plusSeconds(86_400)), AT.minusSeconds(3_600));
+    }
+
+    /**
+     * The sample budget: the province's, its targets just set.
+     *
+     * @return the budget
+     */
+    public static Budget budget() {
+        return Budget.setTargets(new BudgetId("B-1"), BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                Money.cny("1000.00")), USER, "sample", AT);
     }
 
     /**

@@ -161,14 +161,14 @@ class DemoTest {
         Path report = dir.resolve("out").resolve(Demo.REPORT_FILE).toAbsolutePath();
         assertThat(run.out()).contains("Keyline demo on jdbc:h2", "  1. Foundation: ", "  2. Key accounts: ",
                 "  3. Access and commercial authorisation: ", "  4. Service-level agreement: ",
-                "  5. Network resources: ", "  6. Notifications: ", "Report: " + report);
+                "  5. Network resources: ", "  6. Budgets: ", "  7. Notifications: ", "Report: " + report);
     }
 
     @Test
     void writesOneSelfContainedPageWithAChapterPerArea() {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<h2>Foundation</h2>",
                 "<h2>Key accounts</h2>", "<h2>Access and commercial authorisation</h2>", "<h2>Service-level agreement</h2>",
-                "<h2>Network resources</h2>",
+                "<h2>Network resources</h2>", "<h2>Budgets</h2>",
                 "<h2>Notifications</h2>");
         assertThat(html).doesNotContain("<script", "<link", "src=", "href=\"http", "url(");
     }
@@ -478,10 +478,14 @@ class DemoTest {
     void retriesWaitedOnTheDemoClock() {
         Block.Table runs = table(chapter("Notifications"), "Relay runs during the story");
 
-        assertThat(runs.rows()).hasSize(observed.relayRuns.size());
-        assertThat(observed.relayRuns.stream().mapToInt(RelayRun::retried).sum()).isEqualTo(2);
-        for (int i = 0; i < observed.relayRuns.size(); i++) {
-            RelayRun relayRun = observed.relayRuns.get(i);
+        // the table shows the runs up to the Notifications chapter; chapters after it add their own runs
+        assertThat(runs.rows()).isNotEmpty().hasSizeLessThanOrEqualTo(observed.relayRuns.size());
+        List<RelayRun> shown = observed.relayRuns.subList(0, runs.rows().size());
+        assertThat(shown.stream().mapToInt(RelayRun::retried).sum()).isEqualTo(2);
+        assertThat(observed.relayRuns.subList(shown.size(), observed.relayRuns.size()))
+                .allMatch(later -> later.retried() == 0 && later.deadLettered() == 0);
+        for (int i = 0; i < shown.size(); i++) {
+            RelayRun relayRun = shown.get(i);
             assertThat(runs.rows().get(i)).containsExactly(relayRun.occasion(), Figures.time(relayRun.at(), Demo.ZONE),
                     String.valueOf(relayRun.delivered()), String.valueOf(relayRun.retried()),
                     String.valueOf(relayRun.deadLettered()));

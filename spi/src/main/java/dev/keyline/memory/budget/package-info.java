@@ -1,0 +1,2 @@
+/** The budget area's in-memory repositories. */
+package dev.keyline.memory.budget;
