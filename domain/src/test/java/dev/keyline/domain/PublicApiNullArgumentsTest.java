@@ -117,6 +117,8 @@ class PublicApiNullArgumentsTest {
                 .alias(Period.class, "parse", "text", "period", parseReason)
                 .alias(WorkingWindow.class, "parse", "text", "window", parseReason);
 
+        dev.keyline.domain.budget.CapexSamples.register(tester);
+
         tester.check("dev.keyline.domain").assertClean();
     }
 }
