@@ -3,6 +3,8 @@ package dev.keyline.jdbc;
 import static dev.keyline.domain.testing.NullArgumentsTester.CONSTRUCTOR;
 import static dev.keyline.tck.KeylineSamples.inTransaction;
 
+import dev.keyline.jdbc.budget.JdbcCapexProjectRepository;
+import dev.keyline.spi.budget.CapexProjectRepository;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.domain.testing.NullArgumentsTester.Subject;
@@ -53,6 +55,7 @@ class PublicApiNullArgumentsTest {
                 .subject(JdbcAccountPlanRepository.class, () -> inTransaction(storage, s -> s.port(AccountPlanRepository.class)))
                 .subject(JdbcPriceAuthorisationRepository.class, () -> inTransaction(storage, s -> s.port(PriceAuthorisationRepository.class)))
                 .subject(JdbcFloorPriceListRepository.class, () -> inTransaction(storage, s -> s.port(FloorPriceListRepository.class)))
+                .subject(JdbcCapexProjectRepository.class, () -> inTransaction(storage, s -> s.port(CapexProjectRepository.class)))
                 .subject(Row.class, () -> onARow(storage))
                 .value(RowMapper.class, () -> row -> "mapped")
                 .value(Columns.class, () -> Columns.create().set("sample", 1))

@@ -10,6 +10,9 @@ import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.common.Role;
+import dev.keyline.domain.budget.CapexBookingKind;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexStage;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.spi.DeliveryStatus;
@@ -97,7 +100,14 @@ class SchemaLimitsTest {
             Map.entry("audience_organisation_unit", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_account_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_station_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
-            Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)));
+            Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)),
+            Map.entry("project_title", new Length(Limits.NAME_LENGTH)),
+            Map.entry("capex_kind", fits(CapexKind.values())),
+            Map.entry("project_stage", fits(CapexStage.values())),
+            Map.entry("capex_from_stage", fits(CapexStage.values())),
+            Map.entry("capex_to_stage", fits(CapexStage.values())),
+            Map.entry("capex_booking_kind", fits(CapexBookingKind.values())),
+            Map.entry("capex_capacity_role", new Fits(List.of("PLANNED", "BUILT"))));
 
     /**
      * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
@@ -117,7 +127,9 @@ class SchemaLimitsTest {
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
             "team_industry_manager", "team_technical_manager", "team_business_manager", "registered_by", "changed_by",
             "approved_by", "fact_id", "corrects", "plan_id", "drawn_by", "owner_id", "completed_by", "product_code",
-            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by");
+            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by",
+            "project_id", "request_id", "budget_id", "budget_line_id", "taken_by", "document_id", "booked_by",
+            "capex_pool_id", "capex_resource_type");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",
@@ -126,7 +138,7 @@ class SchemaLimitsTest {
     /** Money columns, each beside a currency column. */
     private static final List<String> MONEY_COLUMNS = List.of("annual_turnover", "annual_investment", "amount",
             "threshold_amount", "average_monthly_spend", "revenue_target", "list_price", "offered_price",
-            "floor_price", "price");
+            "floor_price", "price", "planned_amount");
 
     private static final Pattern TABLE = Pattern.compile("(?is)CREATE\\s+TABLE\\s+(\\w+)\\s*\\((.*?)\\n\\);");
     private static final Pattern COLUMN = Pattern.compile(

@@ -14,6 +14,7 @@ import dev.keyline.domain.authority.PriceApproved;
 import dev.keyline.domain.authority.PriceRejected;
 import dev.keyline.domain.authority.PriceRequested;
 import dev.keyline.domain.authority.PriceWithdrawn;
+import dev.keyline.domain.budget.CapexEvent;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.MalformedInputException;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every event of the key-account and authority areas is known to the standard registry, is
+ * Every event of the key-account, authority and budget areas is known to the standard registry, is
  * written with its record components and reads back equal through a fresh runtime's JSON; malformed
  * event JSON names the field.
  */
@@ -38,7 +39,8 @@ class AreaEventJsonTest {
                 Arrays.stream(KeyAccountEvent.class.getPermittedSubclasses()),
                 Arrays.stream(AccountPlanEvent.class.getPermittedSubclasses()),
                 Stream.of(PriceRequested.class, PriceApprovalRecorded.class, PriceApproved.class, PriceRejected.class,
-                        PriceWithdrawn.class, FloorPriceSet.class))
+                        PriceWithdrawn.class, FloorPriceSet.class),
+                Arrays.stream(CapexEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

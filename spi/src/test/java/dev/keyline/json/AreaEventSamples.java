@@ -21,6 +21,13 @@ import dev.keyline.domain.authority.PriceAuthorisation;
 import dev.keyline.domain.authority.PriceAuthorisationId;
 import dev.keyline.domain.authority.PriceOffer;
 import dev.keyline.domain.common.Role;
+import dev.keyline.domain.budget.CapexBudgetLine;
+import dev.keyline.domain.budget.CapexCapacity;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexProject;
+import dev.keyline.domain.budget.CapexProjectId;
+import dev.keyline.domain.budget.CapexRequestRef;
+import dev.keyline.domain.budget.CapexSchedule;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
@@ -35,8 +42,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One story through the key-account and authority areas that raises every event type of both at
- * least once, with the aggregates it leaves behind, for JSON round-trip tests.
+ * One story through the key-account, authority and budget (CAPEX) areas that raises every event
+ * type of them at least once, with the aggregates it leaves behind, for JSON round-trip tests.
  */
 final class AreaEventSamples {
 
@@ -51,6 +58,7 @@ final class AreaEventSamples {
     final AccountPlan plan;
     final FloorPriceList floors;
     final List<PriceAuthorisation> requests = new ArrayList<>();
+    final CapexProject capex;
     final List<DomainEvent> events = new ArrayList<>();
 
     AreaEventSamples() {
@@ -107,6 +115,22 @@ final class AreaEventSamples {
         for (PriceAuthorisation request : requests) {
             events.addAll(request.pendingEvents());
         }
+
+        Actor networkCentre = Actor.withRoles(new UserId("qian"), Role.NETWORK_CENTRE_MANAGER);
+        Actor generalManager = Actor.withRoles(new UserId("zhou"), Role.GENERAL_MANAGER);
+        CapexCapacity fibre = new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48);
+        capex = CapexProject.proposeFor(new CapexProjectId("CP-1"), new CapexRequestRef("REQ-1"), CapexKind.ROLLING,
+                "fibre ring Suzhou industrial park", SUZHOU, List.of(fibre), "pool short by 48 fibres", at(1));
+        capex.startFeasibility(networkCentre, "route survey", at(2));
+        capex.approve(generalManager, new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET"), Money.cny("100000.00"),
+                new CapexSchedule(at(10), at(30)), "company meeting", at(3));
+        capex.bookCommitment(networkCentre, "PO-1", Money.cny("60000.00"), at(4));
+        capex.flagOverdue(at(11));
+        capex.startConstruction(networkCentre, "contractor on site", at(12));
+        capex.releaseCommitment(networkCentre, "PO-1", Money.cny("38000.00"), at(15));
+        capex.bookActual(networkCentre, "INV-1", Money.cny("38000.00"), at(15));
+        capex.accept(networkCentre, List.of(fibre), true, 24, "passed at the first inspection", at(20));
+        events.addAll(capex.pendingEvents());
     }
 
     private static Instant at(long minutes) {

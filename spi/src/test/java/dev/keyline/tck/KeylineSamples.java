@@ -115,7 +115,10 @@ public final class KeylineSamples {
                 .subject(FloorPriceListRepository.class, () -> inTransaction(storage.get(), s -> s.port(FloorPriceListRepository.class)))
                 .subject(dev.keyline.spi.authority.AccountStandingRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.authority.AccountStandingRepository.class)))
+                .subject(dev.keyline.spi.budget.CapexProjectRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.budget.CapexProjectRepository.class)))
                 .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
+        dev.keyline.domain.budget.CapexSamples.values(tester);
         return tester;
     }
 
@@ -152,6 +155,8 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.account.ChurnWarnings.on(keyline.get()))
                 .instance(AccountPlans.class, () -> AccountPlans.on(keyline.get()))
                 .instance(PriceAuthorisations.class, () -> PriceAuthorisations.on(keyline.get(), DomainSamples.matrix()))
+                .instance(dev.keyline.runtime.budget.CapexProjects.class,
+                        () -> dev.keyline.runtime.budget.CapexProjects.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

@@ -64,12 +64,8 @@ public final class CapexSamples {
      * @param tester the tester
      */
     public static void register(NullArgumentsTester tester) {
-        tester.value(CapexProjectId.class, () -> new CapexProjectId("CP-1"))
-                .value(CapexRequestRef.class, () -> new CapexRequestRef("REQ-1"))
-                .value(CapexBudgetLine.class, () -> LINE)
-                .value(CapexCapacity.class, () -> FIBRE)
-                .value(CapexSchedule.class, CapexSamples::schedule)
-                .value(CapexTransition.class, () -> proposed().history().get(0))
+        values(tester);
+        tester.value(CapexTransition.class, () -> proposed().history().get(0))
                 .value(CapexBooking.class, () -> new CapexBooking(CapexBookingKind.COMMITMENT, "PO-1",
                         Money.cny("10.00"), new UserId("ncm"), T0))
                 .value(CapexProjectSnapshot.class, () -> inConstruction().snapshot())
@@ -88,5 +84,19 @@ public final class CapexSamples {
         String idReason = "an identifier's one component is the whole id, so it is reported by the id's name";
         tester.alias(CapexProjectId.class, NullArgumentsTester.CONSTRUCTOR, "value", "capexProjectId", idReason)
                 .alias(CapexRequestRef.class, NullArgumentsTester.CONSTRUCTOR, "value", "capexRequest", idReason);
+    }
+
+    /**
+     * Registers sample values of the area's value types (ids, budget line, capacity, schedule), for
+     * the null-argument tests of the layers above the domain.
+     *
+     * @param tester the tester
+     */
+    public static void values(NullArgumentsTester tester) {
+        tester.value(CapexProjectId.class, () -> new CapexProjectId("CP-1"))
+                .value(CapexRequestRef.class, () -> new CapexRequestRef("REQ-1"))
+                .value(CapexBudgetLine.class, () -> LINE)
+                .value(CapexCapacity.class, () -> FIBRE)
+                .value(CapexSchedule.class, CapexSamples::schedule);
     }
 }
