@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>the network centre's manager (网络中心经理), the key-account department's general manager (for
  *       a key-account solution) and the general manager propose projects;</li>
  *   <li>the network centre's manager and the general manager run the feasibility study, start
- *       construction, book commitments and actuals and accept the completed project (竣工验收);</li>
+ *       construction, book commitments and actuals and accept the completed project (竣工验收); the
+ *       financial manager (财务经理), who books on the budget line, books on the project too;</li>
  *   <li>only the general manager (总经理), for the company meeting that confirms projects and funds,
  *       approves (立项), rejects, cancels and evaluates a project.</li>
  * </ul>
@@ -35,7 +36,7 @@ public enum CapexAction {
     /** Start construction. */
     BUILD("start the construction of", Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER),
     /** Book a commitment, its reversal or an actual cost. */
-    BOOK("book amounts on", Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER),
+    BOOK("book amounts on", Role.NETWORK_CENTRE_MANAGER, Role.FINANCIAL_MANAGER, Role.GENERAL_MANAGER),
     /** Accept the completed project (竣工验收). */
     ACCEPT("accept", Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER),
     /** Record the post-evaluation (后评价). */

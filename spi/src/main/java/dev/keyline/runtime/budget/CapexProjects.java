@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * <p><b>Access.</b> A project is the local network's, so who acts is decided by the kernel's roles
  * alone ({@link CapexAction}), checked before the project is touched: the network centre's manager,
  * the key-account department's general manager and the general manager propose; the network centre's
- * manager and the general manager study, build, book and accept; only the general manager approves
+ * manager and the general manager study, build, book and accept (the financial manager books too);
+ * only the general manager approves
  * (立项), rejects, cancels and evaluates. A refused command throws
  * ({@link NotAuthorisedException}, {@link InvalidStateException}, …) and nothing is written.
  * Proposals raised by an investment request ({@link #propose(CapexRequestRef, CapexProjectId, CapexKind,
