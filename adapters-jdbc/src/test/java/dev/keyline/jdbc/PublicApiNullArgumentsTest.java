@@ -3,6 +3,8 @@ package dev.keyline.jdbc;
 import static dev.keyline.domain.testing.NullArgumentsTester.CONSTRUCTOR;
 import static dev.keyline.tck.KeylineSamples.inTransaction;
 
+import dev.keyline.jdbc.budget.JdbcCapexProjectRepository;
+import dev.keyline.spi.budget.CapexProjectRepository;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.domain.testing.NullArgumentsTester.Subject;
@@ -59,6 +61,7 @@ class PublicApiNullArgumentsTest {
                 .subject(JdbcFloorPriceListRepository.class, () -> inTransaction(storage, s -> s.port(FloorPriceListRepository.class)))
                 .subject(JdbcResourcePoolRepository.class, () -> inTransaction(storage, s -> s.port(ResourcePoolRepository.class)))
                 .subject(JdbcReservationRepository.class, () -> inTransaction(storage, s -> s.port(ReservationRepository.class)))
+                .subject(JdbcCapexProjectRepository.class, () -> inTransaction(storage, s -> s.port(CapexProjectRepository.class)))
                 .subject(Row.class, () -> onARow(storage))
                 .value(RowMapper.class, () -> row -> "mapped")
                 .value(Columns.class, () -> Columns.create().set("sample", 1))

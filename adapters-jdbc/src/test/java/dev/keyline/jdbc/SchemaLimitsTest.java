@@ -12,6 +12,9 @@ import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.resource.ReservationPurpose;
 import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
+import dev.keyline.domain.budget.CapexBookingKind;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexStage;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.budget.BudgetStatus;
 import dev.keyline.domain.budget.ControlLevel;
@@ -127,7 +130,14 @@ class SchemaLimitsTest {
             // the longest volumes text: a largest volume for every month of the longest SLA period
             Map.entry("monthly_volumes", new Fits(List.of(String.join(" ", java.util.Collections.nCopies(
                     dev.keyline.domain.sla.SlaTerm.MAX_MONTHS,
-                    String.valueOf(dev.keyline.domain.sla.ServiceAgreement.MAX_VOLUME)))))));
+                    String.valueOf(dev.keyline.domain.sla.ServiceAgreement.MAX_VOLUME)))))),
+            Map.entry("project_title", new Length(Limits.NAME_LENGTH)),
+            Map.entry("capex_kind", fits(CapexKind.values())),
+            Map.entry("project_stage", fits(CapexStage.values())),
+            Map.entry("capex_from_stage", fits(CapexStage.values())),
+            Map.entry("capex_to_stage", fits(CapexStage.values())),
+            Map.entry("capex_booking_kind", fits(CapexBookingKind.values())),
+            Map.entry("capex_capacity_role", new Fits(List.of("PLANNED", "BUILT"))));
 
     /**
      * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
@@ -204,7 +214,9 @@ class SchemaLimitsTest {
             "reservation_ref", "sla_id", "department",
             "drafted_by", "ended_by", "signed_by", "reference", "accepted_by", "reported_by", "recorded_by",
             "ticket_id", "station_id", "cause_code", "acted_by",
-            "pool_id", "resource_type", "site", "holding_id", "reservation_id");
+            "pool_id", "resource_type", "site", "holding_id", "reservation_id",
+            "project_id", "request_id", "budget_id", "budget_line_id", "taken_by", "document_id", "booked_by",
+            "capex_pool_id", "capex_resource_type");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",
@@ -214,7 +226,7 @@ class SchemaLimitsTest {
     /** Money columns, each beside a currency column. */
     private static final List<String> MONEY_COLUMNS = List.of("annual_turnover", "annual_investment", "amount",
             "threshold_amount", "average_monthly_spend", "revenue_target", "list_price", "offered_price",
-            "floor_price", "price", "unit_price");
+            "floor_price", "price", "unit_price", "planned_amount");
 
     private static final Pattern TABLE = Pattern.compile("(?is)CREATE\\s+TABLE\\s+(\\w+)\\s*\\((.*?)\\n\\);");
     private static final Pattern ADDED_COLUMN = Pattern.compile(

@@ -219,6 +219,7 @@ class PublicApiNullArgumentsTest {
                 .alias(BudgetLineId.class, CONSTRUCTOR, "value", "budgetLineId", idReason)
                 .alias(CommitmentId.class, CONSTRUCTOR, "value", "commitmentId", idReason)
                 .alias(OrgUnitId.class, CONSTRUCTOR, "value", "orgUnitId", idReason);
+        dev.keyline.domain.budget.CapexSamples.register(tester);
 
         tester.check("dev.keyline.domain").assertClean();
     }

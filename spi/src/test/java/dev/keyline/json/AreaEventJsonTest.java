@@ -16,6 +16,7 @@ import dev.keyline.domain.authority.PriceRequested;
 import dev.keyline.domain.authority.PriceWithdrawn;
 import dev.keyline.domain.resource.ReservationEvent;
 import dev.keyline.domain.resource.ResourcePoolEvent;
+import dev.keyline.domain.budget.CapexEvent;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.MalformedInputException;
 import dev.keyline.domain.resource.SpareEvent;
@@ -47,7 +48,8 @@ class AreaEventJsonTest {
                 Arrays.stream(dev.keyline.domain.workorder.FaultTicketEvent.class.getPermittedSubclasses()),
                 Arrays.stream(ResourcePoolEvent.class.getPermittedSubclasses()),
                 Arrays.stream(ReservationEvent.class.getPermittedSubclasses()),
-                Arrays.stream(dev.keyline.domain.budget.BudgetEvent.class.getPermittedSubclasses()))
+                Arrays.stream(dev.keyline.domain.budget.BudgetEvent.class.getPermittedSubclasses()),
+                Arrays.stream(CapexEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

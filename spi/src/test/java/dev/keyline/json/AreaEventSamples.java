@@ -1,5 +1,12 @@
 package dev.keyline.json;
 
+import dev.keyline.domain.budget.CapexBudgetLine;
+import dev.keyline.domain.budget.CapexCapacity;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexProject;
+import dev.keyline.domain.budget.CapexProjectId;
+import dev.keyline.domain.budget.CapexRequestRef;
+import dev.keyline.domain.budget.CapexSchedule;
 import dev.keyline.domain.budget.Budget;
 import dev.keyline.domain.budget.BudgetControl;
 import dev.keyline.domain.budget.BudgetId;
@@ -101,6 +108,7 @@ final class AreaEventSamples {
     final SpareStock spares;
     final ServiceLevelAgreement sla;
     final dev.keyline.domain.workorder.FaultTicket fault;
+    final CapexProject capex;
     final List<DomainEvent> events = new ArrayList<>();
     final ResourcePool pool;
 
@@ -204,6 +212,21 @@ final class AreaEventSamples {
         }
         events.add(new ReservationExpiryDue(EventId.random(), at(90), order.id(), pool.id(), at(90)));
         events.addAll(budgetYear().pendingEvents());
+        Actor networkCentre = Actor.withRoles(new UserId("qian"), Role.NETWORK_CENTRE_MANAGER);
+        Actor generalManager = Actor.withRoles(new UserId("zhou"), Role.GENERAL_MANAGER);
+        CapexCapacity fibre = new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48);
+        capex = CapexProject.proposeFor(new CapexProjectId("CP-1"), new CapexRequestRef("REQ-1"), CapexKind.ROLLING,
+                "fibre ring Suzhou industrial park", SUZHOU, List.of(fibre), "pool short by 48 fibres", at(1));
+        capex.startFeasibility(networkCentre, "route survey", at(2));
+        capex.approve(generalManager, new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET"), Money.cny("100000.00"),
+                new CapexSchedule(at(10), at(30)), "company meeting", at(3));
+        capex.bookCommitment(networkCentre, "PO-1", Money.cny("60000.00"), at(4));
+        capex.flagOverdue(at(11));
+        capex.startConstruction(networkCentre, "contractor on site", at(12));
+        capex.releaseCommitment(networkCentre, "PO-1", Money.cny("38000.00"), at(15));
+        capex.bookActual(networkCentre, "INV-1", Money.cny("38000.00"), at(15));
+        capex.accept(networkCentre, List.of(fibre), true, 24, "passed at the first inspection", at(20));
+        events.addAll(capex.pendingEvents());
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */

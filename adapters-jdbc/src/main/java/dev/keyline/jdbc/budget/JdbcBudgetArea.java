@@ -8,6 +8,7 @@ import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.budget.BudgetArea;
 import dev.keyline.spi.budget.BudgetRepository;
+import dev.keyline.spi.budget.CapexProjectRepository;
 
 /** The budget area in the JDBC provider: migrations 600–699; installed by default. */
 public final class JdbcBudgetArea implements JdbcArea {
@@ -36,5 +37,6 @@ public final class JdbcBudgetArea implements JdbcArea {
         Require.nonNull(session, "session");
         Require.nonNull(ports, "ports");
         ports.register(BudgetRepository.class, new JdbcBudgetRepository(session));
+        ports.register(CapexProjectRepository.class, new JdbcCapexProjectRepository(session));
     }
 }

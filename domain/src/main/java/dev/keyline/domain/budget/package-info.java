@@ -9,8 +9,14 @@
  *   <li>Control per line and document stage: {@link dev.keyline.domain.budget.BudgetControl};
  *       refusals: {@link dev.keyline.domain.budget.BudgetExceededException} and
  *       {@link dev.keyline.domain.budget.IllegalBudgetTransitionException}.</li>
+ *   <li>{@link dev.keyline.domain.budget.CapexProject}: one construction project from proposal through
+ *       feasibility, approval (立项), construction and acceptance (竣工验收) to evaluation, linked to a
+ *       budget line, with the commitments and actuals it booked, its schedule and the capacity it
+ *       builds for the resource pools; {@link dev.keyline.domain.budget.CapexAction}: who may take
+ *       each step.</li>
  * </ul>
  *
- * <p>This package uses only the shared kernel ({@code dev.keyline.domain.common}).
+ * <p>This package uses only the shared kernel ({@code dev.keyline.domain.common}); the resource pools
+ * a project builds for are named by text ids, not by the resources area's types.
  */
 package dev.keyline.domain.budget;

@@ -7,6 +7,7 @@ import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.budget.BudgetArea;
 import dev.keyline.spi.budget.BudgetRepository;
+import dev.keyline.spi.budget.CapexProjectRepository;
 
 /** The budget area in the in-memory provider; installed by default. */
 public final class InMemoryBudgetArea implements InMemoryArea {
@@ -25,5 +26,6 @@ public final class InMemoryBudgetArea implements InMemoryArea {
         Require.nonNull(storage, "storage");
         Require.nonNull(ports, "ports");
         ports.register(BudgetRepository.class, new InMemoryBudgetRepository(storage));
+        ports.register(CapexProjectRepository.class, new InMemoryCapexProjectRepository(storage));
     }
 }

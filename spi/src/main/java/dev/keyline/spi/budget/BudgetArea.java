@@ -1,6 +1,7 @@
 package dev.keyline.spi.budget;
 
 import dev.keyline.domain.budget.BudgetEvent;
+import dev.keyline.domain.budget.CapexEvent;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.spi.Area;
 import java.util.Set;
@@ -26,12 +27,12 @@ public final class BudgetArea implements Area {
 
     @Override
     public Set<Class<?>> ports() {
-        return Set.of(BudgetRepository.class);
+        return Set.of(BudgetRepository.class, CapexProjectRepository.class);
     }
 
     @Override
     public Set<Class<? extends DomainEvent>> eventRoots() {
-        return Set.of(BudgetEvent.class);
+        return Set.of(BudgetEvent.class, CapexEvent.class);
     }
 
     @Override
