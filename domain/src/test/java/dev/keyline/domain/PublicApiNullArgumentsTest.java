@@ -40,7 +40,12 @@ import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.testing.DomainSamples;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningOrderOpened;
+import dev.keyline.domain.workorder.ProvisioningOrderSnapshot;
 import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StageProgress;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,11 +64,16 @@ class PublicApiNullArgumentsTest {
         // Snapshots carry stored data unchecked on purpose: restore(snapshot) rejects a null part
         // with CorruptStateException, so a corrupt row is reported as corrupt, not as a bad argument.
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
-                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class)) {
+                FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class, ProvisioningOrderSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
         // Documented optional parts.
+        tester.nullable(ProvisioningOrderOpened.class, CONSTRUCTOR, "slaOrder", "null when the order has no SLA order")
+                .nullable(ProvisioningOrderOpened.class, CONSTRUCTOR, "slaCommittedBy", "null when the order has no SLA order");
+        for (String instant : List.of("startedAt", "heldSince", "warningAt", "due", "doneAt")) {
+            tester.nullable(StageProgress.class, CONSTRUCTOR, instant, "null in the states before it is set; checked against the state");
+        }
         tester.nullable(FloorPriceSet.class, CONSTRUCTOR, "previousPrice", "null when the product had no floor price before")
                 .nullable(PriceRequested.class, CONSTRUCTOR, "floorPrice", "null when the product has no floor price")
                 .nullable(PriceDecision.class, CONSTRUCTOR, "maximumDiscount",
@@ -110,7 +120,9 @@ class PublicApiNullArgumentsTest {
                 .alias(ProductCode.class, CONSTRUCTOR, "value", "product", idReason)
                 .alias(FloorPriceListId.class, CONSTRUCTOR, "value", "floorPriceListId", idReason)
                 .alias(PriceAuthorisationId.class, CONSTRUCTOR, "value", "priceAuthorisationId", idReason)
-                .alias(StageId.class, CONSTRUCTOR, "value", "stageId", idReason);
+                .alias(StageId.class, CONSTRUCTOR, "value", "stageId", idReason)
+                .alias(ProvisioningOrderId.class, CONSTRUCTOR, "value", "provisioningOrderId", idReason)
+                .alias(WorkOrderStation.class, CONSTRUCTOR, "value", "station", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";
