@@ -15,6 +15,7 @@ import dev.keyline.domain.authority.PriceRejected;
 import dev.keyline.domain.authority.PriceRequested;
 import dev.keyline.domain.authority.PriceWithdrawn;
 import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.workorder.ProvisioningEvent;
 import dev.keyline.domain.common.MalformedInputException;
 import java.util.Arrays;
 import java.util.Set;
@@ -38,7 +39,8 @@ class AreaEventJsonTest {
                 Arrays.stream(KeyAccountEvent.class.getPermittedSubclasses()),
                 Arrays.stream(AccountPlanEvent.class.getPermittedSubclasses()),
                 Stream.of(PriceRequested.class, PriceApprovalRecorded.class, PriceApproved.class, PriceRejected.class,
-                        PriceWithdrawn.class, FloorPriceSet.class))
+                        PriceWithdrawn.class, FloorPriceSet.class),
+                Arrays.stream(ProvisioningEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

@@ -660,8 +660,10 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
     }
 
     private Duration warningPart(Duration planned) {
-        BigDecimal nanos = new BigDecimal(planned.toNanos()).multiply(warningShare).setScale(0, RoundingMode.FLOOR);
-        return Duration.ofNanos(nanos.longValueExact());
+        // whole seconds, so the warning time is stored exactly wherever instants are kept to the microsecond
+        BigDecimal seconds = new BigDecimal(planned.toNanos()).multiply(warningShare).movePointLeft(9)
+                .setScale(0, RoundingMode.FLOOR);
+        return Duration.ofSeconds(seconds.longValueExact());
     }
 
     private static void checkShare(BigDecimal share) {
