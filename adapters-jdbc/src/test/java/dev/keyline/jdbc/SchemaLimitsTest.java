@@ -12,6 +12,8 @@ import dev.keyline.domain.authority.PriceDecision;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.Limits;
+import dev.keyline.domain.workorder.ProvisioningOrderState;
+import dev.keyline.domain.workorder.StageState;
 import dev.keyline.spi.DeliveryStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +99,10 @@ class SchemaLimitsTest {
             Map.entry("audience_organisation_unit", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_account_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
             Map.entry("audience_station_id", new Length(Limits.AUDIENCE_PART_LENGTH)),
-            Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)));
+            Map.entry("audience_subject", new AtLeast(Audience.MAX_SUBJECT_LENGTH)),
+            Map.entry("order_state", fits(ProvisioningOrderState.values())),
+            Map.entry("stage_state", fits(StageState.values())),
+            Map.entry("warning_share", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)));
 
     /**
      * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
@@ -117,11 +122,13 @@ class SchemaLimitsTest {
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
             "team_industry_manager", "team_technical_manager", "team_business_manager", "registered_by", "changed_by",
             "approved_by", "fact_id", "corrects", "plan_id", "drawn_by", "owner_id", "completed_by", "product_code",
-            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by");
+            "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by",
+            "provisioning_order_id", "originating_unit", "it_support", "sla_order", "stage_id", "station_id", "unit_id",
+            "station_manager", "executor", "predecessor_id", "from_station", "from_executor", "to_station", "to_executor");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",
-            "override_reason", "explanation", "description", "note", "reason");
+            "override_reason", "explanation", "description", "note", "reason", "accepted_by");
 
     /** Money columns, each beside a currency column. */
     private static final List<String> MONEY_COLUMNS = List.of("annual_turnover", "annual_investment", "amount",

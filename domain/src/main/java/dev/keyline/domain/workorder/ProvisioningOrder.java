@@ -7,6 +7,7 @@ import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.KeylineException;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.UserId;
 
@@ -109,7 +110,8 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
      * @param start when the order starts
      * @param calendar the business calendar that counts the plan's working time
      * @param warningShare the share of a stage's planned time after which it is warned, above 0
-     *     and at most 1 ({@link #DEFAULT_WARNING_SHARE} is the seed's)
+     *     and at most 1, with at most {@value Limits#RATIO_SCALE} decimals
+     *     ({@link #DEFAULT_WARNING_SHARE} is the seed's); kept at {@value Limits#RATIO_SCALE} decimals
      * @param slaLink the SLA order it was accepted under; empty when none
      * @return the order (version 0, never saved)
      * @throws InvalidArgumentException naming the argument when one is null, a stage has no
@@ -125,7 +127,7 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
         List<StageAssignment> given = Require.nonNullElements(assignments, "assignments");
         Require.nonNull(start, "start");
         Require.nonNull(calendar, "calendar");
-        checkShare(warningShare);
+        BigDecimal share = checkShare(warningShare);
         Require.nonNull(slaLink, "slaLink");
         Map<StageId, StageAssignment> byStage = new LinkedHashMap<>();
         for (StageAssignment a : given) {
@@ -139,7 +141,7 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
             progress.put(stage.id(), StageProgress.notStarted(a, stage.duration(), stage.after().isEmpty()));
         }
         Instant committed = plan.committedCompletion(start, calendar);
-        ProvisioningOrder order = new ProvisioningOrder(id, 0, parties, plan, start, committed, warningShare,
+        ProvisioningOrder order = new ProvisioningOrder(id, 0, parties, plan, start, committed, share,
                 slaLink.orElse(null), progress, new ArrayList<>(), ProvisioningOrderState.IN_PROGRESS, null, null, start);
         order.record(new ProvisioningOrderOpened(EventId.random(), start, id, parties.account(), parties.product(),
                 parties.originatingUnit(), parties.accountManager(), start, committed,
@@ -666,10 +668,11 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
         return Duration.ofSeconds(seconds.longValueExact());
     }
 
-    private static void checkShare(BigDecimal share) {
+    private static BigDecimal checkShare(BigDecimal share) {
         Require.nonNull(share, "warningShare");
         Require.that(share.signum() > 0 && share.compareTo(BigDecimal.ONE) <= 0, "warningShare",
                 "must be above 0 and at most 1, was " + share.toPlainString());
+        return Limits.ratio(share, "warningShare");
     }
 
     private static void corruptIf(boolean condition, String message) {

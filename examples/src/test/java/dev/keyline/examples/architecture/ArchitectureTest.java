@@ -128,6 +128,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("authority").and(not(oneOf(ACCOUNT_USES_OF_AUTHORITY))))
             .because("an area uses another only through that area's ids and events");
 
+    /**
+     * What the work-order area uses of the key-account area: its id (AccountId), which names the
+     * account a provisioning order is for. Nothing of the commercial-authorisation area.
+     */
+    private static final Set<Class<?>> WORKORDER_USES_OF_ACCOUNT = Set.of(AccountId.class);
+
+    static final ArchRule WORKORDER_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("workorder"))
+            .should().dependOnClassesThat(inArea("account").and(not(oneOf(WORKORDER_USES_OF_ACCOUNT))))
+            .because("an area uses another only through that area's ids and events");
+
+    static final ArchRule WORKORDER_USES_NOTHING_OF_AUTHORITY = noClasses().that(inArea("workorder"))
+            .should().dependOnClassesThat(inArea("authority"))
+            .because("an area uses another only through that area's ids and events");
+
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
         String[] parts = packageName.split("\\.");
@@ -207,6 +221,8 @@ class ArchitectureTest {
     void areasUseEachOtherOnlyThroughTheListedTypes() {
         AUTHORITY_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES.check(mainClasses);
+        WORKORDER_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
+        WORKORDER_USES_NOTHING_OF_AUTHORITY.check(mainClasses);
     }
 
     @Test
