@@ -152,6 +152,8 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.account.ChurnWarnings.on(keyline.get()))
                 .instance(AccountPlans.class, () -> AccountPlans.on(keyline.get()))
                 .instance(PriceAuthorisations.class, () -> PriceAuthorisations.on(keyline.get(), DomainSamples.matrix()))
+                .instance(dev.keyline.runtime.workorder.ProvisioningOrders.class,
+                        () -> dev.keyline.runtime.workorder.ProvisioningOrders.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))
