@@ -32,7 +32,9 @@ class PublicApiNullArgumentsTest {
         NullArgumentsTester tester = KeylineSamples.tester();
 
         // Documented optional parts.
-        tester.nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
+        tester.nullable(dev.keyline.runtime.workorder.ProvisioningOrders.StageTimer.class, CONSTRUCTOR, "dueAt",
+                        "null when the key's timer is to be cancelled")
+                .nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "eventType", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "organisationUnit", "a criterion left null matches anything")
                 .nullable(SinkDelivery.class, CONSTRUCTOR, "lastError", "null until a delivery has failed")

@@ -23,6 +23,8 @@ import dev.keyline.domain.budget.LedgerEntryKind;
 import dev.keyline.domain.budget.LineKind;
 import dev.keyline.domain.budget.OrgLevel;
 import dev.keyline.domain.common.Limits;
+import dev.keyline.domain.workorder.ProvisioningOrderState;
+import dev.keyline.domain.workorder.StageState;
 import dev.keyline.spi.DeliveryStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,7 +139,10 @@ class SchemaLimitsTest {
             Map.entry("capex_from_stage", fits(CapexStage.values())),
             Map.entry("capex_to_stage", fits(CapexStage.values())),
             Map.entry("capex_booking_kind", fits(CapexBookingKind.values())),
-            Map.entry("capex_capacity_role", new Fits(List.of("PLANNED", "BUILT"))));
+            Map.entry("capex_capacity_role", new Fits(List.of("PLANNED", "BUILT"))),
+            Map.entry("order_state", fits(ProvisioningOrderState.values())),
+            Map.entry("stage_state", fits(StageState.values())),
+            Map.entry("warning_share", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)));
 
     /**
      * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
@@ -173,6 +178,7 @@ class SchemaLimitsTest {
             Map.entry("keyline_reservation.purpose", fits(ReservationPurpose.values())),
             Map.entry("keyline_reservation.reference", new Length(Limits.NAME_LENGTH)),
             Map.entry("keyline_resource_holding.reference", new Length(Limits.NAME_LENGTH)),
+            Map.entry("keyline_provisioning_order.accepted_by", new Length(Limits.TEXT_LENGTH)),
             Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))));
 
 
@@ -216,7 +222,9 @@ class SchemaLimitsTest {
             "ticket_id", "station_id", "cause_code", "acted_by",
             "pool_id", "resource_type", "site", "holding_id", "reservation_id",
             "project_id", "request_id", "budget_id", "budget_line_id", "taken_by", "document_id", "booked_by",
-            "capex_pool_id", "capex_resource_type");
+            "capex_pool_id", "capex_resource_type",
+            "provisioning_order_id", "originating_unit", "it_support", "sla_order", "stage_id", "unit_id",
+            "station_manager", "executor", "predecessor_id", "from_station", "from_executor", "to_station", "to_executor");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",

@@ -68,7 +68,12 @@ import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.testing.DomainSamples;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningOrderOpened;
+import dev.keyline.domain.workorder.ProvisioningOrderSnapshot;
 import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StageProgress;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.domain.resource.DepotId;
 import dev.keyline.domain.resource.SpareIssued;
@@ -102,7 +107,7 @@ class PublicApiNullArgumentsTest {
                 FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
                 SpareStockSnapshot.class,
                 dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class, FaultTicketSnapshot.class,
-                ReservationSnapshot.class, ResourcePoolSnapshot.class)) {
+                ReservationSnapshot.class, ResourcePoolSnapshot.class, ProvisioningOrderSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
@@ -126,6 +131,11 @@ class PublicApiNullArgumentsTest {
                 .nullable(FaultTicketAccess.class, "requireMayMove", "from", "null for a report, which has no previous state");
         for (String instant : List.of("deadline", "warningAt", "warnedAt", "breachedAt")) {
             tester.nullable(TicketClock.class, CONSTRUCTOR, instant, "null until the clock's log determines or records it");
+        }
+        tester.nullable(ProvisioningOrderOpened.class, CONSTRUCTOR, "slaOrder", "null when the order has no SLA order")
+                .nullable(ProvisioningOrderOpened.class, CONSTRUCTOR, "slaCommittedBy", "null when the order has no SLA order");
+        for (String instant : List.of("startedAt", "heldSince", "warningAt", "due", "doneAt")) {
+            tester.nullable(StageProgress.class, CONSTRUCTOR, instant, "null in the states before it is set; checked against the state");
         }
         tester.nullable(FloorPriceSet.class, CONSTRUCTOR, "previousPrice", "null when the product had no floor price before")
                 .nullable(PriceRequested.class, CONSTRUCTOR, "floorPrice", "null when the product has no floor price")
@@ -189,7 +199,9 @@ class PublicApiNullArgumentsTest {
                 .alias(PoolId.class, CONSTRUCTOR, "value", "poolId", idReason)
                 .alias(ReservationId.class, CONSTRUCTOR, "value", "reservationId", idReason)
                 .alias(AllocationId.class, CONSTRUCTOR, "value", "allocationId", idReason)
-                .alias(ResourceType.class, CONSTRUCTOR, "value", "resourceType", idReason);
+                .alias(ResourceType.class, CONSTRUCTOR, "value", "resourceType", idReason)
+                .alias(ProvisioningOrderId.class, CONSTRUCTOR, "value", "provisioningOrderId", idReason)
+                .alias(WorkOrderStation.class, CONSTRUCTOR, "value", "station", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";

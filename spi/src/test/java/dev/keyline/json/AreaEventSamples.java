@@ -1,5 +1,14 @@
 package dev.keyline.json;
 
+import dev.keyline.domain.workorder.PlannedStage;
+import dev.keyline.domain.workorder.ProvisioningOrder;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningParties;
+import dev.keyline.domain.workorder.ProvisioningSlaLink;
+import dev.keyline.domain.workorder.StageAssignment;
+import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StagePlan;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.domain.budget.CapexBudgetLine;
 import dev.keyline.domain.budget.CapexCapacity;
 import dev.keyline.domain.budget.CapexKind;
@@ -109,6 +118,7 @@ final class AreaEventSamples {
     final ServiceLevelAgreement sla;
     final dev.keyline.domain.workorder.FaultTicket fault;
     final CapexProject capex;
+    final ProvisioningOrder provisioning;
     final List<DomainEvent> events = new ArrayList<>();
     final ResourcePool pool;
 
@@ -227,6 +237,8 @@ final class AreaEventSamples {
         capex.bookActual(networkCentre, "INV-1", Money.cny("38000.00"), at(15));
         capex.accept(networkCentre, List.of(fibre), true, 24, "passed at the first inspection", at(20));
         events.addAll(capex.pendingEvents());
+        provisioning = provisioningOrder();
+        events.addAll(provisioning.pendingEvents());
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */
@@ -325,6 +337,36 @@ final class AreaEventSamples {
         budget.approveRevision(access, Money.cny("50000.00"), "cover the overrun", reviewer,
                 Instant.parse("2026-12-04T02:00:00Z"));
         return budget;
+    }
+
+    /**
+     * A two-stage provisioning order taken through every event: the order is held and resumed, the
+     * local stage is handed off, runs past its warning and due times, and the customer accepts.
+     */
+    private static ProvisioningOrder provisioningOrder() {
+        BusinessCalendar days = BusinessCalendar.allDays(ZoneOffset.UTC);
+        StageId order = new StageId("order");
+        StageId local = new StageId("local");
+        StagePlan plan = StagePlan.of(List.of(PlannedStage.ofDays(order, new BigDecimal("0.5"), List.of()),
+                PlannedStage.ofDays(local, BigDecimal.ONE, List.of(order))));
+        ProvisioningOrder po = ProvisioningOrder.open(new ProvisioningOrderId("PO-1"), new ProvisioningParties(BANK, DDN,
+                SUZHOU, WANG, new UserId("it-li")), plan, List.of(
+                        new StageAssignment(order, new WorkOrderStation("crc"), SUZHOU, new UserId("sm-zhao"), new UserId("ex-qian")),
+                        new StageAssignment(local, new WorkOrderStation("local-tx"), SUZHOU, new UserId("sm-sun"),
+                                new UserId("ex-zhou"))),
+                T0, days, ProvisioningOrder.DEFAULT_WARNING_SHARE,
+                Optional.of(new ProvisioningSlaLink("SLA-DDN-1", T0.plus(Duration.ofDays(3)))));
+        po.start(order, days, T0);
+        po.hold(order, new UserId("sm-zhao"), "customer's room locked", at(60));
+        po.resume(order, new UserId("sm-zhao"), days, at(120));
+        po.complete(order, at(600));
+        po.handOff(new StageAssignment(local, new WorkOrderStation("far-tx"), new LocalNetworkId("KM"), new UserId("sm-wu"),
+                new UserId("ex-zheng")), "far-end station takes the local loop", at(610));
+        po.start(local, days, at(620));
+        po.raiseDueAlerts(at(620 + 25 * 60));
+        po.complete(local, at(620 + 26 * 60));
+        po.accept("customer zhang", at(620 + 27 * 60));
+        return po;
     }
 
     private static Instant at(long minutes) {

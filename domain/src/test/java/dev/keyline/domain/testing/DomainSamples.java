@@ -72,7 +72,14 @@ import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.sla.AllocationShare;
 import dev.keyline.domain.sla.CostSplit;
 import dev.keyline.domain.workorder.SeedProvisioningPlans;
+import dev.keyline.domain.workorder.ProvisioningOrder;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningParties;
+import dev.keyline.domain.workorder.StageAssignment;
+import dev.keyline.domain.workorder.StageHandOff;
 import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StageProgress;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.domain.workorder.StagePlan;
 import dev.keyline.domain.resource.ScarcityBreakpoint;
 import dev.keyline.domain.resource.ScarcityPriceCurve;
@@ -167,6 +174,21 @@ public final class DomainSamples {
     }
 
     /**
+     * A provisioning order of the seed's parallel DDN plan, opened at {@link #AT}, every stage at
+     * one station of the sample network.
+     *
+     * @return the order
+     */
+    public static ProvisioningOrder provisioningOrder() {
+        StagePlan plan = SeedProvisioningPlans.ddnParallel();
+        List<StageAssignment> assignments = plan.stages().stream().map(p -> new StageAssignment(p.id(),
+                new WorkOrderStation("st-" + p.id()), NETWORK, new UserId("sm"), new UserId("ex"))).toList();
+        return ProvisioningOrder.open(new ProvisioningOrderId("PO-1"), new ProvisioningParties(ACCOUNT, PRODUCT, NETWORK, USER,
+                new UserId("it")), plan, assignments, AT, new AllDaysCalendar(ZONE), ProvisioningOrder.DEFAULT_WARNING_SHARE,
+                Optional.empty());
+    }
+
+    /**
      * A tester with every domain sample registered.
      *
      * @return the tester
@@ -211,7 +233,11 @@ public final class DomainSamples {
                 List.of(new AllocationShare("sample", BigDecimal.ONE))));
         // provisioning plans (work orders)
         tester.value(StageId.class, () -> SeedProvisioningPlans.LOCAL)
-                .value(StagePlan.class, SeedProvisioningPlans::ddnParallel);
+                .value(StagePlan.class, SeedProvisioningPlans::ddnParallel)
+                .value(StageHandOff.class, () -> new StageHandOff(SeedProvisioningPlans.LOCAL, new WorkOrderStation("st-a"), USER,
+                        new WorkOrderStation("st-b"), new UserId("li"), AT, "sample"))
+                .value(StageProgress.class, () -> provisioningOrder().stage(SeedProvisioningPlans.ORDER_ESTABLISHED))
+                .instance(ProvisioningOrder.class, DomainSamples::provisioningOrder);
         // key accounts
         tester.value(AccountId.class, () -> ACCOUNT)
                 .value(LocalNetworkId.class, () -> NETWORK)
