@@ -28,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The budget year 2025 (预算): the province sets targets, Suzhou drafts, the province challenges
+ * The budget year 2026 (预算): the province sets targets, Suzhou drafts, the province challenges
  * (质询) and Suzhou answers and revises, the budget is approved and issued (下达) to two departments;
  * through the year requests, orders and invoices are booked on the network department's access
  * line, a request over budget is stopped, a revision is approved, and the year's burn-down is drawn.
@@ -36,19 +36,19 @@ import java.util.List;
 public final class BudgetChapter implements DemoChapter {
 
     /** The fiscal year of the chapter. */
-    public static final int YEAR = 2025;
+    public static final int YEAR = 2026;
 
     /** The province's budget. */
-    public static final BudgetId PROVINCE_BUDGET = new BudgetId("JS-2025");
+    public static final BudgetId PROVINCE_BUDGET = new BudgetId("JS-2026");
 
     /** Suzhou's budget, under the province's. */
-    public static final BudgetId SUZHOU_BUDGET = new BudgetId("SZ-2025");
+    public static final BudgetId SUZHOU_BUDGET = new BudgetId("SZ-2026");
 
     /** The network department's budget, under Suzhou's. */
-    public static final BudgetId NETWORK_DEPT_BUDGET = new BudgetId("SZ-NET-2025");
+    public static final BudgetId NETWORK_DEPT_BUDGET = new BudgetId("SZ-NET-2026");
 
     /** The key-account department's budget, under Suzhou's. */
-    public static final BudgetId KEY_ACCOUNT_DEPT_BUDGET = new BudgetId("SZ-KA-2025");
+    public static final BudgetId KEY_ACCOUNT_DEPT_BUDGET = new BudgetId("SZ-KA-2026");
 
     /** The access-network line (CAPEX). */
     public static final BudgetLineId ACCESS = new BudgetLineId("CAPEX-ACCESS");
@@ -93,13 +93,13 @@ public final class BudgetChapter implements DemoChapter {
         BudgetControl stop = BudgetControl.uniform(ControlLevel.STOP);
         BudgetControl warn = BudgetControl.uniform(ControlLevel.WARN);
 
-        out.summary("The province sets the 2025 targets, Suzhou drafts, is challenged and answers; the budget is"
+        out.summary("The province sets the 2026 targets, Suzhou drafts, is challenged and answers; the budget is"
                 + " issued to two departments; documents are booked through the year, one is stopped over"
                 + " budget, a revision is approved, and the year burns down.");
 
         context.moveTo(LocalDateTime.of(YEAR, 1, 6, 9, 0));
         budgets.setTargets(PROVINCE_GENERAL_MANAGER, PROVINCE_BUDGET, BudgetTargets.of(PROVINCE, YEAR, null,
-                Money.cny("50000000.00")), "provincial fund plan for 2025");
+                Money.cny("50000000.00")), "provincial fund plan for 2026");
         budgets.startDraft(PROVINCE_FINANCE, PROVINCE_BUDGET, "provincial lines");
         budgets.planLine(PROVINCE_FINANCE, PROVINCE_BUDGET, new BudgetLine(ACCESS, LineKind.CAPEX, "access network",
                 Money.cny("30000000.00"), stop, null));

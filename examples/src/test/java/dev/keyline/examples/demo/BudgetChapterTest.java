@@ -81,7 +81,7 @@ class BudgetChapterTest {
             committed = committed.plus(balance.committed());
             actual = actual.plus(balance.actual());
         }
-        assertThat(chart().points()).hasSize(12).startsWith("2025-01").endsWith("2025-12");
+        assertThat(chart().points()).hasSize(12).startsWith("2026-01").endsWith("2026-12");
         assertThat(series("issued").get(11)).isEqualTo(issued.amount());
         assertThat(series("committed").get(11)).isEqualTo(committed.amount());
         assertThat(series("actual").get(11)).isEqualTo(actual.amount());
@@ -94,7 +94,7 @@ class BudgetChapterTest {
         List<Revision> revisions = snapshotAtEnd.revisions();
         assertThat(revisions).hasSize(1);
         for (int m = 0; m < 12; m++) {
-            java.time.Instant end = java.time.YearMonth.of(2025, m + 1).plusMonths(1).atDay(1)
+            java.time.Instant end = java.time.YearMonth.of(BudgetChapter.YEAR, m + 1).plusMonths(1).atDay(1)
                     .atStartOfDay(snapshotAtEnd.targets().zone()).toInstant();
             long committedCents = 0;
             long actualCents = 0;
