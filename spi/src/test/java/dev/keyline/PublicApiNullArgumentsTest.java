@@ -32,7 +32,11 @@ class PublicApiNullArgumentsTest {
         NullArgumentsTester tester = KeylineSamples.tester();
 
         // Documented optional parts.
-        tester.nullable(dev.keyline.runtime.workorder.ProvisioningOrders.StageTimer.class, CONSTRUCTOR, "dueAt",
+        tester.nullable(dev.keyline.runtime.budget.CapexCommitments.class, "commit", "replaces",
+                        "null when the document replaces no earlier one")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "invoice", "replaces",
+                        "null when the invoice replaces no order")
+                .nullable(dev.keyline.runtime.workorder.ProvisioningOrders.StageTimer.class, CONSTRUCTOR, "dueAt",
                         "null when the key's timer is to be cancelled")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "eventType", "a criterion left null matches anything")
