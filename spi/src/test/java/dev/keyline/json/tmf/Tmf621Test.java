@@ -151,24 +151,24 @@ class Tmf621Test {
         String create = Tmf621Properties.createDocument(new Tmf621Properties.Report("A-BANK", "DDN",
                 FaultSource.NETWORK_DETECTED, FaultPriority.CRITICAL, Optional.empty(), "x"), true).toString();
         assertThatThrownBy(() -> Tmf621.readCreate(create.replace("\"description\":\"x\",", "")))
-                .isInstanceOf(MalformedInputException.class).hasMessage("missing field 'description'");
+                .isInstanceOf(MalformedInputException.class).hasMessageEndingWith("missing field 'description'");
         assertThatThrownBy(() -> Tmf621.readCreate(create.replace("\"ticketType\"", "\"ticketKind\"")))
                 .isInstanceOf(MalformedInputException.class)
-                .hasMessage("unknown field 'ticketKind': TroubleTicket_Create defines no such field");
+                .hasMessageEndingWith("unknown field 'ticketKind': TroubleTicket_Create defines no such field");
         assertThatThrownBy(() -> Tmf621.readCreate(create.replace("\"@type\"", "\"externalId\"")))
                 .isInstanceOf(MalformedInputException.class)
-                .hasMessage("field 'externalId' of TroubleTicket_Create is not taken by Keyline; leave it out");
+                .hasMessageEndingWith("field 'externalId' of TroubleTicket_Create is not taken by Keyline; leave it out");
         assertThatThrownBy(() -> Tmf621.readCreate(create.replace("\"Critical\"", "\"Blocker\"")))
                 .isInstanceOf(MalformedInputException.class)
-                .hasMessage("field 'severity' must be one of [Critical, Major, Minor], not 'Blocker'");
+                .hasMessageEndingWith("field 'severity' must be one of [Critical, Major, Minor], not 'Blocker'");
         assertThatThrownBy(() -> Tmf621.readCreate(create.replace("\"A-BANK\"", "\"A BANK\"")))
-                .isInstanceOf(MalformedInputException.class).hasMessageStartingWith(
+                .isInstanceOf(MalformedInputException.class).hasMessageContaining(
                         "field 'relatedParty[0].id' has an invalid value 'A BANK'");
         assertThatThrownBy(() -> Tmf621.readCreate(create.replace("\"customer\"", "\"payer\"")))
                 .isInstanceOf(MalformedInputException.class)
-                .hasMessage("field 'relatedParty[0].role' must be 'customer', not 'payer'");
+                .hasMessageEndingWith("field 'relatedParty[0].role' must be 'customer', not 'payer'");
         assertThatThrownBy(() -> Tmf621.readCreate("[]")).isInstanceOf(MalformedInputException.class)
-                .hasMessage("a TMF621 TroubleTicket_Create must be a JSON object");
+                .hasMessageEndingWith("a TMF621 TroubleTicket_Create must be a JSON object");
         assertThatThrownBy(() -> Tmf621.readCreate("")).isInstanceOf(MalformedInputException.class);
         assertThatThrownBy(() -> Tmf621.readCreate("null")).isInstanceOf(MalformedInputException.class);
         assertThatThrownBy(() -> Tmf621.readCreate(null)).isInstanceOf(InvalidArgumentException.class)
