@@ -5,6 +5,8 @@ import static dev.keyline.domain.testing.NullArgumentsTester.CONSTRUCTOR;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.json.SerialisationException;
+import dev.keyline.json.tmf.Tmf621Change;
+import dev.keyline.json.tmf.Tmf621Ticket;
 import dev.keyline.notification.EventTypePattern;
 import dev.keyline.notification.RoutingRule;
 import dev.keyline.runtime.RetryPolicy;
@@ -50,6 +52,13 @@ class PublicApiNullArgumentsTest {
         String patternReason = "the pattern's one component is the whole pattern, reported as eventTypePattern";
         tester.alias(EventTypePattern.class, CONSTRUCTOR, "value", "eventTypePattern", patternReason)
                 .alias(EventTypePattern.class, "of", "text", "eventTypePattern", patternReason);
+
+        // TM Forum views: a status is one of the specification's values; the optional parts are null when absent.
+        tester.argument(Tmf621Change.class, CONSTRUCTOR, "status", () -> "acknowledged")
+                .argument(Tmf621Ticket.class, CONSTRUCTOR, "status", () -> "acknowledged");
+        for (String part : List.of("serviceClass", "station", "cause", "expectedResolutionDate", "resolutionDate")) {
+            tester.nullable(Tmf621Ticket.class, CONSTRUCTOR, part, "documented: null when the ticket has none");
+        }
 
         tester.exclude(dev.keyline.runtime.ServiceSteps.AccessCheck.class, "check",
                 "a service's own access rule, written as a lambda; the steps check their own arguments");
