@@ -34,7 +34,9 @@ class PublicApiNullArgumentsTest {
         NullArgumentsTester tester = KeylineSamples.tester();
 
         // Documented optional parts.
-        tester.nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
+        tester.nullable(dev.keyline.runtime.workorder.ProvisioningOrders.StageTimer.class, CONSTRUCTOR, "dueAt",
+                        "null when the key's timer is to be cancelled")
+                .nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "eventType", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "organisationUnit", "a criterion left null matches anything")
                 .nullable(SinkDelivery.class, CONSTRUCTOR, "lastError", "null until a delivery has failed")
@@ -42,7 +44,11 @@ class PublicApiNullArgumentsTest {
                 .nullable(OutboxEntry.class, CONSTRUCTOR, "timerKey", "null for an entry that is not a timer")
                 .nullable(RetryableDeliveryException.class, CONSTRUCTOR, "retryAfter", "null when the receiver gave no hint")
                 .nullable(RetryPolicy.class, "waitAfter", "retryAfter", "null when the receiver gave no hint")
-                .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state");
+                .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state")
+                .nullable(dev.keyline.runtime.budget.Budgets.class, "bookCommitment", "replaces",
+                        "null when the document replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
+                        "null when the invoice replaces no commitment");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
                 PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {
             tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");

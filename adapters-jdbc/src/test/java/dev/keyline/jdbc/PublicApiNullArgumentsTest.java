@@ -3,12 +3,18 @@ package dev.keyline.jdbc;
 import static dev.keyline.domain.testing.NullArgumentsTester.CONSTRUCTOR;
 import static dev.keyline.tck.KeylineSamples.inTransaction;
 
+import dev.keyline.jdbc.budget.JdbcCapexProjectRepository;
+import dev.keyline.spi.budget.CapexProjectRepository;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.domain.testing.NullArgumentsTester.Subject;
 import dev.keyline.jdbc.account.JdbcAccountPlanRepository;
 import dev.keyline.jdbc.account.JdbcClassificationResultRepository;
 import dev.keyline.jdbc.authority.JdbcFloorPriceListRepository;
+import dev.keyline.jdbc.resource.JdbcReservationRepository;
+import dev.keyline.jdbc.resource.JdbcResourcePoolRepository;
+import dev.keyline.spi.resource.ReservationRepository;
+import dev.keyline.spi.resource.ResourcePoolRepository;
 import dev.keyline.jdbc.account.JdbcKeyAccountRepository;
 import dev.keyline.jdbc.authority.JdbcPriceAuthorisationRepository;
 import dev.keyline.jdbc.account.JdbcSpendFactRepository;
@@ -53,6 +59,9 @@ class PublicApiNullArgumentsTest {
                 .subject(JdbcAccountPlanRepository.class, () -> inTransaction(storage, s -> s.port(AccountPlanRepository.class)))
                 .subject(JdbcPriceAuthorisationRepository.class, () -> inTransaction(storage, s -> s.port(PriceAuthorisationRepository.class)))
                 .subject(JdbcFloorPriceListRepository.class, () -> inTransaction(storage, s -> s.port(FloorPriceListRepository.class)))
+                .subject(JdbcResourcePoolRepository.class, () -> inTransaction(storage, s -> s.port(ResourcePoolRepository.class)))
+                .subject(JdbcReservationRepository.class, () -> inTransaction(storage, s -> s.port(ReservationRepository.class)))
+                .subject(JdbcCapexProjectRepository.class, () -> inTransaction(storage, s -> s.port(CapexProjectRepository.class)))
                 .subject(Row.class, () -> onARow(storage))
                 .value(RowMapper.class, () -> row -> "mapped")
                 .value(Columns.class, () -> Columns.create().set("sample", 1))

@@ -9,9 +9,22 @@ import dev.keyline.domain.account.InfluencerKind;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.authority.PriceAuthorisationState;
 import dev.keyline.domain.authority.PriceDecision;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
+import dev.keyline.domain.budget.CapexBookingKind;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexStage;
 import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.budget.BudgetStatus;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.DocumentStage;
+import dev.keyline.domain.budget.LedgerEntryKind;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgLevel;
 import dev.keyline.domain.common.Limits;
+import dev.keyline.domain.workorder.ProvisioningOrderState;
+import dev.keyline.domain.workorder.StageState;
 import dev.keyline.spi.DeliveryStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,7 +132,17 @@ class SchemaLimitsTest {
             // the longest volumes text: a largest volume for every month of the longest SLA period
             Map.entry("monthly_volumes", new Fits(List.of(String.join(" ", java.util.Collections.nCopies(
                     dev.keyline.domain.sla.SlaTerm.MAX_MONTHS,
-                    String.valueOf(dev.keyline.domain.sla.ServiceAgreement.MAX_VOLUME)))))));
+                    String.valueOf(dev.keyline.domain.sla.ServiceAgreement.MAX_VOLUME)))))),
+            Map.entry("project_title", new Length(Limits.NAME_LENGTH)),
+            Map.entry("capex_kind", fits(CapexKind.values())),
+            Map.entry("project_stage", fits(CapexStage.values())),
+            Map.entry("capex_from_stage", fits(CapexStage.values())),
+            Map.entry("capex_to_stage", fits(CapexStage.values())),
+            Map.entry("capex_booking_kind", fits(CapexBookingKind.values())),
+            Map.entry("capex_capacity_role", new Fits(List.of("PLANNED", "BUILT"))),
+            Map.entry("order_state", fits(ProvisioningOrderState.values())),
+            Map.entry("stage_state", fits(StageState.values())),
+            Map.entry("warning_share", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)));
 
     /**
      * The longest sink or reaction name the runtime accepts ({@code Keyline.Builder.MAX_SINK_NAME_LENGTH},
@@ -150,8 +173,44 @@ class SchemaLimitsTest {
             Map.entry("keyline_fault_ticket_transition.from_state", fits(FaultTicketState.values())),
             Map.entry("keyline_fault_ticket_transition.to_state", fits(FaultTicketState.values())),
             Map.entry("keyline_fault_clock_transition.clock_kind", fits(TicketClockKind.values())),
-            Map.entry("keyline_fault_clock_transition.transition_kind", fits(ClockTransition.Kind.values())));
+            Map.entry("keyline_fault_clock_transition.transition_kind", fits(ClockTransition.Kind.values())),
+            Map.entry("keyline_reservation.state", fits(ReservationState.values())),
+            Map.entry("keyline_reservation.purpose", fits(ReservationPurpose.values())),
+            Map.entry("keyline_reservation.reference", new Length(Limits.NAME_LENGTH)),
+            Map.entry("keyline_resource_holding.reference", new Length(Limits.NAME_LENGTH)),
+            Map.entry("keyline_provisioning_order.accepted_by", new Length(Limits.TEXT_LENGTH)),
+            Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))));
 
+
+    /** The budget area's columns: by table and column, or by column in every budget table ({@code *.}). */
+    private static final Map<String, Bound> BUDGET_COLUMNS = Map.ofEntries(
+            Map.entry("*.budget_id", ID),
+            Map.entry("*.unit_id", ID),
+            Map.entry("*.unit_parent_id", ID),
+            Map.entry("*.parent_budget_id", ID),
+            Map.entry("*.zone_id", ID),
+            Map.entry("*.line_id", ID),
+            Map.entry("*.parent_line_id", ID),
+            Map.entry("*.raised_by", ID),
+            Map.entry("*.answered_by", ID),
+            Map.entry("*.document_id", ID),
+            Map.entry("*.entered_by", ID),
+            Map.entry("*.fund_plan", MONEY),
+            Map.entry("*.delta", MONEY),
+            Map.entry("*.comment", TEXT),
+            Map.entry("*.answer", TEXT),
+            Map.entry("*.share", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)),
+            Map.entry("*.category", new Length(Limits.RULE_NAME_LENGTH)),
+            Map.entry("*.unit_level", fits(OrgLevel.values())),
+            Map.entry("*.status", fits(BudgetStatus.values())),
+            Map.entry("*.from_status", fits(BudgetStatus.values())),
+            Map.entry("*.to_status", fits(BudgetStatus.values())),
+            Map.entry("*.kind", fits(LineKind.values())),
+            Map.entry("*.control_request", fits(ControlLevel.values())),
+            Map.entry("*.control_order", fits(ControlLevel.values())),
+            Map.entry("*.control_invoice", fits(ControlLevel.values())),
+            Map.entry("*.entry_kind", fits(LedgerEntryKind.values())),
+            Map.entry("*.stage", fits(DocumentStage.values())));
 
     /** Identifier columns: the ids of the domain's typed identifiers and users. */
     private static final List<String> ID_COLUMNS = List.of("account_id", "network_id", "account_manager",
@@ -160,7 +219,12 @@ class SchemaLimitsTest {
             "fulfilled_by", "authorisation_id", "requested_by", "decided_by", "list_id", "set_by", "stock_id", "depot_id", "part_number",
             "reservation_ref", "sla_id", "department",
             "drafted_by", "ended_by", "signed_by", "reference", "accepted_by", "reported_by", "recorded_by",
-            "ticket_id", "station_id", "cause_code", "acted_by");
+            "ticket_id", "station_id", "cause_code", "acted_by",
+            "pool_id", "resource_type", "site", "holding_id", "reservation_id",
+            "project_id", "request_id", "budget_id", "budget_line_id", "taken_by", "document_id", "booked_by",
+            "capex_pool_id", "capex_resource_type",
+            "provisioning_order_id", "originating_unit", "it_support", "sla_order", "stage_id", "unit_id",
+            "station_manager", "executor", "predecessor_id", "from_station", "from_executor", "to_station", "to_executor");
 
     /** Free-text columns. */
     private static final List<String> TEXT_COLUMNS = List.of("designation_reason", "exit_reason", "detail",
@@ -170,7 +234,7 @@ class SchemaLimitsTest {
     /** Money columns, each beside a currency column. */
     private static final List<String> MONEY_COLUMNS = List.of("annual_turnover", "annual_investment", "amount",
             "threshold_amount", "average_monthly_spend", "revenue_target", "list_price", "offered_price",
-            "floor_price", "price", "unit_price");
+            "floor_price", "price", "unit_price", "planned_amount");
 
     private static final Pattern TABLE = Pattern.compile("(?is)CREATE\\s+TABLE\\s+(\\w+)\\s*\\((.*?)\\n\\);");
     private static final Pattern ADDED_COLUMN = Pattern.compile(
@@ -221,6 +285,13 @@ class SchemaLimitsTest {
         Bound specific = BY_TABLE_AND_COLUMN.get(c.table() + "." + c.name());
         if (specific != null) {
             return specific;
+        }
+        Bound budget = BUDGET_COLUMNS.get(c.table() + "." + c.name());
+        if (budget == null && c.table().startsWith("keyline_budget")) {
+            budget = BUDGET_COLUMNS.get("*." + c.name());
+        }
+        if (budget != null) {
+            return budget;
         }
         if (ID_COLUMNS.contains(c.name())) {
             return ID;

@@ -9,6 +9,21 @@ import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.authority.FloorPriceListId;
+import dev.keyline.domain.budget.ActualRecorded;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetSnapshot;
+import dev.keyline.domain.budget.BudgetStatusChanged;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.Challenge;
+import dev.keyline.domain.budget.CommitmentBooked;
+import dev.keyline.domain.budget.CommitmentId;
+import dev.keyline.domain.budget.LedgerEntry;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
+import dev.keyline.domain.budget.StatusChange;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;
 import dev.keyline.domain.authority.FloorPriceSet;
 import dev.keyline.domain.authority.PriceAuthorisationId;
@@ -53,7 +68,12 @@ import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.testing.DomainSamples;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningOrderOpened;
+import dev.keyline.domain.workorder.ProvisioningOrderSnapshot;
 import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StageProgress;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.domain.resource.DepotId;
 import dev.keyline.domain.resource.SpareIssued;
@@ -61,6 +81,12 @@ import dev.keyline.domain.resource.SparePartNumber;
 import dev.keyline.domain.resource.SpareReservationRef;
 import dev.keyline.domain.resource.SpareStockId;
 import dev.keyline.domain.resource.SpareStockSnapshot;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
+import dev.keyline.domain.resource.ResourceType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +106,8 @@ class PublicApiNullArgumentsTest {
         for (Class<?> snapshot : List.of(KeyAccountSnapshot.class, AccountPlanSnapshot.class,
                 FloorPriceListSnapshot.class, PriceAuthorisationSnapshot.class,
                 SpareStockSnapshot.class,
-                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class, FaultTicketSnapshot.class)) {
+                dev.keyline.domain.sla.ServiceLevelAgreementSnapshot.class, FaultTicketSnapshot.class,
+                ReservationSnapshot.class, ResourcePoolSnapshot.class, ProvisioningOrderSnapshot.class)) {
             tester.nullableParameters(snapshot, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt");
         }
 
@@ -104,6 +131,11 @@ class PublicApiNullArgumentsTest {
                 .nullable(FaultTicketAccess.class, "requireMayMove", "from", "null for a report, which has no previous state");
         for (String instant : List.of("deadline", "warningAt", "warnedAt", "breachedAt")) {
             tester.nullable(TicketClock.class, CONSTRUCTOR, instant, "null until the clock's log determines or records it");
+        }
+        tester.nullable(ProvisioningOrderOpened.class, CONSTRUCTOR, "slaOrder", "null when the order has no SLA order")
+                .nullable(ProvisioningOrderOpened.class, CONSTRUCTOR, "slaCommittedBy", "null when the order has no SLA order");
+        for (String instant : List.of("startedAt", "heldSince", "warningAt", "due", "doneAt")) {
+            tester.nullable(StageProgress.class, CONSTRUCTOR, instant, "null in the states before it is set; checked against the state");
         }
         tester.nullable(FloorPriceSet.class, CONSTRUCTOR, "previousPrice", "null when the product had no floor price before")
                 .nullable(PriceRequested.class, CONSTRUCTOR, "floorPrice", "null when the product has no floor price")
@@ -163,7 +195,13 @@ class PublicApiNullArgumentsTest {
                 .alias(dev.keyline.domain.sla.MarketingDepartment.class, CONSTRUCTOR, "value", "department", idReason)
                 .alias(FaultTicketId.class, CONSTRUCTOR, "value", "faultTicketId", idReason)
                 .alias(FaultStation.class, CONSTRUCTOR, "value", "station", idReason)
-                .alias(FaultCause.class, CONSTRUCTOR, "value", "cause", idReason);
+                .alias(FaultCause.class, CONSTRUCTOR, "value", "cause", idReason)
+                .alias(PoolId.class, CONSTRUCTOR, "value", "poolId", idReason)
+                .alias(ReservationId.class, CONSTRUCTOR, "value", "reservationId", idReason)
+                .alias(AllocationId.class, CONSTRUCTOR, "value", "allocationId", idReason)
+                .alias(ResourceType.class, CONSTRUCTOR, "value", "resourceType", idReason)
+                .alias(ProvisioningOrderId.class, CONSTRUCTOR, "value", "provisioningOrderId", idReason)
+                .alias(WorkOrderStation.class, CONSTRUCTOR, "value", "station", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";
@@ -171,6 +209,29 @@ class PublicApiNullArgumentsTest {
                 .alias(Money.class, "parse", "text", "amount", parseReason)
                 .alias(Period.class, "parse", "text", "period", parseReason)
                 .alias(WorkingWindow.class, "parse", "text", "window", parseReason);
+
+        // budgets
+        tester.nullableParameters(BudgetSnapshot.class, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt")
+                .nullable(BudgetTargets.class, CONSTRUCTOR, "parent", "null for a budget without a parent budget")
+                .nullable(BudgetTargets.class, "of", "parent", "null for a budget without a parent budget")
+                .nullable(BudgetLine.class, CONSTRUCTOR, "parentLine", "null for a line of a budget without a parent budget")
+                .nullable(OrgUnit.class, CONSTRUCTOR, "network", "null for the province, which belongs to no local network")
+                .nullable(OrgUnit.class, CONSTRUCTOR, "parent", "null for the province, the top of the hierarchy")
+                .nullable(StatusChange.class, CONSTRUCTOR, "from", "null for the first entry, when the targets were set")
+                .nullable(BudgetStatusChanged.class, CONSTRUCTOR, "from", "null when the targets were set")
+                .nullable(LedgerEntry.class, CONSTRUCTOR, "note", "null when an entry needs no explanation")
+                .nullable(CommitmentBooked.class, CONSTRUCTOR, "replaces", "null when the document replaces no commitment")
+                .nullable(ActualRecorded.class, CONSTRUCTOR, "replaces", "null when the invoice replaces no commitment")
+                .nullable(Budget.class, "bookCommitment", "replaces", "null when the document replaces no commitment")
+                .nullable(Budget.class, "recordActual", "replaces", "null when the invoice replaces no commitment")
+                .nullable(Challenge.class, CONSTRUCTOR, "answer", "null while the challenge awaits its answer")
+                .nullable(Challenge.class, CONSTRUCTOR, "answeredBy", "null while the challenge awaits its answer")
+                .nullable(Challenge.class, CONSTRUCTOR, "answeredAt", "null while the challenge awaits its answer")
+                .alias(BudgetId.class, CONSTRUCTOR, "value", "budgetId", idReason)
+                .alias(BudgetLineId.class, CONSTRUCTOR, "value", "budgetLineId", idReason)
+                .alias(CommitmentId.class, CONSTRUCTOR, "value", "commitmentId", idReason)
+                .alias(OrgUnitId.class, CONSTRUCTOR, "value", "orgUnitId", idReason);
+        dev.keyline.domain.budget.CapexSamples.register(tester);
 
         tester.check("dev.keyline.domain").assertClean();
     }

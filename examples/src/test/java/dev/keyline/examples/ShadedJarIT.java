@@ -65,7 +65,7 @@ class ShadedJarIT {
         Result help = java("--help");
 
         assertThat(help.status()).isEqualTo(0);
-        assertThat(help.out()).contains("classify ", "demo ", "allocate ");
+        assertThat(help.out()).contains("classify ", "demo ", "allocate ", "plan ");
     }
 
     @Test
@@ -125,6 +125,35 @@ class ShadedJarIT {
     }
 
     @Test
+    void plansAProvisioningOrder() throws Exception {
+        Path stages = Files.writeString(dir.resolve("stages.json"), "{\"stages\":[{\"id\":\"order\",\"days\":0.5,\"after\":[]},"
+                + "{\"id\":\"local\",\"days\":1,\"after\":[\"order\"]},{\"id\":\"far\",\"days\":2,\"after\":[\"order\"]}]}");
+
+        Result run = java("plan", "--stages", stages.toString(), "--start", "2026-03-02T09:00:00Z");
+
+        // order 09:00 → 21:00; local and far run in parallel; far, 2 days, ends 4th 21:00
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out().strip()).isEqualTo("{\"start\":\"2026-03-02T09:00:00Z\",\"committedCompletion\":\"2026-03-04T21:00:00Z\","
+                + "\"totalDays\":\"2.5\",\"criticalPath\":[\"order\",\"far\"],\"stages\":["
+                + "{\"id\":\"order\",\"earliestStart\":\"2026-03-02T09:00:00Z\",\"earliestFinish\":\"2026-03-02T21:00:00Z\"},"
+                + "{\"id\":\"local\",\"earliestStart\":\"2026-03-02T21:00:00Z\",\"earliestFinish\":\"2026-03-03T21:00:00Z\"},"
+                + "{\"id\":\"far\",\"earliestStart\":\"2026-03-02T21:00:00Z\",\"earliestFinish\":\"2026-03-04T21:00:00Z\"}]}");
+    }
+
+    @Test
+    void aCyclicPlanExitsWithTwoAndNamesTheStages() throws Exception {
+        Path stages = Files.writeString(dir.resolve("cycle.json"), "{\"stages\":[{\"id\":\"a\",\"days\":1,\"after\":[\"b\"]},"
+                + "{\"id\":\"b\",\"days\":1,\"after\":[\"a\"]}]}");
+
+        Result run = java("plan", "--stages", stages.toString(), "--start", "2026-03-02T09:00:00Z");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("the stages a → b → a wait for each other in a cycle");
+    }
+
+    @Test
     void demoWritesTheReport() throws Exception {
         Path out = dir.resolve("demo");
 
@@ -132,7 +161,7 @@ class ShadedJarIT {
 
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isEqualTo(0);
-        assertThat(run.out()).contains("Keyline demo on jdbc:h2", "5. Notifications: ", "Report: ");
+        assertThat(run.out()).contains("Keyline demo on jdbc:h2", "7. Notifications: ", "Report: ");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Foundation</h2>", "<h2>Key accounts</h2>",
                 "<h2>Access and commercial authorisation</h2>", "<h2>Notifications</h2>",
                 "account.churn-warning-raised", "503 refused for now");

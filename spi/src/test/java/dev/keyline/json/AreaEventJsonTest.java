@@ -14,7 +14,11 @@ import dev.keyline.domain.authority.PriceApproved;
 import dev.keyline.domain.authority.PriceRejected;
 import dev.keyline.domain.authority.PriceRequested;
 import dev.keyline.domain.authority.PriceWithdrawn;
+import dev.keyline.domain.resource.ReservationEvent;
+import dev.keyline.domain.resource.ResourcePoolEvent;
+import dev.keyline.domain.budget.CapexEvent;
 import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.workorder.ProvisioningEvent;
 import dev.keyline.domain.common.MalformedInputException;
 import dev.keyline.domain.resource.SpareEvent;
 import java.util.Arrays;
@@ -42,7 +46,12 @@ class AreaEventJsonTest {
                         PriceWithdrawn.class, FloorPriceSet.class),
                 Arrays.stream(SpareEvent.class.getPermittedSubclasses()),
                 Arrays.stream(dev.keyline.domain.sla.SlaEvent.class.getPermittedSubclasses()),
-                Arrays.stream(dev.keyline.domain.workorder.FaultTicketEvent.class.getPermittedSubclasses()))
+                Arrays.stream(dev.keyline.domain.workorder.FaultTicketEvent.class.getPermittedSubclasses()),
+                Arrays.stream(ResourcePoolEvent.class.getPermittedSubclasses()),
+                Arrays.stream(ReservationEvent.class.getPermittedSubclasses()),
+                Arrays.stream(dev.keyline.domain.budget.BudgetEvent.class.getPermittedSubclasses()),
+                Arrays.stream(CapexEvent.class.getPermittedSubclasses()),
+                Arrays.stream(ProvisioningEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

@@ -1,5 +1,33 @@
 package dev.keyline.json;
 
+import dev.keyline.domain.workorder.PlannedStage;
+import dev.keyline.domain.workorder.ProvisioningOrder;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningParties;
+import dev.keyline.domain.workorder.ProvisioningSlaLink;
+import dev.keyline.domain.workorder.StageAssignment;
+import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StagePlan;
+import dev.keyline.domain.workorder.WorkOrderStation;
+import dev.keyline.domain.budget.CapexBudgetLine;
+import dev.keyline.domain.budget.CapexCapacity;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexProject;
+import dev.keyline.domain.budget.CapexProjectId;
+import dev.keyline.domain.budget.CapexRequestRef;
+import dev.keyline.domain.budget.CapexSchedule;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetControl;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.CommitmentId;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.DocumentStage;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountPlan;
 import dev.keyline.domain.account.AccountPlanId;
@@ -33,6 +61,18 @@ import dev.keyline.domain.resource.SpareStock;
 import dev.keyline.domain.resource.SpareStockId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.Reservation;
+import dev.keyline.domain.resource.ReservationExpiryDue;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationTerms;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourceType;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -55,8 +95,8 @@ import dev.keyline.domain.sla.SlaTerm;
 import dev.keyline.domain.sla.SlaTerms;
 
 /**
- * One story through the key-account, authority and resource (spare parts) areas that raises every
- * event type of them at least once, with the aggregates it leaves behind, for JSON round-trip tests.
+ * One story through Keyline's areas that raises every event type of them at least once, with the
+ * aggregates it leaves behind, for JSON round-trip tests.
  */
 final class AreaEventSamples {
 
@@ -77,7 +117,10 @@ final class AreaEventSamples {
     final SpareStock spares;
     final ServiceLevelAgreement sla;
     final dev.keyline.domain.workorder.FaultTicket fault;
+    final CapexProject capex;
+    final ProvisioningOrder provisioning;
     final List<DomainEvent> events = new ArrayList<>();
+    final ResourcePool pool;
 
     AreaEventSamples() {
         account = KeyAccount.register(BANK, "Bank of Suzhou", SUZHOU, Industry.FINANCE, WANG, T0);
@@ -151,6 +194,51 @@ final class AreaEventSamples {
         sla = slaStory();
         this.fault = faultStory();
         events.addAll(this.fault.pendingEvents());
+        // resources
+        pool = ResourcePool.open(new PoolId("SZ-DDN-1"), ResourceType.DDN_PORT, new PoolLocation(SUZHOU, "EXCH-1"), 10,
+                Duration.ofHours(1), at(1));
+        Reservation order = pool.reserve(new ReservationId("R-1"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-1", 4, at(2), at(60 * 24 * 30), at(60)), at(2));
+        order.redate(at(90), at(3));
+        pool.allocate(order, new AllocationId("L-1"), 4, at(4));
+        Reservation sla = pool.reserve(new ReservationId("R-2"), new ReservationTerms(BANK, ReservationPurpose.SLA,
+                "SLA-1", 2, at(5), at(60 * 24 * 365), at(120)), at(5));
+        pool.cancel(sla, "SLA renegotiated", at(6));
+        Reservation lapsing = pool.reserve(new ReservationId("R-3"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-2", 1, at(7), at(60 * 24), at(8)), at(7));
+        pool.expire(lapsing, at(8));
+        Reservation exiting = pool.reserve(new ReservationId("R-4"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-3", 1, at(9), at(60 * 24), at(60)), at(9));
+        pool.releaseReservation(exiting, "key account exited", at(10));
+        Reservation tooLarge = pool.reserve(new ReservationId("R-5"), new ReservationTerms(BANK, ReservationPurpose.ORDER,
+                "ORD-4", 20, at(11), at(60 * 24), at(60)), at(11));
+        pool.release(new AllocationId("L-1"), at(12));
+        pool.addCapacity(5, "construction project CX-7 completed", at(13));
+        pool.retire(2, "rack 3 end of life", at(14));
+        pool.forecastShortfall(40, "2027 market forecast", at(15));
+        events.addAll(pool.pendingEvents());
+        for (Reservation r : List.of(order, sla, lapsing, exiting, tooLarge)) {
+            events.addAll(r.pendingEvents());
+        }
+        events.add(new ReservationExpiryDue(EventId.random(), at(90), order.id(), pool.id(), at(90)));
+        events.addAll(budgetYear().pendingEvents());
+        Actor networkCentre = Actor.withRoles(new UserId("qian"), Role.NETWORK_CENTRE_MANAGER);
+        Actor generalManager = Actor.withRoles(new UserId("zhou"), Role.GENERAL_MANAGER);
+        CapexCapacity fibre = new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48);
+        capex = CapexProject.proposeFor(new CapexProjectId("CP-1"), new CapexRequestRef("REQ-1"), CapexKind.ROLLING,
+                "fibre ring Suzhou industrial park", SUZHOU, List.of(fibre), "pool short by 48 fibres", at(1));
+        capex.startFeasibility(networkCentre, "route survey", at(2));
+        capex.approve(generalManager, new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET"), Money.cny("100000.00"),
+                new CapexSchedule(at(10), at(30)), "company meeting", at(3));
+        capex.bookCommitment(networkCentre, "PO-1", Money.cny("60000.00"), at(4));
+        capex.flagOverdue(at(11));
+        capex.startConstruction(networkCentre, "contractor on site", at(12));
+        capex.releaseCommitment(networkCentre, "PO-1", Money.cny("38000.00"), at(15));
+        capex.bookActual(networkCentre, "INV-1", Money.cny("38000.00"), at(15));
+        capex.accept(networkCentre, List.of(fibre), true, 24, "passed at the first inspection", at(20));
+        events.addAll(capex.pendingEvents());
+        provisioning = provisioningOrder();
+        events.addAll(provisioning.pendingEvents());
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */
@@ -221,6 +309,64 @@ final class AreaEventSamples {
         ticket.recomputeDeadlines(dev.keyline.domain.common.WeeklyCalendar.builder(shanghai)
                 .weekdays(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30)).build(), at(55));
         return ticket;
+    }
+
+    /** Suzhou's budget from targets to a revision, raising every budget event type. */
+    private static Budget budgetYear() {
+        UserId reviewer = new UserId("js-gm");
+        UserId drafter = new UserId("sz-fin");
+        OrgUnit suzhou = OrgUnit.localNetwork(new OrgUnitId("JS-SZ"), SUZHOU, new OrgUnitId("JS"));
+        Budget budget = Budget.setTargets(new BudgetId("SZ-2026"), BudgetTargets.of(suzhou, 2026, null,
+                Money.cny("2000000.00")), reviewer, "targets for 2026", at(10));
+        budget.startDraft(drafter, "drafting", at(11));
+        BudgetLineId access = new BudgetLineId("CAPEX-ACCESS");
+        budget.planLine(new BudgetLine(access, LineKind.CAPEX, "access network", Money.cny("1000000.00"),
+                BudgetControl.uniform(ControlLevel.WARN), null), drafter, at(12));
+        budget.submit(drafter, "first draft", at(13));
+        budget.challenge("why does access grow by a third?", reviewer, at(14));
+        budget.answerChallenge(1, "two new industrial parks", drafter, at(15));
+        budget.submit(drafter, "answered", at(16));
+        budget.approve(reviewer, "approved", at(17));
+        budget.issue(reviewer, "issued", at(18));
+        budget.bookCommitment(access, new CommitmentId("PR-1"), DocumentStage.REQUEST, Money.cny("850000.00"), null,
+                drafter, Instant.parse("2026-12-01T02:00:00Z"));
+        budget.bookCommitment(access, new CommitmentId("PO-1"), DocumentStage.ORDER, Money.cny("1050000.00"),
+                new CommitmentId("PR-1"), drafter, Instant.parse("2026-12-02T02:00:00Z"));
+        budget.recordActual(access, new CommitmentId("INV-1"), Money.cny("1050000.00"), new CommitmentId("PO-1"),
+                drafter, Instant.parse("2026-12-03T02:00:00Z"));
+        budget.approveRevision(access, Money.cny("50000.00"), "cover the overrun", reviewer,
+                Instant.parse("2026-12-04T02:00:00Z"));
+        return budget;
+    }
+
+    /**
+     * A two-stage provisioning order taken through every event: the order is held and resumed, the
+     * local stage is handed off, runs past its warning and due times, and the customer accepts.
+     */
+    private static ProvisioningOrder provisioningOrder() {
+        BusinessCalendar days = BusinessCalendar.allDays(ZoneOffset.UTC);
+        StageId order = new StageId("order");
+        StageId local = new StageId("local");
+        StagePlan plan = StagePlan.of(List.of(PlannedStage.ofDays(order, new BigDecimal("0.5"), List.of()),
+                PlannedStage.ofDays(local, BigDecimal.ONE, List.of(order))));
+        ProvisioningOrder po = ProvisioningOrder.open(new ProvisioningOrderId("PO-1"), new ProvisioningParties(BANK, DDN,
+                SUZHOU, WANG, new UserId("it-li")), plan, List.of(
+                        new StageAssignment(order, new WorkOrderStation("crc"), SUZHOU, new UserId("sm-zhao"), new UserId("ex-qian")),
+                        new StageAssignment(local, new WorkOrderStation("local-tx"), SUZHOU, new UserId("sm-sun"),
+                                new UserId("ex-zhou"))),
+                T0, days, ProvisioningOrder.DEFAULT_WARNING_SHARE,
+                Optional.of(new ProvisioningSlaLink("SLA-DDN-1", T0.plus(Duration.ofDays(3)))));
+        po.start(order, days, T0);
+        po.hold(order, new UserId("sm-zhao"), "customer's room locked", at(60));
+        po.resume(order, new UserId("sm-zhao"), days, at(120));
+        po.complete(order, at(600));
+        po.handOff(new StageAssignment(local, new WorkOrderStation("far-tx"), new LocalNetworkId("KM"), new UserId("sm-wu"),
+                new UserId("ex-zheng")), "far-end station takes the local loop", at(610));
+        po.start(local, days, at(620));
+        po.raiseDueAlerts(at(620 + 25 * 60));
+        po.complete(local, at(620 + 26 * 60));
+        po.accept("customer zhang", at(620 + 27 * 60));
+        return po;
     }
 
     private static Instant at(long minutes) {

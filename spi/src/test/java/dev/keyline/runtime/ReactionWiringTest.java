@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.runtime.authority.AccountStandings;
+import dev.keyline.runtime.resource.AccountExitReleases;
+import dev.keyline.runtime.resource.ReservationExpiries;
 import dev.keyline.spi.ConfigurationException;
 import dev.keyline.tck.RecordingSink;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,10 @@ class ReactionWiringTest {
 
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).reaction(own).build();
 
-        assertThat(keyline.reactions()).extracting(Reaction::name).containsExactly(AccountStandings.REACTION, "host.audit");
-        assertThat(keyline.relay().reactions()).containsOnlyKeys(AccountStandings.REACTION, "host.audit");
+        assertThat(keyline.reactions()).extracting(Reaction::name).containsExactly(AccountStandings.REACTION,
+                AccountExitReleases.REACTION, ReservationExpiries.REACTION, "host.audit");
+        assertThat(keyline.relay().reactions()).containsOnlyKeys(AccountStandings.REACTION, AccountExitReleases.REACTION,
+                ReservationExpiries.REACTION, "host.audit");
     }
 
     @Test

@@ -115,7 +115,10 @@ public final class KeylineSamples {
                 .subject(FloorPriceListRepository.class, () -> inTransaction(storage.get(), s -> s.port(FloorPriceListRepository.class)))
                 .subject(dev.keyline.spi.authority.AccountStandingRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.authority.AccountStandingRepository.class)))
+                .subject(dev.keyline.spi.budget.CapexProjectRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.budget.CapexProjectRepository.class)))
                 .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
+        dev.keyline.domain.budget.CapexSamples.values(tester);
         return tester;
     }
 
@@ -160,6 +163,13 @@ public final class KeylineSamples {
                 .instance(dev.keyline.runtime.workorder.FaultTickets.class,
                         () -> dev.keyline.runtime.workorder.FaultTickets.on(keyline.get(), DomainSamples.ticketClockPolicy(),
                                 DomainSamples.weeklyCalendar()))
+                .instance(dev.keyline.runtime.resource.ResourcePools.class,
+                        () -> dev.keyline.runtime.resource.ResourcePools.on(keyline.get()))
+                .instance(dev.keyline.runtime.budget.Budgets.class, () -> dev.keyline.runtime.budget.Budgets.on(keyline.get()))
+                .instance(dev.keyline.runtime.budget.CapexProjects.class,
+                        () -> dev.keyline.runtime.budget.CapexProjects.on(keyline.get()))
+                .instance(dev.keyline.runtime.workorder.ProvisioningOrders.class,
+                        () -> dev.keyline.runtime.workorder.ProvisioningOrders.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

@@ -6,7 +6,9 @@ import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.MigrationBlock;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
+import dev.keyline.spi.resource.ReservationRepository;
 import dev.keyline.spi.resource.ResourceArea;
+import dev.keyline.spi.resource.ResourcePoolRepository;
 import dev.keyline.spi.resource.SpareConsumptionRepository;
 import dev.keyline.spi.resource.SpareStockRepository;
 
@@ -36,6 +38,8 @@ public final class JdbcResourceArea implements JdbcArea {
     public void install(JdbcSession session, PortRegistry ports) {
         Require.nonNull(session, "session");
         Require.nonNull(ports, "ports");
+        ports.register(ResourcePoolRepository.class, new JdbcResourcePoolRepository(session));
+        ports.register(ReservationRepository.class, new JdbcReservationRepository(session));
         ports.register(SpareStockRepository.class, new JdbcSpareStockRepository(session));
         ports.register(SpareConsumptionRepository.class, new JdbcSpareConsumptionRepository(session));
     }

@@ -7,6 +7,7 @@ import dev.keyline.jdbc.MigrationBlock;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.workorder.FaultTicketRepository;
+import dev.keyline.spi.workorder.ProvisioningOrderRepository;
 import dev.keyline.spi.workorder.WorkOrderArea;
 
 /** The work-order area in the JDBC provider: migrations 500–599 (fault tickets 550–599); installed by default. */
@@ -35,6 +36,7 @@ public final class JdbcWorkOrderArea implements JdbcArea {
     public void install(JdbcSession session, PortRegistry ports) {
         Require.nonNull(session, "session");
         Require.nonNull(ports, "ports");
+        ports.register(ProvisioningOrderRepository.class, new JdbcProvisioningOrderRepository(session));
         ports.register(FaultTicketRepository.class, new JdbcFaultTicketRepository(session));
     }
 }

@@ -45,6 +45,12 @@ import dev.keyline.domain.common.AccessScope;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.authority.AuthorityMatrix;
 import dev.keyline.domain.authority.FloorPriceList;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetSnapshot;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
 import dev.keyline.domain.authority.FloorPriceListId;
 import dev.keyline.domain.authority.FloorPriceListSnapshot;
 import dev.keyline.domain.authority.PriceAuthorisation;
@@ -66,7 +72,14 @@ import dev.keyline.domain.common.WorkingWindow;
 import dev.keyline.domain.sla.AllocationShare;
 import dev.keyline.domain.sla.CostSplit;
 import dev.keyline.domain.workorder.SeedProvisioningPlans;
+import dev.keyline.domain.workorder.ProvisioningOrder;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningParties;
+import dev.keyline.domain.workorder.StageAssignment;
+import dev.keyline.domain.workorder.StageHandOff;
 import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StageProgress;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.domain.workorder.StagePlan;
 import dev.keyline.domain.resource.ScarcityBreakpoint;
 import dev.keyline.domain.resource.ScarcityPriceCurve;
@@ -89,6 +102,21 @@ import dev.keyline.domain.workorder.TicketClock;
 import dev.keyline.domain.workorder.TicketClockKind;
 import dev.keyline.domain.workorder.TicketClockPolicy;
 import dev.keyline.domain.workorder.TicketClockTargets;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.CoolingUnits;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.PoolMovement;
+import dev.keyline.domain.resource.Reservation;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ReservationTerms;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
+import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.resource.UnitRange;
+import dev.keyline.domain.resource.UnitSet;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,6 +174,21 @@ public final class DomainSamples {
     }
 
     /**
+     * A provisioning order of the seed's parallel DDN plan, opened at {@link #AT}, every stage at
+     * one station of the sample network.
+     *
+     * @return the order
+     */
+    public static ProvisioningOrder provisioningOrder() {
+        StagePlan plan = SeedProvisioningPlans.ddnParallel();
+        List<StageAssignment> assignments = plan.stages().stream().map(p -> new StageAssignment(p.id(),
+                new WorkOrderStation("st-" + p.id()), NETWORK, new UserId("sm"), new UserId("ex"))).toList();
+        return ProvisioningOrder.open(new ProvisioningOrderId("PO-1"), new ProvisioningParties(ACCOUNT, PRODUCT, NETWORK, USER,
+                new UserId("it")), plan, assignments, AT, new AllDaysCalendar(ZONE), ProvisioningOrder.DEFAULT_WARNING_SHARE,
+                Optional.empty());
+    }
+
+    /**
      * A tester with every domain sample registered.
      *
      * @return the tester
@@ -190,7 +233,11 @@ public final class DomainSamples {
                 List.of(new AllocationShare("sample", BigDecimal.ONE))));
         // provisioning plans (work orders)
         tester.value(StageId.class, () -> SeedProvisioningPlans.LOCAL)
-                .value(StagePlan.class, SeedProvisioningPlans::ddnParallel);
+                .value(StagePlan.class, SeedProvisioningPlans::ddnParallel)
+                .value(StageHandOff.class, () -> new StageHandOff(SeedProvisioningPlans.LOCAL, new WorkOrderStation("st-a"), USER,
+                        new WorkOrderStation("st-b"), new UserId("li"), AT, "sample"))
+                .value(StageProgress.class, () -> provisioningOrder().stage(SeedProvisioningPlans.ORDER_ESTABLISHED))
+                .instance(ProvisioningOrder.class, DomainSamples::provisioningOrder);
         // key accounts
         tester.value(AccountId.class, () -> ACCOUNT)
                 .value(LocalNetworkId.class, () -> NETWORK)
@@ -295,6 +342,29 @@ public final class DomainSamples {
                 .argument(TicketClockPolicy.class, NullArgumentsTester.CONSTRUCTOR, "byPriority",
                         () -> ticketClockPolicy().byPriority())
                 .argument(TicketClockPolicy.class, "byPriority", "byPriority", () -> ticketClockPolicy().byPriority());
+        // resources
+        tester.value(PoolId.class, () -> new PoolId("P-1"))
+                .value(ReservationId.class, () -> new ReservationId("R-1"))
+                .value(AllocationId.class, () -> new AllocationId("L-1"))
+                .value(ResourceType.class, () -> ResourceType.DDN_PORT)
+                .value(PoolLocation.class, () -> new PoolLocation(NETWORK, "EXCH-1"))
+                .value(UnitSet.class, () -> UnitSet.of(1, 2))
+                .value(UnitRange.class, () -> new UnitRange(1, 2))
+                .value(PoolMovement.class, () -> new PoolMovement(1, AT, 10, 0, 2))
+                .value(ReservationTerms.class, () -> new ReservationTerms(ACCOUNT, ReservationPurpose.ORDER, "ORD-1", 2,
+                        AT, AT.plusSeconds(86_400), AT.plusSeconds(3_600)))
+                .value(CoolingUnits.class, () -> new CoolingUnits(new AllocationId("L-1"), UnitSet.of(1, 2), AT))
+                .value(ResourcePoolSnapshot.class, () -> resourcePool().snapshot())
+                .value(ReservationSnapshot.class, () -> reservation().snapshot())
+                .instance(ResourcePool.class, DomainSamples::resourcePool)
+                .instance(Reservation.class, DomainSamples::reservation);
+        // budgets
+        tester.value(BudgetId.class, () -> new BudgetId("B-1"))
+                .value(OrgUnit.class, () -> OrgUnit.province(new OrgUnitId("JS")))
+                .value(BudgetTargets.class, () -> BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                        Money.cny("1000.00")))
+                .value(BudgetSnapshot.class, () -> budget().snapshot())
+                .instance(Budget.class, DomainSamples::budget);
         return tester;
     }
 
@@ -343,6 +413,37 @@ public final class DomainSamples {
         return FaultTicket.report(new FaultTicketId("FT-1"), ACCOUNT, PRODUCT, FaultSource.CALL_CENTRE,
                 FaultPriority.HIGH, Optional.empty(), "line down", ticketClockPolicy(), Actor.accountManager(USER),
                 new AllDaysCalendar(ZONE), AT);
+    }
+
+    /**
+     * A pool of ten DDN ports, opened an hour before {@link #AT}.
+     *
+     * @return the pool
+     */
+    public static ResourcePool resourcePool() {
+        return ResourcePool.open(new PoolId("P-1"), ResourceType.DDN_PORT, new PoolLocation(NETWORK, "EXCH-1"), 10,
+                Duration.ZERO, AT.minusSeconds(3_600));
+    }
+
+    /**
+     * A reservation of two ports of {@link #resourcePool()}, made an hour before {@link #AT} and
+     * held until a day after it.
+     *
+     * @return the reservation, in progress
+     */
+    public static Reservation reservation() {
+        return resourcePool().reserve(new ReservationId("R-1"), new ReservationTerms(ACCOUNT, ReservationPurpose.ORDER,
+                "ORD-1", 2, AT, AT.plusSeconds(2 * 86_400), AT.plusSeconds(86_400)), AT.minusSeconds(3_600));
+    }
+
+    /**
+     * The sample budget: the province's, its targets just set.
+     *
+     * @return the budget
+     */
+    public static Budget budget() {
+        return Budget.setTargets(new BudgetId("B-1"), BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                Money.cny("1000.00")), USER, "sample", AT);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
  * One piece of a report chapter's content. The kinds are closed so that every renderer handles
  * every kind.
  */
-public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Facts, Block.Table, Block.Preformatted {
+public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Facts, Block.Table, Block.Preformatted,
+        Block.LineChart {
 
     /**
      * A heading inside a chapter.
@@ -96,6 +97,43 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
         /** Validates the text. */
         public Preformatted {
             Require.nonBlank(text, "text");
+        }
+    }
+
+    /**
+     * A line chart drawn as an inline SVG image (no script): one line per series over the same
+     * points, for example months.
+     *
+     * @param caption what the chart shows
+     * @param points the label of each point along the horizontal axis
+     * @param series the lines, each with one value per point
+     */
+    record LineChart(String caption, List<String> points, List<Series> series) implements Block {
+        /** Validates and copies the chart. */
+        public LineChart {
+            Require.nonBlank(caption, "caption");
+            points = Require.nonNullElements(points, "points");
+            Require.that(points.size() >= 2, "points", "must hold at least two points");
+            series = Require.nonNullElements(series, "series");
+            Require.that(!series.isEmpty(), "series", "must hold at least one line");
+            for (int i = 0; i < series.size(); i++) {
+                Require.that(series.get(i).values().size() == points.size(), "series[" + i + "]",
+                        "must have " + points.size() + " values but has " + series.get(i).values().size());
+            }
+        }
+    }
+
+    /**
+     * One line of a {@link LineChart}.
+     *
+     * @param name the line's name in the legend
+     * @param values its value at each point
+     */
+    record Series(String name, List<java.math.BigDecimal> values) {
+        /** Validates and copies the values. */
+        public Series {
+            Require.nonBlank(name, "name");
+            values = Require.nonNullElements(values, "values");
         }
     }
 }

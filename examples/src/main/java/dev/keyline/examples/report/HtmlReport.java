@@ -120,6 +120,8 @@ public final class HtmlReport {
             html.append("</dl>\n");
         } else if (block instanceof Block.Table t) {
             renderTable(t, html);
+        } else if (block instanceof Block.LineChart c) {
+            html.append(SvgChart.render(c));
         } else {
             throw new InvalidArgumentException("block", "no rendering for " + block.getClass().getName());
         }

@@ -76,6 +76,16 @@ public final class ReportSection {
         return add(new Block.Preformatted(text));
     }
 
+    /**
+     * Adds a line chart, drawn as an inline SVG image.
+     *
+     * @param chart the chart
+     * @return this section
+     */
+    public ReportSection chart(Block.LineChart chart) {
+        return add(Require.nonNull(chart, "chart"));
+    }
+
     /** The chapter as written so far. */
     public Chapter toChapter() {
         flushFacts();

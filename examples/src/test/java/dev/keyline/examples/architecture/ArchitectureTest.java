@@ -16,6 +16,7 @@ import dev.keyline.domain.account.AccountRegistered;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
+import dev.keyline.domain.resource.archfixture.PlantedResourceReachingIntoAccount;
 import dev.keyline.jdbc.archfixture.PlantedAdapterUsingRuntime;
 import dev.keyline.spi.PlantedCoreNamingAnArea;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +143,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("authority").and(not(oneOf(ACCOUNT_USES_OF_AUTHORITY))))
             .because("an area uses another only through that area's ids and events");
 
+    /**
+     * What the network-resource area uses of the key-account area: its id (AccountId), naming the
+     * holder of units, and the event its exit reaction takes (AccountExited). Nothing of any other
+     * area; and no other area uses the resource area.
+     */
+    private static final Set<Class<?>> RESOURCE_USES_OF_OTHER_AREAS = Set.of(AccountId.class, AccountExited.class);
+
+    static final ArchRule RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("resource"))
+            .should().dependOnClassesThat(inAnyArea().and(not(inArea("resource"))).and(not(oneOf(RESOURCE_USES_OF_OTHER_AREAS))))
+            .because("an area uses another only through that area's ids and events");
+
+    static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses().that(inAnyArea().and(not(inArea("resource"))))
+            .should().dependOnClassesThat(inArea("resource"))
+            .because("no area follows the resource area yet; one that does uses only its ids and events");
+
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
         String[] parts = packageName.split("\\.");
@@ -223,6 +239,8 @@ class ArchitectureTest {
         ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES.check(mainClasses);
         WORKORDER_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         WORKORDER_USES_NO_AUTHORITY_TYPES.check(mainClasses);
+        RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
+        NO_OTHER_AREA_USES_RESOURCE.check(mainClasses);
     }
 
     @Test
@@ -251,6 +269,12 @@ class ArchitectureTest {
                 .anySatisfy(line -> assertThat(line).contains("dev.keyline.domain.account.AccountPlan"))
                 .anySatisfy(line -> assertThat(line).contains("<" + KeyAccount.class.getName() + ">"))
                 .anySatisfy(line -> assertThat(line).contains("<" + AccountAccess.class.getName() + ".mayApproveTierOverride("))
+                .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
+        assertReportsOnly(RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES.evaluate(withPlants),
+                PlantedResourceReachingIntoAccount.class.getName());
+        assertThat(RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("<" + KeyAccount.class.getName() + ".snapshot()>"))
+                .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.account.KeyAccountRepository>"))
                 .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
     }
 

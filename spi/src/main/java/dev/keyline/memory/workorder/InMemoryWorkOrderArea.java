@@ -6,6 +6,7 @@ import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.workorder.FaultTicketRepository;
+import dev.keyline.spi.workorder.ProvisioningOrderRepository;
 import dev.keyline.spi.workorder.WorkOrderArea;
 
 /** The work-order area in the in-memory provider; installed by default. */
@@ -24,6 +25,7 @@ public final class InMemoryWorkOrderArea implements InMemoryArea {
     public void install(InMemoryStorage storage, PortRegistry ports) {
         Require.nonNull(storage, "storage");
         Require.nonNull(ports, "ports");
+        ports.register(ProvisioningOrderRepository.class, new InMemoryProvisioningOrderRepository(storage));
         ports.register(FaultTicketRepository.class, new InMemoryFaultTicketRepository(storage));
     }
 }

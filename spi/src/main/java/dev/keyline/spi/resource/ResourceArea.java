@@ -1,12 +1,15 @@
 package dev.keyline.spi.resource;
 
 import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.resource.ReservationEvent;
+import dev.keyline.domain.resource.ResourcePoolEvent;
 import dev.keyline.domain.resource.SpareEvent;
 import dev.keyline.spi.Area;
 import java.util.Set;
 
 /**
- * The network-resource area (资源调配), {@value #NAME}: spare parts (备品备件) and their consumption.
+ * The network-resource area (资源调配), {@value #NAME}: resource pools with their holdings and
+ * movement logs, reservations, and spare-part stocks (备品备件) with their consumption history.
  * Registered by default through {@link java.util.ServiceLoader}.
  */
 public final class ResourceArea implements Area {
@@ -25,12 +28,13 @@ public final class ResourceArea implements Area {
 
     @Override
     public Set<Class<?>> ports() {
-        return Set.of(SpareStockRepository.class, SpareConsumptionRepository.class);
+        return Set.of(ResourcePoolRepository.class, ReservationRepository.class, SpareStockRepository.class,
+                SpareConsumptionRepository.class);
     }
 
     @Override
     public Set<Class<? extends DomainEvent>> eventRoots() {
-        return Set.of(SpareEvent.class);
+        return Set.of(ResourcePoolEvent.class, ReservationEvent.class, SpareEvent.class);
     }
 
     @Override

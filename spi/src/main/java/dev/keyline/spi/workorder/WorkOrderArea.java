@@ -2,6 +2,7 @@ package dev.keyline.spi.workorder;
 
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.workorder.FaultTicketEvent;
+import dev.keyline.domain.workorder.ProvisioningEvent;
 import dev.keyline.spi.Area;
 import java.util.Set;
 
@@ -25,12 +26,12 @@ public final class WorkOrderArea implements Area {
 
     @Override
     public Set<Class<?>> ports() {
-        return Set.of(FaultTicketRepository.class);
+        return Set.of(ProvisioningOrderRepository.class, FaultTicketRepository.class);
     }
 
     @Override
     public Set<Class<? extends DomainEvent>> eventRoots() {
-        return Set.of(FaultTicketEvent.class);
+        return Set.of(ProvisioningEvent.class, FaultTicketEvent.class);
     }
 
     @Override

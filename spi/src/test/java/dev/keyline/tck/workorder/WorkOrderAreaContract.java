@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>The groups are {@link FaultTickets}; provisioning orders join later.
+ * <p>The groups are {@link ProvisioningOrders} and {@link FaultTickets}.
  */
 public abstract class WorkOrderAreaContract {
 
@@ -28,6 +28,26 @@ public abstract class WorkOrderAreaContract {
     /** How many random examples each property runs. */
     protected int propertyExamples() {
         return 40;
+    }
+
+    /** {@link ProvisioningOrderRepositoryContract} on this provider. */
+    @Nested
+    class ProvisioningOrders extends ProvisioningOrderRepositoryContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return WorkOrderAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            WorkOrderAreaContract.this.discard(used);
+        }
+
+        @Override
+        protected int propertyExamples() {
+            return WorkOrderAreaContract.this.propertyExamples();
+        }
     }
 
     /** {@link FaultTicketContract} on this provider. */

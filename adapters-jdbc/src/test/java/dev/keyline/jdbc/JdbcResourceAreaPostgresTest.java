@@ -1,0 +1,13 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.spi.StorageProvider;
+import dev.keyline.tck.resource.ResourceAreaContract;
+
+/** The JDBC provider passes the network-resource area's compatibility kit on a real PostgreSQL server. */
+class JdbcResourceAreaPostgresTest extends ResourceAreaContract {
+
+    @Override
+    protected StorageProvider newStorage() {
+        return TestDatabases.emptyStorage(PostgresServer.dataSource());
+    }
+}

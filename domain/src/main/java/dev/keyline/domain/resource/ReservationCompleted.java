@@ -1,0 +1,55 @@
+package dev.keyline.domain.resource;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.Role;
+import java.time.Instant;
+
+/**
+ * Every unit of a reservation was allocated through it; type {@value #TYPE}.
+ *
+ * @param eventId the event's id
+ * @param occurredAt when it happened
+ * @param reservation the reservation
+ * @param pool the pool
+ * @param holder the key account it is for
+ * @param allocated the units allocated through it
+ */
+public record ReservationCompleted(EventId eventId, Instant occurredAt, ReservationId reservation, PoolId pool,
+        AccountId holder, long allocated) implements ReservationEvent {
+
+    /** The stable event type. */
+    public static final String TYPE = "resource.reservation-completed";
+
+    /**
+     * Validates the event.
+     *
+     * @throws InvalidArgumentException naming the component that is null, blank or out of range
+     */
+    public ReservationCompleted {
+        Require.nonNull(eventId, "eventId");
+        Require.nonNull(occurredAt, "occurredAt");
+        Require.nonNull(reservation, "reservation");
+        Require.nonNull(pool, "pool");
+        Require.nonNull(holder, "holder");
+        Require.positive(allocated, "allocated");
+    }
+
+    @Override
+    public String aggregateId() {
+        return reservation.value();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Audience audience() {
+        return new Audience(Role.NETWORK_CENTRE_MANAGER.name(), null, holder.value(), null, "Reservation " + reservation + " in pool " + pool + " for account " + holder + " completed: " + allocated + " units allocated");
+    }
+}

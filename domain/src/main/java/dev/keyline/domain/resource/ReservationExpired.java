@@ -1,0 +1,57 @@
+package dev.keyline.domain.resource;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.Role;
+import java.time.Instant;
+
+/**
+ * A reservation's expiry passed; its unallocated units went back to the pool; type {@value #TYPE}.
+ *
+ * @param eventId the event's id
+ * @param occurredAt when it happened
+ * @param reservation the reservation
+ * @param pool the pool
+ * @param holder the key account it is for
+ * @param returnedUnits the units given back
+ * @param expiresAt the expiry that passed
+ */
+public record ReservationExpired(EventId eventId, Instant occurredAt, ReservationId reservation, PoolId pool,
+        AccountId holder, UnitSet returnedUnits, Instant expiresAt) implements ReservationEvent {
+
+    /** The stable event type. */
+    public static final String TYPE = "resource.reservation-expired";
+
+    /**
+     * Validates the event.
+     *
+     * @throws InvalidArgumentException naming the component that is null, blank or out of range
+     */
+    public ReservationExpired {
+        Require.nonNull(eventId, "eventId");
+        Require.nonNull(occurredAt, "occurredAt");
+        Require.nonNull(reservation, "reservation");
+        Require.nonNull(pool, "pool");
+        Require.nonNull(holder, "holder");
+        Require.nonNull(returnedUnits, "returnedUnits");
+        Require.nonNull(expiresAt, "expiresAt");
+    }
+
+    @Override
+    public String aggregateId() {
+        return reservation.value();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Audience audience() {
+        return new Audience(Role.NETWORK_CENTRE_MANAGER.name(), null, holder.value(), null, "Reservation " + reservation + " in pool " + pool + " for account " + holder + " expired at " + expiresAt + ", " + returnedUnits.size() + " units returned");
+    }
+}

@@ -1,0 +1,200 @@
+package dev.keyline.examples.demo;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.SeedMinimums;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.resource.Availability;
+import dev.keyline.domain.resource.InvestmentRequested;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ReservationState;
+import dev.keyline.domain.resource.ReservationTerms;
+import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.resource.UnitSet;
+import dev.keyline.examples.report.ReportSection;
+import dev.keyline.runtime.account.KeyAccounts;
+import dev.keyline.runtime.account.Reclassifications;
+import dev.keyline.runtime.resource.AccountHoldings;
+import dev.keyline.runtime.resource.ResourcePools;
+import dev.keyline.spi.OutboxEntry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Network resources (资源调配) in Suzhou, through the runtime's {@link ResourcePools}: the network
+ * centre opens a pool of DDN ports at an exchange; the marketing service centre reserves ports (预占)
+ * for three orders; one reservation is not allocated in time and expires, its ports returning to the
+ * pool; the others are allocated; a customer exits and the area's reaction to {@code account.exited}
+ * releases exactly its ports; a reservation beyond the free ports is rejected and asks for
+ * emergency construction, and a forecast beyond them for rolling investment. Utilisation is shown at
+ * the end and time-weighted over the story.
+ */
+public final class ResourcesChapter implements DemoChapter {
+
+    /** The network centre's manager (网络中心经理), who runs the pool. */
+    public static final Actor NETWORK_CENTRE = Actor.withRoles(new UserId("qian.feng"), Role.NETWORK_CENTRE_MANAGER);
+
+    /** The marketing service centre's manager (营销服务中心经理), who reserves for orders. */
+    public static final Actor MARKETING = Actor.withRoles(new UserId("lu.yun"), Role.MARKETING_MANAGER);
+
+    /** The pool of DDN ports at the Guanqian exchange. */
+    public static final PoolId POOL = new PoolId("SZ-DDN-GUANQIAN");
+
+    /** Where the pool is. */
+    public static final PoolLocation LOCATION = new PoolLocation(SeedMinimums.SUZHOU, "GUANQIAN-EXCH");
+
+    /** How many ports the pool starts with. */
+    public static final long CAPACITY = 12;
+
+    /** How long released ports rest before they are given again. */
+    public static final Duration COOL_DOWN = Duration.ofDays(1);
+
+    /** The trading house, a Wuxi key account with a branch in Suzhou, that takes ports and then exits. */
+    public static final AccountId TRADING_HOUSE = new AccountId("WX-TRADE-0901");
+
+    /** Wuxi, the trading house's local network. */
+    public static final LocalNetworkId WUXI = new LocalNetworkId("WX");
+
+    /** The reservation of the national account's first order. */
+    public static final ReservationId FIRST_ORDER = new ReservationId("RES-SZ-2024-101");
+    /** The reservation of the trading house's order. */
+    public static final ReservationId TRADING_ORDER = new ReservationId("RES-SZ-2024-102");
+    /** The reservation that is never allocated and expires. */
+    public static final ReservationId LAPSING_ORDER = new ReservationId("RES-SZ-2024-103");
+    /** The reservation beyond the free ports, rejected. */
+    public static final ReservationId TOO_LARGE = new ReservationId("RES-SZ-2024-104");
+
+    /** A resources chapter. */
+    public ResourcesChapter() {
+    }
+
+    @Override
+    public String title() {
+        return "Network resources";
+    }
+
+    @Override
+    public void run(DemoContext context, ReportSection out) {
+        Require.nonNull(context, "context");
+        Require.nonNull(out, "out");
+        ResourcePools resources = ResourcePools.on(context.keyline());
+        KeyAccounts accounts = KeyAccounts.on(context.keyline());
+        AccountId national = KeyAccountsChapter.planAccount(Reclassifications.on(context.keyline())).account();
+        ZoneId zone = context.clock().getZone();
+
+        Instant opened = context.moveTo(LocalDateTime.of(2024, 11, 20, 9, 0));
+        resources.openPool(NETWORK_CENTRE, POOL, ResourceType.DDN_PORT, LOCATION, CAPACITY, COOL_DOWN);
+        accounts.register(DemoStaff.SUZHOU_GENERAL_MANAGER, TRADING_HOUSE, "Wuxi Silk Road Trading Co.", WUXI,
+                Industry.COMMERCE_TRADE);
+
+        context.clock().advance(Duration.ofHours(1));
+        reserve(resources, context, FIRST_ORDER, national, "ORD-SZ-2024-1101", 4, Duration.ofDays(2));
+        reserve(resources, context, TRADING_ORDER, TRADING_HOUSE, "ORD-SZ-2024-1102", 3, Duration.ofDays(2));
+        reserve(resources, context, LAPSING_ORDER, national, "ORD-SZ-2024-1103", 2, Duration.ofDays(1));
+        context.clock().advance(Duration.ofHours(3));
+        resources.allocate(NETWORK_CENTRE, FIRST_ORDER, new dev.keyline.domain.resource.AllocationId("ALLOC-101"), 4);
+        resources.allocate(NETWORK_CENTRE, TRADING_ORDER, new dev.keyline.domain.resource.AllocationId("ALLOC-102"), 3);
+
+        context.clock().advance(Duration.ofDays(1));
+        // until the runtime has outbox timers, the host's scheduler runs the expiry sweep
+        List<ReservationId> expired = resources.expireDue(10);
+        if (!expired.equals(List.of(LAPSING_ORDER))) {
+            throw new InvalidStateException("the sweep expired " + expired + " instead of " + LAPSING_ORDER);
+        }
+        Availability beforeExit = resources.checkAvailability(POOL);
+        BigDecimal utilisation = resources.utilisationAt(POOL, context.clock().instant()).orElseThrow();
+        // SCARCITY PRICE: show the leasing price at this utilisation here, from the host's ScarcityPriceCurve
+
+        UnitSet tradingUnits = resources.holdingsOf(TRADING_HOUSE).get(0).units();
+        context.clock().advance(Duration.ofHours(2));
+        accounts.exit(DemoStaff.SUZHOU_GENERAL_MANAGER, TRADING_HOUSE, "closed its Suzhou branch");
+        context.deliverNotifications("a key account exited");
+        if (!resources.holdingsOf(TRADING_HOUSE).isEmpty()) {
+            throw new InvalidStateException("the exit left ports with " + TRADING_HOUSE);
+        }
+        Availability afterExit = resources.checkAvailability(POOL);
+        if (afterExit.cooling() != tradingUnits.size() || afterExit.allocated() != beforeExit.allocated() - tradingUnits.size()) {
+            throw new InvalidStateException("the exit did not release exactly the trading house's " + tradingUnits
+                    + ": " + beforeExit + " then " + afterExit);
+        }
+
+        context.clock().advance(Duration.ofHours(1));
+        ReservationSnapshot rejected = reserve(resources, context, TOO_LARGE, national, "ORD-SZ-2024-1104", 8,
+                Duration.ofDays(2));
+        if (rejected.state() != ReservationState.REJECTED) {
+            throw new InvalidStateException("a reservation beyond the free ports was " + rejected.state());
+        }
+        long shortfall = resources.forecastShortfall(NETWORK_CENTRE, POOL, 20,
+                "2025 forecast for the Suzhou Industrial Park's new tenants");
+        Instant end = context.clock().advance(Duration.ofHours(1));
+        context.deliverNotifications("network resources");
+        BigDecimal weighted = resources.utilisationOver(POOL, opened, end).orElseThrow();
+
+        out.paragraph("The seed wants resources allocated against market forecasts and real orders, reserved (预占) "
+                + "before provisioning, released when a customer leaves, and a shortfall turned into a request for "
+                + "rolling investment or emergency construction. Keyline's rule: for every pool, allocated + reserved "
+                + "(+ ports resting after release) ≤ capacity, no port is ever held twice, and a reservation expires at "
+                + "its deadline and gives back what it had not allocated. The network centre (" + NETWORK_CENTRE.user()
+                + ") runs pool " + POOL + " of " + CAPACITY + " DDN ports at " + LOCATION + " with a cool-down of "
+                + COOL_DOWN.toDays() + " day; the marketing service centre (" + MARKETING.user() + ") reserves ports for "
+                + "orders of " + national + " and of " + TRADING_HOUSE + ", a Wuxi trading house with a branch in Suzhou.");
+
+        out.heading("Reservations");
+        List<List<String>> rows = new ArrayList<>();
+        for (ReservationId id : List.of(FIRST_ORDER, TRADING_ORDER, LAPSING_ORDER, TOO_LARGE)) {
+            ReservationSnapshot r = resources.findReservation(id).orElseThrow();
+            rows.add(List.of(id.value(), r.holder().value(), r.purpose() + " " + r.reference(),
+                    String.valueOf(r.requested()), String.valueOf(r.allocated()), Figures.time(r.expiresAt(), zone),
+                    r.state().name(), r.reason() == null ? "" : r.reason()));
+        }
+        out.table("Reservations in pool " + POOL, List.of("Reservation", "Account", "For", "Ports", "Allocated",
+                "Expires", "State", "Reason"), rows);
+        out.fact("Expired by the sweep", LAPSING_ORDER + ": its 2 unallocated ports went back to the pool");
+        out.fact("Utilisation before the exit", Figures.percent(utilisation) + " (" + beforeExit.allocated() + " of "
+                + beforeExit.capacity() + " ports allocated)");
+
+        out.heading("An exit releases the account's ports");
+        out.fact("Ports the trading house held", tradingUnits.toString());
+        out.fact("After its account.exited reached the resource area",
+                afterExit.cooling() + " ports resting until the cool-down is over, " + afterExit.available()
+                        + " free, " + afterExit.allocated() + " allocated");
+
+        out.heading("Shortfalls");
+        List<List<String>> requests = new ArrayList<>();
+        for (OutboxEntry entry : context.outbox()) {
+            if (entry.message().type().equals(InvestmentRequested.TYPE)) {
+                requests.add(List.of(entry.message().audience().subject()));
+            }
+        }
+        out.table("Investment requests raised", List.of("Request"), requests);
+        out.fact("Forecast shortfall", shortfall + " ports");
+        out.fact("Time-weighted utilisation over the story", Figures.percent(weighted) + " (allocated port-hours over "
+                + "capacity port-hours from " + Figures.time(opened, zone) + " to " + Figures.time(end, zone) + ")");
+        AccountHoldings nationalHoldings = resources.holdingsOf(national).get(0);
+        out.fact("Held by " + national, nationalHoldings.units().size() + " ports " + nationalHoldings.units());
+        out.summary("a reservation expired by the sweep; the exit of " + TRADING_HOUSE + " released its "
+                + tradingUnits.size() + " ports through the reaction; utilisation " + Figures.percent(utilisation)
+                + "; an emergency and a rolling investment request");
+    }
+
+    private static ReservationSnapshot reserve(ResourcePools resources, DemoContext context, ReservationId id,
+            AccountId holder, String order, long ports, Duration held) {
+        Instant now = context.clock().instant();
+        return resources.reserve(MARKETING, POOL, id, new ReservationTerms(holder, ReservationPurpose.ORDER, order, ports,
+                now, now.plus(Duration.ofDays(365)), now.plus(held)));
+    }
+}

@@ -1,0 +1,2 @@
+/** The budget area's in-memory repositories: budgets and CAPEX projects. */
+package dev.keyline.memory.budget;

@@ -1,0 +1,2 @@
+/** The network-resource area in the in-memory provider: its repositories over the storage's tables. */
+package dev.keyline.memory.resource;
