@@ -140,9 +140,18 @@ final class TmfNodes {
     static <T> T convert(String text, String field, Function<String, T> conversion) {
         try {
             return conversion.apply(text);
-        } catch (KeylineException | IllegalArgumentException e) {
+        } catch (KeylineException | IllegalArgumentException | java.time.DateTimeException e) {
             throw new MalformedInputException("field '" + field + "' has an invalid value '" + text + "': "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a conversion, turning a Keyline refusal into a malformed-input error naming the field. */
+    static <T> T attempt(String field, java.util.function.Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (KeylineException | IllegalArgumentException | java.time.DateTimeException e) {
+            throw new MalformedInputException("field '" + field + "' is invalid: " + e.getMessage(), e);
         }
     }
 

@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Swagger 2.0 definitions are JSON Schema draft 4; format assertions ({@code date-time},
  * {@code uri}) are on.
  *
- * <p>A strict schema also sets {@code additionalProperties: false} on every object definition,
- * so a document that validates strictly uses no field the specification does not define.
+ * <p>A strict schema also sets {@code additionalProperties: false} on every object definition
+ * (but TMF641's {@code ServiceOrderItemRef}, which requires an {@code id} it does not define), so a
+ * document that validates strictly uses no field the specification does not define.
  */
 final class TmfSchemas {
 
@@ -62,8 +63,11 @@ final class TmfSchemas {
                 throw new IllegalArgumentException(swagger + " has no definition " + definition);
             }
             if (strict) {
-                for (JsonNode each : definitions.values()) {
-                    if (each.has("properties") && !each.has("allOf") && !each.has("discriminator")) {
+                for (java.util.Map.Entry<String, JsonNode> entry : definitions.properties()) {
+                    JsonNode each = entry.getValue();
+                    // TMF641's ServiceOrderItemRef requires an "id" it does not define; it stays open
+                    boolean requiresUndefined = entry.getKey().equals("ServiceOrderItemRef");
+                    if (each.has("properties") && !each.has("allOf") && !requiresUndefined) {
                         ((ObjectNode) each).put("additionalProperties", false);
                     }
                 }
