@@ -5,6 +5,10 @@ import static dev.keyline.domain.testing.NullArgumentsTester.CONSTRUCTOR;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.testing.NullArgumentsTester;
 import dev.keyline.json.SerialisationException;
+import dev.keyline.json.tmf.Tmf621Change;
+import dev.keyline.json.tmf.Tmf621Ticket;
+import dev.keyline.json.tmf.Tmf641Item;
+import dev.keyline.json.tmf.Tmf641Order;
 import dev.keyline.notification.EventTypePattern;
 import dev.keyline.notification.RoutingRule;
 import dev.keyline.runtime.RetryPolicy;
@@ -49,6 +53,10 @@ class PublicApiNullArgumentsTest {
                 .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state")
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "bookCommitment", "replaces",
                         "null when the document replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "commit", "replaces",
+                        "null when the document replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "invoice", "replaces",
+                        "null when the invoice replaces no commitment")
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
                         "null when the invoice replaces no commitment");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
@@ -60,6 +68,18 @@ class PublicApiNullArgumentsTest {
         String patternReason = "the pattern's one component is the whole pattern, reported as eventTypePattern";
         tester.alias(EventTypePattern.class, CONSTRUCTOR, "value", "eventTypePattern", patternReason)
                 .alias(EventTypePattern.class, "of", "text", "eventTypePattern", patternReason);
+
+        // TM Forum views: a status is one of the specification's values; the optional parts are null when absent.
+        tester.argument(Tmf621Change.class, CONSTRUCTOR, "status", () -> "acknowledged")
+                .argument(Tmf621Ticket.class, CONSTRUCTOR, "status", () -> "acknowledged");
+        for (String part : List.of("serviceClass", "station", "cause", "expectedResolutionDate", "resolutionDate")) {
+            tester.nullable(Tmf621Ticket.class, CONSTRUCTOR, part, "documented: null when the ticket has none");
+        }
+        tester.argument(Tmf641Order.class, CONSTRUCTOR, "state", () -> "inProgress")
+                .argument(Tmf641Item.class, CONSTRUCTOR, "state", () -> "pending");
+        for (String part : List.of("slaOrder", "slaCommittedBy", "acceptedBy", "acceptedAt")) {
+            tester.nullable(Tmf641Order.class, CONSTRUCTOR, part, "documented: null when the order has none");
+        }
 
         tester.exclude(dev.keyline.runtime.ServiceSteps.AccessCheck.class, "check",
                 "a service's own access rule, written as a lambda; the steps check their own arguments");
