@@ -53,10 +53,6 @@ class PublicApiNullArgumentsTest {
                 .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state")
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "bookCommitment", "replaces",
                         "null when the document replaces no commitment")
-                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "commit", "replaces",
-                        "null when the document replaces no commitment")
-                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "invoice", "replaces",
-                        "null when the invoice replaces no commitment")
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
                         "null when the invoice replaces no commitment");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
