@@ -32,19 +32,20 @@ public record SlaReservationReference(SlaId sla, ProductCode product) {
     /**
      * Reads a reservation's reference.
      *
-     * @param text the reference, {@code <SLA id>/<product>}
+     * @param reference the reservation's reference, {@code <SLA id>/<product>}
      * @return what it names
      * @throws InvalidArgumentException naming {@code reference} when it is null or not of that form,
      *     or naming {@code slaId} or {@code product} when a part is not a valid identifier
      */
-    public static SlaReservationReference parse(String text) {
-        Require.nonBlank(text, "reference");
-        int at = text.indexOf(SEPARATOR);
-        if (at <= 0 || at == text.length() - 1 || text.indexOf(SEPARATOR, at + 1) >= 0) {
+    public static SlaReservationReference parse(String reference) {
+        Require.nonBlank(reference, "reference");
+        int at = reference.indexOf(SEPARATOR);
+        if (at <= 0 || at == reference.length() - 1 || reference.indexOf(SEPARATOR, at + 1) >= 0) {
             throw new InvalidArgumentException("reference", "of a binding reservation must read <SLA id>"
-                    + SEPARATOR + "<product>, was '" + text + "'");
+                    + SEPARATOR + "<product>, was '" + reference + "'");
         }
-        return new SlaReservationReference(new SlaId(text.substring(0, at)), new ProductCode(text.substring(at + 1)));
+        return new SlaReservationReference(new SlaId(reference.substring(0, at)),
+                new ProductCode(reference.substring(at + 1)));
     }
 
     /**

@@ -59,7 +59,7 @@ public final class Demo {
     /** Every chapter the demo tells, in order; an area adds its chapter here. */
     public static List<DemoChapter> standardChapters() {
         return List.of(new FoundationChapter(), new KeyAccountsChapter(), new CommercialAuthorisationChapter(),
-                new SlaChapter(), new ResourcesChapter(), new NotificationsChapter());
+                new ResourcesChapter(), new SlaChapter(), new NotificationsChapter());
     }
 
     /**

@@ -48,6 +48,9 @@ public final class ResourcesChapter implements DemoChapter {
     /** The network centre's manager (网络中心经理), who runs the pool. */
     public static final Actor NETWORK_CENTRE = Actor.withRoles(new UserId("qian.feng"), Role.NETWORK_CENTRE_MANAGER);
 
+    /** The manager of the Guanqian transmission station (工位经理), whose team repairs faults with spare parts. */
+    public static final Actor STATION = Actor.withRoles(new UserId("he.lin"), Role.STATION_MANAGER);
+
     /** The marketing service centre's manager (营销服务中心经理), who reserves for orders. */
     public static final Actor MARKETING = Actor.withRoles(new UserId("lu.yun"), Role.MARKETING_MANAGER);
 
