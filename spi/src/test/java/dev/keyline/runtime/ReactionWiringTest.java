@@ -8,6 +8,7 @@ import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.runtime.authority.AccountStandings;
 import dev.keyline.runtime.resource.AccountExitReleases;
 import dev.keyline.runtime.resource.ReservationExpiries;
+import dev.keyline.runtime.sla.BindingReservations;
 import dev.keyline.spi.ConfigurationException;
 import dev.keyline.tck.RecordingSink;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,9 @@ class ReactionWiringTest {
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).reaction(own).build();
 
         assertThat(keyline.reactions()).extracting(Reaction::name).containsExactly(AccountStandings.REACTION,
-                AccountExitReleases.REACTION, ReservationExpiries.REACTION, "host.audit");
+                AccountExitReleases.REACTION, ReservationExpiries.REACTION, BindingReservations.REACTION, "host.audit");
         assertThat(keyline.relay().reactions()).containsOnlyKeys(AccountStandings.REACTION, AccountExitReleases.REACTION,
-                ReservationExpiries.REACTION, "host.audit");
+                ReservationExpiries.REACTION, BindingReservations.REACTION, "host.audit");
     }
 
     @Test

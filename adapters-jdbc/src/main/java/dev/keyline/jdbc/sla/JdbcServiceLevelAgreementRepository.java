@@ -10,6 +10,7 @@ import static dev.keyline.jdbc.StoredValues.user;
 import dev.keyline.domain.common.CorruptStateException;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.Require;
 import dev.keyline.domain.sla.Amendment;
 import dev.keyline.domain.sla.MarketingDepartment;
 import dev.keyline.domain.sla.OrderCompletion;
@@ -39,6 +40,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,6 +72,13 @@ public final class JdbcServiceLevelAgreementRepository
      */
     public JdbcServiceLevelAgreementRepository(JdbcSession session) {
         super(session, "SLA", "keyline_sla", "sla_id");
+    }
+
+    @Override
+    public Optional<SlaId> recordingReservation(String reference) {
+        Require.nonNull(reference, "reference");
+        return session().query("SELECT DISTINCT sla_id FROM " + RESERVATIONS + " WHERE reference = ? ORDER BY sla_id",
+                row -> required(row, "sla_id", SlaId::new), reference).stream().findFirst();
     }
 
     @Override

@@ -28,6 +28,9 @@ public final class ResourceAccess {
     private static final Set<Role> POOL_ROLES = EnumSet.of(Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER);
     private static final Set<Role> RESERVATION_ROLES = EnumSet.of(Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER,
             Role.MARKETING_MANAGER);
+    private static final Set<Role> SPARE_STOCK_ROLES = POOL_ROLES;
+    private static final Set<Role> SPARE_HANDLING_ROLES = EnumSet.of(Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER,
+            Role.STATION_MANAGER);
 
     private ResourceAccess() {
     }
@@ -78,6 +81,57 @@ public final class ResourceAccess {
      */
     public static Role requireMayReserve(Actor actor, String attempted) {
         return require(actor, attempted, RESERVATION_ROLES);
+    }
+
+    /**
+     * Whether the actor may keep spare-part stocks: receive parts, set minimum levels, record
+     * repairs, scrap parts and run the daily check.
+     *
+     * @param actor who acts
+     * @return true for a network centre manager or the general manager
+     * @throws InvalidArgumentException when {@code actor} is null
+     */
+    public static boolean mayManageSpares(Actor actor) {
+        return granting(actor, SPARE_STOCK_ROLES).isPresent();
+    }
+
+    /**
+     * Fails unless the actor may keep spare-part stocks; see {@link #mayManageSpares}.
+     *
+     * @param actor who acts
+     * @param attempted what they attempted, for the message
+     * @return the role that grants it
+     * @throws InvalidArgumentException when an argument is null or blank
+     * @throws NotAuthorisedException when the actor holds none of the roles
+     */
+    public static Role requireMayManageSpares(Actor actor, String attempted) {
+        return require(actor, attempted, SPARE_STOCK_ROLES);
+    }
+
+    /**
+     * Whether the actor may handle spare parts for a repair or order: reserve them, release the
+     * reservation, issue them and return them (unused or faulty). The station that repairs takes
+     * parts from the depot and brings them back, so its manager may, besides the network centre's.
+     *
+     * @param actor who acts
+     * @return true for a network centre manager, a station manager or the general manager
+     * @throws InvalidArgumentException when {@code actor} is null
+     */
+    public static boolean mayHandleSpares(Actor actor) {
+        return granting(actor, SPARE_HANDLING_ROLES).isPresent();
+    }
+
+    /**
+     * Fails unless the actor may handle spare parts; see {@link #mayHandleSpares}.
+     *
+     * @param actor who acts
+     * @param attempted what they attempted, for the message
+     * @return the role that grants it
+     * @throws InvalidArgumentException when an argument is null or blank
+     * @throws NotAuthorisedException when the actor holds none of the roles
+     */
+    public static Role requireMayHandleSpares(Actor actor, String attempted) {
+        return require(actor, attempted, SPARE_HANDLING_ROLES);
     }
 
     private static Role require(Actor actor, String attempted, Set<Role> roles) {

@@ -17,6 +17,8 @@ class ResourceAccessTest {
     private static final Set<Role> POOLS = EnumSet.of(Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER);
     private static final Set<Role> RESERVING = EnumSet.of(Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER,
             Role.MARKETING_MANAGER);
+    private static final Set<Role> SPARE_HANDLING = EnumSet.of(Role.NETWORK_CENTRE_MANAGER, Role.GENERAL_MANAGER,
+            Role.STATION_MANAGER);
 
     @Test
     void eachRoleMayExactlyWhatTheRulesSay() {
@@ -33,5 +35,23 @@ class ResourceAccessTest {
         assertThat(ResourceAccess.requireMayReserve(both, "reserve")).isEqualTo(Role.MARKETING_MANAGER);
         assertThatThrownBy(() -> ResourceAccess.requireMayManagePools(both, "retire ports"))
                 .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("may not retire ports");
+    }
+
+    @Test
+    void theNetworkCentreKeepsSparePartStocksAndAStationAlsoHandlesParts() {
+        for (Role role : Role.values()) {
+            Actor actor = Actor.withRoles(new UserId("u"), role);
+            assertThat(ResourceAccess.mayManageSpares(actor)).as(role + " keeps stocks").isEqualTo(POOLS.contains(role));
+            assertThat(ResourceAccess.mayHandleSpares(actor)).as(role + " handles parts")
+                    .isEqualTo(SPARE_HANDLING.contains(role));
+            if (!SPARE_HANDLING.contains(role)) {
+                assertThatThrownBy(() -> ResourceAccess.requireMayHandleSpares(actor, "issue 2 optical modules"))
+                        .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("may not issue 2 optical modules");
+            }
+        }
+        Actor station = Actor.withRoles(new UserId("u"), Role.STATION_MANAGER);
+        assertThat(ResourceAccess.requireMayHandleSpares(station, "return a module")).isEqualTo(Role.STATION_MANAGER);
+        assertThatThrownBy(() -> ResourceAccess.requireMayManageSpares(station, "scrap a module"))
+                .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("may not scrap a module");
     }
 }

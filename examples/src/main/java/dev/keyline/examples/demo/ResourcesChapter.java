@@ -6,6 +6,7 @@ import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
@@ -19,6 +20,8 @@ import dev.keyline.domain.resource.ReservationSnapshot;
 import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.resource.ReservationTerms;
 import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.resource.ScarcityBreakpoint;
+import dev.keyline.domain.resource.ScarcityPriceCurve;
 import dev.keyline.domain.resource.UnitSet;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.account.KeyAccounts;
@@ -37,16 +40,21 @@ import java.util.List;
 /**
  * Network resources (资源调配) in Suzhou, through the runtime's {@link ResourcePools}: the network
  * centre opens a pool of DDN ports at an exchange; the marketing service centre reserves ports (预占)
- * for three orders; one reservation is not allocated in time and expires, its ports returning to the
- * pool; the others are allocated; a customer exits and the area's reaction to {@code account.exited}
+ * for three orders; one reservation is not allocated in time and expires through its outbox timer,
+ * its ports returning to the pool; the leasing price follows the pool's utilisation on the host's
+ * scarcity curve; the others are allocated; a customer exits and the area's reaction to {@code account.exited}
  * releases exactly its ports; a reservation beyond the free ports is rejected and asks for
  * emergency construction, and a forecast beyond them for rolling investment. Utilisation is shown at
- * the end and time-weighted over the story.
+ * the end and time-weighted over the story; the spare-parts depot runs its daily check and draws
+ * next month's plan ({@link SparePartsStep}).
  */
 public final class ResourcesChapter implements DemoChapter {
 
     /** The network centre's manager (网络中心经理), who runs the pool. */
     public static final Actor NETWORK_CENTRE = Actor.withRoles(new UserId("qian.feng"), Role.NETWORK_CENTRE_MANAGER);
+
+    /** The manager of the Guanqian transmission station (工位经理), whose team repairs faults with spare parts. */
+    public static final Actor STATION = Actor.withRoles(new UserId("he.lin"), Role.STATION_MANAGER);
 
     /** The marketing service centre's manager (营销服务中心经理), who reserves for orders. */
     public static final Actor MARKETING = Actor.withRoles(new UserId("lu.yun"), Role.MARKETING_MANAGER);
@@ -77,6 +85,16 @@ public final class ResourcesChapter implements DemoChapter {
     public static final ReservationId LAPSING_ORDER = new ReservationId("RES-SZ-2024-103");
     /** The reservation beyond the free ports, rejected. */
     public static final ReservationId TOO_LARGE = new ReservationId("RES-SZ-2024-104");
+
+    /** The price of leasing a network element for a month, before scarcity (网元出租). */
+    public static final Money LEASE_BASE_PRICE = Money.cny("1000.00");
+
+    /**
+     * The host's scarcity curve of network-element leasing (the seed's 稀缺定价): the base price up to
+     * half use, 1.5 times at 80 %, 3 times at 95 %, piecewise linear in between.
+     */
+    public static final ScarcityPriceCurve LEASING = ScarcityPriceCurve.of(List.of(ScarcityBreakpoint.at("0.5", "1"),
+            ScarcityBreakpoint.at("0.8", "1.5"), ScarcityBreakpoint.at("0.95", "3")));
 
     /** A resources chapter. */
     public ResourcesChapter() {
@@ -110,14 +128,14 @@ public final class ResourcesChapter implements DemoChapter {
         resources.allocate(NETWORK_CENTRE, TRADING_ORDER, new dev.keyline.domain.resource.AllocationId("ALLOC-102"), 3);
 
         context.clock().advance(Duration.ofDays(1));
-        // until the runtime has outbox timers, the host's scheduler runs the expiry sweep
-        List<ReservationId> expired = resources.expireDue(10);
-        if (!expired.equals(List.of(LAPSING_ORDER))) {
-            throw new InvalidStateException("the sweep expired " + expired + " instead of " + LAPSING_ORDER);
+        context.deliverNotifications("a reservation's expiry timer fell due");
+        ReservationSnapshot lapsed = resources.findReservation(LAPSING_ORDER).orElseThrow();
+        if (lapsed.state() != ReservationState.EXPIRED) {
+            throw new InvalidStateException("the expiry timer left " + LAPSING_ORDER + " " + lapsed.state());
         }
         Availability beforeExit = resources.checkAvailability(POOL);
         BigDecimal utilisation = resources.utilisationAt(POOL, context.clock().instant()).orElseThrow();
-        // SCARCITY PRICE: show the leasing price at this utilisation here, from the host's ScarcityPriceCurve
+        Money leasePrice = LEASING.priceAt(LEASE_BASE_PRICE, utilisation);
 
         UnitSet tradingUnits = resources.holdingsOf(TRADING_HOUSE).get(0).units();
         context.clock().advance(Duration.ofHours(2));
@@ -143,6 +161,8 @@ public final class ResourcesChapter implements DemoChapter {
         Instant end = context.clock().advance(Duration.ofHours(1));
         context.deliverNotifications("network resources");
         BigDecimal weighted = resources.utilisationOver(POOL, opened, end).orElseThrow();
+        SparePartsStep.Outcome spares = SparePartsStep.run(context.keyline(), NETWORK_CENTRE, STATION);
+        context.deliverNotifications("spare parts");
 
         out.paragraph("The seed wants resources allocated against market forecasts and real orders, reserved (预占) "
                 + "before provisioning, released when a customer leaves, and a shortfall turned into a request for "
@@ -163,9 +183,14 @@ public final class ResourcesChapter implements DemoChapter {
         }
         out.table("Reservations in pool " + POOL, List.of("Reservation", "Account", "For", "Ports", "Allocated",
                 "Expires", "State", "Reason"), rows);
-        out.fact("Expired by the sweep", LAPSING_ORDER + ": its 2 unallocated ports went back to the pool");
+        out.fact("Expired by its timer", LAPSING_ORDER + ": reserving it wrote a timer in the outbox due at its expiry, "
+                + Figures.time(lapsed.expiresAt(), zone) + "; the relay delivered it then and the area's reaction gave its "
+                + lapsed.requested() + " unallocated ports back to the pool");
         out.fact("Utilisation before the exit", Figures.percent(utilisation) + " (" + beforeExit.allocated() + " of "
                 + beforeExit.capacity() + " ports allocated)");
+        out.fact("Leasing price at this utilisation", leasePrice.amount().toPlainString() + " "
+                + leasePrice.currency().getCurrencyCode() + " a month for a network element (base "
+                + LEASE_BASE_PRICE.amount().toPlainString() + "; the host's scarcity curve " + LEASING + ")");
 
         out.heading("An exit releases the account's ports");
         out.fact("Ports the trading house held", tradingUnits.toString());
@@ -186,9 +211,14 @@ public final class ResourcesChapter implements DemoChapter {
                 + "capacity port-hours from " + Figures.time(opened, zone) + " to " + Figures.time(end, zone) + ")");
         AccountHoldings nationalHoldings = resources.holdingsOf(national).get(0);
         out.fact("Held by " + national, nationalHoldings.units().size() + " ports " + nationalHoldings.units());
-        out.summary("a reservation expired by the sweep; the exit of " + TRADING_HOUSE + " released its "
+        out.heading("Spare parts");
+        for (String line : spares.lines()) {
+            out.paragraph(line);
+        }
+        out.summary("a reservation expired by its timer; the exit of " + TRADING_HOUSE + " released its "
                 + tradingUnits.size() + " ports through the reaction; utilisation " + Figures.percent(utilisation)
-                + "; an emergency and a rolling investment request");
+                + " (leasing " + leasePrice.amount().toPlainString() + "); an emergency and a rolling investment request; "
+                + spares.check().raised().size() + " spare parts below their minimum");
     }
 
     private static ReservationSnapshot reserve(ResourcePools resources, DemoContext context, ReservationId id,

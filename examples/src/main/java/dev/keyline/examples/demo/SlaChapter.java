@@ -1,5 +1,6 @@
 package dev.keyline.examples.demo;
 
+import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.SeedMinimums;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.InvalidStateException;
@@ -8,13 +9,22 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ReservationTerms;
+import dev.keyline.domain.sla.AllocationShare;
 import dev.keyline.domain.sla.AnnualEvaluation;
+import dev.keyline.domain.sla.CostAllocation;
+import dev.keyline.domain.sla.CostSplit;
 import dev.keyline.domain.sla.ForecastDeviationExceeded;
 import dev.keyline.domain.sla.MarketingDepartment;
 import dev.keyline.domain.sla.MonthlyExecutionReport;
 import dev.keyline.domain.sla.MonthlyReportLine;
+import dev.keyline.domain.sla.PartyAllocation;
 import dev.keyline.domain.sla.PricingMethod;
 import dev.keyline.domain.sla.ProductEvaluation;
+import dev.keyline.domain.sla.ReservationEntry;
 import dev.keyline.domain.sla.ServiceAgreement;
 import dev.keyline.domain.sla.ServiceClass;
 import dev.keyline.domain.sla.ServiceClassLimitException;
@@ -24,12 +34,16 @@ import dev.keyline.domain.sla.SlaDocumentKind;
 import dev.keyline.domain.sla.SlaId;
 import dev.keyline.domain.sla.SlaOrder;
 import dev.keyline.domain.sla.SlaParty;
+import dev.keyline.domain.sla.SlaReservationReference;
 import dev.keyline.domain.sla.SlaState;
 import dev.keyline.domain.sla.SlaTerm;
 import dev.keyline.domain.sla.SlaTerms;
 import dev.keyline.examples.report.ReportSection;
+import dev.keyline.runtime.account.Reclassifications;
+import dev.keyline.runtime.resource.ResourcePools;
 import dev.keyline.runtime.sla.ServiceLevelAgreements;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -41,7 +55,8 @@ import java.util.Locale;
  * through the runtime's {@link ServiceLevelAgreements} service: drafted with the agreed monthly
  * volumes, signed by both parties and approved; orders taken in several service classes, one
  * refused over its class's limit; the documents of the information flow; an amendment; the monthly
- * execution report of March and the annual evaluation with its forecast accuracy.
+ * execution report of March, which counts a binding reservation made through the resources area,
+ * and the annual evaluation with its forecast accuracy; DDN's product cost allocated 10/10/80.
  */
 public final class SlaChapter implements DemoChapter {
 
@@ -75,8 +90,23 @@ public final class SlaChapter implements DemoChapter {
     /** The ADSL lines ordered per month: far below the forecast of 10 a month. */
     static final List<Integer> ADSL_ORDERED = List.of(4, 5, 3, 6, 4, 5, 4, 6, 5, 4, 5, 4);
 
+    /** The binding reservation of DDN ports made against the SLA in March, through the resources area. */
+    public static final ReservationId BINDING = new ReservationId("RES-SZ-2025-SLA-01");
+
+    /** How many DDN ports the binding reservation keeps. */
+    public static final long BINDING_PORTS = 2;
+
+    /** DDN's product cost for 2025 on the network centre's books, allocated between the departments. */
+    public static final Money DDN_PRODUCT_COST = Money.cny("86420.35");
+
+    /** The departments' shares of the product cost: group 10, business 10, public customers 80. */
+    public static final List<AllocationShare> COST_SHARES = List.of(new AllocationShare("group", new BigDecimal("10")),
+            new AllocationShare("business", new BigDecimal("10")), new AllocationShare("public", new BigDecimal("80")));
+
     /** The deviation (1 − forecast accuracy) beyond which the evaluation raises an event. */
     static final BigDecimal DEVIATION_THRESHOLD = new BigDecimal("0.2");
+
+    private static final Instant END_OF_YEAR = LocalDateTime.of(2025, 12, 31, 18, 0).atZone(Demo.ZONE).toInstant();
 
     /** An SLA chapter. */
     public SlaChapter() {
@@ -92,6 +122,8 @@ public final class SlaChapter implements DemoChapter {
         Require.nonNull(context, "context");
         Require.nonNull(out, "out");
         ServiceLevelAgreements slas = ServiceLevelAgreements.on(context.keyline());
+        ResourcePools resources = ResourcePools.on(context.keyline());
+        AccountId national = KeyAccountsChapter.planAccount(Reclassifications.on(context.keyline())).account();
 
         context.moveTo(LocalDateTime.of(2024, 12, 2, 9, 0));
         slas.draft(MARKETING_MANAGER, SLA, MarketingDepartment.GROUP_CUSTOMERS, SeedMinimums.SUZHOU, SlaTerm.year(2025), 2,
@@ -157,6 +189,14 @@ public final class SlaChapter implements DemoChapter {
                         KeyAccountsChapter.DDN, "confirmed: one in class A, two in class B");
             }
             if (showcase) {
+                Instant now = context.clock().instant();
+                String reference = new SlaReservationReference(SLA, KeyAccountsChapter.DDN).text();
+                resources.reserve(MARKETING_MANAGER, ResourcesChapter.POOL, BINDING, new ReservationTerms(national,
+                        ReservationPurpose.SLA, reference, BINDING_PORTS, now, END_OF_YEAR, END_OF_YEAR));
+                context.deliverNotifications("a binding reservation");
+                if (slas.find(SLA).orElseThrow().reservations().size() != 1) {
+                    throw new InvalidStateException("the binding reservation " + BINDING + " did not reach " + SLA);
+                }
                 context.moveTo(LocalDateTime.of(2025, 3, 5, 9, 0));
                 slas.recordCompletion(NETWORK_CENTRE_MANAGER, SLA, march.get(0).reference());
                 context.moveTo(LocalDateTime.of(2025, 3, 7, 9, 0));
@@ -185,6 +225,7 @@ public final class SlaChapter implements DemoChapter {
             throw new InvalidStateException("the class A limit was never tested");
         }
         MonthlyExecutionReport marchReport = slas.monthlyReport(SLA, YearMonth.of(2025, 3));
+        CostSplit ddnCost = CostAllocation.productCostByVolumeShare(DDN_PRODUCT_COST, COST_SHARES);
 
         context.moveTo(LocalDateTime.of(2026, 1, 5, 9, 0));
         MonthlyExecutionReport issued = slas.issueMonthlyReport(NETWORK_CENTRE_MANAGER, SLA, YearMonth.of(2025, 12));
@@ -196,6 +237,8 @@ public final class SlaChapter implements DemoChapter {
             throw new InvalidStateException("the SLA did not expire");
         }
         context.deliverNotifications("the SLA");
+        ReservationSnapshot binding = resources.findReservation(BINDING).orElseThrow();
+        List<ReservationEntry> book = slas.find(SLA).orElseThrow().reservations();
 
         out.paragraph("Each year the marketing service centre and the network centre sign an SLA: marketing forecasts "
                 + "the volume of each product month by month, which does not bind the network centre, and orders in "
@@ -245,6 +288,32 @@ public final class SlaChapter implements DemoChapter {
         out.table("Monthly execution report, March 2025", List.of("Product", "Agreed", "Ordered", "Reserved (binding)",
                 "Provisioned on time", "Late"), lines);
 
+        out.heading("A binding reservation through the resources area");
+        out.paragraph("On 3 March marketing reserved " + BINDING_PORTS + " DDN ports of pool " + ResourcesChapter.POOL
+                + " for the SLA: a reservation of the resources area with purpose SLA, so binding (the pool gives its "
+                + "ports to no one else), whose reference " + binding.reference() + " names the SLA and the product. "
+                + "The relay delivered its resource.reservation-made to the SLA area's reaction, which recorded it on "
+                + SLA + "; the March report counts it under DDN. It was held to the end of the year; when its expiry "
+                + "timer fell due the reservation expired (" + binding.state() + ") and the reaction recorded the "
+                + "release as well.");
+        List<List<String>> booked = new ArrayList<>();
+        for (ReservationEntry entry : book) {
+            booked.add(List.of(entry.reference(), entry.product().value(), String.valueOf(entry.units()),
+                    entry.change().name(), Figures.time(entry.at(), context.clock().getZone())));
+        }
+        out.table("Binding reservations on the books of " + SLA, List.of("Reservation", "Product", "Ports", "Change",
+                "At"), booked);
+
+        out.heading("Cost allocation");
+        out.paragraph("DDN's product cost for 2025, " + Figures.cny(DDN_PRODUCT_COST) + " CNY, is split between the "
+                + "three marketing departments 10/10/80 by CostAllocation.productCostByVolumeShare, with largest-remainder "
+                + "rounding to the cent, so the parts always sum to the cost.");
+        List<List<String>> allocated = new ArrayList<>();
+        for (PartyAllocation part : ddnCost.allocations()) {
+            allocated.add(List.of(part.party(), Figures.cny(part.amount())));
+        }
+        out.table("DDN product cost 2025 allocated 10/10/80", List.of("Department", "Amount (CNY)"), allocated);
+
         out.heading("The annual evaluation");
         out.paragraph("In June marketing amended the ADSL forecast from July on (amendment 1 of 2 permitted): "
                 + expired.amendments().get(0).reason() + ". At year end the general manager evaluates the SLA; "
@@ -261,8 +330,9 @@ public final class SlaChapter implements DemoChapter {
         evaluated.add(List.of("all products", "", "", Figures.percent(evaluation.accuracy()), ""));
         out.table("Forecast accuracy of the group-customer department, 2025", List.of("Product", "Agreed", "Ordered",
                 "Accuracy", "Deviation event"), evaluated);
-        out.summary("SLA " + SLA + " in force for 2025; " + number + " orders, one class A order refused; forecast "
-                + "accuracy " + Figures.percent(evaluation.accuracy()).toLowerCase(Locale.ROOT) + " overall");
+        out.summary("SLA " + SLA + " in force for 2025; " + number + " orders, one class A order refused; a binding "
+                + "reservation of " + BINDING_PORTS + " ports recorded through the resources area; forecast accuracy "
+                + Figures.percent(evaluation.accuracy()).toLowerCase(Locale.ROOT) + " overall");
     }
 
     private static String join(List<Integer> volumes) {

@@ -1,5 +1,6 @@
 package dev.keyline.examples.demo;
 
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.resource.DepotId;
 import dev.keyline.domain.resource.SpareBelowMinimum;
@@ -83,31 +84,39 @@ public final class SparePartsStep {
     }
 
     /**
-     * Runs the step on a runtime whose storage stores the resource area's spare parts.
+     * Runs the step on a runtime whose storage stores the resource area's spare parts: the network
+     * centre's manager keeps the stocks and runs the daily check, a station manager takes the parts
+     * out for the fault and brings the faulty module back.
      *
      * @param keyline the runtime
+     * @param networkCentre who keeps the stocks; a network centre manager or the general manager
+     * @param station who handles the parts for the repair; a station manager, network centre manager
+     *     or the general manager
      * @return what it did
+     * @throws dev.keyline.domain.common.NotAuthorisedException when an actor may not do their part
      */
-    public static Outcome run(Keyline keyline) {
+    public static Outcome run(Keyline keyline, Actor networkCentre, Actor station) {
         Require.nonNull(keyline, "keyline");
+        Require.nonNull(networkCentre, "networkCentre");
+        Require.nonNull(station, "station");
         SpareParts spares = SpareParts.on(keyline, SparePlanRule.standard());
-        spares.setMinimum(OPTICS, 4);
-        spares.receive(OPTICS, 8);
-        spares.setMinimum(LINE_CARDS, 2);
-        spares.receive(LINE_CARDS, 3);
-        spares.setMinimum(FANS, 1);
-        spares.receive(FANS, 5);
+        spares.setMinimum(networkCentre, OPTICS, 4);
+        spares.receive(networkCentre, OPTICS, 8);
+        spares.setMinimum(networkCentre, LINE_CARDS, 2);
+        spares.receive(networkCentre, LINE_CARDS, 3);
+        spares.setMinimum(networkCentre, FANS, 1);
+        spares.receive(networkCentre, FANS, 5);
 
-        spares.reserve(OPTICS, FAULT, 2);
-        spares.issueReserved(OPTICS, FAULT, 2);
-        spares.issueDirectly(OPTICS, 3);
-        spares.returnFaulty(OPTICS, 1);
-        spares.issueDirectly(LINE_CARDS, 2);
-        spares.issueDirectly(FANS, 1);
+        spares.reserve(station, OPTICS, FAULT, 2);
+        spares.issueReserved(station, OPTICS, FAULT, 2);
+        spares.issueDirectly(station, OPTICS, 3);
+        spares.returnFaulty(station, OPTICS, 1);
+        spares.issueDirectly(station, LINE_CARDS, 2);
+        spares.issueDirectly(station, FANS, 1);
 
         SpareDailyCheck check = SpareDailyCheck.on(keyline);
-        SpareCheckReport first = check.run();
-        SpareCheckReport again = check.run();
+        SpareCheckReport first = check.run(networkCentre);
+        SpareCheckReport again = check.run(networkCentre);
         List<SparePlanLine> plan = spares.monthlyPlan(DEPOT, YearMonth.from(keyline.today()).plusMonths(1));
         List<SpareBelowMinimum> raised = first.raised();
         if (raised.size() != 2 || !again.raised().isEmpty()) {

@@ -16,7 +16,17 @@ import dev.keyline.domain.account.AccountRegistered;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
+import dev.keyline.domain.resource.Reservation;
+import dev.keyline.domain.resource.ReservationCancelled;
+import dev.keyline.domain.resource.ReservationCompleted;
+import dev.keyline.domain.resource.ReservationExpired;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationMade;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationReleased;
+import dev.keyline.domain.resource.UnitSet;
 import dev.keyline.domain.resource.archfixture.PlantedResourceReachingIntoAccount;
+import dev.keyline.domain.sla.archfixture.PlantedSlaReachingIntoResource;
 import dev.keyline.jdbc.archfixture.PlantedAdapterUsingRuntime;
 import dev.keyline.spi.PlantedCoreNamingAnArea;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +156,7 @@ class ArchitectureTest {
     /**
      * What the network-resource area uses of the key-account area: its id (AccountId), naming the
      * holder of units, and the event its exit reaction takes (AccountExited). Nothing of any other
-     * area; and no other area uses the resource area.
+     * area; and no area but the SLA area uses the resource area.
      */
     private static final Set<Class<?>> RESOURCE_USES_OF_OTHER_AREAS = Set.of(AccountId.class, AccountExited.class);
 
@@ -154,9 +164,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inAnyArea().and(not(inArea("resource"))).and(not(oneOf(RESOURCE_USES_OF_OTHER_AREAS))))
             .because("an area uses another only through that area's ids and events");
 
-    static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses().that(inAnyArea().and(not(inArea("resource"))))
+    /**
+     * What the SLA area uses of the resource area: the reservation's id (ReservationId) and the
+     * reservation events its binding-reservation reaction takes (made, released, cancelled, expired,
+     * completed) with the values they carry (ReservationPurpose, UnitSet). Never the resource area's
+     * aggregates, storage or services: the SLA keeps its own book of binding reservations.
+     */
+    private static final Set<Class<?>> SLA_USES_OF_RESOURCE = Set.of(ReservationId.class, ReservationMade.class,
+            ReservationReleased.class, ReservationCancelled.class, ReservationExpired.class, ReservationCompleted.class,
+            ReservationPurpose.class, UnitSet.class);
+
+    static final ArchRule SLA_USES_ONLY_LISTED_RESOURCE_TYPES = noClasses().that(inArea("sla"))
+            .should().dependOnClassesThat(inArea("resource").and(not(oneOf(SLA_USES_OF_RESOURCE))))
+            .because("an area uses another only through that area's ids and events");
+
+    static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses()
+            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))))
             .should().dependOnClassesThat(inArea("resource"))
-            .because("no area follows the resource area yet; one that does uses only its ids and events");
+            .because("only the SLA area follows the resource area, through its ids and events");
 
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
@@ -241,6 +266,7 @@ class ArchitectureTest {
         WORKORDER_USES_NO_AUTHORITY_TYPES.check(mainClasses);
         RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         NO_OTHER_AREA_USES_RESOURCE.check(mainClasses);
+        SLA_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
     }
 
     @Test
@@ -276,6 +302,14 @@ class ArchitectureTest {
                 .anySatisfy(line -> assertThat(line).contains("<" + KeyAccount.class.getName() + ".snapshot()>"))
                 .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.account.KeyAccountRepository>"))
                 .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
+        assertReportsOnly(SLA_USES_ONLY_LISTED_RESOURCE_TYPES.evaluate(withPlants),
+                PlantedSlaReachingIntoResource.class.getName());
+        assertThat(SLA_USES_ONLY_LISTED_RESOURCE_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("<" + Reservation.class.getName() + ".reference()>"))
+                .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.resource.ReservationRepository>"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + ReservationId.class.getName() + ">"));
+        assertThat(NO_OTHER_AREA_USES_RESOURCE.evaluate(withPlants).hasViolation())
+                .as("the SLA area is the one area allowed to follow the resource area").isFalse();
     }
 
     private static void assertReportsOnly(EvaluationResult result, String culprit) {

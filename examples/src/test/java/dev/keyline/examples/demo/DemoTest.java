@@ -46,6 +46,23 @@ import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.OutboxEntry;
+import dev.keyline.domain.resource.ReservationExpiryDue;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationSnapshot;
+import dev.keyline.domain.resource.ReservationState;
+import dev.keyline.domain.resource.SpareStockSnapshot;
+import dev.keyline.domain.sla.CostAllocation;
+import dev.keyline.domain.sla.CostSplit;
+import dev.keyline.domain.sla.ReservationChange;
+import dev.keyline.domain.sla.ReservationEntry;
+import dev.keyline.domain.sla.ServiceLevelAgreement;
+import dev.keyline.domain.sla.ServiceLevelAgreementSnapshot;
+import dev.keyline.domain.sla.SlaReports;
+import dev.keyline.runtime.resource.ResourcePools;
+import dev.keyline.runtime.resource.SpareParts;
+import dev.keyline.runtime.sla.ServiceLevelAgreements;
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -443,6 +460,67 @@ class DemoTest {
                         .isEqualTo(ResourcesChapter.POOL.value()));
     }
 
+    @Test
+    void theResourcesChapterExpiresByTheTimerPricesByScarcityAndRunsTheSpareParts() {
+        Chapter chapter = chapter("Network resources");
+        assertThat(observed.lapsed.state()).isEqualTo(ReservationState.EXPIRED);
+        assertThat(observed.outbox).filteredOn(e -> e.message().type().equals(ReservationExpiryDue.TYPE))
+                .extracting(e -> e.message().aggregateId())
+                .contains(ResourcesChapter.LAPSING_ORDER.value());
+        assertThat(observed.lapsed.closedAt()).as("expired by the timer, not before its expiry")
+                .isAfterOrEqualTo(observed.lapsed.expiresAt());
+
+        Money price = ResourcesChapter.LEASING.priceAt(ResourcesChapter.LEASE_BASE_PRICE, observed.utilisationAtExpiry);
+        assertThat(observed.utilisationAtExpiry).isEqualByComparingTo(new BigDecimal("0.583333"));
+        assertThat(price.compareTo(ResourcesChapter.LEASE_BASE_PRICE)).as("scarcity raised the price").isPositive();
+        assertThat(fact(chapter, "Leasing price at this utilisation"))
+                .startsWith(price.amount().toPlainString() + " CNY a month");
+
+        assertThat(observed.optics.underRepair()).isEqualTo(1);
+        assertThat(html).contains("Daily check ", "2 below minimum (available of minimum): LC-E1 "
+                + available(observed.lineCards) + " of " + observed.lineCards.minimum()
+                + ", OPT-10G " + available(observed.optics) + " of " + observed.optics.minimum());
+        assertThat(observed.outbox).filteredOn(e -> e.message().type().equals("resource.spare-below-minimum")).hasSize(2);
+    }
+
+    private static long available(SpareStockSnapshot stock) {
+        return stock.onHand() - stock.reservations().stream().mapToLong(r -> r.quantity()).sum();
+    }
+
+    // ------------------------------------------------------------------ service-level agreement
+
+    @Test
+    void theSlaChapterCountsTheBindingReservationMadeThroughTheResourcesAreaAndAllocatesTheCost() {
+        Chapter chapter = chapter("Service-level agreement");
+        assertThat(observed.binding.purpose()).isEqualTo(ReservationPurpose.SLA);
+        assertThat(observed.binding.reference()).isEqualTo(SlaChapter.SLA + "/" + KeyAccountsChapter.DDN);
+        assertThat(observed.binding.state()).isEqualTo(ReservationState.EXPIRED);
+        assertThat(observed.sla.reservations()).extracting(ReservationEntry::reference, ReservationEntry::product,
+                ReservationEntry::units, ReservationEntry::change).containsExactly(
+                tuple(SlaChapter.BINDING.value(), KeyAccountsChapter.DDN, (int) SlaChapter.BINDING_PORTS,
+                        ReservationChange.MADE),
+                tuple(SlaChapter.BINDING.value(), KeyAccountsChapter.DDN, (int) SlaChapter.BINDING_PORTS,
+                        ReservationChange.RELEASED));
+        Block.Table march = table(chapter, "Monthly execution report, March 2025");
+        int ddnRow = column(march, "Product").indexOf(KeyAccountsChapter.DDN.value());
+        assertThat(column(march, "Reserved (binding)").get(ddnRow))
+                .isEqualTo(String.valueOf(SlaReports.monthly(ServiceLevelAgreement.restore(observed.sla),
+                        YearMonth.of(2025, 3)).lines().stream().filter(l -> l.product().equals(KeyAccountsChapter.DDN))
+                        .findFirst().orElseThrow().reserved()))
+                .isEqualTo(String.valueOf(SlaChapter.BINDING_PORTS));
+        assertThat(column(table(chapter, "Binding reservations on the books of " + SlaChapter.SLA), "Change"))
+                .containsExactly("MADE", "RELEASED");
+
+        CostSplit split = CostAllocation.productCostByVolumeShare(SlaChapter.DDN_PRODUCT_COST, SlaChapter.COST_SHARES);
+        Block.Table cost = table(chapter, "DDN product cost 2025 allocated 10/10/80");
+        assertThat(column(cost, "Department")).containsExactly("group", "business", "public");
+        assertThat(column(cost, "Amount (CNY)")).containsExactlyElementsOf(
+                split.allocations().stream().map(a -> Figures.cny(a.amount())).toList());
+        assertThat(split.allocations().stream().map(a -> a.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(SlaChapter.DDN_PRODUCT_COST.amount());
+        assertThat(split.amountOf("public").amount()).isEqualByComparingTo("69136.28");
+    }
+
     // ------------------------------------------------------------------ notifications
 
     @Test
@@ -595,6 +673,12 @@ class DemoTest {
         List<Notification> released;
         List<RelayRun> relayRuns;
         int port;
+        ReservationSnapshot lapsed;
+        BigDecimal utilisationAtExpiry;
+        SpareStockSnapshot optics;
+        SpareStockSnapshot lineCards;
+        ReservationSnapshot binding;
+        ServiceLevelAgreementSnapshot sla;
 
         List<CrmArrival> arrivalsOf(OutboxEntry entry) {
             return arrivals.stream().filter(a -> a.eventId().equals(entry.message().eventId().toString())).toList();
@@ -648,6 +732,15 @@ class DemoTest {
             observed.released = context.notifications().resources().accepted();
             observed.relayRuns = context.relayRuns();
             observed.port = context.notifications().receiver().port();
+            ResourcePools resources = ResourcePools.on(context.keyline());
+            observed.lapsed = resources.findReservation(ResourcesChapter.LAPSING_ORDER).orElseThrow();
+            observed.utilisationAtExpiry = resources.utilisationAt(ResourcesChapter.POOL,
+                    observed.lapsed.closedAt()).orElseThrow();
+            SpareParts spares = SpareParts.on(context.keyline());
+            observed.optics = spares.stock(SparePartsStep.OPTICS);
+            observed.lineCards = spares.stock(SparePartsStep.LINE_CARDS);
+            observed.binding = resources.findReservation(SlaChapter.BINDING).orElseThrow();
+            observed.sla = ServiceLevelAgreements.on(context.keyline()).find(SlaChapter.SLA).orElseThrow();
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.keyline.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyline.domain.common.NotAuthorisedException;
+import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.resource.SpareBelowMinimum;
 import dev.keyline.domain.resource.SparePlanLine;
 import dev.keyline.memory.InMemoryStorage;
@@ -20,7 +23,7 @@ class SparePartsStepTest {
 
     @Test
     void theCheckRaisesTheTwoShortStocksOnceAndThePlanOrdersWhatKeepsTheMinimum() {
-        SparePartsStep.Outcome outcome = SparePartsStep.run(keyline);
+        SparePartsStep.Outcome outcome = SparePartsStep.run(keyline, ResourcesChapter.NETWORK_CENTRE, ResourcesChapter.STATION);
 
         assertThat(outcome.check().day()).isEqualTo(LocalDate.of(2024, 7, 1));
         assertThat(outcome.check().raised()).extracting(SpareBelowMinimum::stock)
@@ -36,5 +39,12 @@ class SparePartsStepTest {
                         + " run again the same day: 0 raised",
                 "Spare-parts plan 2024-08 for SZ-CENTRAL: order FAN-7 0 (need 1), LC-E1 2 (need 1), OPT-10G 2 (need 2)");
         assertThat(SpareParts.on(keyline).stock(SparePartsStep.OPTICS).underRepair()).isEqualTo(1);
+    }
+
+    @Test
+    void theStepRefusesAMarketingManagerAsStockkeeperBeforeAnyStockExists() {
+        assertThatThrownBy(() -> SparePartsStep.run(keyline, ResourcesChapter.MARKETING, ResourcesChapter.STATION))
+                .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("may not");
+        assertThatThrownBy(() -> SpareParts.on(keyline).stock(SparePartsStep.OPTICS)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -59,6 +59,7 @@ public final class AccountExitReleases {
                 pool.releaseReservation(reservation, "key account " + exited.account() + " exited",
                         ResourcePools.at(context, pool));
                 context.save(reservations, reservation);
+                ResourcePools.endExpiryTimerIfClosed(context, reservation);
             }
             pool.releaseAllocationsOf(exited.account(), ResourcePools.at(context, pool));
             context.save(pools, pool);

@@ -3,6 +3,7 @@ package dev.keyline.runtime.resource;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.ExpiredException;
 import dev.keyline.domain.common.InsufficientCapacityException;
 import dev.keyline.domain.common.InvalidStateException;
@@ -18,6 +19,7 @@ import dev.keyline.domain.resource.PoolId;
 import dev.keyline.domain.resource.PoolLocation;
 import dev.keyline.domain.resource.PoolMovement;
 import dev.keyline.domain.resource.Reservation;
+import dev.keyline.domain.resource.ReservationExpiryDue;
 import dev.keyline.domain.resource.ReservationId;
 import dev.keyline.domain.resource.ReservationSnapshot;
 import dev.keyline.domain.resource.ReservationTerms;
@@ -52,10 +54,12 @@ import java.util.stream.Stream;
  * {@link StaleVersionException} and its whole transaction rolls back, so the caller may simply run
  * it again.
  *
- * <p>Expiry: a reservation's unallocated units return to the pool when it expires. Until the
- * runtime has timers, a host runs {@link #expireDue(int)} from its scheduler; the area's reaction to
- * {@code resource.reservation-expiry-due} expires one reservation when such a timer event arrives
- * (see {@link ReservationExpiries}). An exiting key account's units are released by the area's
+ * <p>Expiry: a reservation's unallocated units return to the pool when it expires. Reserving writes
+ * an outbox timer due at the expiry (one per reservation, replaced when it is re-dated, cancelled
+ * when it ends otherwise); when it falls due the relay delivers {@code resource.reservation-expiry-due}
+ * and the area's reaction expires the reservation (see {@link ReservationExpiries}). The sweep
+ * {@link #expireDue(int)} stays as a fallback a host may run from its scheduler, for reservations
+ * stored before their timers were written. An exiting key account's units are released by the area's
  * reaction to {@code account.exited} ({@link AccountExitReleases}). Immutable and thread-safe.
  */
 public final class ResourcePools {
@@ -157,21 +161,46 @@ public final class ResourcePools {
     }
 
     /**
-     * Where the outbox timer of a reservation's expiry is set, in the reserving command's
-     * transaction: one pending timer per reservation, due at its expiry, carrying a
-     * {@link dev.keyline.domain.resource.ReservationExpiryDue}, which the area's reaction
-     * ({@link ReservationExpiries}) takes. The runtime has no timers yet, so nothing is scheduled
-     * here; until it has, hosts expire reservations with {@link #expireDue(int)}.
+     * Sets the outbox timer of a reservation's expiry, in the command's transaction: one pending
+     * timer per reservation, under {@link #expiryTimerKey}, due at its expiry and carrying a
+     * {@link ReservationExpiryDue}, which the area's reaction ({@link ReservationExpiries}) takes.
+     * Scheduling again (a re-dated reservation) replaces the pending timer; a timer already claimed by
+     * a relay is delivered anyway and finds the expiry changed, so it expires nothing.
      *
-     * @param context the reserving command's context
-     * @param reservation the reservation just made
+     * @param context the reserving or re-dating command's context
+     * @param reservation the open reservation
      */
     static void scheduleExpiryTimer(CommandContext context, Reservation reservation) {
         Require.nonNull(context, "context");
         Require.nonNull(reservation, "reservation");
-        // the timer goes here: context.schedule("resource.reservation-expiry:" + reservation.id(),
-        //         new ReservationExpiryDue(EventId.random(), reservation.expiresAt(), reservation.id(),
-        //                 reservation.pool(), reservation.expiresAt()));
+        context.schedule(expiryTimerKey(reservation.id()), new ReservationExpiryDue(EventId.random(),
+                reservation.expiresAt(), reservation.id(), reservation.pool(), reservation.expiresAt()));
+    }
+
+    /**
+     * Keeps a reservation's expiry timer in step with its state after a command changed it: an open
+     * reservation keeps its timer; one that ended otherwise (completed, cancelled, released, expired)
+     * has its pending timer cancelled, in the command's transaction.
+     *
+     * @param context the command's context
+     * @param reservation the reservation after the command
+     */
+    static void endExpiryTimerIfClosed(CommandContext context, Reservation reservation) {
+        if (!reservation.state().isOpen()) {
+            context.cancelTimer(expiryTimerKey(reservation.id()));
+        }
+    }
+
+    /**
+     * The key of a reservation's expiry timer in the outbox: {@code resource.reservation-expiry/} and
+     * the reservation's id.
+     *
+     * @param reservation the reservation
+     * @return the timer key
+     */
+    public static String expiryTimerKey(ReservationId reservation) {
+        Require.nonNull(reservation, "reservation");
+        return ReservationExpiries.REACTION + "/" + reservation.value();
     }
 
     /**
@@ -199,6 +228,7 @@ public final class ResourcePools {
             Allocation made = pool.allocate(r, id, units, at(ctx, pool));
             ctx.save(pools, pool);
             ctx.save(reservations, r);
+            endExpiryTimerIfClosed(ctx, r);
             return made;
         });
     }
@@ -279,6 +309,7 @@ public final class ResourcePools {
             pool.cancel(r, reason, at(ctx, pool));
             ctx.save(pools, pool);
             ctx.save(reservations, r);
+            endExpiryTimerIfClosed(ctx, r);
             return r.snapshot();
         });
     }
@@ -303,6 +334,7 @@ public final class ResourcePools {
             Reservation r = reservations.get(reservation);
             r.redate(newExpiry, ctx.now());
             ctx.save(reservations, r);
+            scheduleExpiryTimer(ctx, r);
             return r.snapshot();
         });
     }
@@ -356,6 +388,7 @@ public final class ResourcePools {
         pool.expire(r, at(ctx, pool));
         ctx.save(pools, pool);
         ctx.save(reservations, r);
+        endExpiryTimerIfClosed(ctx, r);
         return true;
     }
 

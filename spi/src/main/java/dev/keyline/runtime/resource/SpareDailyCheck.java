@@ -1,8 +1,11 @@
 package dev.keyline.runtime.resource;
 
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.DomainEvent;
+import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.domain.resource.ResourceAccess;
 import dev.keyline.domain.resource.SpareBelowMinimum;
 import dev.keyline.domain.resource.SpareStock;
 import dev.keyline.domain.resource.SpareStockId;
@@ -18,7 +21,8 @@ import java.util.Optional;
  * The daily check of spare parts (日常监控), run by the host once a day (or more often): it raises
  * {@code resource.spare-below-minimum} for each stock whose available units (on hand less reserved)
  * are under its minimum level, at most once per stock and day, so running it twice the same day
- * raises nothing new.
+ * raises nothing new. It names its actor, who must keep the stocks (a network centre manager or
+ * the general manager, {@link ResourceAccess#requireMayManageSpares}); a refused run checks nothing.
  *
  * <p>The stocks below their minimum are read page by page ({@link SpareStockRepository#belowMinimum}),
  * never all at once, and each is checked in a transaction of its own: it is loaded again,
@@ -74,22 +78,30 @@ public final class SpareDailyCheck {
     /**
      * Runs the check for today in the host's time zone ({@link Keyline#today()}).
      *
+     * @param actor who runs it (usually the host's scheduler acting for the network centre); a
+     *     network centre manager or the general manager
      * @return what the run did
+     * @throws NotAuthorisedException when the actor may not keep spare-part stocks; nothing is checked
      */
-    public SpareCheckReport run() {
-        return run(keyline.today());
+    public SpareCheckReport run(Actor actor) {
+        Require.nonNull(actor, "actor");
+        return run(actor, keyline.today());
     }
 
     /**
      * Runs the check for a given day, for example to catch up a day the host missed.
      *
+     * @param actor who runs it; a network centre manager or the general manager
      * @param day the day
      * @return what the run did
+     * @throws NotAuthorisedException when the actor may not keep spare-part stocks; nothing is checked
      * @throws dev.keyline.domain.common.InvalidArgumentException when a stock already raised on a
      *     later day
      */
-    public SpareCheckReport run(LocalDate day) {
+    public SpareCheckReport run(Actor actor, LocalDate day) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(day, "day");
+        ResourceAccess.requireMayManageSpares(actor, "run the daily check of spare parts for " + day);
         long below = 0;
         List<SpareBelowMinimum> raised = new ArrayList<>();
         SpareStockId after = null;

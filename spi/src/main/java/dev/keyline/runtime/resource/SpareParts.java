@@ -1,11 +1,14 @@
 package dev.keyline.runtime.resource;
 
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.common.InsufficientCapacityException;
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.resource.DepotId;
+import dev.keyline.domain.resource.ResourceAccess;
 import dev.keyline.domain.resource.SpareConsumption;
 import dev.keyline.domain.resource.SpareIssued;
 import dev.keyline.domain.resource.SparePlanLine;
@@ -29,6 +32,13 @@ import java.util.stream.Stream;
  * Spare parts (备品备件) run through the runtime: stock received, reserved, issued, returned,
  * repaired and scrapped per part and depot, the consumption history every issue appends to, and
  * the monthly plan drawn from it by a {@link SparePlanRule}.
+ *
+ * <p><b>Access.</b> Every command names its actor and checks the kernel's roles
+ * ({@link ResourceAccess}) before anything changes: keeping the stocks (receiving, minimum levels,
+ * repairs, scrapping) is for a network centre manager or the general manager; handling parts for a
+ * repair or order (reserving, releasing, issuing, returning) is also for a station manager, whose
+ * station takes the parts out and brings them back. A refused command throws
+ * {@link NotAuthorisedException} and changes nothing. Reading stocks and plans needs no role.
  *
  * <p>Each command runs in one transaction: it loads the stock (receiving and setting the minimum
  * create it when it is new), calls {@link SpareStock}, saves it with the version check and writes
@@ -89,150 +99,210 @@ public final class SpareParts {
      * New units come in on hand; the stock is created on its first receipt. Raises
      * {@code resource.spare-received}.
      *
+     * @param actor who acts; a network centre manager or the general manager
      * @param stock the stock of a part in a depot
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      */
-    public SpareStockSnapshot receive(SpareStockId stock, long quantity) {
+    public SpareStockSnapshot receive(Actor actor, SpareStockId stock, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
-        return createOrChange(stock, (s, ctx) -> s.receive(quantity, ctx.now()));
+        return createOrChange(stock, (s, ctx) -> {
+            ResourceAccess.requireMayManageSpares(actor, "receive parts into stock " + stock);
+            s.receive(quantity, ctx.now());
+        });
     }
 
     /**
      * Sets the minimum level of available units; the stock is created when it is new. Raises
      * {@code resource.spare-minimum-set}.
      *
+     * @param actor who acts; a network centre manager or the general manager
      * @param stock the stock
      * @param minimum the level, from 0 to {@link SpareStock#MAX_QUANTITY}
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      */
-    public SpareStockSnapshot setMinimum(SpareStockId stock, long minimum) {
+    public SpareStockSnapshot setMinimum(Actor actor, SpareStockId stock, long minimum) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
-        return createOrChange(stock, (s, ctx) -> s.setMinimum(minimum, ctx.now()));
+        return createOrChange(stock, (s, ctx) -> {
+            ResourceAccess.requireMayManageSpares(actor, "set the minimum level of stock " + stock);
+            s.setMinimum(minimum, ctx.now());
+        });
     }
 
     /**
      * Holds available units for a fault ticket or order. Raises {@code resource.spare-reserved}.
      *
+     * @param actor who acts; a network centre manager, a station manager or the general manager
      * @param stock the stock
      * @param ref what they are held for
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      * @throws InsufficientCapacityException when fewer units are available
      */
-    public SpareStockSnapshot reserve(SpareStockId stock, SpareReservationRef ref, long quantity) {
+    public SpareStockSnapshot reserve(Actor actor, SpareStockId stock, SpareReservationRef ref, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
         Require.nonNull(ref, "ref");
-        return change(stock, (s, ctx) -> s.reserve(ref, quantity, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayHandleSpares(actor, "reserve parts of stock " + stock);
+            s.reserve(ref, quantity, ctx.now());
+        });
     }
 
     /**
      * Gives reserved units back unused. Raises {@code resource.spare-reservation-released}.
      *
+     * @param actor who acts; a network centre manager, a station manager or the general manager
      * @param stock the stock
      * @param ref the reservation
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      * @throws InvalidStateException when fewer units are reserved for {@code ref}
      */
-    public SpareStockSnapshot releaseReservation(SpareStockId stock, SpareReservationRef ref, long quantity) {
+    public SpareStockSnapshot releaseReservation(Actor actor, SpareStockId stock, SpareReservationRef ref, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
         Require.nonNull(ref, "ref");
-        return change(stock, (s, ctx) -> s.releaseReservation(ref, quantity, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayHandleSpares(actor, "release a reservation of stock " + stock);
+            s.releaseReservation(ref, quantity, ctx.now());
+        });
     }
 
     /**
      * Issues reserved units and records the issue in the consumption history. Raises
      * {@code resource.spare-issued}.
      *
+     * @param actor who acts; a network centre manager, a station manager or the general manager
      * @param stock the stock
      * @param ref the reservation
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      * @throws InvalidStateException when fewer units are reserved for {@code ref}
      */
-    public SpareStockSnapshot issueReserved(SpareStockId stock, SpareReservationRef ref, long quantity) {
+    public SpareStockSnapshot issueReserved(Actor actor, SpareStockId stock, SpareReservationRef ref, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
         Require.nonNull(ref, "ref");
-        return change(stock, (s, ctx) -> s.issueReserved(ref, quantity, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayHandleSpares(actor, "issue reserved parts of stock " + stock);
+            s.issueReserved(ref, quantity, ctx.now());
+        });
     }
 
     /**
      * Issues available units without a reservation and records the issue in the consumption
      * history. Raises {@code resource.spare-issued}.
      *
+     * @param actor who acts; a network centre manager, a station manager or the general manager
      * @param stock the stock
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      * @throws InsufficientCapacityException when fewer units are available
      */
-    public SpareStockSnapshot issueDirectly(SpareStockId stock, long quantity) {
+    public SpareStockSnapshot issueDirectly(Actor actor, SpareStockId stock, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
-        return change(stock, (s, ctx) -> s.issueDirectly(quantity, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayHandleSpares(actor, "issue parts of stock " + stock);
+            s.issueDirectly(quantity, ctx.now());
+        });
     }
 
     /**
      * Unused units come back on hand. Raises {@code resource.spare-returned}.
      *
+     * @param actor who acts; a network centre manager, a station manager or the general manager
      * @param stock the stock
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      */
-    public SpareStockSnapshot returnUnused(SpareStockId stock, long quantity) {
+    public SpareStockSnapshot returnUnused(Actor actor, SpareStockId stock, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
-        return change(stock, (s, ctx) -> s.returnUnused(quantity, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayHandleSpares(actor, "return unused parts to stock " + stock);
+            s.returnUnused(quantity, ctx.now());
+        });
     }
 
     /**
      * Faulty units come back and go to repair. Raises {@code resource.spare-returned}.
      *
+     * @param actor who acts; a network centre manager, a station manager or the general manager
      * @param stock the stock
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      */
-    public SpareStockSnapshot returnFaulty(SpareStockId stock, long quantity) {
+    public SpareStockSnapshot returnFaulty(Actor actor, SpareStockId stock, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
-        return change(stock, (s, ctx) -> s.returnFaulty(quantity, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayHandleSpares(actor, "return faulty parts to stock " + stock);
+            s.returnFaulty(quantity, ctx.now());
+        });
     }
 
     /**
      * Repaired units come back on hand. Raises {@code resource.spare-repaired}.
      *
+     * @param actor who acts; a network centre manager or the general manager
      * @param stock the stock
      * @param quantity how many, above zero
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      * @throws InvalidStateException when fewer units are under repair
      */
-    public SpareStockSnapshot repairDone(SpareStockId stock, long quantity) {
+    public SpareStockSnapshot repairDone(Actor actor, SpareStockId stock, long quantity) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
-        return change(stock, (s, ctx) -> s.repairDone(quantity, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayManageSpares(actor, "record repaired parts of stock " + stock);
+            s.repairDone(quantity, ctx.now());
+        });
     }
 
     /**
      * Writes units off, from available units on hand or from repair. Raises
      * {@code resource.spare-scrapped}.
      *
+     * @param actor who acts; a network centre manager or the general manager
      * @param stock the stock
      * @param from where they are taken from
      * @param quantity how many, above zero
      * @param reason why
      * @return the stock after the command
+     * @throws NotAuthorisedException when the actor may not; nothing changes
      * @throws NotFoundException when there is no such stock
      * @throws InsufficientCapacityException when scrapping from on hand and fewer units are available
      * @throws InvalidStateException when scrapping from repair and fewer units are under repair
      */
-    public SpareStockSnapshot scrap(SpareStockId stock, SpareScrapSource from, long quantity, String reason) {
+    public SpareStockSnapshot scrap(Actor actor, SpareStockId stock, SpareScrapSource from, long quantity, String reason) {
+        Require.nonNull(actor, "actor");
         Require.nonNull(stock, "stock");
         Require.nonNull(from, "from");
         Require.nonNull(reason, "reason");
-        return change(stock, (s, ctx) -> s.scrap(from, quantity, reason, ctx.now()));
+        return change(stock, (s, ctx) -> {
+            ResourceAccess.requireMayManageSpares(actor, "scrap parts of stock " + stock);
+            s.scrap(from, quantity, reason, ctx.now());
+        });
     }
 
     /**

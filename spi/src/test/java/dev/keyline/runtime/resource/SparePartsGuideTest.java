@@ -2,7 +2,10 @@ package dev.keyline.runtime.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.resource.DepotId;
 import dev.keyline.domain.resource.ScarcityBreakpoint;
 import dev.keyline.domain.resource.ScarcityPriceCurve;
@@ -26,18 +29,19 @@ class SparePartsGuideTest {
         TestClock clock = TestClock.standard();                       // 2026-03-02
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).clock(clock).build();
         SpareParts spares = SpareParts.on(keyline);                // the plan takes 3 months of issues
+        Actor networkCentre = Actor.withRoles(new UserId("qian"), Role.NETWORK_CENTRE_MANAGER);
         SpareStockId optics = SpareStockId.of(new DepotId("SZ-CENTRAL"), new SparePartNumber("OPT-10G"));
         SpareReservationRef fault = new SpareReservationRef("FT-2026-0042");
 
-        spares.setMinimum(optics, 4);
-        spares.receive(optics, 8);
-        spares.reserve(optics, fault, 2);
-        spares.issueReserved(optics, fault, 2);                    // on hand 6, recorded in the history
-        spares.issueDirectly(optics, 3);                           // on hand 3: below the minimum of 4
-        spares.returnFaulty(optics, 1);                            // the broken module goes to repair
+        spares.setMinimum(networkCentre, optics, 4);
+        spares.receive(networkCentre, optics, 8);
+        spares.reserve(networkCentre, optics, fault, 2);
+        spares.issueReserved(networkCentre, optics, fault, 2);                    // on hand 6, recorded in the history
+        spares.issueDirectly(networkCentre, optics, 3);                           // on hand 3: below the minimum of 4
+        spares.returnFaulty(networkCentre, optics, 1);                            // the broken module goes to repair
 
-        SpareCheckReport today = SpareDailyCheck.on(keyline).run();    // raises resource.spare-below-minimum
-        SpareCheckReport again = SpareDailyCheck.on(keyline).run();    // same day: raises nothing
+        SpareCheckReport today = SpareDailyCheck.on(keyline).run(networkCentre);    // raises resource.spare-below-minimum
+        SpareCheckReport again = SpareDailyCheck.on(keyline).run(networkCentre);    // same day: raises nothing
         SparePlanLine next = spares.planLine(optics, YearMonth.from(keyline.today()).plusMonths(1));
         // need = ceil(5 / 3) = 2; order = 2 + 4 - (3 + 1) = 2
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.InsufficientCapacityException;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Role;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,29 +43,30 @@ import org.junit.jupiter.api.Test;
 /**
  * Eight threads reserving and allocating from one pool at the same moment, through the runtime on
  * one provider: the units handed out are exactly the units the pool lost, never more than its
- * capacity, and no unit is handed out twice. A command that lost a race fails with
- * {@link StaleVersionException} and wrote nothing; the threads here run it again themselves (a
- * bounded number of times), standing in for the runtime's retry of stale commands.
+ * capacity, and no unit is handed out twice. A command that lost a race is run again by the runtime
+ * ({@link Keyline.Builder#staleRetries(int)}); one that lost every attempt fails with
+ * {@link ConcurrencyConflictException} and wrote nothing, and the thread moves on to its next
+ * command. No other failure than a refusal for want of units is allowed.
  */
 public abstract class PoolConcurrencyContract extends StorageBackedContract {
 
     private static final int THREADS = 8;
     private static final int COMMANDS_PER_THREAD = 6;
-    private static final int MAX_ATTEMPTS = 200;
+    private static final int STALE_RETRIES = 3;
     private static final long CAPACITY = 60;
     private static final Actor NETWORK_CENTRE = Actor.withRoles(new UserId("qian"), Role.NETWORK_CENTRE_MANAGER);
     private static final PoolId POOL = new PoolId("RACE-1");
 
     @Test
     void unitsHandedOutEqualTheUnitsThePoolLostNeverTwiceNeverOverCapacity() throws Exception {
-        Keyline keyline = Keyline.builder().storage(storage).areaReactions(false).build();
+        Keyline keyline = Keyline.builder().storage(storage).areaReactions(false).staleRetries(STALE_RETRIES).build();
         ResourcePools resources = ResourcePools.on(keyline);
         resources.openPool(NETWORK_CENTRE, POOL, ResourceType.DDN_PORT, new PoolLocation(new LocalNetworkId("SZ"), "X"),
                 CAPACITY, Duration.ZERO);
         List<UnitSet> reserved = Collections.synchronizedList(new ArrayList<>());
         List<UnitSet> allocated = Collections.synchronizedList(new ArrayList<>());
         List<ReservationId> rejected = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger stale = new AtomicInteger();
+        List<RuntimeException> conflicts = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -79,26 +82,28 @@ public abstract class PoolConcurrencyContract extends StorageBackedContract {
                         long units = 1 + (thread + i) % 3;
                         if ((thread + i) % 2 == 0) {
                             Instant now = keyline.clock().instant();
-                            ReservationSnapshot r = retry(stale, () -> resources.reserve(NETWORK_CENTRE, POOL,
-                                    new ReservationId("R" + key), new ReservationTerms(holder, ReservationPurpose.ORDER,
-                                            "ORD-" + key, units, now, now.plus(Duration.ofDays(1)),
-                                            now.plus(Duration.ofHours(1)))));
+                            Optional<ReservationSnapshot> made = attempt(conflicts, () -> resources.reserve(NETWORK_CENTRE,
+                                    POOL, new ReservationId("R" + key), new ReservationTerms(holder,
+                                            ReservationPurpose.ORDER, "ORD-" + key, units, now,
+                                            now.plus(Duration.ofDays(1)), now.plus(Duration.ofHours(1)))));
+                            if (made.isEmpty()) {
+                                continue;
+                            }
+                            ReservationSnapshot r = made.get();
                             if (r.state() == ReservationState.REJECTED) {
                                 rejected.add(r.id());
                                 continue;
                             }
-                            Allocation a = retry(stale, () -> resources.allocate(NETWORK_CENTRE, r.id(),
-                                    new AllocationId("L" + key), 1));
-                            allocated.add(a.units());
-                            if (units > 1) {
-                                reserved.add(resources.findPool(POOL).orElseThrow().reservations().stream()
-                                        .filter(h -> h.reservation().equals(r.id())).findFirst().orElseThrow().units());
-                            }
+                            attempt(conflicts, () -> resources.allocate(NETWORK_CENTRE, r.id(),
+                                    new AllocationId("L" + key), 1)).ifPresent(a -> allocated.add(a.units()));
+                            resources.findPool(POOL).orElseThrow().reservations().stream()
+                                    .filter(h -> h.reservation().equals(r.id())).findFirst()
+                                    .ifPresent(h -> reserved.add(h.units()));
                         } else {
                             try {
-                                Allocation a = retry(stale, () -> resources.allocateDirectly(NETWORK_CENTRE, POOL,
-                                        new AllocationId("D" + key), holder, "ORD-" + key, units));
-                                allocated.add(a.units());
+                                attempt(conflicts, () -> resources.allocateDirectly(NETWORK_CENTRE, POOL,
+                                        new AllocationId("D" + key), holder, "ORD-" + key, units))
+                                        .ifPresent(a -> allocated.add(a.units()));
                             } catch (InsufficientCapacityException full) {
                                 refused.incrementAndGet();
                             }
@@ -136,19 +141,24 @@ public abstract class PoolConcurrencyContract extends StorageBackedContract {
         assertThat(held).as("the units handed out are exactly the units the pool lost").isEqualTo(all);
         assertThat(resources.checkAvailability(POOL).available()).isEqualTo(CAPACITY - total);
         assertThat(after.lastMovement().allocated() + after.lastMovement().reserved()).isEqualTo(total);
-        assertThat(refused.get() + rejected.size()).as("96 units were asked of 60: the pool ran dry").isPositive();
+        assertThat(conflicts).as("every command that failed on a race failed after the runtime's last retry")
+                .allSatisfy(failure -> assertThat(failure).isInstanceOf(ConcurrencyConflictException.class)
+                        .satisfies(c -> assertThat(((ConcurrencyConflictException) c).attempts())
+                                .isEqualTo(STALE_RETRIES + 1)));
+        assertThat(refused.get() + rejected.size() + conflicts.size())
+                .as("96 units were asked of 60: some were refused, rejected or lost to the races").isPositive();
     }
 
-    private static <T> T retry(AtomicInteger stale, Supplier<T> command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return command.get();
-            } catch (StaleVersionException lost) {
-                stale.incrementAndGet();
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw lost;
-                }
-            }
+    /**
+     * Runs a command once through the runtime, which itself runs it again after a stale version;
+     * a command that lost every attempt is recorded and gives nothing.
+     */
+    private static <T> Optional<T> attempt(List<RuntimeException> conflicts, Supplier<T> command) {
+        try {
+            return Optional.of(command.get());
+        } catch (StaleVersionException lost) {
+            conflicts.add(lost);
+            return Optional.empty();
         }
     }
 }

@@ -176,6 +176,94 @@ public abstract class ResourceServicesContract extends StorageBackedContract {
     }
 
     @Test
+    void theExpiryTimerExpiresAReservationAtItsExpiryAndReturnsExactlyItsUnallocatedUnits() {
+        ReservationSnapshot r = resources.reserve(MARKETING, POOL, new ReservationId("R1"),
+                terms(BANK, 4, Duration.ofHours(1)));
+        resources.allocate(NETWORK_CENTRE, r.id(), new AllocationId("L1"), 1);
+        UnitSet allocated = resources.holdingsOf(BANK).get(0).allocations().get(0).units();
+        UnitSet unallocated = resources.findPool(POOL).orElseThrow().reservations().stream()
+                .filter(ru -> ru.reservation().equals(r.id())).map(ru -> ru.units()).findFirst().orElseThrow();
+        assertThat(unallocated.size()).isEqualTo(3);
+        world.keyline.relay().pumpUntilIdle(20);
+
+        world.clock.advance(Duration.ofHours(1).minusSeconds(1));
+        world.keyline.relay().pumpUntilIdle(20);
+        assertThat(resources.findReservation(r.id()).orElseThrow().state()).as("a second before its expiry")
+                .isEqualTo(ReservationState.IN_PROGRESS);
+        assertThat(resources.checkAvailability(POOL).available()).isEqualTo(6);
+
+        world.clock.advance(Duration.ofSeconds(1));
+        world.keyline.relay().pumpUntilIdle(20);
+        assertThat(resources.findReservation(r.id()).orElseThrow().state()).isEqualTo(ReservationState.EXPIRED);
+        ResourcePoolSnapshot pool = resources.findPool(POOL).orElseThrow();
+        assertThat(pool.reservations()).isEmpty();
+        assertThat(resources.checkAvailability(POOL).available()).as("exactly its three unallocated units returned")
+                .isEqualTo(9);
+        assertThat(resources.holdingsOf(BANK)).singleElement()
+                .satisfies(h -> assertThat(h.units()).as("the allocated unit stays").isEqualTo(allocated));
+        assertThat(delivered("resource.reservation-expired")).hasSize(1);
+        assertThat(delivered(ReservationExpiryDue.TYPE)).as("the timer reached the sinks too").hasSize(1);
+        assertThat(resources.expireDue(10)).as("the sweep finds nothing left").isEmpty();
+    }
+
+    @Test
+    void aRedatedReservationsOldTimerDoesNotExpireItAndTheNewOneDoes() {
+        ReservationSnapshot r = resources.reserve(MARKETING, POOL, new ReservationId("R1"),
+                terms(BANK, 2, Duration.ofHours(1)));
+        resources.redate(MARKETING, r.id(), world.clock.instant().plus(Duration.ofHours(5)));
+
+        world.clock.advance(Duration.ofHours(2));
+        world.keyline.relay().pumpUntilIdle(20);
+        assertThat(resources.findReservation(r.id()).orElseThrow().state()).as("past the old expiry")
+                .isEqualTo(ReservationState.IN_PROGRESS);
+        assertThat(resources.checkAvailability(POOL).available()).isEqualTo(8);
+
+        world.clock.advance(Duration.ofHours(3));
+        world.keyline.relay().pumpUntilIdle(20);
+        assertThat(resources.findReservation(r.id()).orElseThrow().state()).isEqualTo(ReservationState.EXPIRED);
+        assertThat(resources.checkAvailability(POOL).available()).isEqualTo(10);
+        assertThat(delivered(ReservationExpiryDue.TYPE)).as("one timer, the re-dated one").hasSize(1);
+    }
+
+    @Test
+    void aReservationThatEndsOtherwiseHasItsTimerCancelled() {
+        resources.reserve(MARKETING, POOL, new ReservationId("R1"), terms(BANK, 1, Duration.ofHours(1)));
+        resources.reserve(MARKETING, POOL, new ReservationId("R2"), terms(HOTEL, 1, Duration.ofHours(1)));
+        resources.allocate(NETWORK_CENTRE, new ReservationId("R1"), new AllocationId("L1"), 1);
+        resources.cancel(MARKETING, new ReservationId("R2"), "withdrawn");
+        resources.reserve(MARKETING, POOL, new ReservationId("R3"), terms(BANK, 20, Duration.ofHours(1)));
+
+        world.clock.advance(Duration.ofHours(2));
+        world.keyline.relay().pumpUntilIdle(20);
+        assertThat(delivered(ReservationExpiryDue.TYPE)).as("no timer left for completed, cancelled or rejected")
+                .isEmpty();
+        assertThat(resources.findReservation(new ReservationId("R1")).orElseThrow().state())
+                .isEqualTo(ReservationState.COMPLETED);
+    }
+
+    @Test
+    void anExpiryDueEventDeliveredTwiceChangesNothing() {
+        ReservationSnapshot r = resources.reserve(MARKETING, POOL, new ReservationId("R1"),
+                terms(BANK, 3, Duration.ofHours(1)));
+        world.clock.advance(Duration.ofHours(1));
+        world.keyline.relay().pumpUntilIdle(20);
+        ResourcePoolSnapshot afterExpiry = resources.findPool(POOL).orElseThrow();
+        ReservationSnapshot expired = resources.findReservation(r.id()).orElseThrow();
+        assertThat(expired.state()).isEqualTo(ReservationState.EXPIRED);
+
+        Reaction reaction = world.keyline.reactions().stream().filter(x -> x.name().equals(ReservationExpiries.REACTION))
+                .findFirst().orElseThrow();
+        ReservationExpiryDue again = new ReservationExpiryDue(EventId.random(), r.expiresAt(), r.id(), POOL, r.expiresAt());
+        world.keyline.run(ctx -> reaction.handler().react(again, ctx));
+        world.keyline.run(ctx -> ctx.publish(again));
+        world.keyline.relay().pumpUntilIdle(20);
+
+        assertThat(resources.findPool(POOL).orElseThrow()).as("nothing returned twice").isEqualTo(afterExpiry);
+        assertThat(resources.findReservation(r.id()).orElseThrow()).isEqualTo(expired);
+        assertThat(delivered("resource.reservation-expired")).hasSize(1);
+    }
+
+    @Test
     void utilisationIsReadFromTheStoredMovementLog() {
         Instant opened = world.clock.instant();
         world.clock.advance(Duration.ofHours(1));

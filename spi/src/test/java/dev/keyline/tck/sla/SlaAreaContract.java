@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
  * {@link #discard(StorageProvider)} afterwards. The group is {@link ServiceLevelAgreements}; it may
- * also be run on its own by extending {@link SlaRepositoryContract}. It uses only this area's
- * repository.
+ * also be run on its own by extending {@link SlaRepositoryContract}. The group
+ * {@link BindingReservations} runs {@link SlaBindingReservationContract}, the resources area's binding
+ * reservations reaching the SLA, so it needs a provider that stores the resource area as well.
  */
 public abstract class SlaAreaContract {
 
@@ -50,6 +51,21 @@ public abstract class SlaAreaContract {
         @Override
         protected int propertyExamples() {
             return SlaAreaContract.this.propertyExamples();
+        }
+    }
+
+    /** {@link SlaBindingReservationContract} on this provider. */
+    @Nested
+    class BindingReservations extends SlaBindingReservationContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return SlaAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            SlaAreaContract.this.discard(used);
         }
     }
 }
