@@ -34,6 +34,8 @@ class PublicApiNullArgumentsTest {
         // Documented optional parts.
         tester.nullable(dev.keyline.runtime.workorder.ProvisioningOrders.StageTimer.class, CONSTRUCTOR, "dueAt",
                         "null when the key's timer is to be cancelled")
+                .nullable(dev.keyline.runtime.workorder.FaultTickets.ClockTimer.class, CONSTRUCTOR, "dueAt",
+                        "null when the key's timer is to be cancelled")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "eventType", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "organisationUnit", "a criterion left null matches anything")
