@@ -48,7 +48,11 @@ class PublicApiNullArgumentsTest {
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "bookCommitment", "replaces",
                         "null when the document replaces no commitment")
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
-                        "null when the invoice replaces no commitment");
+                        "null when the invoice replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "commit", "replaces",
+                        "null when the document replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "invoice", "replaces",
+                        "null when the invoice replaces no order");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
                 PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {
             tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");
