@@ -42,6 +42,8 @@ class PublicApiNullArgumentsTest {
                         "null when the invoice replaces no order")
                 .nullable(dev.keyline.runtime.workorder.ProvisioningOrders.StageTimer.class, CONSTRUCTOR, "dueAt",
                         "null when the key's timer is to be cancelled")
+                .nullable(dev.keyline.runtime.workorder.FaultTickets.ClockTimer.class, CONSTRUCTOR, "dueAt",
+                        "null when the key's timer is to be cancelled")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "role", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "eventType", "a criterion left null matches anything")
                 .nullable(RoutingRule.class, CONSTRUCTOR, "organisationUnit", "a criterion left null matches anything")
@@ -54,7 +56,11 @@ class PublicApiNullArgumentsTest {
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "bookCommitment", "replaces",
                         "null when the document replaces no commitment")
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
-                        "null when the invoice replaces no commitment");
+                        "null when the invoice replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "commit", "replaces",
+                        "null when the document replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "invoice", "replaces",
+                        "null when the invoice replaces no order");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
                 PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {
             tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");

@@ -194,6 +194,9 @@ final class AreaEventSamples {
         sla = slaStory();
         this.fault = faultStory();
         events.addAll(this.fault.pendingEvents());
+        events.add(new dev.keyline.domain.workorder.FaultClockAlertDue(EventId.random(), at(40), this.fault.id(), BANK,
+                dev.keyline.domain.workorder.TicketClockKind.RESOLUTION,
+                dev.keyline.domain.workorder.FaultClockAlertDue.Alert.BREACH));
         // resources
         pool = ResourcePool.open(new PoolId("SZ-DDN-1"), ResourceType.DDN_PORT, new PoolLocation(SUZHOU, "EXCH-1"), 10,
                 Duration.ofHours(1), at(1));
@@ -239,6 +242,9 @@ final class AreaEventSamples {
         events.addAll(capex.pendingEvents());
         provisioning = provisioningOrder();
         events.addAll(provisioning.pendingEvents());
+        events.add(new dev.keyline.domain.workorder.ProvisioningStageAlertDue(EventId.random(), at(620 + 25 * 60),
+                provisioning.id(), BANK, new StageId("local"),
+                dev.keyline.domain.workorder.ProvisioningStageAlertDue.Alert.ESCALATION));
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */

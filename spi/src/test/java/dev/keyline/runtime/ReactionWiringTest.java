@@ -1,5 +1,8 @@
 package dev.keyline.runtime;
 
+import dev.keyline.runtime.workorder.FaultClockTimers;
+import dev.keyline.runtime.workorder.StageAlertTimers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,9 +32,11 @@ class ReactionWiringTest {
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).reaction(own).build();
 
         assertThat(keyline.reactions()).extracting(Reaction::name).containsExactly(AccountStandings.REACTION,
-                AccountExitReleases.REACTION, ReservationExpiries.REACTION, BindingReservations.REACTION, "host.audit");
+                AccountExitReleases.REACTION, ReservationExpiries.REACTION, BindingReservations.REACTION,
+                StageAlertTimers.REACTION, FaultClockTimers.REACTION, "host.audit");
         assertThat(keyline.relay().reactions()).containsOnlyKeys(AccountStandings.REACTION, AccountExitReleases.REACTION,
-                ReservationExpiries.REACTION, BindingReservations.REACTION, "host.audit");
+                ReservationExpiries.REACTION, BindingReservations.REACTION, StageAlertTimers.REACTION,
+                FaultClockTimers.REACTION, "host.audit");
     }
 
     @Test

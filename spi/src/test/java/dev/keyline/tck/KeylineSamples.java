@@ -172,6 +172,10 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.budget.CapexCommitments.on(keyline.get()))
                 .instance(dev.keyline.runtime.workorder.ProvisioningOrders.class,
                         () -> dev.keyline.runtime.workorder.ProvisioningOrders.on(keyline.get()))
+                .value(dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.class,
+                        () -> dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.of(java.util.List.of()))
+                .instance(dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.class,
+                        () -> dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.of(java.util.List.of()))
                 .value(ChurnObservations.class, ChurnObservations::none)
                 .value(ClassificationSettings.class,
                         () -> ClassificationSettings.of(SeedMinimums.suzhou(), ReclassificationPolicy.halfYearly()))

@@ -8,7 +8,8 @@ import dev.keyline.domain.common.DomainEvent;
  * one ticket are delivered in order.
  */
 public sealed interface FaultTicketEvent extends DomainEvent
-        permits FaultReported, FaultTransitioned, FaultClockWarned, FaultClockBreached, FaultDeadlinesRecomputed {
+        permits FaultReported, FaultTransitioned, FaultClockWarned, FaultClockBreached, FaultDeadlinesRecomputed,
+        FaultClockAlertDue {
 
     /**
      * The ticket concerned.

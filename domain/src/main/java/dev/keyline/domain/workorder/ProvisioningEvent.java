@@ -15,6 +15,7 @@ public sealed interface ProvisioningEvent extends DomainEvent
         ProvisioningStageDone,
         ProvisioningStageWarned,
         ProvisioningStageEscalated,
+        ProvisioningStageAlertDue,
         ProvisioningOrderAccepted {
 
     /**

@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.keyline.domain.sla.ServiceLevelAgreement;
+import dev.keyline.domain.sla.SlaId;
+import dev.keyline.domain.sla.SlaOrderAccepted;
+import dev.keyline.domain.workorder.archfixture.PlantedWorkOrderReachingIntoSla;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.keyline.domain.account.AccountAccess;
 import dev.keyline.domain.account.AccountId;
@@ -145,6 +149,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("account").and(not(oneOf(WORKORDER_USES_OF_ACCOUNT))))
             .because("an area uses another only through that area's ids and events");
 
+    /**
+     * What the work-order area uses of the SLA area: its id (SlaId) and the event by which an order
+     * accepted under the SLA becomes a provisioning order (SlaOrderAccepted). The SLA area uses
+     * nothing of the work-order area.
+     */
+    private static final Set<Class<?>> WORKORDER_USES_OF_SLA = Set.of(SlaId.class, SlaOrderAccepted.class);
+
+    static final ArchRule WORKORDER_USES_ONLY_LISTED_SLA_TYPES = noClasses().that(inArea("workorder"))
+            .should().dependOnClassesThat(inArea("sla").and(not(oneOf(WORKORDER_USES_OF_SLA))))
+            .because("an area uses another only through that area's ids and events");
+
+    static final ArchRule SLA_USES_NO_WORKORDER_TYPES = noClasses().that(inArea("sla"))
+            .should().dependOnClassesThat(inArea("workorder"))
+            .because("the SLA commits times; work orders follow its events, never the other way round");
+
     static final ArchRule WORKORDER_USES_NO_AUTHORITY_TYPES = noClasses().that(inArea("workorder"))
             .should().dependOnClassesThat(inArea("authority"))
             .because("fault tickets need nothing of commercial authorisation");
@@ -264,6 +283,8 @@ class ArchitectureTest {
         ACCOUNT_USES_ONLY_LISTED_AUTHORITY_TYPES.check(mainClasses);
         WORKORDER_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         WORKORDER_USES_NO_AUTHORITY_TYPES.check(mainClasses);
+        WORKORDER_USES_ONLY_LISTED_SLA_TYPES.check(mainClasses);
+        SLA_USES_NO_WORKORDER_TYPES.check(mainClasses);
         RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         NO_OTHER_AREA_USES_RESOURCE.check(mainClasses);
         SLA_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
@@ -310,6 +331,12 @@ class ArchitectureTest {
                 .noneSatisfy(line -> assertThat(line).contains("<" + ReservationId.class.getName() + ">"));
         assertThat(NO_OTHER_AREA_USES_RESOURCE.evaluate(withPlants).hasViolation())
                 .as("the SLA area is the one area allowed to follow the resource area").isFalse();
+        assertReportsOnly(WORKORDER_USES_ONLY_LISTED_SLA_TYPES.evaluate(withPlants),
+                PlantedWorkOrderReachingIntoSla.class.getName());
+        assertThat(WORKORDER_USES_ONLY_LISTED_SLA_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("<" + ServiceLevelAgreement.class.getName() + ">"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + SlaId.class.getName() + ">"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + SlaOrderAccepted.class.getName() + ">"));
     }
 
     private static void assertReportsOnly(EvaluationResult result, String culprit) {

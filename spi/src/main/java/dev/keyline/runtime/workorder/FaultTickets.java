@@ -2,11 +2,13 @@ package dev.keyline.runtime.workorder;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.BusinessCalendar;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.workorder.FaultCause;
+import dev.keyline.domain.workorder.FaultClockAlertDue;
 import dev.keyline.domain.workorder.FaultPriority;
 import dev.keyline.domain.workorder.FaultServiceClass;
 import dev.keyline.domain.workorder.FaultSource;
@@ -18,12 +20,16 @@ import dev.keyline.domain.workorder.FaultTicketId;
 import dev.keyline.domain.workorder.FaultTicketSnapshot;
 import dev.keyline.domain.workorder.FaultTicketState;
 import dev.keyline.domain.workorder.TicketClock;
+import dev.keyline.domain.workorder.TicketClockKind;
+import dev.keyline.domain.workorder.TicketClockState;
 import dev.keyline.domain.workorder.TicketClockPolicy;
 import dev.keyline.runtime.CommandContext;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.ServiceSteps;
 import dev.keyline.spi.workorder.FaultTicketRepository;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -42,9 +48,11 @@ import java.util.stream.Stream;
  * do everything), checked before anything changes and again by the domain.
  *
  * <p><b>Clocks.</b> The service counts the clocks on the business calendar and targets it was
- * given. Warnings and breaches are recorded by a sweep, {@link #recordDueAlerts()}, over the
- * repository's queries ({@link #dueWarnings(Instant)}, {@link #dueBreaches(Instant)}); the host runs
- * it on a schedule. After the calendar changes (new holidays), {@link #recomputeDeadlines} derives a
+ * given. Every move keeps one outbox timer per clock and alert ({@link #clockTimers}); when one
+ * falls due the relay hands it to the area's reaction ({@link FaultClockTimers}), which records the
+ * warning or breach. The sweep {@link #recordDueAlerts()}, over the repository's queries
+ * ({@link #dueWarnings(Instant)}, {@link #dueBreaches(Instant)}), is the fallback a host may run on
+ * a schedule. After the calendar changes (new holidays), {@link #recomputeDeadlines} derives a
  * ticket's deadlines again from its clocks' logs. Immutable and thread-safe.
  */
 public final class FaultTickets {
@@ -367,18 +375,72 @@ public final class FaultTickets {
     }
 
     /**
-     * The one place where the clocks' outbox timers are to be kept in step with the ticket, in the
-     * command's transaction, once the outbox schedules timers: for each clock, a pending timer keyed
-     * {@code fault-ticket:<id>:<clock>:warning} due at {@link TicketClock#warningAt()} and one keyed
-     * {@code ...:breach} due at {@link TicketClock#deadline()} while the clock runs and has not
-     * recorded them, each replaced on every move and cancelled when the clock pauses or stops.
-     * Until then it schedules nothing, and the sweep {@link #recordDueAlerts()} records warnings
-     * and breaches.
+     * Keeps the clocks' outbox timers in step with the ticket, in the command's transaction: each of
+     * {@link #clockTimers(FaultTicket)} with a due time is scheduled under its key, carrying a
+     * {@link FaultClockAlertDue} that occurs at that time (replacing the key's pending timer, so a
+     * pause, resume or recomputation moves it), and each without one is cancelled. The area's
+     * reaction ({@link FaultClockTimers}) takes the due events.
      *
      * @param ticket the ticket after the command
      * @param ctx the command's context
      */
-    private void scheduleClockTimers(FaultTicket ticket, CommandContext ctx) {
-        // the schedule and cancelTimer calls go here
+    static void scheduleClockTimers(FaultTicket ticket, CommandContext ctx) {
+        for (ClockTimer timer : clockTimers(ticket)) {
+            if (timer.dueAt() == null) {
+                ctx.cancelTimer(timer.key());
+            } else {
+                ctx.schedule(timer.key(), new FaultClockAlertDue(EventId.random(), timer.dueAt(), ticket.id(),
+                        ticket.account(), timer.clock(), timer.alert()));
+            }
+        }
+    }
+
+    /**
+     * The timers a fault ticket needs: for each clock, one keyed {@code fault-ticket.clock-warning/<id>/<clock>}
+     * at its warning instant and one keyed {@code fault-ticket.clock-breach/<id>/<clock>} at the first millisecond after its
+     * deadline (a breach counts once the deadline has passed), each while the clock counts, the
+     * instant is known and the alert is not recorded. A paused clock whose instant is not reached
+     * yet, a stopped or cancelled clock, and a recorded alert need none, so their keys are cancelled.
+     *
+     * @param ticket the ticket
+     * @return the timers, response clock first, warning before breach
+     */
+    public static List<ClockTimer> clockTimers(FaultTicket ticket) {
+        Require.nonNull(ticket, "ticket");
+        List<ClockTimer> timers = new ArrayList<>();
+        for (TicketClockKind kind : TicketClockKind.values()) {
+            TicketClock clock = ticket.clock(kind);
+            String key = "/" + ticket.id() + "/" + kind.name().toLowerCase(Locale.ROOT);
+            boolean counting = clock.state() == TicketClockState.RUNNING || clock.state() == TicketClockState.PAUSED;
+            timers.add(new ClockTimer("fault-ticket.clock-warning" + key, kind, FaultClockAlertDue.Alert.WARNING,
+                    counting && clock.warnedAt() == null ? clock.warningAt() : null));
+            timers.add(new ClockTimer("fault-ticket.clock-breach" + key, kind, FaultClockAlertDue.Alert.BREACH,
+                    counting && clock.breachedAt() == null && clock.deadline() != null
+                            ? clock.deadline().plusMillis(1) : null));
+        }
+        return List.copyOf(timers);
+    }
+
+    /**
+     * One timer of a fault ticket's clock.
+     *
+     * @param key the timer's key, one pending timer per key
+     * @param clock the clock
+     * @param alert which of its alerts
+     * @param dueAt when it is due, or null when the key's timer is to be cancelled
+     */
+    public record ClockTimer(String key, TicketClockKind clock, FaultClockAlertDue.Alert alert, Instant dueAt) {
+
+        /**
+         * Validates the timer.
+         *
+         * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code key} when it is
+         *     blank, or the clock or alert when null
+         */
+        public ClockTimer {
+            Require.nonBlank(key, "key");
+            Require.nonNull(clock, "clock");
+            Require.nonNull(alert, "alert");
+        }
     }
 }

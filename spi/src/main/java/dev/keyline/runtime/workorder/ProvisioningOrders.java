@@ -1,6 +1,7 @@
 package dev.keyline.runtime.workorder;
 
 import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.BusinessCalendar;
 import dev.keyline.domain.common.NotAuthorisedException;
 import dev.keyline.domain.common.Require;
@@ -10,6 +11,7 @@ import dev.keyline.domain.workorder.ProvisioningOrderId;
 import dev.keyline.domain.workorder.ProvisioningOrderSnapshot;
 import dev.keyline.domain.workorder.ProvisioningParties;
 import dev.keyline.domain.workorder.ProvisioningSlaLink;
+import dev.keyline.domain.workorder.ProvisioningStageAlertDue;
 import dev.keyline.domain.workorder.StageAssignment;
 import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.workorder.StagePlan;
@@ -49,10 +51,12 @@ import java.util.function.BiConsumer;
  * </ul>
  * Anyone else is refused with {@link NotAuthorisedException}.
  *
- * <p><b>Warnings and escalations.</b> {@link #raiseDueAlerts()} reads the stages whose warning or
- * due time has come ({@link ProvisioningOrderRepository#warningsDueBy},
- * {@link ProvisioningOrderRepository#overdueStages}) and raises them, one transaction per order.
- * A host runs it periodically. Immutable and thread-safe.
+ * <p><b>Warnings and escalations.</b> Every command keeps one outbox timer per running stage and
+ * alert ({@link #stageTimers}): when it falls due the relay hands it to the area's reaction
+ * ({@link StageAlertTimers}), which raises the alert. {@link #raiseDueAlerts()} is the fallback: it
+ * reads the stages whose warning or due time has come ({@link ProvisioningOrderRepository#warningsDueBy},
+ * {@link ProvisioningOrderRepository#overdueStages}) and raises them, one transaction per order; a
+ * host may run it periodically, for example after an outage of its relay. Immutable and thread-safe.
  */
 public final class ProvisioningOrders {
 
@@ -286,8 +290,8 @@ public final class ProvisioningOrders {
 
     /**
      * The timers a provisioning order needs: for every running stage, one keyed
-     * {@code workorder:<order>:<stage>:warning} at its warning time (until warned) and one keyed
-     * {@code workorder:<order>:<stage>:escalation} at its due time (until escalated). A held stage,
+     * {@code workorder.stage-warning/<order>/<stage>} at its warning time (until warned) and one keyed
+     * {@code workorder.stage-escalation/<order>/<stage>} at its due time (until escalated). A held stage,
      * a stage not started or done, and an accepted order need none, so their keys are cancelled.
      *
      * @param order the order
@@ -297,10 +301,12 @@ public final class ProvisioningOrders {
         Require.nonNull(order, "order");
         List<StageTimer> timers = new ArrayList<>();
         for (StageProgress s : order.stages()) {
-            String key = "workorder:" + order.id() + ":" + s.stage();
+            String key = "/" + order.id() + "/" + s.stage();
             boolean running = s.state() == StageState.STARTED && order.acceptedAt().isEmpty();
-            timers.add(new StageTimer(key + ":warning", running && !s.warned() ? s.warningAt() : null));
-            timers.add(new StageTimer(key + ":escalation", running && !s.escalated() ? s.due() : null));
+            timers.add(new StageTimer("workorder.stage-warning" + key, s.stage(), ProvisioningStageAlertDue.Alert.WARNING,
+                    running && !s.warned() ? s.warningAt() : null));
+            timers.add(new StageTimer("workorder.stage-escalation" + key, s.stage(), ProvisioningStageAlertDue.Alert.ESCALATION,
+                    running && !s.escalated() ? s.due() : null));
         }
         return List.copyOf(timers);
     }
@@ -309,29 +315,44 @@ public final class ProvisioningOrders {
      * One timer of a provisioning order's stage.
      *
      * @param key the timer's key, one pending timer per key
+     * @param stage the stage
+     * @param alert which of its alerts
      * @param dueAt when it is due, or null when the key's timer is to be cancelled
      */
-    public record StageTimer(String key, Instant dueAt) {
+    public record StageTimer(String key, StageId stage, ProvisioningStageAlertDue.Alert alert, Instant dueAt) {
 
         /**
          * Validates the timer.
          *
-         * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code key} when it is blank
+         * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code key} when it is
+         *     blank, or the stage or alert when null
          */
         public StageTimer {
             Require.nonBlank(key, "key");
+            Require.nonNull(stage, "stage");
+            Require.nonNull(alert, "alert");
         }
     }
 
     /**
-     * Where the outbox's timers are set: after every command that changes a stage's clock, each
-     * of {@link #stageTimers(ProvisioningOrder)} is to be scheduled (or cancelled) in the command's
-     * transaction with {@code ctx.schedule(key, event)} / {@code ctx.cancelTimer(key)} once the
-     * runtime offers them. Until then the warnings and escalations are raised by
-     * {@link #raiseDueAlerts()}, which reads the same times from the repository.
+     * Keeps the outbox's timers in step with the order, in the command's transaction: each of
+     * {@link #stageTimers(ProvisioningOrder)} with a due time is scheduled under its key, carrying a
+     * {@link ProvisioningStageAlertDue} that occurs at that time (replacing the key's pending timer,
+     * so a hold, resume, hand-off or alert moves it), and each without one is cancelled. The area's
+     * reaction ({@link StageAlertTimers}) takes the due events.
+     *
+     * @param order the order after the command
+     * @param ctx the command's context
      */
-    private static void scheduleStageTimers(ProvisioningOrder order, CommandContext ctx) {
-        // the outbox timers are not in this runtime yet; raiseDueAlerts() sweeps the same times
+    static void scheduleStageTimers(ProvisioningOrder order, CommandContext ctx) {
+        for (StageTimer timer : stageTimers(order)) {
+            if (timer.dueAt() == null) {
+                ctx.cancelTimer(timer.key());
+            } else {
+                ctx.schedule(timer.key(), new ProvisioningStageAlertDue(EventId.random(), timer.dueAt(), order.id(),
+                        order.parties().account(), timer.stage(), timer.alert()));
+            }
+        }
     }
 
     private ProvisioningOrderSnapshot onStage(Actor actor, ProvisioningOrderId id, StageId stage, String step,

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  */
 class Tmf621Test {
 
-    private static final Path GUIDE = Path.of("..", "docs", "fault-tickets.md");
+    private static final Path GUIDE = Path.of("..", "docs", "work-orders.md");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The guide's ticket: reported, diagnosed, dispatched, waiting for the customer, repaired and closed. */

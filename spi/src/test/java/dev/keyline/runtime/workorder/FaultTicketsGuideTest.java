@@ -41,7 +41,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The code of the fault-ticket guide (docs/fault-tickets.md), run as written there. */
+/** The code of the fault-ticket guide (the "Fault tickets" part of docs/work-orders.md), run as written there. */
 class FaultTicketsGuideTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -1,5 +1,8 @@
 package dev.keyline.runtime.workorder;
 
+import static dev.keyline.domain.workorder.ProvisioningStageAlertDue.Alert.ESCALATION;
+import static dev.keyline.domain.workorder.ProvisioningStageAlertDue.Alert.WARNING;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -167,9 +170,9 @@ class ProvisioningOrdersTest {
         ProvisioningOrder order = ProvisioningOrder.restore(orders.find(ID));
 
         assertThat(ProvisioningOrders.stageTimers(order)).containsExactly(
-                new ProvisioningOrders.StageTimer("workorder:PO-1:order:warning", Instant.parse("2026-03-02T17:36:00Z")),
-                new ProvisioningOrders.StageTimer("workorder:PO-1:order:escalation", Instant.parse("2026-03-02T20:00:00Z")),
-                new ProvisioningOrders.StageTimer("workorder:PO-1:local:warning", null),
-                new ProvisioningOrders.StageTimer("workorder:PO-1:local:escalation", null));
+                new ProvisioningOrders.StageTimer("workorder.stage-warning/PO-1/order", ORDER, WARNING, Instant.parse("2026-03-02T17:36:00Z")),
+                new ProvisioningOrders.StageTimer("workorder.stage-escalation/PO-1/order", ORDER, ESCALATION, Instant.parse("2026-03-02T20:00:00Z")),
+                new ProvisioningOrders.StageTimer("workorder.stage-warning/PO-1/local", LOCAL, WARNING, null),
+                new ProvisioningOrders.StageTimer("workorder.stage-escalation/PO-1/local", LOCAL, ESCALATION, null));
     }
 }

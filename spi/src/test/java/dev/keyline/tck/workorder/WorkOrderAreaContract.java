@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>The groups are {@link ProvisioningOrders} and {@link FaultTickets}.
+ * <p>The groups are {@link ProvisioningOrders}, {@link FaultTickets} and {@link Timers}.
  */
 public abstract class WorkOrderAreaContract {
 
@@ -67,6 +67,21 @@ public abstract class WorkOrderAreaContract {
         @Override
         protected int propertyExamples() {
             return WorkOrderAreaContract.this.propertyExamples();
+        }
+    }
+
+    /** {@link WorkOrderTimersContract} on this provider. */
+    @Nested
+    class Timers extends WorkOrderTimersContract {
+
+        @Override
+        protected StorageProvider newStorage() {
+            return WorkOrderAreaContract.this.newStorage();
+        }
+
+        @Override
+        protected void discard(StorageProvider used) {
+            WorkOrderAreaContract.this.discard(used);
         }
     }
 }
