@@ -16,6 +16,13 @@ import dev.keyline.domain.account.AccountRegistered;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
+import dev.keyline.domain.budget.archfixture.PlantedBudgetReachingIntoResource;
+import dev.keyline.domain.resource.InvestmentKind;
+import dev.keyline.domain.resource.InvestmentRequested;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourceType;
 import dev.keyline.domain.resource.archfixture.PlantedResourceReachingIntoAccount;
 import dev.keyline.jdbc.archfixture.PlantedAdapterUsingRuntime;
 import dev.keyline.spi.PlantedCoreNamingAnArea;
@@ -146,17 +153,32 @@ class ArchitectureTest {
     /**
      * What the network-resource area uses of the key-account area: its id (AccountId), naming the
      * holder of units, and the event its exit reaction takes (AccountExited). Nothing of any other
-     * area; and no other area uses the resource area.
+     * area: the capacity a CAPEX project builds reaches it as the kernel's CapacityBuilt, taken by
+     * its type's name, so the budget area may follow the resource area without a package cycle.
      */
     private static final Set<Class<?>> RESOURCE_USES_OF_OTHER_AREAS = Set.of(AccountId.class, AccountExited.class);
+
+    /**
+     * What the budget area uses of the resource area: the event its investment reaction takes
+     * (InvestmentRequested) and the ids and values that event carries (PoolId, ResourceType,
+     * PoolLocation, InvestmentKind). Never a pool, a reservation or the area's storage.
+     */
+    private static final Set<Class<?>> BUDGET_USES_OF_RESOURCE = Set.of(InvestmentRequested.class, PoolId.class,
+            ResourceType.class, PoolLocation.class, InvestmentKind.class);
 
     static final ArchRule RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("resource"))
             .should().dependOnClassesThat(inAnyArea().and(not(inArea("resource"))).and(not(oneOf(RESOURCE_USES_OF_OTHER_AREAS))))
             .because("an area uses another only through that area's ids and events");
 
-    static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses().that(inAnyArea().and(not(inArea("resource"))))
+    static final ArchRule BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES = noClasses().that(inArea("budget"))
+            .should().dependOnClassesThat(inArea("resource").and(not(oneOf(BUDGET_USES_OF_RESOURCE))))
+            .because("an area uses another only through that area's ids and events");
+
+    static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses()
+            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("budget"))))
             .should().dependOnClassesThat(inArea("resource"))
-            .because("no area follows the resource area yet; one that does uses only its ids and events");
+            .because("only the budget area follows the resource area (its investment requests); another that does "
+                    + "uses only its ids and events");
 
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
@@ -241,6 +263,7 @@ class ArchitectureTest {
         WORKORDER_USES_NO_AUTHORITY_TYPES.check(mainClasses);
         RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         NO_OTHER_AREA_USES_RESOURCE.check(mainClasses);
+        BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
     }
 
     @Test
@@ -276,6 +299,12 @@ class ArchitectureTest {
                 .anySatisfy(line -> assertThat(line).contains("<" + KeyAccount.class.getName() + ".snapshot()>"))
                 .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.account.KeyAccountRepository>"))
                 .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
+        assertReportsOnly(BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.evaluate(withPlants),
+                PlantedBudgetReachingIntoResource.class.getName());
+        assertThat(BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("<" + ResourcePool.class.getName() + ".addCapacity("))
+                .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.resource.ResourcePoolRepository>"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + PoolId.class.getName() + ">"));
     }
 
     private static void assertReportsOnly(EvaluationResult result, String culprit) {
