@@ -46,6 +46,10 @@ class PublicApiNullArgumentsTest {
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "bookCommitment", "replaces",
                         "null when the document replaces no commitment")
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
+                        "null when the invoice replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "commit", "replaces",
+                        "null when the document replaces no commitment")
+                .nullable(dev.keyline.runtime.budget.CapexCommitments.class, "invoice", "replaces",
                         "null when the invoice replaces no commitment");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
                 PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {

@@ -168,6 +168,8 @@ public final class KeylineSamples {
                 .instance(dev.keyline.runtime.budget.Budgets.class, () -> dev.keyline.runtime.budget.Budgets.on(keyline.get()))
                 .instance(dev.keyline.runtime.budget.CapexProjects.class,
                         () -> dev.keyline.runtime.budget.CapexProjects.on(keyline.get()))
+                .instance(dev.keyline.runtime.budget.CapexCommitments.class,
+                        () -> dev.keyline.runtime.budget.CapexCommitments.on(keyline.get()))
                 .instance(dev.keyline.runtime.workorder.ProvisioningOrders.class,
                         () -> dev.keyline.runtime.workorder.ProvisioningOrders.on(keyline.get()))
                 .value(ChurnObservations.class, ChurnObservations::none)

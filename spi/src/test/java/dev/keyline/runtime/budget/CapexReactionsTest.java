@@ -3,6 +3,8 @@ package dev.keyline.runtime.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLineId;
 import dev.keyline.domain.budget.CapexBudgetLine;
 import dev.keyline.domain.budget.CapexCapacity;
 import dev.keyline.domain.budget.CapexKind;
@@ -157,7 +159,7 @@ class CapexReactionsTest {
         CapexProjectId id = new CapexProjectId("CP-1");
         projects.propose(NETWORK_CENTRE, id, CapexKind.ROLLING, "DDN ports", SUZHOU, List.of(capacity), "forecast");
         projects.startFeasibility(NETWORK_CENTRE, id, "survey");
-        projects.approve(GM, id, new CapexBudgetLine("JS-2027", "CAPEX-ACCESS"), Money.cny("100000.00"),
+        projects.approve(GM, id, new CapexBudgetLine(new BudgetId("JS-2027"), new BudgetLineId("CAPEX-ACCESS")), Money.cny("100000.00"),
                 new CapexSchedule(start.plus(Duration.ofDays(10)), start.plus(Duration.ofDays(90))), "meeting");
         projects.startConstruction(NETWORK_CENTRE, id, "on site");
         clock.advance(Duration.ofDays(1));
