@@ -199,7 +199,7 @@ public final class CapexProjects {
 
     /**
      * Books a commitment on the project's own record; raises {@code budget.capex-amount-booked}.
-     * Booking it on the budget line too is the budget link's work (see docs/capex.md).
+     * Booking it on the budget line too is {@link CapexCommitments}' work (see docs/budgets.md).
      *
      * @param actor who books; see {@link CapexAction#BOOK}
      * @param id the project

@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The code of the CAPEX guide's section "Through the runtime" (docs/capex.md), run as written there. */
+/** The code of the budget guide's section "CAPEX projects through the runtime" (docs/budgets.md), run as written there. */
 class CapexGuideTest {
 
     @Test
