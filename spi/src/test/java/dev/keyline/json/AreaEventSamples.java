@@ -231,7 +231,7 @@ final class AreaEventSamples {
         capex = CapexProject.proposeFor(new CapexProjectId("CP-1"), new CapexRequestRef("REQ-1"), CapexKind.ROLLING,
                 "fibre ring Suzhou industrial park", SUZHOU, List.of(fibre), "pool short by 48 fibres", at(1));
         capex.startFeasibility(networkCentre, "route survey", at(2));
-        capex.approve(generalManager, new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET"), Money.cny("100000.00"),
+        capex.approve(generalManager, new CapexBudgetLine(new BudgetId("BUD-SZ-2026"), new BudgetLineId("CAPEX-NET")), Money.cny("100000.00"),
                 new CapexSchedule(at(10), at(30)), "company meeting", at(3));
         capex.bookCommitment(networkCentre, "PO-1", Money.cny("60000.00"), at(4));
         capex.flagOverdue(at(11));

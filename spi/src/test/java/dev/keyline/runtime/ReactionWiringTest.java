@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.runtime.authority.AccountStandings;
+import dev.keyline.runtime.budget.InvestmentProposals;
 import dev.keyline.runtime.resource.AccountExitReleases;
+import dev.keyline.runtime.resource.CapacityBuiltAdditions;
 import dev.keyline.runtime.resource.ReservationExpiries;
 import dev.keyline.runtime.sla.BindingReservations;
 import dev.keyline.spi.ConfigurationException;
@@ -32,11 +34,12 @@ class ReactionWiringTest {
         Keyline keyline = Keyline.builder().storage(new InMemoryStorage()).reaction(own).build();
 
         assertThat(keyline.reactions()).extracting(Reaction::name).containsExactly(AccountStandings.REACTION,
-                AccountExitReleases.REACTION, ReservationExpiries.REACTION, BindingReservations.REACTION,
-                StageAlertTimers.REACTION, FaultClockTimers.REACTION, "host.audit");
-        assertThat(keyline.relay().reactions()).containsOnlyKeys(AccountStandings.REACTION, AccountExitReleases.REACTION,
-                ReservationExpiries.REACTION, BindingReservations.REACTION, StageAlertTimers.REACTION,
+                AccountExitReleases.REACTION, ReservationExpiries.REACTION, CapacityBuiltAdditions.REACTION,
+                InvestmentProposals.REACTION, BindingReservations.REACTION, StageAlertTimers.REACTION,
                 FaultClockTimers.REACTION, "host.audit");
+        assertThat(keyline.relay().reactions()).containsOnlyKeys(AccountStandings.REACTION, AccountExitReleases.REACTION,
+                ReservationExpiries.REACTION, CapacityBuiltAdditions.REACTION, InvestmentProposals.REACTION,
+                BindingReservations.REACTION, StageAlertTimers.REACTION, FaultClockTimers.REACTION, "host.audit");
     }
 
     @Test

@@ -9,6 +9,8 @@ import static dev.keyline.jdbc.StoredValues.user;
 
 import dev.keyline.domain.budget.CapexBooking;
 import dev.keyline.domain.budget.CapexBookingKind;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLineId;
 import dev.keyline.domain.budget.CapexBudgetLine;
 import dev.keyline.domain.budget.CapexCapacity;
 import dev.keyline.domain.budget.CapexKind;
@@ -111,8 +113,8 @@ public final class JdbcCapexProjectRepository
                 .set("network_id", project.network())
                 .set("request_id", project.request())
                 .set("project_stage", project.stage())
-                .set("budget_id", project.budgetLine().map(CapexBudgetLine::budget))
-                .set("budget_line_id", project.budgetLine().map(CapexBudgetLine::line))
+                .set("budget_id", project.budgetLine().map(l -> l.budget().value()))
+                .set("budget_line_id", project.budgetLine().map(l -> l.line().value()))
                 .set("currency", project.plannedAmount().map(m -> m.currency().getCurrencyCode()))
                 .set("planned_amount", project.plannedAmount().map(Money::amount))
                 .set("planned_start", schedule.map(CapexSchedule::plannedStart))
@@ -182,7 +184,8 @@ public final class JdbcCapexProjectRepository
             return new CapexProjectSnapshot(id, row.longValue("version"), requiredEnum(row, "capex_kind", CapexKind.class),
                     row.requiredString("project_title"), required(row, "network_id", LocalNetworkId::new),
                     row.identifier("request_id", CapexRequestRef::new), List.of(), stage, List.of(),
-                    budget == null ? null : new CapexBudgetLine(budget, row.string("budget_line_id")),
+                    budget == null ? null
+                            : new CapexBudgetLine(new BudgetId(budget), new BudgetLineId(row.string("budget_line_id"))),
                     row.bigDecimal("planned_amount") == null ? null : money(row, "planned_amount", "currency"),
                     start == null ? null : new CapexSchedule(start, row.instant("planned_acceptance")), List.of(),
                     accepted ? row.bool("first_time_right") : null, row.longValue("lines_added"), List.of(), overdue);

@@ -1,25 +1,25 @@
 package dev.keyline.domain.budget;
 
-import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
 
 /**
- * The budget line a {@link CapexProject} is paid from: the budget's id and the line's id within it,
- * as the budget gives them. The project's commitments and actuals flow into that line.
+ * The budget line a {@link CapexProject} is paid from: the {@link Budget}'s id and the line's id
+ * within it. The project's commitments and actuals flow into that line.
  *
  * @param budget the budget's id
  * @param line the line's id
  */
-public record CapexBudgetLine(String budget, String line) {
+public record CapexBudgetLine(BudgetId budget, BudgetLineId line) {
 
     /**
      * Validates both ids.
      *
-     * @throws InvalidArgumentException naming {@code budget} or {@code line} when it is not a valid identifier
+     * @throws InvalidArgumentException naming {@code budget} or {@code line} when it is null
      */
     public CapexBudgetLine {
-        Identifier.check(budget, "budget");
-        Identifier.check(line, "line");
+        Require.nonNull(budget, "budget");
+        Require.nonNull(line, "line");
     }
 
     @Override

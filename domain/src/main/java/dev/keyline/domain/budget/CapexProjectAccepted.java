@@ -1,6 +1,7 @@
 package dev.keyline.domain.budget;
 
 import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.CapacityBuilt;
 import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.LocalNetworkId;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * A project was accepted (竣工验收); type {@value #TYPE}. It carries the capacity the project
- * built, per pool and resource type, so that the resources area adds it to its pools, and what the
- * KPIs need: whether acceptance was first-time-right and how many lines it added to service.
+ * built, per pool and resource type, so that the resources area adds it to its pools (it reads it as
+ * the kernel's {@link CapacityBuilt}, never naming this area), and what the KPIs need: whether acceptance was first-time-right and how many lines it added to service.
  *
  * @param eventId the event's id
  * @param occurredAt when it was accepted
@@ -31,7 +32,7 @@ import java.util.List;
  */
 public record CapexProjectAccepted(EventId eventId, Instant occurredAt, CapexProjectId project, LocalNetworkId network,
         CapexKind kind, CapexBudgetLine budgetLine, List<CapexCapacity> capacity, boolean firstTimeRight,
-        long linesAdded, Money actualAmount, UserId acceptedBy, String reason) implements CapexEvent {
+        long linesAdded, Money actualAmount, UserId acceptedBy, String reason) implements CapexEvent, CapacityBuilt {
 
     /** The stable event type. */
     public static final String TYPE = "budget.capex-project-accepted";
@@ -59,6 +60,16 @@ public record CapexProjectAccepted(EventId eventId, Instant occurredAt, CapexPro
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public List<PoolUnits> capacityBuilt() {
+        return capacity.stream().map(c -> new PoolUnits(c.pool(), c.resourceType(), c.units())).toList();
+    }
+
+    @Override
+    public String capacityReason() {
+        return "CAPEX project " + project + " accepted: " + reason;
     }
 
     @Override

@@ -193,7 +193,7 @@ class CapexProjectProperties {
             },
             s -> s.stage() == CapexStage.PROPOSED ? null : new CapexProjectSnapshot(s.id(), s.version(), s.kind(),
                     s.title(), s.network(), s.request(), s.plannedCapacity(), s.stage(), s.history(),
-                    s.budgetLine() == null ? new CapexBudgetLine("B", "L") : null, s.plannedAmount(), s.schedule(),
+                    s.budgetLine() == null ? new CapexBudgetLine(new BudgetId("B"), new BudgetLineId("L")) : null, s.plannedAmount(), s.schedule(),
                     s.bookings(), s.firstTimeRight(), s.linesAdded(), s.builtCapacity(), s.overdue()));
 
     private static CapexStage otherStage(CapexStage stage) {
@@ -213,7 +213,7 @@ class CapexProjectProperties {
         String document = "DOC-" + (c.cents() % 3);
         switch (c.op()) {
             case STUDY -> project.startFeasibility(actor, "study the route", at);
-            case APPROVE -> project.approve(actor, new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET"),
+            case APPROVE -> project.approve(actor, new CapexBudgetLine(new BudgetId("BUD-SZ-2026"), new BudgetLineId("CAPEX-NET")),
                     Money.ofCents(Model.PLANNED_CENTS, Money.CNY),
                     new CapexSchedule(at.plus(Duration.ofDays(10)), at.plus(Duration.ofDays(30))), "company meeting", at);
             case BUILD -> project.startConstruction(actor, "contractor on site", at);

@@ -20,7 +20,7 @@ public final class CapexSamples {
     /** The general manager. */
     public static final Actor GENERAL_MANAGER = Actor.withRoles(new UserId("gm"), Role.GENERAL_MANAGER);
     /** The budget line of the sample project. */
-    public static final CapexBudgetLine LINE = new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET");
+    public static final CapexBudgetLine LINE = new CapexBudgetLine(new BudgetId("BUD-SZ-2026"), new BudgetLineId("CAPEX-NET"));
     /** The capacity the sample project builds. */
     public static final CapexCapacity FIBRE = new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48);
 

@@ -7,6 +7,11 @@ import dev.keyline.domain.budget.BudgetLine;
 import dev.keyline.domain.budget.BudgetLineId;
 import dev.keyline.domain.budget.BudgetSnapshot;
 import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.CapexBudgetLine;
+import dev.keyline.domain.budget.CapexProjectId;
+import dev.keyline.domain.budget.CapexProjectSnapshot;
+import dev.keyline.domain.budget.CapexSchedule;
+import dev.keyline.domain.budget.CapexStage;
 import dev.keyline.domain.budget.CommitmentId;
 import dev.keyline.domain.budget.ControlLevel;
 import dev.keyline.domain.budget.DocumentStage;
@@ -21,8 +26,15 @@ import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.ResourceType;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.budget.Budgets;
+import dev.keyline.runtime.budget.CapexCommitments;
+import dev.keyline.runtime.budget.CapexProjects;
+import dev.keyline.runtime.resource.ResourcePools;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +44,9 @@ import java.util.List;
  * (质询) and Suzhou answers and revises, the budget is approved and issued (下达) to two departments;
  * through the year requests, orders and invoices are booked on the network department's access
  * line, a request over budget is stopped, a revision is approved, and the year's burn-down is drawn.
+ * A rolling-investment request for a new DDN pool becomes a CAPEX project through the budget area's
+ * reaction; it is approved on the access line, its request, order and invoice flow into that line
+ * (and the burn-down), and at acceptance its ports reach the pool through the resources area's reaction.
  */
 public final class BudgetChapter implements DemoChapter {
 
@@ -67,6 +82,18 @@ public final class BudgetChapter implements DemoChapter {
 
     /** The network department's financial manager. */
     public static final Actor NETWORK_DEPT_FINANCE = Actor.withRoles(new UserId("ma.rui"), Role.FINANCIAL_MANAGER);
+
+    /** The DDN pool the chapter's CAPEX project extends. */
+    public static final PoolId CAPEX_POOL = new PoolId("SZ-DDN-SIP");
+
+    /** The ports the pool starts with; the forecast asks for twice as many. */
+    public static final long CAPEX_POOL_PORTS = 24;
+
+    /** The amount the CAPEX project is approved for. */
+    public static final Money CAPEX_PLANNED = Money.cny("60000.00");
+
+    /** The CAPEX project's invoice, booked as an actual on the access line. */
+    public static final Money CAPEX_INVOICED = Money.cny("56500.00");
 
     private static final OrgUnit PROVINCE = OrgUnit.province(new OrgUnitId("JS"));
     private static final LocalNetworkId SZ = new LocalNetworkId("SZ");
@@ -156,6 +183,9 @@ public final class BudgetChapter implements DemoChapter {
             {"8", "PARK-2", "1000000.00", "1020000.00", null},
             {"9", "RING-UPGRADE", "500000.00", null, null},
         };
+        CapexProjectId capex = capexProposedAndApproved(context, out);
+        CapexCommitments capexBookings = CapexCommitments.on(context.keyline());
+        CapexProjects capexProjects = CapexProjects.on(context.keyline());
         for (String[] p : projects) {
             int month = Integer.parseInt(p[0]);
             CommitmentId request = new CommitmentId("PR-" + p[1]);
@@ -172,7 +202,20 @@ public final class BudgetChapter implements DemoChapter {
                 budgets.recordActual(NETWORK_DEPT_FINANCE, NETWORK_DEPT_BUDGET, ACCESS, new CommitmentId("INV-" + p[1]),
                         Money.cny(p[4]), new CommitmentId("PO-" + p[1]));
             }
+            if (p[1].equals("ESTATE-B")) {
+                context.moveTo(LocalDateTime.of(YEAR, 5, 26, 10, 0));
+                capexProjects.startConstruction(ResourcesChapter.NETWORK_CENTRE, capex, "line cards ordered");
+                capexBookings.commit(NETWORK_DEPT_FINANCE, capex, "PR-CAPEX-SIP", DocumentStage.REQUEST,
+                        Money.cny("58000.00"), null);
+                context.moveTo(LocalDateTime.of(YEAR, 5, 28, 10, 0));
+                capexBookings.commit(NETWORK_DEPT_FINANCE, capex, "PO-CAPEX-SIP", DocumentStage.ORDER,
+                        CAPEX_INVOICED, "PR-CAPEX-SIP");
+            } else if (p[1].equals("PARK-1")) {
+                context.moveTo(LocalDateTime.of(YEAR, 7, 27, 10, 0));
+                capexBookings.invoice(NETWORK_DEPT_FINANCE, capex, "INV-CAPEX-SIP", CAPEX_INVOICED, "PO-CAPEX-SIP");
+            }
         }
+        capexAccepted(context, out, capex);
 
         context.moveTo(LocalDateTime.of(YEAR, 10, 8, 10, 0));
         BudgetSnapshot beforeStop = budgets.get(NETWORK_DEPT_BUDGET);
@@ -216,6 +259,58 @@ public final class BudgetChapter implements DemoChapter {
         context.deliverNotifications("the budget year closed");
         out.chart(BudgetBurnDown.of(network).chart("Issued, committed and actual amounts of " + NETWORK_DEPT_BUDGET
                 + " at the end of each month of " + YEAR + " (CNY)"));
+    }
+
+    /**
+     * The network centre forecasts a demand the new pool cannot meet: the resources area raises a
+     * rolling-investment request, the budget area's reaction proposes a project for it, and the
+     * project is studied and approved on the network department's access line.
+     */
+    private static CapexProjectId capexProposedAndApproved(DemoContext context, ReportSection out) {
+        ResourcePools resources = ResourcePools.on(context.keyline());
+        CapexProjects capexProjects = CapexProjects.on(context.keyline());
+        context.moveTo(LocalDateTime.of(YEAR, 1, 26, 9, 0));
+        resources.openPool(ResourcesChapter.NETWORK_CENTRE, CAPEX_POOL, ResourceType.DDN_PORT,
+                new PoolLocation(SZ, "SIP-EXCH"), CAPEX_POOL_PORTS, Duration.ZERO);
+        long shortfall = resources.forecastShortfall(ResourcesChapter.NETWORK_CENTRE, CAPEX_POOL, 2 * CAPEX_POOL_PORTS,
+                "DDN demand of the industrial park's new data centres in 2026");
+        context.deliverNotifications("the rolling-investment request");
+        CapexProjectSnapshot proposed = capexProjects.inStage(CapexStage.PROPOSED).stream()
+                .filter(p -> p.plannedCapacity().stream().anyMatch(c -> c.pool().equals(CAPEX_POOL.value())))
+                .findFirst().orElseThrow(() -> new InvalidStateException("the investment request for " + CAPEX_POOL
+                        + " proposed no CAPEX project"));
+        CapexProjectId id = proposed.id();
+        context.moveTo(LocalDateTime.of(YEAR, 1, 28, 9, 0));
+        capexProjects.startFeasibility(ResourcesChapter.NETWORK_CENTRE, id, "line-card slots surveyed");
+        context.moveTo(LocalDateTime.of(YEAR, 1, 30, 9, 0));
+        java.time.Instant now = context.clock().instant();
+        capexProjects.approve(SUZHOU_GENERAL_MANAGER, id, new CapexBudgetLine(NETWORK_DEPT_BUDGET, ACCESS),
+                CAPEX_PLANNED, new CapexSchedule(now.plus(Duration.ofDays(120)), now.plus(Duration.ofDays(240))),
+                "paid from the access line");
+        out.heading("A CAPEX project from a shortfall");
+        out.paragraph("The network centre forecasts twice the ports of the new pool " + CAPEX_POOL + "; the resources"
+                + " area raises a rolling-investment request, which the budget area's reaction turns into a proposed"
+                + " project. Suzhou's general manager approves it (立项) on " + ACCESS + " of " + NETWORK_DEPT_BUDGET
+                + "; its request, order and invoice are booked on the project and the line together.");
+        out.fact("investment request", shortfall + " ports short in " + CAPEX_POOL + " (" + proposed.kind() + ")");
+        out.fact("proposed project", id + ": " + proposed.title());
+        out.fact("approved", CAPEX_PLANNED + " on " + NETWORK_DEPT_BUDGET + "/" + ACCESS);
+        return id;
+    }
+
+    /** The project is accepted, and its ports reach the pool through the resources area's reaction. */
+    private static void capexAccepted(DemoContext context, ReportSection out, CapexProjectId id) {
+        ResourcePools resources = ResourcePools.on(context.keyline());
+        CapexProjects capexProjects = CapexProjects.on(context.keyline());
+        context.moveTo(LocalDateTime.of(YEAR, 9, 10, 10, 0));
+        long before = resources.checkAvailability(CAPEX_POOL).capacity();
+        CapexProjectSnapshot project = capexProjects.find(id).orElseThrow();
+        capexProjects.accept(ResourcesChapter.NETWORK_CENTRE, id, project.plannedCapacity(), true,
+                project.plannedCapacity().stream().mapToLong(c -> c.units()).sum(), "passed at the first inspection");
+        context.deliverNotifications("the CAPEX project's acceptance");
+        long after = resources.checkAvailability(CAPEX_POOL).capacity();
+        out.fact("accepted (竣工验收)", id + " on " + context.today() + ", first time right, invoiced " + CAPEX_INVOICED);
+        out.fact("pool capacity", CAPEX_POOL + ": " + before + " ports before acceptance, " + after + " after");
     }
 
     private static void department(Budgets budgets, Actor reviewer, Actor drafter, BudgetId id, OrgUnit unit,

@@ -20,6 +20,11 @@ import dev.keyline.domain.account.AccountRegistered;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
+import dev.keyline.domain.budget.archfixture.PlantedBudgetReachingIntoResource;
+import dev.keyline.domain.resource.InvestmentKind;
+import dev.keyline.domain.resource.InvestmentRequested;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
 import dev.keyline.domain.resource.Reservation;
 import dev.keyline.domain.resource.ReservationCancelled;
 import dev.keyline.domain.resource.ReservationCompleted;
@@ -28,6 +33,8 @@ import dev.keyline.domain.resource.ReservationId;
 import dev.keyline.domain.resource.ReservationMade;
 import dev.keyline.domain.resource.ReservationPurpose;
 import dev.keyline.domain.resource.ReservationReleased;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourceType;
 import dev.keyline.domain.resource.UnitSet;
 import dev.keyline.domain.resource.archfixture.PlantedResourceReachingIntoAccount;
 import dev.keyline.domain.sla.archfixture.PlantedSlaReachingIntoResource;
@@ -175,9 +182,19 @@ class ArchitectureTest {
     /**
      * What the network-resource area uses of the key-account area: its id (AccountId), naming the
      * holder of units, and the event its exit reaction takes (AccountExited). Nothing of any other
-     * area; and no area but the SLA area uses the resource area.
+     * area; only the SLA and budget areas use the resource area, through its ids and events. The
+     * capacity a CAPEX project builds reaches it as the kernel's CapacityBuilt, taken by its type's
+     * name, so the budget area may follow the resource area without a package cycle.
      */
     private static final Set<Class<?>> RESOURCE_USES_OF_OTHER_AREAS = Set.of(AccountId.class, AccountExited.class);
+
+    /**
+     * What the budget area uses of the resource area: the event its investment reaction takes
+     * (InvestmentRequested) and the ids and values that event carries (PoolId, ResourceType,
+     * PoolLocation, InvestmentKind). Never a pool, a reservation or the area's storage.
+     */
+    private static final Set<Class<?>> BUDGET_USES_OF_RESOURCE = Set.of(InvestmentRequested.class, PoolId.class,
+            ResourceType.class, PoolLocation.class, InvestmentKind.class);
 
     static final ArchRule RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("resource"))
             .should().dependOnClassesThat(inAnyArea().and(not(inArea("resource"))).and(not(oneOf(RESOURCE_USES_OF_OTHER_AREAS))))
@@ -197,10 +214,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("resource").and(not(oneOf(SLA_USES_OF_RESOURCE))))
             .because("an area uses another only through that area's ids and events");
 
+    static final ArchRule BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES = noClasses().that(inArea("budget"))
+            .should().dependOnClassesThat(inArea("resource").and(not(oneOf(BUDGET_USES_OF_RESOURCE))))
+            .because("an area uses another only through that area's ids and events");
+
     static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses()
-            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))))
+            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))).and(not(inArea("budget"))))
             .should().dependOnClassesThat(inArea("resource"))
-            .because("only the SLA area follows the resource area, through its ids and events");
+            .because("only the SLA area (binding reservations) and the budget area (investment requests) follow "
+                    + "the resource area, through its ids and events");
 
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
@@ -288,6 +310,7 @@ class ArchitectureTest {
         RESOURCE_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         NO_OTHER_AREA_USES_RESOURCE.check(mainClasses);
         SLA_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
+        BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
     }
 
     @Test
@@ -330,13 +353,19 @@ class ArchitectureTest {
                 .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.resource.ReservationRepository>"))
                 .noneSatisfy(line -> assertThat(line).contains("<" + ReservationId.class.getName() + ">"));
         assertThat(NO_OTHER_AREA_USES_RESOURCE.evaluate(withPlants).hasViolation())
-                .as("the SLA area is the one area allowed to follow the resource area").isFalse();
+                .as("the SLA and budget areas are the areas allowed to follow the resource area").isFalse();
         assertReportsOnly(WORKORDER_USES_ONLY_LISTED_SLA_TYPES.evaluate(withPlants),
                 PlantedWorkOrderReachingIntoSla.class.getName());
         assertThat(WORKORDER_USES_ONLY_LISTED_SLA_TYPES.evaluate(withPlants).getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("<" + ServiceLevelAgreement.class.getName() + ">"))
                 .noneSatisfy(line -> assertThat(line).contains("<" + SlaId.class.getName() + ">"))
                 .noneSatisfy(line -> assertThat(line).contains("<" + SlaOrderAccepted.class.getName() + ">"));
+        assertReportsOnly(BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.evaluate(withPlants),
+                PlantedBudgetReachingIntoResource.class.getName());
+        assertThat(BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("<" + ResourcePool.class.getName() + ".addCapacity("))
+                .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.resource.ResourcePoolRepository>"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + PoolId.class.getName() + ">"));
     }
 
     private static void assertReportsOnly(EvaluationResult result, String culprit) {

@@ -2,6 +2,15 @@ package dev.keyline.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.domain.budget.CapexBudgetLine;
+import dev.keyline.domain.budget.CapexCapacity;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexProjectSnapshot;
+import dev.keyline.domain.budget.CapexStage;
+import dev.keyline.domain.budget.LedgerEntryKind;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
+import dev.keyline.runtime.budget.CapexProjects;
+import dev.keyline.runtime.resource.ResourcePools;
 import dev.keyline.domain.budget.BudgetStatus;
 import dev.keyline.domain.budget.LineBalance;
 import dev.keyline.domain.budget.Revision;
@@ -47,6 +56,8 @@ class BudgetChapterTest {
             snapshotAtEnd = budgets.get(BudgetChapter.NETWORK_DEPT_BUDGET);
             balancesAtEnd = budgets.balances(BudgetChapter.NETWORK_DEPT_BUDGET);
             suzhouStatus = budgets.get(BudgetChapter.SUZHOU_BUDGET).status();
+            capexProjects = CapexProjects.on(context.keyline()).inStage(CapexStage.ACCEPTED);
+            capexPool = ResourcePools.on(context.keyline()).findPool(BudgetChapter.CAPEX_POOL).orElseThrow();
             out.paragraph("probe");
         }
     }
@@ -54,6 +65,8 @@ class BudgetChapterTest {
     private static dev.keyline.domain.budget.BudgetSnapshot snapshotAtEnd;
     private static List<LineBalance> balancesAtEnd;
     private static BudgetStatus suzhouStatus;
+    private static List<CapexProjectSnapshot> capexProjects;
+    private static ResourcePoolSnapshot capexPool;
 
     @BeforeAll
     static void runTheChapter() throws IOException {
@@ -85,7 +98,7 @@ class BudgetChapterTest {
         assertThat(series("issued").get(11)).isEqualTo(issued.amount());
         assertThat(series("committed").get(11)).isEqualTo(committed.amount());
         assertThat(series("actual").get(11)).isEqualTo(actual.amount());
-        assertThat(actual).isEqualTo(Money.cny("2920000.00"));
+        assertThat(actual).isEqualTo(Money.cny("2920000.00").plus(BudgetChapter.CAPEX_INVOICED));
         assertThat(committed).isEqualTo(Money.cny("2420000.00"));
     }
 
@@ -124,7 +137,35 @@ class BudgetChapterTest {
         String stopped = chapter.blocks().stream().filter(b -> b instanceof Block.Facts).map(Block.Facts.class::cast)
                 .flatMap(f -> f.facts().stream()).filter(f -> f.label().equals("stopped request"))
                 .map(Block.Fact::value).findFirst().orElseThrow();
-        assertThat(stopped).contains("CAPEX-ACCESS", "REQUEST", "900000.00 CNY", "available 560000.00 CNY");
+        assertThat(stopped).contains("CAPEX-ACCESS", "REQUEST", "900000.00 CNY", "available 503500.00 CNY");
+    }
+
+    @Test
+    void theRollingRequestBecameAProjectWhoseBookingsReachedTheLineAndWhosePortsReachedThePool() {
+        assertThat(capexProjects).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(CapexKind.ROLLING);
+            assertThat(p.request()).isNotNull();
+            assertThat(p.budgetLine()).isEqualTo(new CapexBudgetLine(BudgetChapter.NETWORK_DEPT_BUDGET,
+                    BudgetChapter.ACCESS));
+            assertThat(p.plannedAmount()).isEqualTo(BudgetChapter.CAPEX_PLANNED);
+            assertThat(p.plannedCapacity()).containsExactly(new CapexCapacity(BudgetChapter.CAPEX_POOL.value(),
+                    "DDN_PORT", BudgetChapter.CAPEX_POOL_PORTS));
+            assertThat(p.builtCapacity()).isEqualTo(p.plannedCapacity());
+            assertThat(p.bookings()).hasSize(5);
+        });
+        List<String> documents = snapshotAtEnd.ledger().stream().map(e -> e.document().value())
+                .filter(d -> d.endsWith("CAPEX-SIP")).toList();
+        assertThat(documents).containsExactly("PR-CAPEX-SIP", "PR-CAPEX-SIP", "PO-CAPEX-SIP", "PO-CAPEX-SIP",
+                "INV-CAPEX-SIP");
+        assertThat(snapshotAtEnd.ledger().stream().filter(e -> e.document().value().equals("INV-CAPEX-SIP")
+                && e.kind() == LedgerEntryKind.ACTUAL_RECORDED).map(e -> e.amount()).toList())
+                .containsExactly(BudgetChapter.CAPEX_INVOICED);
+        long capacity = capexPool.unitCount() - capexPool.retired().size();
+        assertThat(capacity).isEqualTo(2 * BudgetChapter.CAPEX_POOL_PORTS);
+        String facts = chapter.blocks().stream().filter(b -> b instanceof Block.Facts).map(Block.Facts.class::cast)
+                .flatMap(f -> f.facts().stream()).filter(f -> f.label().equals("pool capacity"))
+                .map(Block.Fact::value).findFirst().orElseThrow();
+        assertThat(facts).contains(BudgetChapter.CAPEX_POOL_PORTS + " ports before acceptance, " + capacity + " after");
     }
 
     @Test

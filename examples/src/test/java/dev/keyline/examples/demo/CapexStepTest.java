@@ -2,6 +2,8 @@ package dev.keyline.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLineId;
 import dev.keyline.domain.budget.CapexBudgetLine;
 import dev.keyline.domain.budget.CapexProjectSnapshot;
 import dev.keyline.domain.budget.CapexStage;
@@ -24,7 +26,7 @@ class CapexStepTest {
         Keyline keyline = Keyline.builder().storage(storage).clock(clock).build();
         List<String> printed = new ArrayList<>();
 
-        CapexProjectSnapshot accepted = CapexStep.run(keyline, clock, new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET"),
+        CapexProjectSnapshot accepted = CapexStep.run(keyline, clock, new CapexBudgetLine(new BudgetId("BUD-SZ-2026"), new BudgetLineId("CAPEX-NET")),
                 printed::add);
 
         assertThat(accepted.stage()).isEqualTo(CapexStage.ACCEPTED);

@@ -80,7 +80,7 @@ public final class CapexCommitments {
             CapexBudgetLine line = lineOf(project);
             releaseReplaced(booker, project, replaces);
             projects.bookCommitment(booker, project, document, amount);
-            return budgets.bookCommitment(booker, new BudgetId(line.budget()), new BudgetLineId(line.line()),
+            return budgets.bookCommitment(booker, line.budget(), line.line(),
                     new CommitmentId(document), stage, amount, replaces == null ? null : new CommitmentId(replaces));
         });
     }
@@ -108,7 +108,7 @@ public final class CapexCommitments {
             CapexBudgetLine line = lineOf(project);
             releaseReplaced(booker, project, replaces);
             projects.bookActual(booker, project, invoice, amount);
-            return budgets.recordActual(booker, new BudgetId(line.budget()), new BudgetLineId(line.line()),
+            return budgets.recordActual(booker, line.budget(), line.line(),
                     new CommitmentId(invoice), amount, replaces == null ? null : new CommitmentId(replaces));
         });
     }
@@ -131,7 +131,7 @@ public final class CapexCommitments {
         return keyline.execute(ctx -> {
             CapexBudgetLine line = lineOf(project);
             releaseReplaced(booker, project, document);
-            return budgets.reverseCommitment(booker, new BudgetId(line.budget()), new CommitmentId(document), reason);
+            return budgets.reverseCommitment(booker, line.budget(), new CommitmentId(document), reason);
         });
     }
 

@@ -125,16 +125,20 @@ public final class CapexProjects {
         Require.nonNull(network, "network");
         Require.nonNull(units, "units");
         Require.nonNull(reason, "reason");
-        return keyline.execute(ctx -> {
-            Optional<CapexProject> existing = projects.findByRequest(request);
-            if (existing.isPresent()) {
-                return existing.get().snapshot();
-            }
-            CapexProject project = CapexProject.proposeFor(id, request, kind, kind + " construction for request "
-                    + request + ": " + units, network, List.of(units), reason, ctx.now());
-            ctx.save(projects, project);
-            return project.snapshot();
-        });
+        return keyline.execute(ctx -> proposeFor(projects, ctx, request, id, kind, network, units, reason));
+    }
+
+    /** The request's proposal inside a running command: shared by the service and the investment reaction. */
+    static CapexProjectSnapshot proposeFor(CapexProjectRepository projects, CommandContext ctx, CapexRequestRef request,
+            CapexProjectId id, CapexKind kind, LocalNetworkId network, CapexCapacity units, String reason) {
+        Optional<CapexProject> existing = projects.findByRequest(request);
+        if (existing.isPresent()) {
+            return existing.get().snapshot();
+        }
+        CapexProject project = CapexProject.proposeFor(id, request, kind, kind + " construction for request "
+                + request + ": " + units, network, List.of(units), reason, ctx.now());
+        ctx.save(projects, project);
+        return project.snapshot();
     }
 
     /**
@@ -195,7 +199,7 @@ public final class CapexProjects {
 
     /**
      * Books a commitment on the project's own record; raises {@code budget.capex-amount-booked}.
-     * Booking it on the budget line too is the budget link's work (see docs/capex.md).
+     * Booking it on the budget line too is {@link CapexCommitments}' work (see docs/budgets.md).
      *
      * @param actor who books; see {@link CapexAction#BOOK}
      * @param id the project

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The network-resource area's part of the runtime: its reactions that release an exiting key
  * account's units ({@link AccountExitReleases}) and expire a reservation when its expiry timer falls
- * due ({@link ReservationExpiries}). Registered by default through {@link java.util.ServiceLoader}.
+ * due ({@link ReservationExpiries}), and add the capacity a CAPEX project built to its pools when
+ * it is accepted ({@link CapacityBuiltAdditions}). Registered by default through {@link java.util.ServiceLoader}.
  */
 public final class ResourceRuntimeArea implements RuntimeArea {
 
@@ -26,6 +27,7 @@ public final class ResourceRuntimeArea implements RuntimeArea {
     @Override
     public List<Reaction> reactions(StorageProvider storage) {
         Require.nonNull(storage, "storage");
-        return List.of(AccountExitReleases.reaction(storage), ReservationExpiries.reaction(storage));
+        return List.of(AccountExitReleases.reaction(storage), ReservationExpiries.reaction(storage),
+                CapacityBuiltAdditions.reaction(storage));
     }
 }

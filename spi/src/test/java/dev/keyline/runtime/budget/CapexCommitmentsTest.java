@@ -99,7 +99,7 @@ class CapexCommitmentsTest {
         projects.propose(NETWORK_CENTRE, PROJECT, CapexKind.ROLLING, "fibre ring", new LocalNetworkId("SZ"),
                 List.of(new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48)), "forecast");
         projects.startFeasibility(NETWORK_CENTRE, PROJECT, "survey");
-        projects.approve(GM, PROJECT, new CapexBudgetLine(budget.value(), ACCESS.value()), Money.cny(planned),
+        projects.approve(GM, PROJECT, new CapexBudgetLine(budget, ACCESS), Money.cny(planned),
                 new CapexSchedule(start.plus(Duration.ofDays(10)), start.plus(Duration.ofDays(90))), "meeting");
         return projects.startConstruction(NETWORK_CENTRE, PROJECT, "on site");
     }

@@ -2,6 +2,8 @@ package dev.keyline.runtime.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLineId;
 import dev.keyline.domain.budget.CapexBudgetLine;
 import dev.keyline.domain.budget.CapexCapacity;
 import dev.keyline.domain.budget.CapexKind;
@@ -23,7 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The code of the CAPEX guide's section "Through the runtime" (docs/capex.md), run as written there. */
+/** The code of the budget guide's section "CAPEX projects through the runtime" (docs/budgets.md), run as written there. */
 class CapexGuideTest {
 
     @Test
@@ -39,7 +41,8 @@ class CapexGuideTest {
         projects.propose(new CapexRequestRef("IR-SZ-FIBRE-001"), id, CapexKind.ROLLING, new LocalNetworkId("SZ"),
                 new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48), "the fibre pool is 48 short of the forecast");
         projects.startFeasibility(networkCentre, id, "route survey");
-        projects.approve(generalManager, id, new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET"), Money.cny("380000.00"),
+        CapexBudgetLine line = new CapexBudgetLine(new BudgetId("BUD-SZ-2026"), new BudgetLineId("CAPEX-NET"));
+        projects.approve(generalManager, id, line, Money.cny("380000.00"),
                 new CapexSchedule(now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(90))), "company meeting");
         projects.startConstruction(networkCentre, id, "contractor on site");
         projects.bookCommitment(networkCentre, id, "PO-7781", Money.cny("352000.00"));

@@ -3,6 +3,8 @@ package dev.keyline.tck.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLineId;
 import dev.keyline.domain.budget.CapexBudgetLine;
 import dev.keyline.domain.budget.CapexCapacity;
 import dev.keyline.domain.budget.CapexKind;
@@ -63,7 +65,7 @@ public abstract class CapexProjectContract
     /** Suzhou. */
     protected static final LocalNetworkId SUZHOU = new LocalNetworkId("SZ");
     /** The budget line of the hand-made projects. */
-    protected static final CapexBudgetLine LINE = new CapexBudgetLine("BUD-SZ-2026", "CAPEX-NET");
+    protected static final CapexBudgetLine LINE = new CapexBudgetLine(new BudgetId("BUD-SZ-2026"), new BudgetLineId("CAPEX-NET"));
     /** The capacity the hand-made projects build. */
     protected static final CapexCapacity FIBRE = new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48);
 
