@@ -35,8 +35,8 @@ class ReactionWiringTest {
 
         assertThat(keyline.reactions()).extracting(Reaction::name).containsExactly(AccountStandings.REACTION,
                 AccountExitReleases.REACTION, ReservationExpiries.REACTION, CapacityBuiltAdditions.REACTION,
-                InvestmentProposals.REACTION, BindingReservations.REACTION, StageAlertTimers.REACTION,
-                FaultClockTimers.REACTION, "host.audit");
+                BindingReservations.REACTION, StageAlertTimers.REACTION, FaultClockTimers.REACTION,
+                InvestmentProposals.REACTION, "host.audit");
         assertThat(keyline.relay().reactions()).containsOnlyKeys(AccountStandings.REACTION, AccountExitReleases.REACTION,
                 ReservationExpiries.REACTION, CapacityBuiltAdditions.REACTION, InvestmentProposals.REACTION,
                 BindingReservations.REACTION, StageAlertTimers.REACTION, FaultClockTimers.REACTION, "host.audit");
