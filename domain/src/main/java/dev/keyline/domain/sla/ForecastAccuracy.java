@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Market forecast accuracy, the marketing departments' KPI (domain brief §6):
+ * Market forecast accuracy, the marketing departments' KPI:
  * {@code max(0, 1 − Σ|actual − agreed| / Σ agreed)} over the months of a period; 1 when both sums
  * are 0, 0 when only the agreed sum is 0. The result has {@value #SCALE} decimals, rounded
  * half-even; it lies in [0, 1] and is exactly 1 when every actual equals its agreed volume.

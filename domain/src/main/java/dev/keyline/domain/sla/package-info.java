@@ -8,7 +8,7 @@
  *   <li>{@link dev.keyline.domain.sla.ServiceLevelAgreement}: the aggregate, with its lifecycle
  *       draft → signed → in force → expired or terminated;</li>
  *   <li>{@link dev.keyline.domain.sla.ServiceClassTable}: the host's service classes (days, price
- *       index, limit), seeded with the brief's defaults;</li>
+ *       index, limit), seeded with the seed's defaults;</li>
  *   <li>{@link dev.keyline.domain.sla.SlaReports} and
  *       {@link dev.keyline.domain.sla.ForecastAccuracy}: pure functions over an SLA's records.</li>
  * </ul>

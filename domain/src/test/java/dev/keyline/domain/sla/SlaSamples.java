@@ -32,7 +32,7 @@ public final class SlaSamples {
     public static final ProductCode DDN = new ProductCode("DDN");
     /** Frame relay. */
     public static final ProductCode FR = new ProductCode("FR");
-    /** The DDN volumes of the brief. */
+    /** The DDN volumes of the seed. */
     public static final List<Integer> DDN_VOLUMES = List.of(3, 4, 3, 5, 4, 5, 5, 4, 5, 4, 3, 5);
     /** The marketing service centre's manager. */
     public static final Actor MARKETING = Actor.withRoles(new UserId("ma"), Role.MARKETING_MANAGER);
@@ -71,7 +71,7 @@ public final class SlaSamples {
 
     /**
      * The sample agreements for a term of {@code months} months: DDN's volumes (the first months of
-     * the brief's) and FR at 2 a month.
+     * the seed's) and FR at 2 a month.
      *
      * @param months the term's months
      * @return the agreements
