@@ -59,7 +59,8 @@ public final class Demo {
     /** Every chapter the demo tells, in order; an area adds its chapter here. */
     public static List<DemoChapter> standardChapters() {
         return List.of(new FoundationChapter(), new KeyAccountsChapter(), new CommercialAuthorisationChapter(),
-                new ResourcesChapter(), new SlaChapter(), new BudgetChapter(), new NotificationsChapter());
+                new ResourcesChapter(), new SlaChapter(), new BudgetChapter(), new WorkOrdersChapter(),
+                new NotificationsChapter());
     }
 
     /**
@@ -95,7 +96,7 @@ public final class Demo {
             JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(true).build();
             storageName = storage.name();
             Keyline keyline = Keyline.builder().storage(storage).sink(notifications.router()).clock(clock).build();
-            DemoContext context = new DemoContext(keyline, storage, dataSource, clock, notifications, SEED);
+            DemoContext context = new DemoContext(keyline, storage, dataSource, clock, notifications, SEED, outDir);
             List<Chapter> written = new ArrayList<>();
             for (DemoChapter chapter : chapters) {
                 ReportSection section = new ReportSection(chapter.title());

@@ -40,6 +40,7 @@ public final class DemoContext {
     private final DemoClock clock;
     private final DemoNotifications notifications;
     private final long seed;
+    private final java.nio.file.Path reportDir;
     private final List<RelayRun> relayRuns = new ArrayList<>();
 
     /**
@@ -50,15 +51,22 @@ public final class DemoContext {
      * @param clock the runtime's clock
      * @param notifications where the runtime's notifications go
      * @param seed the seed of every random choice the chapters make
+     * @param reportDir the folder the report is written to, where chapters put their documents
      */
     public DemoContext(Keyline keyline, JdbcStorage storage, DataSource dataSource, DemoClock clock,
-            DemoNotifications notifications, long seed) {
+            DemoNotifications notifications, long seed, java.nio.file.Path reportDir) {
         this.keyline = Require.nonNull(keyline, "keyline");
         this.storage = Require.nonNull(storage, "storage");
         this.dataSource = Require.nonNull(dataSource, "dataSource");
         this.clock = Require.nonNull(clock, "clock");
         this.notifications = Require.nonNull(notifications, "notifications");
         this.seed = seed;
+        this.reportDir = Require.nonNull(reportDir, "reportDir");
+    }
+
+    /** The folder the report is written to; chapters write their documents beside it. */
+    public java.nio.file.Path reportDir() {
+        return reportDir;
     }
 
     /** The runtime every command runs through. */

@@ -10,7 +10,7 @@ import java.util.List;
  * every kind.
  */
 public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Facts, Block.Table, Block.Preformatted,
-        Block.LineChart {
+        Block.LineChart, Block.GanttChart {
 
     /**
      * A heading inside a chapter.
@@ -134,6 +134,57 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
         public Series {
             Require.nonBlank(name, "name");
             values = Require.nonNullElements(values, "values");
+        }
+    }
+
+    /**
+     * A Gantt chart: one horizontal bar per row, from its start to its finish, drawn as an inline SVG
+     * image with no script.
+     *
+     * @param caption what the chart shows
+     * @param bars the bars, top to bottom; at least one
+     */
+    record GanttChart(String caption, List<Bar> bars) implements Block {
+        /**
+         * Validates the chart.
+         *
+         * @throws dev.keyline.domain.common.InvalidArgumentException when the caption is blank or there is no bar
+         */
+        public GanttChart {
+            Require.nonBlank(caption, "caption");
+            bars = Require.nonNullElements(bars, "bars");
+            Require.that(!bars.isEmpty(), "bars", "must hold at least one bar");
+        }
+
+        /** The earliest start of any bar. */
+        public java.time.Instant start() {
+            return bars.stream().map(Bar::start).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        }
+
+        /** The latest finish of any bar. */
+        public java.time.Instant finish() {
+            return bars.stream().map(Bar::finish).max(java.util.Comparator.naturalOrder()).orElseThrow();
+        }
+    }
+
+    /**
+     * One bar of a {@link GanttChart}.
+     *
+     * @param label the row's label
+     * @param start where the bar starts
+     * @param finish where the bar ends; not before {@code start}
+     */
+    record Bar(String label, java.time.Instant start, java.time.Instant finish) {
+        /**
+         * Validates the bar.
+         *
+         * @throws dev.keyline.domain.common.InvalidArgumentException when a part is missing or the bar ends before it starts
+         */
+        public Bar {
+            Require.nonBlank(label, "label");
+            Require.nonNull(start, "start");
+            Require.nonNull(finish, "finish");
+            Require.that(!finish.isBefore(start), "finish", "must not be before start " + start);
         }
     }
 }

@@ -122,6 +122,8 @@ public final class HtmlReport {
             renderTable(t, html);
         } else if (block instanceof Block.LineChart c) {
             html.append(SvgChart.render(c));
+        } else if (block instanceof Block.GanttChart g) {
+            html.append(SvgGantt.render(g));
         } else {
             throw new InvalidArgumentException("block", "no rendering for " + block.getClass().getName());
         }

@@ -86,6 +86,16 @@ public final class ReportSection {
         return add(Require.nonNull(chart, "chart"));
     }
 
+    /**
+     * Adds a Gantt chart, drawn as an inline SVG image.
+     *
+     * @param chart the chart
+     * @return this section
+     */
+    public ReportSection gantt(Block.GanttChart chart) {
+        return add(Require.nonNull(chart, "chart"));
+    }
+
     /** The chapter as written so far. */
     public Chapter toChapter() {
         flushFacts();

@@ -178,7 +178,7 @@ class DemoTest {
         Path report = dir.resolve("out").resolve(Demo.REPORT_FILE).toAbsolutePath();
         assertThat(run.out()).contains("Keyline demo on jdbc:h2", "  1. Foundation: ", "  2. Key accounts: ",
                 "  3. Access and commercial authorisation: ", "  4. Network resources: ",
-                "  5. Service-level agreement: ", "  6. Budgets: ", "  7. Notifications: ", "Report: " + report);
+                "  5. Service-level agreement: ", "  6. Budgets: ", "  7. Work orders: ", "  8. Notifications: ", "Report: " + report);
     }
 
     @Test
@@ -186,7 +186,7 @@ class DemoTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<h2>Foundation</h2>",
                 "<h2>Key accounts</h2>", "<h2>Access and commercial authorisation</h2>", "<h2>Network resources</h2>",
                 "<h2>Service-level agreement</h2>", "<h2>Budgets</h2>",
-                "<h2>Notifications</h2>");
+                "<h2>Work orders</h2>", "<h2>Notifications</h2>");
         assertThat(html).doesNotContain("<script", "<link", "src=", "href=\"http", "url(");
     }
 
@@ -652,6 +652,64 @@ class DemoTest {
 
     // ------------------------------------------------------------------ helpers
 
+    // ------------------------------------------------------------------ work orders
+
+    @Test
+    void theWorkOrderGanttBarsAreThePlansSchedulesAndTheAlertsAndFaultStatesAreTheRepositories() throws IOException {
+        Chapter chapter = chapter("Work orders");
+        List<Block.GanttChart> charts = chapter.blocks().stream().filter(Block.GanttChart.class::isInstance)
+                .map(Block.GanttChart.class::cast).toList();
+        java.time.Instant start = observed.workOrder.start();
+        assertThat(charts).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            dev.keyline.domain.workorder.StagePlan plan = i == 0
+                    ? dev.keyline.domain.workorder.SeedProvisioningPlans.ddnParallel()
+                    : dev.keyline.domain.workorder.SeedProvisioningPlans.ddnSequential();
+            List<dev.keyline.domain.workorder.ScheduledStage> schedule = plan.schedule(start,
+                    dev.keyline.domain.common.BusinessCalendar.allDays(WorkOrdersChapter.ZONE)).stages();
+            assertThat(charts.get(i).bars()).extracting(Block.Bar::label, Block.Bar::start, Block.Bar::finish)
+                    .containsExactlyElementsOf(schedule.stream().map(s -> tuple(s.id().value(), s.earliestStart(),
+                            s.earliestFinish())).toList());
+            for (dev.keyline.domain.workorder.ScheduledStage s : schedule) {
+                assertThat(html).contains("data-start=\"" + s.earliestStart() + "\" data-finish=\""
+                        + s.earliestFinish() + "\"");
+            }
+        }
+        assertThat(charts.get(0).finish()).isEqualTo(start.plus(java.time.Duration.ofDays(5)));
+        assertThat(charts.get(1).finish()).isEqualTo(start.plus(java.time.Duration.ofDays(20)));
+
+        Block.Table stages = table(chapter, "Stages of " + WorkOrdersChapter.ORDER);
+        assertThat(column(stages, "Stage")).containsExactlyElementsOf(observed.workOrder.stages().stream()
+                .map(s -> s.stage().value()).toList());
+        assertThat(column(stages, "Warned")).containsExactlyElementsOf(observed.workOrder.stages().stream()
+                .map(s -> s.warned() ? "yes" : "no").toList());
+        assertThat(column(stages, "Escalated")).containsExactlyElementsOf(observed.workOrder.stages().stream()
+                .map(s -> s.escalated() ? "yes" : "no").toList());
+        assertThat(observed.workOrder.stages()).filteredOn(s -> s.warned() || s.escalated())
+                .extracting(s -> s.stage()).containsExactly(WorkOrdersChapter.LATE_STAGE);
+        assertThat(observed.workOrder.stages()).filteredOn(s -> s.stage().equals(WorkOrdersChapter.LATE_STAGE))
+                .allMatch(s -> s.warned() && s.escalated());
+        assertThat(observed.outbox).extracting(e -> e.message().type())
+                .containsSubsequence(dev.keyline.domain.workorder.ProvisioningStageWarned.TYPE,
+                        dev.keyline.domain.workorder.ProvisioningStageEscalated.TYPE);
+        assertThat(fact(chapter, "Order state")).startsWith(observed.workOrder.state().name());
+        assertThat(observed.workOrder.state()).isEqualTo(dev.keyline.domain.workorder.ProvisioningOrderState.ACCEPTED);
+
+        List<String> states = observed.faultTicket.log().stream().map(t -> t.to().name()).toList();
+        assertThat(fact(chapter, "Fault states")).endsWith(String.join(" → ", states.subList(states.size() - 7,
+                states.size())));
+        assertThat(states).contains("PENDING_CUSTOMER");
+        assertThat(observed.faultTicket.state()).isEqualTo(dev.keyline.domain.workorder.FaultTicketState.REPLIED);
+
+        assertThat(fact(chapter, "TMF641 service order")).isEqualTo(WorkOrdersChapter.SERVICE_ORDER_FILE);
+        assertThat(fact(chapter, "TMF621 trouble ticket")).isEqualTo(WorkOrdersChapter.TROUBLE_TICKET_FILE);
+        Path out = dir.resolve("out");
+        assertThat(dev.keyline.json.tmf.Tmf641.readServiceOrder(Files.readString(
+                out.resolve(WorkOrdersChapter.SERVICE_ORDER_FILE))).id()).isEqualTo(WorkOrdersChapter.ORDER);
+        assertThat(dev.keyline.json.tmf.Tmf621.readTroubleTicket(Files.readString(
+                out.resolve(WorkOrdersChapter.TROUBLE_TICKET_FILE))).id()).isEqualTo(WorkOrdersChapter.TICKET);
+    }
+
     private static long count(ClassificationResult result, Tier tier) {
         return result.keyAccounts().stream().filter(k -> k.tier() == tier).count();
     }
@@ -679,6 +737,8 @@ class DemoTest {
         SpareStockSnapshot lineCards;
         ReservationSnapshot binding;
         ServiceLevelAgreementSnapshot sla;
+        dev.keyline.domain.workorder.ProvisioningOrderSnapshot workOrder;
+        dev.keyline.domain.workorder.FaultTicketSnapshot faultTicket;
 
         List<CrmArrival> arrivalsOf(OutboxEntry entry) {
             return arrivals.stream().filter(a -> a.eventId().equals(entry.message().eventId().toString())).toList();
@@ -741,6 +801,9 @@ class DemoTest {
             observed.lineCards = spares.stock(SparePartsStep.LINE_CARDS);
             observed.binding = resources.findReservation(SlaChapter.BINDING).orElseThrow();
             observed.sla = ServiceLevelAgreements.on(context.keyline()).find(SlaChapter.SLA).orElseThrow();
+            observed.workOrder = dev.keyline.runtime.workorder.ProvisioningOrders.on(context.keyline())
+                    .find(WorkOrdersChapter.ORDER);
+            observed.faultTicket = WorkOrdersChapter.faults(context).get(WorkOrdersChapter.TICKET);
         }
     }
 }

@@ -82,4 +82,22 @@ class HtmlReportTest {
         assertThatThrownBy(() -> new ReportSection("t").paragraph(""))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("text");
     }
+
+    @Test
+    void aGanttChartIsInlineSvgWithABarPerRowCarryingItsTimes() {
+        java.time.Instant t0 = java.time.Instant.parse("2027-01-04T01:00:00Z");
+        Block.GanttChart chart = new Block.GanttChart("plan <a>", List.of(
+                new Block.Bar("order", t0, t0.plusSeconds(43_200)),
+                new Block.Bar("local", t0.plusSeconds(43_200), t0.plusSeconds(86_400))));
+
+        String svg = SvgGantt.render(chart);
+
+        assertThat(svg).contains("<svg", "plan &lt;a&gt;", "data-start=\"2027-01-04T01:00:00Z\" data-finish=\"2027-01-04T13:00:00Z\"",
+                "data-start=\"2027-01-04T13:00:00Z\" data-finish=\"2027-01-05T01:00:00Z\"").doesNotContain("<script");
+        assertThat(svg.split("<rect", -1)).hasSize(3);
+        assertThatThrownBy(() -> new Block.Bar("late", t0, t0.minusSeconds(1)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("finish");
+        assertThatThrownBy(() -> new Block.GanttChart("none", List.of()))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("bars");
+    }
 }
