@@ -62,6 +62,18 @@ public enum Role {
     STATION_EXECUTOR("工位执行人"),
 
     /**
+     * IT support (IT支持): keeps the work-order and resource systems running; the fourth level of
+     * the provisioning assessment (大客户经理、工位经理、工位执行人及IT支持的四级考核).
+     */
+    IT_SUPPORT("IT支持"),
+
+    /**
+     * Market analyst (市场分析员): analyses the market, industries and customers for the key-account
+     * department (市场分析、行业分析和客户分析); no account-change rights of its own.
+     */
+    MARKET_ANALYST("市场分析员"),
+
+    /**
      * General manager of the key-account department (大客户部总经理 / 集团客户部总经理): may change any
      * key account, approve any tier override, and is the second approver every offer below the
      * floor price needs.

@@ -1,0 +1,22 @@
+/**
+ * KPIs and assessment (考核): the seed's catalogue of key performance indicators, their
+ * computation from the other areas' facts, and the scorecards that weight them per role and
+ * organisation unit.
+ *
+ * <ul>
+ *   <li>{@link dev.keyline.domain.kpi.KpiId} names a KPI; {@link dev.keyline.domain.kpi.KpiValue}
+ *       is one KPI's value for one {@link dev.keyline.domain.common.Period}, with the numerator and
+ *       denominator it came from.</li>
+ *   <li>The facts a computation reads: {@link dev.keyline.domain.kpi.WorkOrderFact},
+ *       {@link dev.keyline.domain.kpi.FaultFact}, {@link dev.keyline.domain.kpi.AccountFact},
+ *       {@link dev.keyline.domain.kpi.ForecastFact}, {@link dev.keyline.domain.kpi.PoolFact} and
+ *       {@link dev.keyline.domain.kpi.CapexFact}.</li>
+ *   <li>{@link dev.keyline.domain.kpi.ScorecardResult}: a scorecard's weighted score for one role,
+ *       unit and period, with its {@link dev.keyline.domain.kpi.Band}.</li>
+ * </ul>
+ *
+ * <p>This package uses only the shared kernel ({@code dev.keyline.domain.common}): facts name the
+ * other areas' entities by their text ids, so that a host can compute KPIs from facts it holds
+ * outside Keyline as well.
+ */
+package dev.keyline.domain.kpi;
