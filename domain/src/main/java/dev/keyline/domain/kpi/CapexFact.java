@@ -5,17 +5,19 @@ import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 
 /**
- * CAPEX budgeted and spent for a period, as the CAPEX ratio sees it.
+ * CAPEX budgeted and spent for a period and the lines in service at its end, as the CAPEX ratio
+ * and CAPEX per line see them.
  *
  * @param budget the CAPEX budget, not negative
  * @param actual the actual CAPEX, not negative, in the budget's currency
+ * @param linesInService the lines in service at the period's end, not negative
  */
-public record CapexFact(Money budget, Money actual) {
+public record CapexFact(Money budget, Money actual, long linesInService) {
 
     /**
      * Validates the fact.
      *
-     * @throws InvalidArgumentException when an amount is null or negative, or the currencies differ
+     * @throws InvalidArgumentException when an amount is null or negative, the currencies differ or the lines are negative
      */
     public CapexFact {
         Require.nonNull(budget, "budget");
@@ -24,5 +26,6 @@ public record CapexFact(Money budget, Money actual) {
         Require.nonNegative(actual.amount(), "actual");
         Require.that(budget.currency().equals(actual.currency()), "actual",
                 "must be in the budget's currency " + budget.currency() + ", was " + actual.currency());
+        Require.nonNegative(linesInService, "linesInService");
     }
 }

@@ -1,0 +1,306 @@
+package dev.keyline.domain.kpi;
+
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.Require;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The computation of every {@link ComputedKpi} for one period, fed one fact at a time: it keeps
+ * only running sums, so its memory does not grow with the number of facts, and the same facts give
+ * the same values in any order.
+ *
+ * <p>Which facts count: a work order, fault or acceptance when it was completed, resolved or
+ * accepted within the period; an account when it was a key account on the period's first day
+ * ({@link AccountFact#keyOn}), counted as churned when it left within the period; a forecast when
+ * its month lies in the period; every pool and CAPEX fact given (they describe the period's end).
+ * Instants are placed in the period by its local midnights in the computation's time zone.
+ *
+ * <p>Not thread-safe: feed it from one thread, or give each thread its own and {@link #add} them.
+ */
+public final class KpiComputation {
+
+    private final Period period;
+    private final ZoneId zone;
+    private final Instant start;
+    private final Instant end;
+    private final LocalDate firstDay;
+    private final LocalDate endDay;
+    private final YearMonth firstMonth;
+    private final YearMonth lastMonth;
+
+    private long ordersCompleted;
+    private long ordersOnTime;
+    private long faultsResolved;
+    private long faultsInTime;
+    private long accountsAtStart;
+    private long accountsLeft;
+    private long forecastDeviation;
+    private long forecastAgreed;
+    private long forecastActual;
+    private long poolCapacity;
+    private long poolAllocated;
+    private Currency capexCurrency;
+    private BigDecimal capexBudget = BigDecimal.ZERO;
+    private BigDecimal capexActual = BigDecimal.ZERO;
+    private long linesInService;
+    private long projectsAccepted;
+    private long projectsInTime;
+
+    /**
+     * A computation with no facts yet.
+     *
+     * @param period the period
+     * @param zone the time zone whose local midnights bound the period
+     * @throws InvalidArgumentException when an argument is null
+     */
+    public KpiComputation(Period period, ZoneId zone) {
+        this.period = Require.nonNull(period, "period");
+        this.zone = Require.nonNull(zone, "zone");
+        this.start = period.startAt(zone);
+        this.end = period.endAt(zone);
+        this.firstDay = period.start();
+        this.endDay = period.endExclusive();
+        this.firstMonth = period.firstMonth();
+        this.lastMonth = period.lastMonth();
+    }
+
+    /**
+     * The period computed.
+     *
+     * @return the period
+     */
+    public Period period() {
+        return period;
+    }
+
+    /**
+     * The time zone of the period's boundaries.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    private boolean inPeriod(Instant at) {
+        return !at.isBefore(start) && at.isBefore(end);
+    }
+
+    /**
+     * Feeds a work order.
+     *
+     * @param fact the work order
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(WorkOrderFact fact) {
+        Require.nonNull(fact, "fact");
+        if (fact.completed().isPresent() && inPeriod(fact.completed().get())) {
+            ordersCompleted++;
+            if (fact.completedOnTime()) {
+                ordersOnTime++;
+            }
+        }
+    }
+
+    /**
+     * Feeds a fault.
+     *
+     * @param fact the fault
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(FaultFact fact) {
+        Require.nonNull(fact, "fact");
+        if (fact.resolved().isPresent() && inPeriod(fact.resolved().get())) {
+            faultsResolved++;
+            if (fact.resolvedInTime()) {
+                faultsInTime++;
+            }
+        }
+    }
+
+    /**
+     * Feeds a key account.
+     *
+     * @param fact the account
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(AccountFact fact) {
+        Require.nonNull(fact, "fact");
+        if (fact.keyOn(firstDay)) {
+            accountsAtStart++;
+            if (fact.leftOn().isPresent() && fact.leftOn().get().isBefore(endDay)) {
+                accountsLeft++;
+            }
+        }
+    }
+
+    /**
+     * Feeds one product's forecast for one month.
+     *
+     * @param fact the forecast
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(ForecastFact fact) {
+        Require.nonNull(fact, "fact");
+        if (!fact.month().isBefore(firstMonth) && !fact.month().isAfter(lastMonth)) {
+            forecastDeviation = Math.addExact(forecastDeviation, fact.deviation());
+            forecastAgreed = Math.addExact(forecastAgreed, fact.agreed());
+            forecastActual = Math.addExact(forecastActual, fact.actual());
+        }
+    }
+
+    /**
+     * Feeds a resource pool at the period's end.
+     *
+     * @param fact the pool
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(PoolFact fact) {
+        Require.nonNull(fact, "fact");
+        poolCapacity = Math.addExact(poolCapacity, fact.capacity());
+        poolAllocated = Math.addExact(poolAllocated, fact.allocated());
+    }
+
+    /**
+     * Feeds CAPEX budgeted and spent, and lines in service.
+     *
+     * @param fact the CAPEX
+     * @throws InvalidArgumentException when the fact is null or in another currency than earlier
+     *     CAPEX facts
+     */
+    public void accept(CapexFact fact) {
+        Require.nonNull(fact, "fact");
+        Currency currency = fact.budget().currency();
+        Require.that(capexCurrency == null || capexCurrency.equals(currency), "fact",
+                "CAPEX must be in one currency, " + capexCurrency + ", but a fact was in " + currency);
+        capexCurrency = currency;
+        capexBudget = capexBudget.add(fact.budget().amount());
+        capexActual = capexActual.add(fact.actual().amount());
+        linesInService = Math.addExact(linesInService, fact.linesInService());
+    }
+
+    /**
+     * Feeds a construction project's acceptance.
+     *
+     * @param fact the project
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(AcceptanceFact fact) {
+        Require.nonNull(fact, "fact");
+        if (fact.accepted().isPresent() && inPeriod(fact.accepted().get())) {
+            projectsAccepted++;
+            if (fact.acceptedInTime()) {
+                projectsInTime++;
+            }
+        }
+    }
+
+    /**
+     * Adds another computation's facts to this one, as if they had been fed here.
+     *
+     * @param other a computation of the same period and zone
+     * @return this computation
+     * @throws InvalidArgumentException when the other computation is null, of another period or
+     *     zone, or its CAPEX is in another currency
+     */
+    public KpiComputation add(KpiComputation other) {
+        Require.nonNull(other, "other");
+        Require.same(period, other.period, "other.period");
+        Require.same(zone, other.zone, "other.zone");
+        if (other.capexCurrency != null) {
+            Require.that(capexCurrency == null || capexCurrency.equals(other.capexCurrency), "other",
+                    "CAPEX must be in one currency, " + capexCurrency + ", but the other was in " + other.capexCurrency);
+            capexCurrency = other.capexCurrency;
+        }
+        ordersCompleted += other.ordersCompleted;
+        ordersOnTime += other.ordersOnTime;
+        faultsResolved += other.faultsResolved;
+        faultsInTime += other.faultsInTime;
+        accountsAtStart += other.accountsAtStart;
+        accountsLeft += other.accountsLeft;
+        forecastDeviation = Math.addExact(forecastDeviation, other.forecastDeviation);
+        forecastAgreed = Math.addExact(forecastAgreed, other.forecastAgreed);
+        forecastActual = Math.addExact(forecastActual, other.forecastActual);
+        poolCapacity = Math.addExact(poolCapacity, other.poolCapacity);
+        poolAllocated = Math.addExact(poolAllocated, other.poolAllocated);
+        capexBudget = capexBudget.add(other.capexBudget);
+        capexActual = capexActual.add(other.capexActual);
+        linesInService = Math.addExact(linesInService, other.linesInService);
+        projectsAccepted += other.projectsAccepted;
+        projectsInTime += other.projectsInTime;
+        return this;
+    }
+
+    /**
+     * One KPI's value from the facts fed so far.
+     *
+     * @param kpi the KPI
+     * @return its value for the period, with numerator and denominator
+     * @throws InvalidArgumentException when the KPI is null
+     */
+    public KpiValue value(ComputedKpi kpi) {
+        Require.nonNull(kpi, "kpi");
+        KpiId id = kpi.id();
+        return switch (kpi) {
+            case MARKET_RESPONSE_COMPLIANCE -> KpiValue.ratio(id, period, ordersOnTime, ordersCompleted);
+            case FAULT_HANDLING_TIMELINESS -> KpiValue.ratio(id, period, faultsInTime, faultsResolved);
+            case CHURN_RATE -> KpiValue.ratio(id, period, accountsLeft, accountsAtStart);
+            case FORECAST_ACCURACY -> forecastAccuracy(id);
+            case RESOURCE_UTILIZATION -> KpiValue.ratio(id, period, poolAllocated, poolCapacity);
+            case CAPEX_RATIO -> KpiValue.ratio(id, period, capexActual, capexBudget);
+            case CAPEX_PER_LINE -> KpiValue.ratio(id, period, capexActual, BigDecimal.valueOf(linesInService));
+            case ACCEPTANCE_COMPLIANCE -> KpiValue.ratio(id, period, projectsInTime, projectsAccepted);
+        };
+    }
+
+    private KpiValue forecastAccuracy(KpiId id) {
+        BigDecimal numerator = BigDecimal.valueOf(forecastDeviation);
+        BigDecimal denominator = BigDecimal.valueOf(forecastAgreed);
+        Optional<BigDecimal> value;
+        if (forecastAgreed == 0) {
+            value = Optional.of(forecastActual == 0 ? BigDecimal.ONE : BigDecimal.ZERO);
+        } else {
+            BigDecimal accuracy = BigDecimal.ONE.subtract(
+                    numerator.divide(denominator, KpiValue.SCALE, java.math.RoundingMode.HALF_EVEN));
+            value = Optional.of(accuracy.signum() < 0 ? BigDecimal.ZERO : accuracy);
+        }
+        return KpiValue.of(id, period, numerator, denominator, value);
+    }
+
+    /**
+     * Every computed KPI's value, in {@link ComputedKpi} order.
+     *
+     * @return the values
+     */
+    public List<KpiValue> values() {
+        List<KpiValue> values = new ArrayList<>();
+        for (ComputedKpi kpi : ComputedKpi.values()) {
+            values.add(value(kpi));
+        }
+        return List.copyOf(values);
+    }
+
+    /**
+     * The currency of the CAPEX fed so far.
+     *
+     * @return the currency, empty when no CAPEX fact was fed
+     */
+    public Optional<Currency> capexCurrency() {
+        return Optional.ofNullable(capexCurrency);
+    }
+
+    @Override
+    public String toString() {
+        return "KpiComputation[" + period + " in " + zone + "]";
+    }
+
+}
