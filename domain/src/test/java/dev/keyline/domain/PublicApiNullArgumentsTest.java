@@ -233,6 +233,11 @@ class PublicApiNullArgumentsTest {
                 .alias(OrgUnitId.class, CONSTRUCTOR, "value", "orgUnitId", idReason);
         dev.keyline.domain.budget.CapexSamples.register(tester);
 
+        // KPIs
+        tester.alias(dev.keyline.domain.kpi.KpiId.class, CONSTRUCTOR, "value", "kpiId", idReason)
+                .alias(dev.keyline.domain.kpi.KpiId.class, "of", "value", "kpiId", idReason)
+                .alias(dev.keyline.domain.kpi.KpiUnit.class, CONSTRUCTOR, "value", "unit", idReason);
+
         tester.check("dev.keyline.domain").assertClean();
     }
 }

@@ -1,5 +1,8 @@
 package dev.keyline.domain.kpi;
 
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
+
 /**
  * How a KPI value or a scorecard score stands against its target: green (on target), amber
  * (off target but within the red threshold) or red (beyond the red threshold). The constants are
@@ -36,8 +39,10 @@ public enum Band {
      *
      * @param other the band to compare with
      * @return true when this band is more severe
+     * @throws InvalidArgumentException when {@code other} is null
      */
     public boolean isWorseThan(Band other) {
+        Require.nonNull(other, "other");
         return compareTo(other) > 0;
     }
 }

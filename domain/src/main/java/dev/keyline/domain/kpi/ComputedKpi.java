@@ -1,5 +1,9 @@
 package dev.keyline.domain.kpi;
 
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Require;
+import java.util.Optional;
+
 /**
  * The KPIs Keyline computes from its own facts, each with the seed's precise formula. Every other
  * KPI of the catalogue is measured: an input the host records.
@@ -63,13 +67,15 @@ public enum ComputedKpi {
      *
      * @param id the id
      * @return the KPI, or empty when the id names no computed KPI
+     * @throws InvalidArgumentException when the id is null
      */
-    public static java.util.Optional<ComputedKpi> byId(KpiId id) {
+    public static Optional<ComputedKpi> byId(KpiId id) {
+        Require.nonNull(id, "id");
         for (ComputedKpi kpi : values()) {
             if (kpi.id.equals(id)) {
-                return java.util.Optional.of(kpi);
+                return Optional.of(kpi);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

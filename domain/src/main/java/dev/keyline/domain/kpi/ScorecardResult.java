@@ -39,6 +39,8 @@ public record ScorecardResult(String scorecard, Role role, KpiUnit unit, Period 
         Require.nonNull(role, "role");
         Require.nonNull(unit, "unit");
         Require.nonNull(period, "period");
+        Require.nonNull(score, "score");
+        Require.nonNull(band, "band");
         lines = Require.nonNullElements(lines, "lines");
         Require.that(!lines.isEmpty(), "lines", "must hold at least one line");
         Require.that(lines.stream().map(KpiScore::kpi).distinct().count() == lines.size(), "lines",
@@ -46,8 +48,6 @@ public record ScorecardResult(String scorecard, Role role, KpiUnit unit, Period 
         for (KpiScore line : lines) {
             line.value().ifPresent(v -> Require.same(period, v.period(), "lines[" + line.kpi() + "].period"));
         }
-        Require.nonNull(score, "score");
-        Require.nonNull(band, "band");
         boolean complete = lines.stream().allMatch(KpiScore::isComplete);
         Require.that(score.isPresent() == complete, "score", "must be present exactly when every line is complete");
         Require.that(band.isPresent() == complete, "band", "must be present exactly when every line is complete");
