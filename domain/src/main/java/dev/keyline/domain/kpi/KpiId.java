@@ -4,8 +4,9 @@ import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidArgumentException;
 
 /**
- * The id of a KPI, stable across storage, the wire and the command line: lower-case words joined
- * by hyphens, such as {@code market-response-compliance}.
+ * The id of a KPI, stable across storage, the wire and the command line. The catalogue's ids are
+ * lower-case English words joined by hyphens, such as {@code market-response-compliance}; a host's
+ * own KPIs may use any identifier text.
  *
  * @param value the id text
  */
@@ -15,14 +16,9 @@ public record KpiId(String value) implements Identifier {
      * Validates the id.
      *
      * @throws InvalidArgumentException naming {@code kpiId} when the text is not a valid identifier
-     *     or is not lower-case words joined by single hyphens
      */
     public KpiId {
         Identifier.check(value, "kpiId");
-        if (!value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new InvalidArgumentException("kpiId",
-                    "must be lower-case letters and digits in words joined by single hyphens, but was '" + value + "'");
-        }
     }
 
     /**
