@@ -165,6 +165,34 @@ class KpiComputationTest {
     }
 
     @Test
+    void aFactOrComputationThatWouldOverflowASumIsRefusedAndChangesNothing() {
+        KpiComputation c = march();
+        c.accept(new ForecastFact("BIG", YearMonth.of(2026, 3), Long.MAX_VALUE, Long.MAX_VALUE));
+        // deviation 1 fits, the agreed sum does not: neither may change
+        assertThatThrownBy(() -> c.accept(new ForecastFact("ONE", YearMonth.of(2026, 3), 1, 0)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("agreed volumes")
+                .hasMessageContaining("nothing was changed");
+        assertValue(c.value(ComputedKpi.FORECAST_ACCURACY), "0", String.valueOf(Long.MAX_VALUE), "1.0000");
+
+        c.accept(new CapexFact(Money.cny("10"), Money.cny("5"), Long.MAX_VALUE));
+        assertThatThrownBy(() -> c.accept(new CapexFact(Money.cny("10"), Money.cny("5"), 1)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("lines in service");
+        assertValue(c.value(ComputedKpi.CAPEX_RATIO), "5", "10", "0.5000");
+
+        KpiComputation other = march();
+        other.accept(new WorkOrderFact("W", at("2026-03-10T00:00:00Z"), Optional.of(at("2026-03-09T00:00:00Z"))));
+        other.accept(new PoolFact("P", 10, 5));
+        other.accept(new CapexFact(Money.cny("1"), Money.cny("1"), 1));
+        // the work orders and pools fit, the lines in service do not: nothing is added
+        assertThatThrownBy(() -> c.add(other)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("other").hasMessageContaining("lines in service");
+        assertValue(c.value(ComputedKpi.MARKET_RESPONSE_COMPLIANCE), "0", "0", null);
+        assertValue(c.value(ComputedKpi.FORECAST_ACCURACY), "0", String.valueOf(Long.MAX_VALUE), "1.0000");
+        assertValue(c.value(ComputedKpi.RESOURCE_UTILIZATION), "0", "0", null);
+        assertValue(c.value(ComputedKpi.CAPEX_RATIO), "5", "10", "0.5000");
+    }
+
+    @Test
     void addingComputationsRequiresTheSamePeriodZoneAndCurrency() {
         KpiComputation a = march();
         assertThatThrownBy(() -> a.add(new KpiComputation(Period.month(YearMonth.of(2026, 4)), SHANGHAI)))

@@ -165,7 +165,11 @@ final class KpiFactsFile {
     /** Feeds each object of the array the parser is at; {@code feed} builds and feeds one fact. */
     private static void eachObject(JsonParser json, String list, Consumer<Fields> feed) throws IOException {
         int index = 0;
-        while (json.nextToken() != JsonToken.END_ARRAY) {
+        for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+            if (token == null) {
+                // the first pass read the whole file, so this means it changed in between
+                throw problem(json.currentLocation(), list, "the file ended inside the array");
+            }
             String path = list + "[" + index++ + "]";
             Fields fields = Fields.read(json, path);
             fields.fact(() -> feed.accept(fields));
@@ -253,8 +257,8 @@ final class KpiFactsFile {
                 Value field = taken.get(e.argument());
                 String message = e.getMessage();
                 int named = message.indexOf(e.argument() + ": ");
-                throw field == null || named < 0 ? problem(start, path, message)
-                        : problem(field.at(), path + "." + e.argument(), message.substring(named + e.argument().length() + 2));
+                String detail = named < 0 ? message : message.substring(named + e.argument().length() + 2);
+                throw field == null ? problem(start, path, detail) : problem(field.at(), path + "." + e.argument(), detail);
             }
             if (!values.isEmpty()) {
                 String name = values.keySet().iterator().next();

@@ -174,6 +174,8 @@ class KpiCommandTest {
         "negative capex | \"capex\":{\"budget\":100,\"actual\":\"-1\"} | capex.actual: must not be negative",
         "capex too precise | \"capex\":{\"budget\":100.125,\"actual\":1} | capex.budget: must have at most 2 decimals",
         "capex missing actual | \"capex\":{\"budget\":100} | capex: missing field 'actual'",
+        "capacities overflowing | \"pools\":[{\"id\":\"P\",\"capacity\":9223372036854775807,\"allocated\":0},"
+            + "{\"id\":\"Q\",\"capacity\":1,\"allocated\":0}] | pools[1]: would make the period's sum of pool capacities overflow",
         "capex not a number | \"capex\":{\"budget\":\"lots\",\"actual\":1} | capex.budget: must be an amount",
     })
     void refusesABadFactNamingIt(String what, String list, String fragments) throws IOException {
