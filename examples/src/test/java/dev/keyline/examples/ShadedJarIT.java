@@ -65,7 +65,7 @@ class ShadedJarIT {
         Result help = java("--help");
 
         assertThat(help.status()).isEqualTo(0);
-        assertThat(help.out()).contains("classify ", "demo ", "allocate ", "plan ");
+        assertThat(help.out()).contains("classify ", "demo ", "allocate ", "plan ", "kpi ");
     }
 
     @Test
@@ -122,6 +122,37 @@ class ShadedJarIT {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("--shares: duplicate name 'group'");
+    }
+
+    @Test
+    void computesKpisFromAFactsFile() throws Exception {
+        // 1 of 2 work orders completed in March (UTC) on time; one pool 3 of 4 allocated
+        Path facts = Files.writeString(dir.resolve("facts.json"), "{\"period\":\"2026-03\",\"workOrders\":["
+                + "{\"id\":\"W1\",\"committed\":\"2026-03-10T00:00:00Z\",\"completed\":\"2026-03-09T00:00:00Z\"},"
+                + "{\"id\":\"W2\",\"committed\":\"2026-03-10T00:00:00Z\",\"completed\":\"2026-03-11T00:00:00Z\"}],"
+                + "\"faults\":[],\"accounts\":[],\"forecasts\":[],\"pools\":[{\"id\":\"P\",\"capacity\":4,\"allocated\":3}]}");
+
+        Result run = java("kpi", "--facts", facts.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out().strip()).startsWith("{\"period\":\"2026-03\",\"kpis\":["
+                + "{\"id\":\"market-response-compliance\",\"value\":\"0.5000\",\"numerator\":\"1\",\"denominator\":\"2\"},"
+                + "{\"id\":\"fault-handling-timeliness\",\"value\":null,\"numerator\":\"0\",\"denominator\":\"0\"},")
+                .contains("{\"id\":\"resource-utilization\",\"value\":\"0.7500\",\"numerator\":\"3\",\"denominator\":\"4\"}");
+    }
+
+    @Test
+    void aBadInstantInAFactsFileExitsWithTwoAndNamesIt() throws Exception {
+        Path facts = Files.writeString(dir.resolve("bad.json"), "{\"period\":\"2026-03\",\"workOrders\":["
+                + "{\"id\":\"W1\",\"committed\":\"soon\",\"completed\":null}],"
+                + "\"faults\":[],\"accounts\":[],\"forecasts\":[],\"pools\":[]}");
+
+        Result run = java("kpi", "--facts", facts.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("workOrders[0].committed: must be an ISO-8601 instant");
     }
 
     @Test

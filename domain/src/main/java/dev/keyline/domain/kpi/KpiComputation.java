@@ -147,14 +147,18 @@ public final class KpiComputation {
      * Feeds one product's forecast for one month.
      *
      * @param fact the forecast
-     * @throws InvalidArgumentException when the fact is null
+     * @throws InvalidArgumentException when the fact is null or would make a sum overflow 64 bits;
+     *     then nothing is counted
      */
     public void accept(ForecastFact fact) {
         Require.nonNull(fact, "fact");
         if (!fact.month().isBefore(firstMonth) && !fact.month().isAfter(lastMonth)) {
-            forecastDeviation = Math.addExact(forecastDeviation, fact.deviation());
-            forecastAgreed = Math.addExact(forecastAgreed, fact.agreed());
-            forecastActual = Math.addExact(forecastActual, fact.actual());
+            long deviation = sum(forecastDeviation, fact.deviation(), "fact", "forecast deviations");
+            long agreed = sum(forecastAgreed, fact.agreed(), "fact", "agreed volumes");
+            long actual = sum(forecastActual, fact.actual(), "fact", "actual volumes");
+            forecastDeviation = deviation;
+            forecastAgreed = agreed;
+            forecastActual = actual;
         }
     }
 
@@ -162,30 +166,34 @@ public final class KpiComputation {
      * Feeds a resource pool at the period's end.
      *
      * @param fact the pool
-     * @throws InvalidArgumentException when the fact is null
+     * @throws InvalidArgumentException when the fact is null or would make a sum overflow 64 bits;
+     *     then nothing is counted
      */
     public void accept(PoolFact fact) {
         Require.nonNull(fact, "fact");
-        poolCapacity = Math.addExact(poolCapacity, fact.capacity());
-        poolAllocated = Math.addExact(poolAllocated, fact.allocated());
+        long capacity = sum(poolCapacity, fact.capacity(), "fact", "pool capacities");
+        long allocated = sum(poolAllocated, fact.allocated(), "fact", "allocated units");
+        poolCapacity = capacity;
+        poolAllocated = allocated;
     }
 
     /**
      * Feeds CAPEX budgeted and spent, and lines in service.
      *
      * @param fact the CAPEX
-     * @throws InvalidArgumentException when the fact is null or in another currency than earlier
-     *     CAPEX facts
+     * @throws InvalidArgumentException when the fact is null, in another currency than earlier
+     *     CAPEX facts, or would make the lines in service overflow 64 bits; then nothing is counted
      */
     public void accept(CapexFact fact) {
         Require.nonNull(fact, "fact");
         Currency currency = fact.budget().currency();
         Require.that(capexCurrency == null || capexCurrency.equals(currency), "fact",
                 "CAPEX must be in one currency, " + capexCurrency + ", but a fact was in " + currency);
+        long lines = sum(linesInService, fact.linesInService(), "fact", "lines in service");
         capexCurrency = currency;
         capexBudget = capexBudget.add(fact.budget().amount());
         capexActual = capexActual.add(fact.actual().amount());
-        linesInService = Math.addExact(linesInService, fact.linesInService());
+        linesInService = lines;
     }
 
     /**
@@ -210,7 +218,8 @@ public final class KpiComputation {
      * @param other a computation of the same period and zone
      * @return this computation
      * @throws InvalidArgumentException when the other computation is null, of another period or
-     *     zone, or its CAPEX is in another currency
+     *     zone, its CAPEX is in another currency, or a sum would overflow 64 bits; then nothing is
+     *     added
      */
     public KpiComputation add(KpiComputation other) {
         Require.nonNull(other, "other");
@@ -219,6 +228,15 @@ public final class KpiComputation {
         if (other.capexCurrency != null) {
             Require.that(capexCurrency == null || capexCurrency.equals(other.capexCurrency), "other",
                     "CAPEX must be in one currency, " + capexCurrency + ", but the other was in " + other.capexCurrency);
+        }
+        // every sum is checked before any is changed, so a refused addition changes nothing
+        long deviation = sum(forecastDeviation, other.forecastDeviation, "other", "forecast deviations");
+        long agreed = sum(forecastAgreed, other.forecastAgreed, "other", "agreed volumes");
+        long actual = sum(forecastActual, other.forecastActual, "other", "actual volumes");
+        long capacity = sum(poolCapacity, other.poolCapacity, "other", "pool capacities");
+        long allocated = sum(poolAllocated, other.poolAllocated, "other", "allocated units");
+        long lines = sum(linesInService, other.linesInService, "other", "lines in service");
+        if (other.capexCurrency != null) {
             capexCurrency = other.capexCurrency;
         }
         ordersCompleted += other.ordersCompleted;
@@ -227,17 +245,27 @@ public final class KpiComputation {
         faultsInTime += other.faultsInTime;
         accountsAtStart += other.accountsAtStart;
         accountsLeft += other.accountsLeft;
-        forecastDeviation = Math.addExact(forecastDeviation, other.forecastDeviation);
-        forecastAgreed = Math.addExact(forecastAgreed, other.forecastAgreed);
-        forecastActual = Math.addExact(forecastActual, other.forecastActual);
-        poolCapacity = Math.addExact(poolCapacity, other.poolCapacity);
-        poolAllocated = Math.addExact(poolAllocated, other.poolAllocated);
+        forecastDeviation = deviation;
+        forecastAgreed = agreed;
+        forecastActual = actual;
+        poolCapacity = capacity;
+        poolAllocated = allocated;
         capexBudget = capexBudget.add(other.capexBudget);
         capexActual = capexActual.add(other.capexActual);
-        linesInService = Math.addExact(linesInService, other.linesInService);
+        linesInService = lines;
         projectsAccepted += other.projectsAccepted;
         projectsInTime += other.projectsInTime;
         return this;
+    }
+
+    /** {@code a + b}, or an {@link InvalidArgumentException} naming {@code name} when it overflows. */
+    private static long sum(long a, long b, String name, String what) {
+        long sum = a + b;
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            throw new InvalidArgumentException(name, "would make the period's sum of " + what
+                    + " overflow a 64-bit number (" + a + " + " + b + "); nothing was changed");
+        }
+        return sum;
     }
 
     /**
