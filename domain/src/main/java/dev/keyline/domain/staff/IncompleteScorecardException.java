@@ -1,0 +1,36 @@
+package dev.keyline.domain.staff;
+
+import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.kpi.KpiId;
+import java.util.List;
+
+/**
+ * An incentive was asked for on a scorecard that is not complete: some of its KPIs have no value
+ * for the period, so it has no band. An incentive never applies to an incomplete scorecard.
+ */
+public final class IncompleteScorecardException extends InvalidStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The missing KPIs; a List.copyOf, so serialisable. */
+    private final List<KpiId> missing;
+
+    /**
+     * @param scorecard the scorecard's description (id, unit, period)
+     * @param missing the KPIs without a value, in line order
+     */
+    public IncompleteScorecardException(String scorecard, List<KpiId> missing) {
+        super("no incentive on the incomplete scorecard " + scorecard + ": the KPIs " + missing
+                + " have no value for the period");
+        this.missing = List.copyOf(missing);
+    }
+
+    /**
+     * The KPIs whose values are missing.
+     *
+     * @return the missing KPIs, in line order
+     */
+    public List<KpiId> missing() {
+        return missing;
+    }
+}
