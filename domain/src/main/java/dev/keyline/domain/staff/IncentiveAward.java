@@ -52,9 +52,9 @@ public record IncentiveAward(UserId recipient, String scorecard, Role role, KpiU
         Require.nonNull(base, "base");
         Require.that(!base.isNegative(), "base", "must not be negative, was " + base);
         Require.nonNull(amount, "amount");
-        Require.same(base.times(factor), amount, "amount");
         Require.nonNull(awardedBy, "awardedBy");
         Require.nonNull(awardedAt, "awardedAt");
+        Require.same(base.times(factor), amount, "amount");
     }
 
     /**
@@ -62,8 +62,10 @@ public record IncentiveAward(UserId recipient, String scorecard, Role role, KpiU
      *
      * @param other the other award
      * @return true when the two would pay twice for one assessment
+     * @throws InvalidArgumentException when {@code other} is null
      */
     public boolean sameAssessmentAs(IncentiveAward other) {
+        Require.nonNull(other, "other");
         return recipient.equals(other.recipient) && scorecard.equals(other.scorecard) && unit.equals(other.unit)
                 && period.equals(other.period);
     }

@@ -46,6 +46,9 @@ public final class IncentiveLedger extends AggregateRoot<IncentiveLedgerId> {
      * @throws InvalidArgumentException when an argument is null
      */
     public static IncentiveLedger open(IncentiveLedgerId id, IncentiveTable table, UserId by, Instant at) {
+        Require.nonNull(table, "table");
+        Require.nonNull(by, "by");
+        Require.nonNull(at, "at");
         IncentiveLedger ledger = new IncentiveLedger(Require.nonNull(id, "id"), 0);
         IncentiveTableSetting setting = new IncentiveTableSetting(table, by, at);
         ledger.tables.add(setting);
@@ -64,6 +67,9 @@ public final class IncentiveLedger extends AggregateRoot<IncentiveLedgerId> {
      * @throws InvalidArgumentException when an argument is null
      */
     public IncentiveTable changeTable(IncentiveTable table, UserId by, Instant at) {
+        Require.nonNull(table, "table");
+        Require.nonNull(by, "by");
+        Require.nonNull(at, "at");
         IncentiveTableSetting setting = new IncentiveTableSetting(table, by, at);
         IncentiveTable previous = table();
         tables.add(setting);

@@ -64,6 +64,9 @@ public record IncentiveTable(BigDecimal green, BigDecimal amber, BigDecimal red)
      * @throws InvalidArgumentException when a text is null or not a decimal, or the table breaks a rule
      */
     public static IncentiveTable of(String green, String amber, String red) {
+        Require.nonBlank(green, "green");
+        Require.nonBlank(amber, "amber");
+        Require.nonBlank(red, "red");
         return new IncentiveTable(decimal(green, "green"), decimal(amber, "amber"), decimal(red, "red"));
     }
 

@@ -1,6 +1,7 @@
 package dev.keyline.domain.staff;
 
 import dev.keyline.domain.common.InvalidStateException;
+import dev.keyline.domain.common.Require;
 import dev.keyline.domain.kpi.KpiId;
 import java.util.List;
 
@@ -18,11 +19,18 @@ public final class IncompleteScorecardException extends InvalidStateException {
     /**
      * @param scorecard the scorecard's description (id, unit, period)
      * @param missing the KPIs without a value, in line order
+     * @throws dev.keyline.domain.common.InvalidArgumentException when an argument is null
      */
     public IncompleteScorecardException(String scorecard, List<KpiId> missing) {
-        super("no incentive on the incomplete scorecard " + scorecard + ": the KPIs " + missing
-                + " have no value for the period");
+        super(message(scorecard, missing));
         this.missing = List.copyOf(missing);
+    }
+
+    private static String message(String scorecard, List<KpiId> missing) {
+        Require.nonBlank(scorecard, "scorecard");
+        Require.nonNullElements(missing, "missing");
+        return "no incentive on the incomplete scorecard " + scorecard + ": the KPIs " + missing
+                + " have no value for the period";
     }
 
     /**

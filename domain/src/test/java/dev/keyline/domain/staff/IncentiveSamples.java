@@ -15,26 +15,40 @@ import java.util.List;
 import java.util.Optional;
 
 /** Scorecard results for the incentive tests, built through {@link ScorecardResult}'s public constructor. */
-final class IncentiveSamples {
+public final class IncentiveSamples {
 
-    static final Period MARCH = Period.month(YearMonth.of(2027, 3));
-    static final KpiUnit UNIT = new KpiUnit("suzhou-key-accounts");
-    static final List<KpiId> KPIS = List.of(KpiId.of("churn-rate"), KpiId.of("customer-satisfaction"),
+    /** March 2027. */
+    public static final Period MARCH = Period.month(YearMonth.of(2027, 3));
+    /** The unit assessed. */
+    public static final KpiUnit UNIT = new KpiUnit("suzhou-key-accounts");
+    /** The KPIs of the sample scorecard, in line order. */
+    public static final List<KpiId> KPIS = List.of(KpiId.of("churn-rate"), KpiId.of("customer-satisfaction"),
             KpiId.of("customer-spend"), KpiId.of("market-response-compliance"));
 
     private IncentiveSamples() {
     }
 
-    /** A complete result with the given band and score. */
-    static ScorecardResult complete(Band band, Period period) {
+    /**
+     * A complete result with two lines.
+     *
+     * @param band its band
+     * @param period its period
+     * @return the result
+     */
+    public static ScorecardResult complete(Band band, Period period) {
         return result(band, period, new boolean[] {true, true});
     }
 
     /**
      * A result with one line per entry of {@code valued}; complete exactly when every entry is true,
      * and then in {@code band}.
+     *
+     * @param band the band of a complete result
+     * @param period its period
+     * @param valued which lines have a value, one to four
+     * @return the result
      */
-    static ScorecardResult result(Band band, Period period, boolean[] valued) {
+    public static ScorecardResult result(Band band, Period period, boolean[] valued) {
         List<KpiScore> lines = new ArrayList<>();
         boolean complete = true;
         for (int i = 0; i < valued.length; i++) {
