@@ -22,6 +22,9 @@ public record IncentiveTable(BigDecimal green, BigDecimal amber, BigDecimal red)
     /** The decimals a factor is held at. */
     public static final int SCALE = 4;
 
+    /** The digits a factor has at most, {@value #SCALE} of them decimals: enough for {@link #MAX_FACTOR}. */
+    public static final int PRECISION = 6;
+
     /** The largest factor. */
     public static final BigDecimal MAX_FACTOR = BigDecimal.TEN;
 
