@@ -92,6 +92,8 @@ class SchemaLimitsTest {
     private static final Bound ID = new Length(Limits.ID_LENGTH);
     private static final Bound TEXT = new Length(Limits.TEXT_LENGTH);
     private static final Bound MONEY = new Decimal(Limits.MONEY_PRECISION, Limits.MONEY_SCALE);
+    private static final Bound FACTOR = new Decimal(dev.keyline.domain.staff.IncentiveTable.PRECISION,
+            dev.keyline.domain.staff.IncentiveTable.SCALE);
 
     /** Bounds by column name, for columns that mean the same in every table. */
     private static final Map<String, Bound> BY_COLUMN = Map.ofEntries(
@@ -179,7 +181,27 @@ class SchemaLimitsTest {
             Map.entry("keyline_reservation.reference", new Length(Limits.NAME_LENGTH)),
             Map.entry("keyline_resource_holding.reference", new Length(Limits.NAME_LENGTH)),
             Map.entry("keyline_provisioning_order.accepted_by", new Length(Limits.TEXT_LENGTH)),
-            Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))));
+            Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))),
+            // staff
+            Map.entry("keyline_division_staffing.staffing_id", ID),
+            Map.entry("keyline_staffing_change.staffing_id", ID),
+            Map.entry("keyline_staffing_change.kind", fits(dev.keyline.domain.staff.StaffingChangeKind.values())),
+            Map.entry("keyline_staffing_change.role", fits(Role.values())),
+            Map.entry("keyline_staffing_change.person", ID),
+            Map.entry("keyline_incentive_ledger.ledger_id", ID),
+            Map.entry("keyline_incentive_table.ledger_id", ID),
+            Map.entry("keyline_incentive_table.green", FACTOR),
+            Map.entry("keyline_incentive_table.amber", FACTOR),
+            Map.entry("keyline_incentive_table.red", FACTOR),
+            Map.entry("keyline_incentive_award.ledger_id", ID),
+            Map.entry("keyline_incentive_award.recipient", ID),
+            Map.entry("keyline_incentive_award.scorecard", ID),
+            Map.entry("keyline_incentive_award.awarded_by", ID),
+            Map.entry("keyline_incentive_award.role", fits(Role.values())),
+            Map.entry("keyline_incentive_award.period", new Fits(List.of("2026", "2026-Q1", "2026-03"))),
+            Map.entry("keyline_incentive_award.band", fits(dev.keyline.domain.kpi.Band.values())),
+            Map.entry("keyline_incentive_award.factor", FACTOR),
+            Map.entry("keyline_incentive_award.base", MONEY));
 
 
     /** The budget area's columns: by table and column, or by column in every budget table ({@code *.}). */

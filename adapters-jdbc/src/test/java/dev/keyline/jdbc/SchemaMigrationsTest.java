@@ -56,11 +56,11 @@ class SchemaMigrationsTest {
     @Test
     void a_failing_migration_is_a_storage_exception_with_the_sql_state() {
         JdbcArea broken = new BlockTestArea("broken", "classpath:dev/keyline/jdbc/brokenmigration",
-                new MigrationBlock(900, 999));
+                new MigrationBlock(10_900, 10_999));
 
         assertThatThrownBy(() -> JdbcStorage.builder(fresh).migrate(true).area(broken).build())
                 .isInstanceOfSatisfying(StorageException.class, e -> {
-                    assertThat(e.getMessage()).contains("migrating the Keyline schema failed").contains("V900");
+                    assertThat(e.getMessage()).contains("migrating the Keyline schema failed").contains("V10900");
                     assertThat(e.sqlState()).isEqualTo("42S02");
                 });
     }

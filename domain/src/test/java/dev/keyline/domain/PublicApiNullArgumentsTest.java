@@ -238,6 +238,9 @@ class PublicApiNullArgumentsTest {
                 .alias(dev.keyline.domain.kpi.KpiId.class, "of", "value", "kpiId", idReason)
                 .alias(dev.keyline.domain.kpi.KpiUnit.class, CONSTRUCTOR, "value", "unit", idReason);
 
+        // staff
+        dev.keyline.domain.staff.StaffSamples.register(tester);
+
         tester.check("dev.keyline.domain").assertClean();
     }
 }

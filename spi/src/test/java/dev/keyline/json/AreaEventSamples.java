@@ -245,6 +245,15 @@ final class AreaEventSamples {
         events.add(new dev.keyline.domain.workorder.ProvisioningStageAlertDue(EventId.random(), at(620 + 25 * 60),
                 provisioning.id(), BANK, new StageId("local"),
                 dev.keyline.domain.workorder.ProvisioningStageAlertDue.Alert.ESCALATION));
+        // staff: a division planned, staffed and a person released; a ledger, a new table and an award
+        dev.keyline.domain.staff.DivisionStaffing staffing = dev.keyline.domain.staff.StaffSamples.staffing();
+        staffing.release(dev.keyline.domain.staff.StaffSamples.ALICE, dev.keyline.domain.staff.StaffSamples.DGM,
+                dev.keyline.domain.staff.StaffSamples.T0.plusSeconds(60));
+        events.addAll(staffing.pendingEvents());
+        dev.keyline.domain.staff.IncentiveLedger ledger = dev.keyline.domain.staff.StaffSamples.ledger();
+        ledger.changeTable(dev.keyline.domain.staff.IncentiveTable.of("1.5", "1", "0.5"),
+                dev.keyline.domain.staff.StaffSamples.DGM, dev.keyline.domain.staff.StaffSamples.T0.plusSeconds(60));
+        events.addAll(ledger.pendingEvents());
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */

@@ -117,8 +117,13 @@ public final class KeylineSamples {
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.authority.AccountStandingRepository.class)))
                 .subject(dev.keyline.spi.budget.CapexProjectRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.budget.CapexProjectRepository.class)))
+                .subject(dev.keyline.spi.staff.DivisionStaffingRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.staff.DivisionStaffingRepository.class)))
+                .subject(dev.keyline.spi.staff.IncentiveLedgerRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.staff.IncentiveLedgerRepository.class)))
                 .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
         dev.keyline.domain.budget.CapexSamples.values(tester);
+        dev.keyline.domain.staff.StaffSamples.values(tester);
         return tester;
     }
 
@@ -166,6 +171,10 @@ public final class KeylineSamples {
                 .instance(dev.keyline.runtime.resource.ResourcePools.class,
                         () -> dev.keyline.runtime.resource.ResourcePools.on(keyline.get()))
                 .instance(dev.keyline.runtime.budget.Budgets.class, () -> dev.keyline.runtime.budget.Budgets.on(keyline.get()))
+                .instance(dev.keyline.runtime.staff.Staffings.class,
+                        () -> dev.keyline.runtime.staff.Staffings.on(keyline.get()))
+                .instance(dev.keyline.runtime.staff.Incentives.class,
+                        () -> dev.keyline.runtime.staff.Incentives.on(keyline.get()))
                 .instance(dev.keyline.runtime.budget.CapexProjects.class,
                         () -> dev.keyline.runtime.budget.CapexProjects.on(keyline.get()))
                 .instance(dev.keyline.runtime.budget.CapexCommitments.class,

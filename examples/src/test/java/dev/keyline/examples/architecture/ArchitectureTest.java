@@ -224,6 +224,23 @@ class ArchitectureTest {
             .because("only the SLA area (binding reservations) and the budget area (investment requests) follow "
                     + "the resource area, through its ids and events");
 
+    /**
+     * What the staff area uses of the KPI area: a KPI's id (KpiId, the role catalogue's links), the
+     * unit and band a scorecard assesses (KpiUnit, Band) and the scorecard's result an incentive is
+     * computed from (ScorecardResult). Never the KPI computation, its facts or its storage.
+     */
+    private static final Set<Class<?>> STAFF_USES_OF_KPI = Set.of(dev.keyline.domain.kpi.KpiId.class,
+            dev.keyline.domain.kpi.KpiUnit.class, dev.keyline.domain.kpi.Band.class,
+            dev.keyline.domain.kpi.ScorecardResult.class);
+
+    static final ArchRule STAFF_USES_ONLY_LISTED_KPI_TYPES = noClasses().that(inArea("staff"))
+            .should().dependOnClassesThat(inAnyArea().and(not(inArea("staff"))).and(not(oneOf(STAFF_USES_OF_KPI))))
+            .because("the staff area reads only the KPI area's ids, bands and scorecard results, and no other area");
+
+    static final ArchRule NO_AREA_USES_STAFF = noClasses().that(inAnyArea().and(not(inArea("staff"))))
+            .should().dependOnClassesThat(inArea("staff"))
+            .because("the HR interface follows the KPI area; the KPI area and the others never depend on it");
+
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
         String[] parts = packageName.split("\\.");
@@ -311,6 +328,8 @@ class ArchitectureTest {
         NO_OTHER_AREA_USES_RESOURCE.check(mainClasses);
         SLA_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
         BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
+        STAFF_USES_ONLY_LISTED_KPI_TYPES.check(mainClasses);
+        NO_AREA_USES_STAFF.check(mainClasses);
     }
 
     @Test
