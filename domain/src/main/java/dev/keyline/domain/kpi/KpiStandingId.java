@@ -6,7 +6,8 @@ import dev.keyline.domain.common.Require;
 
 /**
  * The id of a {@link KpiStanding}: one KPI for one organisation unit. Its text form is
- * {@code kpi:unit}, such as {@code churn-rate:key-account-department}.
+ * {@code kpi:unit}, such as {@code churn-rate:key-account-department}; so that the text reads back
+ * unambiguously, the KPI's id must not hold a colon.
  *
  * @param kpi the KPI
  * @param unit the organisation unit
@@ -16,11 +17,12 @@ public record KpiStandingId(KpiId kpi, KpiUnit unit) implements Identifier {
     /**
      * Validates the id.
      *
-     * @throws InvalidArgumentException when an argument is null
+     * @throws InvalidArgumentException when an argument is null or the KPI's id holds a colon
      */
     public KpiStandingId {
         Require.nonNull(kpi, "kpi");
         Require.nonNull(unit, "unit");
+        Require.that(kpi.value().indexOf(':') < 0, "kpi", "must not hold a colon in a standing's id, was '" + kpi + "'");
     }
 
     /**
