@@ -57,7 +57,9 @@ public final class KpiSamples {
                 .argument(KpiBandEntered.class, NullArgumentsTester.CONSTRUCTOR, "value", () -> new BigDecimal("0.04"))
                 .argument(KpiBandRecovered.class, NullArgumentsTester.CONSTRUCTOR, "value", () -> new BigDecimal("0.01"))
                 .nullableParameters(KpiStandingSnapshot.class, NullArgumentsTester.CONSTRUCTOR, reason)
-                .alias(KpiStandingId.class, "parse", "text", "kpiStandingId",
-                        "parse names the value it reads, for a null text as for a malformed one");
+                .argument(KpiStandingId.class, NullArgumentsTester.CONSTRUCTOR, "value",
+                        () -> "churn-rate:key-account-department")
+                .alias(KpiStandingId.class, NullArgumentsTester.CONSTRUCTOR, "value", "kpiStandingId",
+                        "an identifier's one component is the whole id, so it is reported by the id's name");
     }
 }

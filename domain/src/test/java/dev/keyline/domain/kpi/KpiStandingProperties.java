@@ -129,7 +129,7 @@ class KpiStandingProperties {
 
     @Test
     void restoreReportsABrokenSnapshotAsCorrupt() {
-        KpiStandingId id = new KpiStandingId(KpiCatalogue.CHURN_RATE, SeedKpiUnits.KEY_ACCOUNT_DEPARTMENT);
+        KpiStandingId id = KpiStandingId.of(KpiCatalogue.CHURN_RATE, SeedKpiUnits.KEY_ACCOUNT_DEPARTMENT);
         KpiStandingEntry march = new KpiStandingEntry(KpiSamples.MARCH, new BigDecimal("0.01"), Band.GREEN, KpiSamples.AT);
         assertThatThrownBy(() -> KpiStanding.restore(new KpiStandingSnapshot(id, 1, List.of(march, march))))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("does not follow");
@@ -146,15 +146,17 @@ class KpiStandingProperties {
 
     @Test
     void theIdReadsBackFromItsText() {
-        KpiStandingId id = new KpiStandingId(KpiCatalogue.CHURN_RATE, SeedKpiUnits.KEY_ACCOUNT_DEPARTMENT);
+        KpiStandingId id = KpiStandingId.of(KpiCatalogue.CHURN_RATE, SeedKpiUnits.KEY_ACCOUNT_DEPARTMENT);
         assertThat(id.value()).isEqualTo("churn-rate:key-account-department");
-        assertThat(KpiStandingId.parse(id.value())).isEqualTo(id);
-        assertThat(KpiStandingId.parse("churn-rate:region:north").unit()).isEqualTo(new KpiUnit("region:north"));
-        assertThatThrownBy(() -> new KpiStandingId(new KpiId("host:churn"), SeedKpiUnits.KEY_ACCOUNT_DEPARTMENT))
+        assertThat(new KpiStandingId(id.value())).isEqualTo(id);
+        assertThat(id.kpi()).isEqualTo(KpiCatalogue.CHURN_RATE);
+        assertThat(id.unit()).isEqualTo(SeedKpiUnits.KEY_ACCOUNT_DEPARTMENT);
+        assertThat(new KpiStandingId("churn-rate:region:north").unit()).isEqualTo(new KpiUnit("region:north"));
+        assertThatThrownBy(() -> KpiStandingId.of(new KpiId("host:churn"), SeedKpiUnits.KEY_ACCOUNT_DEPARTMENT))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("kpi");
         for (String bad : List.of("churn-rate", ":unit", "churn rate:unit", "churn-rate:")) {
             try {
-                KpiStandingId.parse(bad);
+                new KpiStandingId(bad);
                 fail("parsed " + bad);
             } catch (InvalidArgumentException e) {
                 assertThat(e.getMessage()).contains("kpiStandingId");
