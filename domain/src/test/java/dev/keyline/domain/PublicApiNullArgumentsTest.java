@@ -234,6 +234,9 @@ class PublicApiNullArgumentsTest {
         dev.keyline.domain.budget.CapexSamples.register(tester);
 
         // KPIs
+        dev.keyline.domain.kpi.KpiSamples.register(tester);
+
+        // KPIs
         tester.alias(dev.keyline.domain.kpi.KpiId.class, CONSTRUCTOR, "value", "kpiId", idReason)
                 .alias(dev.keyline.domain.kpi.KpiId.class, "of", "value", "kpiId", idReason)
                 .alias(dev.keyline.domain.kpi.KpiUnit.class, CONSTRUCTOR, "value", "unit", idReason);

@@ -50,7 +50,7 @@ public record KpiBandEntered(EventId eventId, Instant occurredAt, KpiId kpi, Kpi
 
     @Override
     public String aggregateId() {
-        return new KpiStandingId(kpi, unit).value();
+        return KpiStandingId.of(kpi, unit).value();
     }
 
     @Override

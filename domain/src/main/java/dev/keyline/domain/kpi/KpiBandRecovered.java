@@ -53,7 +53,7 @@ public record KpiBandRecovered(EventId eventId, Instant occurredAt, KpiId kpi, K
 
     @Override
     public String aggregateId() {
-        return new KpiStandingId(kpi, unit).value();
+        return KpiStandingId.of(kpi, unit).value();
     }
 
     @Override

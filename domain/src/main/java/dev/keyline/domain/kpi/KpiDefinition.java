@@ -121,38 +121,38 @@ public record KpiDefinition(KpiId id, String chineseName, String englishName, Kp
     /**
      * This definition with other thresholds: a host's own target and limits.
      *
-     * @param newThresholds the thresholds
+     * @param thresholds the thresholds
      * @return the changed definition
-     * @throws InvalidArgumentException when {@code newThresholds} is null or does not suit the measure
+     * @throws InvalidArgumentException when {@code thresholds} is null or does not suit the measure
      */
-    public KpiDefinition withThresholds(KpiThresholds newThresholds) {
-        return new KpiDefinition(id, chineseName, englishName, formula, measure, newThresholds, granularity, zone,
+    public KpiDefinition withThresholds(KpiThresholds thresholds) {
+        return new KpiDefinition(id, chineseName, englishName, formula, measure, thresholds, granularity, zone,
                 owner, unit);
     }
 
     /**
      * This definition assessed over other periods.
      *
-     * @param newGranularity month, quarter or year
-     * @param newZone the time zone of the periods' boundaries
+     * @param granularity month, quarter or year
+     * @param zone the time zone of the periods' boundaries
      * @return the changed definition
      * @throws InvalidArgumentException when an argument is null
      */
-    public KpiDefinition withPeriod(Period.Granularity newGranularity, ZoneId newZone) {
-        return new KpiDefinition(id, chineseName, englishName, formula, measure, thresholds, newGranularity, newZone,
+    public KpiDefinition withPeriod(Period.Granularity granularity, ZoneId zone) {
+        return new KpiDefinition(id, chineseName, englishName, formula, measure, thresholds, granularity, zone,
                 owner, unit);
     }
 
     /**
      * This definition with another owner.
      *
-     * @param newOwner the role that answers for the KPI
-     * @param newUnit the organisation unit that owns it
+     * @param owner the role that answers for the KPI
+     * @param unit the organisation unit that owns it
      * @return the changed definition
      * @throws InvalidArgumentException when an argument is null
      */
-    public KpiDefinition withOwner(Role newOwner, KpiUnit newUnit) {
+    public KpiDefinition withOwner(Role owner, KpiUnit unit) {
         return new KpiDefinition(id, chineseName, englishName, formula, measure, thresholds, granularity, zone,
-                newOwner, newUnit);
+                owner, unit);
     }
 }

@@ -40,7 +40,7 @@ public final class KpiStanding extends AggregateRoot<KpiStandingId> {
      * @throws InvalidArgumentException when an argument is null
      */
     public static KpiStanding open(KpiId kpi, KpiUnit unit) {
-        return new KpiStanding(new KpiStandingId(kpi, unit), 0);
+        return new KpiStanding(KpiStandingId.of(kpi, unit), 0);
     }
 
     /**

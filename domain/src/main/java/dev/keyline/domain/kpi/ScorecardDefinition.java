@@ -1,5 +1,6 @@
 package dev.keyline.domain.kpi;
 
+import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.NotFoundException;
@@ -42,12 +43,10 @@ public record ScorecardDefinition(String id, Role role, KpiUnit unit, List<Score
      * Validates the scorecard.
      *
      * @throws InvalidArgumentException naming the field when an argument is null, the id is not a
-     *     valid KPI-style id, there is no line, or a KPI appears twice
+     *     valid identifier, there is no line, or a KPI appears twice
      */
     public ScorecardDefinition {
-        Require.text(id, "id", Limits.ID_LENGTH);
-        Require.that(id.matches("[a-z0-9]+(-[a-z0-9]+)*"), "id",
-                "must be lower-case letters and digits in words joined by single hyphens, was '" + id + "'");
+        Identifier.check(id, "id");
         Require.nonNull(role, "role");
         Require.nonNull(unit, "unit");
         lines = Require.nonNullElements(lines, "lines");
@@ -84,13 +83,13 @@ public record ScorecardDefinition(String id, Role role, KpiUnit unit, List<Score
     /**
      * This scorecard with other points and thresholds.
      *
-     * @param newPoints the points per band
-     * @param newThresholds the score's band thresholds
+     * @param points the points per band
+     * @param thresholds the score's band thresholds
      * @return the changed scorecard
      * @throws InvalidArgumentException when an argument is null
      */
-    public ScorecardDefinition withScoring(BandPoints newPoints, ScoreThresholds newThresholds) {
-        return new ScorecardDefinition(id, role, unit, lines, newPoints, newThresholds);
+    public ScorecardDefinition withScoring(BandPoints points, ScoreThresholds thresholds) {
+        return new ScorecardDefinition(id, role, unit, lines, points, thresholds);
     }
 
     /**

@@ -13,6 +13,15 @@
  *       {@link dev.keyline.domain.kpi.CapexFact}.</li>
  *   <li>{@link dev.keyline.domain.kpi.ScorecardResult}: a scorecard's weighted score for one role,
  *       unit and period, with its {@link dev.keyline.domain.kpi.Band}.</li>
+ *   <li>{@link dev.keyline.domain.kpi.KpiDefinition}: a KPI's names, formula, unit of measure,
+ *       {@link dev.keyline.domain.kpi.KpiThresholds thresholds}, period and owner;
+ *       {@link dev.keyline.domain.kpi.KpiCatalogue#seed()} holds every KPI the seed names.</li>
+ *   <li>{@link dev.keyline.domain.kpi.ScorecardDefinition}: weighted KPIs per role and unit;
+ *       {@link dev.keyline.domain.kpi.SeedScorecards} the seed's, including the four-level
+ *       provisioning assessment fed by {@link dev.keyline.domain.kpi.StageOnTimeComputation}.</li>
+ *   <li>{@link dev.keyline.domain.kpi.KpiStanding}: one KPI's bands for one unit, period after
+ *       period, raising {@link dev.keyline.domain.kpi.KpiBandEntered} and
+ *       {@link dev.keyline.domain.kpi.KpiBandRecovered}.</li>
  * </ul>
  *
  * <p>This package uses only the shared kernel ({@code dev.keyline.domain.common}): facts name the
