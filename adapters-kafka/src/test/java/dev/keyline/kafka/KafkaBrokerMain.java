@@ -9,7 +9,7 @@ import java.io.InputStream;
  * its log), then runs the broker. The JVM halts when its standard input closes, so a test JVM that
  * dies never leaves a broker behind.
  */
-public final class KafkaBrokerMain {
+final class KafkaBrokerMain {
 
     private KafkaBrokerMain() {
     }

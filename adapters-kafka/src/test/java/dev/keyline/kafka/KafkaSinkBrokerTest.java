@@ -126,6 +126,39 @@ class KafkaSinkBrokerTest {
     }
 
     @Test
+    void aConsumerThatDeduplicatesByEventIdHandlesARepublishedEventOnce() {
+        OutboxMessage message = OutboxEvents.event("account.registered", "KA-5", 1);
+        Notification first = Notification.of(message, 1);
+        try (KafkaSink sink = sink(TopicMapping.single("t5-dedup"))) {
+            cluster.createTopics(Set.of("t5-dedup"), 1, (short) 1, Map.of());
+            // the same event twice, as when an acknowledgement was lost and the relay sent it again
+            sink.deliver(first);
+            sink.deliver(Notification.of(message, 2));
+            sink.deliver(Notification.of(OutboxEvents.event("account.activated", "KA-5", 2), 1));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", cluster.bootstrapServers());
+        p.put("group.id", "dedup-example");
+        p.put("auto.offset.reset", "earliest");
+        List<String> handled = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("t5-dedup"));
+            DeduplicatingConsumer events = new DeduplicatingConsumer(consumer, 10_000);
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+            while (handled.size() + events.skipped() < 3 && java.time.Instant.now().isBefore(deadline)) {
+                events.pollOnce(Duration.ofMillis(200), (id, envelope) -> handled.add(id));
+            }
+            assertThat(events.skipped()).isEqualTo(1);
+        }
+        assertThat(handled).hasSize(2).startsWith(message.eventId().toString());
+    }
+
+    @Test
     void aTopicThatDoesNotExistIsRetryableAndNamed() {
         try (KafkaSink sink = KafkaSink.builder().bootstrapServers(cluster.bootstrapServers())
                 .topics(TopicMapping.single("t4-missing")).producerConfig(Map.of("max.block.ms", "500")).build()) {

@@ -30,7 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code ROLLED_BACK <id>} to its journal, and {@code DONE} after the last; then it keeps relaying
  * until its standard input closes.
  */
-public final class KeylineInstanceMain {
+final class KeylineInstanceMain {
 
     private KeylineInstanceMain() {
     }
