@@ -27,6 +27,7 @@ import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -212,6 +213,13 @@ public final class KafkaSink implements NotificationSink, AutoCloseable {
         Future<RecordMetadata> sent;
         try {
             sent = producer.send(record);
+        } catch (InterruptException e) {
+            // the client has set the thread's interrupt flag again; hand the interrupt on as the JDK's
+            Thread.interrupted();
+            InterruptedException interrupted = new InterruptedException("interrupted while sending event "
+                    + notification.eventId() + " to Kafka");
+            interrupted.initCause(e);
+            throw interrupted;
         } catch (KafkaException | IllegalStateException e) {
             throw failure(e, notification, record.topic());
         }
