@@ -65,7 +65,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       invalid topic or record: {@link PermanentDeliveryException} naming the Kafka error and its
  *       message; the entry goes to this sink's dead letters.</li>
  *   <li>Every other failure (time-outs, not enough in-sync replicas, a leader that moved, a lost
- *       connection, an unknown topic, failed authentication, a closed sink):
+ *       connection, a topic that does not exist (yet), failed authentication, a closed sink):
  *       {@link RetryableDeliveryException} with the cause; the relay tries again later.</li>
  * </ul>
  *
