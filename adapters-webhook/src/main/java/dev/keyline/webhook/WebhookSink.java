@@ -1,20 +1,12 @@
 package dev.keyline.webhook;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.Notification;
+import dev.keyline.spi.NotificationEnvelope;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -38,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * A sink that POSTs each notification as signed JSON to one receiver's URL.
  *
  * <h2>Request</h2>
- * The body is a JSON object:
+ * The body is the JSON envelope all JSON sinks share ({@link NotificationEnvelope}):
  * <pre>{@code
  * {"eventId":"0b6f…","type":"account.churn-warning-raised","occurredAt":"2025-03-01T08:00:00Z",
  *  "aggregateId":"KA-0042","attempt":1,
@@ -91,11 +83,6 @@ public final class WebhookSink implements NotificationSink {
     private static final int BODY_BYTES_KEPT = 4 * BODY_EXCERPT_LENGTH;
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper PAYLOAD_READER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final URI endpoint;
     private final String endpointForMessages;
@@ -230,38 +217,9 @@ public final class WebhookSink implements NotificationSink {
         return oneLine.length() == 0 ? "(blank body)" : oneLine + (cut ? "…" : "");
     }
 
-    /** The JSON body for a notification; the payload is embedded verbatim after checking it is JSON. */
+    /** The JSON body for a notification: the envelope every JSON sink sends ({@link NotificationEnvelope}). */
     byte[] requestBody(Notification notification) throws PermanentDeliveryException {
-        try {
-            PAYLOAD_READER.readTree(notification.payload());
-        } catch (JsonProcessingException e) {
-            throw new PermanentDeliveryException("the payload of event " + notification.eventId()
-                    + " is not one valid JSON value: " + e.getOriginalMessage(), e);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + notification.payload().length());
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            Audience audience = notification.audience();
-            json.writeStartObject();
-            json.writeStringField("eventId", notification.eventId().toString());
-            json.writeStringField("type", notification.type());
-            json.writeStringField("occurredAt", notification.occurredAt().toString());
-            json.writeStringField("aggregateId", notification.aggregateId());
-            json.writeNumberField("attempt", notification.attempt());
-            json.writeObjectFieldStart("audience");
-            json.writeStringField("role", audience.role());
-            json.writeStringField("organisationUnit", audience.organisationUnit());
-            json.writeStringField("accountId", audience.accountId());
-            json.writeStringField("stationId", audience.stationId());
-            json.writeStringField("subject", audience.subject());
-            json.writeEndObject();
-            json.writeFieldName("payload");
-            json.writeRawValue(notification.payload().strip());
-            json.writeEndObject();
-        } catch (IOException e) {
-            // writing to memory does not fail
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return NotificationEnvelope.toJson(notification);
     }
 
     /**

@@ -58,10 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module dependency rules, checked over the main classes of every Keyline module on this
- * module's test classpath: {@code examples → adapters-jdbc / adapters-webhook → spi → domain}.
+ * module's test classpath: {@code examples → adapters-jdbc / adapters-webhook / adapters-kafka → spi → domain}.
  *
  * <p>Modules are told apart by package: {@code dev.keyline.domain..} is the domain,
- * {@code dev.keyline.jdbc..} and {@code dev.keyline.webhook..} the adapters,
+ * {@code dev.keyline.jdbc..}, {@code dev.keyline.webhook..} and {@code dev.keyline.kafka..} the adapters,
  * {@code dev.keyline.examples..} the examples, and every other {@code dev.keyline} package (the
  * ports, the runtime, the in-memory provider, the Jackson module, notification routing) the spi
  * module.
@@ -71,9 +71,10 @@ class ArchitectureTest {
     private static final String DOMAIN = "dev.keyline.domain..";
     private static final String JDBC = "dev.keyline.jdbc..";
     private static final String WEBHOOK = "dev.keyline.webhook..";
+    private static final String KAFKA = "dev.keyline.kafka..";
     private static final String EXAMPLES = "dev.keyline.examples..";
     private static final DescribedPredicate<JavaClass> SPI = resideInAPackage("dev.keyline..")
-            .and(resideOutsideOfPackages(DOMAIN, JDBC, WEBHOOK, EXAMPLES))
+            .and(resideOutsideOfPackages(DOMAIN, JDBC, WEBHOOK, KAFKA, EXAMPLES))
             .as("the spi module (every other dev.keyline package)");
 
     /** The JDK without JDBC, and Guava with the annotation jars Guava brings along. */
@@ -88,28 +89,35 @@ class ArchitectureTest {
             .because("the domain is plain Java: the JDK and Guava only, no JDBC, JSON, logging library or Keyline module above it");
 
     static final ArchRule SPI_DOES_NOT_USE_ADAPTERS_OR_EXAMPLES = noClasses().that(SPI)
-            .should().dependOnClassesThat().resideInAnyPackage(JDBC, WEBHOOK, EXAMPLES)
+            .should().dependOnClassesThat().resideInAnyPackage(JDBC, WEBHOOK, KAFKA, EXAMPLES)
             .because("providers plug into the spi, never the other way round");
 
     static final ArchRule JDBC_IS_INDEPENDENT = noClasses().that().resideInAPackage(JDBC)
-            .should().dependOnClassesThat().resideInAnyPackage(WEBHOOK, EXAMPLES)
+            .should().dependOnClassesThat().resideInAnyPackage(WEBHOOK, KAFKA, EXAMPLES)
             .because("each adapter works alone; a host picks any of them");
 
     static final ArchRule WEBHOOK_IS_INDEPENDENT = noClasses().that().resideInAPackage(WEBHOOK)
-            .should().dependOnClassesThat().resideInAnyPackage(JDBC, EXAMPLES)
+            .should().dependOnClassesThat().resideInAnyPackage(JDBC, KAFKA, EXAMPLES)
+            .because("each adapter works alone; a host picks any of them");
+
+    static final ArchRule KAFKA_IS_INDEPENDENT = noClasses().that().resideInAPackage(KAFKA)
+            .should().dependOnClassesThat().resideInAnyPackage(JDBC, WEBHOOK, EXAMPLES)
             .because("each adapter works alone; a host picks any of them");
 
     static final ArchRule NOTHING_POINTS_BACK_UP_THE_CHAIN = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("examples").definedBy(EXAMPLES)
             .layer("adapters-jdbc").definedBy(JDBC)
             .layer("adapters-webhook").definedBy(WEBHOOK)
+            .layer("adapters-kafka").definedBy(KAFKA)
             .layer("spi").definedBy(SPI)
             .layer("domain").definedBy(DOMAIN)
             .whereLayer("examples").mayNotBeAccessedByAnyLayer()
             .whereLayer("adapters-jdbc").mayOnlyBeAccessedByLayers("examples")
             .whereLayer("adapters-webhook").mayOnlyBeAccessedByLayers("examples")
-            .whereLayer("spi").mayOnlyBeAccessedByLayers("adapters-jdbc", "adapters-webhook", "examples")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("spi", "adapters-jdbc", "adapters-webhook", "examples");
+            .whereLayer("adapters-kafka").mayOnlyBeAccessedByLayers("examples")
+            .whereLayer("spi").mayOnlyBeAccessedByLayers("adapters-jdbc", "adapters-webhook", "adapters-kafka", "examples")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("spi", "adapters-jdbc", "adapters-webhook", "adapters-kafka",
+                    "examples");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.keyline.(**)").should().beFreeOfCycles()
             .because("each package depends on others in one direction only; an area's package depends on the core, never back");
@@ -125,7 +133,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inAnyArea())
             .because("areas register themselves (Area, InMemoryArea, JdbcArea); the core serves them by type");
 
-    static final ArchRule ADAPTERS_DO_NOT_USE_THE_RUNTIME = noClasses().that().resideInAnyPackage(JDBC, WEBHOOK)
+    static final ArchRule ADAPTERS_DO_NOT_USE_THE_RUNTIME = noClasses().that().resideInAnyPackage(JDBC, WEBHOOK, KAFKA)
             .should().dependOnClassesThat().resideInAPackage("dev.keyline.runtime..")
             .because("a provider or a sink plugs into the spi; the runtime is the host's, built on top of them");
 
@@ -274,7 +282,7 @@ class ArchitectureTest {
     @Test
     void importsTheMainClassesOfEveryModule() {
         for (String pkg : List.of("dev.keyline.domain.common", "dev.keyline.spi", "dev.keyline.jdbc",
-                "dev.keyline.webhook", "dev.keyline.examples")) {
+                "dev.keyline.webhook", "dev.keyline.kafka", "dev.keyline.examples")) {
             assertThat(mainClasses.containPackage(pkg)).as("classes of %s were imported", pkg).isTrue();
         }
         assertThat(mainClasses.contain(PlantedLayerViolation.class)).isFalse();
@@ -294,6 +302,7 @@ class ArchitectureTest {
     void adaptersNeverDependOnEachOtherOrOnExamples() {
         JDBC_IS_INDEPENDENT.check(mainClasses);
         WEBHOOK_IS_INDEPENDENT.check(mainClasses);
+        KAFKA_IS_INDEPENDENT.check(mainClasses);
     }
 
     @Test
