@@ -51,6 +51,7 @@ class AreaEventJsonTest {
                 Arrays.stream(ReservationEvent.class.getPermittedSubclasses()),
                 Arrays.stream(dev.keyline.domain.budget.BudgetEvent.class.getPermittedSubclasses()),
                 Arrays.stream(CapexEvent.class.getPermittedSubclasses()),
+                Arrays.stream(dev.keyline.domain.billing.BillingEvent.class.getPermittedSubclasses()),
                 Arrays.stream(ProvisioningEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();

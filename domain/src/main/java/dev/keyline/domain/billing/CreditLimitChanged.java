@@ -45,6 +45,7 @@ public record CreditLimitChanged(EventId eventId, Instant occurredAt, AccountId 
 
     @Override
     public Audience audience() {
-        return Audience.of("Credit limit of " + account + " changed from " + from + " to " + to).withAccount(account.value());
+        return Audience.of("Credit limit of " + account + " changed from " + from + " to " + to).withAccount(account.value())
+                .withRole(dev.keyline.domain.common.Role.FINANCIAL_MANAGER.name());
     }
 }

@@ -49,6 +49,7 @@ public record CreditLimitExceeded(EventId eventId, Instant occurredAt, AccountId
 
     @Override
     public Audience audience() {
-        return Audience.of("Credit limit of " + account + " exceeded on " + asOf + ": exposure " + exposure + " above " + creditLimit + ", of which " + arrears + " overdue").withAccount(account.value());
+        return Audience.of("Credit limit of " + account + " exceeded on " + asOf + ": exposure " + exposure + " above " + creditLimit + ", of which " + arrears + " overdue").withAccount(account.value())
+                .withRole(dev.keyline.domain.common.Role.FINANCIAL_MANAGER.name());
     }
 }

@@ -47,6 +47,7 @@ public record CreditRatingChanged(EventId eventId, Instant occurredAt, AccountId
 
     @Override
     public Audience audience() {
-        return Audience.of("Credit rating of " + account + " " + (to.isWorseThan(from) ? "downgraded" : "upgraded") + " from " + from + " to " + to).withAccount(account.value());
+        return Audience.of("Credit rating of " + account + " " + (to.isWorseThan(from) ? "downgraded" : "upgraded") + " from " + from + " to " + to).withAccount(account.value())
+                .withRole(dev.keyline.domain.common.Role.FINANCIAL_MANAGER.name());
     }
 }
