@@ -85,7 +85,7 @@ class BillingAccountProperties {
                                     assertThat(account.arrears()).isEqualTo(ageing);
                                 }
                                 default -> {
-                                    // always refused: the preferences break a rule before reaching the account
+                                    // always refused: a limit in another currency than the account's
                                     expectRefusal = true;
                                     account.setCreditLimit(Money.ofCents(100, java.util.Currency.getInstance("USD")), CLERK, at);
                                 }
