@@ -159,6 +159,28 @@ class SchemaLimitsTest {
     /** Columns whose name means different things in different tables. */
     private static final Map<String, Bound> BY_TABLE_AND_COLUMN = Map.ofEntries(
             Map.entry("keyline_key_account.status", fits(AccountStatus.values())),
+            // billing
+            Map.entry("keyline_billing_account.opened_by", ID),
+            Map.entry("keyline_billing_account.rating", fits(dev.keyline.domain.billing.CreditRating.values())),
+            Map.entry("keyline_billing_account.credit_limit", MONEY),
+            Map.entry("keyline_billing_account.age_bands",
+                    new AtLeast(dev.keyline.domain.billing.AgeBands.MAX_BOUNDS * (String.valueOf(Integer.MAX_VALUE).length() + 1))),
+            Map.entry("keyline_billing_account.arrears_total", MONEY),
+            Map.entry("keyline_billing_account.outstanding", MONEY),
+            Map.entry("keyline_billing_preference_change.channel", fits(dev.keyline.domain.billing.BillChannel.values())),
+            Map.entry("keyline_billing_preference_change.frequency", fits(dev.keyline.domain.billing.BillFrequency.values())),
+            Map.entry("keyline_billing_preference_change.bill_format", fits(dev.keyline.domain.billing.BillFormat.values())),
+            Map.entry("keyline_billing_preference_change.bill_detail", fits(dev.keyline.domain.billing.BillDetail.values())),
+            Map.entry("keyline_billing_preference_change.split", fits(dev.keyline.domain.billing.BillSplit.values())),
+            Map.entry("keyline_billing_preference_change.branches",
+                    new AtLeast(dev.keyline.domain.billing.BillPreferences.MAX_NAMES * (Limits.ID_LENGTH + 1))),
+            Map.entry("keyline_billing_preference_change.projects",
+                    new AtLeast(dev.keyline.domain.billing.BillPreferences.MAX_NAMES * (Limits.ID_LENGTH + 1))),
+            Map.entry("keyline_billing_arrears_fact.bill_id", ID),
+            Map.entry("keyline_billing_arrears_fact.fact_kind", fits(dev.keyline.domain.billing.ArrearsFactKind.values())),
+            Map.entry("keyline_billing_bill.bill_id", ID),
+            Map.entry("keyline_billing_bill.billed_fact_id", ID),
+            Map.entry("keyline_billing_bill.settled", MONEY),
             Map.entry("keyline_outbox.status", new Fits(java.util.stream.Stream.concat(
                     Arrays.stream(DeliveryStatus.values()).map(Enum::name), Stream.of("SCHEDULED")).toList())),
             Map.entry("keyline_outbox_delivery.status", fits(DeliveryStatus.values())),

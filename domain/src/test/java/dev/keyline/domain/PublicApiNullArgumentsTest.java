@@ -232,6 +232,7 @@ class PublicApiNullArgumentsTest {
                 .alias(CommitmentId.class, CONSTRUCTOR, "value", "commitmentId", idReason)
                 .alias(OrgUnitId.class, CONSTRUCTOR, "value", "orgUnitId", idReason);
         dev.keyline.domain.budget.CapexSamples.register(tester);
+        dev.keyline.domain.billing.BillingSamples.register(tester);
 
         // KPIs
         dev.keyline.domain.kpi.KpiSamples.register(tester);

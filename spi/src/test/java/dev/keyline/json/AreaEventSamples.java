@@ -225,6 +225,7 @@ final class AreaEventSamples {
         }
         events.add(new ReservationExpiryDue(EventId.random(), at(90), order.id(), pool.id(), at(90)));
         events.addAll(budgetYear().pendingEvents());
+        events.addAll(billingAccount().pendingEvents());
         Actor networkCentre = Actor.withRoles(new UserId("qian"), Role.NETWORK_CENTRE_MANAGER);
         Actor generalManager = Actor.withRoles(new UserId("zhou"), Role.GENERAL_MANAGER);
         CapexCapacity fibre = new CapexCapacity("POOL-SZ-FIBRE", "FIBRE", 48);
@@ -324,6 +325,26 @@ final class AreaEventSamples {
         ticket.recomputeDeadlines(dev.keyline.domain.common.WeeklyCalendar.builder(shanghai)
                 .weekdays(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30)).build(), at(55));
         return ticket;
+    }
+
+    /** The bank's billing account opened, its preferences set, rerated, its limit cut below its exposure. */
+    private static dev.keyline.domain.billing.BillingAccount billingAccount() {
+        UserId finance = new UserId("sun");
+        dev.keyline.domain.account.AccountId bank = new dev.keyline.domain.account.AccountId("A-BANK");
+        dev.keyline.domain.billing.AgeBands bands = dev.keyline.domain.billing.AgeBands.standard();
+        dev.keyline.domain.billing.BillingAccount account = dev.keyline.domain.billing.BillingAccount.open(bank,
+                dev.keyline.domain.billing.CreditRating.A, Money.cny("50000.00"), bands, finance, at(20),
+                java.time.LocalDate.of(2026, 1, 5));
+        account.changePreferences(new dev.keyline.domain.billing.BillPreferences(dev.keyline.domain.billing.BillChannel.EDI,
+                dev.keyline.domain.billing.BillFrequency.MONTHLY, dev.keyline.domain.billing.BillFormat.XML,
+                dev.keyline.domain.billing.BillDetail.ITEMISED, dev.keyline.domain.billing.BillSplit.PER_BRANCH,
+                List.of("SZ-HQ", "SZ-SIP"), List.of()), new UserId("wang"), at(21), "the bank's treasury asked for EDI");
+        account.rate(dev.keyline.domain.billing.CreditRating.BB, finance, at(22), "two bills paid late");
+        account.recordArrears(new dev.keyline.domain.billing.ArrearsAgeing(java.time.LocalDate.of(2026, 1, 6), bands,
+                List.of(Money.cny("9000.00"), Money.zero(), Money.zero(), Money.cny("12000.00")), Money.cny("21000.00"),
+                Money.cny("25000.00"), java.util.Optional.of(java.time.LocalDate.of(2025, 10, 1))), at(23));
+        account.setCreditLimit(Money.cny("20000.00"), finance, at(24));
+        return account;
     }
 
     /** Suzhou's budget from targets to a revision, raising every budget event type. */

@@ -115,6 +115,10 @@ public final class KeylineSamples {
                 .subject(FloorPriceListRepository.class, () -> inTransaction(storage.get(), s -> s.port(FloorPriceListRepository.class)))
                 .subject(dev.keyline.spi.authority.AccountStandingRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.authority.AccountStandingRepository.class)))
+                .subject(dev.keyline.spi.billing.ArrearsFactRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.billing.ArrearsFactRepository.class)))
+                .subject(dev.keyline.spi.billing.BillingAccountRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.billing.BillingAccountRepository.class)))
                 .subject(dev.keyline.spi.budget.CapexProjectRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.budget.CapexProjectRepository.class)))
                 .subject(dev.keyline.spi.staff.DivisionStaffingRepository.class,
@@ -124,6 +128,9 @@ public final class KeylineSamples {
                 .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
         dev.keyline.domain.budget.CapexSamples.values(tester);
         dev.keyline.domain.staff.StaffSamples.values(tester);
+        dev.keyline.domain.billing.BillingSamples.values(tester);
+        tester.value(dev.keyline.domain.billing.BillingAccountSnapshot.class,
+                () -> dev.keyline.domain.billing.BillingSamples.account().snapshot());
         return tester;
     }
 
@@ -175,6 +182,10 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.staff.Staffings.on(keyline.get()))
                 .instance(dev.keyline.runtime.staff.Incentives.class,
                         () -> dev.keyline.runtime.staff.Incentives.on(keyline.get()))
+                .instance(dev.keyline.runtime.billing.BillingAccounts.class,
+                        () -> dev.keyline.runtime.billing.BillingAccounts.on(keyline.get()))
+                .instance(dev.keyline.runtime.billing.CreditWarnings.class,
+                        () -> dev.keyline.runtime.billing.CreditWarnings.on(keyline.get()))
                 .instance(dev.keyline.runtime.budget.CapexProjects.class,
                         () -> dev.keyline.runtime.budget.CapexProjects.on(keyline.get()))
                 .instance(dev.keyline.runtime.budget.CapexCommitments.class,

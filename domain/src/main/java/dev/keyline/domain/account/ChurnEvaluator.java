@@ -41,6 +41,20 @@ public record ChurnEvaluator(List<ChurnRule> rules) {
     }
 
     /**
+     * These rules and one more, applied last: for example
+     * {@code ChurnEvaluator.standard().with(new ArrearsRule(60, Money.cny("10000.00")))}.
+     *
+     * @param rule the rule to add; its name must not be taken
+     * @return a new evaluator
+     */
+    public ChurnEvaluator with(ChurnRule rule) {
+        Require.nonNull(rule, "rule");
+        List<ChurnRule> more = new ArrayList<>(rules);
+        more.add(rule);
+        return new ChurnEvaluator(more);
+    }
+
+    /**
      * Applies every rule.
      *
      * @param inputs the account's inputs

@@ -6,6 +6,7 @@ import java.util.Optional;
  * A configurable churn warning rule (客户预警规则): looks at one key account's recent spend,
  * arrears and complaints and says whether they warn that the customer may leave (离网).
  * Implementations: {@link FallingSpendRule}, {@link ArrearsAmountRule}, {@link ArrearsAgeRule},
+ * {@link ArrearsRule},
  * {@link ComplaintsRule}; a host may add its own.
  */
 public interface ChurnRule {

@@ -8,6 +8,8 @@ public enum ChurnSignalKind {
     ARREARS_AMOUNT,
     /** The oldest unpaid bill is overdue longer than a set number of days. */
     ARREARS_AGE,
+    /** Arrears both older than a set number of days and at least a set amount. */
+    ARREARS,
     /** Too many complaints in a window. */
     COMPLAINTS,
     /** A rule the host added. */

@@ -249,6 +249,27 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("staff"))
             .because("the HR interface follows the KPI area; the KPI area and the others never depend on it");
 
+    /**
+     * What the billing area uses of the key-account area: its id (AccountId); the account and its
+     * repository, for the access scope of the account's managers (KeyAccount, KeyAccountRepository);
+     * and the churn warning loop its credit check feeds with arrears (ChurnWarnings with its
+     * ChurnObservations and ChurnEvaluation, the rules ChurnEvaluator and ArrearsRule). Never the
+     * key-account area's spend facts, plans or storage beyond the account.
+     */
+    private static final Set<Class<?>> BILLING_USES_OF_ACCOUNT = Set.of(AccountId.class, KeyAccount.class,
+            dev.keyline.spi.account.KeyAccountRepository.class, dev.keyline.runtime.account.ChurnWarnings.class,
+            dev.keyline.runtime.account.ChurnObservations.class, dev.keyline.runtime.account.ChurnEvaluation.class,
+            dev.keyline.domain.account.ChurnEvaluator.class, dev.keyline.domain.account.ArrearsRule.class);
+
+    static final ArchRule BILLING_USES_ONLY_LISTED_ACCOUNT_TYPES = noClasses().that(inArea("billing"))
+            .should().dependOnClassesThat(inArea("account").and(not(oneOf(BILLING_USES_OF_ACCOUNT))))
+            .because("billing feeds the key-account area's churn warnings through its service and observations only");
+
+    static final ArchRule ACCOUNT_USES_NO_BILLING_TYPES = noClasses().that(inArea("account"))
+            .should().dependOnClassesThat(inArea("billing"))
+            .because("billing depends on the key-account area, never the other way round: arrears reach the churn "
+                    + "rules as observations");
+
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
         String[] parts = packageName.split("\\.");
@@ -339,6 +360,8 @@ class ArchitectureTest {
         BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
         STAFF_USES_ONLY_LISTED_KPI_TYPES.check(mainClasses);
         NO_AREA_USES_STAFF.check(mainClasses);
+        BILLING_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
+        ACCOUNT_USES_NO_BILLING_TYPES.check(mainClasses);
     }
 
     @Test
@@ -394,6 +417,13 @@ class ArchitectureTest {
                 .anySatisfy(line -> assertThat(line).contains("<" + ResourcePool.class.getName() + ".addCapacity("))
                 .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.resource.ResourcePoolRepository>"))
                 .noneSatisfy(line -> assertThat(line).contains("<" + PoolId.class.getName() + ">"));
+        assertReportsOnly(BILLING_USES_ONLY_LISTED_ACCOUNT_TYPES.evaluate(withPlants),
+                "dev.keyline.domain.billing.archfixture.PlantedBillingReachingIntoSpendFacts");
+        assertThat(BILLING_USES_ONLY_LISTED_ACCOUNT_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.account.SpendFactRepository>"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
+        assertReportsOnly(ACCOUNT_USES_NO_BILLING_TYPES.evaluate(withPlants),
+                "dev.keyline.domain.account.archfixture.PlantedAccountReachingIntoBilling");
     }
 
     private static void assertReportsOnly(EvaluationResult result, String culprit) {

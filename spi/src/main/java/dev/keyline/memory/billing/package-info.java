@@ -1,0 +1,2 @@
+/** The billing area's in-memory repositories: billing accounts and arrears facts. */
+package dev.keyline.memory.billing;
