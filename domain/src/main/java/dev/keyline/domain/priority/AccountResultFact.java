@@ -9,6 +9,7 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One fact from billing (计费): the revenue and profit a key account brought with one product in
@@ -27,7 +28,7 @@ import java.time.Instant;
  * @param industry the account's industry in the period
  * @param revenue the revenue, at most {@link Limits#MAX_MONEY} in magnitude
  * @param profit the profit (may be negative), in the revenue's currency
- * @param recordedAt when billing recorded the fact
+ * @param recordedAt when billing recorded the fact; kept to the microsecond, as every storage provider keeps it
  */
 public record AccountResultFact(AccountResultFactId id, AccountId account, Period period, ProductCode product,
         Industry industry, Money revenue, Money profit, Instant recordedAt) {
@@ -48,6 +49,6 @@ public record AccountResultFact(AccountResultFactId id, AccountId account, Perio
         Limits.money(profit, "profit");
         Require.that(revenue.currency().equals(profit.currency()), "profit", "must be in the revenue's currency "
                 + revenue.currency().getCurrencyCode() + " but was in " + profit.currency().getCurrencyCode());
-        Require.nonNull(recordedAt, "recordedAt");
+        recordedAt = Require.nonNull(recordedAt, "recordedAt").truncatedTo(ChronoUnit.MICROS);
     }
 }

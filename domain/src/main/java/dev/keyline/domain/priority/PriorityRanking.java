@@ -8,6 +8,7 @@ import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +53,7 @@ public final class PriorityRanking extends AggregateRoot<PriorityRankingId> {
      * @param weights the weights
      * @param basis what the results' growth was measured against
      * @param results one result per account
-     * @param at when it is recorded
+     * @param at when it is recorded; kept to the microsecond
      * @return the new ranking (version 0, never saved)
      * @throws dev.keyline.domain.common.InvalidArgumentException when an argument is null, an account
      *     appears twice, the results mix currencies or there are more than {@link #MAX_ACCOUNTS}
@@ -66,11 +67,11 @@ public final class PriorityRanking extends AggregateRoot<PriorityRankingId> {
         Require.nonNullElements(results, "results");
         Require.that(results.size() <= MAX_ACCOUNTS, "results", "must hold at most " + MAX_ACCOUNTS + " accounts, held "
                 + results.size());
-        Require.nonNull(at, "at");
+        Instant when = Require.nonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
         List<RankedAccount> entries = Ranking.rank(results, weights);
         PriorityRankingId id = PriorityRankingId.of(period, segment);
-        PriorityRanking ranking = new PriorityRanking(id, 0, period, segment, weights, basis, at, entries);
-        ranking.record(new PriorityRankingRecorded(EventId.random(), at, id, period, segment.key(),
+        PriorityRanking ranking = new PriorityRanking(id, 0, period, segment, weights, basis, when, entries);
+        ranking.record(new PriorityRankingRecorded(EventId.random(), when, id, period, segment.key(),
                 entries.stream().map(RankedAccount::account).toList()));
         return ranking;
     }
