@@ -59,19 +59,10 @@ public record ServicePriority(String tier, int rank, BigDecimal provisioningFact
         checkFactor(faultFactor, "faultFactor");
     }
 
-    /**
-     * Checks a tightening factor.
-     *
-     * @param factor the factor
-     * @param name the name to report it under
-     * @return the factor
-     * @throws dev.keyline.domain.common.InvalidArgumentException when it is null or outside (0, 1]
-     */
-    public static BigDecimal checkFactor(BigDecimal factor, String name) {
+    private static void checkFactor(BigDecimal factor, String name) {
         Require.nonNull(factor, name);
         Require.that(factor.signum() > 0 && factor.compareTo(BigDecimal.ONE) <= 0, name,
                 "must lie in (0, 1] but was " + factor.toPlainString());
-        return factor;
     }
 
     /**
