@@ -245,6 +245,9 @@ final class AreaEventSamples {
         events.add(new dev.keyline.domain.workorder.ProvisioningStageAlertDue(EventId.random(), at(620 + 25 * 60),
                 provisioning.id(), BANK, new StageId("local"),
                 dev.keyline.domain.workorder.ProvisioningStageAlertDue.Alert.ESCALATION));
+        events.add(new dev.keyline.domain.priority.PriorityRankingRecorded(EventId.random(), at(700),
+                new dev.keyline.domain.priority.PriorityRankingId("2025-Q4.industry:FINANCE"),
+                dev.keyline.domain.common.Period.quarter(2025, 4), "industry:FINANCE", List.of(BANK, new AccountId("A-INSURER"))));
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */
