@@ -117,6 +117,10 @@ public final class KeylineSamples {
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.authority.AccountStandingRepository.class)))
                 .subject(dev.keyline.spi.budget.CapexProjectRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.budget.CapexProjectRepository.class)))
+                .subject(dev.keyline.spi.priority.AccountResultRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.priority.AccountResultRepository.class)))
+                .subject(dev.keyline.spi.priority.PriorityRankingRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.priority.PriorityRankingRepository.class)))
                 .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
         dev.keyline.domain.budget.CapexSamples.values(tester);
         return tester;
@@ -172,6 +176,10 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.budget.CapexCommitments.on(keyline.get()))
                 .instance(dev.keyline.runtime.workorder.ProvisioningOrders.class,
                         () -> dev.keyline.runtime.workorder.ProvisioningOrders.on(keyline.get()))
+                .instance(dev.keyline.runtime.priority.PriorityRankings.class,
+                        () -> dev.keyline.runtime.priority.PriorityRankings.on(keyline.get()))
+                .value(dev.keyline.domain.workorder.ServicePriorityLookup.class,
+                        dev.keyline.domain.workorder.ServicePriorityLookup::standard)
                 .value(dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.class,
                         () -> dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.of(java.util.List.of()))
                 .instance(dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.class,

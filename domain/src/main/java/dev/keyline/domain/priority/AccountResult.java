@@ -2,6 +2,7 @@ package dev.keyline.domain.priority;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
@@ -41,6 +42,12 @@ public record AccountResult(AccountId account, Industry industry, List<ProductCo
     /** The decimals of a growth rate. */
     public static final int GROWTH_SCALE = 6;
 
+    /**
+     * The most digits a growth rate has: a revenue of at most {@link Limits#MAX_MONEY} over a base of
+     * at least a cent has at most 20 digits before the point, and six after; 32 leaves room.
+     */
+    public static final int GROWTH_PRECISION = 32;
+
     private static final Comparator<AccountResultFact> LATEST_LAST = Comparator.comparing(AccountResultFact::recordedAt)
             .thenComparing(f -> f.id().value());
 
@@ -48,15 +55,16 @@ public record AccountResult(AccountId account, Industry industry, List<ProductCo
      * Validates and copies the result.
      *
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
-     *     null or holds null, or the profit's currency differs from the revenue's
+     *     null or holds null, a sum is larger than {@link Limits#MAX_MONEY}, or the profit's currency
+     *     differs from the revenue's
      */
     public AccountResult {
         Require.nonNull(account, "account");
         Require.nonNull(industry, "industry");
         products = Require.nonNullElements(products, "products").stream().distinct()
                 .sorted(Comparator.comparing(ProductCode::value)).toList();
-        Require.nonNull(revenue, "revenue");
-        Require.nonNull(profit, "profit");
+        Limits.money(revenue, "revenue");
+        Limits.money(profit, "profit");
         Require.that(revenue.currency().equals(profit.currency()), "profit", "must be in the revenue's currency");
         Require.nonNull(growth, "growth");
         growth = growth.map(g -> g.setScale(GROWTH_SCALE, RoundingMode.HALF_EVEN));
@@ -71,7 +79,7 @@ public record AccountResult(AccountId account, Industry industry, List<ProductCo
      * @param segment the segment
      * @return one result per account with a fact in {@code current}, in order of account id
      * @throws dev.keyline.domain.common.InvalidArgumentException when an argument is null or holds
-     *     null, or the facts mix currencies
+     *     null, the facts mix currencies, or an account's sum is larger than {@link Limits#MAX_MONEY}
      */
     public static List<AccountResult> summarise(List<AccountResultFact> current, List<AccountResultFact> base,
             Segment segment) {

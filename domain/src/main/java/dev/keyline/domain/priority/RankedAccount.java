@@ -15,6 +15,18 @@ import java.math.BigDecimal;
 public record RankedAccount(int rank, AccountResult result, BigDecimal score) {
 
     /**
+     * The most decimals a score has: a normalised measure has {@link Ranking#NORMALISED_SCALE} (9)
+     * and a weight six.
+     */
+    public static final int SCORE_SCALE = 15;
+
+    /**
+     * The most digits a score has: three weights of at most 10^6 times measures of at most 1 give
+     * at most seven digits before the point; 25 leaves room.
+     */
+    public static final int SCORE_PRECISION = 25;
+
+    /**
      * Validates the entry.
      *
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is

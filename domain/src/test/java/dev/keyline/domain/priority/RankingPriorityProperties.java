@@ -26,7 +26,9 @@ import org.quicktheories.core.Gen;
  * The ranking's promises on random populations: it is a total order (ranks 1 to n, scores never
  * rising, equal scores by account id), it does not depend on the order the results come in, and it
  * is monotone in each weighted measure (raising one account's revenue, profit or defined growth
- * while its weight is positive never lowers that account's rank, the others unchanged).
+ * while its weight is positive never lowers that account's rank, the others unchanged). A recorded
+ * ranking holds exactly that ranking, restores equal and announces the order. A ranking takes no
+ * command after it is recorded, so there are no command sequences to run on it.
  */
 class RankingPriorityProperties {
 
@@ -106,6 +108,18 @@ class RankingPriorityProperties {
         checkMonotone(w -> new RankingWeights(w.revenue(), w.profit(), w.growth().max(BigDecimal.ONE)),
                 (r, delta) -> result(r, r.revenue().amount().longValue(), r.profit().amount().longValue(),
                         r.growth().map(g -> g.add(BigDecimal.valueOf(delta, 1)))));
+    }
+
+    @Test
+    void a_recorded_ranking_holds_the_ranking_restores_equal_and_announces_the_order() {
+        qt().forAll(POPULATIONS, WEIGHTS).checkAssert((population, weights) -> {
+            PriorityRanking recorded = PriorityRanking.record(dev.keyline.domain.common.Period.quarter(2026, 1), Segment.all(),
+                    weights, GrowthBasis.SAME_PERIOD_LAST_YEAR, population, java.time.Instant.parse("2026-04-01T00:00:00Z"));
+            assertThat(recorded.entries()).isEqualTo(Ranking.rank(population, weights));
+            assertThat(PriorityRanking.restore(recorded.snapshot()).snapshot()).isEqualTo(recorded.snapshot());
+            assertThat(recorded.pendingEvents()).singleElement().isInstanceOfSatisfying(PriorityRankingRecorded.class,
+                    e -> assertThat(e.accounts()).isEqualTo(recorded.entries().stream().map(RankedAccount::account).toList()));
+        });
     }
 
     interface Raise {
