@@ -49,6 +49,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.keyline.domain.priority.AccountResult;
+import dev.keyline.domain.priority.GrowthBasis;
+import dev.keyline.domain.priority.RankedAccount;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +97,8 @@ class SchemaLimitsTest {
     private static final Bound MONEY = new Decimal(Limits.MONEY_PRECISION, Limits.MONEY_SCALE);
     private static final Bound FACTOR = new Decimal(dev.keyline.domain.staff.IncentiveTable.PRECISION,
             dev.keyline.domain.staff.IncentiveTable.SCALE);
+    /** A period's text form: 2026-03, 2026-Q1 or 2026. */
+    private static final Bound PERIOD = new Fits(List.of("9999-12", "9999-Q4", "9999"));
 
     /** Bounds by column name, for columns that mean the same in every table. */
     private static final Map<String, Bound> BY_COLUMN = Map.ofEntries(
@@ -223,7 +228,30 @@ class SchemaLimitsTest {
             Map.entry("keyline_incentive_award.period", new Fits(List.of("2026", "2026-Q1", "2026-03"))),
             Map.entry("keyline_incentive_award.band", fits(dev.keyline.domain.kpi.Band.values())),
             Map.entry("keyline_incentive_award.factor", FACTOR),
-            Map.entry("keyline_incentive_award.base", MONEY));
+            Map.entry("keyline_incentive_award.base", MONEY),
+            // customer priority
+            Map.entry("keyline_priority_result_fact.period", PERIOD),
+            Map.entry("keyline_priority_result_fact.product", ID),
+            Map.entry("keyline_priority_result_fact.revenue", MONEY),
+            Map.entry("keyline_priority_result_fact.profit", MONEY),
+            Map.entry("keyline_priority_ranking.ranking_id", ID),
+            Map.entry("keyline_priority_ranking.period", PERIOD),
+            Map.entry("keyline_priority_ranking.segment", new Fits(List.of("product:" + "P".repeat(Limits.ID_LENGTH),
+                    "industry:" + java.util.Arrays.stream(Industry.values()).map(Enum::name)
+                            .max(java.util.Comparator.comparingInt(String::length)).orElseThrow()))),
+            Map.entry("keyline_priority_ranking.weight_revenue", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)),
+            Map.entry("keyline_priority_ranking.weight_profit", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)),
+            Map.entry("keyline_priority_ranking.weight_growth", new Decimal(Limits.RATIO_PRECISION, Limits.RATIO_SCALE)),
+            Map.entry("keyline_priority_ranking.growth_basis", fits(GrowthBasis.values())),
+            Map.entry("keyline_priority_ranking_entry.ranking_id", ID),
+            Map.entry("keyline_priority_ranking_entry.revenue", MONEY),
+            Map.entry("keyline_priority_ranking_entry.profit", MONEY),
+            Map.entry("keyline_priority_ranking_entry.growth", new Decimal(AccountResult.GROWTH_PRECISION,
+                    AccountResult.GROWTH_SCALE)),
+            Map.entry("keyline_priority_ranking_entry.score", new Decimal(RankedAccount.SCORE_PRECISION,
+                    RankedAccount.SCORE_SCALE)),
+            Map.entry("keyline_priority_ranking_product.ranking_id", ID),
+            Map.entry("keyline_priority_ranking_product.product", ID));
 
 
     /** The budget area's columns: by table and column, or by column in every budget table ({@code *.}). */

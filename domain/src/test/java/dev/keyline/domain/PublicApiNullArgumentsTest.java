@@ -67,6 +67,9 @@ import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.common.WorkingWindow;
+import dev.keyline.domain.priority.AccountResultFactId;
+import dev.keyline.domain.priority.PriorityRankingId;
+import dev.keyline.domain.priority.Segment;
 import dev.keyline.domain.testing.DomainSamples;
 import dev.keyline.domain.workorder.ProvisioningOrderId;
 import dev.keyline.domain.workorder.ProvisioningOrderOpened;
@@ -201,14 +204,17 @@ class PublicApiNullArgumentsTest {
                 .alias(AllocationId.class, CONSTRUCTOR, "value", "allocationId", idReason)
                 .alias(ResourceType.class, CONSTRUCTOR, "value", "resourceType", idReason)
                 .alias(ProvisioningOrderId.class, CONSTRUCTOR, "value", "provisioningOrderId", idReason)
-                .alias(WorkOrderStation.class, CONSTRUCTOR, "value", "station", idReason);
+                .alias(WorkOrderStation.class, CONSTRUCTOR, "value", "station", idReason)
+                .alias(AccountResultFactId.class, CONSTRUCTOR, "value", "factId", idReason)
+                .alias(PriorityRankingId.class, CONSTRUCTOR, "value", "priorityRankingId", idReason);
 
         // parse(text) reports a missing text as it reports a malformed one: by the value it reads.
         String parseReason = "parse names the value it reads, for a null text as for a malformed one";
         tester.alias(EventId.class, "parse", "text", "eventId", parseReason)
                 .alias(Money.class, "parse", "text", "amount", parseReason)
                 .alias(Period.class, "parse", "text", "period", parseReason)
-                .alias(WorkingWindow.class, "parse", "text", "window", parseReason);
+                .alias(WorkingWindow.class, "parse", "text", "window", parseReason)
+                .alias(Segment.class, "parse", "key", "segment", parseReason);
 
         // budgets
         tester.nullableParameters(BudgetSnapshot.class, CONSTRUCTOR, "a snapshot is validated by restore, which reports a null part as corrupt")

@@ -255,6 +255,9 @@ final class AreaEventSamples {
         ledger.changeTable(dev.keyline.domain.staff.IncentiveTable.of("1.5", "1", "0.5"),
                 dev.keyline.domain.staff.StaffSamples.DGM, dev.keyline.domain.staff.StaffSamples.T0.plusSeconds(60));
         events.addAll(ledger.pendingEvents());
+        events.add(new dev.keyline.domain.priority.PriorityRankingRecorded(EventId.random(), at(700),
+                new dev.keyline.domain.priority.PriorityRankingId("2025-Q4.industry:FINANCE"),
+                dev.keyline.domain.common.Period.quarter(2025, 4), "industry:FINANCE", List.of(BANK, new AccountId("A-INSURER"))));
     }
 
     /** The group customers' SLA for 2026 through every event of the SLA area. */

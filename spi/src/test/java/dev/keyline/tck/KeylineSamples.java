@@ -125,6 +125,10 @@ public final class KeylineSamples {
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.staff.DivisionStaffingRepository.class)))
                 .subject(dev.keyline.spi.staff.IncentiveLedgerRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.staff.IncentiveLedgerRepository.class)))
+                .subject(dev.keyline.spi.priority.AccountResultRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.priority.AccountResultRepository.class)))
+                .subject(dev.keyline.spi.priority.PriorityRankingRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.priority.PriorityRankingRepository.class)))
                 .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
         dev.keyline.domain.budget.CapexSamples.values(tester);
         dev.keyline.domain.staff.StaffSamples.values(tester);
@@ -192,6 +196,10 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.budget.CapexCommitments.on(keyline.get()))
                 .instance(dev.keyline.runtime.workorder.ProvisioningOrders.class,
                         () -> dev.keyline.runtime.workorder.ProvisioningOrders.on(keyline.get()))
+                .instance(dev.keyline.runtime.priority.PriorityRankings.class,
+                        () -> dev.keyline.runtime.priority.PriorityRankings.on(keyline.get()))
+                .value(dev.keyline.domain.workorder.ServicePriorityLookup.class,
+                        dev.keyline.domain.workorder.ServicePriorityLookup::standard)
                 .value(dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.class,
                         () -> dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.of(java.util.List.of()))
                 .instance(dev.keyline.runtime.workorder.ProvisioningPlanCatalogue.class,

@@ -80,6 +80,19 @@ import dev.keyline.domain.workorder.StageHandOff;
 import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.workorder.StageProgress;
 import dev.keyline.domain.workorder.WorkOrderStation;
+import dev.keyline.domain.priority.AccountResult;
+import dev.keyline.domain.priority.AccountResultFact;
+import dev.keyline.domain.priority.AccountResultFactId;
+import dev.keyline.domain.priority.GrowthBasis;
+import dev.keyline.domain.priority.PriorityRanking;
+import dev.keyline.domain.priority.PriorityRankingId;
+import dev.keyline.domain.priority.PriorityRankingSnapshot;
+import dev.keyline.domain.priority.RankedAccount;
+import dev.keyline.domain.priority.RankingWeights;
+import dev.keyline.domain.priority.Segment;
+import dev.keyline.domain.priority.ServiceTierBand;
+import dev.keyline.domain.priority.ServiceTierTable;
+import dev.keyline.domain.workorder.ServicePriority;
 import dev.keyline.domain.workorder.StagePlan;
 import dev.keyline.domain.resource.ScarcityBreakpoint;
 import dev.keyline.domain.resource.ScarcityPriceCurve;
@@ -365,7 +378,42 @@ public final class DomainSamples {
                         Money.cny("1000.00")))
                 .value(BudgetSnapshot.class, () -> budget().snapshot())
                 .instance(Budget.class, DomainSamples::budget);
+        // customer priority
+        tester.value(AccountResultFactId.class, () -> new AccountResultFactId("F-1"))
+                .value(AccountResultFact.class, DomainSamples::accountResultFact)
+                .value(Segment.class, Segment::all)
+                .value(GrowthBasis.class, () -> GrowthBasis.SAME_PERIOD_LAST_YEAR)
+                .value(RankingWeights.class, () -> RankingWeights.EQUAL)
+                .value(AccountResult.class, () -> AccountResult.summarise(List.of(accountResultFact()), List.of(), Segment.all()).get(0))
+                .value(RankedAccount.class, () -> priorityRanking().entries().get(0))
+                .value(PriorityRankingId.class, () -> new PriorityRankingId("2026-03.all"))
+                .value(PriorityRankingSnapshot.class, () -> priorityRanking().snapshot())
+                .value(ServiceTierBand.class, () -> new ServiceTierBand("PLATINUM", 1, 10, new BigDecimal("0.5"), new BigDecimal("0.5")))
+                .value(ServiceTierTable.class, () -> ServiceTierTable.of(
+                        new ServiceTierBand("PLATINUM", 1, 10, new BigDecimal("0.5"), new BigDecimal("0.5"))))
+                .value(ServicePriority.class, () -> ServicePriority.STANDARD)
+                .instance(PriorityRanking.class, DomainSamples::priorityRanking);
         return tester;
+    }
+
+    /**
+     * One of billing's result facts: the sample account's DDN revenue and profit in the sample month.
+     *
+     * @return the fact
+     */
+    public static AccountResultFact accountResultFact() {
+        return new AccountResultFact(new AccountResultFactId("F-1"), ACCOUNT, Period.month(MONTH), new ProductCode("DDN"),
+                Industry.FINANCE, Money.cny("1000.00"), Money.cny("300.00"), AT);
+    }
+
+    /**
+     * The ranking of all accounts in the sample month, with the sample account alone.
+     *
+     * @return the recorded ranking (never saved)
+     */
+    public static PriorityRanking priorityRanking() {
+        return PriorityRanking.record(Period.month(MONTH), Segment.all(), RankingWeights.EQUAL, GrowthBasis.SAME_PERIOD_LAST_YEAR,
+                AccountResult.summarise(List.of(accountResultFact()), List.of(), Segment.all()), AT);
     }
 
     /**

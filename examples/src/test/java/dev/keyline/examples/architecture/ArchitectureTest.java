@@ -21,6 +21,9 @@ import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.archfixture.PlantedLayerViolation;
 import dev.keyline.domain.authority.archfixture.PlantedAreaReachingIntoAnother;
 import dev.keyline.domain.budget.archfixture.PlantedBudgetReachingIntoResource;
+import dev.keyline.domain.priority.archfixture.PlantedPriorityReachingIntoWorkOrder;
+import dev.keyline.domain.workorder.ServicePriority;
+import dev.keyline.domain.workorder.ServicePriorityLookup;
 import dev.keyline.domain.resource.InvestmentKind;
 import dev.keyline.domain.resource.InvestmentRequested;
 import dev.keyline.domain.resource.PoolId;
@@ -226,6 +229,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("resource").and(not(oneOf(BUDGET_USES_OF_RESOURCE))))
             .because("an area uses another only through that area's ids and events");
 
+    /**
+     * What the customer-priority area uses of other areas: the key-account area's id (AccountId), the
+     * account its facts and ranks concern, and the work-order area's port through which service
+     * priority reaches work orders (ServicePriorityLookup, answered with ServicePriority values).
+     * Never an order, a ticket or either area's storage; and no area uses the priority area.
+     */
+    private static final Set<Class<?>> PRIORITY_USES_OF_OTHER_AREAS = Set.of(AccountId.class, ServicePriority.class,
+            ServicePriorityLookup.class);
+
+    static final ArchRule PRIORITY_USES_ONLY_LISTED_TYPES = noClasses().that(inArea("priority"))
+            .should().dependOnClassesThat(inAnyArea().and(not(inArea("priority"))).and(not(oneOf(PRIORITY_USES_OF_OTHER_AREAS))))
+            .because("an area uses another only through that area's ids, events and ports");
+
+    static final ArchRule NO_AREA_USES_PRIORITY = noClasses().that(inAnyArea().and(not(inArea("priority"))))
+            .should().dependOnClassesThat(inArea("priority"))
+            .because("service priority reaches the work orders through their own port; no area follows the priority area");
+
     static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses()
             .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))).and(not(inArea("budget"))))
             .should().dependOnClassesThat(inArea("resource"))
@@ -362,6 +382,8 @@ class ArchitectureTest {
         NO_AREA_USES_STAFF.check(mainClasses);
         BILLING_USES_ONLY_LISTED_ACCOUNT_TYPES.check(mainClasses);
         ACCOUNT_USES_NO_BILLING_TYPES.check(mainClasses);
+        PRIORITY_USES_ONLY_LISTED_TYPES.check(mainClasses);
+        NO_AREA_USES_PRIORITY.check(mainClasses);
     }
 
     @Test
@@ -424,6 +446,11 @@ class ArchitectureTest {
                 .noneSatisfy(line -> assertThat(line).contains("<" + AccountId.class.getName() + ">"));
         assertReportsOnly(ACCOUNT_USES_NO_BILLING_TYPES.evaluate(withPlants),
                 "dev.keyline.domain.account.archfixture.PlantedAccountReachingIntoBilling");
+        assertReportsOnly(PRIORITY_USES_ONLY_LISTED_TYPES.evaluate(withPlants), PlantedPriorityReachingIntoWorkOrder.class.getName());
+        assertThat(PRIORITY_USES_ONLY_LISTED_TYPES.evaluate(withPlants).getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("<dev.keyline.spi.workorder.ProvisioningOrderRepository>"))
+                .noneSatisfy(line -> assertThat(line).contains("<" + ServicePriority.class.getName() + ">"));
+        assertThat(NO_AREA_USES_PRIORITY.evaluate(withPlants).hasViolation()).isFalse();
     }
 
     private static void assertReportsOnly(EvaluationResult result, String culprit) {

@@ -23,12 +23,15 @@ import dev.keyline.domain.workorder.TicketClock;
 import dev.keyline.domain.workorder.TicketClockKind;
 import dev.keyline.domain.workorder.TicketClockState;
 import dev.keyline.domain.workorder.TicketClockPolicy;
+import dev.keyline.domain.workorder.ServicePriority;
+import dev.keyline.domain.workorder.ServicePriorityLookup;
 import dev.keyline.runtime.CommandContext;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.ServiceSteps;
 import dev.keyline.spi.workorder.FaultTicketRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
@@ -57,18 +60,24 @@ import java.util.stream.Stream;
  */
 public final class FaultTickets {
 
+    /** A deadline after any real one: the queue reads every deadline before it. */
+    private static final Instant QUEUE_HORIZON = Instant.parse("9999-01-01T00:00:00Z");
+
     private final Keyline keyline;
     private final ServiceSteps steps;
     private final FaultTicketRepository tickets;
     private final TicketClockPolicy policy;
     private final BusinessCalendar calendar;
+    private final ServicePriorityLookup priorities;
 
-    private FaultTickets(Keyline keyline, TicketClockPolicy policy, BusinessCalendar calendar) {
+    private FaultTickets(Keyline keyline, TicketClockPolicy policy, BusinessCalendar calendar,
+            ServicePriorityLookup priorities) {
         this.keyline = keyline;
         this.steps = ServiceSteps.on(keyline);
         this.tickets = keyline.storage().port(FaultTicketRepository.class);
         this.policy = policy;
         this.calendar = calendar;
+        this.priorities = priorities;
     }
 
     /**
@@ -86,7 +95,7 @@ public final class FaultTickets {
         Require.nonNull(keyline, "keyline");
         Require.nonNull(policy, "policy");
         Require.nonNull(calendar, "calendar");
-        return new FaultTickets(keyline, policy, calendar);
+        return new FaultTickets(keyline, policy, calendar, ServicePriorityLookup.standard());
     }
 
     /**
@@ -98,7 +107,48 @@ public final class FaultTickets {
      * @throws dev.keyline.domain.common.InvalidArgumentException when {@code newCalendar} is null
      */
     public FaultTickets withCalendar(BusinessCalendar newCalendar) {
-        return new FaultTickets(keyline, policy, Require.nonNull(newCalendar, "newCalendar"));
+        return new FaultTickets(keyline, policy, Require.nonNull(newCalendar, "newCalendar"), priorities);
+    }
+
+    /**
+     * This service giving each key account the service priority the lookup says: a ticket reported
+     * for an account with a priority gets its clock targets multiplied by the priority's fault
+     * factor ({@link ServicePriority#tighten(TicketClockPolicy)}), and {@link #queue(FaultStation)}
+     * lists its tickets before those of lower priority. Without a lookup every account gets
+     * {@link ServicePriority#STANDARD}. Tickets already reported keep their targets.
+     *
+     * @param newPriorities the lookup, answering from memory (it is asked inside transactions)
+     * @return a new service
+     * @throws dev.keyline.domain.common.InvalidArgumentException when {@code newPriorities} is null
+     */
+    public FaultTickets withPriorities(ServicePriorityLookup newPriorities) {
+        return new FaultTickets(keyline, policy, calendar, Require.nonNull(newPriorities, "newPriorities"));
+    }
+
+    /**
+     * A station's queue (工位队列): the tickets dispatched to it and not yet returned (DISPATCHED or
+     * IN_REPAIR), those of the key account with the best service priority first (lowest rank;
+     * standard service last), then by resolution deadline, then by id. Priorities are those of the
+     * lookup now, so a new ranking reorders the queue at once.
+     *
+     * @param station the station
+     * @return the tickets in queue order
+     * @throws dev.keyline.domain.common.InvalidArgumentException when {@code station} is null
+     */
+    public List<FaultTicketSnapshot> queue(FaultStation station) {
+        Require.nonNull(station, "station");
+        return steps.query(() -> {
+            List<FaultTicket> queued = new ArrayList<>();
+            for (FaultTicketState state : List.of(FaultTicketState.DISPATCHED, FaultTicketState.IN_REPAIR)) {
+                try (Stream<FaultTicket> s = tickets.byStateAndDeadline(state, TicketClockKind.RESOLUTION, QUEUE_HORIZON)) {
+                    s.filter(t -> t.station().filter(station::equals).isPresent()).forEach(queued::add);
+                }
+            }
+            queued.sort(Comparator.comparing((FaultTicket t) -> priorities.priorityOf(t.account()), ServicePriority.QUEUE_ORDER)
+                    .thenComparing(t -> t.resolutionClock().deadlineIfAny().orElse(QUEUE_HORIZON))
+                    .thenComparing(t -> t.id().value()));
+            return queued.stream().map(FaultTicket::snapshot).toList();
+        });
     }
 
     /**
@@ -137,7 +187,7 @@ public final class FaultTickets {
         Require.text(description, "description");
         return steps.create(tickets, ctx -> {
             FaultTicket ticket = FaultTicket.report(id, account, product, source, priority, serviceClass, description,
-                    policy, reporter, calendar, ctx.now());
+                    priorities.priorityOf(account).tighten(policy), reporter, calendar, ctx.now());
             scheduleClockTimers(ticket, ctx);
             return ticket;
         }, FaultTicket::snapshot);

@@ -12,11 +12,14 @@ import dev.keyline.domain.workorder.ProvisioningOrderSnapshot;
 import dev.keyline.domain.workorder.ProvisioningParties;
 import dev.keyline.domain.workorder.ProvisioningSlaLink;
 import dev.keyline.domain.workorder.ProvisioningStageAlertDue;
+import dev.keyline.domain.workorder.ServicePriority;
+import dev.keyline.domain.workorder.ServicePriorityLookup;
 import dev.keyline.domain.workorder.StageAssignment;
 import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.workorder.StagePlan;
 import dev.keyline.domain.workorder.StageProgress;
 import dev.keyline.domain.workorder.StageState;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.runtime.CommandContext;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.ServiceSteps;
@@ -26,11 +29,14 @@ import dev.keyline.spi.workorder.ProvisioningStageDue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Provisioning orders (开通工单) run through the runtime: opening an order from its plan, the
@@ -60,18 +66,24 @@ import java.util.function.BiConsumer;
  */
 public final class ProvisioningOrders {
 
+    /** A completion after any real one: the queue reads every open order due before it. */
+    private static final Instant QUEUE_HORIZON = Instant.parse("9999-01-01T00:00:00Z");
+
     private final Keyline keyline;
     private final ServiceSteps steps;
     private final ProvisioningOrderRepository orders;
     private final BusinessCalendar calendar;
     private final BigDecimal warningShare;
+    private final ServicePriorityLookup priorities;
 
-    private ProvisioningOrders(Keyline keyline, BusinessCalendar calendar, BigDecimal warningShare) {
+    private ProvisioningOrders(Keyline keyline, BusinessCalendar calendar, BigDecimal warningShare,
+            ServicePriorityLookup priorities) {
         this.keyline = keyline;
         this.steps = ServiceSteps.on(keyline);
         this.orders = keyline.storage().port(ProvisioningOrderRepository.class);
         this.calendar = calendar;
         this.warningShare = warningShare;
+        this.priorities = priorities;
     }
 
     /**
@@ -85,7 +97,8 @@ public final class ProvisioningOrders {
      */
     public static ProvisioningOrders on(Keyline keyline) {
         Require.nonNull(keyline, "keyline");
-        return new ProvisioningOrders(keyline, BusinessCalendar.allDays(keyline.zone()), ProvisioningOrder.DEFAULT_WARNING_SHARE);
+        return new ProvisioningOrders(keyline, BusinessCalendar.allDays(keyline.zone()), ProvisioningOrder.DEFAULT_WARNING_SHARE,
+                ServicePriorityLookup.standard());
     }
 
     /**
@@ -102,7 +115,48 @@ public final class ProvisioningOrders {
         Require.nonNull(newWarningShare, "newWarningShare");
         Require.that(newWarningShare.signum() > 0 && newWarningShare.compareTo(BigDecimal.ONE) <= 0, "newWarningShare",
                 "must be above 0 and at most 1, was " + newWarningShare.toPlainString());
-        return new ProvisioningOrders(keyline, newCalendar, newWarningShare);
+        return new ProvisioningOrders(keyline, newCalendar, newWarningShare, ServicePriorityLookup.standard());
+    }
+
+    /**
+     * This service giving each key account the service priority the lookup says: an order opened
+     * for an account with a priority has every planned stage duration multiplied by the priority's
+     * provisioning factor ({@link ServicePriority#tighten(StagePlan)}), so its stage deadlines,
+     * warnings and committed completion come sooner, and {@link #queue(WorkOrderStation)} lists its
+     * orders before those of lower priority. Without a lookup every account gets
+     * {@link ServicePriority#STANDARD}. Orders already open keep their plan.
+     *
+     * @param newPriorities the lookup, answering from memory (it is asked inside transactions)
+     * @return a new service
+     * @throws dev.keyline.domain.common.InvalidArgumentException when {@code newPriorities} is null
+     */
+    public ProvisioningOrders withPriorities(ServicePriorityLookup newPriorities) {
+        return new ProvisioningOrders(keyline, calendar, warningShare, Require.nonNull(newPriorities, "newPriorities"));
+    }
+
+    /**
+     * A station's queue (工位队列): the open orders (not accepted) with a stage assigned to the
+     * station that is ready or started (held included), those of the key account with the best
+     * service priority first (lowest rank; standard service last), then by committed completion, then
+     * by id. Priorities are those of the lookup now, so a new ranking reorders the queue at once.
+     *
+     * @param station the station
+     * @return the orders in queue order
+     * @throws dev.keyline.domain.common.InvalidArgumentException when {@code station} is null
+     */
+    public List<ProvisioningOrderSnapshot> queue(WorkOrderStation station) {
+        Require.nonNull(station, "station");
+        return steps.query(() -> {
+            List<ProvisioningOrder> queued;
+            try (Stream<ProvisioningOrder> open = orders.openDueBy(QUEUE_HORIZON)) {
+                queued = open.filter(o -> o.stages().stream().anyMatch(s -> s.assignment().station().equals(station)
+                        && (s.state() == StageState.READY || s.state() == StageState.STARTED))).collect(Collectors.toList());
+            }
+            queued.sort(Comparator.comparing((ProvisioningOrder o) -> priorities.priorityOf(o.parties().account()),
+                    ServicePriority.QUEUE_ORDER).thenComparing(ProvisioningOrder::committedCompletion)
+                    .thenComparing(o -> o.id().value()));
+            return queued.stream().map(ProvisioningOrder::snapshot).toList();
+        });
     }
 
     /**
@@ -132,8 +186,8 @@ public final class ProvisioningOrders {
                 throw new NotAuthorisedException(actor + " may not open provisioning order " + id + ": only its account manager "
                         + parties.accountManager() + " or a department general manager or general manager may");
             }
-            ProvisioningOrder order = ProvisioningOrder.open(id, parties, plan, assignments, ctx.now(), calendar, warningShare,
-                    slaLink);
+            ProvisioningOrder order = ProvisioningOrder.open(id, parties, priorities.priorityOf(parties.account()).tighten(plan),
+                    assignments, ctx.now(), calendar, warningShare, slaLink);
             scheduleStageTimers(order, ctx);
             return order;
         }, ProvisioningOrder::snapshot);

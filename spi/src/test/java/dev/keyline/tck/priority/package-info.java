@@ -1,0 +1,2 @@
+/** The customer-priority area's compatibility kit: {@link dev.keyline.tck.priority.PriorityAreaContract}. */
+package dev.keyline.tck.priority;
