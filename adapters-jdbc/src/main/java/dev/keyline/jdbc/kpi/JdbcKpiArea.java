@@ -1,0 +1,40 @@
+package dev.keyline.jdbc.kpi;
+
+import dev.keyline.domain.common.Require;
+import dev.keyline.jdbc.JdbcArea;
+import dev.keyline.jdbc.JdbcSession;
+import dev.keyline.jdbc.MigrationBlock;
+import dev.keyline.spi.Area;
+import dev.keyline.spi.PortRegistry;
+import dev.keyline.spi.kpi.KpiArea;
+import dev.keyline.spi.kpi.KpiFactSource;
+
+/** The KPI area in the JDBC provider: migrations 700–799; installed by default. */
+public final class JdbcKpiArea implements JdbcArea {
+
+    /** The area's JDBC part; {@link java.util.ServiceLoader} calls this constructor. */
+    public JdbcKpiArea() {
+    }
+
+    @Override
+    public Area area() {
+        return new KpiArea();
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:dev/keyline/jdbc/kpi/migration";
+    }
+
+    @Override
+    public MigrationBlock versions() {
+        return MigrationBlock.hundredFrom(700);
+    }
+
+    @Override
+    public void install(JdbcSession session, PortRegistry ports) {
+        Require.nonNull(session, "session");
+        Require.nonNull(ports, "ports");
+        ports.register(KpiFactSource.class, new JdbcKpiFactSource(session));
+    }
+}

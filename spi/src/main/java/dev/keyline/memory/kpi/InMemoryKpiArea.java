@@ -1,0 +1,29 @@
+package dev.keyline.memory.kpi;
+
+import dev.keyline.domain.common.Require;
+import dev.keyline.memory.InMemoryArea;
+import dev.keyline.memory.InMemoryStorage;
+import dev.keyline.spi.Area;
+import dev.keyline.spi.PortRegistry;
+import dev.keyline.spi.kpi.KpiArea;
+import dev.keyline.spi.kpi.KpiFactSource;
+
+/** The KPI area in the in-memory provider; installed by default. */
+public final class InMemoryKpiArea implements InMemoryArea {
+
+    /** The area's in-memory part; {@link java.util.ServiceLoader} calls this constructor. */
+    public InMemoryKpiArea() {
+    }
+
+    @Override
+    public Area area() {
+        return new KpiArea();
+    }
+
+    @Override
+    public void install(InMemoryStorage storage, PortRegistry ports) {
+        Require.nonNull(storage, "storage");
+        Require.nonNull(ports, "ports");
+        ports.register(KpiFactSource.class, new InMemoryKpiFactSource(storage));
+    }
+}
