@@ -8,6 +8,8 @@ import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.kpi.KpiArea;
 import dev.keyline.spi.kpi.KpiFactSource;
+import dev.keyline.spi.kpi.KpiMeasurementRepository;
+import dev.keyline.spi.kpi.KpiResultRepository;
 
 /** The KPI area in the JDBC provider: migrations 700–799; installed by default. */
 public final class JdbcKpiArea implements JdbcArea {
@@ -36,5 +38,7 @@ public final class JdbcKpiArea implements JdbcArea {
         Require.nonNull(session, "session");
         Require.nonNull(ports, "ports");
         ports.register(KpiFactSource.class, new JdbcKpiFactSource(session));
+        ports.register(KpiResultRepository.class, new JdbcKpiResultRepository(session));
+        ports.register(KpiMeasurementRepository.class, new JdbcKpiMeasurementRepository(session));
     }
 }

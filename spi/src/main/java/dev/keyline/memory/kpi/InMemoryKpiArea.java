@@ -7,6 +7,8 @@ import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.kpi.KpiArea;
 import dev.keyline.spi.kpi.KpiFactSource;
+import dev.keyline.spi.kpi.KpiMeasurementRepository;
+import dev.keyline.spi.kpi.KpiResultRepository;
 
 /** The KPI area in the in-memory provider; installed by default. */
 public final class InMemoryKpiArea implements InMemoryArea {
@@ -25,5 +27,7 @@ public final class InMemoryKpiArea implements InMemoryArea {
         Require.nonNull(storage, "storage");
         Require.nonNull(ports, "ports");
         ports.register(KpiFactSource.class, new InMemoryKpiFactSource(storage));
+        ports.register(KpiResultRepository.class, new InMemoryKpiResultRepository(storage));
+        ports.register(KpiMeasurementRepository.class, new InMemoryKpiMeasurementRepository(storage));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The KPI area, {@value #NAME}: the facts KPIs are computed from, read from the other areas'
- * stored state. Registered by default through {@link java.util.ServiceLoader}.
+ * stored state, the computed results and the measured values hosts record. Registered by default through {@link java.util.ServiceLoader}.
  */
 public final class KpiArea implements Area {
 
@@ -24,7 +24,7 @@ public final class KpiArea implements Area {
 
     @Override
     public Set<Class<?>> ports() {
-        return Set.of(KpiFactSource.class);
+        return Set.of(KpiFactSource.class, KpiResultRepository.class, KpiMeasurementRepository.class);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.keyline.domain.kpi.ComputedKpi;
 import dev.keyline.domain.kpi.FaultFact;
 import dev.keyline.domain.kpi.ForecastFact;
 import dev.keyline.domain.kpi.KpiComputation;
+import dev.keyline.domain.kpi.KpiFactsDigest;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.kpi.PoolFact;
 import dev.keyline.domain.kpi.WorkOrderFact;
@@ -129,14 +130,50 @@ public interface KpiFactSource {
      * @throws InvalidArgumentException when an argument is null
      */
     default KpiComputation stream(Period period, ZoneId zone) {
+        return stream(period, zone, new KpiFactsDigest(Require.nonNull(period, "period"), Require.nonNull(zone, "zone")));
+    }
+
+    /**
+     * Feeds every fact of the period, in one pass, to a new computation and to a digest, so that
+     * the values and the hash of the facts they came from are read together.
+     *
+     * @param period the period
+     * @param zone the zone whose local midnights bound the period
+     * @param digest receives every fact as well; of the same period and zone
+     * @return the computation, fed
+     * @throws InvalidArgumentException when an argument is null
+     */
+    default KpiComputation stream(Period period, ZoneId zone, KpiFactsDigest digest) {
         KpiComputation computation = new KpiComputation(Require.nonNull(period, "period"), Require.nonNull(zone, "zone"));
-        workOrders(period, zone, computation::accept);
-        faults(period, zone, computation::accept);
-        accounts(period, zone, computation::accept);
-        forecasts(period, zone, computation::accept);
-        pools(period, zone, computation::accept);
-        capex(period, zone, computation::accept);
-        acceptances(period, zone, computation::accept);
+        Require.nonNull(digest, "digest");
+        workOrders(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
+        faults(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
+        accounts(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
+        forecasts(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
+        pools(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
+        capex(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
+        acceptances(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
         return computation;
     }
 

@@ -21,6 +21,7 @@ import dev.keyline.domain.kpi.AccountFact;
 import dev.keyline.domain.kpi.ComputedKpi;
 import dev.keyline.domain.kpi.FaultFact;
 import dev.keyline.domain.kpi.KpiComputation;
+import dev.keyline.domain.kpi.KpiFactsDigest;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.kpi.PoolFact;
 import dev.keyline.domain.kpi.WorkOrderFact;
@@ -250,6 +251,28 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         assertThat(keyOnFirstDay).isNotEmpty();
         assertThat(this.<PoolFact, PoolFact>collect(sink -> source().pools(march, shanghai, sink), p -> p)).containsExactlyInAnyOrderElementsOf(pools);
         assertThat(orderIds).as("the random facts reach into March").isNotEmpty();
+    }
+
+    @Test
+    void theSameStoredFactsGiveTheSameHashAndOneMoreFactAnother() {
+        storeRandomFacts(new Random(11), 20);
+        Period quarter = Period.quarter(2026, 1);
+        ZoneId shanghai = ZONES[1];
+        String first = inTransaction(() -> hashOf(quarter, shanghai));
+        assertThat(inTransaction(() -> hashOf(quarter, shanghai))).isEqualTo(first);
+        int before = orders.size();
+        Random random = new Random(12);
+        while (orders.stream().skip(before).noneMatch(o -> o.completed()
+                .filter(at -> quarter.contains(at, shanghai)).isPresent())) {
+            storage.transactions().run(() -> storeOrder(random));
+        }
+        assertThat(inTransaction(() -> hashOf(quarter, shanghai))).isNotEqualTo(first);
+    }
+
+    private String hashOf(Period period, ZoneId zone) {
+        KpiFactsDigest digest = new KpiFactsDigest(period, zone);
+        source().stream(period, zone, digest);
+        return digest.hash();
     }
 
     @Test
