@@ -13,6 +13,8 @@ import dev.keyline.domain.resource.ReservationPurpose;
 import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.budget.CapexBookingKind;
+import dev.keyline.domain.kpi.KpiResult;
+import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.budget.CapexKind;
 import dev.keyline.domain.budget.CapexStage;
 import dev.keyline.domain.common.Audience;
@@ -179,7 +181,16 @@ class SchemaLimitsTest {
             Map.entry("keyline_reservation.reference", new Length(Limits.NAME_LENGTH)),
             Map.entry("keyline_resource_holding.reference", new Length(Limits.NAME_LENGTH)),
             Map.entry("keyline_provisioning_order.accepted_by", new Length(Limits.TEXT_LENGTH)),
-            Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))));
+            Map.entry("keyline_resource_holding.holding_kind", new Fits(List.of("RETIRED", "RESERVED", "ALLOCATED", "COOLING"))),
+            // the KPI area: periods as text ('2026-03', '2026-Q1', '2026'), sums as plain decimal text
+            Map.entry("keyline_kpi_result.kpi_id", ID),
+            Map.entry("keyline_kpi_result.period", new Fits(List.of("9999-12", "9999-Q4", "9999"))),
+            Map.entry("keyline_kpi_result.numerator", new Length(KpiResult.MAX_SUM_LENGTH)),
+            Map.entry("keyline_kpi_result.denominator", new Length(KpiResult.MAX_SUM_LENGTH)),
+            Map.entry("keyline_kpi_result.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)),
+            Map.entry("keyline_kpi_measurement.kpi_id", ID),
+            Map.entry("keyline_kpi_measurement.period", new Fits(List.of("9999-12", "9999-Q4", "9999"))),
+            Map.entry("keyline_kpi_measurement.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)));
 
 
     /** The budget area's columns: by table and column, or by column in every budget table ({@code *.}). */

@@ -28,7 +28,8 @@ public record KpiMeasurement(KpiId kpi, KpiUnit unit, Period period, BigDecimal 
      * Validates the recording.
      *
      * @throws InvalidArgumentException when an argument is null, the value is negative or has more
-     *     than {@value KpiValue#SCALE} decimals, or the revision is below 1
+     *     than {@value KpiValue#SCALE} decimals or {@value KpiResult#VALUE_PRECISION} digits, or the
+     *     revision is below 1
      */
     public KpiMeasurement {
         Require.nonNull(kpi, "kpi");
@@ -38,6 +39,8 @@ public record KpiMeasurement(KpiId kpi, KpiUnit unit, Period period, BigDecimal 
         Require.that(value.stripTrailingZeros().scale() <= KpiValue.SCALE, "value",
                 "must have at most " + KpiValue.SCALE + " decimals, was " + value.toPlainString());
         value = value.setScale(KpiValue.SCALE);
+        Require.that(value.precision() <= KpiResult.VALUE_PRECISION, "value",
+                "must have at most " + KpiResult.VALUE_PRECISION + " digits, was " + value.toPlainString());
         Require.positive(revision, "revision");
         Require.nonNull(recordedBy, "recordedBy");
         Require.nonNull(recordedAt, "recordedAt");

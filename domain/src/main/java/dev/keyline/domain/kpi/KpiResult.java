@@ -19,14 +19,27 @@ import java.time.ZoneId;
  */
 public record KpiResult(KpiValue value, KpiUnit unit, ZoneId zone, String inputsHash, Instant computedAt) {
 
+    /** The most characters a stored numerator or denominator takes as plain decimal text. */
+    public static final int MAX_SUM_LENGTH = 48;
+
+    /** The most digits a stored value has, {@value KpiValue#SCALE} of them decimals. */
+    public static final int VALUE_PRECISION = 20;
+
     /**
      * Validates the result.
      *
-     * @throws InvalidArgumentException when an argument is null or the hash is not 64 lower-case
-     *     hex digits
+     * @throws InvalidArgumentException when an argument is null, the hash is not 64 lower-case
+     *     hex digits, a sum is longer than {@value #MAX_SUM_LENGTH} characters or the value has
+     *     more than {@value #VALUE_PRECISION} digits
      */
     public KpiResult {
         Require.nonNull(value, "value");
+        Require.that(value.numerator().toPlainString().length() <= MAX_SUM_LENGTH, "value.numerator",
+                "must be at most " + MAX_SUM_LENGTH + " characters as plain text, was " + value.numerator());
+        Require.that(value.denominator().toPlainString().length() <= MAX_SUM_LENGTH, "value.denominator",
+                "must be at most " + MAX_SUM_LENGTH + " characters as plain text, was " + value.denominator());
+        value.value().ifPresent(v -> Require.that(v.precision() <= VALUE_PRECISION, "value.value",
+                "must have at most " + VALUE_PRECISION + " digits, was " + v.toPlainString()));
         Require.nonNull(unit, "unit");
         Require.nonNull(zone, "zone");
         Require.nonNull(inputsHash, "inputsHash");
