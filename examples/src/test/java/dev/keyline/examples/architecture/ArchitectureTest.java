@@ -24,6 +24,8 @@ import dev.keyline.domain.budget.archfixture.PlantedBudgetReachingIntoResource;
 import dev.keyline.domain.resource.InvestmentKind;
 import dev.keyline.domain.resource.InvestmentRequested;
 import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolMovement;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
 import dev.keyline.domain.resource.PoolLocation;
 import dev.keyline.domain.resource.Reservation;
 import dev.keyline.domain.resource.ReservationCancelled;
@@ -219,10 +221,27 @@ class ArchitectureTest {
             .because("an area uses another only through that area's ids and events");
 
     static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses()
-            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))).and(not(inArea("budget"))))
+            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))).and(not(inArea("budget")))
+                    .and(not(inArea("kpi"))))
             .should().dependOnClassesThat(inArea("resource"))
             .because("only the SLA area (binding reservations) and the budget area (investment requests) follow "
-                    + "the resource area, through its ids and events");
+                    + "the resource area, through its ids and events, and the KPI area reads its pools' units");
+
+    /**
+     * What the KPI area reads of the resource area: a pool's stored state (ResourcePoolSnapshot) and
+     * its latest movement (PoolMovement), whose capacity and allocated units resource utilisation
+     * counts. Never a pool's commands or the area's services.
+     */
+    private static final Set<Class<?>> KPI_USES_OF_RESOURCE = Set.of(ResourcePoolSnapshot.class, PoolMovement.class,
+            PoolId.class);
+
+    static final ArchRule KPI_USES_ONLY_LISTED_RESOURCE_TYPES = noClasses().that(inArea("kpi"))
+            .should().dependOnClassesThat(inArea("resource").and(not(oneOf(KPI_USES_OF_RESOURCE))))
+            .because("the KPI area reads the pools' units, nothing else of the resource area");
+
+    static final ArchRule NO_AREA_USES_KPI = noClasses().that(inAnyArea().and(not(inArea("kpi"))))
+            .should().dependOnClassesThat(inArea("kpi"))
+            .because("the KPI area reads the other areas' stored facts; they never depend on it, so no cycle can form");
 
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
@@ -311,6 +330,8 @@ class ArchitectureTest {
         NO_OTHER_AREA_USES_RESOURCE.check(mainClasses);
         SLA_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
         BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
+        KPI_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
+        NO_AREA_USES_KPI.check(mainClasses);
     }
 
     @Test
