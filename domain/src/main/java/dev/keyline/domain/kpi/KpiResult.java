@@ -43,9 +43,9 @@ public record KpiResult(KpiValue value, KpiUnit unit, ZoneId zone, String inputs
         Require.nonNull(unit, "unit");
         Require.nonNull(zone, "zone");
         Require.nonNull(inputsHash, "inputsHash");
+        Require.nonNull(computedAt, "computedAt");
         Require.that(inputsHash.matches("[0-9a-f]{64}"), "inputsHash",
                 "must be a SHA-256 hash as 64 lower-case hex digits, was '" + inputsHash + "'");
-        Require.nonNull(computedAt, "computedAt");
     }
 
     /**
