@@ -13,6 +13,7 @@ import dev.keyline.domain.resource.ReservationPurpose;
 import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.budget.CapexBookingKind;
+import dev.keyline.domain.kpi.Band;
 import dev.keyline.domain.kpi.KpiResult;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.budget.CapexKind;
@@ -190,7 +191,14 @@ class SchemaLimitsTest {
             Map.entry("keyline_kpi_result.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)),
             Map.entry("keyline_kpi_measurement.kpi_id", ID),
             Map.entry("keyline_kpi_measurement.period", new Fits(List.of("9999-12", "9999-Q4", "9999"))),
-            Map.entry("keyline_kpi_measurement.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)));
+            Map.entry("keyline_kpi_measurement.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)),
+            Map.entry("keyline_kpi_standing.standing_id", new Length(2 * Limits.ID_LENGTH + 1)),
+            Map.entry("keyline_kpi_standing.kpi_id", ID),
+            Map.entry("keyline_kpi_standing_entry.standing_id", new Length(2 * Limits.ID_LENGTH + 1)),
+            Map.entry("keyline_kpi_standing_entry.period", new Fits(List.of("9999-12", "9999-Q4", "9999"))),
+            Map.entry("keyline_kpi_standing_entry.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)),
+            Map.entry("keyline_kpi_standing_entry.band", fits(Band.values())),
+            Map.entry("keyline_kpi_definition.kpi_id", ID));
 
 
     /** The budget area's columns: by table and column, or by column in every budget table ({@code *.}). */

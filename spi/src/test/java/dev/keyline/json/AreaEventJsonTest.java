@@ -51,7 +51,8 @@ class AreaEventJsonTest {
                 Arrays.stream(ReservationEvent.class.getPermittedSubclasses()),
                 Arrays.stream(dev.keyline.domain.budget.BudgetEvent.class.getPermittedSubclasses()),
                 Arrays.stream(CapexEvent.class.getPermittedSubclasses()),
-                Arrays.stream(ProvisioningEvent.class.getPermittedSubclasses()))
+                Arrays.stream(ProvisioningEvent.class.getPermittedSubclasses()),
+                Arrays.stream(dev.keyline.domain.kpi.KpiEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

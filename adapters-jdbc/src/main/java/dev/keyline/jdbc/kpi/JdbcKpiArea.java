@@ -7,9 +7,11 @@ import dev.keyline.jdbc.MigrationBlock;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.kpi.KpiArea;
+import dev.keyline.spi.kpi.KpiDefinitionRepository;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.kpi.KpiMeasurementRepository;
 import dev.keyline.spi.kpi.KpiResultRepository;
+import dev.keyline.spi.kpi.KpiStandingRepository;
 
 /** The KPI area in the JDBC provider: migrations 700–799; installed by default. */
 public final class JdbcKpiArea implements JdbcArea {
@@ -40,5 +42,7 @@ public final class JdbcKpiArea implements JdbcArea {
         ports.register(KpiFactSource.class, new JdbcKpiFactSource(session));
         ports.register(KpiResultRepository.class, new JdbcKpiResultRepository(session));
         ports.register(KpiMeasurementRepository.class, new JdbcKpiMeasurementRepository(session));
+        ports.register(KpiStandingRepository.class, new JdbcKpiStandingRepository(session));
+        ports.register(KpiDefinitionRepository.class, new JdbcKpiDefinitionRepository(session));
     }
 }

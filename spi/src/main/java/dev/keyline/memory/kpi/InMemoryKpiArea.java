@@ -6,9 +6,11 @@ import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.PortRegistry;
 import dev.keyline.spi.kpi.KpiArea;
+import dev.keyline.spi.kpi.KpiDefinitionRepository;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.kpi.KpiMeasurementRepository;
 import dev.keyline.spi.kpi.KpiResultRepository;
+import dev.keyline.spi.kpi.KpiStandingRepository;
 
 /** The KPI area in the in-memory provider; installed by default. */
 public final class InMemoryKpiArea implements InMemoryArea {
@@ -29,5 +31,7 @@ public final class InMemoryKpiArea implements InMemoryArea {
         ports.register(KpiFactSource.class, new InMemoryKpiFactSource(storage));
         ports.register(KpiResultRepository.class, new InMemoryKpiResultRepository(storage));
         ports.register(KpiMeasurementRepository.class, new InMemoryKpiMeasurementRepository(storage));
+        ports.register(KpiStandingRepository.class, new InMemoryKpiStandingRepository(storage));
+        ports.register(KpiDefinitionRepository.class, new InMemoryKpiDefinitionRepository(storage));
     }
 }

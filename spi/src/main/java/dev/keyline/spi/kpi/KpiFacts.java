@@ -159,7 +159,10 @@ public final class KpiFacts {
      */
     public static AccountFact account(String id, Instant registeredAt,
             Optional<Instant> exitedAt, ZoneId zone) {
+        Require.nonNull(id, "id");
+        Require.nonNull(registeredAt, "registeredAt");
         Require.nonNull(exitedAt, "exitedAt");
+        Require.nonNull(zone, "zone");
         return new AccountFact(id, dayOf(registeredAt, zone), exitedAt.map(e -> dayOf(e, zone)));
     }
 }

@@ -1,10 +1,10 @@
 package dev.keyline.jdbc;
 
 import dev.keyline.spi.StorageProvider;
-import dev.keyline.tck.kpi.KpiFactSourceContract;
+import dev.keyline.tck.kpi.KpiAreaContract;
 
-/** The JDBC provider passes the KPI fact source's contract on H2. */
-class JdbcKpiFactSourceH2Test extends KpiFactSourceContract {
+/** The JDBC provider passes the KPI area's compatibility kit on H2. */
+class JdbcKpiAreaH2Test extends KpiAreaContract {
 
     @Override
     protected StorageProvider newStorage() {
