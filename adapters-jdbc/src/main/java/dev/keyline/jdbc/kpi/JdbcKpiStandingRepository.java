@@ -57,8 +57,9 @@ final class JdbcKpiStandingRepository extends JdbcParentChildRepository<KpiStand
 
     @Override
     protected KpiStandingSnapshot parent(Row row) {
-        KpiStandingId id = stored("KPI standing " + row.string("standing_id"), () -> new KpiStandingId(
-                required(row, "kpi_id", KpiId::new), required(row, "unit_id", KpiUnit::new)));
+        // the domain derives a standing's id from its KPI and unit
+        KpiStandingId id = stored("KPI standing " + row.string("standing_id"), () -> KpiStanding.open(
+                required(row, "kpi_id", KpiId::new), required(row, "unit_id", KpiUnit::new)).id());
         return new KpiStandingSnapshot(id, row.longValue("version"), List.of());
     }
 

@@ -239,9 +239,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("resource").and(not(oneOf(KPI_USES_OF_RESOURCE))))
             .because("the KPI area reads the pools' units, nothing else of the resource area");
 
-    static final ArchRule NO_AREA_USES_KPI = noClasses().that(inAnyArea().and(not(inArea("kpi"))))
+    /** The areas whose stored facts the KPI area reads. */
+    private static final Set<String> KPI_FACT_AREAS = Set.of("account", "resource", "sla", "workorder", "budget");
+
+    static final ArchRule NO_FACT_AREA_USES_KPI = noClasses()
+            .that(DescribedPredicate.describe("in an area the KPI area reads", c -> KPI_FACT_AREAS.contains(areaOf(c.getPackageName()))))
             .should().dependOnClassesThat(inArea("kpi"))
-            .because("the KPI area reads the other areas' stored facts; they never depend on it, so no cycle can form");
+            .because("the KPI area reads these areas' stored facts; they never depend on it, so no cycle can form");
 
     /** The area of a package, {@code dev.keyline.<layer>.<area>..}, or empty for the core and the kernel. */
     static String areaOf(String packageName) {
@@ -331,7 +335,7 @@ class ArchitectureTest {
         SLA_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
         BUDGET_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
         KPI_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
-        NO_AREA_USES_KPI.check(mainClasses);
+        NO_FACT_AREA_USES_KPI.check(mainClasses);
     }
 
     @Test

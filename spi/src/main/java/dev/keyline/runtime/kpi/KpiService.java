@@ -237,20 +237,25 @@ public final class KpiService {
     public Optional<KpiStanding> standing(KpiId kpi, KpiUnit unit) {
         Require.nonNull(kpi, "kpi");
         Require.nonNull(unit, "unit");
-        return keyline.transactions().execute(() -> standings.find(new KpiStandingId(kpi, unit)));
+        return keyline.transactions().execute(() -> standings.find(idOf(kpi, unit)));
     }
 
     private void band(CommandContext ctx, KpiDefinition definition, KpiUnit unit, KpiValue value) {
         if (!value.hasValue() || definition.granularity() != value.period().granularity()) {
             return;
         }
-        KpiStanding standing = standings.find(new KpiStandingId(definition.id(), unit))
+        KpiStanding standing = standings.find(idOf(definition.id(), unit))
                 .orElseGet(() -> KpiStanding.open(definition.id(), unit));
         boolean later = standing.lastEntry().map(e -> value.period().compareTo(e.period()) > 0).orElse(true);
         if (later) {
             standing.record(definition, value, ctx.now());
             ctx.save(standings, standing);
         }
+    }
+
+    /** The id of a KPI's standing for a unit, as the domain derives it for a new standing. */
+    private static KpiStandingId idOf(KpiId kpi, KpiUnit unit) {
+        return KpiStanding.open(kpi, unit).id();
     }
 
     private static void requireAnyRole(Actor actor, Set<Role> roles, String attempted) {

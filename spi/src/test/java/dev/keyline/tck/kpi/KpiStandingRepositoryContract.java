@@ -54,7 +54,7 @@ public abstract class KpiStandingRepositoryContract
 
     @Override
     protected KpiStandingId newId() {
-        return new KpiStandingId(KPI, new KpiUnit("unit-" + (++next)));
+        return KpiStanding.open(KPI, new KpiUnit("unit-" + (++next))).id();
     }
 
     @Override
