@@ -13,6 +13,9 @@ import dev.keyline.domain.resource.ReservationPurpose;
 import dev.keyline.domain.resource.ReservationState;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.budget.CapexBookingKind;
+import dev.keyline.domain.kpi.Band;
+import dev.keyline.domain.kpi.KpiResult;
+import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.budget.CapexKind;
 import dev.keyline.domain.budget.CapexStage;
 import dev.keyline.domain.common.Audience;
@@ -251,7 +254,23 @@ class SchemaLimitsTest {
             Map.entry("keyline_priority_ranking_entry.score", new Decimal(RankedAccount.SCORE_PRECISION,
                     RankedAccount.SCORE_SCALE)),
             Map.entry("keyline_priority_ranking_product.ranking_id", ID),
-            Map.entry("keyline_priority_ranking_product.product", ID));
+            Map.entry("keyline_priority_ranking_product.product", ID),
+            // the KPI area: periods as text ('2026-03', '2026-Q1', '2026'), sums as plain decimal text
+            Map.entry("keyline_kpi_result.kpi_id", ID),
+            Map.entry("keyline_kpi_result.period", new Fits(List.of("9999-12", "9999-Q4", "9999"))),
+            Map.entry("keyline_kpi_result.numerator", new Length(KpiResult.MAX_SUM_LENGTH)),
+            Map.entry("keyline_kpi_result.denominator", new Length(KpiResult.MAX_SUM_LENGTH)),
+            Map.entry("keyline_kpi_result.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)),
+            Map.entry("keyline_kpi_measurement.kpi_id", ID),
+            Map.entry("keyline_kpi_measurement.period", new Fits(List.of("9999-12", "9999-Q4", "9999"))),
+            Map.entry("keyline_kpi_measurement.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)),
+            Map.entry("keyline_kpi_standing.standing_id", new Length(2 * Limits.ID_LENGTH + 1)),
+            Map.entry("keyline_kpi_standing.kpi_id", ID),
+            Map.entry("keyline_kpi_standing_entry.standing_id", new Length(2 * Limits.ID_LENGTH + 1)),
+            Map.entry("keyline_kpi_standing_entry.period", new Fits(List.of("9999-12", "9999-Q4", "9999"))),
+            Map.entry("keyline_kpi_standing_entry.kpi_value", new Decimal(KpiResult.VALUE_PRECISION, KpiValue.SCALE)),
+            Map.entry("keyline_kpi_standing_entry.band", fits(Band.values())),
+            Map.entry("keyline_kpi_definition.kpi_id", ID));
 
 
     /** The budget area's columns: by table and column, or by column in every budget table ({@code *.}). */

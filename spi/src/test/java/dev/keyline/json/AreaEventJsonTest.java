@@ -55,7 +55,8 @@ class AreaEventJsonTest {
                 Arrays.stream(dev.keyline.domain.staff.StaffingEvent.class.getPermittedSubclasses()),
                 Arrays.stream(dev.keyline.domain.staff.IncentiveLedgerEvent.class.getPermittedSubclasses()),
                 Arrays.stream(dev.keyline.domain.billing.BillingEvent.class.getPermittedSubclasses()),
-                Arrays.stream(dev.keyline.domain.priority.PriorityRankingEvent.class.getPermittedSubclasses()))
+                Arrays.stream(dev.keyline.domain.priority.PriorityRankingEvent.class.getPermittedSubclasses()),
+                Arrays.stream(dev.keyline.domain.kpi.KpiEvent.class.getPermittedSubclasses()))
                 .flatMap(s -> s).collect(Collectors.toSet());
         EventTypes standard = EventTypes.standard();
         // Keyline's own; a host's areas on the class path (the test-only notes area) add theirs

@@ -243,6 +243,7 @@ final class AreaEventSamples {
         events.addAll(capex.pendingEvents());
         provisioning = provisioningOrder();
         events.addAll(provisioning.pendingEvents());
+        events.addAll(kpiStanding().pendingEvents());
         events.add(new dev.keyline.domain.workorder.ProvisioningStageAlertDue(EventId.random(), at(620 + 25 * 60),
                 provisioning.id(), BANK, new StageId("local"),
                 dev.keyline.domain.workorder.ProvisioningStageAlertDue.Alert.ESCALATION));
@@ -382,6 +383,19 @@ final class AreaEventSamples {
      * A two-stage provisioning order taken through every event: the order is held and resumed, the
      * local stage is handed off, runs past its warning and due times, and the customer accepts.
      */
+    /** Market-response compliance of a centre: red in one month, back to green the next. */
+    private static dev.keyline.domain.kpi.KpiStanding kpiStanding() {
+        dev.keyline.domain.kpi.KpiDefinition definition = dev.keyline.domain.kpi.KpiCatalogue.seed()
+                .get(dev.keyline.domain.kpi.KpiCatalogue.MARKET_RESPONSE_COMPLIANCE);
+        dev.keyline.domain.kpi.KpiStanding standing = dev.keyline.domain.kpi.KpiStanding.open(definition.id(),
+                new dev.keyline.domain.kpi.KpiUnit("suzhou-network-centre"));
+        dev.keyline.domain.common.Period first = dev.keyline.domain.common.Period.containing(LocalDate.of(2026, 1, 1),
+                definition.granularity());
+        standing.record(definition, dev.keyline.domain.kpi.KpiValue.ratio(definition.id(), first, 1, 10), at(700));
+        standing.record(definition, dev.keyline.domain.kpi.KpiValue.ratio(definition.id(), first.next(), 10, 10), at(800));
+        return standing;
+    }
+
     private static ProvisioningOrder provisioningOrder() {
         BusinessCalendar days = BusinessCalendar.allDays(ZoneOffset.UTC);
         StageId order = new StageId("order");

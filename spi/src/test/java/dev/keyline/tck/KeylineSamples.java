@@ -129,7 +129,17 @@ public final class KeylineSamples {
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.priority.AccountResultRepository.class)))
                 .subject(dev.keyline.spi.priority.PriorityRankingRepository.class,
                         () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.priority.PriorityRankingRepository.class)))
-                .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)));
+                .subject(AggregateRepository.class, () -> inTransaction(storage.get(), s -> s.port(KeyAccountRepository.class)))
+                .subject(dev.keyline.spi.kpi.KpiFactSource.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.kpi.KpiFactSource.class)))
+                .subject(dev.keyline.spi.kpi.KpiResultRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.kpi.KpiResultRepository.class)))
+                .subject(dev.keyline.spi.kpi.KpiMeasurementRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.kpi.KpiMeasurementRepository.class)))
+                .subject(dev.keyline.spi.kpi.KpiStandingRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.kpi.KpiStandingRepository.class)))
+                .subject(dev.keyline.spi.kpi.KpiDefinitionRepository.class,
+                        () -> inTransaction(storage.get(), s -> s.port(dev.keyline.spi.kpi.KpiDefinitionRepository.class)));
         dev.keyline.domain.budget.CapexSamples.values(tester);
         dev.keyline.domain.staff.StaffSamples.values(tester);
         dev.keyline.domain.billing.BillingSamples.values(tester);
@@ -190,6 +200,11 @@ public final class KeylineSamples {
                         () -> dev.keyline.runtime.billing.BillingAccounts.on(keyline.get()))
                 .instance(dev.keyline.runtime.billing.CreditWarnings.class,
                         () -> dev.keyline.runtime.billing.CreditWarnings.on(keyline.get()))
+                .instance(dev.keyline.runtime.kpi.KpiService.class, () -> dev.keyline.runtime.kpi.KpiService.on(keyline.get()))
+                .value(dev.keyline.domain.kpi.KpiCatalogue.class, dev.keyline.domain.kpi.KpiCatalogue::seed)
+                .value(dev.keyline.domain.kpi.KpiFactsDigest.class, () -> new dev.keyline.domain.kpi.KpiFactsDigest(
+                        dev.keyline.domain.common.Period.month(java.time.YearMonth.of(2026, 3)), ZoneOffset.UTC))
+                .value(java.util.function.Consumer.class, () -> (java.util.function.Consumer<Object>) fact -> { })
                 .instance(dev.keyline.runtime.budget.CapexProjects.class,
                         () -> dev.keyline.runtime.budget.CapexProjects.on(keyline.get()))
                 .instance(dev.keyline.runtime.budget.CapexCommitments.class,

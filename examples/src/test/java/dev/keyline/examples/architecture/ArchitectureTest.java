@@ -27,6 +27,8 @@ import dev.keyline.domain.workorder.ServicePriorityLookup;
 import dev.keyline.domain.resource.InvestmentKind;
 import dev.keyline.domain.resource.InvestmentRequested;
 import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolMovement;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
 import dev.keyline.domain.resource.PoolLocation;
 import dev.keyline.domain.resource.Reservation;
 import dev.keyline.domain.resource.ReservationCancelled;
@@ -247,10 +249,31 @@ class ArchitectureTest {
             .because("service priority reaches the work orders through their own port; no area follows the priority area");
 
     static final ArchRule NO_OTHER_AREA_USES_RESOURCE = noClasses()
-            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))).and(not(inArea("budget"))))
+            .that(inAnyArea().and(not(inArea("resource"))).and(not(inArea("sla"))).and(not(inArea("budget")))
+                    .and(not(inArea("kpi"))))
             .should().dependOnClassesThat(inArea("resource"))
             .because("only the SLA area (binding reservations) and the budget area (investment requests) follow "
-                    + "the resource area, through its ids and events");
+                    + "the resource area, through its ids and events, and the KPI area reads its pools' units");
+
+    /**
+     * What the KPI area reads of the resource area: a pool's stored state (ResourcePoolSnapshot) and
+     * its latest movement (PoolMovement), whose capacity and allocated units resource utilisation
+     * counts. Never a pool's commands or the area's services.
+     */
+    private static final Set<Class<?>> KPI_USES_OF_RESOURCE = Set.of(ResourcePoolSnapshot.class, PoolMovement.class,
+            PoolId.class);
+
+    static final ArchRule KPI_USES_ONLY_LISTED_RESOURCE_TYPES = noClasses().that(inArea("kpi"))
+            .should().dependOnClassesThat(inArea("resource").and(not(oneOf(KPI_USES_OF_RESOURCE))))
+            .because("the KPI area reads the pools' units, nothing else of the resource area");
+
+    /** The areas whose stored facts the KPI area reads. */
+    private static final Set<String> KPI_FACT_AREAS = Set.of("account", "resource", "sla", "workorder", "budget");
+
+    static final ArchRule NO_FACT_AREA_USES_KPI = noClasses()
+            .that(DescribedPredicate.describe("in an area the KPI area reads", c -> KPI_FACT_AREAS.contains(areaOf(c.getPackageName()))))
+            .should().dependOnClassesThat(inArea("kpi"))
+            .because("the KPI area reads these areas' stored facts; they never depend on it, so no cycle can form");
 
     /**
      * What the staff area uses of the KPI area: a KPI's id (KpiId, the role catalogue's links), the
@@ -384,6 +407,8 @@ class ArchitectureTest {
         ACCOUNT_USES_NO_BILLING_TYPES.check(mainClasses);
         PRIORITY_USES_ONLY_LISTED_TYPES.check(mainClasses);
         NO_AREA_USES_PRIORITY.check(mainClasses);
+        KPI_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
+        NO_FACT_AREA_USES_KPI.check(mainClasses);
     }
 
     @Test

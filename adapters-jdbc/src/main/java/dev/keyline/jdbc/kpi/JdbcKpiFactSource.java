@@ -1,0 +1,192 @@
+package dev.keyline.jdbc.kpi;
+
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.Require;
+import dev.keyline.domain.kpi.AcceptanceFact;
+import dev.keyline.domain.kpi.AccountFact;
+import dev.keyline.domain.kpi.CapexFact;
+import dev.keyline.domain.kpi.ComputedKpi;
+import dev.keyline.domain.kpi.FaultFact;
+import dev.keyline.domain.kpi.ForecastFact;
+import dev.keyline.domain.kpi.KpiComputation;
+import dev.keyline.domain.kpi.KpiValue;
+import dev.keyline.domain.kpi.PoolFact;
+import dev.keyline.domain.kpi.WorkOrderFact;
+import dev.keyline.domain.sla.SlaId;
+import dev.keyline.jdbc.JdbcSession;
+import dev.keyline.jdbc.RowMapper;
+import dev.keyline.jdbc.budget.JdbcBudgetRepository;
+import dev.keyline.jdbc.sla.JdbcServiceLevelAgreementRepository;
+import dev.keyline.spi.kpi.KpiFactSource;
+import dev.keyline.spi.kpi.KpiFacts;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The facts of a JDBC store. Work orders, faults, key accounts, pools and acceptances are plain
+ * columns of the other areas' tables: they are streamed from a cursor with a fetch size, and
+ * {@link #compute} sums their KPIs' numerators and denominators in one {@code COUNT}/{@code SUM}
+ * query each over the period's index range, without a row leaving the database. Forecasts and
+ * CAPEX live in child rows that only the aggregates make sense of (an SLA's volumes after its
+ * amendments, a budget's issued amounts after revisions): the SLAs and budgets that count are
+ * found by SQL and loaded one at a time through their repositories.
+ */
+final class JdbcKpiFactSource implements KpiFactSource {
+
+    private static final String WORK_ORDERS = "FROM keyline_provisioning_order WHERE accepted_at >= ? AND accepted_at < ?";
+    private static final String FAULTS = "FROM keyline_fault_ticket WHERE resolved_at >= ? AND resolved_at < ?"
+            + " AND resolution_deadline IS NOT NULL";
+    private static final String ACCOUNTS = "FROM keyline_key_account WHERE registered_at < ?"
+            + " AND (exited_at IS NULL OR exited_at >= ?)";
+    private static final String ACCEPTANCES = "FROM keyline_capex_project WHERE accepted_at >= ? AND accepted_at < ?"
+            + " AND planned_acceptance IS NOT NULL";
+
+    private final JdbcSession session;
+    private final JdbcServiceLevelAgreementRepository slas;
+    private final JdbcBudgetRepository budgets;
+
+    JdbcKpiFactSource(JdbcSession session) {
+        this.session = Require.nonNull(session, "session");
+        this.slas = new JdbcServiceLevelAgreementRepository(session);
+        this.budgets = new JdbcBudgetRepository(session);
+    }
+
+    private static void check(Period period, ZoneId zone, Consumer<?> sink) {
+        Require.nonNull(period, "period");
+        Require.nonNull(zone, "zone");
+        Require.nonNull(sink, "sink");
+    }
+
+    private <T> void stream(String sql, RowMapper<T> mapper, Consumer<? super T> sink, Object... params) {
+        try (Stream<T> rows = session.stream(sql, mapper, params)) {
+            rows.forEach(sink);
+        }
+    }
+
+    @Override
+    public void workOrders(Period period, ZoneId zone, Consumer<? super WorkOrderFact> sink) {
+        check(period, zone, sink);
+        stream("SELECT provisioning_order_id, committed_completion, accepted_at " + WORK_ORDERS,
+                row -> new WorkOrderFact(row.requiredString("provisioning_order_id"), row.instant("committed_completion"),
+                        Optional.of(row.instant("accepted_at"))),
+                sink, period.startAt(zone), period.endAt(zone));
+    }
+
+    @Override
+    public void faults(Period period, ZoneId zone, Consumer<? super FaultFact> sink) {
+        check(period, zone, sink);
+        stream("SELECT ticket_id, resolution_deadline, resolved_at " + FAULTS,
+                row -> new FaultFact(row.requiredString("ticket_id"), row.instant("resolution_deadline"),
+                        Optional.of(row.instant("resolved_at"))),
+                sink, period.startAt(zone), period.endAt(zone));
+    }
+
+    @Override
+    public void accounts(Period period, ZoneId zone, Consumer<? super AccountFact> sink) {
+        check(period, zone, sink);
+        stream("SELECT account_id, registered_at, exited_at " + ACCOUNTS,
+                row -> KpiFacts.account(row.requiredString("account_id"), row.instant("registered_at"),
+                        Optional.ofNullable(row.instant("exited_at")), zone),
+                sink, KpiFacts.registeredBefore(period, zone), period.startAt(zone));
+    }
+
+    @Override
+    public void forecasts(Period period, ZoneId zone, Consumer<? super ForecastFact> sink) {
+        check(period, zone, sink);
+        // the ids first (an SLA is one row per agreement between two departments, so they are few),
+        // then one SLA at a time: no cursor stays open while another statement runs
+        List<String> ids = session.query("SELECT sla_id FROM keyline_sla WHERE sla_state <> 'DRAFT'"
+                + " AND first_month <= ? ORDER BY sla_id", row -> row.requiredString("sla_id"),
+                period.lastMonth().toString());
+        for (String id : ids) {
+            slas.find(new SlaId(id)).ifPresent(sla -> KpiFacts.forecastsOf(sla, period, sink));
+        }
+    }
+
+    @Override
+    public void pools(Period period, ZoneId zone, Consumer<? super PoolFact> sink) {
+        check(period, zone, sink);
+        stream("SELECT pool_id, last_capacity, last_allocated FROM keyline_resource_pool",
+                row -> new PoolFact(row.requiredString("pool_id"), row.longValue("last_capacity"),
+                        row.longValue("last_allocated")),
+                sink);
+    }
+
+    @Override
+    public void capex(Period period, ZoneId zone, Consumer<? super CapexFact> sink) {
+        check(period, zone, sink);
+        List<String> ids = session.query("SELECT b.budget_id FROM keyline_budget b WHERE b.fiscal_year = ?"
+                + " AND b.status IN ('ISSUED', 'CLOSED') AND NOT EXISTS"
+                + " (SELECT 1 FROM keyline_budget c WHERE c.parent_budget_id = b.budget_id) ORDER BY b.budget_id",
+                row -> row.requiredString("budget_id"), period.year());
+        for (String id : ids) {
+            budgets.find(new BudgetId(id)).ifPresent(budget -> sink.accept(KpiFacts.capexOf(budget)));
+        }
+    }
+
+    @Override
+    public void acceptances(Period period, ZoneId zone, Consumer<? super AcceptanceFact> sink) {
+        check(period, zone, sink);
+        stream("SELECT project_id, planned_acceptance, accepted_at " + ACCEPTANCES,
+                row -> new AcceptanceFact(row.requiredString("project_id"), row.instant("planned_acceptance"),
+                        Optional.of(row.instant("accepted_at"))),
+                sink, period.startAt(zone), period.endAt(zone));
+    }
+
+    /**
+     * Sums the five column-based KPIs in SQL and streams only the forecasts and the CAPEX, whose
+     * facts need their aggregates.
+     */
+    @Override
+    public List<KpiValue> compute(Period period, ZoneId zone) {
+        Require.nonNull(period, "period");
+        Require.nonNull(zone, "zone");
+        Instant start = period.startAt(zone);
+        Instant end = period.endAt(zone);
+        KpiComputation rest = new KpiComputation(period, zone);
+        forecasts(period, zone, rest::accept);
+        capex(period, zone, rest::accept);
+        List<KpiValue> values = new ArrayList<>();
+        for (ComputedKpi kpi : ComputedKpi.values()) {
+            values.add(switch (kpi) {
+                case MARKET_RESPONSE_COMPLIANCE -> ratio(kpi, period,
+                        "SELECT SUM(CASE WHEN accepted_at <= committed_completion THEN 1 ELSE 0 END) AS n,"
+                                + " COUNT(*) AS d " + WORK_ORDERS, start, end);
+                case FAULT_HANDLING_TIMELINESS -> ratio(kpi, period,
+                        "SELECT SUM(CASE WHEN resolved_at <= resolution_deadline THEN 1 ELSE 0 END) AS n,"
+                                + " COUNT(*) AS d " + FAULTS, start, end);
+                case CHURN_RATE -> ratio(kpi, period,
+                        "SELECT SUM(CASE WHEN exited_at IS NOT NULL AND exited_at < ? THEN 1 ELSE 0 END) AS n,"
+                                + " COUNT(*) AS d " + ACCOUNTS, end, KpiFacts.registeredBefore(period, zone), start);
+                case RESOURCE_UTILIZATION -> ratio(kpi, period,
+                        "SELECT SUM(last_allocated) AS n, SUM(last_capacity) AS d FROM keyline_resource_pool");
+                case ACCEPTANCE_COMPLIANCE -> ratio(kpi, period,
+                        "SELECT SUM(CASE WHEN accepted_at <= planned_acceptance THEN 1 ELSE 0 END) AS n,"
+                                + " COUNT(*) AS d " + ACCEPTANCES, start, end);
+                case FORECAST_ACCURACY, CAPEX_RATIO, CAPEX_PER_LINE -> rest.value(kpi);
+            });
+        }
+        return List.copyOf(values);
+    }
+
+    private KpiValue ratio(ComputedKpi kpi, Period period, String sql, Object... params) {
+        long[] sums = session.queryOne(sql, row -> new long[] {orZero(row.nullableLong("n")), orZero(row.nullableLong("d"))},
+                params).orElseThrow();
+        return KpiValue.ratio(kpi.id(), period, sums[0], sums[1]);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcKpiFactSource";
+    }
+}

@@ -1,0 +1,313 @@
+package dev.keyline.tck.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.BusinessCalendar;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.kpi.AccountFact;
+import dev.keyline.domain.kpi.ComputedKpi;
+import dev.keyline.domain.kpi.FaultFact;
+import dev.keyline.domain.kpi.KpiComputation;
+import dev.keyline.domain.kpi.KpiFactsDigest;
+import dev.keyline.domain.kpi.KpiValue;
+import dev.keyline.domain.kpi.PoolFact;
+import dev.keyline.domain.kpi.WorkOrderFact;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.workorder.FaultCause;
+import dev.keyline.domain.workorder.FaultPriority;
+import dev.keyline.domain.workorder.FaultSource;
+import dev.keyline.domain.workorder.FaultStation;
+import dev.keyline.domain.workorder.FaultTicket;
+import dev.keyline.domain.workorder.FaultTicketId;
+import dev.keyline.domain.workorder.PlannedStage;
+import dev.keyline.domain.workorder.ProvisioningOrder;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningParties;
+import dev.keyline.domain.workorder.StageAssignment;
+import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StagePlan;
+import dev.keyline.domain.workorder.TicketClockKind;
+import dev.keyline.domain.workorder.TicketClockPolicy;
+import dev.keyline.domain.workorder.TicketClockTargets;
+import dev.keyline.domain.workorder.WorkOrderStation;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.kpi.KpiFactSource;
+import dev.keyline.spi.resource.ResourcePoolRepository;
+import dev.keyline.spi.workorder.FaultTicketRepository;
+import dev.keyline.spi.workorder.ProvisioningOrderRepository;
+import dev.keyline.tck.StorageBackedContract;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link KpiFactSource}: random work orders, fault tickets, key accounts and
+ * resource pools are stored through their areas' own repositories, and for random periods and
+ * zones the source's facts, fed to a {@link KpiComputation}, and the provider's own
+ * {@link KpiFactSource#compute} both give exactly the values a computation fed the stored facts
+ * directly gives. The test keeps those facts itself, from the aggregates it saved.
+ */
+public abstract class KpiFactSourceContract extends StorageBackedContract {
+
+    private static final Instant BASE = Instant.parse("2025-11-01T00:00:00Z");
+    private static final ZoneId[] ZONES = {ZoneOffset.UTC, ZoneId.of("Asia/Shanghai"), ZoneId.of("America/New_York")};
+    private static final BusinessCalendar DAYS = BusinessCalendar.allDays(ZoneOffset.UTC);
+    private static final StageId ONLY = new StageId("only");
+    private static final StagePlan ONE_DAY = StagePlan.of(List.of(PlannedStage.ofDays(ONLY, BigDecimal.ONE, List.of())));
+    private static final Actor CALL_CENTRE = Actor.withRoles(new UserId("li"), Role.ACCOUNT_MANAGER);
+    private static final Actor NETWORK = Actor.withRoles(new UserId("zhao"), Role.NETWORK_CENTRE_MANAGER);
+    private static final Actor STATION = Actor.withRoles(new UserId("wu"), Role.STATION_EXECUTOR);
+    private static final BusinessCalendar ALL_DAYS = BusinessCalendar.allDays(ZoneOffset.UTC);
+    private static final TicketClockPolicy POLICY = policy();
+
+    private final List<WorkOrderFact> orders = new ArrayList<>();
+    private final List<FaultFact> faults = new ArrayList<>();
+    private final List<Instant[]> accounts = new ArrayList<>();
+    private final List<String> accountIds = new ArrayList<>();
+    private final List<PoolFact> pools = new ArrayList<>();
+    private int next;
+
+    private static TicketClockPolicy policy() {
+        Map<FaultPriority, TicketClockTargets> table = new EnumMap<>(FaultPriority.class);
+        for (FaultPriority p : FaultPriority.values()) {
+            table.put(p, new TicketClockTargets(Duration.ofHours(1), Duration.ofHours(8)));
+        }
+        return TicketClockPolicy.byPriority(table);
+    }
+
+    private KpiFactSource source() {
+        return storage.port(KpiFactSource.class);
+    }
+
+    private String nextId(String prefix) {
+        return prefix + "-" + (++next);
+    }
+
+    private static Instant someTime(Random random) {
+        return BASE.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 540)));
+    }
+
+    /** Stores {@code count} random facts of each kind and remembers them. */
+    private void storeRandomFacts(Random random, int count) {
+        storage.transactions().run(() -> {
+            for (int i = 0; i < count; i++) {
+                storeOrder(random);
+                storeFault(random);
+                storeAccount(random);
+                storePool(random);
+            }
+        });
+    }
+
+    private void storeOrder(Random random) {
+        Instant start = someTime(random);
+        ProvisioningOrder order = ProvisioningOrder.open(new ProvisioningOrderId(nextId("PO")),
+                new ProvisioningParties(new AccountId("A-1"), new ProductCode("DDN"), new LocalNetworkId("SZ"),
+                        new UserId("am-wang"), new UserId("it-li")),
+                ONE_DAY, List.of(new StageAssignment(ONLY, new WorkOrderStation("st-1"), new LocalNetworkId("SZ"),
+                        new UserId("sm-1"), new UserId("ex-1"))),
+                start, DAYS, ProvisioningOrder.DEFAULT_WARNING_SHARE, Optional.empty());
+        Optional<Instant> accepted = Optional.empty();
+        if (random.nextInt(4) > 0) {
+            Instant done = start.plus(Duration.ofMinutes(1 + random.nextInt(60 * 48)));
+            order.start(ONLY, DAYS, start);
+            order.complete(ONLY, done);
+            accepted = Optional.of(random.nextBoolean() ? done : done.plus(Duration.ofMinutes(random.nextInt(600))));
+            order.accept("customer", accepted.get());
+        }
+        storage.port(ProvisioningOrderRepository.class).save(order);
+        orders.add(new WorkOrderFact(order.id().value(), order.committedCompletion(), accepted));
+    }
+
+    private void storeFault(Random random) {
+        Instant at = someTime(random);
+        FaultTicket ticket = FaultTicket.report(new FaultTicketId(nextId("FT")), new AccountId("A-1"),
+                new ProductCode("DDN"), FaultSource.CALL_CENTRE, FaultPriority.HIGH, Optional.empty(),
+                "line down", POLICY, CALL_CENTRE, ALL_DAYS, at);
+        if (random.nextInt(4) > 0) {
+            ticket.diagnose(NETWORK, "card", ALL_DAYS, at.plusSeconds(60));
+            ticket.dispatch(NETWORK, new FaultStation("ST-1"), "replace it", ALL_DAYS, at.plusSeconds(120));
+            ticket.startRepair(STATION, "on site", ALL_DAYS, at.plusSeconds(180));
+            ticket.returnRepaired(NETWORK, new FaultCause("CARD"), "replaced", ALL_DAYS,
+                    at.plus(Duration.ofMinutes(4 + random.nextInt(60 * 16))));
+        }
+        storage.port(FaultTicketRepository.class).save(ticket);
+        Instant deadline = ticket.clock(TicketClockKind.RESOLUTION).deadline();
+        if (deadline != null) {
+            faults.add(new FaultFact(ticket.id().value(), deadline, ticket.resolvedAt()));
+        }
+    }
+
+    private void storeAccount(Random random) {
+        Instant registered = someTime(random);
+        KeyAccount account = KeyAccount.register(new AccountId(nextId("KA")), "Customer", new LocalNetworkId("SZ"),
+                Industry.FINANCE, new UserId("clerk"), registered);
+        Instant exited = null;
+        if (random.nextBoolean()) {
+            exited = registered.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 200)));
+            account.exit("moved to a competitor", new UserId("clerk"), exited);
+        }
+        storage.port(KeyAccountRepository.class).save(account);
+        accountIds.add(account.id().value());
+        accounts.add(new Instant[] {registered, exited});
+    }
+
+    private void storePool(Random random) {
+        long capacity = 1 + random.nextInt(50);
+        ResourcePool pool = ResourcePool.open(new PoolId(nextId("P")), ResourceType.DDN_PORT,
+                new PoolLocation(new LocalNetworkId("SZ"), "EXCH-1"), capacity, Duration.ofHours(1), BASE);
+        long allocated = random.nextInt((int) capacity + 1);
+        if (allocated > 0) {
+            pool.allocateDirectly(new AllocationId(nextId("L")), new AccountId("A-1"), "ORD", allocated,
+                    BASE.plusSeconds(60));
+        }
+        storage.port(ResourcePoolRepository.class).save(pool);
+        pools.add(new PoolFact(pool.id().value(), capacity, allocated));
+    }
+
+    /** The values a computation fed every remembered fact gives. */
+    private List<KpiValue> expected(Period period, ZoneId zone) {
+        KpiComputation computation = new KpiComputation(period, zone);
+        orders.forEach(computation::accept);
+        faults.forEach(computation::accept);
+        for (int i = 0; i < accounts.size(); i++) {
+            Instant[] days = accounts.get(i);
+            computation.accept(new AccountFact(accountIds.get(i), LocalDate.ofInstant(days[0], zone),
+                    Optional.ofNullable(days[1]).map(e -> LocalDate.ofInstant(e, zone))));
+        }
+        pools.forEach(computation::accept);
+        return computation.values();
+    }
+
+    private static Period period(int kind, int year, int index) {
+        return switch (kind) {
+            case 0 -> Period.month(YearMonth.of(year, 1 + index % 12));
+            case 1 -> Period.quarter(year, 1 + index % 4);
+            default -> Period.year(year);
+        };
+    }
+
+    @Test
+    void sqlAndStreamingComputationsAgree() {
+        qt().withExamples(propertyExamples()).withFixedSeed(20260314L)
+                .forAll(longs().all(), integers().between(0, 2), integers().between(0, 11), integers().between(0, 2))
+                .checkAssert((seed, kind, index, zone) -> {
+                    storeRandomFacts(new Random(seed), 3);
+                    Period period = period(kind, 2026, index);
+                    ZoneId z = ZONES[zone];
+                    List<KpiValue> expected = expected(period, z);
+                    assertThat(inTransaction(() -> source().compute(period, z))).isEqualTo(expected);
+                    assertThat(inTransaction(() -> source().stream(period, z).values())).isEqualTo(expected);
+                });
+    }
+
+    @Test
+    void eachKindOfFactIsReadOnlyWhenItCountsForThePeriod() {
+        storeRandomFacts(new Random(7), 60);
+        Period march = Period.month(YearMonth.of(2026, 3));
+        ZoneId shanghai = ZONES[1];
+        Instant from = march.startAt(shanghai);
+        Instant to = march.endAt(shanghai);
+        List<String> orderIds = this.<WorkOrderFact, String>collect(sink -> source().workOrders(march, shanghai, sink), WorkOrderFact::id);
+        assertThat(orderIds).containsExactlyInAnyOrderElementsOf(orders.stream()
+                .filter(o -> o.completed().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent())
+                .map(WorkOrderFact::id).toList());
+        List<String> faultIds = this.<FaultFact, String>collect(sink -> source().faults(march, shanghai, sink), FaultFact::id);
+        assertThat(faultIds).containsExactlyInAnyOrderElementsOf(faults.stream()
+                .filter(f -> f.resolved().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent())
+                .map(FaultFact::id).toList());
+        List<AccountFact> keyOnFirstDay = this.<AccountFact, AccountFact>collect(
+                sink -> source().accounts(march, shanghai, sink), a -> a);
+        assertThat(keyOnFirstDay).allMatch(a -> a.keyOn(march.start()));
+        assertThat(keyOnFirstDay).isNotEmpty();
+        assertThat(this.<PoolFact, PoolFact>collect(sink -> source().pools(march, shanghai, sink), p -> p)).containsExactlyInAnyOrderElementsOf(pools);
+        assertThat(orderIds).as("the random facts reach into March").isNotEmpty();
+    }
+
+    @Test
+    void theSameStoredFactsGiveTheSameHashAndOneMoreFactAnother() {
+        storeRandomFacts(new Random(11), 20);
+        Period quarter = Period.quarter(2026, 1);
+        ZoneId shanghai = ZONES[1];
+        String first = inTransaction(() -> hashOf(quarter, shanghai));
+        assertThat(inTransaction(() -> hashOf(quarter, shanghai))).isEqualTo(first);
+        int before = orders.size();
+        Random random = new Random(12);
+        while (orders.stream().skip(before).noneMatch(o -> o.completed()
+                .filter(at -> quarter.contains(at, shanghai)).isPresent())) {
+            storage.transactions().run(() -> storeOrder(random));
+        }
+        assertThat(inTransaction(() -> hashOf(quarter, shanghai))).isNotEqualTo(first);
+    }
+
+    private String hashOf(Period period, ZoneId zone) {
+        KpiFactsDigest digest = new KpiFactsDigest(period, zone);
+        source().stream(period, zone, digest);
+        return digest.hash();
+    }
+
+    @Test
+    void anEmptyStoreGivesNoValueForTheRatiosAndOneForForecastAccuracy() {
+        Period march = Period.month(YearMonth.of(2026, 3));
+        List<KpiValue> values = inTransaction(() -> source().compute(march, ZoneOffset.UTC));
+        assertThat(values).extracting(KpiValue::kpi).containsExactly(
+                java.util.Arrays.stream(ComputedKpi.values()).map(ComputedKpi::id).toArray(dev.keyline.domain.kpi.KpiId[]::new));
+        for (KpiValue value : values) {
+            if (value.kpi().equals(ComputedKpi.FORECAST_ACCURACY.id())) {
+                assertThat(value.value()).contains(new BigDecimal("1.0000"));
+            } else {
+                assertThat(value.value()).as(value.kpi().value()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void nullArgumentsAreRejectedByName() {
+        Period march = Period.month(YearMonth.of(2026, 3));
+        assertThatThrownBy(() -> inTransaction(() -> source().compute(null, ZoneOffset.UTC)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("period");
+        assertThatThrownBy(() -> inTransaction(() -> source().compute(march, null)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("zone");
+        assertThatThrownBy(() -> inTransaction(() -> {
+            source().workOrders(march, ZoneOffset.UTC, null);
+            return null;
+        })).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("sink");
+    }
+
+    private <F, T> List<T> collect(Consumer<Consumer<F>> read, java.util.function.Function<F, T> map) {
+        return inTransaction(() -> {
+            List<T> found = new ArrayList<>();
+            read.accept(f -> found.add(map.apply(f)));
+            return found;
+        });
+    }
+}
