@@ -103,7 +103,18 @@ final class KafkaTestCluster implements AutoCloseable {
                     .all().get(60, TimeUnit.SECONDS);
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (true) {
-                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+                Map<String, TopicDescription> described;
+                try {
+                    described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // a topic just created may not have reached this broker's metadata yet
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                            || Instant.now().isAfter(deadline)) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                    continue;
+                }
                 boolean led = described.values().stream()
                         .allMatch(d -> d.partitions().size() == partitions
                                 && d.partitions().stream().allMatch(p -> p.leader() != null && p.isr().size() == replication));
