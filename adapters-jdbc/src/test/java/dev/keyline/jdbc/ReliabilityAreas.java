@@ -95,7 +95,7 @@ final class ReliabilityAreas {
                     (k, n) -> KeyAccounts.on(k).register(KeyAccountServiceFixture.ZHOU, new AccountId("F" + n),
                             "Fault " + n, KeyAccountServiceFixture.SUZHOU, Industry.FINANCE),
                     List.of("UPDATE keyline_key_account SET status = 'ACTIVE' WHERE account_id = 'F1'"),
-                    "F1", "manager",
+                    "key account F1", "ACTIVE without an account manager",
                     (k, n) -> KeyAccounts.on(k).get(new AccountId("F" + n))),
             new Area("authority", k -> { },
                     (k, n) -> PriceAuthorisations.on(k, KeyAccountServiceFixture.MATRIX).setFloorPrice(
@@ -114,14 +114,14 @@ final class ReliabilityAreas {
                                         now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(5))));
                     },
                     List.of("UPDATE keyline_reservation SET allocated = requested + 1 WHERE reservation_id = 'R1'"),
-                    "reservation R1", "allocated",
+                    "reservation R1", "allocated 2 units of 1",
                     (k, n) -> ResourcePools.on(k).findReservation(new ReservationId("R" + n))),
             new Area("sla", k -> { },
                     (k, n) -> ServiceLevelAgreements.on(k).draft(SlaSamples.MARKETING, new SlaId("SLA-" + n),
                             MarketingDepartment.GROUP_CUSTOMERS, SlaSamples.SUZHOU, SlaTerm.year(2028), 2,
                             SlaSamples.terms(), SlaSamples.agreements(12)),
                     List.of("UPDATE keyline_sla_agreement SET expected_minimum = expected_maximum + 1 WHERE sla_id = 'SLA-1' AND line_no = 1"),
-                    "SLA-1", "minimum",
+                    "SLA SLA-1", "expectedMaximum: must be between the minimum",
                     (k, n) -> ServiceLevelAgreements.on(k).find(new SlaId("SLA-" + n))),
             new Area("workorder", k -> { }, (k, n) -> {
                 StageId order = new StageId("order");
@@ -140,14 +140,14 @@ final class ReliabilityAreas {
                             BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS" + n)), 2027, null, Money.cny("5000000")),
                             "provincial plan " + n),
                     List.of("UPDATE keyline_budget SET fund_plan = -1 WHERE budget_id = 'JS-1'"),
-                    "budget JS-1", "fund",
+                    "budget JS-1", "fundPlan: must not be negative",
                     (k, n) -> Budgets.on(k).get(new BudgetId("JS-" + n))),
             new Area("staff", k -> { },
                     (k, n) -> Staffings.on(k).open(DGM, new StaffingId("ST-" + n), Industry.FINANCE),
                     List.of("INSERT INTO keyline_staffing_change (staffing_id, line_no, kind, role, headcount, person,"
                             + " changed_by, changed_at) VALUES ('ST-1', 1, 'ASSIGN', 'ACCOUNT_MANAGER', 0, 'bob', 'dgm',"
                             + " CURRENT_TIMESTAMP)"),
-                    "division staffing ST-1", "ACCOUNT_MANAGER",
+                    "division staffing ST-1", "no open place for ACCOUNT_MANAGER",
                     (k, n) -> Staffings.on(k).get(new StaffingId("ST-" + n))));
 
     private ReliabilityAreas() {
