@@ -173,7 +173,8 @@ public final class KeylineJson {
      * @param type the event's type name, registered in {@link #eventTypes()}
      * @param json the event's JSON
      * @return the event
-     * @throws MalformedInputException when the type is unknown, or the JSON is malformed (naming the field)
+     * @throws MalformedInputException when the type is unknown, the JSON is the literal {@code null}, or the
+     *     JSON is malformed (naming the field)
      */
     public DomainEvent readEvent(String type, String json) {
         Require.nonBlank(type, "type");
@@ -181,6 +182,9 @@ public final class KeylineJson {
         Class<? extends DomainEvent> eventClass = eventTypes.classOf(type).orElseThrow(() ->
                 new MalformedInputException("type: unknown event type '" + type + "'; known: " + eventTypes.types()));
         DomainEvent event = read(json, eventClass);
+        if (event == null) {
+            throw new MalformedInputException("$: is null, not an event of type '" + type + "'");
+        }
         if (!type.equals(event.type())) {
             throw new MalformedInputException("type: the JSON read as an event of type '" + event.type()
                     + "', not '" + type + "'");
