@@ -1,10 +1,13 @@
 package dev.keyline.jdbc.kpi;
 
 import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.common.InvalidArgumentException;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.kpi.AcceptanceFact;
 import dev.keyline.domain.kpi.AccountFact;
+import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.CapexFact;
 import dev.keyline.domain.kpi.ComputedKpi;
 import dev.keyline.domain.kpi.FaultFact;
@@ -20,7 +23,9 @@ import dev.keyline.jdbc.budget.JdbcBudgetRepository;
 import dev.keyline.jdbc.sla.JdbcServiceLevelAgreementRepository;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.kpi.KpiFacts;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +40,8 @@ import java.util.stream.Stream;
  * query each over the period's index range, without a row leaving the database. Forecasts and
  * CAPEX live in child rows that only the aggregates make sense of (an SLA's volumes after its
  * amendments, a budget's issued amounts after revisions): the SLAs and budgets that count are
- * found by SQL and loaded one at a time through their repositories.
+ * found by SQL and loaded one at a time through their repositories. Bills are the billing area's
+ * arrears facts: each bill's settlements up to the period's last day are summed in SQL.
  */
 final class JdbcKpiFactSource implements KpiFactSource {
 
@@ -46,6 +52,18 @@ final class JdbcKpiFactSource implements KpiFactSource {
             + " AND (exited_at IS NULL OR exited_at >= ?)";
     private static final String ACCEPTANCES = "FROM keyline_capex_project WHERE accepted_at >= ? AND accepted_at < ?"
             + " AND planned_acceptance IS NOT NULL";
+
+    /**
+     * The bills the arrears rate counts, each joined to its settlements up to the period's last
+     * day; parameters: the last day (settlements), the last day (bill date), the first day, the
+     * last day (due date).
+     */
+    private static final String BILLS = "FROM keyline_billing_arrears_fact b LEFT JOIN"
+            + " (SELECT account_id, bill_id, SUM(amount) AS settled FROM keyline_billing_arrears_fact"
+            + " WHERE fact_kind <> 'BILLED' AND fact_date <= ? GROUP BY account_id, bill_id) s"
+            + " ON s.account_id = b.account_id AND s.bill_id = b.bill_id"
+            + " WHERE b.fact_kind = 'BILLED' AND b.fact_date <= ?"
+            + " AND (b.fact_date >= ? OR (b.due_date < ? AND b.amount > COALESCE(s.settled, 0)))";
 
     private final JdbcSession session;
     private final JdbcServiceLevelAgreementRepository slas;
@@ -139,9 +157,21 @@ final class JdbcKpiFactSource implements KpiFactSource {
                 sink, period.startAt(zone), period.endAt(zone));
     }
 
+    @Override
+    public void bills(Period period, ZoneId zone, Consumer<? super BillFact> sink) {
+        check(period, zone, sink);
+        LocalDate last = KpiFacts.lastDay(period);
+        stream("SELECT b.account_id, b.bill_id, b.amount, b.currency, b.fact_date, b.due_date,"
+                        + " COALESCE(s.settled, 0) AS settled " + BILLS,
+                row -> KpiFacts.bill(row.requiredString("account_id"), row.requiredString("bill_id"),
+                        row.money("amount", "currency"), row.localDate("fact_date"), row.localDate("due_date"),
+                        Money.of(row.bigDecimal("settled"), row.currency("currency"))),
+                sink, last, last, period.start(), last);
+    }
+
     /**
-     * Sums the five column-based KPIs in SQL and streams only the forecasts and the CAPEX, whose
-     * facts need their aggregates.
+     * Sums the five column-based KPIs and the arrears rate in SQL and streams only the forecasts and
+     * the CAPEX, whose facts need their aggregates.
      */
     @Override
     public List<KpiValue> compute(Period period, ZoneId zone) {
@@ -169,6 +199,7 @@ final class JdbcKpiFactSource implements KpiFactSource {
                 case ACCEPTANCE_COMPLIANCE -> ratio(kpi, period,
                         "SELECT SUM(CASE WHEN accepted_at <= planned_acceptance THEN 1 ELSE 0 END) AS n,"
                                 + " COUNT(*) AS d " + ACCEPTANCES, start, end);
+                case ARREARS_RATE -> arrearsRate(period);
                 case FORECAST_ACCURACY, CAPEX_RATIO, CAPEX_PER_LINE -> rest.value(kpi);
             });
         }
@@ -179,6 +210,31 @@ final class JdbcKpiFactSource implements KpiFactSource {
         long[] sums = session.queryOne(sql, row -> new long[] {orZero(row.nullableLong("n")), orZero(row.nullableLong("d"))},
                 params).orElseThrow();
         return KpiValue.ratio(kpi.id(), period, sums[0], sums[1]);
+    }
+
+    /**
+     * The overdue receivables and the billed amount per currency of the bills that count; more than
+     * one currency is refused as the streaming computation refuses it.
+     */
+    private KpiValue arrearsRate(Period period) {
+        LocalDate last = KpiFacts.lastDay(period);
+        List<BigDecimal[]> sums = session.query("SELECT b.currency,"
+                        + " SUM(CASE WHEN b.due_date < ? AND b.amount > COALESCE(s.settled, 0)"
+                        + " THEN b.amount - COALESCE(s.settled, 0) END) AS n,"
+                        + " SUM(CASE WHEN b.fact_date >= ? THEN b.amount END) AS d " + BILLS + " GROUP BY b.currency",
+                row -> new BigDecimal[] {amount(row.bigDecimal("n")), amount(row.bigDecimal("d"))},
+                last, period.start(), last, last, period.start(), last);
+        if (sums.size() > 1) {
+            throw new InvalidArgumentException("bills", "the arrears rate of " + period
+                    + " needs bills in one currency, but they are in " + sums.size() + " currencies");
+        }
+        BigDecimal[] sum = sums.isEmpty() ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : sums.get(0);
+        return KpiValue.ratio(ComputedKpi.ARREARS_RATE.id(), period, sum[0], sum[1]);
+    }
+
+    /** A summed amount as the streaming computation holds it: zero unscaled, else to the cent. */
+    private static BigDecimal amount(BigDecimal sum) {
+        return sum == null || sum.signum() == 0 ? BigDecimal.ZERO : sum.setScale(Money.SCALE);
     }
 
     private static long orZero(Long value) {

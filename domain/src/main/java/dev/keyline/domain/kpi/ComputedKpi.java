@@ -45,7 +45,15 @@ public enum ComputedKpi {
      * Acceptance compliance: construction projects accepted by their due time / projects accepted in
      * the period.
      */
-    ACCEPTANCE_COMPLIANCE("acceptance-compliance");
+    ACCEPTANCE_COMPLIANCE("acceptance-compliance"),
+
+    /**
+     * Arrears rate (欠费率): overdue receivables / billed amount, as the billing area defines them.
+     * The numerator is what is unpaid on the period's last day of every bill billed on or before
+     * that day and due before it; the denominator is the amount of the bills dated within the
+     * period. Not bounded by 1: bills of earlier periods still overdue count in the numerator.
+     */
+    ARREARS_RATE("arrears-rate");
 
     private final KpiId id;
 

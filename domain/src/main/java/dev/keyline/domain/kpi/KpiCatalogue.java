@@ -194,7 +194,7 @@ public final class KpiCatalogue {
                         KpiMeasure.COUNT, KpiThresholds.atLeast("100", "90", "70"), Role.BUSINESS_MANAGER, SeedKpiUnits.BUSINESS_DEPARTMENT),
                 seed(INTELLIGENCE_TIMELINESS, "情报及时率", "Intelligence timeliness", KpiFormula.measuredRatio("reports on other operators delivered by their due date / reports due in the period"),
                         KpiMeasure.RATIO, KpiThresholds.atLeast("0.95", "0.95", "0.85"), Role.DEPARTMENT_GENERAL_MANAGER, SeedKpiUnits.INTERCONNECTION),
-                seed(ARREARS_RATE, "欠费率", "Arrears rate", KpiFormula.measuredRatio("overdue receivables / billed amount (measured until the billing area supplies arrears facts)"),
+                seed(ARREARS_RATE, "欠费率", "Arrears rate", KpiFormula.computedRatio("overdue receivables on the period's last day (unpaid amounts of bills due before it) / amount billed with a bill date in the period"),
                         KpiMeasure.RATIO, KpiThresholds.atMost("0.02", "0.03", "0.05"), Role.FINANCIAL_MANAGER, SeedKpiUnits.INTERCONNECTION),
                 seed(STAGE_ON_TIME_RATE, "工位按时完成率", "Stage on-time rate", KpiFormula.computedRatio("provisioning stages completed by their due time / stages completed in the period, per level of the four-level assessment and per person"),
                         KpiMeasure.RATIO, KpiThresholds.atLeast("0.95", "0.90", "0.80"), Role.STATION_MANAGER, SeedKpiUnits.NETWORK_CENTRE)));

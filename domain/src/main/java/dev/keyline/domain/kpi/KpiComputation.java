@@ -21,7 +21,10 @@ import java.util.Optional;
  * <p>Which facts count: a work order, fault or acceptance when it was completed, resolved or
  * accepted within the period; an account when it was a key account on the period's first day
  * ({@link AccountFact#keyOn}), counted as churned when it left within the period; a forecast when
- * its month lies in the period; every pool and CAPEX fact given (they describe the period's end).
+ * its month lies in the period; every pool and CAPEX fact given (they describe the period's end);
+ * a bill ({@link BillFact}) in the billed amount when its bill date lies in the period, and in the
+ * overdue receivables with its unpaid amount when it is {@linkplain BillFact#overdueOn overdue} on
+ * the period's last day, whenever it was billed.
  * Instants are placed in the period by its local midnights in the computation's time zone.
  *
  * <p>Not thread-safe: feed it from one thread, or give each thread its own and {@link #add} them.
@@ -54,6 +57,10 @@ public final class KpiComputation {
     private long linesInService;
     private long projectsAccepted;
     private long projectsInTime;
+    private Currency billCurrency;
+    private BigDecimal billed = BigDecimal.ZERO;
+    private BigDecimal overdue = BigDecimal.ZERO;
+    private final LocalDate lastDay;
 
     /**
      * A computation with no facts yet.
@@ -69,6 +76,7 @@ public final class KpiComputation {
         this.end = period.endAt(zone);
         this.firstDay = period.start();
         this.endDay = period.endExclusive();
+        this.lastDay = endDay.minusDays(1);
         this.firstMonth = period.firstMonth();
         this.lastMonth = period.lastMonth();
     }
@@ -213,6 +221,29 @@ public final class KpiComputation {
     }
 
     /**
+     * Feeds a bill, with what was unpaid of it on the period's last day.
+     *
+     * @param fact the bill
+     * @throws InvalidArgumentException when the fact is null or in another currency than earlier
+     *     bills; then nothing is counted
+     */
+    public void accept(BillFact fact) {
+        Require.nonNull(fact, "fact");
+        Currency currency = fact.billed().currency();
+        Require.that(billCurrency == null || billCurrency.equals(currency), "fact",
+                "bills must be in one currency, " + billCurrency + ", but a bill was in " + currency);
+        boolean inPeriod = !fact.billedOn().isBefore(firstDay) && fact.billedOn().isBefore(endDay);
+        boolean overdueAtEnd = fact.overdueOn(lastDay);
+        billCurrency = currency;
+        if (inPeriod) {
+            billed = billed.add(fact.billed().amount());
+        }
+        if (overdueAtEnd) {
+            overdue = overdue.add(fact.unpaid().amount());
+        }
+    }
+
+    /**
      * Adds another computation's facts to this one, as if they had been fed here.
      *
      * @param other a computation of the same period and zone
@@ -225,6 +256,10 @@ public final class KpiComputation {
         Require.nonNull(other, "other");
         Require.same(period, other.period, "other.period");
         Require.same(zone, other.zone, "other.zone");
+        if (other.billCurrency != null) {
+            Require.that(billCurrency == null || billCurrency.equals(other.billCurrency), "other",
+                    "bills must be in one currency, " + billCurrency + ", but the other's were in " + other.billCurrency);
+        }
         if (other.capexCurrency != null) {
             Require.that(capexCurrency == null || capexCurrency.equals(other.capexCurrency), "other",
                     "CAPEX must be in one currency, " + capexCurrency + ", but the other was in " + other.capexCurrency);
@@ -239,6 +274,11 @@ public final class KpiComputation {
         if (other.capexCurrency != null) {
             capexCurrency = other.capexCurrency;
         }
+        if (other.billCurrency != null) {
+            billCurrency = other.billCurrency;
+        }
+        billed = billed.add(other.billed);
+        overdue = overdue.add(other.overdue);
         ordersCompleted += other.ordersCompleted;
         ordersOnTime += other.ordersOnTime;
         faultsResolved += other.faultsResolved;
@@ -287,6 +327,7 @@ public final class KpiComputation {
             case CAPEX_RATIO -> KpiValue.ratio(id, period, capexActual, capexBudget);
             case CAPEX_PER_LINE -> KpiValue.ratio(id, period, capexActual, BigDecimal.valueOf(linesInService));
             case ACCEPTANCE_COMPLIANCE -> KpiValue.ratio(id, period, projectsInTime, projectsAccepted);
+            case ARREARS_RATE -> KpiValue.ratio(id, period, overdue, billed);
         };
     }
 

@@ -18,8 +18,8 @@ import java.util.Optional;
  * another.
  *
  * <p>The canonical form, version {@value #VERSION}: each fact is written as one line of UTF-8
- * text, its kind ({@code W}, {@code F}, {@code A}, {@code S}, {@code P}, {@code C} or {@code X}
- * for work orders, faults, accounts, forecasts, pools, CAPEX and acceptances) and then its
+ * text, its kind ({@code W}, {@code F}, {@code A}, {@code S}, {@code P}, {@code C}, {@code X} or
+ * {@code B} for work orders, faults, accounts, forecasts, pools, CAPEX, acceptances and bills) and then its
  * components in declaration order, separated by the unit separator {@code U+001F}; an instant in
  * ISO-8601 UTC ({@link java.time.Instant#toString()}), a date or month in ISO-8601, an absent
  * optional as {@code -}, money as its plain amount with two decimals then its currency code.
@@ -145,6 +145,18 @@ public final class KpiFactsDigest {
         Require.nonNull(fact, "fact");
         line('C', fact.budget().amount().setScale(2).toPlainString(), fact.budget().currency().getCurrencyCode(),
                 fact.actual().amount().setScale(2).toPlainString(), fact.linesInService());
+    }
+
+    /**
+     * Feeds a bill.
+     *
+     * @param fact the fact
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(BillFact fact) {
+        Require.nonNull(fact, "fact");
+        line('B', fact.id(), fact.billed().amount().setScale(2).toPlainString(), fact.billed().currency().getCurrencyCode(),
+                fact.billedOn(), fact.due(), fact.unpaid().amount().setScale(2).toPlainString());
     }
 
     /**

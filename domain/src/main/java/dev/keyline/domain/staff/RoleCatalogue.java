@@ -155,7 +155,7 @@ public final class RoleCatalogue {
                                 "Good relations with the key customer's main decision makers (technical head, COO)"),
                         of("通晓大客户的主要通信业务知识", "Knows the key customers' main telecom services")),
                 kpis("customer-satisfaction", "churn-rate", "customer-spend", "market-response-compliance",
-                        "arrears-rate")));
+                        "arrears-rate", "stage-on-time-rate")));
         map.put(Role.MARKET_ANALYST, new RoleProfile(Role.MARKET_ANALYST,
                 List.of(of("市场信息资料的收集整理、分析的实施性工作", "Collect, organise and analyse market information"),
                         of("市场调研活动的策划及实施", "Plan and run market surveys"),
@@ -200,7 +200,8 @@ public final class RoleCatalogue {
                         of("排障（工位）并记录返单", "Have faults repaired at the station, recorded and returned")),
                 List.of(of("熟悉电信网络及计算机网络技术", "Knows telecom and computer networks"),
                         of("熟悉各种电信业务及技术应用", "Knows the telecom services and their technical use")),
-                kpis("stage-on-time-rate", "fault-handling-timeliness", "resource-utilization")));
+                kpis("stage-on-time-rate", "fault-handling-timeliness", "resource-utilization",
+                        "market-response-compliance")));
         map.put(Role.STATION_EXECUTOR, new RoleProfile(Role.STATION_EXECUTOR,
                 List.of(of("执行工单在本工位的环节", "Carry out the work order's stage at the station"),
                         of("排障（工位）、记录并返单", "Repair faults at the station, record them and return the order")),

@@ -66,7 +66,7 @@ class KpiCatalogueTest {
                     || definition.id().equals(StageOnTimeComputation.KPI);
             assertThat(definition.isComputed()).as(definition.id().value()).isEqualTo(computable);
         }
-        assertThat(seed.get(KpiCatalogue.ARREARS_RATE).formula().source()).isEqualTo(KpiSource.MEASURED);
+        assertThat(seed.get(KpiCatalogue.ARREARS_RATE).formula().source()).isEqualTo(KpiSource.COMPUTED);
     }
 
     @Test

@@ -3,20 +3,24 @@ package dev.keyline.domain.kpi;
 import static dev.keyline.domain.kpi.KpiFactGenerators.ZONE;
 import static dev.keyline.domain.kpi.KpiFactGenerators.feed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Period;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +42,14 @@ import org.junit.jupiter.api.Test;
  * first day, so an account that became key in January and left in February counts in February's
  * churn but not in the quarter's (see {@code KpiComputationTest}). Resource utilisation, CAPEX
  * ratio and CAPEX per line are end-of-period snapshots: every pool and CAPEX fact given counts,
- * whatever the period, so they are not summed over months either.
+ * whatever the period, so they are not summed over months either. The arrears rate does not
+ * combine: its denominator (the amount billed in the period) sums over months, but its numerator is
+ * what is overdue on the period's last day — a stock, not a flow — so a March bill overdue and
+ * unpaid at the end of March counts in March's numerator and in the quarter's, but an amount
+ * overdue at the end of January and paid in February counts in January's only. For the same reason
+ * the arrears rate is not bounded by 1: bills of earlier periods still overdue raise the numerator
+ * with nothing in the denominator. It lies in [0, 1] when every bill it counts as overdue was dated
+ * within the period ({@link #theArrearsRateIsOverdueOnTheLastDayOverBilledInThePeriod}).
  */
 class KpiComputationProperties {
 
@@ -101,6 +112,52 @@ class KpiComputationProperties {
                     assertThat(computation.values()).extracting(KpiValue::kpi)
                             .containsExactly(EnumSet.allOf(ComputedKpi.class).stream().map(ComputedKpi::id).toArray(KpiId[]::new));
                 });
+    }
+
+    @Test
+    void theArrearsRateIsOverdueOnTheLastDayOverBilledInThePeriod() {
+        qt().withExamples(500).forAll(lists().of(KpiFactGenerators.bills()).ofSizeBetween(0, 40), integers().between(0, 99))
+                .checkAssert((bills, p) -> {
+                    Period period = anyPeriod(p);
+                    LocalDate last = period.endExclusive().minusDays(1);
+                    KpiComputation computation = new KpiComputation(period, ZONE);
+                    bills.forEach(computation::accept);
+                    BigDecimal overdue = BigDecimal.ZERO;
+                    BigDecimal billed = BigDecimal.ZERO;
+                    boolean onlyThisPeriodsBillsOverdue = true;
+                    for (BillFact bill : bills) {
+                        boolean inPeriod = !bill.billedOn().isBefore(period.start()) && bill.billedOn().isBefore(period.endExclusive());
+                        if (inPeriod) {
+                            billed = billed.add(bill.billed().amount());
+                        }
+                        if (!bill.billedOn().isAfter(last) && bill.due().isBefore(last) && bill.unpaid().amount().signum() > 0) {
+                            overdue = overdue.add(bill.unpaid().amount());
+                            onlyThisPeriodsBillsOverdue &= inPeriod;
+                        }
+                    }
+                    KpiValue value = computation.value(ComputedKpi.ARREARS_RATE);
+                    assertThat(value.numerator()).isEqualByComparingTo(overdue);
+                    assertThat(value.denominator()).isEqualByComparingTo(billed);
+                    assertThat(value.value().isPresent()).isEqualTo(billed.signum() > 0);
+                    value.value().ifPresent(v -> assertThat(v.signum()).isGreaterThanOrEqualTo(0));
+                    if (onlyThisPeriodsBillsOverdue) {
+                        value.value().ifPresent(v -> assertThat(v).isLessThanOrEqualTo(BigDecimal.ONE));
+                    }
+                });
+    }
+
+    @Test
+    void billsInTwoCurrenciesAreRefusedAndTheRefusedBillChangesNothing() {
+        KpiComputation computation = new KpiComputation(QUARTER, ZONE);
+        computation.accept(new BillFact("B-1", Money.ofCents(10_000, Money.CNY), LocalDate.of(2026, 1, 5),
+                LocalDate.of(2026, 1, 20), Money.ofCents(10_000, Money.CNY)));
+        List<KpiValue> before = computation.values();
+        Currency usd = Currency.getInstance("USD");
+        assertThatThrownBy(() -> computation.accept(new BillFact("B-2", Money.ofCents(500, usd), LocalDate.of(2026, 2, 5),
+                LocalDate.of(2026, 2, 20), Money.ofCents(500, usd))))
+                .isInstanceOf(dev.keyline.domain.common.InvalidArgumentException.class).hasMessageContaining("one currency");
+        assertThat(computation.values()).isEqualTo(before);
+        assertThat(computation.value(ComputedKpi.ARREARS_RATE).value()).contains(new BigDecimal("1.0000"));
     }
 
     @Test

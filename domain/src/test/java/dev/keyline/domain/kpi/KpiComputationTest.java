@@ -209,4 +209,41 @@ class KpiComputationTest {
         // the refused fact and computation changed nothing
         assertValue(a.value(ComputedKpi.CAPEX_RATIO), "1", "1", "1.0000");
     }
+
+    private static BillFact bill(String id, String amount, String billedOn, String due, String unpaid) {
+        return new BillFact(id, Money.cny(amount), LocalDate.parse(billedOn), LocalDate.parse(due), Money.cny(unpaid));
+    }
+
+    @Test
+    void arrearsRateIsWhatIsOverdueOnTheLastDayOverWhatWasBilledInThePeriod() {
+        KpiComputation c = march();
+        // February bill, due 10 March, 300 of 1000 unpaid on 31 March: overdue, not billed in March
+        c.accept(bill("A/B-1", "1000.00", "2026-02-20", "2026-03-10", "300.00"));
+        // March bill, due 15 March, 200 of 500 unpaid: billed in March and overdue
+        c.accept(bill("A/B-2", "500.00", "2026-03-01", "2026-03-15", "200.00"));
+        // March bill, due 31 March (not before the last day): billed, not overdue
+        c.accept(bill("A/B-3", "1500.00", "2026-03-20", "2026-03-31", "1500.00"));
+        // March bill wholly paid: billed, nothing overdue
+        c.accept(bill("A/B-4", "2000.00", "2026-03-02", "2026-03-12", "0.00"));
+        // April bill: neither
+        c.accept(bill("A/B-5", "900.00", "2026-04-01", "2026-04-05", "900.00"));
+        // overdue 300 + 200 = 500; billed 500 + 1500 + 2000 = 4000; 500 / 4000 = 0.125
+        assertValue(c.value(ComputedKpi.ARREARS_RATE), "500.00", "4000.00", "0.1250");
+
+        KpiComputation onlyOld = march();
+        onlyOld.accept(bill("A/B-1", "1000.00", "2026-02-20", "2026-03-10", "300.00"));
+        // nothing billed in March: no value, although 300 is overdue
+        assertValue(onlyOld.value(ComputedKpi.ARREARS_RATE), "300.00", "0", null);
+        onlyOld.accept(bill("A/B-6", "100.00", "2026-03-30", "2026-04-29", "100.00"));
+        // old arrears over a small month: above 1
+        assertValue(onlyOld.value(ComputedKpi.ARREARS_RATE), "300.00", "100.00", "3.0000");
+    }
+
+    @Test
+    void aBillCannotOweMoreThanItsAmountNorFallDueBeforeItsDate() {
+        assertThatThrownBy(() -> bill("A/B-1", "100.00", "2026-03-01", "2026-03-10", "100.01"))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("unpaid");
+        assertThatThrownBy(() -> bill("A/B-1", "100.00", "2026-03-01", "2026-02-28", "10.00"))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("due");
+    }
 }

@@ -33,12 +33,21 @@ final class KpiFactGenerators {
     }
 
     /**
-     * Any fact: work orders, faults, acceptances, accounts, forecasts, pools and CAPEX.
+     * Any fact: work orders, faults, acceptances, accounts, forecasts, pools, CAPEX and bills.
      *
      * @return the generator
      */
     static Gen<Object> facts() {
-        return lists().of(integers().between(0, Integer.MAX_VALUE)).ofSize(6).map(n -> decode(n, n.get(0) % 7));
+        return lists().of(integers().between(0, Integer.MAX_VALUE)).ofSize(6).map(n -> decode(n, n.get(0) % 8));
+    }
+
+    /**
+     * Bills: dated on a generated day, due 0 to 60 days later, with none, part or all of them unpaid.
+     *
+     * @return the generator
+     */
+    static Gen<BillFact> bills() {
+        return lists().of(integers().between(0, Integer.MAX_VALUE)).ofSize(6).map(n -> (BillFact) decode(n, 7));
     }
 
     /**
@@ -88,8 +97,16 @@ final class KpiFactGenerators {
                 long capacity = n.get(1) % 1000;
                 yield new PoolFact(id, capacity, capacity == 0 ? 0 : n.get(2) % (capacity + 1));
             }
-            default -> new CapexFact(Money.ofCents(n.get(1) % 10_000_000, Money.CNY),
+            case 6 -> new CapexFact(Money.ofCents(n.get(1) % 10_000_000, Money.CNY),
                     Money.ofCents(n.get(2) % 10_000_000, Money.CNY), n.get(3) % 1000);
+            default -> {
+                LocalDate billedOn = ORIGIN.plusDays(n.get(1) % DAYS);
+                long cents = 1 + n.get(2) % 10_000_000;
+                int paying = n.get(4) % 3;
+                long unpaid = paying == 0 ? cents : paying == 1 ? 0 : n.get(4) % (cents + 1);
+                yield new BillFact(id, Money.ofCents(cents, Money.CNY), billedOn, billedOn.plusDays(n.get(3) % 61),
+                        Money.ofCents(unpaid, Money.CNY));
+            }
         };
     }
 
@@ -111,6 +128,8 @@ final class KpiFactGenerators {
         } else if (fact instanceof ForecastFact f) {
             computation.accept(f);
         } else if (fact instanceof PoolFact f) {
+            computation.accept(f);
+        } else if (fact instanceof BillFact f) {
             computation.accept(f);
         } else {
             computation.accept((CapexFact) fact);

@@ -39,6 +39,9 @@ public final class KpiSamples {
         String reason = "a snapshot is validated by restore, which reports a null part as corrupt";
         tester.value(Band.class, () -> Band.RED)
                 .value(KpiDefinition.class, KpiSamples::churn)
+                .value(BillFact.class, () -> new BillFact("A-1/B-1", dev.keyline.domain.common.Money.cny("100.00"),
+                        java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 15),
+                        dev.keyline.domain.common.Money.cny("40.00")))
                 .value(KpiCatalogue.class, KpiCatalogue::seed)
                 .value(ScorecardDefinition.class, () -> SeedScorecards.KEY_ACCOUNT_DEPARTMENT)
                 .value(KpiThresholds.class, () -> KpiThresholds.atMost("0.02", "0.03", "0.05"))

@@ -267,8 +267,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat(inArea("resource").and(not(oneOf(KPI_USES_OF_RESOURCE))))
             .because("the KPI area reads the pools' units, nothing else of the resource area");
 
+    /**
+     * What the KPI area reads of the billing area: its stored arrears facts (ArrearsFact, of an
+     * ArrearsFactKind, naming a BillId), from which the arrears rate is computed. Never billing's
+     * accounts, preferences, services or storage ports.
+     */
+    private static final Set<Class<?>> KPI_USES_OF_BILLING = Set.of(dev.keyline.domain.billing.ArrearsFact.class,
+            dev.keyline.domain.billing.ArrearsFactKind.class, dev.keyline.domain.billing.BillId.class);
+
+    static final ArchRule KPI_USES_ONLY_LISTED_BILLING_TYPES = noClasses().that(inArea("kpi"))
+            .should().dependOnClassesThat(inArea("billing").and(not(oneOf(KPI_USES_OF_BILLING))))
+            .because("the KPI area reads billing's arrears facts, nothing else of the billing area");
+
     /** The areas whose stored facts the KPI area reads. */
-    private static final Set<String> KPI_FACT_AREAS = Set.of("account", "resource", "sla", "workorder", "budget");
+    private static final Set<String> KPI_FACT_AREAS = Set.of("account", "resource", "sla", "workorder", "budget",
+            "billing");
 
     static final ArchRule NO_FACT_AREA_USES_KPI = noClasses()
             .that(DescribedPredicate.describe("in an area the KPI area reads", c -> KPI_FACT_AREAS.contains(areaOf(c.getPackageName()))))
@@ -409,6 +422,7 @@ class ArchitectureTest {
         NO_AREA_USES_PRIORITY.check(mainClasses);
         KPI_USES_ONLY_LISTED_RESOURCE_TYPES.check(mainClasses);
         NO_FACT_AREA_USES_KPI.check(mainClasses);
+        KPI_USES_ONLY_LISTED_BILLING_TYPES.check(mainClasses);
     }
 
     @Test

@@ -1,15 +1,19 @@
 package dev.keyline.memory.kpi;
 
 import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.billing.ArrearsFact;
+import dev.keyline.domain.billing.ArrearsFactKind;
 import dev.keyline.domain.budget.Budget;
 import dev.keyline.domain.budget.BudgetId;
 import dev.keyline.domain.budget.BudgetSnapshot;
 import dev.keyline.domain.budget.CapexProject;
 import dev.keyline.domain.budget.CapexProjectSnapshot;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.kpi.AcceptanceFact;
 import dev.keyline.domain.kpi.AccountFact;
+import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.CapexFact;
 import dev.keyline.domain.kpi.FaultFact;
 import dev.keyline.domain.kpi.ForecastFact;
@@ -27,6 +31,9 @@ import dev.keyline.memory.InMemoryTable;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.kpi.KpiFacts;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
@@ -138,6 +145,26 @@ final class InMemoryKpiFactSource implements KpiFactSource {
             project.acceptedAt().filter(at -> within(at, from, to)).ifPresent(at -> sink.accept(
                     new AcceptanceFact(s.id().value(), s.schedule().plannedAcceptance(), Optional.of(at))));
         });
+    }
+
+    /**
+     * Sums each bill's settlements up to the period's last day in one scan (a map of the settled
+     * bills, not of their facts), then hands on each bill that counts from a second scan.
+     */
+    @Override
+    public void bills(Period period, ZoneId zone, Consumer<? super BillFact> sink) {
+        check(period, zone, sink);
+        storage.requireActiveTransaction("reading bill facts");
+        LocalDate last = KpiFacts.lastDay(period);
+        InMemoryTable<Object, ArrearsFact> facts = table("arrears fact", ArrearsFact.class);
+        Map<String, Money> settled = new HashMap<>();
+        facts.scan(f -> f.kind() != ArrearsFactKind.BILLED && !f.on().isAfter(last))
+                .forEach(f -> settled.merge(f.account().value() + "/" + f.bill().value(), f.amount(), Money::plus));
+        facts.scan(f -> f.kind() == ArrearsFactKind.BILLED && !f.on().isAfter(last))
+                .map(f -> KpiFacts.bill(f.account().value(), f.bill().value(), f.amount(), f.on(), f.due().orElseThrow(),
+                        settled.getOrDefault(f.account().value() + "/" + f.bill().value(), Money.zero(f.amount().currency()))))
+                .filter(b -> KpiFacts.countsForArrears(b, period))
+                .forEach(sink);
     }
 
     @Override

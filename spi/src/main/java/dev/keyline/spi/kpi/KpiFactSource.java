@@ -5,6 +5,7 @@ import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.kpi.AcceptanceFact;
 import dev.keyline.domain.kpi.AccountFact;
+import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.CapexFact;
 import dev.keyline.domain.kpi.ComputedKpi;
 import dev.keyline.domain.kpi.FaultFact;
@@ -44,6 +45,10 @@ import java.util.function.Consumer;
  *       service are not stored by any area: the fact carries 0, and a host adds its own count.</li>
  *   <li>{@link #acceptances}: CAPEX projects accepted within the period; their planned acceptance
  *       against the acceptance.</li>
+ *   <li>{@link #bills}: from the billing area's arrears facts, every bill dated within the period,
+ *       and every bill dated on or before the period's last day that is due before that day and
+ *       not wholly paid or written off by it; each with what was unpaid of it on that day
+ *       (settlements dated after it do not count).</li>
  * </ul>
  * Instants are placed in the period by its local midnights in the zone, exactly as
  * {@link KpiComputation} does, so that feeding every fact to a computation gives the same values
@@ -122,6 +127,17 @@ public interface KpiFactSource {
     void acceptances(Period period, ZoneId zone, Consumer<? super AcceptanceFact> sink);
 
     /**
+     * Streams the bills the arrears rate counts: those dated within the period and those overdue
+     * and unpaid on its last day, each with what was unpaid of it on that day.
+     *
+     * @param period the period
+     * @param zone the zone (bill dates are calendar dates; the zone is accepted for symmetry)
+     * @param sink receives each fact, in no particular order
+     * @throws InvalidArgumentException when an argument is null
+     */
+    void bills(Period period, ZoneId zone, Consumer<? super BillFact> sink);
+
+    /**
      * Feeds every fact of the period to a new computation.
      *
      * @param period the period
@@ -171,6 +187,10 @@ public interface KpiFactSource {
             digest.accept(f);
         });
         acceptances(period, zone, f -> {
+            computation.accept(f);
+            digest.accept(f);
+        });
+        bills(period, zone, f -> {
             computation.accept(f);
             digest.accept(f);
         });

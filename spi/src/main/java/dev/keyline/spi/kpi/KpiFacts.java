@@ -10,6 +10,7 @@ import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.kpi.AccountFact;
+import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.CapexFact;
 import dev.keyline.domain.kpi.ForecastFact;
 import dev.keyline.domain.sla.ServiceAgreement;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
 /**
  * The facts of one stored aggregate, as every {@link KpiFactSource} reads them, so that each
  * provider reads the same facts from the same state: the forecasts of an SLA, the CAPEX of a
- * budget, and the instant bounds of a key account's key days.
+ * budget, the instant bounds of a key account's key days, and a bill as the arrears rate sees it.
  */
 public final class KpiFacts {
 
@@ -164,5 +165,52 @@ public final class KpiFacts {
         Require.nonNull(exitedAt, "exitedAt");
         Require.nonNull(zone, "zone");
         return new AccountFact(id, dayOf(registeredAt, zone), exitedAt.map(e -> dayOf(e, zone)));
+    }
+
+    /**
+     * The last day of a period: the day on which the arrears rate's receivables are read.
+     *
+     * @param period the period
+     * @return the day before the period's exclusive end
+     * @throws InvalidArgumentException when the period is null
+     */
+    public static LocalDate lastDay(Period period) {
+        return Require.nonNull(period, "period").endExclusive().minusDays(1);
+    }
+
+    /**
+     * A bill of the billing area's arrears facts as the arrears rate sees it on a period's last day.
+     *
+     * @param account the account's id
+     * @param bill the bill's id within the account
+     * @param amount the billed amount
+     * @param billedOn the bill date
+     * @param due the due date
+     * @param settled what was paid or written off of it on or before the period's last day
+     * @return the fact, its id {@code account/bill}, its unpaid amount {@code amount − settled}
+     * @throws InvalidArgumentException when an argument is null or the amounts are inconsistent
+     */
+    public static BillFact bill(String account, String bill, Money amount, LocalDate billedOn, LocalDate due,
+            Money settled) {
+        Require.nonNull(account, "account");
+        Require.nonNull(bill, "bill");
+        Require.nonNull(amount, "amount");
+        Require.nonNull(settled, "settled");
+        return new BillFact(account + "/" + bill, amount, billedOn, due, amount.minus(settled));
+    }
+
+    /**
+     * Whether a bill counts for a period's arrears rate: dated within the period, or overdue and
+     * unpaid on its last day.
+     *
+     * @param fact the bill
+     * @param period the period
+     * @return true when the bill adds to the billed amount or to the overdue receivables
+     * @throws InvalidArgumentException when an argument is null
+     */
+    public static boolean countsForArrears(BillFact fact, Period period) {
+        Require.nonNull(fact, "fact");
+        Require.nonNull(period, "period");
+        return period.contains(fact.billedOn()) || fact.overdueOn(lastDay(period));
     }
 }

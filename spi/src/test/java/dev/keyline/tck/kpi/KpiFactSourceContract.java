@@ -8,7 +8,14 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.billing.ArrearsFact;
+import dev.keyline.domain.billing.ArrearsFactId;
+import dev.keyline.domain.billing.ArrearsFactKind;
+import dev.keyline.domain.billing.ArrearsFold;
+import dev.keyline.domain.billing.ArrearsRateInput;
+import dev.keyline.domain.billing.BillId;
 import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.BusinessCalendar;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.InvalidArgumentException;
@@ -18,6 +25,7 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.kpi.AccountFact;
+import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.ComputedKpi;
 import dev.keyline.domain.kpi.FaultFact;
 import dev.keyline.domain.kpi.KpiComputation;
@@ -48,6 +56,7 @@ import dev.keyline.domain.workorder.TicketClockPolicy;
 import dev.keyline.domain.workorder.TicketClockTargets;
 import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.billing.ArrearsFactRepository;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.resource.ResourcePoolRepository;
 import dev.keyline.spi.workorder.FaultTicketRepository;
@@ -70,11 +79,13 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link KpiFactSource}: random work orders, fault tickets, key accounts and
- * resource pools are stored through their areas' own repositories, and for random periods and
- * zones the source's facts, fed to a {@link KpiComputation}, and the provider's own
- * {@link KpiFactSource#compute} both give exactly the values a computation fed the stored facts
- * directly gives. The test keeps those facts itself, from the aggregates it saved.
+ * The contract of {@link KpiFactSource}: random work orders, fault tickets, key accounts,
+ * resource pools and billing's arrears facts are stored through their areas' own repositories, and
+ * for random periods and zones the source's facts, fed to a {@link KpiComputation}, and the
+ * provider's own {@link KpiFactSource#compute} both give exactly the values a computation fed the
+ * stored facts directly gives. The test keeps those facts itself, from the aggregates it saved; the
+ * arrears rate it expects is the billing area's own arrears-rate input ({@link ArrearsFold#rateInput})
+ * summed over the accounts.
  */
 public abstract class KpiFactSourceContract extends StorageBackedContract {
 
@@ -94,6 +105,8 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
     private final List<Instant[]> accounts = new ArrayList<>();
     private final List<String> accountIds = new ArrayList<>();
     private final List<PoolFact> pools = new ArrayList<>();
+    private final List<ArrearsFact> arrears = new ArrayList<>();
+    private final List<AccountId> billedAccounts = new ArrayList<>();
     private int next;
 
     private static TicketClockPolicy policy() {
@@ -124,6 +137,7 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                 storeFault(random);
                 storeAccount(random);
                 storePool(random);
+                storeBill(random);
             }
         });
     }
@@ -194,6 +208,50 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         pools.add(new PoolFact(pool.id().value(), capacity, allocated));
     }
 
+    /**
+     * Bills one of three accounts on a random day (due 0 to 60 days later) and settles none, part,
+     * all of it, or it in two parts, each on a random later day.
+     */
+    private void storeBill(Random random) {
+        AccountId account = new AccountId("BA-" + random.nextInt(3));
+        BillId bill = new BillId(nextId("B"));
+        LocalDate billedOn = LocalDate.of(2025, 11, 1).plusDays(random.nextInt(540));
+        long cents = 1 + random.nextInt(1_000_000);
+        List<ArrearsFact> facts = new ArrayList<>();
+        facts.add(ArrearsFact.billed(new ArrearsFactId(nextId("AF")), account, bill, Money.ofCents(cents, Money.CNY),
+                billedOn, billedOn.plusDays(random.nextInt(61)), BASE));
+        long open = cents;
+        for (int i = random.nextInt(3); i > 0 && open > 0; i--) {
+            long part = i == 1 && random.nextBoolean() ? open : 1 + (long) (random.nextDouble() * open);
+            open -= part;
+            facts.add(ArrearsFact.settled(new ArrearsFactId(nextId("AF")), account, bill,
+                    random.nextBoolean() ? ArrearsFactKind.PAID : ArrearsFactKind.WRITTEN_OFF,
+                    Money.ofCents(part, Money.CNY), billedOn.plusDays(random.nextInt(120)), BASE));
+        }
+        storage.port(ArrearsFactRepository.class).appendAll(facts);
+        arrears.addAll(facts);
+        if (!billedAccounts.contains(account)) {
+            billedAccounts.add(account);
+        }
+    }
+
+    /** The arrears rate as the billing area defines it: its accounts' arrears-rate inputs summed. */
+    private KpiValue expectedArrearsRate(Period period) {
+        BigDecimal overdue = BigDecimal.ZERO;
+        BigDecimal billed = BigDecimal.ZERO;
+        for (AccountId account : billedAccounts) {
+            ArrearsRateInput input = ArrearsFold.rateInput(arrears, account, period, Money.CNY);
+            overdue = overdue.add(input.overdue().amount());
+            billed = billed.add(input.billed().amount());
+        }
+        return KpiValue.ratio(ComputedKpi.ARREARS_RATE.id(), period, unscaledZero(overdue), unscaledZero(billed));
+    }
+
+    /** A sum as a computation holds it: zero when nothing was added, else to the cent. */
+    private static BigDecimal unscaledZero(BigDecimal sum) {
+        return sum.signum() == 0 ? BigDecimal.ZERO : sum;
+    }
+
     /** The values a computation fed every remembered fact gives. */
     private List<KpiValue> expected(Period period, ZoneId zone) {
         KpiComputation computation = new KpiComputation(period, zone);
@@ -205,7 +263,9 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                     Optional.ofNullable(days[1]).map(e -> LocalDate.ofInstant(e, zone))));
         }
         pools.forEach(computation::accept);
-        return computation.values();
+        List<KpiValue> values = new ArrayList<>(computation.values());
+        values.set(ComputedKpi.ARREARS_RATE.ordinal(), expectedArrearsRate(period));
+        return values;
     }
 
     private static Period period(int kind, int year, int index) {
@@ -251,6 +311,34 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         assertThat(keyOnFirstDay).isNotEmpty();
         assertThat(this.<PoolFact, PoolFact>collect(sink -> source().pools(march, shanghai, sink), p -> p)).containsExactlyInAnyOrderElementsOf(pools);
         assertThat(orderIds).as("the random facts reach into March").isNotEmpty();
+        LocalDate lastDay = LocalDate.of(2026, 3, 31);
+        List<BillFact> bills = this.<BillFact, BillFact>collect(sink -> source().bills(march, shanghai, sink), b -> b);
+        assertThat(bills).as("bills dated in March or overdue and unpaid on its last day")
+                .allMatch(b -> march.contains(b.billedOn()) || b.overdueOn(lastDay));
+        assertThat(bills).anyMatch(b -> march.contains(b.billedOn()));
+        assertThat(bills).anyMatch(b -> b.billedOn().isBefore(march.start()) && b.overdueOn(lastDay));
+        long counted = arrears.stream().filter(f -> f.kind() == ArrearsFactKind.BILLED)
+                .filter(f -> march.contains(f.on()) || (!f.on().isAfter(lastDay) && f.due().orElseThrow().isBefore(lastDay)
+                        && openOn(f, lastDay).signum() > 0))
+                .count();
+        assertThat(bills).hasSize((int) counted);
+        for (BillFact bill : bills) {
+            ArrearsFact billedFact = arrears.stream().filter(f -> f.kind() == ArrearsFactKind.BILLED
+                    && bill.id().equals(f.account().value() + "/" + f.bill().value())).findFirst().orElseThrow();
+            assertThat(bill.unpaid().amount()).as(bill.id()).isEqualByComparingTo(openOn(billedFact, lastDay));
+        }
+    }
+
+    /** What is unpaid of a bill on a day, from the remembered facts. */
+    private BigDecimal openOn(ArrearsFact billedFact, LocalDate day) {
+        BigDecimal open = billedFact.amount().amount();
+        for (ArrearsFact f : arrears) {
+            if (f.kind() != ArrearsFactKind.BILLED && f.account().equals(billedFact.account())
+                    && f.bill().equals(billedFact.bill()) && !f.on().isAfter(day)) {
+                open = open.subtract(f.amount().amount());
+            }
+        }
+        return open;
     }
 
     @Test
@@ -260,6 +348,13 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         ZoneId shanghai = ZONES[1];
         String first = inTransaction(() -> hashOf(quarter, shanghai));
         assertThat(inTransaction(() -> hashOf(quarter, shanghai))).isEqualTo(first);
+        AccountId payer = new AccountId("BA-9");
+        storage.transactions().run(() -> storage.port(ArrearsFactRepository.class).append(ArrearsFact.billed(
+                new ArrearsFactId("AF-hash"), payer, new BillId("B-hash"), Money.cny("10.00"), LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 2, 28), BASE)));
+        String withBill = inTransaction(() -> hashOf(quarter, shanghai));
+        assertThat(withBill).as("a bill of the quarter changes the hash").isNotEqualTo(first);
+        first = withBill;
         int before = orders.size();
         Random random = new Random(12);
         while (orders.stream().skip(before).noneMatch(o -> o.completed()
