@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * <p>{@link #seed()} holds every KPI the seed names for the network centre, network management and
  * dispatch, maintenance, the marketing centre, the key-account department, customer relations,
- * technical support, the business department and interconnection (domain brief §6), plus the stage
+ * technical support, the business department and interconnection, plus the stage
  * on-time rate the four-level assessment is built on. A KPI named under several units has one
  * definition, owned by the unit listed first; the other units are scored on it through their
  * scorecards. Its targets and band limits are defaults, assessed monthly in {@link #DEFAULT_ZONE}:

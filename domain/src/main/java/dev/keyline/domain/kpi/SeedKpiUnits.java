@@ -2,7 +2,7 @@ package dev.keyline.domain.kpi;
 
 import java.util.List;
 
-/** The organisation units the seed's KPI lists (brief §6) are written for. */
+/** The organisation units the seed's KPI lists are written for. */
 public final class SeedKpiUnits {
 
     /** The network centre's resource allocation and construction department (网络中心 资源调配建设部). */
@@ -28,7 +28,7 @@ public final class SeedKpiUnits {
     }
 
     /**
-     * Every unit, in the brief's order.
+     * Every unit, in the seed's order.
      *
      * @return the units
      */

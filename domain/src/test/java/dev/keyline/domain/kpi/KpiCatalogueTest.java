@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The seed catalogue holds every KPI of the brief's §6 once, and a host can build its own from it. */
+/** The seed catalogue holds every KPI of the seed's assessment chapter once, and a host can build its own from it. */
 class KpiCatalogueTest {
 
     private final KpiCatalogue seed = KpiCatalogue.seed();
 
-    /** The brief's §6 KPIs by unit, as the catalogue's ids; a KPI named under two units appears under both. */
+    /** The seed's KPIs by unit, as the catalogue's ids; a KPI named under two units appears under both. */
     private static final List<List<String>> SECTION_6 = List.of(
             List.of("capex-ratio", "resource-utilization", "construction-cost-ratio", "market-response-compliance",
                     "capex-per-line", "new-capex-per-line", "project-schedule", "acceptance-compliance",

@@ -73,7 +73,7 @@ class KpiComputationProperties {
         };
     }
 
-    /** The brief's forecast-accuracy rule, written here on its own. */
+    /** The seed's forecast-accuracy rule, written here on its own. */
     private static BigDecimal forecastRule(BigDecimal deviation, BigDecimal agreed) {
         if (agreed.signum() == 0) {
             return (deviation.signum() == 0 ? BigDecimal.ONE : BigDecimal.ZERO).setScale(KpiValue.SCALE);
