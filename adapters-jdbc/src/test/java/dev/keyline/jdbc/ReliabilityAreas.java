@@ -1,0 +1,124 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.authority.FloorPriceList;
+import dev.keyline.domain.authority.FloorPriceListId;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.AggregateRoot;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.staff.DivisionStaffing;
+import dev.keyline.domain.staff.StaffingId;
+import dev.keyline.runtime.CommandContext;
+import dev.keyline.spi.AggregateRepository;
+import dev.keyline.spi.StorageProvider;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.authority.FloorPriceListRepository;
+import dev.keyline.spi.resource.ResourcePoolRepository;
+import dev.keyline.spi.staff.DivisionStaffingRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The areas the reliability suites drive, one entry each: how to create an aggregate of the area
+ * under a key, and a change that can be applied to it again and again. Every change raises at
+ * least one event and advances the stored version by exactly one, so "no update lost" reads as
+ * "stored version = 1 + committed changes". Adding an area to the suites is one entry in
+ * {@link #ALL}.
+ */
+final class ReliabilityAreas {
+
+    private static final UserId BY = new UserId("reliability");
+    private static final LocalNetworkId NETWORK = new LocalNetworkId("SZ");
+
+    /** A change applied to a loaded aggregate; {@code n} makes each change distinct. */
+    @FunctionalInterface
+    interface Change<A> {
+        void apply(A aggregate, int n, Instant at);
+    }
+
+    /**
+     * One area's aggregate under test.
+     *
+     * @param area the area's name
+     * @param port the repository port
+     * @param id the aggregate id of a key
+     * @param create a new aggregate of a key
+     * @param change a repeatable change
+     */
+    record Entry<A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>>(
+            String area, Class<R> port, Function<String, I> id, BiFunction<I, Instant, A> create, Change<A> change) {
+
+        /** Creates the aggregate of {@code key} inside the command. */
+        void create(CommandContext ctx, StorageProvider storage, String key) {
+            ctx.save(storage.port(port), create.apply(id.apply(key), ctx.now()));
+        }
+
+        /** Loads the aggregate of {@code key}, changes it and saves it, inside the command. */
+        void change(CommandContext ctx, StorageProvider storage, String key, int n) {
+            A aggregate = storage.port(port).get(id.apply(key));
+            change.apply(aggregate, n, ctx.now());
+            ctx.save(storage.port(port), aggregate);
+        }
+
+        /** Loads the aggregate of {@code key} (the command's load), to be changed later. */
+        A load(StorageProvider storage, String key) {
+            return storage.port(port).get(id.apply(key));
+        }
+
+        /** Changes an aggregate loaded earlier and saves it. */
+        void changeLoaded(CommandContext ctx, StorageProvider storage, A aggregate, int n) {
+            change.apply(aggregate, n, ctx.now());
+            ctx.save(storage.port(port), aggregate);
+        }
+
+        /**
+         * The stored version of the aggregate of {@code key}, restored through the repository (so
+         * through the aggregate's restore path and its invariant checks); empty when none is stored.
+         * Call inside a transaction.
+         */
+        OptionalLong storedVersion(StorageProvider storage, String key) {
+            return storage.port(port).find(id.apply(key)).map(a -> OptionalLong.of(a.version())).orElse(OptionalLong.empty());
+        }
+    }
+
+    /** Every area the suites cover; add a line here for a new area. */
+    static final List<Entry<?, ?, ?>> ALL = List.of(
+            new Entry<>("account", KeyAccountRepository.class, key -> new AccountId("KA-" + key),
+                    (id, at) -> KeyAccount.register(id, "Customer " + id.value(), NETWORK, Industry.FINANCE, BY, at),
+                    (account, n, at) -> account.assignManager(new UserId("am-" + n), BY, at)),
+            new Entry<>("authority", FloorPriceListRepository.class, key -> new FloorPriceListId("FL-" + key),
+                    (id, at) -> FloorPriceList.create(id),
+                    (list, n, at) -> list.setFloorPrice(Actor.withRoles(BY, Role.FINANCIAL_MANAGER), new ProductCode("DDN"),
+                            Money.cny((100 + n % 1000) + ".00"), at)),
+            new Entry<>("resource", ResourcePoolRepository.class, key -> new PoolId("P-" + key),
+                    (id, at) -> ResourcePool.open(id, ResourceType.DDN_PORT, new PoolLocation(NETWORK, "EXCH-" + id.value()), 4,
+                            Duration.ZERO, at),
+                    (pool, n, at) -> pool.addCapacity(1, "growth " + n, at)),
+            new Entry<>("staff", DivisionStaffingRepository.class, key -> new StaffingId("ST-" + key),
+                    (id, at) -> DivisionStaffing.open(id, Industry.FINANCE),
+                    (staffing, n, at) -> staffing.planHeadcount(Role.ACCOUNT_MANAGER, 1 + n % 50, BY, at)));
+
+    private ReliabilityAreas() {
+    }
+
+    /** The entry of an area. */
+    static Entry<?, ?, ?> of(String area) {
+        return ALL.stream().filter(e -> e.area().equals(area)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no reliability entry for area " + area));
+    }
+}
