@@ -26,7 +26,32 @@ import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.spi.authority.FloorPriceListRepository;
 import dev.keyline.spi.resource.ResourcePoolRepository;
 import dev.keyline.spi.staff.DivisionStaffingRepository;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetControl;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
+import dev.keyline.domain.common.BusinessCalendar;
+import dev.keyline.domain.sla.SlaDocumentKind;
+import dev.keyline.domain.sla.SlaId;
+import dev.keyline.domain.sla.SlaSamples;
+import dev.keyline.domain.testing.DomainSamples;
+import dev.keyline.domain.workorder.FaultPriority;
+import dev.keyline.domain.workorder.FaultSource;
+import dev.keyline.domain.workorder.FaultTicket;
+import dev.keyline.domain.workorder.FaultTicketId;
+import dev.keyline.domain.workorder.FaultTicketState;
+import dev.keyline.spi.budget.BudgetRepository;
+import dev.keyline.spi.sla.ServiceLevelAgreementRepository;
+import dev.keyline.spi.workorder.FaultTicketRepository;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -44,6 +69,7 @@ final class ReliabilityAreas {
 
     private static final UserId BY = new UserId("reliability");
     private static final LocalNetworkId NETWORK = new LocalNetworkId("SZ");
+    private static final BusinessCalendar CALENDAR = BusinessCalendar.allDays(ZoneId.of("Asia/Shanghai"));
 
     /** A change applied to a loaded aggregate; {@code n} makes each change distinct. */
     @FunctionalInterface
@@ -111,7 +137,31 @@ final class ReliabilityAreas {
                     (pool, n, at) -> pool.addCapacity(1, "growth " + n, at)),
             new Entry<>("staff", DivisionStaffingRepository.class, key -> new StaffingId("ST-" + key),
                     (id, at) -> DivisionStaffing.open(id, Industry.FINANCE),
-                    (staffing, n, at) -> staffing.planHeadcount(Role.ACCOUNT_MANAGER, 1 + n % 50, BY, at)));
+                    (staffing, n, at) -> staffing.planHeadcount(Role.ACCOUNT_MANAGER, 1 + n % 50, BY, at)),
+            new Entry<>("budget", BudgetRepository.class, key -> new BudgetId("B-" + key),
+                    (id, at) -> {
+                        Budget budget = Budget.setTargets(id, BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                                Money.cny("100000000.00")), BY, "reliability", at);
+                        budget.startDraft(BY, "reliability", at);
+                        return budget;
+                    },
+                    (budget, n, at) -> budget.planLine(new BudgetLine(new BudgetLineId("L-" + n), LineKind.OPEX, "line " + n,
+                            Money.cny("1.00"), BudgetControl.uniform(ControlLevel.STOP), null), BY, at)),
+            new Entry<>("workorder", FaultTicketRepository.class, key -> new FaultTicketId("FT-" + key),
+                    (id, at) -> FaultTicket.report(id, new AccountId("KA-" + id.value()), new ProductCode("DDN"),
+                            FaultSource.CALL_CENTRE, FaultPriority.HIGH, Optional.empty(), "line down",
+                            DomainSamples.ticketClockPolicy(), Actor.accountManager(BY), CALENDAR, at),
+                    (ticket, n, at) -> {
+                        if (ticket.state() == FaultTicketState.PENDING_CUSTOMER) {
+                            ticket.resume(Actor.accountManager(BY), "customer back " + n, CALENDAR, at);
+                        } else {
+                            ticket.awaitCustomer(Actor.accountManager(BY), "customer away " + n, CALENDAR, at);
+                        }
+                    }),
+            new Entry<>("sla", ServiceLevelAgreementRepository.class, key -> new SlaId("SLA-" + key),
+                    (id, at) -> SlaSamples.inForce(id),
+                    (sla, n, at) -> sla.recordDocument(SlaSamples.MARKETING, SlaDocumentKind.RESOURCE_REQUIREMENT, "DOC-" + n,
+                            SlaSamples.DDN, "requirement " + n, at)));
 
     private ReliabilityAreas() {
     }
