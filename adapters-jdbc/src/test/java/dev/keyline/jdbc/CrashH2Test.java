@@ -61,4 +61,10 @@ class CrashH2Test extends CrashContract {
     String database() {
         return "H2 (file)";
     }
+
+    /** H2 may lose an acknowledged commit when its process dies, even with WRITE_DELAY=0 (seen in a soak run). */
+    @Override
+    boolean keepsAcknowledgedCommits() {
+        return false;
+    }
 }

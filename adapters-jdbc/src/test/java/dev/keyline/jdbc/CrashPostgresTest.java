@@ -51,4 +51,10 @@ class CrashPostgresTest extends CrashContract {
     String database() {
         return "PostgreSQL";
     }
+
+    /** The server outlives its killed client with every commit it acknowledged. */
+    @Override
+    boolean keepsAcknowledgedCommits() {
+        return true;
+    }
 }

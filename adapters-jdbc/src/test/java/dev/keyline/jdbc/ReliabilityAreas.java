@@ -165,10 +165,4 @@ final class ReliabilityAreas {
 
     private ReliabilityAreas() {
     }
-
-    /** The entry of an area. */
-    static Entry<?, ?, ?> of(String area) {
-        return ALL.stream().filter(e -> e.area().equals(area)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no reliability entry for area " + area));
-    }
 }
