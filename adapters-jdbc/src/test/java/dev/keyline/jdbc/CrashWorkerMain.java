@@ -1,0 +1,97 @@
+package dev.keyline.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.tck.fixture.FixtureEvent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+
+/**
+ * The worker of the "Crash" suite, in a JVM of its own that the test kills with SIGKILL: it runs
+ * random commands across every area of {@link ReliabilityWorkloads} on the database it is given, one
+ * at a time, until it is killed. Each command creates or changes one aggregate and publishes a
+ * marker event {@code c-<seq>}; about one in five publishes {@code rb-<seq>} instead and is rolled
+ * back on purpose. Only after {@code execute} returned, so after the commit, does it append
+ * {@code C <seq> <area> <key>} to its journal and force the journal to disk; a rolled-back command
+ * appends {@code R <seq> <area> <key>}. So a journalled command is certainly committed, and at most
+ * the one command in flight when the worker dies may be committed without a journal line.
+ */
+final class CrashWorkerMain {
+
+    /** Keys per area: few, so commands keep changing the same aggregates. */
+    static final int KEYS = 3;
+
+    /** The instant of every command: one instant keeps every change "not before the last". */
+    static final Instant AT = Instant.parse("2026-03-02T01:00:00Z");
+
+    private CrashWorkerMain() {
+    }
+
+    /** Thrown inside a command to roll it back. */
+    private static final class RollBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Runs the worker until it is killed.
+     *
+     * @param args JDBC URL, user, journal path, generation (numbers the commands apart from earlier workers), seed
+     */
+    public static void main(String[] args) throws IOException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(args[0]);
+        config.setUsername(args[1]);
+        config.setMaximumPoolSize(1);
+        Path journalPath = Path.of(args[2]);
+        long generation = Long.parseLong(args[3]);
+        Random random = new Random(Long.parseLong(args[4]));
+        try (HikariDataSource dataSource = new HikariDataSource(config);
+             FileChannel journal = FileChannel.open(journalPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     StandardOpenOption.APPEND)) {
+            JdbcStorage storage = JdbcStorage.builder(dataSource).build();
+            Keyline keyline = Keyline.builder().storage(storage).areaReactions(false)
+                    .clock(Clock.fixed(AT, ZoneOffset.UTC)).build();
+            System.out.println("READY");
+            System.out.flush();
+            for (long i = 0; ; i++) {
+                long seq = generation * 1_000_000L + i;
+                ReliabilityWorkloads.Entry<?, ?, ?> entry = ReliabilityWorkloads.ALL.get(random.nextInt(ReliabilityWorkloads.ALL.size()));
+                String key = "k" + random.nextInt(KEYS);
+                boolean rollBack = random.nextInt(5) == 0;
+                try {
+                    keyline.run(ctx -> {
+                        if (entry.storedVersion(storage, key).isPresent()) {
+                            entry.change(ctx, storage, key, (int) (seq % 1_000_000_000L));
+                        } else {
+                            entry.create(ctx, storage, key);
+                        }
+                        ctx.publish(FixtureEvent.about((rollBack ? "rb-" : "c-") + seq, ctx.now(), entry.area() + " " + key));
+                        if (rollBack) {
+                            throw new RollBack();
+                        }
+                    });
+                    write(journal, "C " + seq + " " + entry.area() + " " + key);
+                } catch (RollBack e) {
+                    write(journal, "R " + seq + " " + entry.area() + " " + key);
+                }
+            }
+        }
+    }
+
+    private static void write(FileChannel journal, String line) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            journal.write(bytes);
+        }
+        journal.force(false);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.authority.FloorPriceList;
+import dev.keyline.domain.authority.FloorPriceListId;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.AggregateRoot;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.ResourcePool;
+import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.staff.DivisionStaffing;
+import dev.keyline.domain.staff.StaffingId;
+import dev.keyline.runtime.CommandContext;
+import dev.keyline.spi.AggregateRepository;
+import dev.keyline.spi.StorageProvider;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.spi.authority.FloorPriceListRepository;
+import dev.keyline.spi.resource.ResourcePoolRepository;
+import dev.keyline.spi.staff.DivisionStaffingRepository;
+import dev.keyline.domain.budget.Budget;
+import dev.keyline.domain.budget.BudgetControl;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
+import dev.keyline.domain.common.BusinessCalendar;
+import dev.keyline.domain.sla.SlaDocumentKind;
+import dev.keyline.domain.sla.SlaId;
+import dev.keyline.domain.sla.SlaSamples;
+import dev.keyline.domain.testing.DomainSamples;
+import dev.keyline.domain.workorder.FaultPriority;
+import dev.keyline.domain.workorder.FaultSource;
+import dev.keyline.domain.workorder.FaultTicket;
+import dev.keyline.domain.workorder.FaultTicketId;
+import dev.keyline.domain.workorder.FaultTicketState;
+import dev.keyline.spi.budget.BudgetRepository;
+import dev.keyline.spi.sla.ServiceLevelAgreementRepository;
+import dev.keyline.spi.workorder.FaultTicketRepository;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The areas the reliability suites drive, one entry each: how to create an aggregate of the area
+ * under a key, and a change that can be applied to it again and again. Every change raises at
+ * least one event and advances the stored version by exactly one, so "no update lost" reads as
+ * "stored version = 1 + committed changes". Adding an area to the suites is one entry in
+ * {@link #ALL}.
+ */
+final class ReliabilityWorkloads {
+
+    private static final UserId BY = new UserId("reliability");
+    private static final LocalNetworkId NETWORK = new LocalNetworkId("SZ");
+    private static final BusinessCalendar CALENDAR = BusinessCalendar.allDays(ZoneId.of("Asia/Shanghai"));
+
+    /** A change applied to a loaded aggregate; {@code n} makes each change distinct. */
+    @FunctionalInterface
+    interface Change<A> {
+        void apply(A aggregate, int n, Instant at);
+    }
+
+    /**
+     * One area's aggregate under test.
+     *
+     * @param area the area's name
+     * @param port the repository port
+     * @param id the aggregate id of a key
+     * @param create a new aggregate of a key
+     * @param change a repeatable change
+     */
+    record Entry<A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>>(
+            String area, Class<R> port, Function<String, I> id, BiFunction<I, Instant, A> create, Change<A> change) {
+
+        /** Creates the aggregate of {@code key} inside the command. */
+        void create(CommandContext ctx, StorageProvider storage, String key) {
+            ctx.save(storage.port(port), create.apply(id.apply(key), ctx.now()));
+        }
+
+        /** Loads the aggregate of {@code key}, changes it and saves it, inside the command. */
+        void change(CommandContext ctx, StorageProvider storage, String key, int n) {
+            A aggregate = storage.port(port).get(id.apply(key));
+            change.apply(aggregate, n, ctx.now());
+            ctx.save(storage.port(port), aggregate);
+        }
+
+        /** Loads the aggregate of {@code key} (the command's load), to be changed later. */
+        A load(StorageProvider storage, String key) {
+            return storage.port(port).get(id.apply(key));
+        }
+
+        /** Changes an aggregate loaded earlier and saves it. */
+        void changeLoaded(CommandContext ctx, StorageProvider storage, A aggregate, int n) {
+            change.apply(aggregate, n, ctx.now());
+            ctx.save(storage.port(port), aggregate);
+        }
+
+        /**
+         * The stored version of the aggregate of {@code key}, restored through the repository (so
+         * through the aggregate's restore path and its invariant checks); empty when none is stored.
+         * Call inside a transaction.
+         */
+        OptionalLong storedVersion(StorageProvider storage, String key) {
+            return storage.port(port).find(id.apply(key)).map(a -> OptionalLong.of(a.version())).orElse(OptionalLong.empty());
+        }
+    }
+
+    /** Every area the suites cover; add a line here for a new area. */
+    static final List<Entry<?, ?, ?>> ALL = List.of(
+            new Entry<>("account", KeyAccountRepository.class, key -> new AccountId("KA-" + key),
+                    (id, at) -> KeyAccount.register(id, "Customer " + id.value(), NETWORK, Industry.FINANCE, BY, at),
+                    (account, n, at) -> account.assignManager(new UserId("am-" + n), BY, at)),
+            new Entry<>("authority", FloorPriceListRepository.class, key -> new FloorPriceListId("FL-" + key),
+                    (id, at) -> FloorPriceList.create(id),
+                    (list, n, at) -> list.setFloorPrice(Actor.withRoles(BY, Role.FINANCIAL_MANAGER), new ProductCode("DDN"),
+                            Money.cny((100 + n % 1000) + ".00"), at)),
+            new Entry<>("resource", ResourcePoolRepository.class, key -> new PoolId("P-" + key),
+                    (id, at) -> ResourcePool.open(id, ResourceType.DDN_PORT, new PoolLocation(NETWORK, "EXCH-" + id.value()), 4,
+                            Duration.ZERO, at),
+                    (pool, n, at) -> pool.addCapacity(1, "growth " + n, at)),
+            new Entry<>("staff", DivisionStaffingRepository.class, key -> new StaffingId("ST-" + key),
+                    (id, at) -> DivisionStaffing.open(id, Industry.FINANCE),
+                    (staffing, n, at) -> staffing.planHeadcount(Role.ACCOUNT_MANAGER, 1 + n % 50, BY, at)),
+            new Entry<>("budget", BudgetRepository.class, key -> new BudgetId("B-" + key),
+                    (id, at) -> {
+                        Budget budget = Budget.setTargets(id, BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS")), 2026, null,
+                                Money.cny("100000000.00")), BY, "reliability", at);
+                        budget.startDraft(BY, "reliability", at);
+                        return budget;
+                    },
+                    (budget, n, at) -> budget.planLine(new BudgetLine(new BudgetLineId("L-" + n), LineKind.OPEX, "line " + n,
+                            Money.cny("1.00"), BudgetControl.uniform(ControlLevel.STOP), null), BY, at)),
+            new Entry<>("workorder", FaultTicketRepository.class, key -> new FaultTicketId("FT-" + key),
+                    (id, at) -> FaultTicket.report(id, new AccountId("KA-" + id.value()), new ProductCode("DDN"),
+                            FaultSource.CALL_CENTRE, FaultPriority.HIGH, Optional.empty(), "line down",
+                            DomainSamples.ticketClockPolicy(), Actor.accountManager(BY), CALENDAR, at),
+                    (ticket, n, at) -> {
+                        if (ticket.state() == FaultTicketState.PENDING_CUSTOMER) {
+                            ticket.resume(Actor.accountManager(BY), "customer back " + n, CALENDAR, at);
+                        } else {
+                            ticket.awaitCustomer(Actor.accountManager(BY), "customer away " + n, CALENDAR, at);
+                        }
+                    }),
+            new Entry<>("sla", ServiceLevelAgreementRepository.class, key -> new SlaId("SLA-" + key),
+                    (id, at) -> SlaSamples.inForce(id),
+                    (sla, n, at) -> sla.recordDocument(SlaSamples.MARKETING, SlaDocumentKind.RESOURCE_REQUIREMENT, "DOC-" + n,
+                            SlaSamples.DDN, "requirement " + n, at)));
+
+    private ReliabilityWorkloads() {
+    }
+}
