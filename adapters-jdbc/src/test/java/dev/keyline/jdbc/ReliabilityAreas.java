@@ -2,6 +2,8 @@ package dev.keyline.jdbc;
 
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.authority.FloorPriceListId;
+import dev.keyline.domain.billing.AgeBands;
+import dev.keyline.domain.billing.CreditRating;
 import dev.keyline.domain.budget.BudgetId;
 import dev.keyline.domain.budget.BudgetTargets;
 import dev.keyline.domain.budget.OrgUnit;
@@ -10,9 +12,20 @@ import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.kpi.KpiCatalogue;
+import dev.keyline.domain.kpi.KpiDefinition;
+import dev.keyline.domain.kpi.KpiStanding;
+import dev.keyline.domain.kpi.KpiUnit;
+import dev.keyline.domain.priority.AccountResultFact;
+import dev.keyline.domain.priority.AccountResultFactId;
+import dev.keyline.domain.priority.GrowthBasis;
+import dev.keyline.domain.priority.PriorityRankingId;
+import dev.keyline.domain.priority.RankingWeights;
+import dev.keyline.domain.priority.Segment;
 import dev.keyline.domain.resource.PoolId;
 import dev.keyline.domain.resource.PoolLocation;
 import dev.keyline.domain.resource.ReservationId;
@@ -34,7 +47,10 @@ import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.KeyAccounts;
 import dev.keyline.runtime.authority.PriceAuthorisations;
+import dev.keyline.runtime.billing.BillingAccounts;
 import dev.keyline.runtime.budget.Budgets;
+import dev.keyline.runtime.kpi.KpiService;
+import dev.keyline.runtime.priority.PriorityRankings;
 import dev.keyline.runtime.resource.ResourcePools;
 import dev.keyline.runtime.sla.ServiceLevelAgreements;
 import dev.keyline.runtime.staff.Staffings;
@@ -43,6 +59,7 @@ import dev.keyline.tck.account.KeyAccountServiceFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,6 +105,18 @@ final class ReliabilityAreas {
     private static final PoolId POOL = new PoolId("FAULT-POOL");
     private static final Actor GENERAL_MANAGER = Actor.withRoles(new UserId("js-gm"), Role.GENERAL_MANAGER);
     private static final Actor DGM = Actor.withRoles(new UserId("dgm"), Role.DEPARTMENT_GENERAL_MANAGER);
+    private static final Actor FINANCE = Actor.withRoles(new UserId("fm-qian"), Role.FINANCIAL_MANAGER);
+    private static final Actor BILLING_INTERFACE = Actor.withRoles(new UserId("it-li"), Role.IT_SUPPORT);
+    /**
+     * How many aggregates the set-ups prepare for the areas whose command needs something stored
+     * first (a key account to bill, facts to rank): more than the statements of one command, so
+     * the "Fault" suite never runs out of them while it fails each statement in turn.
+     */
+    private static final int PREPARED = 40;
+    private static final KpiDefinition SATISFACTION = KpiCatalogue.seed().get(KpiCatalogue.CUSTOMER_SATISFACTION);
+    private static final Actor SATISFACTION_OWNER = Actor.withRoles(new UserId("kpi-owner"), SATISFACTION.owner());
+    private static final Period MARCH = Period.containing(LocalDate.of(2027, 3, 1), SATISFACTION.granularity());
+    private static final Period A_YEAR_EARLIER = Period.containing(LocalDate.of(2026, 3, 1), SATISFACTION.granularity());
 
     /** Every area on main with storage. */
     static final List<Area> ALL = List.of(
@@ -148,7 +177,55 @@ final class ReliabilityAreas {
                             + " changed_by, changed_at) VALUES ('ST-1', 1, 'ASSIGN', 'ACCOUNT_MANAGER', 0, 'bob', 'dgm',"
                             + " CURRENT_TIMESTAMP)"),
                     "division staffing ST-1", "no open place for ACCOUNT_MANAGER",
-                    (k, n) -> Staffings.on(k).get(new StaffingId("ST-" + n))));
+                    (k, n) -> Staffings.on(k).get(new StaffingId("ST-" + n))),
+            new Area("kpi", k -> { },
+                    (k, n) -> KpiService.on(k).recordMeasurement(SATISFACTION_OWNER, SATISFACTION.id(), new KpiUnit("KU-" + n),
+                            MARCH, new BigDecimal("91.5")),
+                    List.of("INSERT INTO keyline_kpi_standing_entry (standing_id, line_no, period, kpi_value, band, recorded_at)"
+                            + " VALUES ('" + standingOf(1) + "', 2, '" + A_YEAR_EARLIER + "', 90, 'GREEN', CURRENT_TIMESTAMP)"),
+                    "KPI standing " + standingOf(1), "period " + A_YEAR_EARLIER + " does not follow " + MARCH,
+                    (k, n) -> KpiService.on(k).standing(SATISFACTION.id(), new KpiUnit("KU-" + n)).orElseThrow()),
+            new Area("billing", k -> {
+                for (int n = 1; n <= PREPARED; n++) {
+                    KeyAccounts.on(k).register(KeyAccountServiceFixture.ZHOU, new AccountId("B" + n), "Billed " + n,
+                            KeyAccountServiceFixture.SUZHOU, Industry.FINANCE);
+                }
+            },
+                    (k, n) -> BillingAccounts.on(k).open(FINANCE, new AccountId("B" + n), CreditRating.A, Money.cny("10000.00"),
+                            AgeBands.standard()),
+                    List.of("INSERT INTO keyline_billing_preference_change (account_id, line_no, channel, frequency, bill_format,"
+                            + " bill_detail, split, branches, projects, changed_by, changed_at, reason) VALUES ('B1', 1, 'PAPER',"
+                            + " 'MONTHLY', 'CSV', 'ITEMISED', 'CONSOLIDATED', '', '', 'fm-qian', CURRENT_TIMESTAMP, 'edited')"),
+                    "billing account B1", "PRINTED_NEEDS_PDF",
+                    (k, n) -> BillingAccounts.on(k).get(FINANCE, new AccountId("B" + n))),
+            new Area("priority", k -> {
+                PriorityRankings priority = PriorityRankings.on(k);
+                for (int n = 1; n <= PREPARED; n++) {
+                    for (String account : List.of("KA-A", "KA-B")) {
+                        priority.recordResult(BILLING_INTERFACE, new AccountResultFact(
+                                new AccountResultFactId(account + "-" + n), new AccountId(account), rankedPeriod(n),
+                                new ProductCode("DDN"), Industry.FINANCE,
+                                Money.cny(account.equals("KA-A") ? "900.00" : "100.00"), Money.cny("1.00"), k.clock().instant()));
+                    }
+                }
+            },
+                    (k, n) -> PriorityRankings.on(k).rank(GENERAL_MANAGER, rankedPeriod(n), Segment.all(),
+                            new RankingWeights(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO), GrowthBasis.PREVIOUS_PERIOD),
+                    List.of("UPDATE keyline_priority_ranking_entry SET score = 2 WHERE ranking_id = '"
+                            + PriorityRankingId.of(rankedPeriod(1), Segment.all()).value() + "' AND account_rank = 2"),
+                    "priority ranking " + PriorityRankingId.of(rankedPeriod(1), Segment.all()).value(),
+                    "ranks must follow the scores",
+                    (k, n) -> PriorityRankings.on(k).find(rankedPeriod(n), Segment.all()).orElseThrow()));
+
+    /** The id of the KPI standing that the kpi area's command n bands. */
+    private static String standingOf(int n) {
+        return KpiStanding.open(SATISFACTION.id(), new KpiUnit("KU-" + n)).id().value();
+    }
+
+    /** The period the priority area's command n ranks: a year of its own, so each ranking is new. */
+    private static Period rankedPeriod(int n) {
+        return Period.year(2000 + n);
+    }
 
     private ReliabilityAreas() {
     }

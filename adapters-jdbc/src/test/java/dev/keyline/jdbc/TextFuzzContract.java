@@ -6,6 +6,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.billing.AgeBands;
+import dev.keyline.domain.billing.BillChannel;
+import dev.keyline.domain.billing.BillDetail;
+import dev.keyline.domain.billing.BillFormat;
+import dev.keyline.domain.billing.BillFrequency;
+import dev.keyline.domain.billing.BillPreferences;
+import dev.keyline.domain.billing.CreditRating;
 import dev.keyline.domain.budget.BudgetId;
 import dev.keyline.domain.budget.BudgetTargets;
 import dev.keyline.domain.budget.OrgUnit;
@@ -31,6 +38,7 @@ import dev.keyline.domain.sla.SlaTerm;
 import dev.keyline.domain.sla.SlaTerms;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.KeyAccounts;
+import dev.keyline.runtime.billing.BillingAccounts;
 import dev.keyline.runtime.budget.Budgets;
 import dev.keyline.runtime.resource.ResourcePools;
 import dev.keyline.runtime.sla.ServiceLevelAgreements;
@@ -94,7 +102,15 @@ abstract class TextFuzzContract {
                     (k, n, text) -> Budgets.on(k).setTargets(GENERAL_MANAGER, new BudgetId("JS-" + n),
                             BudgetTargets.of(OrgUnit.province(new OrgUnitId("JS" + n)), 2027, null, Money.cny("5000000")),
                             text),
-                    (k, n) -> Budgets.on(k).get(new BudgetId("JS-" + n)).history().get(0).reason()));
+                    (k, n) -> Budgets.on(k).get(new BudgetId("JS-" + n)).history().get(0).reason()),
+            new TextField("bill preference reason", Limits.TEXT_LENGTH, (k, n, text) -> {
+                AccountId account = new AccountId("TB" + n);
+                KeyAccounts.on(k).register(KeyAccountServiceFixture.ZHOU, account, "Billed " + n,
+                        KeyAccountServiceFixture.SUZHOU, Industry.FINANCE);
+                BillingAccounts.on(k).open(GENERAL_MANAGER, account, CreditRating.A, Money.cny("10000.00"), AgeBands.standard());
+                BillingAccounts.on(k).changePreferences(GENERAL_MANAGER, account, BillPreferences.consolidated(BillChannel.EMAIL,
+                        BillFrequency.MONTHLY, BillFormat.PDF, BillDetail.ITEMISED), text);
+            }, (k, n) -> BillingAccounts.on(k).get(GENERAL_MANAGER, new AccountId("TB" + n)).preferenceHistory().get(0).reason()));
 
     private static final String[] PIECES = {"'", "''", "\"", ";", "--", "/*", "*/", "%", "_", "\\", "\\'", "$1", "?",
         "' OR '1'='1", "'); DROP TABLE keyline_outbox; --", "苏州银行", "客户经理", "\uD83D\uDE00", "\uD83C\uDDE8\uD83C\uDDF3",

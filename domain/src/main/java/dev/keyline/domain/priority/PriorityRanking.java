@@ -157,8 +157,9 @@ public final class PriorityRanking extends AggregateRoot<PriorityRankingId> {
      * @param snapshot the stored state
      * @return the ranking
      * @throws dev.keyline.domain.common.InvalidArgumentException when {@code snapshot} is null
-     * @throws CorruptStateException when the id does not match the period and segment or the ranks
-     *     are not 1 to n in order
+     * @throws CorruptStateException when the id does not match the period and segment, the ranks
+     *     are not 1 to n in order, or they do not follow the scores (highest first, equal scores by
+     *     account id)
      */
     public static PriorityRanking restore(PriorityRankingSnapshot snapshot) {
         Require.nonNull(snapshot, "snapshot");
@@ -170,6 +171,16 @@ public final class PriorityRanking extends AggregateRoot<PriorityRankingId> {
             if (snapshot.entries().get(i).rank() != i + 1) {
                 throw new CorruptStateException("priority ranking " + snapshot.id() + " holds rank "
                         + snapshot.entries().get(i).rank() + " in place " + (i + 1));
+            }
+            if (i > 0) {
+                RankedAccount above = snapshot.entries().get(i - 1);
+                RankedAccount below = snapshot.entries().get(i);
+                int order = below.score().compareTo(above.score());
+                if (order > 0 || order == 0 && below.account().value().compareTo(above.account().value()) <= 0) {
+                    throw new CorruptStateException("priority ranking " + snapshot.id() + " ranks " + below.account()
+                            + " (score " + below.score() + ") at " + below.rank() + ", after " + above.account() + " (score "
+                            + above.score() + "): ranks must follow the scores, highest first, equal scores by account id");
+                }
             }
         }
         return new PriorityRanking(snapshot.id(), snapshot.version(), snapshot.period(), snapshot.segment(),

@@ -149,5 +149,11 @@ class PriorityRankingTest {
         assertThatThrownBy(() -> PriorityRanking.restore(new PriorityRankingSnapshot(s.id(), 1, s.period(), s.segment(),
                 s.weights(), s.basis(), s.recordedAt(), List.of(s.entries().get(1)))))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("rank 2 in place 1");
+        RankedAccount first = s.entries().get(0);
+        RankedAccount second = s.entries().get(1);
+        RankedAccount outscoring = new RankedAccount(2, second.result(), first.score().add(BigDecimal.ONE));
+        assertThatThrownBy(() -> PriorityRanking.restore(new PriorityRankingSnapshot(s.id(), 1, s.period(), s.segment(),
+                s.weights(), s.basis(), s.recordedAt(), List.of(first, outscoring))))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("ranks must follow the scores");
     }
 }
