@@ -107,10 +107,24 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
      * @param caption what the chart shows
      * @param points the label of each point along the horizontal axis
      * @param series the lines, each with one value per point
+     * @param areas horizontal bands of values shaded behind the lines, for example a KPI's amber
+     *     and red bands
      */
-    record LineChart(String caption, List<String> points, List<Series> series) implements Block {
+    record LineChart(String caption, List<String> points, List<Series> series, List<Area> areas) implements Block {
+        /**
+         * A chart without shaded areas.
+         *
+         * @param caption what the chart shows
+         * @param points the labels of the points along the x axis
+         * @param series the lines
+         */
+        public LineChart(String caption, List<String> points, List<Series> series) {
+            this(caption, points, series, List.of());
+        }
+
         /** Validates and copies the chart. */
         public LineChart {
+            areas = Require.nonNullElements(areas, "areas");
             Require.nonBlank(caption, "caption");
             points = Require.nonNullElements(points, "points");
             Require.that(points.size() >= 2, "points", "must hold at least two points");
@@ -120,6 +134,27 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
                 Require.that(series.get(i).values().size() == points.size(), "series[" + i + "]",
                         "must have " + points.size() + " values but has " + series.get(i).values().size());
             }
+        }
+    }
+
+    /**
+     * A horizontal band of values shaded behind a {@link LineChart}'s lines.
+     *
+     * @param name the band's name in the legend, for example {@code amber}
+     * @param from the band's lowest value, not negative
+     * @param to the band's highest value, not below {@code from}
+     * @param colour its fill colour as {@code #rrggbb}
+     */
+    record Area(String name, java.math.BigDecimal from, java.math.BigDecimal to, String colour) {
+        /** Validates the area. */
+        public Area {
+            Require.nonBlank(name, "name");
+            Require.nonNegative(from, "from");
+            Require.nonNegative(to, "to");
+            Require.that(from.compareTo(to) <= 0, "to", "must not be below from " + from.toPlainString()
+                    + ", was " + to.toPlainString());
+            Require.nonBlank(colour, "colour");
+            Require.that(colour.matches("#[0-9a-fA-F]{6}"), "colour", "must be #rrggbb, was " + colour);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Draws a {@link Block.LineChart} as an inline SVG figure: axes from zero to the largest value, one
  * polyline per series with a point and a tooltip ({@code <title>}) at each value, the points'
- * labels below, and a legend. Plain markup, no script; every text is XML-escaped.
+ * labels below, and a legend. Shaded areas ({@link Block.Area}, such as a KPI's amber and red
+ * bands) are drawn behind the lines, cut at the axis's top. Plain markup, no script; every text is
+ * XML-escaped.
  */
 public final class SvgChart {
 
@@ -41,6 +43,10 @@ public final class SvgChart {
                 max = max.max(value);
             }
         }
+        for (Block.Area area : chart.areas()) {
+            // an area reaching beyond the values is drawn up to the axis's top, not stretched to its end
+            max = max.max(area.from());
+        }
         int n = chart.points().size();
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -49,6 +55,16 @@ public final class SvgChart {
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(escape(chart.caption())).append("\">\n");
         int bottom = HEIGHT - BOTTOM;
+        for (Block.Area area : chart.areas()) {
+            double top = bottom - plotHeight * Math.min(area.to().doubleValue(), max.doubleValue()) / max.doubleValue();
+            double low = bottom - plotHeight * area.from().doubleValue() / max.doubleValue();
+            svg.append("<rect class=\"area\" data-area=\"").append(escape(area.name())).append("\" x=\"")
+                    .append(LEFT).append("\" y=\"").append(format(top)).append("\" width=\"")
+                    .append(WIDTH - LEFT - RIGHT).append("\" height=\"").append(format(low - top))
+                    .append("\" fill=\"").append(area.colour()).append("\" fill-opacity=\"0.25\"><title>")
+                    .append(escape(area.name() + ": " + area.from().toPlainString() + " to "
+                            + area.to().toPlainString())).append("</title></rect>\n");
+        }
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(bottom).append("\" stroke=\"#333\"/>\n");
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT)
@@ -87,6 +103,15 @@ public final class SvgChart {
                     .append("\" width=\"12\" height=\"12\" fill=\"").append(colour).append("\"/>\n")
                     .append("<text x=\"").append(legendX + 18).append("\" y=\"").append(HEIGHT - 20)
                     .append("\" font-size=\"12\">").append(escape(series.name())).append("</text>\n");
+        }
+        for (int a = 0; a < chart.areas().size(); a++) {
+            Block.Area area = chart.areas().get(a);
+            int legendX = LEFT + (chart.series().size() + a) * 170;
+            svg.append("<rect x=\"").append(legendX).append("\" y=\"").append(HEIGHT - 30)
+                    .append("\" width=\"12\" height=\"12\" fill=\"").append(area.colour())
+                    .append("\" fill-opacity=\"0.25\"/>\n").append("<text x=\"").append(legendX + 18)
+                    .append("\" y=\"").append(HEIGHT - 20).append("\" font-size=\"12\">")
+                    .append(escape(area.name())).append("</text>\n");
         }
         svg.append("</svg>\n<figcaption>").append(escape(chart.caption())).append("</figcaption>\n</figure>\n");
         return svg.toString();
