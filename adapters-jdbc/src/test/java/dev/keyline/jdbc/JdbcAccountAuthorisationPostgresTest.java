@@ -1,0 +1,13 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.spi.StorageProvider;
+import dev.keyline.tck.account.AccountAuthorisationContract;
+
+/** The "Authorisation" suite of the key-account and authority areas on the JDBC provider over a real PostgreSQL server. */
+class JdbcAccountAuthorisationPostgresTest extends AccountAuthorisationContract {
+
+    @Override
+    protected StorageProvider newStorage() {
+        return TestDatabases.emptyStorage(PostgresServer.dataSource());
+    }
+}
