@@ -267,33 +267,53 @@ public abstract class AccountAuthorisationContract {
         return methods;
     }
 
+    /**
+     * Whether every permitted actor of a command is run, each on a fresh world; when false only the
+     * first permitted actor of each command is, on the world its refused cases shared (the others
+     * count as skipped). Every refused case always runs. A provider whose worlds are slow to build
+     * may run only the first and leave the permitted variants to a faster provider running the same
+     * services.
+     *
+     * @return true unless overridden
+     */
+    protected boolean everyPermittedActor() {
+        return true;
+    }
+
     @Test
     void everyCommandByEveryRoleIsAllowedExactlyWhereTheRulesSayAndARefusalChangesNothing() {
-        int cases = 0;
         int refused = 0;
+        int permitted = 0;
         for (Command command : commands()) {
-            KeyAccountServiceFixture shared = null;
-            AreaState sharedBefore = null;
+            List<Actor> allowed = new ArrayList<>();
+            List<Actor> denied = new ArrayList<>();
             for (Actor actor : ACTORS) {
-                Expected expected = expected(actor, command);
-                if (expected.refusal() != null) {
-                    if (shared == null) {
-                        shared = world();
-                        sharedBefore = shared.state();
-                    }
-                    checkRefused(shared, sharedBefore, actor, command, expected);
-                    refused++;
-                } else {
-                    checkPermitted(world(), actor, command, expected);
-                }
-                cases++;
+                (expected(actor, command).refusal() == null ? allowed : denied).add(actor);
             }
+            // the refused cases first, on one world (a new world may reuse the storage, so none is
+            // built before they are done), then the first permitted case on the same, unchanged world
+            KeyAccountServiceFixture shared = world();
+            AreaState before = shared.state();
+            for (Actor actor : denied) {
+                checkRefused(shared, before, actor, command, expected(actor, command));
+                refused++;
+            }
+            for (int i = 0; i < allowed.size() && (i == 0 || everyPermittedActor()); i++) {
+                checkPermitted(i == 0 ? shared : world(), allowed.get(i), command, expected(allowed.get(i), command));
+                permitted++;
+            }
+            assertThat(allowed).as("someone may %s", command).isNotEmpty();
         }
-        assertThat(cases).as("cases run").isEqualTo(commands().size() * ACTORS.size());
-        assertThat(refused).as("refused cases").isBetween(1, cases - 1);
-        System.out.printf("Authorisation (account, authority): %d cases, %d refused, %d permitted%n",
-                cases, refused, cases - refused);
+        assertThat(refused).as("refused cases").isEqualTo(REFUSED_CASES);
+        System.out.printf("Authorisation (account, authority): %d commands x %d actors, %d refused and %d permitted"
+                + " cases run%n", commands().size(), ACTORS.size(), refused, permitted);
     }
+
+    /**
+     * The refused cases the statement above gives over {@link #commands()} and {@link #ACTORS}, pinned so
+     * that a change to the statement or the actors is noticed and docs/reliability.md updated.
+     */
+    private static final int REFUSED_CASES = 368;
 
     private static void checkRefused(KeyAccountServiceFixture world, AreaState before, Actor actor, Command command,
             Expected expected) {
