@@ -82,7 +82,8 @@ import org.junit.jupiter.api.Test;
  * exception the statement names and changes nothing at all.
  *
  * <p>Refused cases of one command share a world (each is checked against the same state, so a
- * refusal that changed anything fails the next comparison too); each permitted case gets a fresh
+ * refusal that changed anything fails the next comparison too); the first permitted case then runs
+ * on that unchanged world and, with {@link #everyPermittedActor()}, each further one on a fresh
  * world, so that what it changes cannot hide another case's outcome.
  */
 public abstract class AccountAuthorisationContract {
