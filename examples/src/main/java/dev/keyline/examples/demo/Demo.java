@@ -60,6 +60,7 @@ public final class Demo {
     public static List<DemoChapter> standardChapters() {
         return List.of(new FoundationChapter(), new KeyAccountsChapter(), new CommercialAuthorisationChapter(),
                 new ResourcesChapter(), new SlaChapter(), new BudgetChapter(), new WorkOrdersChapter(),
+                new BillingPriorityHrChapter(),
                 new NotificationsChapter());
     }
 

@@ -178,7 +178,7 @@ class DemoTest {
         Path report = dir.resolve("out").resolve(Demo.REPORT_FILE).toAbsolutePath();
         assertThat(run.out()).contains("Keyline demo on jdbc:h2", "  1. Foundation: ", "  2. Key accounts: ",
                 "  3. Access and commercial authorisation: ", "  4. Network resources: ",
-                "  5. Service-level agreement: ", "  6. Budgets: ", "  7. Work orders: ", "  8. Notifications: ", "Report: " + report);
+                "  5. Service-level agreement: ", "  6. Budgets: ", "  7. Work orders: ", "  " + DemoChapters.numbered("Billing, priority and HR"), "  " + DemoChapters.numbered("Notifications"), "Report: " + report);
     }
 
     @Test
@@ -186,7 +186,7 @@ class DemoTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<h2>Foundation</h2>",
                 "<h2>Key accounts</h2>", "<h2>Access and commercial authorisation</h2>", "<h2>Network resources</h2>",
                 "<h2>Service-level agreement</h2>", "<h2>Budgets</h2>",
-                "<h2>Work orders</h2>", "<h2>Notifications</h2>");
+                "<h2>Work orders</h2>", "<h2>Billing, priority and HR</h2>", "<h2>Notifications</h2>");
         assertThat(html).doesNotContain("<script", "<link", "src=", "href=\"http", "url(");
     }
 
