@@ -192,7 +192,9 @@ class ShadedJarIT {
 
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isEqualTo(0);
-        assertThat(run.out()).contains("Keyline demo on jdbc:h2", "7. Work orders: ", "8. KPIs and scorecards: ", "9. Notifications: ", "Report: ");
+        assertThat(run.out()).contains("Keyline demo on jdbc:h2", "7. Work orders: ", "8. KPIs and scorecards: ",
+                dev.keyline.examples.demo.DemoChapters.numbered("Billing, priority and HR"),
+                dev.keyline.examples.demo.DemoChapters.numbered("Notifications"), "Report: ");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Foundation</h2>", "<h2>Key accounts</h2>",
                 "<h2>Access and commercial authorisation</h2>", "<h2>Notifications</h2>",
                 "account.churn-warning-raised", "503 refused for now");

@@ -61,6 +61,7 @@ public final class Demo {
         return List.of(new FoundationChapter(), new KeyAccountsChapter(), new CommercialAuthorisationChapter(),
                 new ResourcesChapter(), new SlaChapter(), new BudgetChapter(), new WorkOrdersChapter(),
                 new KpiChapter(),
+                new BillingPriorityHrChapter(),
                 new NotificationsChapter());
     }
 
