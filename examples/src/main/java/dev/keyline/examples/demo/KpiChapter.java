@@ -106,6 +106,7 @@ public final class KpiChapter implements DemoChapter {
             YearMonth month = YearMonth.of(YEAR, m);
             Period period = Period.month(month);
             months.add(period);
+            MonthlyWorkOrders.during(context, month);
             context.moveTo(month.plusMonths(1).atDay(1).atTime(8, 0));
             for (ScorecardDefinition scorecard : SCORECARDS) {
                 for (ScorecardLine line : scorecard.lines()) {
