@@ -1,5 +1,17 @@
 package dev.keyline.tck.account;
 
+import static dev.keyline.tck.account.FixtureAccessRules.BELOW_FLOOR;
+import static dev.keyline.tck.account.FixtureAccessRules.INDUSTRIES;
+import static dev.keyline.tck.account.FixtureAccessRules.MANAGERS;
+import static dev.keyline.tck.account.FixtureAccessRules.WITHIN_MATRIX;
+import static dev.keyline.tck.account.FixtureAccessRules.accountOf;
+import static dev.keyline.tck.account.FixtureAccessRules.hasAuthority;
+import static dev.keyline.tck.account.FixtureAccessRules.isGeneralManager;
+import static dev.keyline.tck.account.FixtureAccessRules.mayApproveOverride;
+import static dev.keyline.tck.account.FixtureAccessRules.mayAssign;
+import static dev.keyline.tck.account.FixtureAccessRules.mayChange;
+import static dev.keyline.tck.account.FixtureAccessRules.reach;
+import static dev.keyline.tck.account.FixtureAccessRules.requesterOf;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.BANK;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.CHEN;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.DDN;
@@ -7,8 +19,6 @@ import static dev.keyline.tck.account.KeyAccountServiceFixture.GAO;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.HOTEL;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.LI;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.MA;
-import static dev.keyline.tck.account.KeyAccountServiceFixture.SHOP;
-import static dev.keyline.tck.account.KeyAccountServiceFixture.SOFTWARE;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.SUN;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.SUZHOU;
 import static dev.keyline.tck.account.KeyAccountServiceFixture.SUZHOU_FLOORS;
@@ -45,9 +55,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -88,20 +96,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AccountAuthorisationContract {
 
-    /** The open request within the matrix: Wang's 12 % for the bank, at or above the floor. */
-    static final PriceAuthorisationId WITHIN_MATRIX = new PriceAuthorisationId("PA-BANK");
-    /** The open request below the floor: Li's 700.00 for the hotel group against a floor of 800.00. */
-    static final PriceAuthorisationId BELOW_FLOOR = new PriceAuthorisationId("PA-HOTEL");
 
-    private static final Map<AccountId, Industry> INDUSTRIES = Map.of(BANK, Industry.FINANCE, HOTEL, Industry.TOURISM,
-            UNIVERSITY, Industry.SCIENCE_EDUCATION_CULTURE_HEALTH, SHOP, Industry.COMMERCE_TRADE,
-            SOFTWARE, Industry.INFORMATION);
-    /** Who manages each account after the set-up (the shop has no account manager). */
-    private static final Map<AccountId, UserId> MANAGERS = Map.of(BANK, WANG.user(), HOTEL, LI.user(),
-            UNIVERSITY, WANG.user(), SOFTWARE, WANG.user());
-    /** The matrix of the fixture, restated: account manager 0.05, industry manager 0.15, department GM 0.30. */
-    private static final Map<Role, BigDecimal> MAXIMUMS = Map.of(Role.ACCOUNT_MANAGER, new BigDecimal("0.05"),
-            Role.INDUSTRY_MANAGER, new BigDecimal("0.15"), Role.DEPARTMENT_GENERAL_MANAGER, new BigDecimal("0.30"));
 
     /** The industry manager of tourism: the hotel group's industry, not the bank's. */
     static final Actor TANG = Actor.industryManager(new UserId("tang"), List.of(Industry.TOURISM));
@@ -428,65 +423,13 @@ public abstract class AccountAuthorisationContract {
 
     /** An approval or rejection of one of the two open requests. */
     private static Expected decision(Actor actor, Command c, String event) {
-        AccountId account = c.request().equals(WITHIN_MATRIX) ? BANK : HOTEL;
+        AccountId account = accountOf(c.request());
         Set<Role> reach = reach(actor, account);
         if (actor.user().equals(requesterOf(c.request())) || reach.isEmpty()) {
             return Expected.refused(NotAuthorisedException.class);
         }
-        boolean hasAuthority;
-        if (c.request().equals(WITHIN_MATRIX)) {
-            BigDecimal twelvePercent = new BigDecimal("0.12");
-            hasAuthority = reach.stream().map(MAXIMUMS::get).filter(Objects::nonNull)
-                    .anyMatch(maximum -> maximum.compareTo(twelvePercent) >= 0);
-        } else {
-            hasAuthority = reach.contains(Role.FINANCIAL_MANAGER) || reach.contains(Role.DEPARTMENT_GENERAL_MANAGER);
-        }
-        return hasAuthority ? Expected.changes(Set.of("priceRequests"), event)
+        return hasAuthority(reach, c.request()) ? Expected.changes(Set.of("priceRequests"), event)
                 : Expected.refused(AuthorityExceededException.class);
-    }
-
-    /** The roles of an actor that reach an account for a price decision. */
-    private static Set<Role> reach(Actor actor, AccountId account) {
-        Set<Role> reach = EnumSet.noneOf(Role.class);
-        for (Role role : actor.roles()) {
-            boolean reaches = switch (role) {
-                case ACCOUNT_MANAGER -> actor.user().equals(MANAGERS.get(account));
-                case INDUSTRY_MANAGER -> actor.industries().contains(INDUSTRIES.get(account));
-                case DEPARTMENT_GENERAL_MANAGER, GENERAL_MANAGER, FINANCIAL_MANAGER -> true;
-                default -> false;
-            };
-            if (reaches) {
-                reach.add(role);
-            }
-        }
-        return reach;
-    }
-
-    private static UserId requesterOf(PriceAuthorisationId request) {
-        return request.equals(WITHIN_MATRIX) ? WANG.user() : LI.user();
-    }
-
-    private static boolean mayChange(Actor actor, AccountId account) {
-        return isGeneralManager(actor)
-                || (actor.roles().contains(Role.ACCOUNT_MANAGER) && actor.user().equals(MANAGERS.get(account)))
-                || (actor.roles().contains(Role.INDUSTRY_MANAGER) && actor.industries().contains(INDUSTRIES.get(account)));
-    }
-
-    private static boolean mayAssign(Actor actor, Industry industry) {
-        return isGeneralManager(actor)
-                || (actor.roles().contains(Role.INDUSTRY_MANAGER) && actor.industries().contains(industry));
-    }
-
-    private static boolean mayApproveOverride(Actor approver, AccountId account, UserId requester) {
-        if (approver.user().equals(requester)) {
-            return false;
-        }
-        return isGeneralManager(approver)
-                || (approver.roles().contains(Role.INDUSTRY_MANAGER) && approver.industries().contains(INDUSTRIES.get(account)));
-    }
-
-    private static boolean isGeneralManager(Actor actor) {
-        return actor.roles().contains(Role.DEPARTMENT_GENERAL_MANAGER) || actor.roles().contains(Role.GENERAL_MANAGER);
     }
 
     // ------------------------------------------------------------ running a case and reading the change
