@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * call the domain ({@link ProvisioningOrder}), save with the version check and write the events, in
  * one transaction; a refused command changes nothing.
  *
- * <p><b>Who may do what.</b> The kernel's roles and the people the order names decide:
+ * <p><b>Who may do what.</b> The kernel's roles and the people the order names decide. The order's
+ * account manager is the user its parties name holding {@link Role#ACCOUNT_MANAGER}; that user in
+ * another role is not, for any command:
  * <ul>
  *   <li>open an order: an {@link Role#ACCOUNT_MANAGER} who is the order's account manager, or a
  *       {@link Role#DEPARTMENT_GENERAL_MANAGER} or {@link Role#GENERAL_MANAGER};</li>
@@ -181,8 +183,7 @@ public final class ProvisioningOrders {
         Require.nonNullElements(assignments, "assignments");
         Require.nonNull(slaLink, "slaLink");
         return steps.create(orders, ctx -> {
-            boolean manager = actor.is(parties.accountManager()) && actor.hasRole(Role.ACCOUNT_MANAGER);
-            if (!manager && !isGeneralManager(actor)) {
+            if (!isAccountManager(actor, parties) && !isGeneralManager(actor)) {
                 throw new NotAuthorisedException(actor + " may not open provisioning order " + id + ": only its account manager "
                         + parties.accountManager() + " or a department general manager or general manager may");
             }
@@ -264,7 +265,7 @@ public final class ProvisioningOrders {
         Require.text(note, "note");
         return steps.change(orders, id, (order, ctx) -> {
             StageAssignment now = order.stage(to.stage()).assignment();
-            if (!actor.is(now.stationManager()) && !actor.is(order.parties().accountManager())) {
+            if (!actor.is(now.stationManager()) && !isAccountManager(actor, order.parties())) {
                 throw new NotAuthorisedException(actor + " may not hand off stage " + to.stage() + " of provisioning order "
                         + id + ": only its station manager " + now.stationManager() + " or the account manager "
                         + order.parties().accountManager() + " may");
@@ -290,7 +291,7 @@ public final class ProvisioningOrders {
         Require.nonNull(id, "id");
         Require.text(acceptedBy, "acceptedBy");
         return steps.change(orders, id, (order, ctx) -> {
-            if (!actor.is(order.parties().accountManager()) && !isGeneralManager(actor)) {
+            if (!isAccountManager(actor, order.parties()) && !isGeneralManager(actor)) {
                 throw new NotAuthorisedException(actor + " may not record the acceptance of provisioning order " + id
                         + ": only its account manager " + order.parties().accountManager()
                         + " or a department general manager or general manager may");
@@ -424,6 +425,14 @@ public final class ProvisioningOrders {
             command.accept(order, ctx);
             scheduleStageTimers(order, ctx);
         }, ProvisioningOrder::snapshot);
+    }
+
+    /**
+     * Whether the actor is the order's account manager: the user the order names, acting as an
+     * {@link Role#ACCOUNT_MANAGER}. The same user in another role (moved to a station, say) is not.
+     */
+    private static boolean isAccountManager(Actor actor, ProvisioningParties parties) {
+        return actor.is(parties.accountManager()) && actor.hasRole(Role.ACCOUNT_MANAGER);
     }
 
     private static boolean isGeneralManager(Actor actor) {

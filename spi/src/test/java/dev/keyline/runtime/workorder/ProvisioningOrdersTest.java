@@ -143,6 +143,27 @@ class ProvisioningOrdersTest {
     }
 
     @Test
+    void theAccountManagersUserInAnotherRoleNeitherHandsOffNorRecordsTheAcceptance() {
+        Actor formerManager = Actor.withRoles(new UserId("am-wang"), Role.TECHNICAL_MANAGER);
+        orders.start(EXECUTOR, ID, ORDER);
+        clock.advance(Duration.ofHours(10));
+        orders.complete(EXECUTOR, ID, ORDER);
+        assertThatThrownBy(() -> orders.handOff(formerManager, ID, new StageAssignment(LOCAL, new WorkOrderStation("far-tx"),
+                new LocalNetworkId("KM"), new UserId("sm-wu"), new UserId("ex-zheng")), "far end"))
+                .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("the account manager am-wang");
+        Actor localExecutor = Actor.withRoles(new UserId("ex-zhou"), Role.STATION_EXECUTOR);
+        orders.start(localExecutor, ID, LOCAL);
+        clock.advance(Duration.ofHours(20));
+        orders.complete(localExecutor, ID, LOCAL);
+        long version = orders.find(ID).version();
+
+        assertThatThrownBy(() -> orders.accept(formerManager, ID, "customer zhang"))
+                .isInstanceOf(NotAuthorisedException.class).hasMessageContaining("only its account manager am-wang");
+        assertThat(orders.find(ID).version()).isEqualTo(version);
+        assertThat(orders.find(ID).state()).isEqualTo(ProvisioningOrderState.AWAITING_ACCEPTANCE);
+    }
+
+    @Test
     void theOrderIsHandedOffAndClosesOnlyOnTheAccountManagersRecordOfAcceptance() {
         orders.start(EXECUTOR, ID, ORDER);
         clock.advance(Duration.ofHours(10));
