@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.domain.common.Actor;
 import dev.keyline.tck.account.AccountAuthorisationContract;
+import dev.keyline.tck.resource.ResourceAuthorisationContract;
+import dev.keyline.tck.sla.SlaAuthorisationContract;
+import dev.keyline.tck.workorder.WorkOrderAuthorisationContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -42,31 +45,21 @@ class AuthorisationCoverageTest {
             "CapexProjects.bookActual", "CapexProjects.bookCommitment", "CapexProjects.cancel",
             "CapexProjects.evaluate", "CapexProjects.propose", "CapexProjects.reject",
             "CapexProjects.releaseCommitment", "CapexProjects.startConstruction", "CapexProjects.startFeasibility",
-            "CreditWarnings.check", "FaultTickets.awaitCustomer", "FaultTickets.cancel", "FaultTickets.close",
-            "FaultTickets.diagnose", "FaultTickets.dispatch", "FaultTickets.reply", "FaultTickets.report",
-            "FaultTickets.resume", "FaultTickets.returnRepaired", "FaultTickets.startRepair", "Incentives.award",
+            "CreditWarnings.check",
+            "Incentives.award",
             "Incentives.changeTable", "Incentives.open", "KpiService.compute", "KpiService.recordMeasurement",
-            "PriorityRankings.rank", "PriorityRankings.recordResult", "ProvisioningOrders.accept",
-            "ProvisioningOrders.complete", "ProvisioningOrders.handOff", "ProvisioningOrders.hold",
-            "ProvisioningOrders.open", "ProvisioningOrders.resume", "ProvisioningOrders.start",
-            "ResourcePools.addCapacity", "ResourcePools.allocate", "ResourcePools.allocateDirectly",
-            "ResourcePools.cancel", "ResourcePools.forecastShortfall", "ResourcePools.openPool",
-            "ResourcePools.redate", "ResourcePools.release", "ResourcePools.reserve", "ResourcePools.retire",
-            "ServiceLevelAgreements.acceptOrder", "ServiceLevelAgreements.amend", "ServiceLevelAgreements.approve",
-            "ServiceLevelAgreements.draft", "ServiceLevelAgreements.evaluate",
-            "ServiceLevelAgreements.issueMonthlyReport", "ServiceLevelAgreements.recordCompletion",
-            "ServiceLevelAgreements.recordDocument", "ServiceLevelAgreements.sign",
-            "ServiceLevelAgreements.terminate", "SpareDailyCheck.run", "SpareParts.issueDirectly",
-            "SpareParts.issueReserved", "SpareParts.receive", "SpareParts.releaseReservation",
-            "SpareParts.repairDone", "SpareParts.reserve", "SpareParts.returnFaulty", "SpareParts.returnUnused",
-            "SpareParts.scrap", "SpareParts.setMinimum", "Staffings.assign", "Staffings.open",
+            "PriorityRankings.rank", "PriorityRankings.recordResult",
+            "Staffings.assign", "Staffings.open",
             "Staffings.planHeadcount", "Staffings.release"
     );
 
     @Test
     void everyCommandTakingAnActorHasAuthorisationCasesOrIsAKnownGap() {
         Set<String> commands = actorCommands();
-        Set<String> covered = AccountAuthorisationContract.coveredMethods();
+        Set<String> covered = new TreeSet<>(AccountAuthorisationContract.coveredMethods());
+        covered.addAll(ResourceAuthorisationContract.coveredMethods());
+        covered.addAll(SlaAuthorisationContract.coveredMethods());
+        covered.addAll(WorkOrderAuthorisationContract.coveredMethods());
         assertThat(commands).as("the runtime's commands taking an actor (the scan must find them)").hasSizeGreaterThan(50);
         assertThat(covered).as("every covered method exists").isSubsetOf(commands);
         assertThat(NOT_YET_COVERED).as("every known gap exists").isSubsetOf(commands);
