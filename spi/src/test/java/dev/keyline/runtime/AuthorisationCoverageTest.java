@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyline.domain.common.Actor;
 import dev.keyline.tck.account.AccountAuthorisationContract;
+import dev.keyline.tck.billing.BillingAuthorisationContract;
+import dev.keyline.tck.budget.BudgetAuthorisationContract;
+import dev.keyline.tck.kpi.KpiAuthorisationContract;
+import dev.keyline.tck.priority.PriorityAuthorisationContract;
+import dev.keyline.tck.staff.StaffAuthorisationContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -32,21 +37,9 @@ class AuthorisationCoverageTest {
      * cases are written.
      */
     private static final Set<String> NOT_YET_COVERED = Set.of(
-            "BillingAccounts.arrearsRateInput", "BillingAccounts.changePreferences", "BillingAccounts.get",
-            "BillingAccounts.open", "BillingAccounts.rate", "BillingAccounts.recordArrears",
-            "BillingAccounts.refreshArrears", "BillingAccounts.setCreditLimit", "Budgets.answerChallenge",
-            "Budgets.approve", "Budgets.approveRevision", "Budgets.bookCommitment", "Budgets.challenge",
-            "Budgets.close", "Budgets.issue", "Budgets.planLine", "Budgets.recordActual", "Budgets.reverseCommitment",
-            "Budgets.setTargets", "Budgets.startDraft", "Budgets.submit", "CapexCommitments.cancel",
-            "CapexCommitments.commit", "CapexCommitments.invoice", "CapexProjects.accept", "CapexProjects.approve",
-            "CapexProjects.bookActual", "CapexProjects.bookCommitment", "CapexProjects.cancel",
-            "CapexProjects.evaluate", "CapexProjects.propose", "CapexProjects.reject",
-            "CapexProjects.releaseCommitment", "CapexProjects.startConstruction", "CapexProjects.startFeasibility",
-            "CreditWarnings.check", "FaultTickets.awaitCustomer", "FaultTickets.cancel", "FaultTickets.close",
-            "FaultTickets.diagnose", "FaultTickets.dispatch", "FaultTickets.reply", "FaultTickets.report",
-            "FaultTickets.resume", "FaultTickets.returnRepaired", "FaultTickets.startRepair", "Incentives.award",
-            "Incentives.changeTable", "Incentives.open", "KpiService.compute", "KpiService.recordMeasurement",
-            "PriorityRankings.rank", "PriorityRankings.recordResult", "ProvisioningOrders.accept",
+            "FaultTickets.awaitCustomer", "FaultTickets.cancel", "FaultTickets.close", "FaultTickets.diagnose",
+            "FaultTickets.dispatch", "FaultTickets.reply", "FaultTickets.report", "FaultTickets.resume",
+            "FaultTickets.returnRepaired", "FaultTickets.startRepair", "ProvisioningOrders.accept",
             "ProvisioningOrders.complete", "ProvisioningOrders.handOff", "ProvisioningOrders.hold",
             "ProvisioningOrders.open", "ProvisioningOrders.resume", "ProvisioningOrders.start",
             "ResourcePools.addCapacity", "ResourcePools.allocate", "ResourcePools.allocateDirectly",
@@ -59,14 +52,18 @@ class AuthorisationCoverageTest {
             "ServiceLevelAgreements.terminate", "SpareDailyCheck.run", "SpareParts.issueDirectly",
             "SpareParts.issueReserved", "SpareParts.receive", "SpareParts.releaseReservation",
             "SpareParts.repairDone", "SpareParts.reserve", "SpareParts.returnFaulty", "SpareParts.returnUnused",
-            "SpareParts.scrap", "SpareParts.setMinimum", "Staffings.assign", "Staffings.open",
-            "Staffings.planHeadcount", "Staffings.release"
+            "SpareParts.scrap", "SpareParts.setMinimum"
     );
 
     @Test
     void everyCommandTakingAnActorHasAuthorisationCasesOrIsAKnownGap() {
         Set<String> commands = actorCommands();
-        Set<String> covered = AccountAuthorisationContract.coveredMethods();
+        Set<String> covered = new TreeSet<>(AccountAuthorisationContract.coveredMethods());
+        covered.addAll(BudgetAuthorisationContract.coveredMethods());
+        covered.addAll(BillingAuthorisationContract.coveredMethods());
+        covered.addAll(KpiAuthorisationContract.coveredMethods());
+        covered.addAll(PriorityAuthorisationContract.coveredMethods());
+        covered.addAll(StaffAuthorisationContract.coveredMethods());
         assertThat(commands).as("the runtime's commands taking an actor (the scan must find them)").hasSizeGreaterThan(50);
         assertThat(covered).as("every covered method exists").isSubsetOf(commands);
         assertThat(NOT_YET_COVERED).as("every known gap exists").isSubsetOf(commands);
