@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,7 +147,7 @@ public abstract class BudgetAuthorisationContract {
     }
 
     /** A budget's year: targets to close, with a challenge, bookings and a revision. */
-    static AuthorisationScenario<World> budgetScenario(java.util.function.Supplier<World> worlds) {
+    static AuthorisationScenario<World> budgetScenario(Supplier<World> worlds) {
         // the drafter who submits is the first financial manager; the four-eyes variant is that person as reviewer
         Actor submitterAsReviewer = Actor.withRoles(holding(Role.FINANCIAL_MANAGER).user(), Role.GENERAL_MANAGER);
         Set<String> budget = Set.of(PART_BUDGET);
@@ -193,7 +194,7 @@ public abstract class BudgetAuthorisationContract {
      * A CAPEX project's life from proposal to evaluation on an issued budget's line (1,000,000.00 under
      * stop control), with a proposal rejected and one cancelled.
      */
-    static AuthorisationScenario<World> capexScenario(java.util.function.Supplier<World> worlds) {
+    static AuthorisationScenario<World> capexScenario(Supplier<World> worlds) {
         Set<String> project = Set.of(PART_PROJECT);
         Set<String> both = Set.of(PART_PROJECT, PART_CAPEX_BUDGET);
         String booked = "budget.capex-amount-booked";

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * The "Authorisation" reliability suite for the priority area on a storage provider: both commands
  * of {@code PriorityRankings} are run by every {@link Role} of the kernel (and the scope variants of
  * {@link AuthorisationScenario#actors()}), and the outcome is compared with the rules below, stated
- * as data from the service's documented access ("Who may do what"), never read from its code.
+ * as data from docs/billing-and-hr.md ("Who may"), never read from the service.
  *
  * <p>The statement: recording billing's result facts is for a {@code FINANCIAL_MANAGER} or
  * {@code IT_SUPPORT}, who run the billing interface; recording a period's ranking for a
