@@ -1,0 +1,140 @@
+package dev.keyline.benchmarks.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The two databases every storage workload runs on: H2 in memory and a real PostgreSQL server
+ * (zonky's embedded binaries, one server per JVM, started on first use). Each {@link #create()}
+ * makes a new, empty database behind a HikariCP pool of 4, so the Keyline, raw-JDBC and Hibernate
+ * sides of a workload never see each other's rows.
+ *
+ * <p>PostgreSQL runs with {@code fsync}, {@code synchronous_commit} and {@code full_page_writes}
+ * off: the benchmarks measure the software's round trips and statements, not the disk of a machine
+ * shared with other work. The driver's {@code reWriteBatchedInserts} is on for every side.
+ */
+public enum Database {
+
+    /** H2 in memory. */
+    H2 {
+        @Override
+        HikariDataSource pool(String name) {
+            return openPool(url(name), "sa");
+        }
+
+        private String url(String name) {
+            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        }
+
+        @Override
+        void drop(HikariDataSource pool, String name) {
+            pool.close();
+            try (Connection c = java.sql.DriverManager.getConnection(url(name), "sa", "");
+                    Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new IllegalStateException("dropping H2 database " + name + " failed", e);
+            }
+        }
+    },
+
+    /** An embedded PostgreSQL 18 server. */
+    POSTGRES {
+        @Override
+        HikariDataSource pool(String name) {
+            EmbeddedPostgres server = server();
+            admin(server, "CREATE DATABASE " + name);
+            return openPool(server.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true", "postgres");
+        }
+
+        @Override
+        void drop(HikariDataSource pool, String name) {
+            pool.close();
+            admin(server(), "DROP DATABASE IF EXISTS " + name);
+        }
+    };
+
+    /** Connections in each pool, as in the measurements the targets were set from. */
+    public static final int POOL_SIZE = 4;
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    /**
+     * A new, empty database (no Keyline schema yet) behind a pool.
+     *
+     * @return the database; close it to drop it
+     */
+    public Opened create() {
+        String name = "bench_" + ProcessHandle.current().pid() + "_" + NAMES.incrementAndGet();
+        return new Opened(this, name, pool(name));
+    }
+
+    abstract HikariDataSource pool(String name);
+
+    abstract void drop(HikariDataSource pool, String name);
+
+    private static HikariDataSource openPool(String url, String user) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(POOL_SIZE);
+        return new HikariDataSource(config);
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_wal_size", "4GB")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("starting the embedded PostgreSQL server failed", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("stopping the embedded PostgreSQL server failed", e);
+                }
+            }, "benchmark-postgres-shutdown"));
+        }
+        return postgres;
+    }
+
+    private static void admin(EmbeddedPostgres server, String sql) {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    /**
+     * One database of a workload and its pool.
+     *
+     * @param database which kind
+     * @param name its name
+     * @param pool its pool
+     */
+    public record Opened(Database database, String name, HikariDataSource pool) implements AutoCloseable {
+
+        /** Closes the pool and drops the database. */
+        @Override
+        public void close() {
+            database.drop(pool, name);
+        }
+    }
+}
