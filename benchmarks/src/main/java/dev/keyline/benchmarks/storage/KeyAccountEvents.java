@@ -10,7 +10,7 @@ import java.util.UUID;
  * outbox row's audience, subject and JSON payload, built by hand the way a host without Keyline
  * would (a new random event id each).
  */
-final class KeyAccountEvents {
+public final class KeyAccountEvents {
 
     private static final String OCCURRED = RawOutbox.instant(Fixture.NOW);
 
@@ -29,7 +29,7 @@ final class KeyAccountEvents {
      * @param subject the subject line
      * @param payload the event JSON
      */
-    record Row(UUID eventId, String aggregateId, String type, String role, String unit, String account, String subject,
+    public record Row(UUID eventId, String aggregateId, String type, String role, String unit, String account, String subject,
             String payload) {
 
         /** Inserts the row on {@code c}, in its current transaction. */
@@ -39,7 +39,8 @@ final class KeyAccountEvents {
         }
     }
 
-    static Row registered(long n) {
+    /** The event of the mix's command for account {@code n}. */
+    public static Row registered(long n) {
         String id = KeyAccountMix.accountId(n);
         String name = KeyAccountMix.name(n);
         String network = KeyAccountMix.NETWORK.value();
@@ -51,7 +52,8 @@ final class KeyAccountEvents {
                         + "}");
     }
 
-    static Row managerAssigned(long n) {
+    /** The event of the mix's command for account {@code n}. */
+    public static Row managerAssigned(long n) {
         String id = KeyAccountMix.accountId(n);
         String network = KeyAccountMix.NETWORK.value();
         String manager = KeyAccountMix.MANAGER.value();
@@ -62,7 +64,8 @@ final class KeyAccountEvents {
                         + ",\"assignedBy\":" + RawOutbox.quote(KeyAccountMix.BY.value()) + "}");
     }
 
-    static Row activated(long n) {
+    /** The event of the mix's command for account {@code n}. */
+    public static Row activated(long n) {
         String id = KeyAccountMix.accountId(n);
         String network = KeyAccountMix.NETWORK.value();
         String manager = KeyAccountMix.MANAGER.value();
