@@ -49,15 +49,14 @@ public enum Database {
     POSTGRES {
         @Override
         HikariDataSource pool(String name) {
-            EmbeddedPostgres server = server();
-            admin(server, "CREATE DATABASE " + name);
-            return openPool(server.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true", "postgres");
+            admin("CREATE DATABASE " + name);
+            return openPool(postgresUrl(name) + "&reWriteBatchedInserts=true", "postgres");
         }
 
         @Override
         void drop(HikariDataSource pool, String name) {
             pool.close();
-            admin(server(), "DROP DATABASE IF EXISTS " + name);
+            admin("DROP DATABASE IF EXISTS " + name);
         }
     };
 
@@ -90,15 +89,25 @@ public enum Database {
         return new HikariDataSource(config);
     }
 
+    /**
+     * Starts an embedded PostgreSQL server configured for the benchmarks.
+     *
+     * @return the server
+     * @throws IOException when it does not start
+     */
+    static EmbeddedPostgres startServer() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_wal_size", "4GB")
+                .start();
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("max_wal_size", "4GB")
-                        .start();
+                postgres = startServer();
             } catch (IOException e) {
                 throw new UncheckedIOException("starting the embedded PostgreSQL server failed", e);
             }
@@ -114,8 +123,25 @@ public enum Database {
         return postgres;
     }
 
-    private static void admin(EmbeddedPostgres server, String sql) {
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    /**
+     * The JDBC URL of a database on the server: the one {@value #SERVER_PORT} names when it is set
+     * (a server {@link PostgresServerMain} started for a whole run, so forks need not start their
+     * own), otherwise the server of this JVM.
+     */
+    private static String postgresUrl(String database) {
+        String port = System.getenv(SERVER_PORT);
+        if (port != null && !port.isBlank()) {
+            return "jdbc:postgresql://localhost:" + port.trim() + "/" + database + "?user=postgres";
+        }
+        return server().getJdbcUrl("postgres", database);
+    }
+
+    /** The environment variable naming the port of a PostgreSQL server already running for the benchmarks. */
+    public static final String SERVER_PORT = "KEYLINE_BENCHMARK_POSTGRES_PORT";
+
+    private static void admin(String sql) {
+        try (Connection c = java.sql.DriverManager.getConnection(postgresUrl("postgres"), "postgres", "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed", e);

@@ -75,9 +75,21 @@ public final class ProvisioningMix {
      * @return the order
      */
     public static ProvisioningOrder open(long n) {
-        return ProvisioningOrder.open(new ProvisioningOrderId(orderId(n)), new ProvisioningParties(
+        return open(orderId(n), n, Fixture.NOW);
+    }
+
+    /**
+     * An order as the domain opens it, with its event pending.
+     *
+     * @param id the order id
+     * @param n the order number, which picks its account
+     * @param at when it opens
+     * @return the order
+     */
+    public static ProvisioningOrder open(String id, long n, java.time.Instant at) {
+        return ProvisioningOrder.open(new ProvisioningOrderId(id), new ProvisioningParties(
                 new AccountId(KeyAccountMix.accountId(n % 10_000)), new ProductCode("DDN"), new LocalNetworkId("SZ"),
-                new UserId("am-1"), new UserId("it-1")), PLAN, ASSIGNMENTS, Fixture.NOW, CALENDAR,
+                new UserId("am-1"), new UserId("it-1")), PLAN, ASSIGNMENTS, at, CALENDAR,
                 ProvisioningOrder.DEFAULT_WARNING_SHARE, Optional.empty());
     }
 

@@ -100,6 +100,16 @@ public final class RawProvisioning {
         for (long n = from; n < to; n++) {
             orders.add(ProvisioningMix.open(n));
         }
+        insertOrders(orders);
+    }
+
+    /**
+     * Inserts orders the caller built, in one transaction.
+     *
+     * @param orders the orders, with their events pending
+     * @throws SQLException when the database fails
+     */
+    public void insertOrders(List<ProvisioningOrder> orders) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
