@@ -25,12 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * batch per transaction) and Hibernate (flush and clear every {@link Orm#BATCH_SIZE} orders), on H2
  * and PostgreSQL. One invocation is one transaction; a measured iteration is
  * {@code batchSize} of them into an empty database ({@value #TRANSACTIONS} transactions, 100,000
- * orders, unless {@code -bs} says otherwise). The score is seconds per order; the report turns it
+ * orders, unless {@code -bs} says otherwise). The score is microseconds per order; the report turns it
  * into orders per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 1, batchSize = BulkBenchmark.TRANSACTIONS)
 @Measurement(iterations = 3, batchSize = BulkBenchmark.TRANSACTIONS)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})

@@ -49,7 +49,7 @@ public enum Database {
     POSTGRES {
         @Override
         HikariDataSource pool(String name) {
-            admin("CREATE DATABASE " + name);
+            admin("CREATE DATABASE " + name + " TEMPLATE " + template());
             return openPool(postgresUrl(name) + "&reWriteBatchedInserts=true", "postgres");
         }
 
@@ -59,6 +59,9 @@ public enum Database {
             admin("DROP DATABASE IF EXISTS " + name);
         }
     };
+
+    /** The database every PostgreSQL database of the benchmarks is copied from: Keyline's schema, migrated once per server. */
+    private static final String TEMPLATE = "bench_keyline_template";
 
     /** Connections in each pool, as in the measurements the targets were set from. */
     public static final int POOL_SIZE = 4;
@@ -138,6 +141,28 @@ public enum Database {
 
     /** The environment variable naming the port of a PostgreSQL server already running for the benchmarks. */
     public static final String SERVER_PORT = "KEYLINE_BENCHMARK_POSTGRES_PORT";
+
+    /**
+     * The template database with Keyline's schema, created and migrated on first use on this
+     * server, so that a new database is a file copy rather than a run of every migration.
+     */
+    private static synchronized String template() {
+        boolean exists;
+        try (Connection c = java.sql.DriverManager.getConnection(postgresUrl("postgres"), "postgres", "");
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + TEMPLATE + "'")) {
+            exists = rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("looking for the template database failed", e);
+        }
+        if (!exists) {
+            admin("CREATE DATABASE " + TEMPLATE);
+            try (HikariDataSource pool = openPool(postgresUrl(TEMPLATE), "postgres")) {
+                dev.keyline.jdbc.JdbcStorage.builder(pool).migrate(true).build();
+            }
+        }
+        return TEMPLATE;
+    }
 
     private static void admin(String sql) {
         try (Connection c = java.sql.DriverManager.getConnection(postgresUrl("postgres"), "postgres", "");

@@ -28,7 +28,7 @@ public final class StoredOrders {
     public static final int TEMPLATES = 100;
 
     /** The time by which one order in a hundred is due. */
-    public static final Instant DUE_BY = Fixture.NOW.plus(Duration.ofDays(6)).minus(Duration.ofHours(98));
+    public static final Instant DUE_BY = Fixture.NOW.plus(Duration.ofDays(6)).minus(Duration.ofMinutes(98 * 60 + 30));
 
     private static final Map<String, Fixture> LOADED = new HashMap<>();
 
@@ -64,21 +64,25 @@ public final class StoredOrders {
             String newId = "'PO-' || LPAD(CAST(r.x * " + TEMPLATES
                     + " + CAST(SUBSTRING(t.provisioning_order_id, 3) AS INTEGER) AS VARCHAR), 9, '0')";
             try (Connection c = fixture.dataSource().getConnection(); Statement s = c.createStatement()) {
+                System.out.printf("# templates written after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 s.executeUpdate("INSERT INTO keyline_provisioning_order (provisioning_order_id, account_id, product_code, "
                         + "originating_unit, account_manager, it_support, start_at, committed_completion, warning_share, "
                         + "sla_order, sla_committed_by, order_state, accepted_by, accepted_at, last_changed_at, version) "
                         + "SELECT " + newId + ", account_id, product_code, originating_unit, account_manager, it_support, "
                         + "start_at, committed_completion, warning_share, sla_order, sla_committed_by, order_state, "
-                        + "accepted_by, accepted_at, last_changed_at, version FROM keyline_provisioning_order t, " + range);
+                        + "accepted_by, accepted_at, last_changed_at, version FROM " + range + ", keyline_provisioning_order t");
+                System.out.printf("# orders copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 s.executeUpdate("INSERT INTO keyline_provisioning_stage (provisioning_order_id, line_no, stage_id, "
                         + "planned_nanos, station_id, unit_id, station_manager, executor, stage_state, started_at, "
                         + "held_since, held_nanos, warning_at, due_at, warned, escalated, done_at) SELECT " + newId
                         + ", line_no, stage_id, planned_nanos, station_id, unit_id, station_manager, executor, stage_state, "
                         + "started_at, held_since, held_nanos, warning_at, due_at, warned, escalated, done_at "
-                        + "FROM keyline_provisioning_stage t, " + range);
+                        + "FROM " + range + ", keyline_provisioning_stage t");
+                System.out.printf("# stages copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 s.executeUpdate("INSERT INTO keyline_provisioning_stage_after (provisioning_order_id, line_no, stage_id, "
                         + "predecessor_id) SELECT " + newId + ", line_no, stage_id, predecessor_id "
-                        + "FROM keyline_provisioning_stage_after t, " + range);
+                        + "FROM " + range + ", keyline_provisioning_stage_after t");
+                System.out.printf("# predecessors copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 for (String table : List.of("keyline_provisioning_stage_after", "keyline_provisioning_stage",
                         "keyline_provisioning_order")) {
                     s.executeUpdate("DELETE FROM " + table + " WHERE provisioning_order_id LIKE 'T-%'");
