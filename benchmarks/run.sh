@@ -42,16 +42,19 @@ if [[ "$PROFILE" == long ]]; then
   H2_ROWS=10000,100000,1000000                # H2 in memory needs the -Xmx6g of the scale group
   POSTGRES_ROWS=10000,100000,1000000
 else
-  COMMANDS=(-f 1 -wi 1 -w 4s -i 2 -r 3s)
-  BULK=(-f 1 -wi 1 -wbs 1 -i 2 -bs 1)         # 1 transaction of 1,000 orders per iteration
-  OUTBOX=(-f 1 -wi 1 -i 2)
-  SCALE=(-f 0 -wi 1 -w 2s -i 2 -r 1s)
+  COMMANDS=(-f 1 -wi 1 -w 4s -i 3 -r 2s)
+  BULK=(-f 1 -wi 1 -wbs 1 -i 3 -bs 1)         # 1 transaction of 1,000 orders per iteration
+  OUTBOX=(-f 1 -wi 1 -i 3)
+  SCALE=(-f 0 -wi 1 -w 2s -i 3 -r 1s)
   H2_ROWS=1000,10000                          # loading H2 in memory is the slow part
   POSTGRES_ROWS=1000,10000,100000
 fi
 
 mkdir -p "$OUT"
 rm -f "$OUT"/*.json "$OUT/postgres.port"
+# run from a copy, so that a build during the run cannot change the classes under the forks
+cp "$JAR" "$OUT/keyline-benchmarks.jar"
+JAR="$OUT/keyline-benchmarks.jar"
 
 # One PostgreSQL server for the run, stopped when this script ends.
 exec 3> >("$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.PostgresServerMain "$OUT/postgres.port" > "$OUT/postgres.log" 2>&1)

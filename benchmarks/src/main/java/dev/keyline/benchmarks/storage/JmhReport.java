@@ -96,9 +96,7 @@ public final class JmhReport {
             JsonNode metric = run.get("primaryMetric");
             double score = metric.get("score").asDouble();
             double error = metric.get("scoreError").asDouble();
-            if (Double.isNaN(error)) {
-                error = 0;
-            }
+
             String unit = metric.get("scoreUnit").asText();
             double rate;
             double rateError;
@@ -230,9 +228,10 @@ public final class JmhReport {
                         md.append(" | ").append(score(r, 1));
                     }
                     md.append(" | ");
-                    Optional<Result> smallest = curve.get(0);
-                    Optional<Result> largest = curve.get(curve.size() - 1);
-                    if (curve.size() > 1 && smallest.isPresent() && largest.isPresent()) {
+                    List<Result> measured = curve.stream().flatMap(Optional::stream).toList();
+                    Optional<Result> smallest = measured.stream().findFirst();
+                    Optional<Result> largest = measured.stream().reduce((a, b) -> b);
+                    if (measured.size() > 1) {
                         md.append(String.format(Locale.ROOT, "%.2f", largest.get().rate() / smallest.get().rate()));
                     } else {
                         md.append("–");
@@ -260,10 +259,11 @@ public final class JmhReport {
         md.append('\n');
     }
 
-    /** A score as "12,345 ± 678". */
+    /** A score as "12,345 ± 678" ("± n/a" when JMH gave no error: fewer than three iterations). */
     static String score(Optional<Result> result, double factor) {
-        return result.map(r -> String.format(Locale.ROOT, "%,.0f ± %,.0f", r.rate() * factor, r.error() * factor))
-                .orElse("–");
+        return result.map(r -> Double.isNaN(r.error())
+                ? String.format(Locale.ROOT, "%,.0f ± n/a", r.rate() * factor)
+                : String.format(Locale.ROOT, "%,.0f ± %,.0f", r.rate() * factor, r.error() * factor)).orElse("–");
     }
 
     /** A ratio as "**0.93 ×** raw JDBC". */

@@ -89,7 +89,8 @@ public class OutboxBenchmark {
             server.start();
             target = WebhookSink.builder()
                     .endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/events")
-                    .secret("benchmark-secret-0123456789abcdef")
+                    .secret("whsec_" + java.util.Base64.getEncoder().encodeToString(
+                            "benchmark-webhook-secret-32-bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                     .build();
         } else {
             target = new NotificationSink() {

@@ -74,7 +74,43 @@ public class ScaleBenchmark {
         rawReads = new RawReads(fixture.dataSource());
         random = new SplittableRandom(rows);
         next = StoredOrders.WRITTEN;
+        warmUpOnce();
     }
+
+    private static boolean warmedUp;
+
+    /**
+     * Before the first trial of the JVM, runs every operation of both sides for
+     * {@value #WARM_UP_SECONDS} seconds: the trials share one JVM, so without this the first sizes
+     * would meet code the JIT has not compiled yet and the later ones code it has, which would
+     * tilt the scale curve.
+     */
+    private void warmUpOnce() {
+        if (warmedUp) {
+            return;
+        }
+        warmedUp = true;
+        String measuredSide = side;
+        long end = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
+        try {
+            while (System.nanoTime() < end) {
+                for (String s : new String[] {"keyline", "raw"}) {
+                    side = s;
+                    find();
+                    overdue();
+                    write();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("warming up failed", e);
+        } finally {
+            side = measuredSide;
+            StoredOrders.deleteWritten(fixture);
+        }
+    }
+
+    /** How long {@link #warmUpOnce()} runs. */
+    static final int WARM_UP_SECONDS = 15;
 
     /** Deletes what {@link #write()} wrote, so every iteration meets the loaded size. */
     @TearDown(Level.Iteration)
