@@ -1,0 +1,82 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.jdbc.StatementLog.Counted;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.account.KeyAccounts;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDBC calls of the key-account area's typical commands and of a find, counted on a real
+ * database through {@link StatementLog}, so that a regression in round trips fails the build
+ * (counting is deterministic; timing belongs in the benchmarks). The command mix is one account's
+ * life as the benchmarks run it: register; assign the account manager and activate, in one
+ * transaction; then two commands that record three spend facts each. Runs on H2 and PostgreSQL
+ * through its subclasses.
+ */
+abstract class StatementCountContract {
+
+    private static final LocalNetworkId SUZHOU = new LocalNetworkId("SZ");
+    private static final Actor ZHOU = Actor.withRoles(new UserId("zhou"), Role.DEPARTMENT_GENERAL_MANAGER);
+    private static final UserId WANG = new UserId("wang");
+    private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
+
+    private final StatementLog log = new StatementLog();
+    private Keyline keyline;
+    private KeyAccounts accounts;
+
+    /** The database to run on. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyTables() {
+        TestDatabases.emptyStorage(dataSource());
+        JdbcStorage storage = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build();
+        keyline = Keyline.builder().storage(storage).build();
+        accounts = KeyAccounts.on(keyline);
+    }
+
+    @Test
+    void aTransactionDoesNotAskTheConnectionForItsSettings() {
+        register("KA0");
+        Counted register = log.count(() -> register("KA1"));
+
+        assertThat(register.calls("getTransactionIsolation")).as("%s", register).isZero();
+        assertThat(register.calls("getAutoCommit")).as("%s", register).isZero();
+        assertThat(register.calls("setAutoCommit")).as("%s", register).isLessThanOrEqualTo(2);
+    }
+
+    /** Statements and commits of the mix: 2 + (3 + 2 + 2) + 2 * 2 SELECT/INSERT pairs... see the test. */
+    private static final int MIX_ROUND_TRIPS = 19;
+
+    private KeyAccountSnapshot register(String id) {
+        return accounts.register(ZHOU, new AccountId(id), "Customer " + id, SUZHOU, Industry.FINANCE);
+    }
+
+    private static List<SpendFact> facts(AccountId account, int first) {
+        List<SpendFact> facts = new ArrayList<>();
+        for (int i = first; i < first + 3; i++) {
+            facts.add(new SpendFact(new SpendFactId(account.value() + "-F" + i), account, SUZHOU,
+                    YearMonth.of(2025, 1 + i), Money.ofCents(600_000 + i, Money.CNY), T0.plusSeconds(i), Optional.empty()));
+        }
+        return facts;
+    }
+}
