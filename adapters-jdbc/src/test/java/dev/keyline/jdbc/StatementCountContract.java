@@ -55,6 +55,15 @@ abstract class StatementCountContract {
     }
 
     @Test
+    void registeringIsOneInsertOfTheAccountAndOneOfItsEventsWithoutAnExistenceCheck() {
+        Counted register = log.count(() -> register("KA1"));
+
+        assertThat(register.ofKind("SELECT")).as("%s", register).isEmpty();
+        assertThat(register.statements()).as("%s", register).hasSize(2);
+        assertThat(register.calls("commit")).isOne();
+    }
+
+    @Test
     void aTransactionDoesNotAskTheConnectionForItsSettings() {
         register("KA0");
         Counted register = log.count(() -> register("KA1"));
@@ -62,6 +71,21 @@ abstract class StatementCountContract {
         assertThat(register.calls("getTransactionIsolation")).as("%s", register).isZero();
         assertThat(register.calls("getAutoCommit")).as("%s", register).isZero();
         assertThat(register.calls("setAutoCommit")).as("%s", register).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void recordingSpendReadsTheAccountOnceAndLeavesDuplicateIdsToTheUniqueIndex() {
+        AccountId id = register("KA1").id();
+        keyline.run(ctx -> {
+            accounts.assignManager(ZHOU, id, WANG);
+            accounts.activate(ZHOU, id);
+        });
+
+        Counted spend = log.count(() -> accounts.recordSpend(ZHOU, facts(id, 0)));
+
+        assertThat(spend.statements()).as("%s", spend).noneMatch(s -> s.kind().equals("SELECT")
+                && s.touches("keyline_spend_fact"));
+        assertThat(spend.ofKind("INSERT")).as("%s", spend).hasSize(1).allMatch(s -> s.touches("keyline_spend_fact"));
     }
 
     /** Statements and commits of the mix: 2 + (3 + 2 + 2) + 2 * 2 SELECT/INSERT pairs... see the test. */
