@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,10 +153,13 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
         for (List<SpendFactId> chunk : chunks(inserted, BATCH)) {
             session.update("DELETE FROM " + TABLE + " WHERE fact_id IN (" + placeholders(chunk.size()) + ")", chunk.toArray());
         }
-        // names the stored id; a fact appended meanwhile by a transaction still open is not visible to it
-        SpendFactAppend.check(given, this::storedFacts, this::storedCorrections);
-        throw new AlreadyExistsException("a spend fact of " + given.stream().map(f -> f.id().value()).toList()
-                + " was appended by a concurrent transaction");
+        Set<SpendFactId> ids = new LinkedHashSet<>();
+        given.forEach(f -> ids.add(f.id()));
+        Map<SpendFactId, SpendFact> stored = storedFacts(ids);
+        List<String> takenIds = ids.stream().filter(stored::containsKey).map(SpendFactId::value).toList();
+        throw new AlreadyExistsException("spend fact " + (takenIds.isEmpty() ? "of " + ids : String.join(", ", takenIds))
+                + " already exists, stored before or appended by a concurrent transaction that committed first; "
+                + "facts are never overwritten, a correction is a new fact");
     }
 
     @Override
