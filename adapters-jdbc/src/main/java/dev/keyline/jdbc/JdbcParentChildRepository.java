@@ -29,10 +29,12 @@ import java.util.stream.StreamSupport;
  * <p>Reading a parent row and then its child rows takes several statements, and another
  * transaction may commit a save of the same aggregate between them; the parent would then be
  * restored with the children of a later state (or fail validation for no fault of the data).
- * So after reading the children the repository reads the parents' versions again: a version that
- * moved means a save committed in between, and that aggregate is read again (parent, children,
- * version) until the two agree. Saves always raise the version, so equal versions prove that the
- * children belong to the parent that was read.
+ * So each statement that reads a child table also reads the parents' versions, in the same
+ * statement and so from the same snapshot ({@code parent LEFT JOIN child}, by primary key): a
+ * version that differs from the parent row's means a save committed in between, and that
+ * aggregate is read again (parent, children) until they agree. Saves always raise the version,
+ * so equal versions prove that the children belong to the parent that was read. A find thus
+ * takes one statement per table, with no separate re-read of the version.
  *
  * <p>Queries ({@link #streamWhere}, {@link #listWhere}) read the parent rows lazily and the children
  * of up to {@value #CHUNK} parents at a time, one statement per child table, so a large result
@@ -63,8 +65,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     /** How often one aggregate is read again while it keeps changing, before giving up. */
     public static final int MAX_ATTEMPTS = 100;
 
+    private static final String PARENT_KEY = "keyline_parent_key";
+    private static final String PARENT_VERSION = "keyline_parent_version";
+
     private final String table;
     private final String idColumn;
+    /** The parent versions the child statements of the load running on this thread saw. */
+    private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
 
     /**
      * A repository over one parent table.
@@ -209,8 +216,10 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     /**
      * Reads the rows of one child table that belong to the given parents, in one statement
-     * ({@code SELECT * FROM childTable WHERE parentColumn IN (...) ORDER BY parentColumn,
-     * orderColumn}), and groups them by parent id; meant for {@link #readChildren(List)}.
+     * ({@code SELECT c.*, p.version ... FROM parent p LEFT JOIN childTable c ON c.parentColumn =
+     * p.id WHERE p.id IN (...) ORDER BY p.id, c.orderColumn}), and groups them by parent id;
+     * meant for {@link #readChildren(List)}. The parents' versions read with the rows confirm that
+     * they belong to the parent rows being restored.
      * A parent without rows has no entry in the result.
      *
      * @param <T> the child type
@@ -233,12 +242,25 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(orderColumn, "orderColumn");
         Require.nonNull(mapper, "mapper");
         Map<String, List<T>> children = new HashMap<>();
-        session().query("SELECT * FROM " + childTable + " WHERE " + parentColumn + " IN ("
-                + StoredValues.placeholders(parentIds.size()) + ") ORDER BY " + parentColumn + ", " + orderColumn, row -> {
-                    String parent = row.requiredString(parentColumn);
+        Map<String, Long> parentVersions = new HashMap<>();
+        // the parent's version is read in the same statement as its children, so one snapshot holds
+        // both: a version equal to the parent row's proves these children belong to it
+        session().query("SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION
+                + " FROM " + table + " p LEFT JOIN " + childTable + " c ON c." + parentColumn + " = p." + idColumn
+                + " WHERE p." + idColumn + " IN (" + StoredValues.placeholders(parentIds.size()) + ") ORDER BY p."
+                + idColumn + ", c." + orderColumn, row -> {
+                    String parent = row.requiredString(PARENT_KEY);
+                    parentVersions.put(parent, row.longValue(PARENT_VERSION));
+                    if (row.string(parentColumn) == null) {
+                        return null; // the parent has no row in this table
+                    }
                     T child = mapper.map(row, parent);
                     return children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
                 }, parentIds.toArray());
+        VersionCheck check = reading.get();
+        if (check != null) {
+            check.saw(parentIds, parentVersions);
+        }
         return children;
     }
 
@@ -316,8 +338,20 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 throw new StorageException(aggregateName() + " " + ids + " kept changing while being read; gave up after "
                         + MAX_ATTEMPTS + " attempts", null);
             }
-            Function<P, A> restore = readChildren(pending);
-            Map<String, Long> versions = versions(ids);
+            VersionCheck check = new VersionCheck();
+            VersionCheck outer = reading.get();
+            reading.set(check);
+            Function<P, A> restore;
+            try {
+                restore = readChildren(pending);
+            } finally {
+                reading.set(outer);
+            }
+            Map<String, Long> versions = check.agreed();
+            List<String> uncovered = ids.stream().filter(id -> !check.covers(id)).toList();
+            if (!uncovered.isEmpty()) {
+                versions.putAll(versions(uncovered));
+            }
             List<String> changed = new ArrayList<>();
             for (P parent : pending) {
                 Long now = versions.get(idOf(parent));
@@ -355,5 +389,35 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         all.addAll(ids);
         return session().query("SELECT * FROM " + table + " WHERE (" + condition + ") AND " + idColumn + " IN ("
                 + StoredValues.placeholders(ids.size()) + ")", this::parent, all.toArray());
+    }
+
+    /**
+     * The parent versions seen by the child statements of one read: a parent is confirmed when
+     * every statement that read its children saw it at one version.
+     */
+    private static final class VersionCheck {
+        private final Map<String, Long> seen = new HashMap<>();
+        private final Set<String> disagreeing = new HashSet<>();
+
+        void saw(List<String> requested, Map<String, Long> versions) {
+            for (String id : requested) {
+                Long version = versions.get(id);
+                Long before = seen.putIfAbsent(id, version == null ? -1L : version);
+                if (version == null || (before != null && !before.equals(version))) {
+                    disagreeing.add(id);
+                }
+            }
+        }
+
+        boolean covers(String id) {
+            return seen.containsKey(id);
+        }
+
+        /** The confirmed parents' versions; a parent that disappeared or moved between statements is absent. */
+        Map<String, Long> agreed() {
+            Map<String, Long> agreed = new HashMap<>(seen);
+            agreed.keySet().removeAll(disagreeing);
+            return agreed;
+        }
     }
 }

@@ -88,6 +88,23 @@ abstract class StatementCountContract {
         assertThat(spend.ofKind("INSERT")).as("%s", spend).hasSize(1).allMatch(s -> s.touches("keyline_spend_fact"));
     }
 
+    @Test
+    void aFindReadsEachTableOnce() {
+        AccountId id = register("KA1").id();
+        keyline.run(ctx -> {
+            accounts.assignManager(ZHOU, id, WANG);
+            accounts.activate(ZHOU, id);
+        });
+
+        Counted find = log.count(() -> assertThat(accounts.find(id)).isPresent());
+
+        assertThat(find.statements()).as("%s", find).hasSize(3).allMatch(s -> s.kind().equals("SELECT"));
+        for (String child : List.of("keyline_key_account_churn_signal", "keyline_key_account_tier_change")) {
+            assertThat(find.statements()).as("%s", find).filteredOn(s -> s.touches(child)).hasSize(1);
+        }
+        assertThat(find.calls("commit")).isOne();
+    }
+
     /** Statements and commits of the mix: 2 + (3 + 2 + 2) + 2 * 2 SELECT/INSERT pairs... see the test. */
     private static final int MIX_ROUND_TRIPS = 19;
 
