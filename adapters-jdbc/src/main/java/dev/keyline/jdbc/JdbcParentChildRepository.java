@@ -72,6 +72,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     private final String idColumn;
     /** The parent versions the child statements of the load running on this thread saw. */
     private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
+    /** The save running on this thread, with what is known to be stored of its children. */
+    private final ThreadLocal<Saving> saving = new ThreadLocal<>();
+    private final Object childStateKey = new Object();
 
     /**
      * A repository over one parent table.
@@ -137,8 +140,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     @Override
-    public Optional<A> find(I id) {
-        Require.nonNull(id, "id");
+    protected Optional<A> read(I id) {
         String condition = idColumn + " = ?";
         Object[] params = {id.value()};
         List<P> parents = session().query("SELECT * FROM " + table + " WHERE " + condition, this::parent, params);
@@ -260,6 +262,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         VersionCheck check = reading.get();
         if (check != null) {
             check.saw(parentIds, parentVersions);
+            check.children.put(childTable, children);
         }
         return children;
     }
@@ -276,6 +279,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(parentColumn, "parentColumn");
         Require.nonNull(id, "id");
         session().update("DELETE FROM " + childTable + " WHERE " + parentColumn + " = ?", id.value());
+        ChildState known = knownChildren(id);
+        if (known != null) {
+            known.values.remove(childTable);
+            known.counts.remove(childTable);
+        }
     }
 
     /**
@@ -298,13 +306,125 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(parentColumn, "parentColumn");
         Require.nonNull(id, "id");
         Require.nonNull(rows, "rows");
-        int stored = inserted ? 0 : session().queryOne("SELECT COUNT(*) AS stored_rows FROM " + childTable + " WHERE "
-                + parentColumn + " = ?", row -> row.intValue("stored_rows"), id.value()).orElse(0);
+        ChildState known = knownChildren(id);
+        Integer counted = known == null ? null : known.counts.get(childTable);
+        int stored = inserted ? 0 : counted != null ? counted : session().queryOne("SELECT COUNT(*) AS stored_rows FROM "
+                + childTable + " WHERE " + parentColumn + " = ?", row -> row.intValue("stored_rows"), id.value()).orElse(0);
         if (stored > rows.size()) {
             throw new StorageException(aggregateName() + " " + id.value() + " holds " + rows.size() + " rows of "
                     + childTable + " but " + stored + " are stored; an append-only collection never shrinks", null);
         }
         insertChildren(sql, rows.subList(stored, rows.size()));
+        if (known != null) {
+            known.values.remove(childTable);
+            known.counts.put(childTable, rows.size());
+        }
+    }
+
+    /**
+     * The rows of a child table stored for the aggregate being saved, as {@link #childrenOf}
+     * mapped them when the aggregate was loaded in this transaction (or as
+     * {@link #storedChildrenAre} last recorded them): the save's version check proves they are
+     * still what the database holds, so a save can compare with them instead of reading them again.
+     *
+     * @param childTable the child table
+     * @param id the aggregate's id; call only from {@link #saveChildren(AggregateRoot, boolean)}
+     * @param <T> the child type the table's mapper returns
+     * @return the stored rows, or empty when this transaction does not know them (then read them)
+     */
+    @SuppressWarnings("unchecked")
+    protected final <T> Optional<List<T>> storedChildren(String childTable, I id) {
+        Require.nonNull(childTable, "childTable");
+        Require.nonNull(id, "id");
+        ChildState known = knownChildren(id);
+        return known == null ? Optional.empty() : Optional.ofNullable((List<T>) known.values.get(childTable));
+    }
+
+    /**
+     * Records what a save wrote to a child table that it rewrites, so that a later save of the
+     * aggregate in the same transaction can compare with it through {@link #storedChildren}.
+     *
+     * @param childTable the child table
+     * @param id the aggregate's id; call only from {@link #saveChildren(AggregateRoot, boolean)}
+     * @param children the rows now stored, as the table's mapper would return them
+     */
+    protected final void storedChildrenAre(String childTable, I id, List<?> children) {
+        Require.nonNull(childTable, "childTable");
+        Require.nonNull(id, "id");
+        Require.nonNull(children, "children");
+        ChildState known = knownChildren(id);
+        if (known != null) {
+            known.values.put(childTable, List.copyOf(children));
+            known.counts.put(childTable, children.size());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The children are compared with what this transaction knows is stored (read when the
+     * aggregate was loaded, or written by its last save), so an append-only collection inserts its
+     * new rows without counting the stored ones first.
+     */
+    @Override
+    public void save(A aggregate) {
+        Require.nonNull(aggregate, "aggregate");
+        Map<String, ChildState> states = childStates();
+        String id = aggregate.id().value();
+        long from = aggregate.version();
+        ChildState known = states == null ? null : states.get(id);
+        ChildState state = from == 0 ? new ChildState(0) : known != null && known.version == from ? known : null;
+        Saving outer = saving.get();
+        saving.set(new Saving(id, state));
+        try {
+            super.save(aggregate);
+        } catch (RuntimeException | Error e) {
+            if (states != null) {
+                states.remove(id);
+            }
+            throw e;
+        } finally {
+            saving.set(outer);
+        }
+        if (states != null) {
+            if (state == null) {
+                states.remove(id);
+            } else {
+                state.version = aggregate.version();
+                states.put(id, state);
+            }
+        }
+    }
+
+    /** What is known of the children of the aggregate being saved on this thread; null when nothing. */
+    private ChildState knownChildren(I id) {
+        Saving current = saving.get();
+        return current != null && current.id.equals(id.value()) ? current.state : null;
+    }
+
+    /** The children of the aggregates loaded or saved in the current transaction; null outside one. */
+    private Map<String, ChildState> childStates() {
+        return session().transactions().attachment(childStateKey, () -> new LinkedHashMap<String, ChildState>(16, 0.75f,
+                true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ChildState> eldest) {
+                return size() > JdbcAggregateRepository.IDENTITY_MAP_SIZE;
+            }
+        });
+    }
+
+    private void remember(String id, long version, Map<String, Map<String, ? extends List<?>>> children) {
+        Map<String, ChildState> states = childStates();
+        if (states == null) {
+            return;
+        }
+        ChildState state = new ChildState(version);
+        children.forEach((table, byParent) -> {
+            List<?> rows = byParent.containsKey(id) ? byParent.get(id) : List.of();
+            state.values.put(table, rows);
+            state.counts.put(table, rows.size());
+        });
+        states.put(id, state);
     }
 
     /**
@@ -357,6 +477,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 Long now = versions.get(idOf(parent));
                 if (now != null && now == versionOf(parent)) {
                     loaded.put(idOf(parent), restore.apply(parent));
+                    remember(idOf(parent), versionOf(parent), check.children);
                 } else {
                     changed.add(idOf(parent));
                 }
@@ -396,6 +517,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * every statement that read its children saw it at one version.
      */
     private static final class VersionCheck {
+        private final Map<String, Map<String, ? extends List<?>>> children = new HashMap<>();
         private final Map<String, Long> seen = new HashMap<>();
         private final Set<String> disagreeing = new HashSet<>();
 
@@ -419,5 +541,20 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             agreed.keySet().removeAll(disagreeing);
             return agreed;
         }
+    }
+
+    /** The child rows known to be stored for one aggregate at one version, per child table. */
+    private static final class ChildState {
+        private long version;
+        private final Map<String, List<?>> values = new HashMap<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+
+        private ChildState(long version) {
+            this.version = version;
+        }
+    }
+
+    /** The save running on a thread: the aggregate's id and what is known of its stored children. */
+    private record Saving(String id, ChildState state) {
     }
 }

@@ -8,7 +8,9 @@ import dev.keyline.spi.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
@@ -48,7 +50,7 @@ public final class JdbcTransactions implements Transactions {
     private final DataSource dataSource;
     private final ThreadLocal<Binding> bound = new ThreadLocal<>();
     /** The settings each physical connection had when first seen; weak, so closed connections go. */
-    private final Map<Connection, Settings> settings = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Connection, Settings> SETTINGS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Transactions on the host's data source.
@@ -118,6 +120,22 @@ public final class JdbcTransactions implements Transactions {
         return binding.connection;
     }
 
+    /**
+     * What the provider keeps for the duration of the transaction active on the calling thread
+     * under {@code key} (for example the aggregates a repository loaded), made by {@code create} the
+     * first time; gone when the transaction ends, whether it commits or rolls back.
+     *
+     * @return the attachment, or null when no transaction is active on the thread
+     */
+    @SuppressWarnings("unchecked")
+    <T> T attachment(Object key, Supplier<T> create) {
+        Binding binding = bound.get();
+        if (binding == null) {
+            return null;
+        }
+        return (T) binding.attachments.computeIfAbsent(key, k -> create.get());
+    }
+
     private static <T> T joined(Binding outer, TransactionalWork<T> work) {
         try {
             return work.execute();
@@ -162,10 +180,10 @@ public final class JdbcTransactions implements Transactions {
     /** The connection's own settings, read from the database the first time the physical connection is seen. */
     private Settings settingsOf(Connection connection) throws SQLException {
         Connection physical = physical(connection);
-        Settings known = settings.get(physical);
+        Settings known = SETTINGS.get(physical);
         if (known == null) {
             known = new Settings(connection.getAutoCommit(), connection.getTransactionIsolation());
-            settings.put(physical, known);
+            SETTINGS.put(physical, known);
         }
         return known;
     }
@@ -231,6 +249,7 @@ public final class JdbcTransactions implements Transactions {
         private final Connection connection;
         private final boolean previousAutoCommit;
         private final int previousIsolation;
+        private final Map<Object, Object> attachments = new HashMap<>();
         private Throwable rollbackOnly;
 
         private Binding(Connection connection, boolean previousAutoCommit, int previousIsolation) {
