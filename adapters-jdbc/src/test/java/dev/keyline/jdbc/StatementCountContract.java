@@ -21,8 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import dev.keyline.tck.TestClock;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The JDBC calls of the key-account area's typical commands and of a find, counted on a real
@@ -142,6 +145,41 @@ abstract class StatementCountContract {
             assertThat(find.statements()).as("%s", find).filteredOn(s -> s.touches(child)).hasSize(1);
         }
         assertThat(find.calls("commit")).isOne();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyAreasCommandAndLoadSpendNoRoundTripOnWhatTheTransactionKnows() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ReliabilityAreas.Area area : ReliabilityAreas.ALL) {
+            tests.add(DynamicTest.dynamicTest(area.name(), () -> countArea(area)));
+        }
+        return tests;
+    }
+
+    private void countArea(ReliabilityAreas.Area area) {
+        TestDatabases.emptyStorage(dataSource());
+        JdbcStorage storage = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build();
+        Keyline areaKeyline = Keyline.builder().storage(storage).clock(TestClock.at(Instant.parse("2027-03-02T08:00:00Z")))
+                .build();
+        area.setup().run(areaKeyline);
+        area.command().run(areaKeyline, 1);
+
+        Counted command = log.count(() -> area.command().run(areaKeyline, 2));
+        Counted load = log.count(() -> area.load().run(areaKeyline, 2));
+        System.out.println("Statement count, " + area.name() + ": command " + command.statements().size()
+                + " statements + " + command.calls("commit") + " commit, load " + load.statements().size() + " statements");
+
+        for (Counted counted : List.of(command, load)) {
+            assertThat(counted.calls("getTransactionIsolation") + counted.calls("getAutoCommit"))
+                    .as("%s: %s", area.name(), counted).isZero();
+            assertThat(counted.statements()).as("%s: no version is read again after a load: %s", area.name(), counted)
+                    .noneMatch(st -> st.sql().matches("(?is)SELECT \\w+, version FROM .*"));
+            assertThat(counted.statements()).as("%s: no stored children are counted again: %s", area.name(), counted)
+                    .noneMatch(st -> st.sql().contains("AS stored_rows"));
+        }
+        // a load reads each table once
+        assertThat(load.statements().stream().map(StatementLog.Executed::sql).distinct().count())
+                .as("%s: %s", area.name(), load).isEqualTo(load.statements().size());
     }
 
     /**
