@@ -4,7 +4,10 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Column names and values, in the order added, for the statements {@link JdbcSession} writes
@@ -19,6 +22,8 @@ public final class Columns {
 
     private final List<String> names = new ArrayList<>();
     private final List<Object> values = new ArrayList<>();
+    /** The names added, lower case, so a repeated name is found without scanning the list. */
+    private final Set<String> taken = new HashSet<>();
 
     private Columns() {
     }
@@ -41,10 +46,8 @@ public final class Columns {
      */
     public Columns set(String column, Object value) {
         checkIdentifier(column, "column");
-        for (String name : names) {
-            if (name.equalsIgnoreCase(column)) {
-                throw new InvalidArgumentException("column", "'" + column + "' was already set");
-            }
+        if (!taken.add(column.toLowerCase(Locale.ROOT))) {
+            throw new InvalidArgumentException("column", "'" + column + "' was already set");
         }
         names.add(column);
         values.add(value);

@@ -7,6 +7,8 @@ import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.spi.AggregateRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,13 @@ import java.util.Optional;
 public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I extends Identifier>
         implements AggregateRepository<A, I> {
 
+    /**
+     * How many aggregates a repository keeps per transaction; beyond that the least recently used
+     * is forgotten (and read again if needed), so a long transaction's memory stays bounded.
+     */
+    static final int IDENTITY_MAP_SIZE = 1_000;
+
+    private final Object identityKey = new Object();
     private final JdbcSession session;
     private final String aggregateName;
     private final String table;
@@ -112,15 +121,69 @@ public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I exte
         return table;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Within one transaction the repository is an identity map: the first find of an id reads
+     * the database, and later finds of that id (and finds after a save of it) return the same
+     * instance, at the version it was last loaded or saved at, without another statement. So a
+     * command's access check and its change share one load, and several commands in one
+     * transaction load an aggregate once. A failed save forgets the aggregate again.
+     */
     @Override
     public Optional<A> find(I id) {
         Require.nonNull(id, "id");
+        Map<String, A> loaded = loaded();
+        A known = loaded == null ? null : loaded.get(id.value());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<A> found = read(id);
+        if (loaded != null) {
+            found.ifPresent(a -> loaded.put(id.value(), a));
+        }
+        return found;
+    }
+
+    /**
+     * Reads the aggregate from the database, for {@link #find}, which keeps what it returns for the
+     * rest of the transaction.
+     *
+     * @param id the aggregate's id
+     * @return the stored aggregate, or empty when there is none
+     */
+    protected Optional<A> read(I id) {
         return session.queryOne("SELECT * FROM " + table + " WHERE " + idColumn + " = ?", this::restore, id.value());
+    }
+
+    /** The aggregates loaded or saved in the current transaction, by id; null outside a transaction. */
+    private Map<String, A> loaded() {
+        return session.transactions().attachment(identityKey, () -> new LinkedHashMap<String, A>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, A> eldest) {
+                return size() > IDENTITY_MAP_SIZE;
+            }
+        });
     }
 
     @Override
     public void save(A aggregate) {
         Require.nonNull(aggregate, "aggregate");
+        Map<String, A> loaded = loaded();
+        try {
+            write(aggregate);
+        } catch (RuntimeException | Error e) {
+            if (loaded != null) {
+                loaded.remove(aggregate.id().value());
+            }
+            throw e;
+        }
+        if (loaded != null) {
+            loaded.put(aggregate.id().value(), aggregate);
+        }
+    }
+
+    private void write(A aggregate) {
         String name = aggregateName + " " + aggregate.id().value();
         Columns values = columns(aggregate);
         Require.nonNull(values, "columns(aggregate)");

@@ -29,10 +29,12 @@ import java.util.stream.StreamSupport;
  * <p>Reading a parent row and then its child rows takes several statements, and another
  * transaction may commit a save of the same aggregate between them; the parent would then be
  * restored with the children of a later state (or fail validation for no fault of the data).
- * So after reading the children the repository reads the parents' versions again: a version that
- * moved means a save committed in between, and that aggregate is read again (parent, children,
- * version) until the two agree. Saves always raise the version, so equal versions prove that the
- * children belong to the parent that was read.
+ * So each statement that reads a child table also reads the parents' versions, in the same
+ * statement and so from the same snapshot ({@code parent LEFT JOIN child}, by primary key): a
+ * version that differs from the parent row's means a save committed in between, and that
+ * aggregate is read again (parent, children) until they agree. Saves always raise the version,
+ * so equal versions prove that the children belong to the parent that was read. A find thus
+ * takes one statement per table, with no separate re-read of the version.
  *
  * <p>Queries ({@link #streamWhere}, {@link #listWhere}) read the parent rows lazily and the children
  * of up to {@value #CHUNK} parents at a time, one statement per child table, so a large result
@@ -63,8 +65,16 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     /** How often one aggregate is read again while it keeps changing, before giving up. */
     public static final int MAX_ATTEMPTS = 100;
 
+    private static final String PARENT_KEY = "keyline_parent_key";
+    private static final String PARENT_VERSION = "keyline_parent_version";
+
     private final String table;
     private final String idColumn;
+    /** The parent versions the child statements of the load running on this thread saw. */
+    private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
+    /** The save running on this thread, with what is known to be stored of its children. */
+    private final ThreadLocal<Saving> saving = new ThreadLocal<>();
+    private final Object childStateKey = new Object();
 
     /**
      * A repository over one parent table.
@@ -130,8 +140,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     @Override
-    public Optional<A> find(I id) {
-        Require.nonNull(id, "id");
+    protected Optional<A> read(I id) {
         String condition = idColumn + " = ?";
         Object[] params = {id.value()};
         List<P> parents = session().query("SELECT * FROM " + table + " WHERE " + condition, this::parent, params);
@@ -209,8 +218,10 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     /**
      * Reads the rows of one child table that belong to the given parents, in one statement
-     * ({@code SELECT * FROM childTable WHERE parentColumn IN (...) ORDER BY parentColumn,
-     * orderColumn}), and groups them by parent id; meant for {@link #readChildren(List)}.
+     * ({@code SELECT c.*, p.version ... FROM parent p LEFT JOIN childTable c ON c.parentColumn =
+     * p.id WHERE p.id IN (...) ORDER BY p.id, c.orderColumn}), and groups them by parent id;
+     * meant for {@link #readChildren(List)}. The parents' versions read with the rows confirm that
+     * they belong to the parent rows being restored.
      * A parent without rows has no entry in the result.
      *
      * @param <T> the child type
@@ -233,12 +244,26 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(orderColumn, "orderColumn");
         Require.nonNull(mapper, "mapper");
         Map<String, List<T>> children = new HashMap<>();
-        session().query("SELECT * FROM " + childTable + " WHERE " + parentColumn + " IN ("
-                + StoredValues.placeholders(parentIds.size()) + ") ORDER BY " + parentColumn + ", " + orderColumn, row -> {
-                    String parent = row.requiredString(parentColumn);
+        Map<String, Long> parentVersions = new HashMap<>();
+        // the parent's version is read in the same statement as its children, so one snapshot holds
+        // both: a version equal to the parent row's proves these children belong to it
+        session().query("SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION
+                + " FROM " + table + " p LEFT JOIN " + childTable + " c ON c." + parentColumn + " = p." + idColumn
+                + " WHERE p." + idColumn + " IN (" + StoredValues.placeholders(parentIds.size()) + ") ORDER BY p."
+                + idColumn + ", c." + orderColumn, row -> {
+                    String parent = row.requiredString(PARENT_KEY);
+                    parentVersions.put(parent, row.longValue(PARENT_VERSION));
+                    if (row.string(parentColumn) == null) {
+                        return null; // the parent has no row in this table
+                    }
                     T child = mapper.map(row, parent);
                     return children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
                 }, parentIds.toArray());
+        VersionCheck check = reading.get();
+        if (check != null) {
+            check.saw(parentIds, parentVersions);
+            check.children.put(childTable, children);
+        }
         return children;
     }
 
@@ -254,6 +279,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(parentColumn, "parentColumn");
         Require.nonNull(id, "id");
         session().update("DELETE FROM " + childTable + " WHERE " + parentColumn + " = ?", id.value());
+        ChildState known = knownChildren(id);
+        if (known != null) {
+            known.values.remove(childTable);
+            known.counts.remove(childTable);
+        }
     }
 
     /**
@@ -276,13 +306,125 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(parentColumn, "parentColumn");
         Require.nonNull(id, "id");
         Require.nonNull(rows, "rows");
-        int stored = inserted ? 0 : session().queryOne("SELECT COUNT(*) AS stored_rows FROM " + childTable + " WHERE "
-                + parentColumn + " = ?", row -> row.intValue("stored_rows"), id.value()).orElse(0);
+        ChildState known = knownChildren(id);
+        Integer counted = known == null ? null : known.counts.get(childTable);
+        int stored = inserted ? 0 : counted != null ? counted : session().queryOne("SELECT COUNT(*) AS stored_rows FROM "
+                + childTable + " WHERE " + parentColumn + " = ?", row -> row.intValue("stored_rows"), id.value()).orElse(0);
         if (stored > rows.size()) {
             throw new StorageException(aggregateName() + " " + id.value() + " holds " + rows.size() + " rows of "
                     + childTable + " but " + stored + " are stored; an append-only collection never shrinks", null);
         }
         insertChildren(sql, rows.subList(stored, rows.size()));
+        if (known != null) {
+            known.values.remove(childTable);
+            known.counts.put(childTable, rows.size());
+        }
+    }
+
+    /**
+     * The rows of a child table stored for the aggregate being saved, as {@link #childrenOf}
+     * mapped them when the aggregate was loaded in this transaction (or as
+     * {@link #storedChildrenAre} last recorded them): the save's version check proves they are
+     * still what the database holds, so a save can compare with them instead of reading them again.
+     *
+     * @param childTable the child table
+     * @param id the aggregate's id; call only from {@link #saveChildren(AggregateRoot, boolean)}
+     * @param <T> the child type the table's mapper returns
+     * @return the stored rows, or empty when this transaction does not know them (then read them)
+     */
+    @SuppressWarnings("unchecked")
+    protected final <T> Optional<List<T>> storedChildren(String childTable, I id) {
+        Require.nonNull(childTable, "childTable");
+        Require.nonNull(id, "id");
+        ChildState known = knownChildren(id);
+        return known == null ? Optional.empty() : Optional.ofNullable((List<T>) known.values.get(childTable));
+    }
+
+    /**
+     * Records what a save wrote to a child table that it rewrites, so that a later save of the
+     * aggregate in the same transaction can compare with it through {@link #storedChildren}.
+     *
+     * @param childTable the child table
+     * @param id the aggregate's id; call only from {@link #saveChildren(AggregateRoot, boolean)}
+     * @param children the rows now stored, as the table's mapper would return them
+     */
+    protected final void storedChildrenAre(String childTable, I id, List<?> children) {
+        Require.nonNull(childTable, "childTable");
+        Require.nonNull(id, "id");
+        Require.nonNull(children, "children");
+        ChildState known = knownChildren(id);
+        if (known != null) {
+            known.values.put(childTable, List.copyOf(children));
+            known.counts.put(childTable, children.size());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The children are compared with what this transaction knows is stored (read when the
+     * aggregate was loaded, or written by its last save), so an append-only collection inserts its
+     * new rows without counting the stored ones first.
+     */
+    @Override
+    public void save(A aggregate) {
+        Require.nonNull(aggregate, "aggregate");
+        Map<String, ChildState> states = childStates();
+        String id = aggregate.id().value();
+        long from = aggregate.version();
+        ChildState known = states == null ? null : states.get(id);
+        ChildState state = from == 0 ? new ChildState(0) : known != null && known.version == from ? known : null;
+        Saving outer = saving.get();
+        saving.set(new Saving(id, state));
+        try {
+            super.save(aggregate);
+        } catch (RuntimeException | Error e) {
+            if (states != null) {
+                states.remove(id);
+            }
+            throw e;
+        } finally {
+            saving.set(outer);
+        }
+        if (states != null) {
+            if (state == null) {
+                states.remove(id);
+            } else {
+                state.version = aggregate.version();
+                states.put(id, state);
+            }
+        }
+    }
+
+    /** What is known of the children of the aggregate being saved on this thread; null when nothing. */
+    private ChildState knownChildren(I id) {
+        Saving current = saving.get();
+        return current != null && current.id.equals(id.value()) ? current.state : null;
+    }
+
+    /** The children of the aggregates loaded or saved in the current transaction; null outside one. */
+    private Map<String, ChildState> childStates() {
+        return session().transactions().attachment(childStateKey, () -> new LinkedHashMap<String, ChildState>(16, 0.75f,
+                true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ChildState> eldest) {
+                return size() > JdbcAggregateRepository.IDENTITY_MAP_SIZE;
+            }
+        });
+    }
+
+    private void remember(String id, long version, Map<String, Map<String, ? extends List<?>>> children) {
+        Map<String, ChildState> states = childStates();
+        if (states == null) {
+            return;
+        }
+        ChildState state = new ChildState(version);
+        children.forEach((table, byParent) -> {
+            List<?> rows = byParent.containsKey(id) ? byParent.get(id) : List.of();
+            state.values.put(table, rows);
+            state.counts.put(table, rows.size());
+        });
+        states.put(id, state);
     }
 
     /**
@@ -316,13 +458,26 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 throw new StorageException(aggregateName() + " " + ids + " kept changing while being read; gave up after "
                         + MAX_ATTEMPTS + " attempts", null);
             }
-            Function<P, A> restore = readChildren(pending);
-            Map<String, Long> versions = versions(ids);
+            VersionCheck check = new VersionCheck();
+            VersionCheck outer = reading.get();
+            reading.set(check);
+            Function<P, A> restore;
+            try {
+                restore = readChildren(pending);
+            } finally {
+                reading.set(outer);
+            }
+            Map<String, Long> versions = check.agreed();
+            List<String> uncovered = ids.stream().filter(id -> !check.covers(id)).toList();
+            if (!uncovered.isEmpty()) {
+                versions.putAll(versions(uncovered));
+            }
             List<String> changed = new ArrayList<>();
             for (P parent : pending) {
                 Long now = versions.get(idOf(parent));
                 if (now != null && now == versionOf(parent)) {
                     loaded.put(idOf(parent), restore.apply(parent));
+                    remember(idOf(parent), versionOf(parent), check.children);
                 } else {
                     changed.add(idOf(parent));
                 }
@@ -355,5 +510,51 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         all.addAll(ids);
         return session().query("SELECT * FROM " + table + " WHERE (" + condition + ") AND " + idColumn + " IN ("
                 + StoredValues.placeholders(ids.size()) + ")", this::parent, all.toArray());
+    }
+
+    /**
+     * The parent versions seen by the child statements of one read: a parent is confirmed when
+     * every statement that read its children saw it at one version.
+     */
+    private static final class VersionCheck {
+        private final Map<String, Map<String, ? extends List<?>>> children = new HashMap<>();
+        private final Map<String, Long> seen = new HashMap<>();
+        private final Set<String> disagreeing = new HashSet<>();
+
+        void saw(List<String> requested, Map<String, Long> versions) {
+            for (String id : requested) {
+                Long version = versions.get(id);
+                Long before = seen.putIfAbsent(id, version == null ? -1L : version);
+                if (version == null || (before != null && !before.equals(version))) {
+                    disagreeing.add(id);
+                }
+            }
+        }
+
+        boolean covers(String id) {
+            return seen.containsKey(id);
+        }
+
+        /** The confirmed parents' versions; a parent that disappeared or moved between statements is absent. */
+        Map<String, Long> agreed() {
+            Map<String, Long> agreed = new HashMap<>(seen);
+            agreed.keySet().removeAll(disagreeing);
+            return agreed;
+        }
+    }
+
+    /** The child rows known to be stored for one aggregate at one version, per child table. */
+    private static final class ChildState {
+        private long version;
+        private final Map<String, List<?>> values = new HashMap<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+
+        private ChildState(long version) {
+            this.version = version;
+        }
+    }
+
+    /** The save running on a thread: the aggregate's id and what is known of its stored children. */
+    private record Saving(String id, ChildState state) {
     }
 }

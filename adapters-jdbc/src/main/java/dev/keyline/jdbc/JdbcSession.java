@@ -301,6 +301,41 @@ public final class JdbcSession {
     }
 
     /**
+     * Runs an INSERT that a unique or primary-key constraint may reject, and reports the rejection
+     * instead of throwing, with the transaction still usable: for an insert that leaves the
+     * duplicate check to the database's index instead of looking the keys up first. The statement
+     * is all or nothing. Only for H2, which undoes a failed statement on its own; a failed
+     * statement ends a PostgreSQL transaction, so there write {@code INSERT ... ON CONFLICT DO
+     * NOTHING RETURNING ...} with {@link #query} instead.
+     *
+     * @param sql the INSERT with {@code ?} placeholders
+     * @param params the placeholder values
+     * @return true when the rows were inserted, false when a unique or primary-key constraint
+     *     rejected the statement (nothing of it was written then)
+     * @throws InvalidStateException on PostgreSQL
+     */
+    public boolean insertUnlessTaken(String sql, Object... params) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(params, "params");
+        if (dialect != SqlDialect.H2) {
+            throw new InvalidStateException("insertUnlessTaken needs a database that undoes a failed statement alone (H2); "
+                    + "on " + dialect.productName() + " use INSERT ... ON CONFLICT DO NOTHING RETURNING");
+        }
+        return onTransaction("statement", () -> {
+            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
+                SqlParameters.bind(statement, params);
+                statement.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (dialect.isUniqueViolation(e)) {
+                    return false;
+                }
+                throw SqlFailures.wrap(describe("insert", sql), e);
+            }
+        });
+    }
+
+    /**
      * The optimistic update every versioned table uses:
      * {@code UPDATE table SET c1 = ?, ..., version = version + 1 WHERE idColumn = ? AND version = ?}.
      * The table must have a BIGINT column named {@code version}.

@@ -7,6 +7,11 @@ import dev.keyline.spi.TransactionalWork;
 import dev.keyline.spi.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -19,6 +24,14 @@ import javax.sql.DataSource;
  * returns the transaction commits; when it throws, it rolls back and the exception propagates
  * unchanged. Either way the connection's auto-commit and isolation are restored and it is closed,
  * which returns it to the host's pool.
+ *
+ * <p>A connection's own auto-commit and isolation are read once per physical connection (found
+ * through {@link Connection#unwrap}, so a pool's per-borrow wrappers share it) and remembered while
+ * the connection lives: on PostgreSQL reading the isolation is a round trip of its own, which a
+ * transaction per command would otherwise pay every time. The provider relies on what every pool
+ * guarantees: a connection comes back from the pool with the settings it was returned with (the
+ * provider restores them itself, and pools such as HikariCP reset them as well). A connection the
+ * host changes between two transactions without restoring it must not be handed to the provider.
  *
  * <p>A nested call on the same thread joins the outer transaction. If a nested call throws, the
  * transaction is marked rollback-only: even if the outer work catches the exception and returns,
@@ -36,6 +49,8 @@ public final class JdbcTransactions implements Transactions {
 
     private final DataSource dataSource;
     private final ThreadLocal<Binding> bound = new ThreadLocal<>();
+    /** The settings each physical connection had when first seen; weak, so closed connections go. */
+    private static final Map<Connection, Settings> SETTINGS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Transactions on the host's data source.
@@ -105,6 +120,22 @@ public final class JdbcTransactions implements Transactions {
         return binding.connection;
     }
 
+    /**
+     * What the provider keeps for the duration of the transaction active on the calling thread
+     * under {@code key} (for example the aggregates a repository loaded), made by {@code create} the
+     * first time; gone when the transaction ends, whether it commits or rolls back.
+     *
+     * @return the attachment, or null when no transaction is active on the thread
+     */
+    @SuppressWarnings("unchecked")
+    <T> T attachment(Object key, Supplier<T> create) {
+        Binding binding = bound.get();
+        if (binding == null) {
+            return null;
+        }
+        return (T) binding.attachments.computeIfAbsent(key, k -> create.get());
+    }
+
     private static <T> T joined(Binding outer, TransactionalWork<T> work) {
         try {
             return work.execute();
@@ -127,15 +158,14 @@ public final class JdbcTransactions implements Transactions {
             throw new StorageException("opening a connection failed: the data source returned no connection", null);
         }
         try {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            Settings own = settingsOf(connection);
+            if (own.isolation != Connection.TRANSACTION_READ_COMMITTED) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
-            if (autoCommit) {
+            if (own.autoCommit) {
                 connection.setAutoCommit(false);
             }
-            return new Binding(connection, autoCommit, isolation);
+            return new Binding(connection, own.autoCommit, own.isolation);
         } catch (SQLException e) {
             StorageException failure = SqlFailures.wrap("starting a transaction", e);
             try {
@@ -144,6 +174,27 @@ public final class JdbcTransactions implements Transactions {
                 failure.addSuppressed(closeFailure);
             }
             throw failure;
+        }
+    }
+
+    /** The connection's own settings, read from the database the first time the physical connection is seen. */
+    private Settings settingsOf(Connection connection) throws SQLException {
+        Connection physical = physical(connection);
+        Settings known = SETTINGS.get(physical);
+        if (known == null) {
+            known = new Settings(connection.getAutoCommit(), connection.getTransactionIsolation());
+            SETTINGS.put(physical, known);
+        }
+        return known;
+    }
+
+    /** The driver's connection behind a pool's wrapper; the connection itself when it wraps nothing. */
+    private static Connection physical(Connection connection) {
+        try {
+            Connection unwrapped = connection.unwrap(Connection.class);
+            return unwrapped == null ? connection : unwrapped;
+        } catch (SQLException | RuntimeException e) {
+            return connection;
         }
     }
 
@@ -189,11 +240,16 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
+    /** What a connection was set to before the provider first used it. */
+    private record Settings(boolean autoCommit, int isolation) {
+    }
+
     /** The connection of one outermost transaction and what to restore on it afterwards. */
     private static final class Binding {
         private final Connection connection;
         private final boolean previousAutoCommit;
         private final int previousIsolation;
+        private final Map<Object, Object> attachments = new HashMap<>();
         private Throwable rollbackOnly;
 
         private Binding(Connection connection, boolean previousAutoCommit, int previousIsolation) {

@@ -37,7 +37,37 @@ final class StatementLog {
         }
     }
 
+    /**
+     * What a piece of work sent to the database: its statements and the connection calls that
+     * cost a round trip on some driver (commit, rollback, and reading or changing auto-commit or
+     * the isolation level).
+     *
+     * @param statements the executed statements
+     * @param connectionCalls the connection calls by method name, in order
+     */
+    record Counted(List<Executed> statements, List<String> connectionCalls) {
+
+        /** The statements of one kind (SELECT, INSERT, ...). */
+        List<Executed> ofKind(String kind) {
+            return statements.stream().filter(s -> s.kind().equals(kind)).toList();
+        }
+
+        /** How often a connection method was called. */
+        long calls(String method) {
+            return connectionCalls.stream().filter(method::equals).count();
+        }
+
+        /** Statements plus commits: the round trips a transaction must make. */
+        int statementsAndCommits() {
+            return statements.size() + (int) calls("commit");
+        }
+    }
+
+    private static final java.util.Set<String> COUNTED_CALLS = java.util.Set.of("commit", "rollback", "setAutoCommit",
+            "getAutoCommit", "getTransactionIsolation", "setTransactionIsolation");
+
     private final List<Executed> executed = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
     private volatile boolean on;
 
     /** Wraps the data source; its connections log into this log. */
@@ -60,8 +90,24 @@ final class StatementLog {
         return List.copyOf(executed);
     }
 
+    /** Runs the work with logging on and returns its statements and connection calls. */
+    synchronized Counted count(Runnable work) {
+        synchronized (calls) {
+            calls.clear();
+        }
+        List<Executed> statements = during(work);
+        synchronized (calls) {
+            return new Counted(statements, List.copyOf(calls));
+        }
+    }
+
     private Connection connection(Connection real) {
         return proxy(Connection.class, real, (target, method, args) -> {
+            if (on && COUNTED_CALLS.contains(method.getName())) {
+                synchronized (calls) {
+                    calls.add(method.getName());
+                }
+            }
             Object result = invoke(target, method, args);
             if (result instanceof Statement s && Statement.class.isAssignableFrom(method.getReturnType())) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;

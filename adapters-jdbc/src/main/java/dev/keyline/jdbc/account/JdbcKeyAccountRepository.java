@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  *
  * <p>Saving writes the account's row with the optimistic version check, then inserts only the tier
  * changes made since the account was loaded (the history is append-only) and rewrites the churn
- * signals only when they changed, all in the caller's transaction. Loading reads the row and its children consistently (see
+ * signals only when they changed, all in the caller's transaction; both are compared with what the
+ * transaction loaded, without reading them again. Loading reads the row and its children consistently (see
  * the package) and restores through {@link KeyAccount#restore(KeyAccountSnapshot)}, so a row that
  * breaks an invariant is reported as {@link dev.keyline.domain.common.CorruptStateException}.
  * Instants are kept to the microsecond.
@@ -156,8 +157,9 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
         String id = account.id().value();
         List<ChurnSignal> open = account.churnSignals();
         // the open warning's signals change as a whole, and rarely: rewritten only when they differ
-        List<ChurnSignal> stored = inserted ? List.of() : session().query("SELECT * FROM " + SIGNALS
-                + " WHERE account_id = ? ORDER BY line_no", row -> signal(row, id), id);
+        List<ChurnSignal> stored = inserted ? List.of() : this.<ChurnSignal>storedChildren(SIGNALS, account.id())
+                .orElseGet(() -> session().query("SELECT * FROM " + SIGNALS + " WHERE account_id = ? ORDER BY line_no",
+                        row -> signal(row, id), id));
         if (!stored.equals(open)) {
             int kept = stored.size() <= open.size() && open.subList(0, stored.size()).equals(stored) ? stored.size() : 0;
             if (kept == 0 && !stored.isEmpty()) {
@@ -171,6 +173,7 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
             insertChildren("INSERT INTO " + SIGNALS + " (account_id, line_no, rule_name, signal_kind, observed_on, "
                     + "detail) VALUES (?, ?, ?, ?, ?, ?)", signals);
         }
+        storedChildrenAre(SIGNALS, account.id(), open);
         List<Object[]> changes = new ArrayList<>();
         List<TierChange> history = account.tierHistory();
         for (int i = 0; i < history.size(); i++) {

@@ -16,12 +16,16 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
+import dev.keyline.jdbc.SqlDialect;
 import dev.keyline.spi.StorageException;
 import dev.keyline.spi.account.SpendFactAppend;
 import dev.keyline.spi.account.SpendFactRepository;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +37,18 @@ import java.util.stream.Stream;
  * {@code CHAR(7)} {@code YYYY-MM}, the fact it corrects (if any) in {@code corrects}, which a
  * unique constraint and a foreign key keep to at most one correction of an existing fact.
  *
- * <p>An append first runs the checks of {@link SpendFactAppend} with a few bulk look-ups (so a
- * rejected call has written nothing and leaves the transaction usable), then inserts the facts in
- * JDBC batches, each correction after the fact it corrects. Should another transaction append one
- * of the same ids, or correct one of the same facts, between the checks and the insert, the
- * database's constraints reject the insert with {@link AlreadyExistsException}, and the
- * transaction can then only roll back. Months must lie in the years 1 to 9999, which their text
- * form can hold; instants are kept to the microsecond.
+ * <p>An append of originals only (billing's usual call) looks nothing up first: the facts go in
+ * with one multi-row INSERT per {@value #BATCH} facts, and the primary key reports a taken id. On
+ * PostgreSQL the INSERT skips taken ids ({@code ON CONFLICT DO NOTHING RETURNING fact_id}), so the
+ * transaction stays usable; on H2 the failed statement is undone on its own. Either way the facts
+ * this call did insert are deleted again, and the checks of {@link SpendFactAppend} then name the
+ * taken id in an {@link AlreadyExistsException}: a rejected call writes nothing and leaves the
+ * transaction usable. An append with corrections first runs those checks with a few bulk
+ * look-ups (the corrected facts must be stored and not yet corrected), then inserts in JDBC
+ * batches, each correction after the fact it corrects. Should another transaction correct one of
+ * the same facts between the checks and the insert, the database's constraints reject the insert
+ * with {@link AlreadyExistsException}, and the transaction can then only roll back. Months must
+ * lie in the years 1 to 9999, which their text form can hold; instants are kept to the microsecond.
  */
 public final class JdbcSpendFactRepository implements SpendFactRepository {
 
@@ -48,6 +57,9 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
 
     private static final int BATCH = 500;
     private static final String TABLE = "keyline_spend_fact";
+    private static final String INSERT_ORIGINALS = "INSERT INTO " + TABLE + " (fact_id, account_id, network_id, "
+            + "spend_month, amount, currency, recorded_at, corrects) VALUES ";
+    private static final String ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String BY_MONTH = " ORDER BY spend_month, recorded_at, fact_id";
 
     private final JdbcSession session;
@@ -78,6 +90,10 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
                         + fact.month() + "; the JDBC provider stores months of the years 1 to 9999");
             }
         }
+        if (given.stream().noneMatch(f -> f.corrects().isPresent())) {
+            appendOriginals(given);
+            return;
+        }
         List<SpendFact> ordered = SpendFactAppend.check(given, this::storedFacts, this::storedCorrections);
         List<Object[]> rows = new ArrayList<>(ordered.size());
         for (SpendFact f : ordered) {
@@ -96,6 +112,54 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Inserts facts that correct nothing without looking their ids up first; a taken id is found
+     * by the primary key, and then nothing of the call stays written.
+     */
+    private void appendOriginals(List<SpendFact> given) {
+        // duplicates within the call are rejected before anything is sent; nothing is stored to look up
+        SpendFactAppend.check(given, ids -> Map.of(), ids -> Map.of());
+        boolean postgres = session.dialect() == SqlDialect.POSTGRESQL;
+        List<SpendFactId> inserted = new ArrayList<>(given.size());
+        boolean taken = false;
+        for (List<SpendFact> chunk : chunks(given, BATCH)) {
+            List<Object> params = new ArrayList<>(chunk.size() * 8);
+            for (SpendFact f : chunk) {
+                params.addAll(Arrays.asList(f.id(), f.account(), f.network(), f.month(), f.amount().amount(),
+                        f.amount().currency().getCurrencyCode(), f.recordedAt(), null));
+            }
+            String sql = INSERT_ORIGINALS + String.join(", ", Collections.nCopies(chunk.size(), ROW_PLACEHOLDERS));
+            if (postgres) {
+                List<SpendFactId> ids = session.query(sql + " ON CONFLICT DO NOTHING RETURNING fact_id",
+                        row -> required(row, "fact_id", SpendFactId::new), params.toArray());
+                inserted.addAll(ids);
+                if (ids.size() < chunk.size()) {
+                    taken = true;
+                    break;
+                }
+            } else {
+                if (!session.insertUnlessTaken(sql, params.toArray())) {
+                    taken = true;
+                    break;
+                }
+                chunk.forEach(f -> inserted.add(f.id()));
+            }
+        }
+        if (!taken) {
+            return;
+        }
+        for (List<SpendFactId> chunk : chunks(inserted, BATCH)) {
+            session.update("DELETE FROM " + TABLE + " WHERE fact_id IN (" + placeholders(chunk.size()) + ")", chunk.toArray());
+        }
+        Set<SpendFactId> ids = new LinkedHashSet<>();
+        given.forEach(f -> ids.add(f.id()));
+        Map<SpendFactId, SpendFact> stored = storedFacts(ids);
+        List<String> takenIds = ids.stream().filter(stored::containsKey).map(SpendFactId::value).toList();
+        throw new AlreadyExistsException("spend fact " + (takenIds.isEmpty() ? "of " + ids : String.join(", ", takenIds))
+                + " already exists, stored before or appended by a concurrent transaction that committed first; "
+                + "facts are never overwritten, a correction is a new fact");
     }
 
     @Override

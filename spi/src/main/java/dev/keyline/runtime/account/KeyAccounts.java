@@ -129,9 +129,7 @@ public final class KeyAccounts {
         Require.nonNull(potential, "potential");
         return keyline.execute(ctx -> {
             Access.requireMayAssign(actor, id.accessScope(network, industry, Optional.empty()), "register the key account");
-            if (accounts.find(id).isPresent()) {
-                throw new AlreadyExistsException("a key account with id " + id + " is already registered");
-            }
+            // no look-up first: saving a new account reports a taken id (for a database, its primary key)
             KeyAccount account = KeyAccount.register(id, name, network, industry, profile, potential, actor.user(), ctx.now());
             ctx.save(accounts, account);
             return account.snapshot();

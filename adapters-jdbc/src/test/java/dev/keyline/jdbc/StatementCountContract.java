@@ -1,0 +1,206 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.jdbc.StatementLog.Counted;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.account.KeyAccounts;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import dev.keyline.tck.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The JDBC calls of the key-account area's typical commands and of a find, counted on a real
+ * database through {@link StatementLog}, so that a regression in round trips fails the build
+ * (counting is deterministic; timing belongs in the benchmarks). The command mix is one account's
+ * life as the benchmarks run it: register; assign the account manager and activate, in one
+ * transaction; then two commands that record three spend facts each. Runs on H2 and PostgreSQL
+ * through its subclasses.
+ */
+abstract class StatementCountContract {
+
+    private static final LocalNetworkId SUZHOU = new LocalNetworkId("SZ");
+    private static final Actor ZHOU = Actor.withRoles(new UserId("zhou"), Role.DEPARTMENT_GENERAL_MANAGER);
+    private static final UserId WANG = new UserId("wang");
+    private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
+
+    private final StatementLog log = new StatementLog();
+    private Keyline keyline;
+    private KeyAccounts accounts;
+
+    /** The database to run on. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyTables() {
+        TestDatabases.emptyStorage(dataSource());
+        JdbcStorage storage = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build();
+        keyline = Keyline.builder().storage(storage).build();
+        accounts = KeyAccounts.on(keyline);
+    }
+
+    @Test
+    void registeringIsOneInsertOfTheAccountAndOneOfItsEventsWithoutAnExistenceCheck() {
+        Counted register = log.count(() -> register("KA1"));
+
+        assertThat(register.ofKind("SELECT")).as("%s", register).isEmpty();
+        assertThat(register.statements()).as("%s", register).hasSize(2);
+        assertThat(register.calls("commit")).isOne();
+    }
+
+    @Test
+    void aTransactionDoesNotAskTheConnectionForItsSettings() {
+        register("KA0");
+        Counted register = log.count(() -> register("KA1"));
+
+        assertThat(register.calls("getTransactionIsolation")).as("%s", register).isZero();
+        assertThat(register.calls("getAutoCommit")).as("%s", register).isZero();
+        assertThat(register.calls("setAutoCommit")).as("%s", register).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void assigningAndActivatingInOneTransactionReadsTheAccountOnce() {
+        AccountId id = register("KA1").id();
+
+        Counted change = log.count(() -> keyline.run(ctx -> {
+            accounts.assignManager(ZHOU, id, WANG);
+            accounts.activate(ZHOU, id);
+        }));
+
+        // one read of the account row and one of each child table, shared by both commands
+        assertThat(change.ofKind("SELECT")).as("%s", change).hasSize(3);
+        assertThat(change.ofKind("SELECT")).as("%s", change).filteredOn(s -> s.sql().toLowerCase().startsWith(
+                "select * from keyline_key_account ")).hasSize(1);
+        assertThat(change.ofKind("DELETE")).as("%s", change).isEmpty();
+        assertThat(accounts.get(id).accountManager()).contains(WANG);
+    }
+
+    @Test
+    void recordingSpendReadsTheAccountOnceAndLeavesDuplicateIdsToTheUniqueIndex() {
+        AccountId id = register("KA1").id();
+        keyline.run(ctx -> {
+            accounts.assignManager(ZHOU, id, WANG);
+            accounts.activate(ZHOU, id);
+        });
+
+        Counted spend = log.count(() -> accounts.recordSpend(ZHOU, facts(id, 0)));
+
+        assertThat(spend.statements()).as("%s", spend).noneMatch(s -> s.kind().equals("SELECT")
+                && s.touches("keyline_spend_fact"));
+        // the access check's load: one statement per table of the account
+        assertThat(spend.ofKind("SELECT")).as("%s", spend).hasSize(3);
+        assertThat(spend.ofKind("INSERT")).as("%s", spend).hasSize(1).allMatch(s -> s.touches("keyline_spend_fact"));
+    }
+
+    @Test
+    void oneAccountsFourCommandsTakeAFewRoundTrips() {
+        register("KA0"); // the provider has met the pool's connections
+        Counted mix = log.count(() -> {
+            AccountId id = register("KA1").id();
+            keyline.run(ctx -> {
+                accounts.assignManager(ZHOU, id, WANG);
+                accounts.activate(ZHOU, id);
+            });
+            accounts.recordSpend(ZHOU, facts(id, 0));
+            accounts.recordSpend(ZHOU, facts(id, 3));
+        });
+
+        assertThat(mix.calls("commit")).isEqualTo(4);
+        assertThat(mix.ofKind("SELECT")).as("%s", mix).hasSize(9);
+        assertThat(mix.ofKind("DELETE")).as("%s", mix).isEmpty();
+        assertThat(mix.calls("getTransactionIsolation") + mix.calls("getAutoCommit")).isZero();
+        assertThat(mix.statementsAndCommits()).as("%s", mix).isLessThanOrEqualTo(MIX_ROUND_TRIPS);
+    }
+
+    @Test
+    void aFindReadsEachTableOnce() {
+        AccountId id = register("KA1").id();
+        keyline.run(ctx -> {
+            accounts.assignManager(ZHOU, id, WANG);
+            accounts.activate(ZHOU, id);
+        });
+
+        Counted find = log.count(() -> assertThat(accounts.find(id)).isPresent());
+
+        assertThat(find.statements()).as("%s", find).hasSize(3).allMatch(s -> s.kind().equals("SELECT"));
+        for (String child : List.of("keyline_key_account_churn_signal", "keyline_key_account_tier_change")) {
+            assertThat(find.statements()).as("%s", find).filteredOn(s -> s.touches(child)).hasSize(1);
+        }
+        assertThat(find.calls("commit")).isOne();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyAreasCommandAndLoadSpendNoRoundTripOnWhatTheTransactionKnows() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ReliabilityAreas.Area area : ReliabilityAreas.ALL) {
+            tests.add(DynamicTest.dynamicTest(area.name(), () -> countArea(area)));
+        }
+        return tests;
+    }
+
+    private void countArea(ReliabilityAreas.Area area) {
+        TestDatabases.emptyStorage(dataSource());
+        JdbcStorage storage = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build();
+        Keyline areaKeyline = Keyline.builder().storage(storage).clock(TestClock.at(Instant.parse("2027-03-02T08:00:00Z")))
+                .build();
+        area.setup().run(areaKeyline);
+        area.command().run(areaKeyline, 1);
+
+        Counted command = log.count(() -> area.command().run(areaKeyline, 2));
+        Counted load = log.count(() -> area.load().run(areaKeyline, 2));
+        System.out.println("Statement count, " + area.name() + ": command " + command.statements().size()
+                + " statements + " + command.calls("commit") + " commit, load " + load.statements().size() + " statements");
+
+        for (Counted counted : List.of(command, load)) {
+            assertThat(counted.calls("getTransactionIsolation") + counted.calls("getAutoCommit"))
+                    .as("%s: %s", area.name(), counted).isZero();
+            assertThat(counted.statements()).as("%s: no version is read again after a load: %s", area.name(), counted)
+                    .noneMatch(st -> st.sql().matches("(?is)SELECT \\w+, version FROM .*"));
+            assertThat(counted.statements()).as("%s: no stored children are counted again: %s", area.name(), counted)
+                    .noneMatch(st -> st.sql().contains("AS stored_rows"));
+        }
+        // a load reads each table once
+        assertThat(load.statements().stream().map(StatementLog.Executed::sql).distinct().count())
+                .as("%s: %s", area.name(), load).isEqualTo(load.statements().size());
+    }
+
+    /**
+     * Statements and commits of the mix: register 2 (the account, its event); assign and activate 7
+     * (one load of 3 statements, and per command the versioned update and its event); each spend
+     * command 4 (the load for the access check, one multi-row insert); 4 commits. It was 35, and 16
+     * calls reading or changing connection settings, before loads were shared and existence checks
+     * left to the keys.
+     */
+    private static final int MIX_ROUND_TRIPS = 21;
+
+    private KeyAccountSnapshot register(String id) {
+        return accounts.register(ZHOU, new AccountId(id), "Customer " + id, SUZHOU, Industry.FINANCE);
+    }
+
+    private static List<SpendFact> facts(AccountId account, int first) {
+        List<SpendFact> facts = new ArrayList<>();
+        for (int i = first; i < first + 3; i++) {
+            facts.add(new SpendFact(new SpendFactId(account.value() + "-F" + i), account, SUZHOU,
+                    YearMonth.of(2025, 1 + i), Money.ofCents(600_000 + i, Money.CNY), T0.plusSeconds(i), Optional.empty()));
+        }
+        return facts;
+    }
+}

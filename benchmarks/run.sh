@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Runs the storage benchmarks (Keyline beside hand-written JDBC and Hibernate, on H2 and PostgreSQL)
+# and writes the figures of docs/performance.md.
+#
+#   ./mvnw -B -ntp package -DskipTests     # builds benchmarks/target/keyline-benchmarks.jar
+#   benchmarks/run.sh                       # short profile: every figure, in under 10 minutes
+#   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
+#
+# The short profile keeps every workload but shrinks what takes long under load: bulk iterations of
+# one transaction of 1,000 orders (the long profile: 100), the scale curve at 1,000 and 10,000
+# orders on H2 and 1,000 to 100,000 on PostgreSQL (the long profile: 10,000 to 1,000,000 on both).
+#
+# Output in benchmarks/target/storage/: one JMH JSON result per group, run.txt (machine, load
+# averages, JMH settings), report.md (the tables) and scale-curve.svg (the chart); copy the last two
+# into docs/ to publish them. One PostgreSQL server is started for the whole run and shared by the
+# forked benchmark JVMs; each trial works in a database of its own.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAR="$ROOT/benchmarks/target/keyline-benchmarks.jar"
+OUT="$ROOT/benchmarks/target/storage"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+PROFILE=short
+if [[ "${1:-}" == "--long" ]]; then
+  PROFILE=long
+elif [[ -n "${1:-}" ]]; then
+  echo "usage: $0 [--long]" >&2
+  exit 2
+fi
+if [[ ! -f "$JAR" ]]; then
+  echo "missing $JAR: run ./mvnw -B -ntp package -DskipTests first" >&2
+  exit 2
+fi
+
+# JMH settings per group: throughput groups (-wi/-w/-i/-r), single-shot groups (-wi/-i and the batch
+# of transactions per iteration), and the scale group, which runs without forking (see ScaleBenchmark).
+if [[ "$PROFILE" == long ]]; then
+  COMMANDS=(-f 2 -wi 3 -w 10s -i 5 -r 10s)
+  BULK=(-f 1 -wi 1 -wbs 20 -i 3 -bs 100)      # 100 transactions of 1,000 orders per iteration
+  OUTBOX=(-f 1 -wi 2 -i 5)
+  SCALE=(-f 0 -wi 2 -w 10s -i 5 -r 10s)
+  H2_ROWS=10000,100000,1000000                # H2 in memory needs the -Xmx6g of the scale group
+  POSTGRES_ROWS=10000,100000,1000000
+else
+  COMMANDS=(-f 1 -wi 1 -w 4s -i 3 -r 2s)
+  BULK=(-f 1 -wi 1 -wbs 1 -i 3 -bs 1)         # 1 transaction of 1,000 orders per iteration
+  OUTBOX=(-f 1 -wi 1 -i 3)
+  SCALE=(-f 0 -wi 1 -w 2s -i 3 -r 1s)
+  H2_ROWS=1000,10000                          # loading H2 in memory is the slow part
+  POSTGRES_ROWS=1000,10000,100000
+fi
+
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json "$OUT/postgres.port"
+# run from a copy, so that a build during the run cannot change the classes under the forks
+cp "$JAR" "$OUT/keyline-benchmarks.jar"
+JAR="$OUT/keyline-benchmarks.jar"
+
+# One PostgreSQL server for the run, stopped when this script ends.
+exec 3> >("$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.PostgresServerMain "$OUT/postgres.port" > "$OUT/postgres.log" 2>&1)
+SERVER_PID=$!
+trap 'exec 3>&-; wait "$SERVER_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  [[ -f "$OUT/postgres.port" ]] && break
+  sleep 1
+done
+if [[ ! -f "$OUT/postgres.port" ]]; then
+  echo "the PostgreSQL server did not start; see $OUT/postgres.log" >&2
+  exit 1
+fi
+export KEYLINE_BENCHMARK_POSTGRES_PORT="$(cat "$OUT/postgres.port")"
+
+{
+  echo "profile: $PROFILE"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores"
+  echo "memory: $(free -g | awk '/^Mem:/ { print $2 " GB" }')"
+  echo "java: $("$JAVA" -version 2>&1 | head -1)"
+  echo "commands: ${COMMANDS[*]}"
+  echo "bulk: ${BULK[*]}"
+  echo "outbox: ${OUTBOX[*]}"
+  echo "scale: ${SCALE[*]}, H2 rows $H2_ROWS, PostgreSQL rows $POSTGRES_ROWS"
+} > "$OUT/run.txt"
+
+# run NAME JMH-ARGS...: one group, with the load average before and after
+run() {
+  local name="$1"
+  shift
+  echo "load before $name: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.txt"
+  local start=$SECONDS
+  "$JAVA" "${JVM[@]}" -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
+    echo "$name failed; see $OUT/$name.log" >&2
+    exit 1
+  }
+  echo "load after $name: $(cut -d' ' -f1-3 /proc/loadavg) ($(( SECONDS - start )) s)" | tee -a "$OUT/run.txt"
+}
+
+JVM=()
+run commands 'KeyAccountMixBenchmark|ProvisioningMixBenchmark' "${COMMANDS[@]}"
+run bulk 'BulkBenchmark' "${BULK[@]}"
+run outbox 'OutboxBenchmark' "${OUTBOX[@]}"
+JVM=(-Xmx6g)
+run scale-h2 'ScaleBenchmark' "${SCALE[@]}" -p database=H2 -p rows="$H2_ROWS"
+run scale-postgres 'ScaleBenchmark' "${SCALE[@]}" -p database=POSTGRES -p rows="$POSTGRES_ROWS"
+
+"$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.JmhReport "$OUT/report.md" "$OUT/scale-curve.svg" "$OUT"/*.json
+echo
+cat "$OUT/run.txt"
+echo
+cat "$OUT/report.md"

@@ -1,0 +1,175 @@
+package dev.keyline.benchmarks.storage;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.Relay;
+import dev.keyline.runtime.RelayReport;
+import dev.keyline.spi.NotificationSink;
+import dev.keyline.webhook.WebhookSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The relay's throughput: {@value #EVENTS} committed outbox entries (three per aggregate, as the
+ * key-account mix raises them) delivered to one sink by {@link Relay#pumpUntilIdle(int)} with the
+ * default retry policy, on PostgreSQL and H2. The sink is a no-op, or Keyline's webhook sink
+ * posting each event, signed, to an HTTP server on the loopback interface that answers
+ * {@code 204}. The entries are written before every iteration; the score is microseconds per event,
+ * which the report turns into events per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(1)
+public class OutboxBenchmark {
+
+    /** Entries per iteration. */
+    public static final int EVENTS = 2_000;
+
+    /** Entries per aggregate. */
+    public static final int PER_AGGREGATE = 3;
+
+    /** The database. */
+    @Param({"POSTGRES", "H2"})
+    public Database database;
+
+    /** The sink: {@code noop} or {@code webhook}. */
+    @Param({"noop", "webhook"})
+    public String sink;
+
+    private Fixture fixture;
+    private HttpServer server;
+    private ExecutorService serverThreads;
+    private Relay relay;
+
+    /** The database, the receiver and the relay. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        fixture = Fixture.create(database);
+        NotificationSink target;
+        if (sink.equals("webhook")) {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server.createContext("/events", exchange -> {
+                try (InputStream body = exchange.getRequestBody()) {
+                    body.readAllBytes();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            serverThreads = Executors.newFixedThreadPool(2);
+            server.setExecutor(serverThreads);
+            server.start();
+            target = WebhookSink.builder()
+                    .endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/events")
+                    .secret("whsec_" + java.util.Base64.getEncoder().encodeToString(
+                            "benchmark-webhook-secret-32-bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                    .build();
+        } else {
+            target = new NotificationSink() {
+                @Override
+                public void deliver(dev.keyline.spi.Notification notification) {
+                    // accepts everything, does nothing
+                }
+
+                @Override
+                public String name() {
+                    return "noop";
+                }
+            };
+        }
+        relay = Keyline.builder().storage(fixture.storage()).sink(target).areaReactions(false).build().relay();
+    }
+
+    /** Stops the receiver and drops the database. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (server != null) {
+            server.stop(0);
+            serverThreads.shutdownNow();
+        }
+        fixture.close();
+    }
+
+    /**
+     * Empties the outbox and writes {@value #EVENTS} pending entries.
+     *
+     * @throws SQLException when the database fails
+     */
+    @Setup(Level.Iteration)
+    public void fillOutbox() throws SQLException {
+        try (Connection c = fixture.dataSource().getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM keyline_outbox_delivery");
+                s.executeUpdate("DELETE FROM keyline_outbox");
+            }
+            c.setAutoCommit(false);
+            Timestamp at = Timestamp.from(Fixture.NOW);
+            try (PreparedStatement insert = c.prepareStatement(RawOutbox.INSERT)) {
+                for (int i = 0; i < EVENTS; i++) {
+                    UUID event = UUID.randomUUID();
+                    String account = KeyAccountMix.accountId(i / PER_AGGREGATE);
+                    RawOutbox.bind(insert, event, account, "account.activated", at, "ACCOUNT_MANAGER", "SZ", account, null,
+                            "Key account " + account + " is now active, account manager am-1",
+                            "{\"eventId\":\"" + event + "\",\"occurredAt\":\"" + RawOutbox.instant(Fixture.NOW)
+                                    + "\",\"account\":\"" + account + "\",\"network\":\"SZ\",\"accountManager\":\"am-1\","
+                                    + "\"activatedBy\":\"gm\"}");
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            if (database == Database.POSTGRES) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE keyline_outbox");
+                }
+            }
+        }
+    }
+
+    /**
+     * Delivers every entry.
+     *
+     * @return the relay's report
+     */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public RelayReport relay() {
+        RelayReport report = relay.pumpUntilIdle(Integer.MAX_VALUE);
+        if (report.delivered() != EVENTS) {
+            throw new IllegalStateException("delivered " + report.delivered() + " of " + EVENTS + ": " + report);
+        }
+        return report;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.keyline.benchmarks.storage;
+
+import dev.keyline.domain.workorder.ProvisioningOrder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Databases holding a given number of stored provisioning orders ({@code PO-000000000} and up, six
+ * stages each), loaded once per JVM and kept for every trial that asks for the same database and
+ * size (the read and scale benchmarks run without forking for this reason).
+ *
+ * <p>Loading writes {@value #TEMPLATES} real orders through the raw side, the domain having
+ * opened order {@code k} {@code k} hours before {@link Fixture#NOW}, then copies them in the
+ * database with {@code INSERT ... SELECT} until there are {@code rows} orders; order {@code n} is a
+ * copy of template {@code n % 100}. Every order is open, committed to complete six days after it
+ * opened; at {@link #DUE_BY} exactly the copies of template 99, one order in a hundred, are overdue.
+ */
+public final class StoredOrders {
+
+    /** The templates. */
+    public static final int TEMPLATES = 100;
+
+    /** The time by which one order in a hundred is due. */
+    public static final Instant DUE_BY = Fixture.NOW.plus(Duration.ofDays(6)).minus(Duration.ofMinutes(98 * 60 + 30));
+
+    private static final Map<String, Fixture> LOADED = new HashMap<>();
+
+    private StoredOrders() {
+    }
+
+    /**
+     * A database of {@code database}'s kind holding {@code rows} orders, loaded on first use.
+     *
+     * @param database the kind
+     * @param rows the number of orders, a multiple of {@value #TEMPLATES}
+     * @return the fixture, shared: do not close it
+     */
+    public static synchronized Fixture of(Database database, int rows) {
+        return LOADED.computeIfAbsent(database + "/" + rows, key -> load(database, rows));
+    }
+
+    private static Fixture load(Database database, int rows) {
+        if (rows % TEMPLATES != 0) {
+            throw new IllegalArgumentException("rows must be a multiple of " + TEMPLATES + ", was " + rows);
+        }
+        Fixture fixture = Fixture.create(database);
+        long started = System.nanoTime();
+        try {
+            List<ProvisioningOrder> templates = new ArrayList<>();
+            for (int k = 0; k < TEMPLATES; k++) {
+                templates.add(ProvisioningMix.open(String.format("T-%02d", k), k,
+                        Fixture.NOW.minus(Duration.ofHours(k))));
+            }
+            new RawProvisioning(fixture.dataSource()).insertOrders(templates);
+            String range = database == Database.H2 ? "SYSTEM_RANGE(0, " + (rows / TEMPLATES - 1) + ") r"
+                    : "generate_series(0, " + (rows / TEMPLATES - 1) + ") AS r(x)";
+            String newId = "'PO-' || LPAD(CAST(r.x * " + TEMPLATES
+                    + " + CAST(SUBSTRING(t.provisioning_order_id, 3) AS INTEGER) AS VARCHAR), 9, '0')";
+            try (Connection c = fixture.dataSource().getConnection(); Statement s = c.createStatement()) {
+                System.out.printf("# templates written after %.1f s%n", (System.nanoTime() - started) / 1e9);
+                s.executeUpdate("INSERT INTO keyline_provisioning_order (provisioning_order_id, account_id, product_code, "
+                        + "originating_unit, account_manager, it_support, start_at, committed_completion, warning_share, "
+                        + "sla_order, sla_committed_by, order_state, accepted_by, accepted_at, last_changed_at, version) "
+                        + "SELECT " + newId + ", account_id, product_code, originating_unit, account_manager, it_support, "
+                        + "start_at, committed_completion, warning_share, sla_order, sla_committed_by, order_state, "
+                        + "accepted_by, accepted_at, last_changed_at, version FROM " + range + ", keyline_provisioning_order t");
+                System.out.printf("# orders copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
+                s.executeUpdate("INSERT INTO keyline_provisioning_stage (provisioning_order_id, line_no, stage_id, "
+                        + "planned_nanos, station_id, unit_id, station_manager, executor, stage_state, started_at, "
+                        + "held_since, held_nanos, warning_at, due_at, warned, escalated, done_at) SELECT " + newId
+                        + ", line_no, stage_id, planned_nanos, station_id, unit_id, station_manager, executor, stage_state, "
+                        + "started_at, held_since, held_nanos, warning_at, due_at, warned, escalated, done_at "
+                        + "FROM " + range + ", keyline_provisioning_stage t");
+                System.out.printf("# stages copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
+                s.executeUpdate("INSERT INTO keyline_provisioning_stage_after (provisioning_order_id, line_no, stage_id, "
+                        + "predecessor_id) SELECT " + newId + ", line_no, stage_id, predecessor_id "
+                        + "FROM " + range + ", keyline_provisioning_stage_after t");
+                System.out.printf("# predecessors copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
+                for (String table : List.of("keyline_provisioning_stage_after", "keyline_provisioning_stage",
+                        "keyline_provisioning_order")) {
+                    s.executeUpdate("DELETE FROM " + table + " WHERE provisioning_order_id LIKE 'T-%'");
+                }
+                s.executeUpdate("DELETE FROM keyline_outbox");
+                if (database == Database.POSTGRES) {
+                    s.execute("VACUUM ANALYZE");
+                } else {
+                    s.execute("ANALYZE");
+                }
+            }
+        } catch (SQLException e) {
+            fixture.close();
+            throw new IllegalStateException("loading " + rows + " orders into " + database + " failed", e);
+        }
+        System.out.printf("# loaded %,d orders into %s in %.1f s%n", rows, database, (System.nanoTime() - started) / 1e9);
+        return fixture;
+    }
+
+    /**
+     * Deletes the orders written after loading (ids {@code PO-9...}, see {@link #WRITTEN}) and every
+     * outbox row, so that the next trial finds the loaded size again.
+     *
+     * @param fixture a loaded fixture
+     */
+    public static void deleteWritten(Fixture fixture) {
+        try (Connection c = fixture.dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("keyline_provisioning_stage_after", "keyline_provisioning_stage",
+                    "keyline_provisioning_order")) {
+                s.executeUpdate("DELETE FROM " + table + " WHERE provisioning_order_id >= 'PO-" + WRITTEN / 100_000_000 + "'");
+            }
+            s.executeUpdate("DELETE FROM keyline_outbox");
+        } catch (SQLException e) {
+            throw new IllegalStateException("deleting the written orders failed", e);
+        }
+    }
+
+    /** The number of the first order a write benchmark writes. */
+    public static final long WRITTEN = 900_000_000L;
+}

@@ -1,0 +1,117 @@
+package dev.keyline.benchmarks.storage.orm;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A stage row as a JPA entity over Keyline's {@code keyline_provisioning_stage} table. */
+@Entity
+@Table(name = "keyline_provisioning_stage")
+public class ProvisioningStageEntity {
+
+    @EmbeddedId
+    LineKey key;
+    @Column(name = "stage_id")
+    String stageId;
+    @Column(name = "planned_nanos")
+    long plannedNanos;
+    @Column(name = "station_id")
+    String stationId;
+    @Column(name = "unit_id")
+    String unitId;
+    @Column(name = "station_manager")
+    String stationManager;
+    String executor;
+    @Column(name = "stage_state")
+    String stageState;
+    @Column(name = "started_at")
+    Instant startedAt;
+    @Column(name = "held_since")
+    Instant heldSince;
+    @Column(name = "held_nanos")
+    long heldNanos;
+    @Column(name = "warning_at")
+    Instant warningAt;
+    @Column(name = "due_at")
+    Instant dueAt;
+    boolean warned;
+    boolean escalated;
+    @Column(name = "done_at")
+    Instant doneAt;
+
+    /** For JPA. */
+    protected ProvisioningStageEntity() {
+    }
+
+    /**
+     * A stage row.
+     *
+     * @param key the order and line
+     * @param stageId the stage
+     * @param plannedNanos its planned time
+     * @param stationId the station
+     * @param unitId the unit
+     * @param stationManager the station manager
+     * @param executor the executor
+     * @param stageState the state
+     * @param warningAt the warning time, if running
+     * @param dueAt the due time, if running
+     */
+    public ProvisioningStageEntity(LineKey key, String stageId, long plannedNanos, String stationId, String unitId,
+            String stationManager, String executor, String stageState, Instant warningAt, Instant dueAt) {
+        this.key = key;
+        this.stageId = stageId;
+        this.plannedNanos = plannedNanos;
+        this.stationId = stationId;
+        this.unitId = unitId;
+        this.stationManager = stationManager;
+        this.executor = executor;
+        this.stageState = stageState;
+        this.warningAt = warningAt;
+        this.dueAt = dueAt;
+    }
+
+    /**
+     * The key of a child row: the order and the line number.
+     */
+    @Embeddable
+    public static class LineKey implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @Column(name = "provisioning_order_id")
+        String orderId;
+        @Column(name = "line_no")
+        int lineNo;
+
+        /** For JPA. */
+        protected LineKey() {
+        }
+
+        /**
+         * A key.
+         *
+         * @param orderId the order
+         * @param lineNo the line, from 1
+         */
+        public LineKey(String orderId, int lineNo) {
+            this.orderId = orderId;
+            this.lineNo = lineNo;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LineKey k && k.orderId.equals(orderId) && k.lineNo == lineNo;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(orderId, lineNo);
+        }
+    }
+}
