@@ -23,6 +23,7 @@ import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Role;
+import dev.keyline.spi.kpi.KpiFacts;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.domain.kpi.AccountFact;
 import dev.keyline.domain.kpi.BillFact;
@@ -32,6 +33,8 @@ import dev.keyline.domain.kpi.KpiComputation;
 import dev.keyline.domain.kpi.KpiFactsDigest;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.kpi.PoolFact;
+import dev.keyline.domain.kpi.ResponsibilityFact;
+import dev.keyline.domain.kpi.StageOnTimeComputation;
 import dev.keyline.domain.kpi.WorkOrderFact;
 import dev.keyline.domain.resource.AllocationId;
 import dev.keyline.domain.resource.PoolId;
@@ -104,10 +107,16 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
     private final List<FaultFact> faults = new ArrayList<>();
     private final List<Instant[]> accounts = new ArrayList<>();
     private final List<String> accountIds = new ArrayList<>();
-    private final List<PoolFact> pools = new ArrayList<>();
+    /** Each pool's movements as the test made them: the counts in force from {@code at} on. */
+    private final List<PoolEntry> poolLog = new ArrayList<>();
+    private final List<ResponsibilityFact> responsibilities = new ArrayList<>();
     private final List<ArrearsFact> arrears = new ArrayList<>();
     private final List<AccountId> billedAccounts = new ArrayList<>();
     private int next;
+
+    /** A pool's counts in force from an instant on. */
+    private record PoolEntry(String pool, Instant at, long capacity, long allocated) {
+    }
 
     private static TicketClockPolicy policy() {
         Map<FaultPriority, TicketClockTargets> table = new EnumMap<>(FaultPriority.class);
@@ -146,15 +155,19 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         Instant start = someTime(random);
         ProvisioningOrder order = ProvisioningOrder.open(new ProvisioningOrderId(nextId("PO")),
                 new ProvisioningParties(new AccountId("A-1"), new ProductCode("DDN"), new LocalNetworkId("SZ"),
-                        new UserId("am-wang"), new UserId("it-li")),
+                        new UserId("am-" + random.nextInt(2)), new UserId("it-" + random.nextInt(2))),
                 ONE_DAY, List.of(new StageAssignment(ONLY, new WorkOrderStation("st-1"), new LocalNetworkId("SZ"),
-                        new UserId("sm-1"), new UserId("ex-1"))),
+                        new UserId("sm-" + random.nextInt(3)), new UserId("ex-" + random.nextInt(3)))),
                 start, DAYS, ProvisioningOrder.DEFAULT_WARNING_SHARE, Optional.empty());
         Optional<Instant> accepted = Optional.empty();
         if (random.nextInt(4) > 0) {
             Instant done = start.plus(Duration.ofMinutes(1 + random.nextInt(60 * 48)));
             order.start(ONLY, DAYS, start);
             order.complete(ONLY, done);
+            var stage = order.snapshot().stages().get(0);
+            KpiFacts.responsibilitiesOf(order.id().value(), ONLY.value(), order.snapshot().parties().accountManager().value(),
+                    stage.assignment().stationManager().value(), stage.assignment().executor().value(),
+                    order.snapshot().parties().itSupport().value(), stage.due(), done, responsibilities::add);
             accepted = Optional.of(random.nextBoolean() ? done : done.plus(Duration.ofMinutes(random.nextInt(600))));
             order.accept("customer", accepted.get());
         }
@@ -195,17 +208,43 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         accounts.add(new Instant[] {registered, exited});
     }
 
+    /**
+     * Opens a pool at a random time, allocates some of it later and, now and then, adds capacity
+     * later still, remembering the counts in force from each change on.
+     */
     private void storePool(Random random) {
         long capacity = 1 + random.nextInt(50);
+        Instant opened = someTime(random);
         ResourcePool pool = ResourcePool.open(new PoolId(nextId("P")), ResourceType.DDN_PORT,
-                new PoolLocation(new LocalNetworkId("SZ"), "EXCH-1"), capacity, Duration.ofHours(1), BASE);
+                new PoolLocation(new LocalNetworkId("SZ"), "EXCH-1"), capacity, Duration.ofHours(1), opened);
+        String id = pool.id().value();
+        poolLog.add(new PoolEntry(id, opened, capacity, 0));
         long allocated = random.nextInt((int) capacity + 1);
+        Instant at = opened;
         if (allocated > 0) {
-            pool.allocateDirectly(new AllocationId(nextId("L")), new AccountId("A-1"), "ORD", allocated,
-                    BASE.plusSeconds(60));
+            at = at.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 60)));
+            pool.allocateDirectly(new AllocationId(nextId("L")), new AccountId("A-1"), "ORD", allocated, at);
+            poolLog.add(new PoolEntry(id, at, capacity, allocated));
+        }
+        if (random.nextBoolean()) {
+            long more = 1 + random.nextInt(20);
+            at = at.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 60)));
+            pool.addCapacity(more, "line cards added", at);
+            capacity += more;
+            poolLog.add(new PoolEntry(id, at, capacity, allocated));
         }
         storage.port(ResourcePoolRepository.class).save(pool);
-        pools.add(new PoolFact(pool.id().value(), capacity, allocated));
+    }
+
+    /** Each pool's counts in force at an instant: its last change before it; none for a pool opened since. */
+    private List<PoolFact> poolsAt(Instant end) {
+        Map<String, PoolFact> inForce = new java.util.LinkedHashMap<>();
+        for (PoolEntry e : poolLog) {
+            if (e.at().isBefore(end)) {
+                inForce.put(e.pool(), new PoolFact(e.pool(), e.capacity(), e.allocated()));
+            }
+        }
+        return List.copyOf(inForce.values());
     }
 
     /**
@@ -262,7 +301,7 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
             computation.accept(new AccountFact(accountIds.get(i), LocalDate.ofInstant(days[0], zone),
                     Optional.ofNullable(days[1]).map(e -> LocalDate.ofInstant(e, zone))));
         }
-        pools.forEach(computation::accept);
+        poolsAt(period.endAt(zone)).forEach(computation::accept);
         List<KpiValue> values = new ArrayList<>(computation.values());
         values.set(ComputedKpi.ARREARS_RATE.ordinal(), expectedArrearsRate(period));
         return values;
@@ -291,8 +330,26 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
     }
 
     @Test
+    void theStageOnTimeRatePerLevelAndPersonIsWhatTheStoredStagesGive() {
+        qt().withExamples(propertyExamples()).withFixedSeed(20260315L)
+                .forAll(longs().all(), integers().between(0, 2), integers().between(0, 11), integers().between(0, 2))
+                .checkAssert((seed, kind, index, zone) -> {
+                    storeRandomFacts(new Random(seed), 3);
+                    Period period = period(kind, 2026, index);
+                    ZoneId z = ZONES[zone];
+                    StageOnTimeComputation expected = new StageOnTimeComputation(period, z);
+                    responsibilities.forEach(expected::accept);
+                    StageOnTimeComputation read = inTransaction(() -> source().stageOnTime(period, z));
+                    for (Role level : ResponsibilityFact.LEVELS) {
+                        assertThat(read.levelValue(level)).as(level.name()).isEqualTo(expected.levelValue(level));
+                        assertThat(read.values(level)).as(level.name()).isEqualTo(expected.values(level));
+                    }
+                });
+    }
+
+    @Test
     void eachKindOfFactIsReadOnlyWhenItCountsForThePeriod() {
-        storeRandomFacts(new Random(7), 60);
+        storeRandomFacts(new Random(7), 150);
         Period march = Period.month(YearMonth.of(2026, 3));
         ZoneId shanghai = ZONES[1];
         Instant from = march.startAt(shanghai);
@@ -309,7 +366,15 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                 sink -> source().accounts(march, shanghai, sink), a -> a);
         assertThat(keyOnFirstDay).allMatch(a -> a.keyOn(march.start()));
         assertThat(keyOnFirstDay).isNotEmpty();
-        assertThat(this.<PoolFact, PoolFact>collect(sink -> source().pools(march, shanghai, sink), p -> p)).containsExactlyInAnyOrderElementsOf(pools);
+        assertThat(this.<PoolFact, PoolFact>collect(sink -> source().pools(march, shanghai, sink), p -> p))
+                .as("each pool as it stood at the end of March").containsExactlyInAnyOrderElementsOf(poolsAt(to));
+        assertThat(poolsAt(to)).as("some pools changed after March").isNotEqualTo(poolsAt(Instant.MAX));
+        List<ResponsibilityFact> stages = this.<ResponsibilityFact, ResponsibilityFact>collect(
+                sink -> source().responsibilities(march, shanghai, sink), r -> r);
+        assertThat(stages).as("four levels of every stage done in March").containsExactlyInAnyOrderElementsOf(
+                responsibilities.stream().filter(r -> !r.completed().isBefore(from) && r.completed().isBefore(to))
+                        .toList());
+        assertThat(stages).isNotEmpty();
         assertThat(orderIds).as("the random facts reach into March").isNotEmpty();
         LocalDate lastDay = LocalDate.of(2026, 3, 31);
         List<BillFact> bills = this.<BillFact, BillFact>collect(sink -> source().bills(march, shanghai, sink), b -> b);
