@@ -6,7 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.priority.AccountResultFact;
+import dev.keyline.domain.priority.AccountResultFactId;
+import dev.keyline.domain.priority.GrowthBasis;
+import dev.keyline.domain.priority.RankingWeights;
+import dev.keyline.domain.priority.Segment;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.priority.PriorityRankings;
+import dev.keyline.spi.priority.AccountResultRepository;
 import dev.keyline.spi.AggregateRepository;
 import dev.keyline.spi.DeliveryStatus;
 import java.time.Clock;
@@ -86,6 +102,82 @@ abstract class ConcurrencyContract {
         }
         long version = storage.transactions().execute(() -> entry.storedVersion(storage, "rival").orElseThrow());
         assertThat(version).as("%s: the creation, the rival's change and this one", entry.area()).isEqualTo(3L);
+    }
+
+    /**
+     * The priority area inserts instead of changing, so it has no entry in {@link ReliabilityWorkloads}:
+     * here many threads record the same account results at once (each fact stored once, reported as
+     * new to exactly one caller) and then rank the same period and segment at once (one ranking
+     * recorded with one event; every other caller gets a clear {@link AlreadyExistsException}).
+     */
+    @org.junit.jupiter.api.Test
+    void manyThreadsRecordingTheSameResultsAndRankingTheSamePeriodStoreEachOnce() throws Exception {
+        JdbcStorage storage = emptyStorage();
+        Keyline keyline = Keyline.builder().storage(storage).areaReactions(false).clock(new SteppingClock()).build();
+        PriorityRankings priority = PriorityRankings.on(keyline);
+        Actor finance = Actor.withRoles(new UserId("fin-qian"), Role.FINANCIAL_MANAGER);
+        Actor analyst = Actor.withRoles(new UserId("ma-sun"), Role.MARKET_ANALYST);
+        Period quarter = Period.quarter(2026, 1);
+        List<AccountResultFact> facts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            facts.add(new AccountResultFact(new AccountResultFactId("AR-" + i), new AccountId("KA-" + i), quarter,
+                    new ProductCode("DDN"), Industry.FINANCE, Money.cny((1000 + 100 * i) + ".00"),
+                    Money.cny((100 + 10 * i) + ".00"), Instant.parse("2026-04-01T00:00:00Z")));
+        }
+        long eventsBefore = pendingEvents(storage);
+        AtomicInteger stored = new AtomicInteger();
+        AtomicInteger recorded = new AtomicInteger();
+        List<Throwable> refused = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit((Callable<Void>) () -> {
+                    start.await();
+                    for (AccountResultFact fact : facts) {
+                        if (priority.recordResult(finance, fact)) {
+                            stored.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<Void> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            CountDownLatch rank = new CountDownLatch(1);
+            done.clear();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit((Callable<Void>) () -> {
+                    rank.await();
+                    try {
+                        priority.rank(analyst, quarter, Segment.all(), RankingWeights.EQUAL,
+                                GrowthBasis.SAME_PERIOD_LAST_YEAR);
+                        recorded.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        refused.add(e);
+                    }
+                    return null;
+                }));
+            }
+            rank.countDown();
+            for (Future<Void> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stored).as("each fact reported as new to exactly one caller").hasValue(facts.size());
+        assertThat(storage.transactions().execute(() -> storage.port(AccountResultRepository.class).inPeriod(quarter)))
+                .as("each fact stored once").hasSize(facts.size());
+        assertThat(recorded).as("one ranking of the period and segment").hasValue(1);
+        assertThat(refused).hasSize(THREADS - 1)
+                .allSatisfy(e -> assertThat(e).isInstanceOf(AlreadyExistsException.class));
+        assertThat(priority.find(quarter, Segment.all()).orElseThrow().entries()).hasSize(facts.size());
+        assertThat(pendingEvents(storage) - eventsBefore).as("one priority.ranking-recorded").isEqualTo(1);
     }
 
     /** A clock one second later at every reading, shared by every thread: no two readings agree. */
