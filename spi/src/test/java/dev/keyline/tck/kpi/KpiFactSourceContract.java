@@ -25,6 +25,14 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Role;
 import dev.keyline.spi.kpi.KpiFacts;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.CapexBudgetLine;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexProject;
+import dev.keyline.domain.budget.CapexProjectId;
+import dev.keyline.domain.budget.CapexSchedule;
+import dev.keyline.domain.kpi.AcceptanceFact;
 import dev.keyline.domain.kpi.AccountFact;
 import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.ComputedKpi;
@@ -60,6 +68,7 @@ import dev.keyline.domain.workorder.TicketClockTargets;
 import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.spi.billing.ArrearsFactRepository;
+import dev.keyline.spi.budget.CapexProjectRepository;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.resource.ResourcePoolRepository;
 import dev.keyline.spi.workorder.FaultTicketRepository;
@@ -83,7 +92,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link KpiFactSource}: random work orders, fault tickets, key accounts,
- * resource pools and billing's arrears facts are stored through their areas' own repositories, and
+ * resource pools, CAPEX projects and billing's arrears facts are stored through their areas' own repositories, and
  * for random periods and zones the source's facts, fed to a {@link KpiComputation}, and the
  * provider's own {@link KpiFactSource#compute} both give exactly the values a computation fed the
  * stored facts directly gives. The test keeps those facts itself, from the aggregates it saved; the
@@ -110,6 +119,7 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
     /** Each pool's movements as the test made them: the counts in force from {@code at} on. */
     private final List<PoolEntry> poolLog = new ArrayList<>();
     private final List<ResponsibilityFact> responsibilities = new ArrayList<>();
+    private final List<AcceptanceFact> acceptances = new ArrayList<>();
     private final List<ArrearsFact> arrears = new ArrayList<>();
     private final List<AccountId> billedAccounts = new ArrayList<>();
     private int next;
@@ -147,6 +157,7 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                 storeAccount(random);
                 storePool(random);
                 storeBill(random);
+                storeProject(random);
             }
         });
     }
@@ -248,6 +259,32 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
     }
 
     /**
+     * Approves a CAPEX project with a planned acceptance 10 to 70 days on and, three times in four,
+     * builds and accepts it up to 10 days before or after that.
+     */
+    private void storeProject(Random random) {
+        Actor manager = Actor.withRoles(new UserId("gm-kpi"), Role.GENERAL_MANAGER);
+        Instant proposed = someTime(random);
+        CapexProject project = CapexProject.propose(new CapexProjectId(nextId("CP")), CapexKind.ROLLING, "access",
+                new LocalNetworkId("SZ"), List.of(), manager, "demand", proposed);
+        project.startFeasibility(manager, "routes surveyed", proposed.plusSeconds(60));
+        Instant approved = proposed.plusSeconds(120);
+        Instant due = approved.plus(Duration.ofMinutes(60L * 24 * (10 + random.nextInt(60))));
+        project.approve(manager, new CapexBudgetLine(new BudgetId("B-KPI"), new BudgetLineId("CAPEX-1")),
+                Money.cny("1000.00"), new CapexSchedule(approved.plusSeconds(60), due), "approved", approved);
+        Optional<Instant> accepted = Optional.empty();
+        if (random.nextInt(4) > 0) {
+            project.startConstruction(manager, "on site", approved.plusSeconds(120));
+            Instant at = due.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 20) - 60 * 24 * 10));
+            at = at.isAfter(approved.plusSeconds(180)) ? at : approved.plusSeconds(180);
+            project.accept(manager, List.of(), true, 1, "accepted", at);
+            accepted = Optional.of(at);
+        }
+        storage.port(CapexProjectRepository.class).save(project);
+        acceptances.add(new AcceptanceFact(project.id().value(), due, accepted));
+    }
+
+    /**
      * Bills one of three accounts on a random day (due 0 to 60 days later) and settles none, part,
      * all of it, or it in two parts, each on a random later day.
      */
@@ -302,6 +339,7 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                     Optional.ofNullable(days[1]).map(e -> LocalDate.ofInstant(e, zone))));
         }
         poolsAt(period.endAt(zone)).forEach(computation::accept);
+        acceptances.forEach(computation::accept);
         List<KpiValue> values = new ArrayList<>(computation.values());
         values.set(ComputedKpi.ARREARS_RATE.ordinal(), expectedArrearsRate(period));
         return values;
@@ -375,6 +413,12 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                 responsibilities.stream().filter(r -> !r.completed().isBefore(from) && r.completed().isBefore(to))
                         .toList());
         assertThat(stages).isNotEmpty();
+        List<String> projectIds = this.<AcceptanceFact, String>collect(
+                sink -> source().acceptances(march, shanghai, sink), AcceptanceFact::id);
+        assertThat(projectIds).as("CAPEX projects accepted in March").isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(acceptances.stream()
+                        .filter(a -> a.accepted().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent())
+                        .map(AcceptanceFact::id).toList());
         assertThat(orderIds).as("the random facts reach into March").isNotEmpty();
         LocalDate lastDay = LocalDate.of(2026, 3, 31);
         List<BillFact> bills = this.<BillFact, BillFact>collect(sink -> source().bills(march, shanghai, sink), b -> b);
