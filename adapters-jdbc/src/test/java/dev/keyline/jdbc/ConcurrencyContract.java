@@ -6,11 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.Money;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.priority.AccountResultFact;
+import dev.keyline.domain.priority.AccountResultFactId;
+import dev.keyline.domain.priority.GrowthBasis;
+import dev.keyline.domain.priority.RankingWeights;
+import dev.keyline.domain.priority.Segment;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.priority.PriorityRankings;
+import dev.keyline.spi.priority.AccountResultRepository;
 import dev.keyline.spi.AggregateRepository;
 import dev.keyline.spi.DeliveryStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -37,7 +55,6 @@ abstract class ConcurrencyContract {
 
     private static final int THREADS = 6;
     private static final int CHANGES_PER_THREAD = 8;
-    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-03-02T01:00:00Z"), ZoneOffset.UTC);
 
     /** A provider on an empty database. */
     abstract JdbcStorage emptyStorage();
@@ -52,12 +69,144 @@ abstract class ConcurrencyContract {
         return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(), () -> boundedRetry(e)));
     }
 
+    @TestFactory
+    Stream<DynamicTest> aCommandThatLoadsARivalsLaterChangeTakesItsTimeAfterItAndSucceeds() {
+        return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(), () -> timeAfterRival(e)));
+    }
+
+    /**
+     * A rival that started after this command (so read a later time) commits a change of the same
+     * aggregate before this command loads it: the command must date its change after the rival's,
+     * not at the instant it started, and succeed.
+     */
+    private void timeAfterRival(ReliabilityWorkloads.Entry<?, ?, ?> entry) throws Exception {
+        JdbcStorage storage = emptyStorage();
+        Keyline keyline = Keyline.builder().storage(storage).areaReactions(false).clock(new SteppingClock()).build();
+        keyline.run(ctx -> entry.create(ctx, storage, "rival"));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        AtomicInteger runs = new AtomicInteger();
+        try {
+            keyline.run(ctx -> {
+                if (runs.incrementAndGet() == 1) {
+                    try {
+                        other.submit(() -> keyline.run(c -> entry.change(c, storage, "rival", 1000)))
+                                .get(1, TimeUnit.MINUTES);
+                    } catch (Exception e) {
+                        throw new AssertionError("the rival change failed", e);
+                    }
+                }
+                entry.change(ctx, storage, "rival", runs.get());
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        long version = storage.transactions().execute(() -> entry.storedVersion(storage, "rival").orElseThrow());
+        assertThat(version).as("%s: the creation, the rival's change and this one", entry.area()).isEqualTo(3L);
+    }
+
+    /**
+     * The priority area inserts instead of changing, so it has no entry in {@link ReliabilityWorkloads}:
+     * here many threads record the same account results at once (each fact stored once, reported as
+     * new to exactly one caller) and then rank the same period and segment at once (one ranking
+     * recorded with one event; every other caller gets a clear {@link AlreadyExistsException}).
+     */
+    @org.junit.jupiter.api.Test
+    void manyThreadsRecordingTheSameResultsAndRankingTheSamePeriodStoreEachOnce() throws Exception {
+        JdbcStorage storage = emptyStorage();
+        Keyline keyline = Keyline.builder().storage(storage).areaReactions(false).clock(new SteppingClock()).build();
+        PriorityRankings priority = PriorityRankings.on(keyline);
+        Actor finance = Actor.withRoles(new UserId("fin-qian"), Role.FINANCIAL_MANAGER);
+        Actor analyst = Actor.withRoles(new UserId("ma-sun"), Role.MARKET_ANALYST);
+        Period quarter = Period.quarter(2026, 1);
+        List<AccountResultFact> facts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            facts.add(new AccountResultFact(new AccountResultFactId("AR-" + i), new AccountId("KA-" + i), quarter,
+                    new ProductCode("DDN"), Industry.FINANCE, Money.cny((1000 + 100 * i) + ".00"),
+                    Money.cny((100 + 10 * i) + ".00"), Instant.parse("2026-04-01T00:00:00Z")));
+        }
+        long eventsBefore = pendingEvents(storage);
+        AtomicInteger stored = new AtomicInteger();
+        AtomicInteger recorded = new AtomicInteger();
+        List<Throwable> refused = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit((Callable<Void>) () -> {
+                    start.await();
+                    for (AccountResultFact fact : facts) {
+                        if (priority.recordResult(finance, fact)) {
+                            stored.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<Void> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            CountDownLatch rank = new CountDownLatch(1);
+            done.clear();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit((Callable<Void>) () -> {
+                    rank.await();
+                    try {
+                        priority.rank(analyst, quarter, Segment.all(), RankingWeights.EQUAL,
+                                GrowthBasis.SAME_PERIOD_LAST_YEAR);
+                        recorded.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        refused.add(e);
+                    }
+                    return null;
+                }));
+            }
+            rank.countDown();
+            for (Future<Void> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stored).as("each fact reported as new to exactly one caller").hasValue(facts.size());
+        assertThat(storage.transactions().execute(() -> storage.port(AccountResultRepository.class).inPeriod(quarter)))
+                .as("each fact stored once").hasSize(facts.size());
+        assertThat(recorded).as("one ranking of the period and segment").hasValue(1);
+        assertThat(refused).hasSize(THREADS - 1)
+                .allSatisfy(e -> assertThat(e).isInstanceOf(AlreadyExistsException.class));
+        assertThat(priority.find(quarter, Segment.all()).orElseThrow().entries()).hasSize(facts.size());
+        assertThat(pendingEvents(storage) - eventsBefore).as("one priority.ranking-recorded").isEqualTo(1);
+    }
+
+    /** A clock one second later at every reading, shared by every thread: no two readings agree. */
+    private static final class SteppingClock extends Clock {
+
+        private final AtomicLong seconds = new AtomicLong();
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.parse("2026-03-02T01:00:00Z").plusSeconds(seconds.incrementAndGet());
+        }
+    }
+
     private void noUpdateLost(ReliabilityWorkloads.Entry<?, ?, ?> entry) throws Exception {
         JdbcStorage storage = emptyStorage();
-        // one instant for every command: a command reads the clock when it starts, so with a running
-        // clock a rival that started later but committed first would make this one's change "dated
-        // before the last change", a domain rejection rather than a lost update (see docs/reliability.md)
-        Keyline keyline = Keyline.builder().storage(storage).areaReactions(false).clock(FIXED).build();
+        // a clock later at every reading: a command reads its time after the loads that precede it, so
+        // a rival that read a later time and committed first never makes this one's change "dated
+        // before the last change" (see docs/reliability.md)
+        Keyline keyline = Keyline.builder().storage(storage).areaReactions(false).clock(new SteppingClock()).build();
         keyline.run(ctx -> entry.create(ctx, storage, "hot"));
         long eventsAfterCreate = pendingEvents(storage);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

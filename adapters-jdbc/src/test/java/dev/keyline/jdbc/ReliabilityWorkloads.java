@@ -49,6 +49,16 @@ import dev.keyline.domain.workorder.FaultTicketState;
 import dev.keyline.spi.budget.BudgetRepository;
 import dev.keyline.spi.sla.ServiceLevelAgreementRepository;
 import dev.keyline.spi.workorder.FaultTicketRepository;
+import dev.keyline.domain.common.Period;
+import dev.keyline.domain.kpi.Band;
+import dev.keyline.domain.kpi.KpiCatalogue;
+import dev.keyline.domain.kpi.KpiDefinition;
+import dev.keyline.domain.kpi.KpiStanding;
+import dev.keyline.domain.kpi.KpiStandingId;
+import dev.keyline.domain.kpi.KpiUnit;
+import dev.keyline.domain.kpi.KpiValue;
+import dev.keyline.spi.kpi.KpiStandingRepository;
+import java.time.YearMonth;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -63,7 +73,8 @@ import java.util.function.Function;
  * under a key, and a change that can be applied to it again and again. Every change raises at
  * least one event and advances the stored version by exactly one, so "no update lost" reads as
  * "stored version = 1 + committed changes". Adding an area to the suites is one entry in
- * {@link #ALL}.
+ * {@link #ALL}. The priority area is not here: a ranking is inserted once per period and segment
+ * and never changed, so it has no repeatable change.
  */
 final class ReliabilityWorkloads {
 
@@ -166,7 +177,28 @@ final class ReliabilityWorkloads {
             new Entry<>("sla", ServiceLevelAgreementRepository.class, key -> new SlaId("SLA-" + key),
                     (id, at) -> SlaSamples.inForce(id),
                     (sla, n, at) -> sla.recordDocument(SlaSamples.MARKETING, SlaDocumentKind.RESOURCE_REQUIREMENT, "DOC-" + n,
-                            SlaSamples.DDN, "requirement " + n, at)));
+                            SlaSamples.DDN, "requirement " + n, at)),
+            // what KpiService.compute and recordMeasurement do to a standing: band the next month's value
+            new Entry<>("kpi", KpiStandingRepository.class,
+                    key -> KpiStandingId.of(KpiCatalogue.MARKET_RESPONSE_COMPLIANCE, new KpiUnit("U-" + key)),
+                    (id, at) -> {
+                        KpiStanding standing = KpiStanding.open(id.kpi(), id.unit());
+                        bandNextMonth(standing, at);
+                        return standing;
+                    },
+                    (standing, n, at) -> bandNextMonth(standing, at)));
+
+    /**
+     * Bands the month after the standing's last one (January 2026 for a new standing), red after a
+     * green month and green after a red one, so that every change raises exactly one event
+     * ({@code kpi.band-entered} or {@code kpi.band-recovered}) whatever order changes commit in.
+     */
+    private static void bandNextMonth(KpiStanding standing, Instant at) {
+        KpiDefinition definition = KpiCatalogue.seed().get(standing.kpi());
+        Period next = standing.lastEntry().map(e -> e.period().next()).orElse(Period.month(YearMonth.of(2026, 1)));
+        boolean red = standing.currentBand().filter(b -> b == Band.RED).isPresent();
+        standing.record(definition, KpiValue.ratio(standing.kpi(), next, red ? 1 : 0, 1), at);
+    }
 
     private ReliabilityWorkloads() {
     }

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class CommandContext {
 
-    private final Instant now;
+    private Instant now;
     private final Clock clock;
     private final ZoneId zone;
     private final Outbox outbox;
@@ -32,17 +32,26 @@ public final class CommandContext {
     private final List<DomainEvent> published = new ArrayList<>();
     private boolean open = true;
 
-    CommandContext(Instant now, Clock clock, ZoneId zone, Outbox outbox, KeylineJson json) {
-        this.now = now;
+    CommandContext(Clock clock, ZoneId zone, Outbox outbox, KeylineJson json) {
         this.clock = clock;
         this.zone = zone;
         this.outbox = outbox;
         this.json = json;
     }
 
-    /** The time of the command, read once from the runtime's clock when it started, so all its parts agree. */
+    /**
+     * The time of the command, read once from the runtime's clock the first time the command asks
+     * for it, so all its parts agree. Each attempt of a retried command has a context of its own
+     * and reads the clock afresh, and a command that loads its aggregates before it asks for the
+     * time dates its change after every change it loaded: a rival that read a later time but
+     * committed before the load can never leave this command's change "dated before the last
+     * change".
+     */
     public Instant now() {
         requireOpen();
+        if (now == null) {
+            now = clock.instant();
+        }
         return now;
     }
 
@@ -65,8 +74,7 @@ public final class CommandContext {
      * @return the date
      */
     public LocalDate today() {
-        requireOpen();
-        return LocalDate.ofInstant(now, zone);
+        return LocalDate.ofInstant(now(), zone);
     }
 
     /**

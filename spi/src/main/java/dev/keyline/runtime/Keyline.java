@@ -53,7 +53,10 @@ import java.util.function.Function;
  * scheduled a timer under the same key, and committed first), the runtime rolls back and runs the
  * whole command again, which loads the aggregates afresh, up to {@link #staleRetries()} more times
  * ({@value Builder#DEFAULT_STALE_RETRIES} unless the builder's {@link Builder#staleRetries(int)}
- * says otherwise). When the last attempt fails too, it throws a {@link ConcurrencyConflictException}
+ * says otherwise). Each attempt reads the time afresh, and only when the command first asks for it
+ * ({@link CommandContext#now()}), after the loads that precede it: a rival that read a later time
+ * but committed before this command loaded the aggregate cannot make this command's change "dated
+ * before the last change". When the last attempt fails too, it throws a {@link ConcurrencyConflictException}
  * naming the entity and the number of attempts; no attempt wrote anything. Only stale versions are
  * retried: a domain rejection, a refused access check, an {@code AlreadyExistsException} (two
  * commands creating the same aggregate: running the creation again would fail the same way) and
@@ -131,7 +134,7 @@ public final class Keyline {
     /** Runs the command once in a transaction of its own, or joined to the thread's. */
     private <T> T attempt(Function<CommandContext, T> command) {
         return storage.transactions().execute(() -> {
-            CommandContext context = new CommandContext(clock.instant(), clock, zone, storage.outbox(), json);
+            CommandContext context = new CommandContext(clock, zone, storage.outbox(), json);
             try {
                 return command.apply(context);
             } finally {

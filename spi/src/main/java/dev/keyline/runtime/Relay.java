@@ -431,7 +431,7 @@ public final class Relay {
                         + "' cannot be read back: " + unreadable.getMessage(), unreadable);
             }
             transactions.execute(() -> {
-                CommandContext context = new CommandContext(clock.instant(), clock, zone, outbox, json);
+                CommandContext context = new CommandContext(clock, zone, outbox, json);
                 try {
                     if (outbox.recordReceipt(reaction.name(), message.eventId(), context.now())) {
                         reaction.handler().react(event, context);

@@ -201,6 +201,7 @@ public final class KeylineSamples {
                 .instance(dev.keyline.runtime.billing.CreditWarnings.class,
                         () -> dev.keyline.runtime.billing.CreditWarnings.on(keyline.get()))
                 .instance(dev.keyline.runtime.kpi.KpiService.class, () -> dev.keyline.runtime.kpi.KpiService.on(keyline.get()))
+                .instance(dev.keyline.runtime.kpi.LinesInService.class, dev.keyline.runtime.kpi.LinesInService::unknown)
                 .value(dev.keyline.domain.kpi.KpiCatalogue.class, dev.keyline.domain.kpi.KpiCatalogue::seed)
                 .value(dev.keyline.domain.kpi.KpiFactsDigest.class, () -> new dev.keyline.domain.kpi.KpiFactsDigest(
                         dev.keyline.domain.common.Period.month(java.time.YearMonth.of(2026, 3)), ZoneOffset.UTC))

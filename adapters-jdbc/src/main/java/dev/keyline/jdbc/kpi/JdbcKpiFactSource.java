@@ -15,6 +15,7 @@ import dev.keyline.domain.kpi.ForecastFact;
 import dev.keyline.domain.kpi.KpiComputation;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.kpi.PoolFact;
+import dev.keyline.domain.kpi.ResponsibilityFact;
 import dev.keyline.domain.kpi.WorkOrderFact;
 import dev.keyline.domain.sla.SlaId;
 import dev.keyline.jdbc.JdbcSession;
@@ -34,8 +35,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The facts of a JDBC store. Work orders, faults, key accounts, pools and acceptances are plain
- * columns of the other areas' tables: they are streamed from a cursor with a fetch size, and
+ * The facts of a JDBC store. Work orders, faults, key accounts, pools (their movement log's entry
+ * in force at the period's end), acceptances and stages' responsibilities are plain columns of the
+ * other areas' tables: they are streamed from a cursor with a fetch size, and
  * {@link #compute} sums their KPIs' numerators and denominators in one {@code COUNT}/{@code SUM}
  * query each over the period's index range, without a row leaving the database. Forecasts and
  * CAPEX live in child rows that only the aggregates make sense of (an SLA's volumes after its
@@ -50,6 +52,15 @@ final class JdbcKpiFactSource implements KpiFactSource {
             + " AND resolution_deadline IS NOT NULL";
     private static final String ACCOUNTS = "FROM keyline_key_account WHERE registered_at < ?"
             + " AND (exited_at IS NULL OR exited_at >= ?)";
+    /**
+     * The entry of each pool's movement log in force at the period's end: its last one dated before
+     * it; parameters: the end, the end.
+     */
+    private static final String POOLS_AT_END = "FROM keyline_resource_movement m WHERE m.moved_at < ?"
+            + " AND m.sequence_no = (SELECT MAX(x.sequence_no) FROM keyline_resource_movement x"
+            + " WHERE x.pool_id = m.pool_id AND x.moved_at < ?)";
+    private static final String STAGES_DONE = "FROM keyline_provisioning_stage s JOIN keyline_provisioning_order o"
+            + " ON o.provisioning_order_id = s.provisioning_order_id WHERE s.done_at >= ? AND s.done_at < ?";
     private static final String ACCEPTANCES = "FROM keyline_capex_project WHERE accepted_at >= ? AND accepted_at < ?"
             + " AND planned_acceptance IS NOT NULL";
 
@@ -130,10 +141,26 @@ final class JdbcKpiFactSource implements KpiFactSource {
     @Override
     public void pools(Period period, ZoneId zone, Consumer<? super PoolFact> sink) {
         check(period, zone, sink);
-        stream("SELECT pool_id, last_capacity, last_allocated FROM keyline_resource_pool",
-                row -> new PoolFact(row.requiredString("pool_id"), row.longValue("last_capacity"),
-                        row.longValue("last_allocated")),
-                sink);
+        Instant end = period.endAt(zone);
+        stream("SELECT m.pool_id, m.capacity, m.allocated " + POOLS_AT_END,
+                row -> new PoolFact(row.requiredString("pool_id"), row.longValue("capacity"), row.longValue("allocated")),
+                sink, end, end);
+    }
+
+    @Override
+    public void responsibilities(Period period, ZoneId zone, Consumer<? super ResponsibilityFact> sink) {
+        check(period, zone, sink);
+        // one row per stage, four facts per row
+        try (Stream<Object[]> rows = session.stream("SELECT s.provisioning_order_id, s.stage_id, o.account_manager,"
+                + " s.station_manager, s.executor, o.it_support, s.due_at, s.done_at " + STAGES_DONE,
+                row -> new Object[] {row.requiredString("provisioning_order_id"), row.requiredString("stage_id"),
+                        row.requiredString("account_manager"), row.requiredString("station_manager"),
+                        row.requiredString("executor"), row.requiredString("it_support"), row.instant("due_at"),
+                        row.instant("done_at")},
+                period.startAt(zone), period.endAt(zone))) {
+            rows.forEach(r -> KpiFacts.responsibilitiesOf((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (Instant) r[6], (Instant) r[7], sink));
+        }
     }
 
     @Override
@@ -195,7 +222,7 @@ final class JdbcKpiFactSource implements KpiFactSource {
                         "SELECT SUM(CASE WHEN exited_at IS NOT NULL AND exited_at < ? THEN 1 ELSE 0 END) AS n,"
                                 + " COUNT(*) AS d " + ACCOUNTS, end, KpiFacts.registeredBefore(period, zone), start);
                 case RESOURCE_UTILIZATION -> ratio(kpi, period,
-                        "SELECT SUM(last_allocated) AS n, SUM(last_capacity) AS d FROM keyline_resource_pool");
+                        "SELECT SUM(m.allocated) AS n, SUM(m.capacity) AS d " + POOLS_AT_END, end, end);
                 case ACCEPTANCE_COMPLIANCE -> ratio(kpi, period,
                         "SELECT SUM(CASE WHEN accepted_at <= planned_acceptance THEN 1 ELSE 0 END) AS n,"
                                 + " COUNT(*) AS d " + ACCEPTANCES, start, end);

@@ -22,6 +22,7 @@ import java.util.Optional;
  * accepted within the period; an account when it was a key account on the period's first day
  * ({@link AccountFact#keyOn}), counted as churned when it left within the period; a forecast when
  * its month lies in the period; every pool and CAPEX fact given (they describe the period's end);
+ * the host's count of lines in service ({@link LinesInServiceFact}) with the CAPEX facts' lines;
  * a bill ({@link BillFact}) in the billed amount when its bill date lies in the period, and in the
  * overdue receivables with its unpaid amount when it is {@linkplain BillFact#overdueOn overdue} on
  * the period's last day, whenever it was billed.
@@ -202,6 +203,19 @@ public final class KpiComputation {
         capexBudget = capexBudget.add(fact.budget().amount());
         capexActual = capexActual.add(fact.actual().amount());
         linesInService = lines;
+    }
+
+    /**
+     * Feeds the lines in service at the period's end as the host counts them: they are added to the
+     * lines of the CAPEX facts, the denominator of CAPEX per line.
+     *
+     * @param fact the lines in service
+     * @throws InvalidArgumentException when the fact is null or would make the lines in service
+     *     overflow 64 bits; then nothing is counted
+     */
+    public void accept(LinesInServiceFact fact) {
+        Require.nonNull(fact, "fact");
+        linesInService = sum(linesInService, fact.lines(), "fact", "lines in service");
     }
 
     /**

@@ -171,6 +171,17 @@ public final class KpiFactsDigest {
     }
 
     /**
+     * Adds the host's count of lines in service.
+     *
+     * @param fact the lines in service
+     * @throws InvalidArgumentException when the fact is null
+     */
+    public void accept(LinesInServiceFact fact) {
+        Require.nonNull(fact, "fact");
+        line('L', fact.lines());
+    }
+
+    /**
      * How many facts were fed.
      *
      * @return the count

@@ -22,6 +22,7 @@ import dev.keyline.domain.kpi.ScorecardDefinition;
 import dev.keyline.domain.kpi.ScorecardLine;
 import dev.keyline.domain.kpi.ScorecardResult;
 import dev.keyline.domain.kpi.SeedScorecards;
+import dev.keyline.domain.kpi.StageOnTimeComputation;
 import dev.keyline.examples.report.Block;
 import dev.keyline.examples.report.ReportSection;
 import dev.keyline.runtime.kpi.KpiService;
@@ -44,10 +45,15 @@ import java.util.Set;
  * KPIs and scorecards (考核) over the year {@value #YEAR}: at the start of each month the general
  * manager records the previous month's measured inputs a host would bring (customer satisfaction,
  * spend attainment, construction cost, …) and computes the month's KPIs from the facts the other
- * areas stored, all through {@link KpiService}; the seed's scorecards are applied to each month's
- * values; the report shows each scorecard's December table with its bands, a chart of every KPI's
- * twelve months with the amber and red bands shaded, and the {@code kpi.band-entered} events the
- * standings raised.
+ * areas stored, all through {@link KpiService}, with the lines in service the operator's inventory
+ * counts ({@link MonthlyCapex#LINES_IN_SERVICE}); the stage on-time rate is computed per level and
+ * person from the provisioning stages done in the month; the seed's scorecards are applied to each
+ * month's values; the report shows each scorecard's December table with its bands, a chart of the
+ * twelve months of every KPI the scorecards name and every KPI Keyline computes, with the amber and
+ * red bands shaded and a gap where a month has no value, the stage on-time rate per level (a chart
+ * each) and per person (a table), and the {@code kpi.band-entered} events the standings raised. Each
+ * month's facts come from {@link MonthlyWorkOrders} (a circuit and a fault) and {@link MonthlyCapex}
+ * (the year's budget, an invoice a month, projects accepted).
  *
  * <p>The year is the one the work-order chapter's events fall in (January {@value #YEAR}): the clock
  * only moves forward, and the chapter's first computation is due on 1 February.
@@ -75,6 +81,13 @@ public final class KpiChapter implements DemoChapter {
     /** The caption prefix of a KPI's chart. */
     public static final String CHART_CAPTION = "KPI ";
 
+    /** The caption of the table of the stage on-time rate per person. */
+    public static final String STAGE_TABLE = "Stage on-time rate by level, person and month";
+
+    /** The four levels of the provisioning assessment, in report order. */
+    public static final List<Role> LEVELS = List.of(Role.ACCOUNT_MANAGER, Role.STATION_MANAGER, Role.STATION_EXECUTOR,
+            Role.IT_SUPPORT);
+
     private static final String AMBER = "#ffbf00";
     private static final String RED = "#d62728";
 
@@ -91,22 +104,26 @@ public final class KpiChapter implements DemoChapter {
     public void run(DemoContext context, ReportSection out) {
         Require.nonNull(context, "context");
         Require.nonNull(out, "out");
-        KpiService kpis = KpiService.on(context.keyline());
         KpiCatalogue catalogue = KpiCatalogue.seed();
+        KpiService kpis = KpiService.on(context.keyline(), catalogue, MonthlyCapex.LINES_IN_SERVICE);
         Random random = context.random(RANDOM_PURPOSE);
         Set<KpiUnit> units = new LinkedHashSet<>();
         SCORECARDS.forEach(s -> units.add(s.unit()));
+        List<KpiDefinition> charted = chartedKpis(catalogue);
+        charted.stream().filter(KpiDefinition::isComputed).forEach(d -> units.add(d.unit()));
 
         out.summary("Twelve months of " + YEAR + ": measured inputs recorded, KPIs computed from the stored facts, "
                 + SCORECARDS.size() + " scorecards applied, bands charted.");
 
         List<Period> months = new ArrayList<>();
         Map<String, List<ScorecardResult>> byScorecard = new LinkedHashMap<>();
+        List<StageOnTimeComputation> stages = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(YEAR, m);
             Period period = Period.month(month);
             months.add(period);
             MonthlyWorkOrders.during(context, month);
+            MonthlyCapex.during(context, month);
             context.moveTo(month.plusMonths(1).atDay(1).atTime(8, 0));
             for (ScorecardDefinition scorecard : SCORECARDS) {
                 for (ScorecardLine line : scorecard.lines()) {
@@ -121,9 +138,11 @@ public final class KpiChapter implements DemoChapter {
             for (KpiUnit unit : units) {
                 kpis.compute(GENERAL_MANAGER, unit, period, Demo.ZONE);
             }
+            StageOnTimeComputation stage = kpis.stageOnTime(period, Demo.ZONE);
+            stages.add(stage);
             for (ScorecardDefinition scorecard : SCORECARDS) {
                 byScorecard.computeIfAbsent(scorecard.id(), k -> new ArrayList<>())
-                        .add(scorecard.apply(catalogue, period, values(kpis, scorecard, period)));
+                        .add(scorecard.apply(catalogue, period, values(kpis, scorecard, period, stage)));
             }
             context.deliverNotifications("the KPIs of " + month);
         }
@@ -154,20 +173,30 @@ public final class KpiChapter implements DemoChapter {
         out.table("Scores by month", headers, scores);
 
         out.heading("The year's KPIs");
-        Set<KpiId> charted = new LinkedHashSet<>();
+        out.paragraph("Every KPI the scorecards name and every KPI Keyline computes, month by month, with its amber and"
+                + " red bands. A month without a value (no facts in it: no CAPEX project accepted, say) is a gap in"
+                + " the line, never a 0. CAPEX per line divides the year's actual CAPEX by the lines in service at the"
+                + " month's end, which the operator's inventory counts and gives to the KPI service. The stage"
+                + " on-time rate is assessed per person at each of the four levels: a chart per level, and a table"
+                + " per person.");
         List<String> without = new ArrayList<>();
-        for (ScorecardDefinition scorecard : SCORECARDS) {
-            for (ScorecardLine line : scorecard.lines()) {
-                if (!charted.add(line.kpi())) {
-                    continue;
+        for (KpiDefinition definition : charted) {
+            if (definition.id().equals(StageOnTimeComputation.KPI)) {
+                for (Role level : LEVELS) {
+                    chart(definition, levelCaption(definition, level),
+                            stages.stream().map(c -> c.levelValue(level)).toList(), months)
+                            .ifPresentOrElse(out::chart, () -> without.add(definition.id() + " of " + level));
                 }
-                Optional<Block.LineChart> chart = chart(catalogue.get(line.kpi()), scorecard.unit(),
-                        byScorecard.get(scorecard.id()), months);
-                chart.ifPresentOrElse(out::chart, () -> without.add(line.kpi().value()));
+                out.table(STAGE_TABLE, stageHeaders(months), stageRows(stages));
+                continue;
             }
+            KpiUnit unit = unitOf(definition);
+            List<KpiValue> values = months.stream().map(p -> monthValue(kpis, definition, unit, p)).toList();
+            chart(definition, chartCaption(definition, unit), values, months)
+                    .ifPresentOrElse(out::chart, () -> without.add(definition.id().value()));
         }
         if (!without.isEmpty()) {
-            out.fact("KPIs without a value in some month (not charted)", String.join(", ", without));
+            out.fact("KPIs without a value in any month (not charted)", String.join(", ", without));
         }
 
         List<List<String>> events = new ArrayList<>();
@@ -184,11 +213,17 @@ public final class KpiChapter implements DemoChapter {
     }
 
     /**
-     * The values a scorecard is applied to for a month: the unit's stored computed results and the
-     * current measured values of its measured lines, read back through the service.
+     * The values a scorecard is applied to for a month: the stage on-time rate of the scorecard's
+     * level (for the four provisioning levels), the unit's stored computed results and the current
+     * measured values of its measured lines, read back through the service.
      */
-    static List<KpiValue> values(KpiService kpis, ScorecardDefinition scorecard, Period period) {
+    static List<KpiValue> values(KpiService kpis, ScorecardDefinition scorecard, Period period,
+            StageOnTimeComputation stage) {
         Map<KpiId, KpiValue> values = new LinkedHashMap<>();
+        if (scorecard.kpis().contains(StageOnTimeComputation.KPI) && LEVELS.contains(scorecard.role())) {
+            // a provisioning level's scorecard: the stage on-time rate of its whole level
+            values.put(StageOnTimeComputation.KPI, stage.levelValue(scorecard.role()));
+        }
         for (KpiResult result : kpis.results(scorecard.unit(), period)) {
             if (scorecard.kpis().contains(result.kpi()) && result.zone().equals(Demo.ZONE)) {
                 values.put(result.kpi(), result.value());
@@ -248,21 +283,80 @@ public final class KpiChapter implements DemoChapter {
         return rows;
     }
 
-    /** A KPI's twelve months for the scorecard's unit, with its amber and red bands; empty when a month has no value. */
-    private static Optional<Block.LineChart> chart(KpiDefinition definition, KpiUnit unit,
-            List<ScorecardResult> year, List<Period> months) {
-        List<BigDecimal> values = new ArrayList<>();
-        for (ScorecardResult result : year) {
-            Optional<BigDecimal> value = result.lines().stream().filter(l -> l.kpi().equals(definition.id()))
-                    .findFirst().flatMap(KpiScore::value).flatMap(KpiValue::value);
-            if (value.isEmpty()) {
-                return Optional.empty();
+    /**
+     * Every KPI the chapter charts, in order: the KPIs the scorecards name, first seen first, then
+     * every other KPI of the catalogue that Keyline computes.
+     */
+    static List<KpiDefinition> chartedKpis(KpiCatalogue catalogue) {
+        Set<KpiId> ids = new LinkedHashSet<>();
+        SCORECARDS.forEach(s -> s.lines().forEach(l -> ids.add(l.kpi())));
+        catalogue.definitions().stream().filter(KpiDefinition::isComputed).forEach(d -> ids.add(d.id()));
+        return ids.stream().map(catalogue::get).toList();
+    }
+
+    /** The unit a KPI is charted for: that of the first scorecard naming it, else the catalogue's owner unit. */
+    static KpiUnit unitOf(KpiDefinition definition) {
+        return SCORECARDS.stream().filter(s -> s.kpis().contains(definition.id())).map(ScorecardDefinition::unit)
+                .findFirst().orElse(definition.unit());
+    }
+
+    /** A KPI's stored value for a unit and month: its computed result, else its current measured value. */
+    static KpiValue monthValue(KpiService kpis, KpiDefinition definition, KpiUnit unit, Period period) {
+        for (KpiResult result : kpis.results(unit, period)) {
+            if (result.kpi().equals(definition.id()) && result.zone().equals(Demo.ZONE)) {
+                return result.value();
             }
-            values.add(value.get());
         }
-        return Optional.of(new Block.LineChart(chartCaption(definition, unit),
-                months.stream().map(p -> p.toString().substring(5)).toList(),
-                List.of(new Block.Series(definition.id().value(), values)), bands(definition.thresholds(), values)));
+        return kpis.measurement(definition.id(), unit, period).map(KpiMeasurement::asValue)
+                .orElse(KpiValue.ratio(definition.id(), period, 0, 0));
+    }
+
+    /**
+     * A KPI's twelve months as a chart with its amber and red bands; a month without a value is a
+     * gap. Empty when no month has a value.
+     */
+    private static Optional<Block.LineChart> chart(KpiDefinition definition, String caption, List<KpiValue> year,
+            List<Period> months) {
+        List<BigDecimal> values = new ArrayList<>();
+        for (KpiValue value : year) {
+            values.add(value.value().orElse(null));
+        }
+        List<BigDecimal> present = values.stream().filter(java.util.Objects::nonNull).toList();
+        if (present.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Block.LineChart(caption, months.stream().map(p -> p.toString().substring(5)).toList(),
+                List.of(new Block.Series(definition.id().value(), values)), bands(definition.thresholds(), present)));
+    }
+
+    /** The caption of the stage on-time rate's chart for one level of the four-level assessment. */
+    static String levelCaption(KpiDefinition definition, Role level) {
+        return CHART_CAPTION + definition.id() + " (" + definition.chineseName() + ", " + definition.englishName()
+                + ") of the level " + level + " by month of " + YEAR;
+    }
+
+    private static List<String> stageHeaders(List<Period> months) {
+        List<String> headers = new ArrayList<>(List.of("level", "person"));
+        months.forEach(p -> headers.add(p.toString().substring(5)));
+        return headers;
+    }
+
+    /** One row per level and person: the person's stage on-time rate each month, "—" where none of their stages was done. */
+    private static List<List<String>> stageRows(List<StageOnTimeComputation> stages) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Role level : LEVELS) {
+            Set<String> persons = new java.util.TreeSet<>();
+            stages.forEach(c -> persons.addAll(c.values(level).keySet()));
+            for (String person : persons) {
+                List<String> row = new ArrayList<>(List.of(level.name(), person));
+                for (StageOnTimeComputation c : stages) {
+                    KpiValue v = c.values(level).get(person);
+                    row.add(v == null ? "—" : v.value().map(BigDecimal::toPlainString).orElse("—"));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** The caption of a KPI's chart for a unit. */

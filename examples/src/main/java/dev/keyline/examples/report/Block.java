@@ -162,13 +162,27 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
      * One line of a {@link LineChart}.
      *
      * @param name the line's name in the legend
-     * @param values its value at each point
+     * @param values its value at each point; null where it has none (the line is drawn with a gap
+     *     there, never as 0); at least one value is present
      */
     record Series(String name, List<java.math.BigDecimal> values) {
-        /** Validates and copies the values. */
+        /** Validates and copies the values; the copy keeps the absent (null) ones and cannot be changed. */
         public Series {
             Require.nonBlank(name, "name");
-            values = Require.nonNullElements(values, "values");
+            Require.nonNull(values, "values");
+            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+            Require.that(values.stream().anyMatch(java.util.Objects::nonNull), "values",
+                    "must hold at least one present value");
+        }
+
+        /**
+         * The value at one point.
+         *
+         * @param index the point's index
+         * @return the value, or empty where the line has none
+         */
+        public java.util.Optional<java.math.BigDecimal> valueAt(int index) {
+            return java.util.Optional.ofNullable(values.get(index));
         }
     }
 

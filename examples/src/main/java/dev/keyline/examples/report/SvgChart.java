@@ -3,11 +3,13 @@ package dev.keyline.examples.report;
 import dev.keyline.domain.common.Require;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Draws a {@link Block.LineChart} as an inline SVG figure: axes from zero to the largest value, one
- * polyline per series with a point and a tooltip ({@code <title>}) at each value, the points'
+ * polyline per series (broken where a value is absent: a gap, never a 0) with a point and a tooltip
+ * ({@code <title>}) at each value, the points'
  * labels below, and a legend. Shaded areas ({@link Block.Area}, such as a KPI's amber and red
  * bands) are drawn behind the lines, cut at the axis's top. Plain markup, no script; every text is
  * XML-escaped.
@@ -40,7 +42,9 @@ public final class SvgChart {
         BigDecimal max = BigDecimal.ONE;
         for (Block.Series series : chart.series()) {
             for (BigDecimal value : series.values()) {
-                max = max.max(value);
+                if (value != null) {
+                    max = max.max(value);
+                }
             }
         }
         for (Block.Area area : chart.areas()) {
@@ -84,20 +88,35 @@ public final class SvgChart {
         for (int s = 0; s < chart.series().size(); s++) {
             Block.Series series = chart.series().get(s);
             String colour = COLOURS.get(s % COLOURS.size());
-            StringBuilder points = new StringBuilder();
+            // a point without a value ends the current stretch of line: the gap is drawn as a gap, not as 0
+            List<StringBuilder> stretches = new ArrayList<>();
+            StringBuilder points = null;
             StringBuilder dots = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 BigDecimal value = series.values().get(i);
+                if (value == null) {
+                    points = null;
+                    continue;
+                }
                 double y = bottom - plotHeight * value.doubleValue() / max.doubleValue();
                 String x = format(x(i, n, plotWidth));
-                points.append(i == 0 ? "" : " ").append(x).append(',').append(format(y));
+                if (points == null) {
+                    points = new StringBuilder();
+                    stretches.add(points);
+                } else {
+                    points.append(' ');
+                }
+                points.append(x).append(',').append(format(y));
                 dots.append("<circle cx=\"").append(x).append("\" cy=\"").append(format(y)).append("\" r=\"3\" fill=\"")
                         .append(colour).append("\"><title>").append(escape(series.name() + " " + chart.points().get(i)
                                 + ": " + value.toPlainString())).append("</title></circle>\n");
             }
-            svg.append("<polyline class=\"series\" data-series=\"").append(escape(series.name()))
-                    .append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"")
-                    .append(points).append("\"/>\n").append(dots);
+            for (StringBuilder stretch : stretches) {
+                svg.append("<polyline class=\"series\" data-series=\"").append(escape(series.name()))
+                        .append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"")
+                        .append(stretch).append("\"/>\n");
+            }
+            svg.append(dots);
             int legendX = LEFT + s * 170;
             svg.append("<rect x=\"").append(legendX).append("\" y=\"").append(HEIGHT - 30)
                     .append("\" width=\"12\" height=\"12\" fill=\"").append(colour).append("\"/>\n")

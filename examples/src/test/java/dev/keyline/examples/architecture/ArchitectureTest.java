@@ -257,11 +257,12 @@ class ArchitectureTest {
 
     /**
      * What the KPI area reads of the resource area: a pool's stored state (ResourcePoolSnapshot) and
-     * its latest movement (PoolMovement), whose capacity and allocated units resource utilisation
+     * the movement of its log in force at a period's end (PoolMovement, read through the pools'
+     * repository port's movement log), whose capacity and allocated units resource utilisation
      * counts. Never a pool's commands or the area's services.
      */
     private static final Set<Class<?>> KPI_USES_OF_RESOURCE = Set.of(ResourcePoolSnapshot.class, PoolMovement.class,
-            PoolId.class);
+            PoolId.class, dev.keyline.spi.resource.ResourcePoolRepository.class);
 
     static final ArchRule KPI_USES_ONLY_LISTED_RESOURCE_TYPES = noClasses().that(inArea("kpi"))
             .should().dependOnClassesThat(inArea("resource").and(not(oneOf(KPI_USES_OF_RESOURCE))))

@@ -10,6 +10,7 @@ import dev.keyline.domain.budget.CapexProject;
 import dev.keyline.domain.budget.CapexProjectSnapshot;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Period;
+import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.kpi.AcceptanceFact;
 import dev.keyline.domain.kpi.AccountFact;
@@ -18,18 +19,22 @@ import dev.keyline.domain.kpi.CapexFact;
 import dev.keyline.domain.kpi.FaultFact;
 import dev.keyline.domain.kpi.ForecastFact;
 import dev.keyline.domain.kpi.PoolFact;
+import dev.keyline.domain.kpi.ResponsibilityFact;
 import dev.keyline.domain.kpi.WorkOrderFact;
 import dev.keyline.domain.resource.PoolMovement;
+import dev.keyline.domain.resource.PoolId;
 import dev.keyline.domain.resource.ResourcePoolSnapshot;
 import dev.keyline.domain.sla.ServiceLevelAgreement;
 import dev.keyline.domain.sla.ServiceLevelAgreementSnapshot;
 import dev.keyline.domain.workorder.FaultTicket;
 import dev.keyline.domain.workorder.FaultTicketSnapshot;
 import dev.keyline.domain.workorder.ProvisioningOrderSnapshot;
+import dev.keyline.domain.workorder.StageProgress;
 import dev.keyline.memory.InMemoryStorage;
 import dev.keyline.memory.InMemoryTable;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.kpi.KpiFacts;
+import dev.keyline.spi.resource.ResourcePoolRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -39,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The facts of an {@link InMemoryStorage}: it scans the other areas' tables of snapshots one at a
@@ -116,10 +122,39 @@ final class InMemoryKpiFactSource implements KpiFactSource {
     public void pools(Period period, ZoneId zone, Consumer<? super PoolFact> sink) {
         check(period, zone, sink);
         storage.requireActiveTransaction("reading resource-pool facts");
-        table("resource pool", ResourcePoolSnapshot.class).scan(s -> true).forEach(s -> {
-            PoolMovement last = s.lastMovement();
-            sink.accept(new PoolFact(s.id().value(), last.capacity(), last.allocated()));
-        });
+        Instant end = period.endAt(zone);
+        ResourcePoolRepository repository = storage.findPort(ResourcePoolRepository.class).orElseThrow(
+                () -> new InvalidStateException("the KPI area's pool facts need the resource area in " + storage.name()));
+        table("resource pool", ResourcePoolSnapshot.class).scan(s -> true)
+                .forEach(s -> inForceBefore(repository, s.id(), end).ifPresent(m -> sink.accept(
+                        new PoolFact(s.id().value(), m.capacity(), m.allocated()))));
+    }
+
+    /** The entry of a pool's movement log in force just before an instant: its last one dated before it. */
+    private static Optional<PoolMovement> inForceBefore(ResourcePoolRepository repository, PoolId pool, Instant end) {
+        try (Stream<PoolMovement> log = repository.movements(pool, end.minusNanos(1), end)) {
+            return log.filter(m -> m.at().isBefore(end)).reduce((a, b) -> b.sequence() > a.sequence() ? b : a);
+        }
+    }
+
+    @Override
+    public void responsibilities(Period period, ZoneId zone, Consumer<? super ResponsibilityFact> sink) {
+        check(period, zone, sink);
+        storage.requireActiveTransaction("reading responsibility facts");
+        Instant from = period.startAt(zone);
+        Instant to = period.endAt(zone);
+        table("provisioning order", ProvisioningOrderSnapshot.class)
+                .scan(s -> s.stages().stream().anyMatch(p -> p.doneAt() != null && within(p.doneAt(), from, to)))
+                .forEach(s -> {
+                    for (StageProgress p : s.stages()) {
+                        if (p.doneAt() != null && within(p.doneAt(), from, to)) {
+                            KpiFacts.responsibilitiesOf(s.id().value(), p.stage().value(),
+                                    s.parties().accountManager().value(), p.assignment().stationManager().value(),
+                                    p.assignment().executor().value(), s.parties().itSupport().value(), p.due(),
+                                    p.doneAt(), sink);
+                        }
+                    }
+                });
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.domain.kpi.ComputedKpi;
 import dev.keyline.domain.kpi.KpiCatalogue;
 import dev.keyline.domain.kpi.KpiComputation;
 import dev.keyline.domain.kpi.KpiDefinition;
@@ -19,6 +20,8 @@ import dev.keyline.domain.kpi.KpiStanding;
 import dev.keyline.domain.kpi.KpiStandingId;
 import dev.keyline.domain.kpi.KpiUnit;
 import dev.keyline.domain.kpi.KpiValue;
+import dev.keyline.domain.kpi.LinesInServiceFact;
+import dev.keyline.domain.kpi.StageOnTimeComputation;
 import dev.keyline.runtime.CommandContext;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.spi.kpi.KpiDefinitionRepository;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -69,10 +73,12 @@ public final class KpiService {
     private final KpiStandingRepository standings;
     private final KpiDefinitionRepository definitions;
     private final KpiCatalogue base;
+    private final LinesInService lines;
 
-    private KpiService(Keyline keyline, KpiCatalogue base) {
+    private KpiService(Keyline keyline, KpiCatalogue base, LinesInService lines) {
         this.keyline = keyline;
         this.base = base;
+        this.lines = lines;
         this.facts = keyline.storage().port(KpiFactSource.class);
         this.results = keyline.storage().port(KpiResultRepository.class);
         this.measurements = keyline.storage().port(KpiMeasurementRepository.class);
@@ -102,14 +108,30 @@ public final class KpiService {
      * @throws InvalidArgumentException when an argument is null
      */
     public static KpiService on(Keyline keyline, KpiCatalogue base) {
-        return new KpiService(Require.nonNull(keyline, "keyline"), Require.nonNull(base, "base"));
+        return on(keyline, base, LinesInService.unknown());
+    }
+
+    /**
+     * The service on a runtime, over a catalogue of the host's, with the host's count of lines in
+     * service, so that CAPEX per line has a value.
+     *
+     * @param keyline the runtime; its storage provider must store the KPI area
+     * @param base the catalogue the stored definitions are laid over
+     * @param lines the host's count of lines in service at a period's end
+     * @return the service
+     * @throws InvalidArgumentException when an argument is null
+     */
+    public static KpiService on(Keyline keyline, KpiCatalogue base, LinesInService lines) {
+        return new KpiService(Require.nonNull(keyline, "keyline"), Require.nonNull(base, "base"),
+                Require.nonNull(lines, "lines"));
     }
 
     /**
      * Computes every computed KPI for a unit and period from the stored facts, stores each value
      * with the hash of the facts and bands it on the unit's standing. The facts are read once: the
      * values and the hash come from the same pass, so a stored result's hash names exactly the facts
-     * its value came from.
+     * its value came from. The host's count of lines in service at the period's end
+     * ({@link LinesInService}), if it has one, is one of those facts.
      *
      * @param actor who computes
      * @param unit the organisation unit the facts are of
@@ -128,6 +150,10 @@ public final class KpiService {
         return keyline.execute(ctx -> {
             KpiFactsDigest digest = new KpiFactsDigest(period, zone);
             KpiComputation computation = facts.stream(period, zone, digest);
+            linesAtEndOf(period).ifPresent(fact -> {
+                computation.accept(fact);
+                digest.accept(fact);
+            });
             String hash = digest.hash();
             KpiCatalogue catalogue = definitions.catalogue(base);
             List<KpiResult> stored = new ArrayList<>();
@@ -143,7 +169,8 @@ public final class KpiService {
 
     /**
      * Every computed KPI's value for a period, without storing anything: summed by the provider
-     * where it can (SQL in the JDBC provider), else streamed.
+     * where it can (SQL in the JDBC provider), else streamed; CAPEX per line with the host's count of
+     * lines in service, as {@link #compute} has it.
      *
      * @param period the period
      * @param zone the zone whose local midnights bound the period
@@ -153,7 +180,41 @@ public final class KpiService {
     public List<KpiValue> preview(Period period, ZoneId zone) {
         Require.nonNull(period, "period");
         Require.nonNull(zone, "zone");
-        return keyline.transactions().execute(() -> facts.compute(period, zone));
+        Optional<LinesInServiceFact> count = linesAtEndOf(period);
+        return keyline.transactions().execute(() -> {
+            List<KpiValue> values = new ArrayList<>(facts.compute(period, zone));
+            if (count.isPresent()) {
+                // CAPEX per line again, from the CAPEX facts and the host's count
+                KpiComputation capex = new KpiComputation(period, zone);
+                facts.capex(period, zone, capex::accept);
+                capex.accept(count.get());
+                values.set(ComputedKpi.CAPEX_PER_LINE.ordinal(), capex.value(ComputedKpi.CAPEX_PER_LINE));
+            }
+            return List.copyOf(values);
+        });
+    }
+
+    /**
+     * The stage on-time rate of a period (工位按时完成率), per level of the four-level assessment and
+     * per person, from the provisioning stages done within it; nothing is stored.
+     *
+     * @param period the period
+     * @param zone the zone whose local midnights bound the period
+     * @return the computation, fed: {@link StageOnTimeComputation#levelValue} and
+     *     {@link StageOnTimeComputation#values} give the values
+     * @throws InvalidArgumentException when an argument is null
+     */
+    public StageOnTimeComputation stageOnTime(Period period, ZoneId zone) {
+        Require.nonNull(period, "period");
+        Require.nonNull(zone, "zone");
+        return keyline.transactions().execute(() -> facts.stageOnTime(period, zone));
+    }
+
+    /** The host's count of lines in service at the period's end, as a fact; empty when it has none. */
+    private Optional<LinesInServiceFact> linesAtEndOf(Period period) {
+        OptionalLong count = lines.atEndOf(period);
+        Require.nonNull(count, "lines.atEndOf(" + period + ")");
+        return count.isPresent() ? Optional.of(new LinesInServiceFact(count.getAsLong())) : Optional.empty();
     }
 
     /**

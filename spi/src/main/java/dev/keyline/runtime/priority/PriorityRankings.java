@@ -76,7 +76,8 @@ public final class PriorityRankings {
     }
 
     /**
-     * Records one of billing's facts; idempotent by fact id.
+     * Records one of billing's facts; idempotent by fact id, also when several callers record the
+     * same fact at once (the one whose insert the database refused reads again and sees it stored).
      *
      * @param actor a financial manager or IT support, who run the billing interface
      * @param fact the fact
@@ -88,6 +89,17 @@ public final class PriorityRankings {
     public boolean recordResult(Actor actor, AccountResultFact fact) {
         Require.nonNull(actor, "actor");
         Require.nonNull(fact, "fact");
+        try {
+            return appendResult(actor, fact);
+        } catch (dev.keyline.domain.common.AlreadyExistsException e) {
+            // a concurrent caller may have stored the same fact between this one's check and its insert,
+            // so the database refused the insert; read again: the same fact is reported as stored already,
+            // one with other content is refused as before
+            return appendResult(actor, fact);
+        }
+    }
+
+    private boolean appendResult(Actor actor, AccountResultFact fact) {
         return keyline.execute(ctx -> {
             if (!actor.hasRole(Role.FINANCIAL_MANAGER) && !actor.hasRole(Role.IT_SUPPORT)) {
                 throw new NotAuthorisedException(actor + " may not record account result fact " + fact.id()

@@ -14,6 +14,8 @@ import dev.keyline.domain.kpi.KpiComputation;
 import dev.keyline.domain.kpi.KpiFactsDigest;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.kpi.PoolFact;
+import dev.keyline.domain.kpi.ResponsibilityFact;
+import dev.keyline.domain.kpi.StageOnTimeComputation;
 import dev.keyline.domain.kpi.WorkOrderFact;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,18 +39,26 @@ import java.util.function.Consumer;
  *   <li>{@link #forecasts}: for every SLA signed or later (not a draft), each product's agreed
  *       volume (after amendments) for each month of the SLA inside the period, against the orders
  *       of that product accepted under the SLA with an order date in that month.</li>
- *   <li>{@link #pools}: every resource pool's capacity and allocated units now (the store keeps no
- *       history of a pool's units beyond its movement log).</li>
+ *   <li>{@link #pools}: every resource pool's capacity and allocated units at the period's end:
+ *       the entry of its movement log in force then (a pool opened after the period's end is not
+ *       counted).</li>
  *   <li>{@link #capex}: for every issued or closed budget of the period's year that no other
  *       budget is issued from (a leaf, so that the province's consolidated budget is not counted
  *       twice), the issued amount of its CAPEX lines against the actuals booked on them. Lines in
- *       service are not stored by any area: the fact carries 0, and a host adds its own count.</li>
+ *       service are not stored by any area: the fact carries 0, and the host gives its own count
+ *       to the computation ({@link dev.keyline.domain.kpi.LinesInServiceFact}).</li>
  *   <li>{@link #acceptances}: CAPEX projects accepted within the period; their planned acceptance
  *       against the acceptance.</li>
  *   <li>{@link #bills}: from the billing area's arrears facts, every bill dated within the period,
  *       and every bill dated on or before the period's last day that is due before that day and
  *       not wholly paid or written off by it; each with what was unpaid of it on that day
  *       (settlements dated after it do not count).</li>
+ *   <li>{@link #responsibilities}: for every provisioning stage done within the period, whatever
+ *       its order's state, the four levels' responsibilities ({@link KpiFacts#responsibilitiesOf}):
+ *       the order's account manager and IT support, the stage's station manager and executor as
+ *       they stand, on time when the stage was done by its due time. They feed the stage on-time
+ *       rate ({@link #stageOnTime}), per level and per person, which is not one of the
+ *       {@link ComputedKpi}s.</li>
  * </ul>
  * Instants are placed in the period by its local midnights in the zone, exactly as
  * {@link KpiComputation} does, so that feeding every fact to a computation gives the same values
@@ -97,7 +107,8 @@ public interface KpiFactSource {
     void forecasts(Period period, ZoneId zone, Consumer<? super ForecastFact> sink);
 
     /**
-     * Streams every resource pool's capacity and allocated units now.
+     * Streams every resource pool's capacity and allocated units at the period's end, from the
+     * entry of its movement log in force then.
      *
      * @param period the period
      * @param zone the zone
@@ -136,6 +147,32 @@ public interface KpiFactSource {
      * @throws InvalidArgumentException when an argument is null
      */
     void bills(Period period, ZoneId zone, Consumer<? super BillFact> sink);
+
+    /**
+     * Streams the four levels' responsibilities for every provisioning stage done within the period.
+     *
+     * @param period the period
+     * @param zone the zone whose local midnights bound the period
+     * @param sink receives each fact, in no particular order
+     * @throws InvalidArgumentException when an argument is null
+     */
+    void responsibilities(Period period, ZoneId zone, Consumer<? super ResponsibilityFact> sink);
+
+    /**
+     * The stage on-time rate of the period, per level of the four-level assessment and per person,
+     * from every {@link #responsibilities responsibility} of the period.
+     *
+     * @param period the period
+     * @param zone the zone whose local midnights bound the period
+     * @return the computation, fed
+     * @throws InvalidArgumentException when an argument is null
+     */
+    default StageOnTimeComputation stageOnTime(Period period, ZoneId zone) {
+        StageOnTimeComputation computation = new StageOnTimeComputation(Require.nonNull(period, "period"),
+                Require.nonNull(zone, "zone"));
+        responsibilities(period, zone, computation::accept);
+        return computation;
+    }
 
     /**
      * Feeds every fact of the period to a new computation.

@@ -9,10 +9,12 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.Role;
 import dev.keyline.domain.kpi.AccountFact;
 import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.CapexFact;
 import dev.keyline.domain.kpi.ForecastFact;
+import dev.keyline.domain.kpi.ResponsibilityFact;
 import dev.keyline.domain.sla.ServiceAgreement;
 import dev.keyline.domain.sla.ServiceLevelAgreement;
 import dev.keyline.domain.sla.SlaOrder;
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
 /**
  * The facts of one stored aggregate, as every {@link KpiFactSource} reads them, so that each
  * provider reads the same facts from the same state: the forecasts of an SLA, the CAPEX of a
- * budget, the instant bounds of a key account's key days, and a bill as the arrears rate sees it.
+ * budget, the instant bounds of a key account's key days, a bill as the arrears rate sees it and
+ * the four levels' responsibilities for a completed provisioning stage.
  */
 public final class KpiFacts {
 
@@ -98,7 +101,8 @@ public final class KpiFacts {
 
     /**
      * A budget's CAPEX: the issued amount of its CAPEX lines (planned amount plus approved
-     * revisions) and the actuals booked on them, with 0 lines in service (no area stores them).
+     * revisions) and the actuals booked on them, with 0 lines in service (no area stores them; the
+     * host gives its count to the computation as a {@link dev.keyline.domain.kpi.LinesInServiceFact}).
      *
      * @param budget the budget
      * @return the fact
@@ -212,5 +216,38 @@ public final class KpiFacts {
         Require.nonNull(fact, "fact");
         Require.nonNull(period, "period");
         return period.contains(fact.billedOn()) || fact.overdueOn(lastDay(period));
+    }
+    /**
+     * Hands the four levels' responsibilities for one completed provisioning stage to the sink, in
+     * the order account manager, station manager, station executor, IT support: each completed
+     * when the stage was done, on time when it was done by its due time.
+     *
+     * @param order the work order's id
+     * @param stage the stage's id
+     * @param accountManager the order's account manager
+     * @param stationManager the stage's station manager
+     * @param executor the stage's executor
+     * @param itSupport the order's IT support
+     * @param due when the stage was due, holds credited
+     * @param done when the stage was done
+     * @param sink receives the four facts
+     * @throws InvalidArgumentException when an argument is null, blank or too long
+     */
+    public static void responsibilitiesOf(String order, String stage, String accountManager, String stationManager,
+            String executor, String itSupport, Instant due, Instant done, Consumer<? super ResponsibilityFact> sink) {
+        Require.nonNull(accountManager, "accountManager");
+        Require.nonNull(stationManager, "stationManager");
+        Require.nonNull(executor, "executor");
+        Require.nonNull(itSupport, "itSupport");
+        Require.nonNull(due, "due");
+        Require.nonNull(done, "done");
+        Require.nonNull(sink, "sink");
+        boolean onTime = !done.isAfter(due);
+        List<ResponsibilityFact> facts = List.of(
+                new ResponsibilityFact(order, stage, Role.ACCOUNT_MANAGER, accountManager, done, onTime),
+                new ResponsibilityFact(order, stage, Role.STATION_MANAGER, stationManager, done, onTime),
+                new ResponsibilityFact(order, stage, Role.STATION_EXECUTOR, executor, done, onTime),
+                new ResponsibilityFact(order, stage, Role.IT_SUPPORT, itSupport, done, onTime));
+        facts.forEach(sink);
     }
 }

@@ -23,7 +23,16 @@ import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Role;
+import dev.keyline.spi.kpi.KpiFacts;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.CapexBudgetLine;
+import dev.keyline.domain.budget.CapexKind;
+import dev.keyline.domain.budget.CapexProject;
+import dev.keyline.domain.budget.CapexProjectId;
+import dev.keyline.domain.budget.CapexSchedule;
+import dev.keyline.domain.kpi.AcceptanceFact;
 import dev.keyline.domain.kpi.AccountFact;
 import dev.keyline.domain.kpi.BillFact;
 import dev.keyline.domain.kpi.ComputedKpi;
@@ -32,6 +41,8 @@ import dev.keyline.domain.kpi.KpiComputation;
 import dev.keyline.domain.kpi.KpiFactsDigest;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.domain.kpi.PoolFact;
+import dev.keyline.domain.kpi.ResponsibilityFact;
+import dev.keyline.domain.kpi.StageOnTimeComputation;
 import dev.keyline.domain.kpi.WorkOrderFact;
 import dev.keyline.domain.resource.AllocationId;
 import dev.keyline.domain.resource.PoolId;
@@ -57,6 +68,7 @@ import dev.keyline.domain.workorder.TicketClockTargets;
 import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.spi.billing.ArrearsFactRepository;
+import dev.keyline.spi.budget.CapexProjectRepository;
 import dev.keyline.spi.kpi.KpiFactSource;
 import dev.keyline.spi.resource.ResourcePoolRepository;
 import dev.keyline.spi.workorder.FaultTicketRepository;
@@ -80,7 +92,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link KpiFactSource}: random work orders, fault tickets, key accounts,
- * resource pools and billing's arrears facts are stored through their areas' own repositories, and
+ * resource pools, CAPEX projects and billing's arrears facts are stored through their areas' own repositories, and
  * for random periods and zones the source's facts, fed to a {@link KpiComputation}, and the
  * provider's own {@link KpiFactSource#compute} both give exactly the values a computation fed the
  * stored facts directly gives. The test keeps those facts itself, from the aggregates it saved; the
@@ -104,10 +116,17 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
     private final List<FaultFact> faults = new ArrayList<>();
     private final List<Instant[]> accounts = new ArrayList<>();
     private final List<String> accountIds = new ArrayList<>();
-    private final List<PoolFact> pools = new ArrayList<>();
+    /** Each pool's movements as the test made them: the counts in force from {@code at} on. */
+    private final List<PoolEntry> poolLog = new ArrayList<>();
+    private final List<ResponsibilityFact> responsibilities = new ArrayList<>();
+    private final List<AcceptanceFact> acceptances = new ArrayList<>();
     private final List<ArrearsFact> arrears = new ArrayList<>();
     private final List<AccountId> billedAccounts = new ArrayList<>();
     private int next;
+
+    /** A pool's counts in force from an instant on. */
+    private record PoolEntry(String pool, Instant at, long capacity, long allocated) {
+    }
 
     private static TicketClockPolicy policy() {
         Map<FaultPriority, TicketClockTargets> table = new EnumMap<>(FaultPriority.class);
@@ -138,6 +157,7 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                 storeAccount(random);
                 storePool(random);
                 storeBill(random);
+                storeProject(random);
             }
         });
     }
@@ -146,15 +166,19 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         Instant start = someTime(random);
         ProvisioningOrder order = ProvisioningOrder.open(new ProvisioningOrderId(nextId("PO")),
                 new ProvisioningParties(new AccountId("A-1"), new ProductCode("DDN"), new LocalNetworkId("SZ"),
-                        new UserId("am-wang"), new UserId("it-li")),
+                        new UserId("am-" + random.nextInt(2)), new UserId("it-" + random.nextInt(2))),
                 ONE_DAY, List.of(new StageAssignment(ONLY, new WorkOrderStation("st-1"), new LocalNetworkId("SZ"),
-                        new UserId("sm-1"), new UserId("ex-1"))),
+                        new UserId("sm-" + random.nextInt(3)), new UserId("ex-" + random.nextInt(3)))),
                 start, DAYS, ProvisioningOrder.DEFAULT_WARNING_SHARE, Optional.empty());
         Optional<Instant> accepted = Optional.empty();
         if (random.nextInt(4) > 0) {
             Instant done = start.plus(Duration.ofMinutes(1 + random.nextInt(60 * 48)));
             order.start(ONLY, DAYS, start);
             order.complete(ONLY, done);
+            var stage = order.snapshot().stages().get(0);
+            KpiFacts.responsibilitiesOf(order.id().value(), ONLY.value(), order.snapshot().parties().accountManager().value(),
+                    stage.assignment().stationManager().value(), stage.assignment().executor().value(),
+                    order.snapshot().parties().itSupport().value(), stage.due(), done, responsibilities::add);
             accepted = Optional.of(random.nextBoolean() ? done : done.plus(Duration.ofMinutes(random.nextInt(600))));
             order.accept("customer", accepted.get());
         }
@@ -195,17 +219,69 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
         accounts.add(new Instant[] {registered, exited});
     }
 
+    /**
+     * Opens a pool at a random time, allocates some of it later and, now and then, adds capacity
+     * later still, remembering the counts in force from each change on.
+     */
     private void storePool(Random random) {
         long capacity = 1 + random.nextInt(50);
+        Instant opened = someTime(random);
         ResourcePool pool = ResourcePool.open(new PoolId(nextId("P")), ResourceType.DDN_PORT,
-                new PoolLocation(new LocalNetworkId("SZ"), "EXCH-1"), capacity, Duration.ofHours(1), BASE);
+                new PoolLocation(new LocalNetworkId("SZ"), "EXCH-1"), capacity, Duration.ofHours(1), opened);
+        String id = pool.id().value();
+        poolLog.add(new PoolEntry(id, opened, capacity, 0));
         long allocated = random.nextInt((int) capacity + 1);
+        Instant at = opened;
         if (allocated > 0) {
-            pool.allocateDirectly(new AllocationId(nextId("L")), new AccountId("A-1"), "ORD", allocated,
-                    BASE.plusSeconds(60));
+            at = at.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 60)));
+            pool.allocateDirectly(new AllocationId(nextId("L")), new AccountId("A-1"), "ORD", allocated, at);
+            poolLog.add(new PoolEntry(id, at, capacity, allocated));
+        }
+        if (random.nextBoolean()) {
+            long more = 1 + random.nextInt(20);
+            at = at.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 60)));
+            pool.addCapacity(more, "line cards added", at);
+            capacity += more;
+            poolLog.add(new PoolEntry(id, at, capacity, allocated));
         }
         storage.port(ResourcePoolRepository.class).save(pool);
-        pools.add(new PoolFact(pool.id().value(), capacity, allocated));
+    }
+
+    /** Each pool's counts in force at an instant: its last change before it; none for a pool opened since. */
+    private List<PoolFact> poolsAt(Instant end) {
+        Map<String, PoolFact> inForce = new java.util.LinkedHashMap<>();
+        for (PoolEntry e : poolLog) {
+            if (e.at().isBefore(end)) {
+                inForce.put(e.pool(), new PoolFact(e.pool(), e.capacity(), e.allocated()));
+            }
+        }
+        return List.copyOf(inForce.values());
+    }
+
+    /**
+     * Approves a CAPEX project with a planned acceptance 10 to 70 days on and, three times in four,
+     * builds and accepts it up to 10 days before or after that.
+     */
+    private void storeProject(Random random) {
+        Actor manager = Actor.withRoles(new UserId("gm-kpi"), Role.GENERAL_MANAGER);
+        Instant proposed = someTime(random);
+        CapexProject project = CapexProject.propose(new CapexProjectId(nextId("CP")), CapexKind.ROLLING, "access",
+                new LocalNetworkId("SZ"), List.of(), manager, "demand", proposed);
+        project.startFeasibility(manager, "routes surveyed", proposed.plusSeconds(60));
+        Instant approved = proposed.plusSeconds(120);
+        Instant due = approved.plus(Duration.ofMinutes(60L * 24 * (10 + random.nextInt(60))));
+        project.approve(manager, new CapexBudgetLine(new BudgetId("B-KPI"), new BudgetLineId("CAPEX-1")),
+                Money.cny("1000.00"), new CapexSchedule(approved.plusSeconds(60), due), "approved", approved);
+        Optional<Instant> accepted = Optional.empty();
+        if (random.nextInt(4) > 0) {
+            project.startConstruction(manager, "on site", approved.plusSeconds(120));
+            Instant at = due.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 20) - 60 * 24 * 10));
+            at = at.isAfter(approved.plusSeconds(180)) ? at : approved.plusSeconds(180);
+            project.accept(manager, List.of(), true, 1, "accepted", at);
+            accepted = Optional.of(at);
+        }
+        storage.port(CapexProjectRepository.class).save(project);
+        acceptances.add(new AcceptanceFact(project.id().value(), due, accepted));
     }
 
     /**
@@ -262,7 +338,8 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
             computation.accept(new AccountFact(accountIds.get(i), LocalDate.ofInstant(days[0], zone),
                     Optional.ofNullable(days[1]).map(e -> LocalDate.ofInstant(e, zone))));
         }
-        pools.forEach(computation::accept);
+        poolsAt(period.endAt(zone)).forEach(computation::accept);
+        acceptances.forEach(computation::accept);
         List<KpiValue> values = new ArrayList<>(computation.values());
         values.set(ComputedKpi.ARREARS_RATE.ordinal(), expectedArrearsRate(period));
         return values;
@@ -291,8 +368,26 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
     }
 
     @Test
+    void theStageOnTimeRatePerLevelAndPersonIsWhatTheStoredStagesGive() {
+        qt().withExamples(propertyExamples()).withFixedSeed(20260315L)
+                .forAll(longs().all(), integers().between(0, 2), integers().between(0, 11), integers().between(0, 2))
+                .checkAssert((seed, kind, index, zone) -> {
+                    storeRandomFacts(new Random(seed), 3);
+                    Period period = period(kind, 2026, index);
+                    ZoneId z = ZONES[zone];
+                    StageOnTimeComputation expected = new StageOnTimeComputation(period, z);
+                    responsibilities.forEach(expected::accept);
+                    StageOnTimeComputation read = inTransaction(() -> source().stageOnTime(period, z));
+                    for (Role level : ResponsibilityFact.LEVELS) {
+                        assertThat(read.levelValue(level)).as(level.name()).isEqualTo(expected.levelValue(level));
+                        assertThat(read.values(level)).as(level.name()).isEqualTo(expected.values(level));
+                    }
+                });
+    }
+
+    @Test
     void eachKindOfFactIsReadOnlyWhenItCountsForThePeriod() {
-        storeRandomFacts(new Random(7), 60);
+        storeRandomFacts(new Random(7), 150);
         Period march = Period.month(YearMonth.of(2026, 3));
         ZoneId shanghai = ZONES[1];
         Instant from = march.startAt(shanghai);
@@ -309,7 +404,21 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                 sink -> source().accounts(march, shanghai, sink), a -> a);
         assertThat(keyOnFirstDay).allMatch(a -> a.keyOn(march.start()));
         assertThat(keyOnFirstDay).isNotEmpty();
-        assertThat(this.<PoolFact, PoolFact>collect(sink -> source().pools(march, shanghai, sink), p -> p)).containsExactlyInAnyOrderElementsOf(pools);
+        assertThat(this.<PoolFact, PoolFact>collect(sink -> source().pools(march, shanghai, sink), p -> p))
+                .as("each pool as it stood at the end of March").containsExactlyInAnyOrderElementsOf(poolsAt(to));
+        assertThat(poolsAt(to)).as("some pools changed after March").isNotEqualTo(poolsAt(Instant.MAX));
+        List<ResponsibilityFact> stages = this.<ResponsibilityFact, ResponsibilityFact>collect(
+                sink -> source().responsibilities(march, shanghai, sink), r -> r);
+        assertThat(stages).as("four levels of every stage done in March").containsExactlyInAnyOrderElementsOf(
+                responsibilities.stream().filter(r -> !r.completed().isBefore(from) && r.completed().isBefore(to))
+                        .toList());
+        assertThat(stages).isNotEmpty();
+        List<String> projectIds = this.<AcceptanceFact, String>collect(
+                sink -> source().acceptances(march, shanghai, sink), AcceptanceFact::id);
+        assertThat(projectIds).as("CAPEX projects accepted in March").isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(acceptances.stream()
+                        .filter(a -> a.accepted().filter(at -> !at.isBefore(from) && at.isBefore(to)).isPresent())
+                        .map(AcceptanceFact::id).toList());
         assertThat(orderIds).as("the random facts reach into March").isNotEmpty();
         LocalDate lastDay = LocalDate.of(2026, 3, 31);
         List<BillFact> bills = this.<BillFact, BillFact>collect(sink -> source().bills(march, shanghai, sink), b -> b);

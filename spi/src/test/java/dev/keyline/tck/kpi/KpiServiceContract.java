@@ -20,6 +20,9 @@ import dev.keyline.domain.kpi.KpiCatalogue;
 import dev.keyline.domain.kpi.KpiDefinition;
 import dev.keyline.domain.kpi.KpiMeasurement;
 import dev.keyline.domain.kpi.KpiResult;
+import dev.keyline.domain.kpi.KpiValue;
+import dev.keyline.domain.kpi.ResponsibilityFact;
+import dev.keyline.domain.kpi.StageOnTimeComputation;
 import dev.keyline.domain.kpi.KpiUnit;
 import dev.keyline.domain.workorder.PlannedStage;
 import dev.keyline.domain.workorder.ProvisioningOrder;
@@ -44,6 +47,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,5 +178,46 @@ public abstract class KpiServiceContract extends StorageBackedContract {
                 CENTRE, period, BigDecimal.ONE)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("computed");
         assertThat(service.measurement(satisfaction.id(), satisfaction.unit(), month)).isEmpty();
+    }
+    @Test
+    void theHostsLinesInServiceAreTheDenominatorOfCapexPerLineAndOneOfTheHashedFacts() {
+        storeOrder(false);
+        KpiService counting = KpiService.on(Keyline.builder().storage(storage)
+                .clock(TestClock.at(Instant.parse("2026-04-02T02:00:00Z"))).build(), KpiCatalogue.seed(),
+                p -> p.equals(period) ? OptionalLong.of(120) : OptionalLong.empty());
+        List<KpiResult> without = service.compute(IT, CENTRE, period, SHANGHAI);
+        List<KpiResult> with = counting.compute(IT, CENTRE, period, SHANGHAI);
+
+        KpiValue perLine = with.get(ComputedKpi.CAPEX_PER_LINE.ordinal()).value();
+        assertThat(perLine.denominator()).isEqualByComparingTo("120");
+        assertThat(perLine.value()).as("no CAPEX spent over 120 lines").contains(new BigDecimal("0.0000"));
+        assertThat(without.get(ComputedKpi.CAPEX_PER_LINE.ordinal()).value().value())
+                .as("without a count, no value, never 0").isEmpty();
+        assertThat(with.get(0).inputsHash()).as("the count is one of the facts").isNotEqualTo(without.get(0).inputsHash());
+        assertThat(counting.preview(period, SHANGHAI)).isEqualTo(with.stream().map(KpiResult::value).toList());
+        Period april = Period.month(java.time.YearMonth.of(2026, 4));
+        assertThat(counting.preview(april, SHANGHAI).get(ComputedKpi.CAPEX_PER_LINE.ordinal()).value())
+                .as("a period the host has no count for").isEmpty();
+        assertThatThrownBy(() -> KpiService.on(Keyline.builder().storage(storage).build(), KpiCatalogue.seed(), null))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("lines");
+    }
+
+    @Test
+    void theStageOnTimeRateIsGivenPerLevelAndPersonFromTheStagesDoneInThePeriod() {
+        storeOrder(false);
+        storeOrder(true);
+        StageOnTimeComputation stages = service.stageOnTime(period, SHANGHAI);
+
+        for (Role level : ResponsibilityFact.LEVELS) {
+            assertThat(stages.levelValue(level).numerator()).as(level.name()).isEqualByComparingTo("1");
+            assertThat(stages.levelValue(level).denominator()).as(level.name()).isEqualByComparingTo("2");
+        }
+        assertThat(stages.values(Role.STATION_MANAGER)).containsOnlyKeys("sm-1");
+        assertThat(stages.values(Role.STATION_EXECUTOR).get("ex-1").value()).contains(new BigDecimal("0.5000"));
+        assertThat(stages.values(Role.ACCOUNT_MANAGER)).containsOnlyKeys("am-wang");
+        assertThat(stages.values(Role.IT_SUPPORT)).containsOnlyKeys("it-li");
+        Period april = Period.month(java.time.YearMonth.of(2026, 4));
+        assertThat(service.stageOnTime(april, SHANGHAI).levelValue(Role.STATION_MANAGER).value())
+                .as("no stage done in April").isEmpty();
     }
 }
