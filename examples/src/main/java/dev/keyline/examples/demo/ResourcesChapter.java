@@ -103,6 +103,9 @@ public final class ResourcesChapter implements DemoChapter {
     /** The start of the caption of the chapter's chart of utilisation per pool. */
     public static final String UTILISATION_CHART = "Utilisation per pool at";
 
+    /** The caption of the table of the chart's figures. */
+    public static final String UTILISATION_TABLE = "Utilisation per pool at each step of the chapter";
+
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** A resources chapter. */
@@ -231,7 +234,20 @@ public final class ResourcesChapter implements DemoChapter {
         out.fact("Forecast shortfall", shortfall + " ports");
         out.fact("Time-weighted utilisation over the chapter", Figures.percent(weighted) + " (allocated port-hours over "
                 + "capacity port-hours from " + Figures.time(opened, zone) + " to " + Figures.time(end, zone) + ")");
-        out.chart(utilisationChart(resources, moments, labels, zone));
+        Block.LineChart utilisationChart = utilisationChart(resources, moments, labels, zone);
+        out.heading("Utilisation per pool");
+        out.chart(utilisationChart);
+        List<String> headers = new ArrayList<>(List.of("Step", "At"));
+        utilisationChart.series().forEach(line -> headers.add(line.name() + " (%)"));
+        List<List<String>> utilisationRows = new ArrayList<>();
+        for (int i = 0; i < moments.size(); i++) {
+            List<String> row = new ArrayList<>(List.of(labels.get(i), Figures.time(moments.get(i), zone)));
+            for (Block.Series line : utilisationChart.series()) {
+                row.add(line.values().get(i).toPlainString());
+            }
+            utilisationRows.add(row);
+        }
+        out.table(UTILISATION_TABLE, headers, utilisationRows);
         AccountHoldings nationalHoldings = resources.holdingsOf(national).get(0);
         out.fact("Held by " + national, nationalHoldings.units().size() + " ports " + nationalHoldings.units());
         out.heading("Spare parts");
