@@ -756,6 +756,43 @@ class DemoTest {
     }
 
     @Test
+    void theSignedSlasAgreementsAreTheStoredOnes() {
+        Chapter chapter = chapter("Service-level agreement");
+        Block.Table agreed = table(chapter, "Service agreements of " + SlaChapter.SLA);
+        assertThat(column(agreed, "Product")).containsExactlyElementsOf(observed.sla.agreements().stream()
+                .map(a -> a.product().value()).toList());
+        assertThat(column(agreed, "Year")).containsExactlyElementsOf(observed.sla.agreements().stream()
+                .map(a -> String.valueOf(a.totalVolume())).toList());
+        assertThat(observed.sla.signatures()).hasSize(2);
+        assertThat(observed.sla.approvedBy()).isEqualTo(SlaChapter.GENERAL_MANAGER.user());
+    }
+
+    @Test
+    void theBurnDownEndsAtTheStoredBalancesOfTheNetworkDepartment() {
+        Block.LineChart chart = chapter("Budgets").blocks().stream().filter(Block.LineChart.class::isInstance)
+                .map(Block.LineChart.class::cast).findFirst().orElseThrow(() -> new AssertionError("no burn-down"));
+        Money issued = Money.zero();
+        Money committed = Money.zero();
+        Money actual = Money.zero();
+        for (dev.keyline.domain.budget.LineBalance balance : observed.networkBalances) {
+            issued = issued.plus(balance.issued());
+            committed = committed.plus(balance.committed());
+            actual = actual.plus(balance.actual());
+        }
+        int last = chart.points().size() - 1;
+        for (Block.Series line : chart.series()) {
+            Money expected = switch (line.name()) {
+                case "issued" -> issued;
+                case "committed" -> committed;
+                case "actual" -> actual;
+                default -> throw new AssertionError("unexpected line " + line.name());
+            };
+            assertThat(line.values().get(last)).as(line.name()).isEqualByComparingTo(expected.amount());
+        }
+        assertThat(chart.series()).hasSize(3);
+    }
+
+    @Test
     void theUtilisationChartShowsEachPoolsUtilisationAsTheRepositoryReadsItBack() {
         Chapter chapter = chapter("Network resources");
         Block.LineChart chart = chapter.blocks().stream().filter(Block.LineChart.class::isInstance)
@@ -809,6 +846,7 @@ class DemoTest {
         dev.keyline.domain.workorder.ProvisioningOrderSnapshot workOrder;
         dev.keyline.domain.workorder.FaultTicketSnapshot faultTicket;
         final Map<java.time.Instant, BigDecimal> utilisationByHour = new HashMap<>();
+        List<dev.keyline.domain.budget.LineBalance> networkBalances;
 
         List<CrmArrival> arrivalsOf(OutboxEntry entry) {
             return arrivals.stream().filter(a -> a.eventId().equals(entry.message().eventId().toString())).toList();
@@ -874,6 +912,8 @@ class DemoTest {
             observed.workOrder = dev.keyline.runtime.workorder.ProvisioningOrders.on(context.keyline())
                     .find(WorkOrdersChapter.ORDER);
             observed.faultTicket = WorkOrdersChapter.faults(context).get(FaultTicketsChapter.TICKET);
+            observed.networkBalances = dev.keyline.runtime.budget.Budgets.on(context.keyline())
+                    .balances(BudgetChapter.NETWORK_DEPT_BUDGET);
             java.time.Instant to = observed.lapsed.closedAt().plus(Duration.ofDays(2));
             for (java.time.Instant hour = observed.lapsed.madeAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                     .minus(Duration.ofHours(1)); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
