@@ -82,13 +82,13 @@ public final class ResourcesChapter implements DemoChapter {
     public static final LocalNetworkId WUXI = new LocalNetworkId("WX");
 
     /** The reservation of the national account's first order. */
-    public static final ReservationId FIRST_ORDER = new ReservationId("RES-SZ-2024-101");
+    public static final ReservationId FIRST_ORDER = new ReservationId("RES-SZ-2026-101");
     /** The reservation of the trading house's order. */
-    public static final ReservationId TRADING_ORDER = new ReservationId("RES-SZ-2024-102");
+    public static final ReservationId TRADING_ORDER = new ReservationId("RES-SZ-2026-102");
     /** The reservation that is never allocated and expires. */
-    public static final ReservationId LAPSING_ORDER = new ReservationId("RES-SZ-2024-103");
+    public static final ReservationId LAPSING_ORDER = new ReservationId("RES-SZ-2026-103");
     /** The reservation beyond the free ports, rejected. */
-    public static final ReservationId TOO_LARGE = new ReservationId("RES-SZ-2024-104");
+    public static final ReservationId TOO_LARGE = new ReservationId("RES-SZ-2026-104");
 
     /** The price of leasing a network element for a month, before scarcity (网元出租). */
     public static final Money LEASE_BASE_PRICE = Money.cny("1000.00");
@@ -135,9 +135,9 @@ public final class ResourcesChapter implements DemoChapter {
                 Industry.COMMERCE_TRADE);
 
         context.clock().advance(Duration.ofHours(1));
-        reserve(resources, context, FIRST_ORDER, national, "ORD-SZ-2024-1101", 4, Duration.ofDays(2));
-        reserve(resources, context, TRADING_ORDER, TRADING_HOUSE, "ORD-SZ-2024-1102", 3, Duration.ofDays(2));
-        reserve(resources, context, LAPSING_ORDER, national, "ORD-SZ-2024-1103", 2, Duration.ofDays(1));
+        reserve(resources, context, FIRST_ORDER, national, "ORD-SZ-2026-1101", 4, Duration.ofDays(2));
+        reserve(resources, context, TRADING_ORDER, TRADING_HOUSE, "ORD-SZ-2026-1102", 3, Duration.ofDays(2));
+        reserve(resources, context, LAPSING_ORDER, national, "ORD-SZ-2026-1103", 2, Duration.ofDays(1));
         moments.add(context.clock().instant());
         labels.add("reserved");
         context.clock().advance(Duration.ofHours(3));
@@ -174,7 +174,7 @@ public final class ResourcesChapter implements DemoChapter {
         }
 
         context.clock().advance(Duration.ofHours(1));
-        ReservationSnapshot rejected = reserve(resources, context, TOO_LARGE, national, "ORD-SZ-2024-1104", 8,
+        ReservationSnapshot rejected = reserve(resources, context, TOO_LARGE, national, "ORD-SZ-2026-1104", 8,
                 Duration.ofDays(2));
         if (rejected.state() != ReservationState.REJECTED) {
             throw new InvalidStateException("a reservation beyond the free ports was " + rejected.state());
@@ -234,6 +234,8 @@ public final class ResourcesChapter implements DemoChapter {
         out.fact("Forecast shortfall", shortfall + " ports");
         out.fact("Time-weighted utilisation over the chapter", Figures.percent(weighted) + " (allocated port-hours over "
                 + "capacity port-hours from " + Figures.time(opened, zone) + " to " + Figures.time(end, zone) + ")");
+        AccountHoldings nationalHoldings = resources.holdingsOf(national).get(0);
+        out.fact("Held by " + national, nationalHoldings.units().size() + " ports " + nationalHoldings.units());
         Block.LineChart utilisationChart = utilisationChart(resources, moments, labels, zone);
         out.heading("Utilisation per pool");
         out.chart(utilisationChart);
@@ -248,8 +250,6 @@ public final class ResourcesChapter implements DemoChapter {
             utilisationRows.add(row);
         }
         out.table(UTILISATION_TABLE, headers, utilisationRows);
-        AccountHoldings nationalHoldings = resources.holdingsOf(national).get(0);
-        out.fact("Held by " + national, nationalHoldings.units().size() + " ports " + nationalHoldings.units());
         out.heading("Spare parts");
         for (String line : spares.lines()) {
             out.paragraph(line);

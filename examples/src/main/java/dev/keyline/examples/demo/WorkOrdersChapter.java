@@ -53,7 +53,7 @@ import java.util.Optional;
 public final class WorkOrdersChapter implements DemoChapter {
 
     /** The provisioning order of the chapter. */
-    public static final ProvisioningOrderId ORDER = new ProvisioningOrderId("PO-2027-0001");
+    public static final ProvisioningOrderId ORDER = new ProvisioningOrderId("PO-2026-0001");
 
     /** The stage that runs late. */
     public static final StageId LATE_STAGE = SeedProvisioningPlans.INTER_PROVINCIAL;
