@@ -106,6 +106,9 @@ public final class ResourcesChapter implements DemoChapter {
     /** The caption of the table of the chart's figures. */
     public static final String UTILISATION_TABLE = "Utilisation per pool at each step of the chapter";
 
+    /** The name of the chart's line at full capacity. */
+    public static final String FULL = "full capacity";
+
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** A resources chapter. */
@@ -236,15 +239,16 @@ public final class ResourcesChapter implements DemoChapter {
                 + "capacity port-hours from " + Figures.time(opened, zone) + " to " + Figures.time(end, zone) + ")");
         AccountHoldings nationalHoldings = resources.holdingsOf(national).get(0);
         out.fact("Held by " + national, nationalHoldings.units().size() + " ports " + nationalHoldings.units());
-        Block.LineChart utilisationChart = utilisationChart(resources, moments, labels, zone);
+        Block.LineChart utilisationChart = utilisationChart(resources, moments, labels);
         out.heading("Utilisation per pool");
         out.chart(utilisationChart);
         List<String> headers = new ArrayList<>(List.of("Step", "At"));
-        utilisationChart.series().forEach(line -> headers.add(line.name() + " (%)"));
+        List<Block.Series> pools = utilisationChart.series().stream().filter(line -> !line.name().equals(FULL)).toList();
+        pools.forEach(line -> headers.add(line.name() + " (%)"));
         List<List<String>> utilisationRows = new ArrayList<>();
         for (int i = 0; i < moments.size(); i++) {
             List<String> row = new ArrayList<>(List.of(labels.get(i), Figures.time(moments.get(i), zone)));
-            for (Block.Series line : utilisationChart.series()) {
+            for (Block.Series line : pools) {
                 row.add(line.values().get(i).toPlainString());
             }
             utilisationRows.add(row);
@@ -261,15 +265,10 @@ public final class ResourcesChapter implements DemoChapter {
     }
 
     /**
-     * The utilisation of every DDN port pool at {@link #LOCATION} at each moment of the chapter, read
-     * back from the stored pool movements, with the host's scarcity breakpoints shaded behind.
+     * The utilisation of every DDN port pool at {@link #LOCATION} at each step of the chapter, read
+     * back from the stored pool movements, against a line at full capacity.
      */
-    private static Block.LineChart utilisationChart(ResourcePools resources, List<Instant> moments, List<String> labels,
-            ZoneId zone) {
-        List<String> points = new ArrayList<>();
-        for (int i = 0; i < moments.size(); i++) {
-            points.add(labels.get(i) + " " + Figures.time(moments.get(i), zone).substring(11, 16));
-        }
+    private static Block.LineChart utilisationChart(ResourcePools resources, List<Instant> moments, List<String> labels) {
         List<Block.Series> series = new ArrayList<>();
         for (ResourcePoolSnapshot pool : resources.pools(LOCATION, ResourceType.DDN_PORT)) {
             List<BigDecimal> values = new ArrayList<>();
@@ -279,9 +278,9 @@ public final class ResourcesChapter implements DemoChapter {
             }
             series.add(new Block.Series(pool.id().value(), values));
         }
+        series.add(new Block.Series(FULL, java.util.Collections.nCopies(moments.size(), HUNDRED)));
         return new Block.LineChart(UTILISATION_CHART + " " + LOCATION + " (%, allocated units over capacity)",
-                points, series, List.of(new Block.Area("base price", BigDecimal.ZERO, new BigDecimal("50"), "#2ca02c"),
-                        new Block.Area("scarcity surcharge", new BigDecimal("50"), HUNDRED, "#ff7f0e")));
+                labels, series);
     }
 
     private static ReservationSnapshot reserve(ResourcePools resources, DemoContext context, ReservationId id,

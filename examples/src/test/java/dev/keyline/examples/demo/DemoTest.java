@@ -798,7 +798,9 @@ class DemoTest {
         Block.LineChart chart = chapter.blocks().stream().filter(Block.LineChart.class::isInstance)
                 .map(Block.LineChart.class::cast).filter(c -> c.caption().startsWith(ResourcesChapter.UTILISATION_CHART))
                 .findFirst().orElseThrow(() -> new AssertionError("no utilisation chart"));
-        assertThat(chart.series()).extracting(Block.Series::name).containsExactly(ResourcesChapter.POOL.value());
+        assertThat(chart.series()).extracting(Block.Series::name)
+                .containsExactly(ResourcesChapter.POOL.value(), ResourcesChapter.FULL);
+        assertThat(chart.series().get(1).values()).allSatisfy(v -> assertThat(v).isEqualByComparingTo("100"));
         Block.Table table = table(chapter, ResourcesChapter.UTILISATION_TABLE);
         List<String> at = column(table, "At");
         assertThat(at).hasSize(chart.points().size()).hasSizeGreaterThanOrEqualTo(5);
