@@ -124,7 +124,7 @@ public final class BudgetChapter implements DemoChapter {
                 + " issued to two departments; documents are booked through the year, one is stopped over"
                 + " budget, a revision is approved, and the year burns down.");
 
-        context.moveTo(LocalDateTime.of(YEAR, 1, 6, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 19, 9, 0));
         budgets.setTargets(PROVINCE_GENERAL_MANAGER, PROVINCE_BUDGET, BudgetTargets.of(PROVINCE, YEAR, null,
                 Money.cny("50000000.00")), "provincial fund plan for 2026");
         budgets.startDraft(PROVINCE_FINANCE, PROVINCE_BUDGET, "provincial lines");
@@ -133,33 +133,33 @@ public final class BudgetChapter implements DemoChapter {
         budgets.planLine(PROVINCE_FINANCE, PROVINCE_BUDGET, new BudgetLine(MAINTENANCE, LineKind.OPEX, "maintenance",
                 Money.cny("10000000.00"), warn, null));
         budgets.submit(PROVINCE_FINANCE, PROVINCE_BUDGET, "provincial budget");
-        budgets.approve(PROVINCE_GENERAL_MANAGER, PROVINCE_BUDGET, "board decision of 6 January");
+        budgets.approve(PROVINCE_GENERAL_MANAGER, PROVINCE_BUDGET, "board decision of 19 January");
         budgets.issue(PROVINCE_GENERAL_MANAGER, PROVINCE_BUDGET, "provincial budget issued");
 
         budgets.setTargets(PROVINCE_GENERAL_MANAGER, SUZHOU_BUDGET, BudgetTargets.of(SUZHOU, YEAR, PROVINCE_BUDGET,
                 Money.cny("12000000.00")), "expected targets for Suzhou");
-        context.moveTo(LocalDateTime.of(YEAR, 1, 13, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 20, 9, 0));
         budgets.startDraft(suzhouFinance, SUZHOU_BUDGET, "from the departments' plans");
         budgets.planLine(suzhouFinance, SUZHOU_BUDGET, new BudgetLine(ACCESS, LineKind.CAPEX, "access network",
                 Money.cny("8400000.00"), stop, ACCESS));
         budgets.planLine(suzhouFinance, SUZHOU_BUDGET, new BudgetLine(MAINTENANCE, LineKind.OPEX, "maintenance",
                 Money.cny("3000000.00"), warn, MAINTENANCE));
         budgets.submit(suzhouFinance, SUZHOU_BUDGET, "first draft");
-        context.moveTo(LocalDateTime.of(YEAR, 1, 15, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 21, 9, 0));
         String question = "Access grows by 40 % on 2024; which estates does it serve?";
         budgets.challenge(PROVINCE_GENERAL_MANAGER, SUZHOU_BUDGET, question);
-        context.moveTo(LocalDateTime.of(YEAR, 1, 16, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 22, 9, 0));
         String answer = "Two industrial parks in Suzhou New District; the third estate moves to 2026.";
         budgets.answerChallenge(suzhouFinance, SUZHOU_BUDGET, 1, answer);
         budgets.planLine(suzhouFinance, SUZHOU_BUDGET, new BudgetLine(ACCESS, LineKind.CAPEX, "access network",
                 Money.cny("7500000.00"), stop, ACCESS));
         budgets.submit(suzhouFinance, SUZHOU_BUDGET, "revised after the challenge");
-        context.moveTo(LocalDateTime.of(YEAR, 1, 20, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 23, 9, 0));
         budgets.approve(PROVINCE_GENERAL_MANAGER, SUZHOU_BUDGET, "approved by the provincial budget meeting");
         budgets.issue(PROVINCE_GENERAL_MANAGER, SUZHOU_BUDGET, "issued (下达) to Suzhou");
         context.deliverNotifications("Suzhou's budget issued");
 
-        context.moveTo(LocalDateTime.of(YEAR, 1, 22, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 26, 9, 0));
         department(budgets, suzhouGm, NETWORK_DEPT_FINANCE, NETWORK_DEPT_BUDGET, NETWORK_DEPT, Money.cny("8000000.00"),
                 new BudgetLine(ACCESS, LineKind.CAPEX, "access network", Money.cny("6000000.00"), stop, ACCESS));
         department(budgets, suzhouGm, suzhouFinance, KEY_ACCOUNT_DEPT_BUDGET, KEY_ACCOUNT_DEPT, Money.cny("1500000.00"),
@@ -269,7 +269,7 @@ public final class BudgetChapter implements DemoChapter {
     private static CapexProjectId capexProposedAndApproved(DemoContext context, ReportSection out) {
         ResourcePools resources = ResourcePools.on(context.keyline());
         CapexProjects capexProjects = CapexProjects.on(context.keyline());
-        context.moveTo(LocalDateTime.of(YEAR, 1, 26, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 27, 9, 0));
         resources.openPool(ResourcesChapter.NETWORK_CENTRE, CAPEX_POOL, ResourceType.DDN_PORT,
                 new PoolLocation(SZ, "SIP-EXCH"), CAPEX_POOL_PORTS, Duration.ZERO);
         long shortfall = resources.forecastShortfall(ResourcesChapter.NETWORK_CENTRE, CAPEX_POOL, 2 * CAPEX_POOL_PORTS,
@@ -282,7 +282,7 @@ public final class BudgetChapter implements DemoChapter {
         CapexProjectId id = proposed.id();
         context.moveTo(LocalDateTime.of(YEAR, 1, 28, 9, 0));
         capexProjects.startFeasibility(ResourcesChapter.NETWORK_CENTRE, id, "line-card slots surveyed");
-        context.moveTo(LocalDateTime.of(YEAR, 1, 30, 9, 0));
+        context.moveTo(LocalDateTime.of(YEAR, 1, 29, 9, 0));
         java.time.Instant now = context.clock().instant();
         capexProjects.approve(SUZHOU_GENERAL_MANAGER, id, new CapexBudgetLine(NETWORK_DEPT_BUDGET, ACCESS),
                 CAPEX_PLANNED, new CapexSchedule(now.plus(Duration.ofDays(120)), now.plus(Duration.ofDays(240))),

@@ -30,6 +30,9 @@ import dev.keyline.runtime.resource.AccountHoldings;
 import dev.keyline.runtime.resource.ResourcePools;
 import dev.keyline.spi.OutboxEntry;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import dev.keyline.domain.resource.ResourcePoolSnapshot;
+import dev.keyline.examples.report.Block;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,14 +41,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Network resources (资源调配) in Suzhou, through the runtime's {@link ResourcePools}: the network
- * centre opens a pool of DDN ports at an exchange; the marketing service centre reserves ports (预占)
+ * Network resources (资源调配) in Suzhou in January 2026, through the runtime's {@link ResourcePools}:
+ * in the pool of DDN ports the network centre opened at an exchange ({@link SlaOrdersChapter}), the
+ * marketing service centre reserves ports (预占)
  * for three orders; one reservation is not allocated in time and expires through its outbox timer,
  * its ports returning to the pool; the leasing price follows the pool's utilisation on the host's
  * scarcity curve; the others are allocated; a customer exits and the area's reaction to {@code account.exited}
  * releases exactly its ports; a reservation beyond the free ports is rejected and asks for
- * emergency construction, and a forecast beyond them for rolling investment. Utilisation is shown at
- * the end and time-weighted over the story; the spare-parts depot runs its daily check and draws
+ * emergency construction, and a forecast beyond them for rolling investment. Utilisation is charted per
+ * pool at each step, read back from the stored movements, and time-weighted over the chapter; the spare-parts depot runs its daily check and draws
  * next month's plan ({@link SparePartsStep}).
  */
 public final class ResourcesChapter implements DemoChapter {
@@ -78,13 +82,13 @@ public final class ResourcesChapter implements DemoChapter {
     public static final LocalNetworkId WUXI = new LocalNetworkId("WX");
 
     /** The reservation of the national account's first order. */
-    public static final ReservationId FIRST_ORDER = new ReservationId("RES-SZ-2024-101");
+    public static final ReservationId FIRST_ORDER = new ReservationId("RES-SZ-2026-101");
     /** The reservation of the trading house's order. */
-    public static final ReservationId TRADING_ORDER = new ReservationId("RES-SZ-2024-102");
+    public static final ReservationId TRADING_ORDER = new ReservationId("RES-SZ-2026-102");
     /** The reservation that is never allocated and expires. */
-    public static final ReservationId LAPSING_ORDER = new ReservationId("RES-SZ-2024-103");
+    public static final ReservationId LAPSING_ORDER = new ReservationId("RES-SZ-2026-103");
     /** The reservation beyond the free ports, rejected. */
-    public static final ReservationId TOO_LARGE = new ReservationId("RES-SZ-2024-104");
+    public static final ReservationId TOO_LARGE = new ReservationId("RES-SZ-2026-104");
 
     /** The price of leasing a network element for a month, before scarcity (网元出租). */
     public static final Money LEASE_BASE_PRICE = Money.cny("1000.00");
@@ -95,6 +99,17 @@ public final class ResourcesChapter implements DemoChapter {
      */
     public static final ScarcityPriceCurve LEASING = ScarcityPriceCurve.of(List.of(ScarcityBreakpoint.at("0.5", "1"),
             ScarcityBreakpoint.at("0.8", "1.5"), ScarcityBreakpoint.at("0.95", "3")));
+
+    /** The start of the caption of the chapter's chart of utilisation per pool. */
+    public static final String UTILISATION_CHART = "Utilisation per pool at";
+
+    /** The caption of the table of the chart's figures. */
+    public static final String UTILISATION_TABLE = "Utilisation per pool at each step of the chapter";
+
+    /** The name of the chart's line at full capacity. */
+    public static final String FULL = "full capacity";
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** A resources chapter. */
     public ResourcesChapter() {
@@ -114,18 +129,25 @@ public final class ResourcesChapter implements DemoChapter {
         AccountId national = KeyAccountsChapter.planAccount(Reclassifications.on(context.keyline())).account();
         ZoneId zone = context.clock().getZone();
 
-        Instant opened = context.moveTo(LocalDateTime.of(2024, 11, 20, 9, 0));
-        resources.openPool(NETWORK_CENTRE, POOL, ResourceType.DDN_PORT, LOCATION, CAPACITY, COOL_DOWN);
+        Instant opened = context.moveTo(LocalDateTime.of(2026, 1, 13, 9, 0));
+        List<Instant> moments = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        moments.add(opened);
+        labels.add("start");
         accounts.register(DemoStaff.SUZHOU_GENERAL_MANAGER, TRADING_HOUSE, "Wuxi Silk Road Trading Co.", WUXI,
                 Industry.COMMERCE_TRADE);
 
         context.clock().advance(Duration.ofHours(1));
-        reserve(resources, context, FIRST_ORDER, national, "ORD-SZ-2024-1101", 4, Duration.ofDays(2));
-        reserve(resources, context, TRADING_ORDER, TRADING_HOUSE, "ORD-SZ-2024-1102", 3, Duration.ofDays(2));
-        reserve(resources, context, LAPSING_ORDER, national, "ORD-SZ-2024-1103", 2, Duration.ofDays(1));
+        reserve(resources, context, FIRST_ORDER, national, "ORD-SZ-2026-1101", 4, Duration.ofDays(2));
+        reserve(resources, context, TRADING_ORDER, TRADING_HOUSE, "ORD-SZ-2026-1102", 3, Duration.ofDays(2));
+        reserve(resources, context, LAPSING_ORDER, national, "ORD-SZ-2026-1103", 2, Duration.ofDays(1));
+        moments.add(context.clock().instant());
+        labels.add("reserved");
         context.clock().advance(Duration.ofHours(3));
         resources.allocate(NETWORK_CENTRE, FIRST_ORDER, new dev.keyline.domain.resource.AllocationId("ALLOC-101"), 4);
         resources.allocate(NETWORK_CENTRE, TRADING_ORDER, new dev.keyline.domain.resource.AllocationId("ALLOC-102"), 3);
+        moments.add(context.clock().instant());
+        labels.add("allocated");
 
         context.clock().advance(Duration.ofDays(1));
         context.deliverNotifications("a reservation's expiry timer fell due");
@@ -136,6 +158,8 @@ public final class ResourcesChapter implements DemoChapter {
         Availability beforeExit = resources.checkAvailability(POOL);
         BigDecimal utilisation = resources.utilisationAt(POOL, context.clock().instant()).orElseThrow();
         Money leasePrice = LEASING.priceAt(LEASE_BASE_PRICE, utilisation);
+        moments.add(context.clock().instant());
+        labels.add("expired");
 
         UnitSet tradingUnits = resources.holdingsOf(TRADING_HOUSE).get(0).units();
         context.clock().advance(Duration.ofHours(2));
@@ -145,13 +169,15 @@ public final class ResourcesChapter implements DemoChapter {
             throw new InvalidStateException("the exit left ports with " + TRADING_HOUSE);
         }
         Availability afterExit = resources.checkAvailability(POOL);
+        moments.add(context.clock().instant());
+        labels.add("exit");
         if (afterExit.cooling() != tradingUnits.size() || afterExit.allocated() != beforeExit.allocated() - tradingUnits.size()) {
             throw new InvalidStateException("the exit did not release exactly the trading house's " + tradingUnits
                     + ": " + beforeExit + " then " + afterExit);
         }
 
         context.clock().advance(Duration.ofHours(1));
-        ReservationSnapshot rejected = reserve(resources, context, TOO_LARGE, national, "ORD-SZ-2024-1104", 8,
+        ReservationSnapshot rejected = reserve(resources, context, TOO_LARGE, national, "ORD-SZ-2026-1104", 8,
                 Duration.ofDays(2));
         if (rejected.state() != ReservationState.REJECTED) {
             throw new InvalidStateException("a reservation beyond the free ports was " + rejected.state());
@@ -160,6 +186,8 @@ public final class ResourcesChapter implements DemoChapter {
                 "2025 forecast for the Suzhou Industrial Park's new tenants");
         Instant end = context.clock().advance(Duration.ofHours(1));
         context.deliverNotifications("network resources");
+        moments.add(end);
+        labels.add("end");
         BigDecimal weighted = resources.utilisationOver(POOL, opened, end).orElseThrow();
         SparePartsStep.Outcome spares = SparePartsStep.run(context.keyline(), NETWORK_CENTRE, STATION);
         context.deliverNotifications("spare parts");
@@ -207,10 +235,25 @@ public final class ResourcesChapter implements DemoChapter {
         }
         out.table("Investment requests raised", List.of("Request"), requests);
         out.fact("Forecast shortfall", shortfall + " ports");
-        out.fact("Time-weighted utilisation over the story", Figures.percent(weighted) + " (allocated port-hours over "
+        out.fact("Time-weighted utilisation over the chapter", Figures.percent(weighted) + " (allocated port-hours over "
                 + "capacity port-hours from " + Figures.time(opened, zone) + " to " + Figures.time(end, zone) + ")");
         AccountHoldings nationalHoldings = resources.holdingsOf(national).get(0);
         out.fact("Held by " + national, nationalHoldings.units().size() + " ports " + nationalHoldings.units());
+        Block.LineChart utilisationChart = utilisationChart(resources, moments, labels);
+        out.heading("Utilisation per pool");
+        out.chart(utilisationChart);
+        List<String> headers = new ArrayList<>(List.of("Step", "At"));
+        List<Block.Series> pools = utilisationChart.series().stream().filter(line -> !line.name().equals(FULL)).toList();
+        pools.forEach(line -> headers.add(line.name() + " (%)"));
+        List<List<String>> utilisationRows = new ArrayList<>();
+        for (int i = 0; i < moments.size(); i++) {
+            List<String> row = new ArrayList<>(List.of(labels.get(i), Figures.time(moments.get(i), zone)));
+            for (Block.Series line : pools) {
+                row.add(line.values().get(i).toPlainString());
+            }
+            utilisationRows.add(row);
+        }
+        out.table(UTILISATION_TABLE, headers, utilisationRows);
         out.heading("Spare parts");
         for (String line : spares.lines()) {
             out.paragraph(line);
@@ -219,6 +262,25 @@ public final class ResourcesChapter implements DemoChapter {
                 + tradingUnits.size() + " ports through the reaction; utilisation " + Figures.percent(utilisation)
                 + " (leasing " + leasePrice.amount().toPlainString() + "); an emergency and a rolling investment request; "
                 + spares.check().raised().size() + " spare parts below their minimum");
+    }
+
+    /**
+     * The utilisation of every DDN port pool at {@link #LOCATION} at each step of the chapter, read
+     * back from the stored pool movements, against a line at full capacity.
+     */
+    private static Block.LineChart utilisationChart(ResourcePools resources, List<Instant> moments, List<String> labels) {
+        List<Block.Series> series = new ArrayList<>();
+        for (ResourcePoolSnapshot pool : resources.pools(LOCATION, ResourceType.DDN_PORT)) {
+            List<BigDecimal> values = new ArrayList<>();
+            for (Instant moment : moments) {
+                values.add(resources.utilisationAt(pool.id(), moment).orElse(BigDecimal.ZERO)
+                        .multiply(HUNDRED).setScale(1, RoundingMode.HALF_EVEN));
+            }
+            series.add(new Block.Series(pool.id().value(), values));
+        }
+        series.add(new Block.Series(FULL, java.util.Collections.nCopies(moments.size(), HUNDRED)));
+        return new Block.LineChart(UTILISATION_CHART + " " + LOCATION + " (%, allocated units over capacity)",
+                labels, series);
     }
 
     private static ReservationSnapshot reserve(ResourcePools resources, DemoContext context, ReservationId id,

@@ -9,12 +9,7 @@ import dev.keyline.domain.common.ProductCode;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
-import dev.keyline.domain.workorder.FaultCause;
 import dev.keyline.domain.workorder.FaultPriority;
-import dev.keyline.domain.workorder.FaultSource;
-import dev.keyline.domain.workorder.FaultStation;
-import dev.keyline.domain.workorder.FaultTicketId;
-import dev.keyline.domain.workorder.FaultTicketSnapshot;
 import dev.keyline.domain.workorder.PlannedStage;
 import dev.keyline.domain.workorder.ProvisioningOrderId;
 import dev.keyline.domain.workorder.ProvisioningOrderSnapshot;
@@ -30,7 +25,6 @@ import dev.keyline.domain.workorder.TicketClockTargets;
 import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.examples.report.Block;
 import dev.keyline.examples.report.ReportSection;
-import dev.keyline.json.tmf.Tmf621;
 import dev.keyline.json.tmf.Tmf641;
 import dev.keyline.runtime.workorder.FaultTickets;
 import dev.keyline.runtime.workorder.ProvisioningOrders;
@@ -49,29 +43,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Work orders in January 2027: a cross-province DDN circuit from Suzhou to Kunming is provisioned
- * with the seed's parallel plan (5 days instead of the old sequential 20, drawn side by side as
- * Gantt charts); the inter-provincial stage runs past its warning and its due time, and the stage
- * timers raise the warning and the escalation when the relay is pumped; the customer accepts the
- * order. A fault on the circuit goes from report to reply, paused while the customer's room is
- * locked. The TMF641 service order and the TMF621 trouble ticket are written beside the report.
+ * Work orders in January 2026: a cross-province DDN circuit from Suzhou to Kunming is provisioned
+ * with the seed's parallel plan (5 days instead of the old sequential 20, drawn against each other
+ * on one time axis as a Gantt chart); the inter-provincial stage runs past its warning and its due
+ * time, and the stage timers raise the warning and the escalation when the relay is pumped; the
+ * customer accepts the order. The TMF641 service order is written beside the report. A fault on
+ * the circuit follows in {@link FaultTicketsChapter}.
  */
 public final class WorkOrdersChapter implements DemoChapter {
 
     /** The provisioning order of the chapter. */
-    public static final ProvisioningOrderId ORDER = new ProvisioningOrderId("PO-2027-0001");
-
-    /** The fault ticket of the chapter. */
-    public static final FaultTicketId TICKET = new FaultTicketId("FT-2027-0001");
+    public static final ProvisioningOrderId ORDER = new ProvisioningOrderId("PO-2026-0001");
 
     /** The stage that runs late. */
     public static final StageId LATE_STAGE = SeedProvisioningPlans.INTER_PROVINCIAL;
 
+    /** The customer whose circuit the chapter provisions: a bank with branches in Suzhou and Kunming. */
+    public static final AccountId CUSTOMER = new AccountId("KA-SZ-BANK");
+
+    /** The product of the circuit. */
+    public static final ProductCode PRODUCT = new ProductCode("DDN");
+
     /** The file the order's TMF641 service order is written to, in the report's folder. */
     public static final String SERVICE_ORDER_FILE = "tmf641-service-order.json";
 
-    /** The file the ticket's TMF621 trouble ticket is written to, in the report's folder. */
-    public static final String TROUBLE_TICKET_FILE = "tmf621-trouble-ticket.json";
+    /** The legend of the parallel plan's bars in the Gantt chart. */
+    public static final String PARALLEL = "parallel plan";
+
+    /** The legend of the old sequential plan's bars in the Gantt chart. */
+    public static final String SEQUENTIAL = "sequential plan";
 
     /** The time zone of the chapter's calendar. */
     public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
@@ -80,9 +80,6 @@ public final class WorkOrdersChapter implements DemoChapter {
     private static final LocalNetworkId KM = new LocalNetworkId("KM");
     private static final UserId ACCOUNT_MANAGER = new UserId("liu.yang");
     private static final Actor MANAGER = Actor.accountManager(ACCOUNT_MANAGER);
-    private static final Actor CALL_CENTRE = Actor.accountManager(new UserId("ding.hui"));
-    private static final Actor NETWORK_CENTRE = Actor.withRoles(new UserId("pan.jun"), Role.NETWORK_CENTRE_MANAGER);
-    private static final Actor REPAIRER = Actor.withRoles(new UserId("fang.lei"), Role.STATION_EXECUTOR);
 
     /** A work-orders chapter. */
     public WorkOrdersChapter() {
@@ -99,14 +96,16 @@ public final class WorkOrdersChapter implements DemoChapter {
      *
      * @param plan the plan
      * @param start when the order starts
+     * @param group the name of the plan in the chart's legend, for example {@value #PARALLEL}
      * @return the bars in the plan's order
      */
-    public static List<Block.Bar> bars(StagePlan plan, Instant start) {
+    public static List<Block.Bar> bars(StagePlan plan, Instant start, String group) {
         Require.nonNull(plan, "plan");
         Require.nonNull(start, "start");
+        Require.nonBlank(group, "group");
         List<Block.Bar> bars = new ArrayList<>();
         for (ScheduledStage stage : plan.schedule(start, BusinessCalendar.allDays(ZONE)).stages()) {
-            bars.add(new Block.Bar(stage.id().value(), stage.earliestStart(), stage.earliestFinish()));
+            bars.add(new Block.Bar(stage.id().value(), stage.earliestStart(), stage.earliestFinish(), group));
         }
         return bars;
     }
@@ -116,14 +115,13 @@ public final class WorkOrdersChapter implements DemoChapter {
         Require.nonNull(context, "context");
         Require.nonNull(out, "out");
         out.summary("A cross-province DDN circuit is provisioned with the parallel plan in 5 days instead of 20; one"
-                + " stage runs late and is warned and escalated by its timers; the customer accepts. A fault goes"
-                + " from report to reply with a pause for the customer, and both are written as TM Forum JSON.");
+                + " stage runs late and is warned and escalated by its timers; the customer accepts.");
         ProvisioningOrders orders = ProvisioningOrders.on(context.keyline(), BusinessCalendar.allDays(ZONE),
                 new java.math.BigDecimal("0.8"));
         StagePlan parallel = SeedProvisioningPlans.ddnParallel();
         StagePlan sequential = SeedProvisioningPlans.ddnSequential();
 
-        Instant start = context.moveTo(LocalDateTime.of(2027, 1, 4, 9, 0));
+        Instant start = context.moveTo(LocalDateTime.of(2026, 1, 6, 9, 0));
         List<StageAssignment> assignments = new ArrayList<>();
         for (PlannedStage stage : parallel.stages()) {
             LocalNetworkId unit = stage.id().equals(SeedProvisioningPlans.FAR_END_PROVINCIAL)
@@ -131,7 +129,7 @@ public final class WorkOrdersChapter implements DemoChapter {
             assignments.add(new StageAssignment(stage.id(), new WorkOrderStation(stage.id().value()), unit,
                     stationManager(stage.id()).user(), new UserId("ex-" + stage.id().value())));
         }
-        ProvisioningParties parties = new ProvisioningParties(new AccountId("KA-SZ-BANK"), new ProductCode("DDN"), SZ,
+        ProvisioningParties parties = new ProvisioningParties(CUSTOMER, PRODUCT, SZ,
                 ACCOUNT_MANAGER, new UserId("it-shen"));
         ProvisioningOrderSnapshot opened = orders.open(MANAGER, ORDER, parties, parallel, assignments, Optional.empty());
         out.fact("Order", ORDER + " for " + parties.account() + ", DDN Suzhou to Kunming, originated by " + SZ);
@@ -139,10 +137,10 @@ public final class WorkOrdersChapter implements DemoChapter {
                 + days(parallel.longestPath()) + " days)");
         out.fact("Committed completion (sequential)", sequential.committedCompletion(start, BusinessCalendar.allDays(ZONE))
                 + " (" + days(sequential.longestPath()) + " days)");
-        out.gantt(new Block.GanttChart("Parallel plan: earliest start to earliest finish of each stage",
-                bars(parallel, start)));
-        out.gantt(new Block.GanttChart("Sequential plan: earliest start to earliest finish of each stage",
-                bars(sequential, start)));
+        List<Block.Bar> plans = new ArrayList<>(bars(parallel, start, PARALLEL));
+        plans.addAll(bars(sequential, start, SEQUENTIAL));
+        out.gantt(new Block.GanttChart("The parallel plan against the old sequential one, on one time axis: earliest"
+                + " start to earliest finish of each stage", plans));
 
         step(orders, SeedProvisioningPlans.ORDER_ESTABLISHED, start, Duration.ofHours(10), context);
         Instant levelsStart = context.clock().instant();
@@ -180,33 +178,8 @@ public final class WorkOrdersChapter implements DemoChapter {
         out.table("Stages of " + ORDER, List.of("Stage", "Unit", "Started", "Due", "Done", "Warned", "Escalated"), rows);
         out.fact("Order state", accepted.state() + " at " + accepted.acceptedAt() + " by " + accepted.acceptedBy());
 
-        FaultTickets faults = faults(context);
-        context.moveTo(LocalDateTime.of(2027, 1, 18, 9, 0));
-        List<String> states = new ArrayList<>();
-        states.add(faults.report(CALL_CENTRE, TICKET, parties.account(), parties.product(), FaultSource.CALL_CENTRE,
-                FaultPriority.HIGH, Optional.empty(), "DDN circuit Suzhou to Kunming is down").state().name());
-        context.moveTo(LocalDateTime.of(2027, 1, 18, 9, 20));
-        states.add(faults.diagnose(NETWORK_CENTRE, TICKET, "far-end line card failed").state().name());
-        states.add(faults.dispatch(NETWORK_CENTRE, TICKET, new FaultStation("KM-TRANS-1"), "replace the card")
-                .state().name());
-        context.moveTo(LocalDateTime.of(2027, 1, 18, 10, 30));
-        states.add(faults.awaitCustomer(REPAIRER, TICKET, "the customer's equipment room is locked").state().name());
-        context.moveTo(LocalDateTime.of(2027, 1, 18, 13, 30));
-        states.add(faults.resume(REPAIRER, TICKET, "room opened").state().name());
-        states.add(faults.startRepair(REPAIRER, TICKET, "on site").state().name());
-        context.moveTo(LocalDateTime.of(2027, 1, 18, 15, 0));
-        states.add(faults.returnRepaired(NETWORK_CENTRE, TICKET, new FaultCause("LINE-CARD"), "card replaced")
-                .state().name());
-        FaultTicketSnapshot replied = faults.reply(CALL_CENTRE, TICKET, "told the customer's IT director");
-        states.add(replied.state().name());
-        context.deliverNotifications("the fault was answered");
-        out.fact("Fault states", String.join(" → ", states));
-        out.fact("Resolution deadline", replied.resolution().deadline() + " (3 hours waiting for the customer credited)");
-
         Path orderFile = write(context.reportDir().resolve(SERVICE_ORDER_FILE), Tmf641.serviceOrderJson(accepted));
-        Path ticketFile = write(context.reportDir().resolve(TROUBLE_TICKET_FILE), Tmf621.troubleTicketJson(replied));
         out.fact("TMF641 service order", orderFile.getFileName().toString());
-        out.fact("TMF621 trouble ticket", ticketFile.getFileName().toString());
     }
 
     /**

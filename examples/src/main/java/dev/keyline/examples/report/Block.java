@@ -214,6 +214,26 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
         public java.time.Instant finish() {
             return bars.stream().map(Bar::finish).max(java.util.Comparator.naturalOrder()).orElseThrow();
         }
+
+        /**
+         * The latest finish of the bars of one group.
+         *
+         * @param group the group
+         * @return its latest finish
+         * @throws dev.keyline.domain.common.InvalidArgumentException when no bar is in the group
+         */
+        public java.time.Instant finish(String group) {
+            Require.nonNull(group, "group");
+            return bars.stream().filter(b -> b.group().equals(group)).map(Bar::finish)
+                    .max(java.util.Comparator.naturalOrder())
+                    .orElseThrow(() -> new dev.keyline.domain.common.InvalidArgumentException("group",
+                            "no bar is in group '" + group + "'"));
+        }
+
+        /** The groups of the bars, in the order they first appear; empty groups left out. */
+        public List<String> groups() {
+            return bars.stream().map(Bar::group).filter(g -> !g.isEmpty()).distinct().toList();
+        }
     }
 
     /**
@@ -222,8 +242,10 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
      * @param label the row's label
      * @param start where the bar starts
      * @param finish where the bar ends; not before {@code start}
+     * @param group the set of bars it belongs to, for example a plan, named in the chart's legend and
+     *     drawn in that set's colour; empty when the chart compares nothing
      */
-    record Bar(String label, java.time.Instant start, java.time.Instant finish) {
+    record Bar(String label, java.time.Instant start, java.time.Instant finish, String group) {
         /**
          * Validates the bar.
          *
@@ -234,6 +256,18 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
             Require.nonNull(start, "start");
             Require.nonNull(finish, "finish");
             Require.that(!finish.isBefore(start), "finish", "must not be before start " + start);
+            Require.nonNull(group, "group");
+        }
+
+        /**
+         * A bar in no group.
+         *
+         * @param label the row's label
+         * @param start where the bar starts
+         * @param finish where the bar ends; not before {@code start}
+         */
+        public Bar(String label, java.time.Instant start, java.time.Instant finish) {
+            this(label, start, finish, "");
         }
     }
 }

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a {@link Report} as one self-contained HTML page: inline CSS, no scripts, no external
- * assets, every piece of text HTML-escaped.
+ * assets, every piece of text HTML-escaped. Chinese terms (runs of Han characters and CJK
+ * punctuation) are marked {@code lang="zh-Hans"}, which the style sheet gives a CJK font stack.
+ * The page prints well: each chapter starts a new page, charts, figures and table rows are not cut
+ * across pages, and the wide screen layout gives way to the page's width.
  */
 public final class HtmlReport {
 
@@ -39,7 +42,30 @@ public final class HtmlReport {
             p.summary { font-size: 1.1rem; color: #3e6f9e; }
             pre { background: #243b53; color: #f0f4f8; padding: 0.75rem 1rem; border-radius: 4px; overflow-x: auto;
                   white-space: pre-wrap; overflow-wrap: anywhere; }
+            figure.chart { margin: 1rem 0; }
+            figure.chart svg { display: block; max-width: 100%; height: auto; background: #fff; }
+            figcaption { font-size: 0.9rem; color: #52606d; }
+            :lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+                        sans-serif; }
+            @page { size: A4; margin: 15mm 12mm; }
+            @media print {
+              body { background: #fff; font-size: 10pt; line-height: 1.35; }
+              main { max-width: none; padding: 0; }
+              nav { break-after: page; page-break-after: always; }
+              section { break-before: page; page-break-before: always; box-shadow: none; border-radius: 0;
+                        padding: 0; margin: 0; }
+              h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+              figure, svg, dl, pre, tr { break-inside: avoid; page-break-inside: avoid; }
+              thead { display: table-header-group; }
+              th, td { padding: 0.15rem 0.4rem; }
+              pre { background: #fff; color: #1f2933; border: 1px solid #9fb3c8; }
+              a { color: inherit; text-decoration: none; }
+            }
             """;
+
+    /** A run of Chinese text: Han characters with the CJK punctuation and full-width forms between them. */
+    private static final Pattern CHINESE = Pattern.compile(
+            "[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]*\\p{IsHan}[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]*");
 
     private HtmlReport() {
     }
@@ -57,23 +83,23 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(report.title())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>").append(escape(report.title())).append("</h1>\n");
+                .append("<h1>").append(text(report.title())).append("</h1>\n");
         if (!report.introduction().isBlank()) {
-            html.append("<p>").append(escape(report.introduction())).append("</p>\n");
+            html.append("<p>").append(text(report.introduction())).append("</p>\n");
         }
         List<Chapter> chapters = report.chapters();
         html.append("<nav>\n<h2>Chapters</h2>\n<ol>\n");
         for (int i = 0; i < chapters.size(); i++) {
             html.append("<li><a href=\"#").append(anchor(i)).append("\">")
-                    .append(escape(chapters.get(i).title())).append("</a></li>\n");
+                    .append(text(chapters.get(i).title())).append("</a></li>\n");
         }
         html.append("</ol>\n</nav>\n");
         for (int i = 0; i < chapters.size(); i++) {
             Chapter chapter = chapters.get(i);
             html.append("<section id=\"").append(anchor(i)).append("\">\n<h2>")
-                    .append(escape(chapter.title())).append("</h2>\n");
+                    .append(text(chapter.title())).append("</h2>\n");
             if (!chapter.summary().isBlank()) {
-                html.append("<p class=\"summary\">").append(escape(chapter.summary())).append("</p>\n");
+                html.append("<p class=\"summary\">").append(text(chapter.summary())).append("</p>\n");
             }
             chapter.blocks().forEach(block -> render(block, html));
             html.append("</section>\n");
@@ -104,18 +130,39 @@ public final class HtmlReport {
         return out.toString();
     }
 
+    /**
+     * Escapes text for HTML element content, as {@link #escape(String)} does, and marks each run of
+     * Chinese in it (Han characters with CJK punctuation between them) as
+     * {@code <span lang="zh-Hans">}, so that the page's CJK font stack applies to it.
+     *
+     * @param text the text
+     * @return the escaped and marked text
+     */
+    public static String text(String text) {
+        Require.nonNull(text, "text");
+        java.util.regex.Matcher chinese = CHINESE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int at = 0;
+        while (chinese.find()) {
+            out.append(escape(text.substring(at, chinese.start()))).append("<span lang=\"zh-Hans\">")
+                    .append(escape(chinese.group())).append("</span>");
+            at = chinese.end();
+        }
+        return out.append(escape(text.substring(at))).toString();
+    }
+
     private static void render(Block block, StringBuilder html) {
         if (block instanceof Block.Heading h) {
-            html.append("<h3>").append(escape(h.text())).append("</h3>\n");
+            html.append("<h3>").append(text(h.text())).append("</h3>\n");
         } else if (block instanceof Block.Paragraph p) {
-            html.append("<p>").append(escape(p.text())).append("</p>\n");
+            html.append("<p>").append(text(p.text())).append("</p>\n");
         } else if (block instanceof Block.Preformatted p) {
-            html.append("<pre>").append(escape(p.text())).append("</pre>\n");
+            html.append("<pre>").append(text(p.text())).append("</pre>\n");
         } else if (block instanceof Block.Facts f) {
             html.append("<dl>\n");
             for (Block.Fact fact : f.facts()) {
-                html.append("<dt>").append(escape(fact.label())).append("</dt><dd>")
-                        .append(escape(fact.value())).append("</dd>\n");
+                html.append("<dt>").append(text(fact.label())).append("</dt><dd>")
+                        .append(text(fact.value())).append("</dd>\n");
             }
             html.append("</dl>\n");
         } else if (block instanceof Block.Table t) {
@@ -130,15 +177,15 @@ public final class HtmlReport {
     }
 
     private static void renderTable(Block.Table table, StringBuilder html) {
-        html.append("<table>\n<caption>").append(escape(table.caption())).append("</caption>\n<thead><tr>");
-        table.headers().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+        html.append("<table>\n<caption>").append(text(table.caption())).append("</caption>\n<thead><tr>");
+        table.headers().forEach(h -> html.append("<th>").append(text(h)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : table.rows()) {
             html.append("<tr>");
             for (String cell : row) {
                 html.append(NUMBER.matcher(cell).matches() ? "<td class=\"num\">"
                                 : DATE.matcher(cell).matches() ? "<td class=\"date\">" : "<td>")
-                        .append(escape(cell)).append("</td>");
+                        .append(text(cell)).append("</td>");
             }
             html.append("</tr>\n");
         }

@@ -171,28 +171,40 @@ class DemoTest {
 
     // ------------------------------------------------------------------ the demo as a whole
 
+    /** The chapters in the order of the seed's story: the nine steps, with the foundation, authority and notifications. */
+    private static final List<String> STORY = List.of("Foundation", "Key accounts", "Access and commercial authorisation",
+            "Service-level agreement", "Orders in service classes", "Work orders", "Fault tickets", "Network resources",
+            "Budgets", "KPIs and scorecards", "Billing, priority and HR", "Notifications");
+
     @Test
-    void printsOneLinePerChapterAndTheReportPath() {
+    void printsOneLinePerChapterInTheStorysOrderAndTheReportPath() {
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isEqualTo(ExitStatus.OK);
         Path report = dir.resolve("out").resolve(Demo.REPORT_FILE).toAbsolutePath();
-        assertThat(run.out()).contains("Keyline demo on jdbc:h2", "  1. Foundation: ", "  2. Key accounts: ",
-                "  3. Access and commercial authorisation: ", "  4. Network resources: ",
-                "  5. Service-level agreement: ", "  6. Budgets: ", "  7. Work orders: ",
-                "  8. KPIs and scorecards: ", "  " + DemoChapters.numbered("Billing, priority and HR"),
-                "  " + DemoChapters.numbered("Notifications"), "Report: " + report);
+        assertThat(Demo.standardChapters()).extracting(DemoChapter::title).containsExactlyElementsOf(STORY);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("Keyline demo on jdbc:h2");
+        for (int i = 0; i < STORY.size(); i++) {
+            assertThat(lines.get(i + 1)).as("the line of chapter " + STORY.get(i))
+                    .startsWith("  " + (i + 1) + ". " + STORY.get(i) + ": ")
+                    .isEqualTo("  " + DemoChapters.numbered(STORY.get(i)) + secondRun.chapters().get(i).summary());
+        }
+        assertThat(lines.get(STORY.size() + 1)).isEqualTo("Report: " + report);
     }
 
     @Test
-    void writesOneSelfContainedPageWithAChapterPerArea() {
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "<h2>Foundation</h2>",
-                "<h2>Key accounts</h2>", "<h2>Access and commercial authorisation</h2>", "<h2>Network resources</h2>",
-                "<h2>Service-level agreement</h2>", "<h2>Budgets</h2>",
-                "<h2>Work orders</h2>",
-                "<h2>KPIs and scorecards</h2>",
-                "<h2>Billing, priority and HR</h2>",
-                "<h2>Notifications</h2>");
-        assertThat(html).doesNotContain("<script", "<link", "src=", "href=\"http", "url(");
+    void writesOneSelfContainedPageWithAChapterPerAreaForScreenAndPrint() {
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>");
+        for (int i = 0; i < STORY.size(); i++) {
+            assertThat(html).contains("<section id=\"chapter-" + (i + 1) + "\">\n<h2>" + STORY.get(i) + "</h2>");
+        }
+        assertThat(html).doesNotContain("<script", "<link", "src=", "href=\"http", "url(", "@import");
+        assertThat(html).contains(":lang(zh) { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\"",
+                "<span lang=\"zh-Hans\">预占</span>", "@media print", "break-before: page", "break-inside: avoid");
+        assertThat(html).as("KPI trends with bands, utilisation per pool, the burn-down and the plans' Gantt chart")
+                .contains("data-area=", "<figcaption>" + ResourcesChapter.UTILISATION_CHART,
+                        "<figcaption>Issued, committed and actual amounts of", "data-group=\"" + WorkOrdersChapter.PARALLEL
+                                + "\"", "data-group=\"" + WorkOrdersChapter.SEQUENTIAL + "\"");
     }
 
     @Test
@@ -499,7 +511,7 @@ class DemoTest {
 
     @Test
     void theSlaChapterCountsTheBindingReservationMadeThroughTheResourcesAreaAndAllocatesTheCost() {
-        Chapter chapter = chapter("Service-level agreement");
+        Chapter chapter = chapter("Orders in service classes");
         assertThat(observed.binding.purpose()).isEqualTo(ReservationPurpose.SLA);
         assertThat(observed.binding.reference()).isEqualTo(SlaChapter.SLA + "/" + KeyAccountsChapter.DDN);
         assertThat(observed.binding.state()).isEqualTo(ReservationState.EXPIRED);
@@ -668,23 +680,26 @@ class DemoTest {
         List<Block.GanttChart> charts = chapter.blocks().stream().filter(Block.GanttChart.class::isInstance)
                 .map(Block.GanttChart.class::cast).toList();
         java.time.Instant start = observed.workOrder.start();
-        assertThat(charts).hasSize(2);
-        for (int i = 0; i < 2; i++) {
-            dev.keyline.domain.workorder.StagePlan plan = i == 0
+        assertThat(charts).singleElement().satisfies(chart -> assertThat(chart.groups())
+                .containsExactly(WorkOrdersChapter.PARALLEL, WorkOrdersChapter.SEQUENTIAL));
+        Block.GanttChart gantt = charts.get(0);
+        for (String group : List.of(WorkOrdersChapter.PARALLEL, WorkOrdersChapter.SEQUENTIAL)) {
+            dev.keyline.domain.workorder.StagePlan plan = group.equals(WorkOrdersChapter.PARALLEL)
                     ? dev.keyline.domain.workorder.SeedProvisioningPlans.ddnParallel()
                     : dev.keyline.domain.workorder.SeedProvisioningPlans.ddnSequential();
             List<dev.keyline.domain.workorder.ScheduledStage> schedule = plan.schedule(start,
                     dev.keyline.domain.common.BusinessCalendar.allDays(WorkOrdersChapter.ZONE)).stages();
-            assertThat(charts.get(i).bars()).extracting(Block.Bar::label, Block.Bar::start, Block.Bar::finish)
+            assertThat(gantt.bars()).filteredOn(b -> b.group().equals(group))
+                    .extracting(Block.Bar::label, Block.Bar::start, Block.Bar::finish)
                     .containsExactlyElementsOf(schedule.stream().map(s -> tuple(s.id().value(), s.earliestStart(),
                             s.earliestFinish())).toList());
             for (dev.keyline.domain.workorder.ScheduledStage s : schedule) {
-                assertThat(html).contains("data-start=\"" + s.earliestStart() + "\" data-finish=\""
-                        + s.earliestFinish() + "\"");
+                assertThat(html).contains("data-group=\"" + group + "\" data-start=\"" + s.earliestStart()
+                        + "\" data-finish=\"" + s.earliestFinish() + "\"");
             }
         }
-        assertThat(charts.get(0).finish()).isEqualTo(start.plus(java.time.Duration.ofDays(5)));
-        assertThat(charts.get(1).finish()).isEqualTo(start.plus(java.time.Duration.ofDays(20)));
+        assertThat(gantt.finish(WorkOrdersChapter.PARALLEL)).isEqualTo(start.plus(java.time.Duration.ofDays(5)));
+        assertThat(gantt.finish(WorkOrdersChapter.SEQUENTIAL)).isEqualTo(start.plus(java.time.Duration.ofDays(20)));
 
         Block.Table stages = table(chapter, "Stages of " + WorkOrdersChapter.ORDER);
         assertThat(column(stages, "Stage")).containsExactlyElementsOf(observed.workOrder.stages().stream()
@@ -703,19 +718,104 @@ class DemoTest {
         assertThat(fact(chapter, "Order state")).startsWith(observed.workOrder.state().name());
         assertThat(observed.workOrder.state()).isEqualTo(dev.keyline.domain.workorder.ProvisioningOrderState.ACCEPTED);
 
+        assertThat(fact(chapter, "TMF641 service order")).isEqualTo(WorkOrdersChapter.SERVICE_ORDER_FILE);
+        Path out = dir.resolve("out");
+        assertThat(dev.keyline.json.tmf.Tmf641.readServiceOrder(Files.readString(
+                out.resolve(WorkOrdersChapter.SERVICE_ORDER_FILE))).id()).isEqualTo(WorkOrdersChapter.ORDER);
+    }
+
+    @Test
+    void theFaultTicketsStatesAreTheRepositorysAndItsTroubleTicketIsWritten() throws IOException {
+        Chapter chapter = chapter("Fault tickets");
         List<String> states = observed.faultTicket.log().stream().map(t -> t.to().name()).toList();
         assertThat(fact(chapter, "Fault states")).endsWith(String.join(" → ", states.subList(states.size() - 7,
                 states.size())));
         assertThat(states).contains("PENDING_CUSTOMER");
         assertThat(observed.faultTicket.state()).isEqualTo(dev.keyline.domain.workorder.FaultTicketState.REPLIED);
+        assertThat(observed.faultTicket.account()).isEqualTo(observed.workOrder.parties().account());
+        assertThat(fact(chapter, "Resolution deadline"))
+                .startsWith(String.valueOf(observed.faultTicket.resolution().deadline()));
 
-        assertThat(fact(chapter, "TMF641 service order")).isEqualTo(WorkOrdersChapter.SERVICE_ORDER_FILE);
-        assertThat(fact(chapter, "TMF621 trouble ticket")).isEqualTo(WorkOrdersChapter.TROUBLE_TICKET_FILE);
-        Path out = dir.resolve("out");
-        assertThat(dev.keyline.json.tmf.Tmf641.readServiceOrder(Files.readString(
-                out.resolve(WorkOrdersChapter.SERVICE_ORDER_FILE))).id()).isEqualTo(WorkOrdersChapter.ORDER);
+        assertThat(fact(chapter, "TMF621 trouble ticket")).isEqualTo(FaultTicketsChapter.TROUBLE_TICKET_FILE);
         assertThat(dev.keyline.json.tmf.Tmf621.readTroubleTicket(Files.readString(
-                out.resolve(WorkOrdersChapter.TROUBLE_TICKET_FILE))).id()).isEqualTo(WorkOrdersChapter.TICKET);
+                dir.resolve("out").resolve(FaultTicketsChapter.TROUBLE_TICKET_FILE))).id())
+                .isEqualTo(FaultTicketsChapter.TICKET);
+    }
+
+    @Test
+    void theStoryRunsForwardInTheSeedsOrder() {
+        assertThat(observed.sla.orders().get(0).acceptedAt()).as("the SLA's orders come after it is approved")
+                .isAfter(observed.sla.approvedAt());
+        assertThat(observed.workOrder.start()).as("the circuit after the SLA's year")
+                .isAfter(observed.sla.orders().get(observed.sla.orders().size() - 1).acceptedAt())
+                .isAfter(observed.sla.endedAt());
+        assertThat(observed.faultTicket.log().get(0).at()).as("the fault after the circuit")
+                .isAfter(observed.workOrder.acceptedAt());
+        assertThat(observed.lapsed.madeAt()).as("the reservations after the fault")
+                .isAfter(observed.faultTicket.log().get(observed.faultTicket.log().size() - 1).at());
+    }
+
+    @Test
+    void theSignedSlasAgreementsAreTheStoredOnes() {
+        Chapter chapter = chapter("Service-level agreement");
+        Block.Table agreed = table(chapter, "Service agreements of " + SlaChapter.SLA);
+        assertThat(column(agreed, "Product")).containsExactlyElementsOf(observed.sla.agreements().stream()
+                .map(a -> a.product().value()).toList());
+        assertThat(column(agreed, "Year")).containsExactlyElementsOf(observed.sla.agreements().stream()
+                .map(a -> String.valueOf(a.totalVolume())).toList());
+        assertThat(observed.sla.signatures()).hasSize(2);
+        assertThat(observed.sla.approvedBy()).isEqualTo(SlaChapter.GENERAL_MANAGER.user());
+    }
+
+    @Test
+    void theBurnDownEndsAtTheStoredBalancesOfTheNetworkDepartment() {
+        Block.LineChart chart = chapter("Budgets").blocks().stream().filter(Block.LineChart.class::isInstance)
+                .map(Block.LineChart.class::cast).findFirst().orElseThrow(() -> new AssertionError("no burn-down"));
+        Money issued = Money.zero();
+        Money committed = Money.zero();
+        Money actual = Money.zero();
+        for (dev.keyline.domain.budget.LineBalance balance : observed.networkBalances) {
+            issued = issued.plus(balance.issued());
+            committed = committed.plus(balance.committed());
+            actual = actual.plus(balance.actual());
+        }
+        int last = chart.points().size() - 1;
+        for (Block.Series line : chart.series()) {
+            Money expected = switch (line.name()) {
+                case "issued" -> issued;
+                case "committed" -> committed;
+                case "actual" -> actual;
+                default -> throw new AssertionError("unexpected line " + line.name());
+            };
+            assertThat(line.values().get(last)).as(line.name()).isEqualByComparingTo(expected.amount());
+        }
+        assertThat(chart.series()).hasSize(3);
+    }
+
+    @Test
+    void theUtilisationChartShowsEachPoolsUtilisationAsTheRepositoryReadsItBack() {
+        Chapter chapter = chapter("Network resources");
+        Block.LineChart chart = chapter.blocks().stream().filter(Block.LineChart.class::isInstance)
+                .map(Block.LineChart.class::cast).filter(c -> c.caption().startsWith(ResourcesChapter.UTILISATION_CHART))
+                .findFirst().orElseThrow(() -> new AssertionError("no utilisation chart"));
+        assertThat(chart.series()).extracting(Block.Series::name)
+                .containsExactly(ResourcesChapter.POOL.value(), ResourcesChapter.FULL);
+        assertThat(chart.series().get(1).values()).allSatisfy(v -> assertThat(v).isEqualByComparingTo("100"));
+        Block.Table table = table(chapter, ResourcesChapter.UTILISATION_TABLE);
+        List<String> at = column(table, "At");
+        assertThat(at).hasSize(chart.points().size()).hasSizeGreaterThanOrEqualTo(5);
+        List<BigDecimal> values = chart.series().get(0).values();
+        for (int i = 0; i < at.size(); i++) {
+            java.time.Instant instant = java.time.LocalDateTime.parse(at.get(i).replace(' ', 'T')).atZone(Demo.ZONE)
+                    .toInstant();
+            assertThat(observed.utilisationByHour).as("utilisation read back at " + at.get(i)).containsKey(instant);
+            BigDecimal stored = observed.utilisationByHour.get(instant).movePointRight(2)
+                    .setScale(1, java.math.RoundingMode.HALF_EVEN);
+            assertThat(values.get(i)).as("chart at " + at.get(i)).isEqualByComparingTo(stored);
+            assertThat(column(table, ResourcesChapter.POOL.value() + " (%)").get(i)).isEqualTo(stored.toPlainString());
+        }
+        assertThat(values).as("the pool fills, and the exit gives ports back").contains(new BigDecimal("58.3"))
+                .contains(new BigDecimal("33.3"));
     }
 
     private static long count(ClassificationResult result, Tier tier) {
@@ -747,6 +847,8 @@ class DemoTest {
         ServiceLevelAgreementSnapshot sla;
         dev.keyline.domain.workorder.ProvisioningOrderSnapshot workOrder;
         dev.keyline.domain.workorder.FaultTicketSnapshot faultTicket;
+        final Map<java.time.Instant, BigDecimal> utilisationByHour = new HashMap<>();
+        List<dev.keyline.domain.budget.LineBalance> networkBalances;
 
         List<CrmArrival> arrivalsOf(OutboxEntry entry) {
             return arrivals.stream().filter(a -> a.eventId().equals(entry.message().eventId().toString())).toList();
@@ -811,7 +913,14 @@ class DemoTest {
             observed.sla = ServiceLevelAgreements.on(context.keyline()).find(SlaChapter.SLA).orElseThrow();
             observed.workOrder = dev.keyline.runtime.workorder.ProvisioningOrders.on(context.keyline())
                     .find(WorkOrdersChapter.ORDER);
-            observed.faultTicket = WorkOrdersChapter.faults(context).get(WorkOrdersChapter.TICKET);
+            observed.faultTicket = WorkOrdersChapter.faults(context).get(FaultTicketsChapter.TICKET);
+            observed.networkBalances = dev.keyline.runtime.budget.Budgets.on(context.keyline())
+                    .balances(BudgetChapter.NETWORK_DEPT_BUDGET);
+            java.time.Instant to = observed.lapsed.closedAt().plus(Duration.ofDays(2));
+            for (java.time.Instant hour = observed.lapsed.madeAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                    .minus(Duration.ofHours(1)); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+                observed.utilisationByHour.put(hour, resources.utilisationAt(ResourcesChapter.POOL, hour).orElseThrow());
+            }
         }
     }
 }

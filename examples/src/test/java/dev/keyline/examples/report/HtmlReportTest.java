@@ -100,4 +100,48 @@ class HtmlReportTest {
         assertThatThrownBy(() -> new Block.GanttChart("none", List.of()))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("bars");
     }
+
+    @Test
+    void twoPlansOnOneTimeAxisTakeTheirOwnColoursAndALegend() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-06T01:00:00Z");
+        Block.GanttChart chart = new Block.GanttChart("plans", List.of(
+                new Block.Bar("order", t0, t0.plusSeconds(43_200), "parallel plan"),
+                new Block.Bar("order", t0, t0.plusSeconds(86_400), "sequential plan"),
+                new Block.Bar("test", t0.plusSeconds(86_400), t0.plusSeconds(172_800), "sequential plan")));
+
+        String svg = SvgGantt.render(chart);
+
+        assertThat(chart.groups()).containsExactly("parallel plan", "sequential plan");
+        assertThat(chart.finish("parallel plan")).isEqualTo(t0.plusSeconds(43_200));
+        assertThat(chart.finish()).isEqualTo(t0.plusSeconds(172_800));
+        assertThat(svg).contains("fill=\"#1f77b4\" data-group=\"parallel plan\"",
+                "fill=\"#ff7f0e\" data-group=\"sequential plan\"", ">parallel plan</text>", ">sequential plan</text>");
+        assertThatThrownBy(() -> chart.finish("other plan"))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("group");
+    }
+
+    @Test
+    void chineseTermsAreMarkedForTheCjkFontStackAndEscaped() {
+        Report report = new Report("R", "", List.of(new ReportSection("资源调配 <b>").paragraph("reserved (预占) & held")
+                .fact("role", "网络中心经理").table("t", List.of("术语"), List.of(List.of("质询，答复"))).toChapter()));
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html).contains("<h2><span lang=\"zh-Hans\">资源调配</span> &lt;b&gt;</h2>",
+                "reserved (<span lang=\"zh-Hans\">预占</span>) &amp; held",
+                "<dd><span lang=\"zh-Hans\">网络中心经理</span></dd>", "<th><span lang=\"zh-Hans\">术语</span></th>",
+                "<span lang=\"zh-Hans\">质询，答复</span>",
+                ":lang(zh) { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\"");
+        assertThat(HtmlReport.text("no Chinese here")).isEqualTo("no Chinese here");
+    }
+
+    @Test
+    void thePageHasAPrintLayoutWithAPagePerChapter() {
+        String html = HtmlReport.render(new Report("R", "", List.of(new ReportSection("One").paragraph("a").toChapter())));
+
+        String print = html.substring(html.indexOf("@media print"));
+        assertThat(print).contains("section { break-before: page;", "figure, svg, dl, pre, tr { break-inside: avoid;",
+                "thead { display: table-header-group; }");
+        assertThat(html).contains("@page { size: A4;", "figure.chart svg { display: block; max-width: 100%; height: auto;");
+    }
 }
