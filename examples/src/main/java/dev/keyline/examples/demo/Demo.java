@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo: the seed's story, chapter by chapter, on an embedded in-memory H2 database reached
- * through HikariCP and the JDBC provider, written up as one HTML page. Notifications go through a
- * router to a webhook receiver the demo starts on 127.0.0.1 and stops at the end, also when a
- * chapter fails ({@link DemoNotifications}).
+ * The demo: the seed's story, chapter by chapter, on a fresh embedded H2 database file in the
+ * output directory (or another {@link DemoDatabase}) reached through HikariCP and the JDBC provider,
+ * written up as one HTML page. Notifications go through a router to a webhook receiver the demo
+ * starts on 127.0.0.1 and stops at the end, also when a chapter fails ({@link DemoNotifications}).
  *
  * <p>Each run starts from an empty database, a clock standing at {@link #START} and the seed
  * {@link #SEED}, so it tells the same story every time.
@@ -85,7 +85,7 @@ public final class Demo {
      * @throws IOException when the report cannot be written
      */
     public DemoOutcome run(Path outDir, Optional<UserWebhook> userWebhook) throws IOException {
-        return run(outDir, userWebhook, DemoDatabase.inMemoryH2());
+        return run(outDir, userWebhook, DemoDatabase.h2File(outDir));
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Demo {
      *
      * @param outDir the directory for the report; created when missing
      * @param userWebhook the user's own receiver, when they gave one
-     * @param database the database the story runs on: a fresh in-memory H2 one or a new schema on PostgreSQL
+     * @param database the database the story runs on: a fresh H2 one or a new schema on PostgreSQL
      * @return the report and where it was written
      * @throws IOException when the report cannot be written
      */

@@ -5,6 +5,7 @@ import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.examples.CliCommand;
 import dev.keyline.examples.KeylineCli;
+import dev.keyline.examples.Terminal;
 import dev.keyline.examples.ExitStatus;
 import dev.keyline.examples.report.Chapter;
 
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
  * <p>{@code --scale N} (1 to {@value ScaleChapter#MAX_SCALE}, default 1, the story alone) adds the
  * {@link ScaleChapter} after the story: N × 10,000 spend facts and N × 1,000 work orders, with
  * progress on stderr when stderr is a terminal. {@code --postgres} runs the story in a new schema
- * on a PostgreSQL server the user names instead of an in-memory H2 database ({@link DemoDatabase});
+ * on a PostgreSQL server the user names instead of the embedded H2 database file in DIR ({@link DemoDatabase});
  * a server that cannot be reached ends with exit status 2 before the story starts. With a webhook
  * the demo also posts every event of the story to that receiver ({@link UserWebhook}) and prints
  * how many were delivered, retried and dead-lettered, and the dead letters grouped by cause (a
@@ -40,8 +41,9 @@ import picocli.CommandLine.Option;
             "       [--webhook URL --webhook-secret whsec_...]"},
         description = {"Run the seed's story on an embedded H2 database and write an HTML report",
             "",
-            "Runs the seed's story on a fresh in-memory H2 database (or a new schema on your PostgreSQL) and writes "
-                    + "DIR/report.html.",
+            "Runs the seed's story on a fresh embedded H2 database in DIR/keyline-demo.mv.db (or a new schema on your "
+                    + "PostgreSQL) and writes DIR/report.html. Open the database afterwards at "
+                    + "jdbc:h2:file:DIR/keyline-demo, user sa, empty password.",
             ""},
         footer = {"%nScale N adds, after the story, N x 1,000 customers' spend for 10 months (N x 10,000 spend "
                 + "facts) and N x 1,000 fault tickets, through the same services; 100 gives a million spend facts "
@@ -54,7 +56,7 @@ public final class DemoCommand implements CliCommand {
     private final BooleanSupplier stderrIsTerminal;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "the directory for the report; created when missing")
+            description = "the directory for the report and the H2 database; created when missing")
     private String out;
 
     @Option(names = "--scale", paramLabel = "N", defaultValue = "1", description = {
@@ -94,7 +96,7 @@ public final class DemoCommand implements CliCommand {
      * @param chapters the chapters, in reading order
      */
     public DemoCommand(List<DemoChapter> chapters) {
-        this(chapters, () -> System.console() != null);
+        this(chapters, Terminal::stderrIsTerminal);
     }
 
     /**
@@ -147,7 +149,7 @@ public final class DemoCommand implements CliCommand {
             err.println();
         }
         stdout.println("Keyline demo on " + outcome.storage() + " (" + (database.isPostgres()
-                ? "PostgreSQL schema " + database.schema().orElseThrow() : "in-memory H2") + " through HikariCP)");
+                ? "PostgreSQL schema " + database.schema().orElseThrow() : "embedded H2") + " through HikariCP)");
         List<Chapter> written = outcome.report().chapters();
         for (int i = 0; i < written.size(); i++) {
             Chapter chapter = written.get(i);
@@ -175,7 +177,7 @@ public final class DemoCommand implements CliCommand {
             if (user != null || password != null) {
                 throw new InvalidArgumentException(user != null ? "--db-user" : "--db-password", "is only for --postgres");
             }
-            return DemoDatabase.inMemoryH2();
+            return DemoDatabase.h2File(Path.of(out));
         }
         Optional<String> pass = Optional.ofNullable(password).or(() -> Optional.ofNullable(System.getenv("PGPASSWORD")));
         return DemoDatabase.postgres(postgres, Optional.ofNullable(user), pass);

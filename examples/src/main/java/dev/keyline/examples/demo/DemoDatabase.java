@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,14 +16,18 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The database the demo's story runs on: a fresh private in-memory H2 database (the default), or
- * a PostgreSQL server the user names with {@code --postgres}. On PostgreSQL every run creates a
+ * The database the demo's story runs on: a fresh embedded H2 database in the file
+ * {@code DIR/}{@value #H2_FILE}{@code .mv.db} (the default), which can be opened afterwards with
+ * any H2 client at {@code jdbc:h2:file:DIR/}{@value #H2_FILE} as user {@code sa} with an empty
+ * password; a fresh private in-memory H2 database; or a PostgreSQL server the user names with
+ * {@code --postgres}. On PostgreSQL every run creates a
  * schema of its own, {@code keyline_demo_<UTC time>_<random>}, and runs the story there, so it
  * starts empty, never touches the server's other tables and can be looked at afterwards.
  */
@@ -31,16 +39,36 @@ public final class DemoDatabase {
     private static final DateTimeFormatter SCHEMA_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** The name of the demo's H2 database file inside the output directory, without {@code .mv.db}. */
+    public static final String H2_FILE = "keyline-demo";
+
     private final String url;
     private final Optional<String> user;
     private final Optional<String> password;
     private final Optional<String> schema;
+    private final Optional<Path> h2File;
 
-    private DemoDatabase(String url, Optional<String> user, Optional<String> password, Optional<String> schema) {
+    private DemoDatabase(String url, Optional<String> user, Optional<String> password, Optional<String> schema,
+            Optional<Path> h2File) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.schema = schema;
+        this.h2File = h2File;
+    }
+
+    /**
+     * A fresh embedded H2 database in {@code dir}: {@link #open()} deletes the database a previous
+     * run left there, so every run starts empty.
+     *
+     * @param dir the demo's output directory
+     * @return the database
+     */
+    public static DemoDatabase h2File(Path dir) {
+        Require.nonNull(dir, "dir");
+        Path base = dir.toAbsolutePath().resolve(H2_FILE);
+        return new DemoDatabase("jdbc:h2:file:" + base, Optional.of("sa"), Optional.of(""), Optional.empty(),
+                Optional.of(base));
     }
 
     /**
@@ -50,7 +78,7 @@ public final class DemoDatabase {
      */
     public static DemoDatabase inMemoryH2() {
         return new DemoDatabase("jdbc:h2:mem:keyline-demo-" + UUID.randomUUID(), Optional.of("sa"), Optional.of(""),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /**
@@ -74,7 +102,7 @@ public final class DemoDatabase {
         }
         String schema = "keyline_demo_" + SCHEMA_TIME.format(Instant.now()) + "_"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
-        return new DemoDatabase(url, user, password, Optional.of(schema));
+        return new DemoDatabase(url, user, password, Optional.of(schema), Optional.empty());
     }
 
     /** Whether the story runs on PostgreSQL. */
@@ -87,14 +115,22 @@ public final class DemoDatabase {
         return schema;
     }
 
+    /** The JDBC URL the demo connects to. */
+    public String url() {
+        return url;
+    }
+
     /**
-     * The database in a few words: {@code a fresh in-memory H2 database} or
-     * {@code the new schema keyline_demo_… on PostgreSQL}.
+     * The database in a few words: {@code a fresh H2 database in …/keyline-demo.mv.db},
+     * {@code a fresh in-memory H2 database} or {@code the new schema keyline_demo_… on PostgreSQL}.
      *
      * @return the description
      */
     public String description() {
-        return schema.map(s -> "the new schema " + s + " on PostgreSQL").orElse("a fresh in-memory H2 database");
+        if (schema.isPresent()) {
+            return "the new schema " + schema.get() + " on PostgreSQL";
+        }
+        return h2File.map(f -> "a fresh H2 database in " + f + ".mv.db").orElse("a fresh in-memory H2 database");
     }
 
     /**
@@ -122,8 +158,19 @@ public final class DemoDatabase {
      * @return the pool, which the caller closes
      * @throws InvalidArgumentException naming {@code --postgres} when the server cannot be reached
      *     or the schema cannot be created
+     * @throws UncheckedIOException when a previous run's H2 database file cannot be deleted
      */
     public HikariDataSource open() {
+        if (h2File.isPresent()) {
+            for (String suffix : List.of(".mv.db", ".trace.db")) {
+                Path file = h2File.get().resolveSibling(h2File.get().getFileName() + suffix);
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete the previous run's database " + file, e);
+                }
+            }
+        }
         if (schema.isPresent()) {
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA " + schema.get());

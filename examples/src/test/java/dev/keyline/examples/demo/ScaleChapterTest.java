@@ -118,4 +118,21 @@ class ScaleChapterTest {
             assertThat(run.err()).startsWith("keyline demo: ").contains("--scale: must be a whole number from 1");
         }
     }
+
+    @Test
+    void theDatabaseFileStaysInTheOutputDirectoryAndARunThereStartsAfresh() throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DemoDatabase.H2_FILE);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "");
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM keyline_spend_fact")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(storedFacts.size());
+        }
+
+        // the same ids again: only an empty database takes them
+        List<String> again = new ArrayList<>();
+        Chapter rerun = new Demo(List.of(new ScaleChapter(SCALE, again::add))).run(dir).report().chapters().get(0);
+
+        assertThat(rerun.summary()).isEqualTo(chapter.summary());
+    }
 }

@@ -196,6 +196,6 @@ class ProvisioningPlanCommandTest {
 
         Path malformed = file("{\"stages\":[\n{\"id\":\"a\",\"days\":1,,\"after\":[]}]}");
         assertBadInput(CliRun.of("plan", "--stages", malformed.toString(), "--start", START),
-                malformed + ": ", "--stages: malformed JSON at line 2, column 21");
+                malformed + ": ", "--stages: malformed JSON at line 2, column 20");
     }
 }
