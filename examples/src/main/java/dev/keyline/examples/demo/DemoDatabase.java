@@ -121,7 +121,8 @@ public final class DemoDatabase {
     }
 
     /**
-     * The database in a few words: {@code a fresh H2 database in …/keyline-demo.mv.db},
+     * The database in a few words, the same for every run of the same kind:
+     * {@code a fresh H2 database in the file keyline-demo.mv.db beside this report},
      * {@code a fresh in-memory H2 database} or {@code the new schema keyline_demo_… on PostgreSQL}.
      *
      * @return the description
@@ -130,7 +131,8 @@ public final class DemoDatabase {
         if (schema.isPresent()) {
             return "the new schema " + schema.get() + " on PostgreSQL";
         }
-        return h2File.map(f -> "a fresh H2 database in " + f + ".mv.db").orElse("a fresh in-memory H2 database");
+        return h2File.map(f -> "a fresh H2 database in the file " + f.getFileName() + ".mv.db beside this report")
+                .orElse("a fresh in-memory H2 database");
     }
 
     /**
