@@ -6,27 +6,34 @@ import java.util.List;
 /**
  * One command of the {@code keyline} command line, such as {@code classify} or {@code demo}.
  *
- * <p>A command writes its result to {@code out} and its complaints to {@code err} and returns the
- * process exit status; it never calls {@link System#exit(int)}, so tests run it in-process.
+ * <p>An implementation is a picocli command: its class carries {@code @Command} with the command's
+ * name, synopsis, description and footer, and its fields {@code @Option}s. picocli parses the
+ * arguments into those fields, answers {@code --help} and {@code --version} and reports usage
+ * errors; then {@link #execute(PrintStream, PrintStream)} does the work. A command writes its
+ * result to {@code out} and its complaints to {@code err} and returns the process exit status; it
+ * never calls {@link System#exit(int)}, so tests run it in-process.
  */
 public interface CliCommand {
 
-    /** The word that selects this command on the command line. */
-    String name();
-
-    /** One line saying what the command does, for {@code --help}. */
-    String summary();
-
-    /** The command's synopsis, for example {@code classify --spend FILE.csv [--share 0.30]}. */
-    String usage();
-
     /**
-     * Runs the command.
+     * Does the command's work with the options the parser has set.
      *
-     * @param args the arguments after the command's name
      * @param out where the result goes
      * @param err where complaints go
      * @return the exit status: {@link ExitStatus#OK}, {@link ExitStatus#BAD_INPUT} or {@link ExitStatus#FAILURE}
      */
-    int run(List<String> args, PrintStream out, PrintStream err);
+    int execute(PrintStream out, PrintStream err);
+
+    /**
+     * Parses {@code args} as this command's options and runs it, as {@code keyline <name> args}
+     * would: help, version and usage errors included.
+     *
+     * @param args the arguments after the command's name
+     * @param out where the result and help go
+     * @param err where complaints go
+     * @return the exit status
+     */
+    default int run(List<String> args, PrintStream out, PrintStream err) {
+        return new KeylineCli(List.of(this)).run(KeylineCli.withCommandName(this, args), out, err);
+    }
 }

@@ -10,7 +10,7 @@ import dev.keyline.domain.sla.AllocationShare;
 import dev.keyline.domain.sla.CostSplit;
 import dev.keyline.domain.sla.PartyAllocation;
 import dev.keyline.examples.CliCommand;
-import dev.keyline.examples.CommandLineOptions;
+import dev.keyline.examples.KeylineCli;
 import dev.keyline.examples.ExitStatus;
 import dev.keyline.json.SerialisationException;
 
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code allocate --amount AMOUNT --shares NAME=WEIGHT,NAME=WEIGHT,...}: splits an amount among
@@ -42,6 +44,19 @@ import java.util.regex.Pattern;
  * an amount that is malformed, negative or has more than two decimals) end with exit status 2, a
  * message on stderr naming the option and the fault, and nothing on stdout.
  */
+@Command(name = "allocate", sortOptions = false,
+        customSynopsis = KeylineCli.PROGRAM + " allocate --amount AMOUNT --shares NAME=WEIGHT,...",
+        description = {"Split an amount among parties by weight, rounded to the cent by largest remainder, and print it as JSON",
+            "",
+            "Splits AMOUNT among the named parties in proportion to their weights and prints the parts as JSON, in "
+                    + "the order the parties were given:",
+            "  {\"amount\":\"1000.00\",\"allocations\":[{\"party\":\"group\",\"amount\":\"100.00\"},...]}",
+            ""},
+        footer = {"%nEach part is its exact share rounded down to the cent; the cents left over go one each to the "
+                + "largest remainders, ties to the party named earlier. The parts always add up to AMOUNT, and none "
+                + "is a cent or more from its exact share.",
+            "%nExit status: 0 done; 2 bad arguments (no parties, a duplicate name, a weight not above 0, a malformed "
+                    + "amount; message on stderr naming the option, nothing on stdout)."})
 public final class AllocateCommand implements CliCommand {
 
     private static final String AMOUNT = "--amount";
@@ -49,53 +64,26 @@ public final class AllocateCommand implements CliCommand {
     private static final Pattern DECIMAL = Pattern.compile("([+-]?)(\\d+)(?:\\.(\\d+))?");
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    @Option(names = AMOUNT, paramLabel = "AMOUNT", required = true,
+            description = "the amount, not negative, at most 2 decimals (such as 1000 or 1234.56)")
+    private String amount;
+
+    @Option(names = SHARES, paramLabel = "NAME=WEIGHT,...", required = true, description = {
+        "the parties and their weights: names unique, weights positive decimals with any total (10,10,80 or 1,1,3)"})
+    private String shares;
+
     /** An allocate command. */
     public AllocateCommand() {
     }
 
     @Override
-    public String name() {
-        return "allocate";
-    }
-
-    @Override
-    public String summary() {
-        return "Split an amount among parties by weight, rounded to the cent by largest remainder, and print it as JSON";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                allocate --amount AMOUNT --shares NAME=WEIGHT,NAME=WEIGHT,...
-
-                Splits AMOUNT among the named parties in proportion to their weights and prints the
-                parts as JSON, in the order the parties were given:
-                  {"amount":"1000.00","allocations":[{"party":"group","amount":"100.00"},...]}
-
-                  --amount AMOUNT             the amount, not negative, at most 2 decimals (such as 1000
-                                              or 1234.56)
-                  --shares NAME=WEIGHT,...    the parties and their weights: names unique, weights
-                                              positive decimals with any total (10,10,80 or 1,1,3)
-
-                Each part is its exact share rounded down to the cent; the cents left over go one
-                each to the largest remainders, ties to the party named earlier. The parts always
-                add up to AMOUNT, and none is a cent or more from its exact share.
-
-                Exit status: 0 done; 2 bad arguments (no parties, a duplicate name, a weight not
-                above 0, a malformed amount; message on stderr, nothing on stdout).
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Require.nonNull(args, "args");
+    public int execute(PrintStream out, PrintStream err) {
         Require.nonNull(out, "out");
         Require.nonNull(err, "err");
         try {
-            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(AMOUNT, SHARES), Set.of());
-            Money amount = amount(options.required(AMOUNT));
-            List<AllocationShare> shares = shares(options.required(SHARES));
-            out.println(json(CostSplit.byLargestRemainder(amount, shares)));
+            Money money = amount(amount);
+            List<AllocationShare> parsed = shares(shares);
+            out.println(json(CostSplit.byLargestRemainder(money, parsed)));
             return ExitStatus.OK;
         } catch (KeylineException e) {
             err.println("keyline allocate: " + e.getMessage());

@@ -13,7 +13,7 @@ import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 import dev.keyline.examples.CliCommand;
-import dev.keyline.examples.CommandLineOptions;
+import dev.keyline.examples.KeylineCli;
 import dev.keyline.examples.ExitStatus;
 
 import java.io.BufferedWriter;
@@ -33,9 +33,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code classify --spend FILE.csv [--share 0.30] [--minimum NETWORK=AMOUNT]... [--quiet]}: draws every
@@ -53,9 +54,20 @@ import java.util.regex.Pattern;
  * not rows. When stderr is a terminal, progress and a summary (rows, customers, time) are shown
  * there; {@code --quiet} turns them off.
  *
- * <p>Bad arguments or input end with exit status 2, a message on stderr that names the option or
+ * <p>picocli parses the options. Bad arguments or input end with exit status 2, a message on stderr that names the option or
  * the line and the problem, and nothing on stdout.
  */
+@Command(name = "classify", sortOptions = false,
+        customSynopsis = {KeylineCli.PROGRAM + " classify --spend FILE.csv [--share 0.30]",
+            "        [--minimum NETWORK=AMOUNT]... [--quiet]"},
+        description = {"Find each local network's key accounts in a monthly spend CSV file and print them as JSON",
+            "",
+            "Finds each local network's key accounts by average monthly spend and prints them as JSON. Reads "
+                    + "millions of rows in seconds using every core; memory grows with the number of customers, "
+                    + "not rows.",
+            ""},
+        footer = {"%nExit status: 0 done; 1 the file exists but cannot be read; 2 bad arguments or input (a missing "
+                + "file included; message on stderr naming the file and line, nothing on stdout)."})
 public final class ClassifyCommand implements CliCommand {
 
     private static final String SPEND = "--spend";
@@ -67,6 +79,23 @@ public final class ClassifyCommand implements CliCommand {
 
     private final BooleanSupplier stderrIsTerminal;
 
+    @Option(names = SPEND, paramLabel = "FILE.csv", required = true, description = {
+        "UTF-8 CSV with the header customer,network,month,spend (month YYYY-MM; spend in CNY, not negative, "
+                + "at most 2 decimals); rows of the same customer and month add up"})
+    private String spend;
+
+    @Option(names = SHARE, paramLabel = "S", defaultValue = "0.30", description = {
+        "the share of a network's spend its key accounts make up, greater than 0 and at most 1; default 0.30"})
+    private String share;
+
+    @Option(names = MINIMUM, paramLabel = "NETWORK=AMOUNT", description = {
+        "classify NETWORK by an absolute monthly minimum in CNY instead of the share rule; may be repeated, "
+                + "once per network"})
+    private List<String> minimums;
+
+    @Option(names = QUIET, arity = "0", description = "no progress on stderr (shown only when stderr is a terminal)")
+    private boolean quiet;
+
     /** A classify command that shows progress when this process's stderr is a terminal. */
     public ClassifyCommand() {
         this(ClassifyProgress::stderrIsTerminal);
@@ -75,60 +104,22 @@ public final class ClassifyCommand implements CliCommand {
     /**
      * A classify command that shows progress when {@code stderrIsTerminal} says so.
      *
-     * @param stderrIsTerminal whether the stderr given to {@link #run} is a terminal
+     * @param stderrIsTerminal whether the stderr given to {@link #execute} is a terminal
      */
     public ClassifyCommand(BooleanSupplier stderrIsTerminal) {
         this.stderrIsTerminal = Require.nonNull(stderrIsTerminal, "stderrIsTerminal");
     }
 
     @Override
-    public String name() {
-        return "classify";
-    }
-
-    @Override
-    public String summary() {
-        return "Find each local network's key accounts in a monthly spend CSV file and print them as JSON";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                classify --spend FILE.csv [--share 0.30] [--minimum NETWORK=AMOUNT]... [--quiet]
-
-                Finds each local network's key accounts by average monthly spend and prints them as JSON.
-
-                  --spend FILE.csv          UTF-8 CSV with the header customer,network,month,spend
-                                            (month YYYY-MM; spend in CNY, not negative, at most 2 decimals);
-                                            rows of the same customer and month add up
-                  --share S                 the share of a network's spend its key accounts make up,
-                                            greater than 0 and at most 1; default 0.30
-                  --minimum NETWORK=AMOUNT  classify NETWORK by an absolute monthly minimum in CNY instead
-                                            of the share rule; may be repeated, once per network
-                  --quiet                   no progress on stderr (shown only when stderr is a terminal)
-
-                Reads millions of rows in seconds using every core; memory grows with the number
-                of customers, not rows.
-
-                Exit status: 0 done; 1 the file exists but cannot be read; 2 bad arguments or input
-                (a missing file included; message on stderr, nothing on stdout).
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Require.nonNull(args, "args");
+    public int execute(PrintStream out, PrintStream err) {
         Require.nonNull(out, "out");
         Require.nonNull(err, "err");
-        String file = null;
+        String file = spend;
         try {
-            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(SPEND, SHARE), Set.of(MINIMUM),
-                    Set.of(QUIET));
-            file = options.required(SPEND);
-            RevenueShareRule shareRule = new RevenueShareRule(share(options.value(SHARE).orElse("0.30")));
-            Map<LocalNetworkId, ClassificationRule> minimumRules = minimumRules(options.values(MINIMUM));
+            RevenueShareRule shareRule = new RevenueShareRule(share(share));
+            Map<LocalNetworkId, ClassificationRule> minimumRules = minimumRules(minimums == null ? List.of() : minimums);
             Path path = path(file);
-            ClassifyProgress progress = !options.flag(QUIET) && stderrIsTerminal.getAsBoolean()
+            ClassifyProgress progress = !quiet && stderrIsTerminal.getAsBoolean()
                     ? new ClassifyProgress(err, file, size(path)) : null;
             SpendFileReader.Contents contents = read(path, progress);
             List<Classification> classifications = classify(contents.averages(), shareRule, minimumRules);

@@ -1,9 +1,8 @@
 package dev.keyline.examples.classify;
 
-import java.io.IOException;
+import dev.keyline.examples.Terminal;
+
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 
@@ -30,22 +29,9 @@ final class ClassifyProgress implements LongConsumer {
         this.size = size;
     }
 
-    /**
-     * Whether this process's stderr is a terminal. {@link System#console()} answers for stdin and
-     * stdout together; on Linux, file descriptor 2 is checked too, so progress shows while stdout
-     * is redirected to a file.
-     */
+    /** Whether this process's stderr is a terminal; see {@link Terminal#stderrIsTerminal()}. */
     static boolean stderrIsTerminal() {
-        if (System.console() != null) {
-            return true;
-        }
-        try {
-            Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/2"));
-            return target.startsWith("/dev/pts") || target.toString().startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            // no /proc (not Linux) or not readable: not known to be a terminal, so stay silent
-            return false;
-        }
+        return Terminal.stderrIsTerminal();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.keyline.examples.demo;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keyline.domain.common.Require;
 import dev.keyline.examples.report.Chapter;
@@ -20,13 +19,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The demo: the seed's story, chapter by chapter, on an embedded in-memory H2 database reached
- * through HikariCP and the JDBC provider, written up as one HTML page. Notifications go through a
- * router to a webhook receiver the demo starts on 127.0.0.1 and stops at the end, also when a
- * chapter fails ({@link DemoNotifications}).
+ * The demo: the seed's story, chapter by chapter, on a fresh embedded H2 database file in the
+ * output directory (or another {@link DemoDatabase}) reached through HikariCP and the JDBC provider,
+ * written up as one HTML page. Notifications go through a router to a webhook receiver the demo
+ * starts on 127.0.0.1 and stops at the end, also when a chapter fails ({@link DemoNotifications}).
  *
  * <p>Each run starts from an empty database, a clock standing at {@link #START} and the seed
  * {@link #SEED}, so it tells the same story every time.
@@ -98,13 +96,28 @@ public final class Demo {
      * @throws IOException when the report cannot be written
      */
     public DemoOutcome run(Path outDir, Optional<UserWebhook> userWebhook) throws IOException {
+        return run(outDir, userWebhook, DemoDatabase.h2File(outDir));
+    }
+
+    /**
+     * Runs every chapter on the given database and writes the report, posting every event to the
+     * user's own receiver too when one is given.
+     *
+     * @param outDir the directory for the report; created when missing
+     * @param userWebhook the user's own receiver, when they gave one
+     * @param database the database the story runs on: a fresh H2 one or a new schema on PostgreSQL
+     * @return the report and where it was written
+     * @throws IOException when the report cannot be written
+     */
+    public DemoOutcome run(Path outDir, Optional<UserWebhook> userWebhook, DemoDatabase database) throws IOException {
         Require.nonNull(outDir, "outDir");
         Require.nonNull(userWebhook, "userWebhook");
+        Require.nonNull(database, "database");
         Files.createDirectories(outDir);
         Report report;
         String storageName;
         DemoClock clock = new DemoClock(START, ZONE);
-        try (HikariDataSource dataSource = new HikariDataSource(poolConfig());
+        try (HikariDataSource dataSource = database.open();
              DemoNotifications notifications = DemoNotifications.start(webhookSecret(), clock, userWebhook)) {
             JdbcStorage storage = JdbcStorage.builder(dataSource).migrate(true).build();
             storageName = storage.name();
@@ -117,7 +130,7 @@ public final class Demo {
                 written.add(section.toChapter());
             }
             report = new Report("Keyline demo: the seed's story",
-                    "Each chapter below ran against a fresh in-memory H2 database through HikariCP and Keyline's JDBC "
+                    "Each chapter below ran against " + database.description() + " through HikariCP and Keyline's JDBC "
                             + "storage provider (" + storageName + "), with a clock that starts at "
                             + START.atZone(ZONE).toLocalDateTime() + " " + ZONE + " and moves only when the story "
                             + "says so, and random data drawn from the seed " + SEED + ". Notifications travel as "
@@ -136,16 +149,5 @@ public final class Demo {
         byte[] key = new byte[32];
         DemoContext.randomFor(SEED, "webhook-secret").nextBytes(key);
         return WebhookSecret.ofKey(key);
-    }
-
-    private static HikariConfig poolConfig() {
-        HikariConfig config = new HikariConfig();
-        // a private in-memory database, dropped when the pool closes its last connection
-        config.setJdbcUrl("jdbc:h2:mem:keyline-demo-" + UUID.randomUUID());
-        config.setUsername("sa");
-        config.setPassword("");
-        config.setPoolName("keyline-demo");
-        config.setMaximumPoolSize(4);
-        return config;
     }
 }

@@ -4,7 +4,8 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.examples.CliCommand;
-import dev.keyline.examples.CommandLineOptions;
+import dev.keyline.examples.KeylineCli;
+import dev.keyline.examples.Terminal;
 import dev.keyline.examples.ExitStatus;
 import dev.keyline.examples.report.Chapter;
 
@@ -15,22 +16,74 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code demo --out DIR [--webhook URL --webhook-secret whsec_…]}: runs the {@link Demo} and writes
- * {@code DIR/report.html}; prints one line per chapter and the report's path. With a webhook it
- * also posts every event of the story to that receiver ({@link UserWebhook}) and prints how many
- * were delivered, retried and dead-lettered, and the dead letters grouped by cause (a count and a
- * few example events per cause); the report lists every dead letter with its reason.
+ * {@code demo --out DIR [--scale N] [--postgres JDBC_URL [--db-user USER] [--db-password PASSWORD]]
+ * [--webhook URL --webhook-secret whsec_…]}: runs the {@link Demo} and writes
+ * {@code DIR/report.html}; prints one line per chapter and the report's path.
+ *
+ * <p>{@code --scale N} (1 to {@value ScaleChapter#MAX_SCALE}, default 1, the story alone) adds the
+ * {@link ScaleChapter} after the story: N × 10,000 spend facts and N × 1,000 work orders, with
+ * progress on stderr when stderr is a terminal. {@code --postgres} runs the story in a new schema
+ * on a PostgreSQL server the user names instead of the embedded H2 database file in DIR ({@link DemoDatabase});
+ * a server that cannot be reached ends with exit status 2 before the story starts. With a webhook
+ * the demo also posts every event of the story to that receiver ({@link UserWebhook}) and prints
+ * how many were delivered, retried and dead-lettered, and the dead letters grouped by cause (a
+ * count and a few example events per cause); the report lists every dead letter with its reason.
  */
+@Command(name = "demo", sortOptions = false,
+        customSynopsis = {KeylineCli.PROGRAM + " demo --out DIR [--scale N]",
+            "       [--postgres JDBC_URL [--db-user USER] [--db-password PASSWORD]]",
+            "       [--webhook URL --webhook-secret whsec_...]"},
+        description = {"Run the seed's story on an embedded H2 database and write an HTML report",
+            "",
+            "Runs the seed's story on a fresh embedded H2 database in DIR/keyline-demo.mv.db (or a new schema on your "
+                    + "PostgreSQL) and writes DIR/report.html. Open the database afterwards at "
+                    + "jdbc:h2:file:DIR/keyline-demo, user sa, empty password.",
+            ""},
+        footer = {"%nScale N adds, after the story, N x 1,000 customers' spend for 10 months (N x 10,000 spend "
+                + "facts) and N x 1,000 fault tickets, through the same services; 100 gives a million spend facts "
+                + "and a hundred thousand work orders.",
+            "%nExit status: 0 done; 1 the story or writing the report failed; 2 bad arguments or a PostgreSQL server "
+                    + "that cannot be reached (message on stderr, nothing on stdout)."})
 public final class DemoCommand implements CliCommand {
 
-    private static final String OUT = "--out";
-    private static final String WEBHOOK = "--webhook";
-    private static final String WEBHOOK_SECRET = "--webhook-secret";
-
     private final List<DemoChapter> chapters;
+    private final BooleanSupplier stderrIsTerminal;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "the directory for the report and the H2 database; created when missing")
+    private String out;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1", description = {
+        "1 to " + ScaleChapter.MAX_SCALE + ", default 1 (the story alone); N > 1 adds N x 10,000 spend facts and "
+                + "N x 1,000 work orders after the story, with progress on stderr when it is a terminal"})
+    private String scale;
+
+    @Option(names = "--postgres", paramLabel = "JDBC_URL", description = {
+        "run the story on this PostgreSQL server instead of H2, in a new schema keyline_demo_<time>_<random>, "
+                + "such as jdbc:postgresql://localhost:5432/keyline (user and password may be URL parameters)"})
+    private String postgres;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "the PostgreSQL user, unless the URL names it")
+    private String user;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = {
+        "the PostgreSQL password, unless the URL names it; PGPASSWORD in the environment is used when neither does"})
+    private String password;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = {
+        "also post every event of the story to your own receiver, signed as Standard Webhooks (webhook-id, "
+                + "webhook-timestamp, webhook-signature); an unreachable URL does not stop the story"})
+    private String webhook;
+
+    @Option(names = "--webhook-secret", paramLabel = "whsec_...",
+            description = "the secret your receiver verifies with; required with --webhook")
+    private String webhookSecret;
 
     /** The demo command with {@link Demo#standardChapters()}. */
     public DemoCommand() {
@@ -43,76 +96,99 @@ public final class DemoCommand implements CliCommand {
      * @param chapters the chapters, in reading order
      */
     public DemoCommand(List<DemoChapter> chapters) {
+        this(chapters, Terminal::stderrIsTerminal);
+    }
+
+    /**
+     * The demo command with the given chapters, showing progress when {@code stderrIsTerminal} says so.
+     *
+     * @param chapters the chapters, in reading order
+     * @param stderrIsTerminal whether the stderr given to {@link #execute} is a terminal
+     */
+    public DemoCommand(List<DemoChapter> chapters, BooleanSupplier stderrIsTerminal) {
         this.chapters = Require.nonNullElements(chapters, "chapters");
+        this.stderrIsTerminal = Require.nonNull(stderrIsTerminal, "stderrIsTerminal");
     }
 
     @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String summary() {
-        return "Run the seed's story on an embedded H2 database and write an HTML report";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                demo --out DIR [--webhook URL --webhook-secret whsec_...]
-
-                Runs the seed's story on a fresh in-memory H2 database and writes DIR/report.html.
-
-                  --out DIR                  the directory for the report; created when missing
-                  --webhook URL              also post every event of the story to your own receiver,
-                                             signed as Standard Webhooks (webhook-id, webhook-timestamp,
-                                             webhook-signature); an unreachable URL does not stop the story
-                  --webhook-secret whsec_... the secret your receiver verifies with; required with --webhook
-
-                Exit status: 0 done; 1 the story or writing the report failed; 2 bad arguments.
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Require.nonNull(args, "args");
-        Require.nonNull(out, "out");
+    public int execute(PrintStream stdout, PrintStream err) {
+        Require.nonNull(stdout, "stdout");
         Require.nonNull(err, "err");
         Path dir;
-        Optional<UserWebhook> webhook;
+        Optional<UserWebhook> userWebhook;
+        int n;
+        DemoDatabase database;
         try {
-            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(OUT, WEBHOOK, WEBHOOK_SECRET), Set.of());
-            dir = outputDirectory(options.required(OUT));
-            webhook = userWebhook(options);
+            dir = outputDirectory(out);
+            n = scale(scale);
+            userWebhook = userWebhook();
+            database = database();
+            database.requireReachable();
         } catch (KeylineException e) {
             err.println("keyline demo: " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }
+        List<DemoChapter> told = new ArrayList<>(chapters);
+        if (n > ScaleChapter.STORY_ONLY) {
+            boolean terminal = stderrIsTerminal.getAsBoolean();
+            told.add(new ScaleChapter(n, line -> {
+                if (terminal) {
+                    err.print("\r" + line + "   ");
+                    err.flush();
+                }
+            }));
+        }
         DemoOutcome outcome;
         try {
-            outcome = new Demo(chapters).run(dir, webhook);
+            outcome = new Demo(told).run(dir, userWebhook, database);
         } catch (IOException e) {
             err.println("keyline demo: cannot write the report to " + dir + ": " + e);
             return ExitStatus.FAILURE;
         }
-        out.println("Keyline demo on " + outcome.storage() + " (in-memory H2 through HikariCP)");
+        if (n > ScaleChapter.STORY_ONLY && stderrIsTerminal.getAsBoolean()) {
+            err.println();
+        }
+        stdout.println("Keyline demo on " + outcome.storage() + " (" + (database.isPostgres()
+                ? "PostgreSQL schema " + database.schema().orElseThrow() : "embedded H2") + " through HikariCP)");
         List<Chapter> written = outcome.report().chapters();
         for (int i = 0; i < written.size(); i++) {
             Chapter chapter = written.get(i);
-            out.println("  " + (i + 1) + ". " + chapter.title()
+            stdout.println("  " + (i + 1) + ". " + chapter.title()
                     + (chapter.summary().isBlank() ? "" : ": " + chapter.summary()));
         }
-        webhook.flatMap(UserWebhook::outcome).ifPresent(posted -> posted.consoleLines().forEach(out::println));
-        out.println("Report: " + outcome.reportFile().toAbsolutePath());
+        userWebhook.flatMap(UserWebhook::outcome).ifPresent(posted -> posted.consoleLines().forEach(stdout::println));
+        stdout.println("Report: " + outcome.reportFile().toAbsolutePath());
         return ExitStatus.OK;
     }
 
-    private static Optional<UserWebhook> userWebhook(CommandLineOptions options) {
-        Optional<String> url = options.value(WEBHOOK);
-        Optional<String> secret = options.value(WEBHOOK_SECRET);
+    private static int scale(String text) {
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("--scale", "must be a whole number from 1 to " + ScaleChapter.MAX_SCALE
+                    + ", but was '" + text + "'");
+        }
+        return ScaleChapter.requireScale(n);
+    }
+
+    private DemoDatabase database() {
+        if (postgres == null) {
+            if (user != null || password != null) {
+                throw new InvalidArgumentException(user != null ? "--db-user" : "--db-password", "is only for --postgres");
+            }
+            return DemoDatabase.h2File(Path.of(out));
+        }
+        Optional<String> pass = Optional.ofNullable(password).or(() -> Optional.ofNullable(System.getenv("PGPASSWORD")));
+        return DemoDatabase.postgres(postgres, Optional.ofNullable(user), pass);
+    }
+
+    private Optional<UserWebhook> userWebhook() {
+        Optional<String> url = Optional.ofNullable(webhook);
+        Optional<String> secret = Optional.ofNullable(webhookSecret);
         if (url.isPresent() != secret.isPresent()) {
-            throw new InvalidArgumentException(url.isPresent() ? WEBHOOK_SECRET : WEBHOOK,
-                    "is required with " + (url.isPresent() ? WEBHOOK : WEBHOOK_SECRET));
+            throw new InvalidArgumentException(url.isPresent() ? "--webhook-secret" : "--webhook",
+                    "is required with " + (url.isPresent() ? "--webhook" : "--webhook-secret"));
         }
         return url.map(u -> UserWebhook.of(u, secret.orElseThrow()));
     }
@@ -122,10 +198,10 @@ public final class DemoCommand implements CliCommand {
         try {
             dir = Path.of(text);
         } catch (InvalidPathException e) {
-            throw new InvalidArgumentException(OUT, "'" + text + "' is not a valid path: " + e.getReason());
+            throw new InvalidArgumentException("--out", "'" + text + "' is not a valid path: " + e.getReason());
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InvalidArgumentException(OUT, "'" + text + "' exists and is not a directory");
+            throw new InvalidArgumentException("--out", "'" + text + "' exists and is not a directory");
         }
         return dir;
     }

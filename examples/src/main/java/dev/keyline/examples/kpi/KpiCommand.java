@@ -9,7 +9,7 @@ import dev.keyline.domain.kpi.ComputedKpi;
 import dev.keyline.domain.kpi.KpiComputation;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.examples.CliCommand;
-import dev.keyline.examples.CommandLineOptions;
+import dev.keyline.examples.KeylineCli;
 import dev.keyline.examples.ExitStatus;
 import dev.keyline.json.SerialisationException;
 
@@ -20,7 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code kpi --facts FILE.json}: computes the KPIs Keyline computes from its own facts for one
@@ -40,6 +41,20 @@ import java.util.Set;
  * its own rules refuse) ends with exit status 2, a message on stderr naming the line, column and
  * field, and nothing on stdout.
  */
+@Command(name = "kpi", sortOptions = false,
+        customSynopsis = KeylineCli.PROGRAM + " kpi --facts FILE.json",
+        description = {"Compute the KPIs of a period from a JSON file of facts and print them as JSON",
+            "",
+            "Computes market-response compliance, fault-handling timeliness, churn rate, forecast accuracy, resource "
+                    + "utilisation and CAPEX ratio for one period from the facts in FILE.json, read as a stream, and "
+                    + "prints them as JSON on one line:",
+            "  {\"period\":\"2026-03\",\"kpis\":[{\"id\":\"market-response-compliance\",\"value\":\"0.8750\",",
+            "   \"numerator\":\"7\",\"denominator\":\"8\"},...]}",
+            "A value has 4 decimals and is null when its denominator is zero.",
+            ""},
+        footer = {"%nExit status: 0 done; 2 bad arguments or input (malformed JSON, an unknown period, a bad instant, "
+                + "a missing field, a wrong type, a negative number; message on stderr naming the file, line, column "
+                + "and field, nothing on stdout)."})
 public final class KpiCommand implements CliCommand {
 
     private static final String FACTS = "--facts";
@@ -48,58 +63,28 @@ public final class KpiCommand implements CliCommand {
             ComputedKpi.FAULT_HANDLING_TIMELINESS, ComputedKpi.CHURN_RATE, ComputedKpi.FORECAST_ACCURACY,
             ComputedKpi.RESOURCE_UTILIZATION, ComputedKpi.CAPEX_RATIO);
 
+    @Option(names = FACTS, paramLabel = "FILE.json", required = true, description = {
+        "{\"period\":\"2026-03\" | \"2026-Q1\" | \"2026\",",
+        " \"zone\":\"Asia/Shanghai\" (optional, default UTC),",
+        " \"workOrders\":[{\"id\",\"committed\",\"completed\"|null}],",
+        " \"faults\":[{\"id\",\"deadline\",\"resolved\"|null}],",
+        " \"accounts\":[{\"id\",\"keySince\":\"YYYY-MM-DD\",\"leftOn\":\"YYYY-MM-DD\"|null}],",
+        " \"forecasts\":[{\"product\",\"month\":\"YYYY-MM\",\"agreed\",\"actual\"}],",
+        " \"pools\":[{\"id\",\"capacity\",\"allocated\"}],",
+        " \"capex\":{\"budget\",\"actual\"} (optional)}",
+        "instants are ISO-8601; the period runs from local midnight to local midnight in the zone"})
+    private String facts;
+
     /** A kpi command. */
     public KpiCommand() {
     }
 
     @Override
-    public String name() {
-        return "kpi";
-    }
-
-    @Override
-    public String summary() {
-        return "Compute the KPIs of a period from a JSON file of facts and print them as JSON";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                kpi --facts FILE.json
-
-                Computes market-response compliance, fault-handling timeliness, churn rate, forecast
-                accuracy, resource utilisation and CAPEX ratio for one period from the facts in
-                FILE.json, read as a stream, and prints them as JSON on one line:
-                  {"period":"2026-03","kpis":[{"id":"market-response-compliance","value":"0.8750",
-                   "numerator":"7","denominator":"8"},...]}
-                A value has 4 decimals and is null when its denominator is zero.
-
-                  --facts FILE.json   {"period":"2026-03" | "2026-Q1" | "2026",
-                                       "zone":"Asia/Shanghai" (optional, default UTC),
-                                       "workOrders":[{"id","committed","completed"|null}],
-                                       "faults":[{"id","deadline","resolved"|null}],
-                                       "accounts":[{"id","keySince":"YYYY-MM-DD","leftOn":"YYYY-MM-DD"|null}],
-                                       "forecasts":[{"product","month":"YYYY-MM","agreed","actual"}],
-                                       "pools":[{"id","capacity","allocated"}],
-                                       "capex":{"budget","actual"} (optional)}
-                                      instants are ISO-8601; the period runs from local midnight
-                                      to local midnight in the zone
-
-                Exit status: 0 done; 2 bad arguments or input (malformed JSON, an unknown period,
-                a bad instant, a missing field, a wrong type, a negative number; message on stderr
-                naming the line, column and field, nothing on stdout).
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Require.nonNull(args, "args");
+    public int execute(PrintStream out, PrintStream err) {
         Require.nonNull(out, "out");
         Require.nonNull(err, "err");
-        String file = null;
+        String file = facts;
         try {
-            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(FACTS), Set.of());
-            file = options.required(FACTS);
             KpiComputation computation = KpiFactsFile.read(path(file));
             out.println(json(computation));
             return ExitStatus.OK;

@@ -2,7 +2,11 @@ package dev.keyline.examples.plan;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +22,7 @@ import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.workorder.StagePlan;
 import dev.keyline.domain.workorder.StageSchedule;
 import dev.keyline.examples.CliCommand;
-import dev.keyline.examples.CommandLineOptions;
+import dev.keyline.examples.KeylineCli;
 import dev.keyline.examples.ExitStatus;
 import dev.keyline.json.SerialisationException;
 
@@ -37,9 +41,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code plan --stages FILE.json --start INSTANT}: lays a provisioning plan, a DAG of stages, on
@@ -61,6 +72,22 @@ import java.util.Set;
  * days not above 0, a bad INSTANT, a file that cannot be read) ends with exit status 2, a message
  * on stderr naming the stages or the field at fault, and nothing on stdout.
  */
+@Command(name = "plan", sortOptions = false,
+        customSynopsis = KeylineCli.PROGRAM + " plan --stages FILE.json --start INSTANT",
+        description = {"Lay a provisioning plan of parallel stages on the calendar and print its committed completion "
+                + "and critical path as JSON",
+            "",
+            "Reads a provisioning plan, a DAG of stages, and prints when it is committed to be complete if it starts "
+                    + "at INSTANT, on calendar days of 24 hours:",
+            "  {\"start\":\"...\",\"committedCompletion\":\"...\",\"totalDays\":\"6.5\",\"criticalPath\":[\"order\",...],",
+            "   \"stages\":[{\"id\":\"order\",\"earliestStart\":\"...\",\"earliestFinish\":\"...\"},...]}",
+            ""},
+        footer = {"%nA stage starts when all the stages it comes after are done, so stages that do not wait for each "
+                + "other run in parallel. The committed completion is the start plus the longest path; the critical "
+                + "path is one chain of stages, each after the one before, whose days add up to totalDays.",
+            "%nExit status: 0 done; 2 bad input (malformed JSON, an unknown or missing field, a duplicate id, an "
+                    + "unknown predecessor, a cycle, days not above 0, a bad INSTANT; message on stderr naming the "
+                    + "file, the line and column, and the stages or field, nothing on stdout)."})
 public final class PlanCommand implements CliCommand {
 
     private static final String STAGES = "--stages";
@@ -73,65 +100,103 @@ public final class PlanCommand implements CliCommand {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** An error's argument: {@code stages[1]}, {@code stages[1] (stage b).days}, {@code stages[0].after[2]}. */
+    private static final Pattern ARGUMENT = Pattern.compile("stages\\[(\\d+)](?: \\(stage [^)]*\\))?(?:\\.(\\w+)(?:\\[(\\d+)])?)?");
+
+    @Option(names = STAGES, paramLabel = "FILE.json", required = true, description = {
+        "the stages, in UTF-8:",
+        "{\"stages\":[{\"id\":\"order\",\"days\":0.5,\"after\":[]},",
+        "           {\"id\":\"local\",\"days\":1,\"after\":[\"order\"]}]}",
+        "each with exactly id, days (a number above 0, decimals allowed) and after (the ids it waits for)"})
+    private String stages;
+
+    @Option(names = START, paramLabel = "INSTANT", required = true,
+            description = "when the order starts, ISO-8601 in UTC (2026-03-02T09:00:00Z)")
+    private String start;
 
     /** A plan command. */
     public PlanCommand() {
     }
 
     @Override
-    public String name() {
-        return "plan";
-    }
-
-    @Override
-    public String summary() {
-        return "Lay a provisioning plan of parallel stages on the calendar and print its committed completion and critical path as JSON";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                plan --stages FILE.json --start INSTANT
-
-                Reads a provisioning plan, a DAG of stages, and prints when it is committed to be
-                complete if it starts at INSTANT, on calendar days of 24 hours:
-                  {"start":"…","committedCompletion":"…","totalDays":"6.5","criticalPath":["order",…],
-                   "stages":[{"id":"order","earliestStart":"…","earliestFinish":"…"},…]}
-
-                  --stages FILE.json   the stages, in UTF-8:
-                                       {"stages":[{"id":"order","days":0.5,"after":[]},
-                                                  {"id":"local","days":1,"after":["order"]}]}
-                                       each with exactly id, days (a number above 0, decimals
-                                       allowed) and after (the ids it waits for)
-                  --start INSTANT      when the order starts, ISO-8601 in UTC (2026-03-02T09:00:00Z)
-
-                A stage starts when all the stages it comes after are done, so stages that do not
-                wait for each other run in parallel. The committed completion is the start plus the
-                longest path; the critical path is one chain of stages, each after the one before,
-                whose days add up to totalDays.
-
-                Exit status: 0 done; 2 bad input (malformed JSON, an unknown or missing field, a
-                duplicate id, an unknown predecessor, a cycle, days not above 0, a bad INSTANT;
-                message on stderr naming the stages or field, nothing on stdout).
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Require.nonNull(args, "args");
+    public int execute(PrintStream out, PrintStream err) {
         Require.nonNull(out, "out");
         Require.nonNull(err, "err");
         try {
-            CommandLineOptions options = CommandLineOptions.parse(args, Set.of(STAGES, START), Set.of());
-            String file = options.required(STAGES);
-            Instant start = start(options.required(START));
-            StagePlan plan = plan(read(file));
-            out.println(json(plan, plan.schedule(start, BusinessCalendar.allDays(ZoneOffset.UTC))));
+            Instant from = start(start);
+            String text = read(stages);
+            StagePlan plan;
+            try {
+                plan = plan(text);
+            } catch (InvalidArgumentException e) {
+                err.println("keyline plan: " + stages + where(text, e.argument()) + ": " + e.getMessage());
+                return ExitStatus.BAD_INPUT;
+            }
+            out.println(json(plan, plan.schedule(from, BusinessCalendar.allDays(ZoneOffset.UTC))));
             return ExitStatus.OK;
         } catch (KeylineException e) {
             err.println("keyline plan: " + e.getMessage());
             return ExitStatus.BAD_INPUT;
         }
+    }
+
+    /**
+     * Where in the file the field an error names stands: {@code " line L, column C"} of the field's
+     * name, the array element or the nearest enclosing one that is present; empty for errors about
+     * the file as a whole ({@code --stages}, whose message says where when it can).
+     *
+     * @param text the file's JSON
+     * @param argument the argument an error names, such as {@code stages[1] (stage b).after[0]}
+     * @return the place, or an empty string
+     */
+    static String where(String text, String argument) {
+        if (argument.equals(STAGES)) {
+            return "";
+        }
+        Matcher m = ARGUMENT.matcher(argument);
+        List<String> pointers = new ArrayList<>();
+        if (m.matches()) {
+            String stage = "/stages/" + m.group(1);
+            if (m.group(2) != null && m.group(3) != null) {
+                pointers.add(stage + "/" + m.group(2) + "/" + m.group(3));
+            }
+            if (m.group(2) != null) {
+                pointers.add(stage + "/" + m.group(2));
+            }
+            pointers.add(stage);
+        } else if (!argument.contains("[") && !argument.contains(" ")) {
+            pointers.add("/" + argument);
+        }
+        pointers.add("/stages");
+        pointers.add("");
+        Map<String, JsonLocation> places = places(text);
+        for (String pointer : pointers) {
+            JsonLocation place = places.get(pointer);
+            if (place != null) {
+                return " line " + place.getLineNr() + ", column " + place.getColumnNr();
+            }
+        }
+        return "";
+    }
+
+    /** Where each field name, array element and the root start, by JSON pointer. */
+    private static Map<String, JsonLocation> places(String text) {
+        Map<String, JsonLocation> places = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                JsonStreamContext context = parser.getParsingContext();
+                if (token.isStructStart()) {
+                    context = context.getParent();
+                } else if (token.isStructEnd()) {
+                    continue;
+                }
+                places.putIfAbsent(context == null || context.inRoot() ? "" : context.pathAsPointer().toString(),
+                        parser.currentTokenLocation());
+            }
+        } catch (IOException e) {
+            // the text was parsed before, so this does not happen; the places found so far serve
+        }
+        return places;
     }
 
     /**
@@ -204,6 +269,23 @@ public final class PlanCommand implements CliCommand {
         List<PlannedStage> planned = new ArrayList<>(stages.size());
         for (int i = 0; i < stages.size(); i++) {
             planned.add(stage(stages.get(i), "stages[" + i + "]"));
+        }
+        Set<StageId> ids = new HashSet<>();
+        for (int i = 0; i < planned.size(); i++) {
+            if (!ids.add(planned.get(i).id())) {
+                throw new InvalidArgumentException("stages[" + i + "].id", "stage id " + planned.get(i).id()
+                        + " is used more than once");
+            }
+        }
+        for (int i = 0; i < planned.size(); i++) {
+            PlannedStage stage = planned.get(i);
+            for (int j = 0; j < stage.after().size(); j++) {
+                StageId predecessor = stage.after().get(j);
+                if (!ids.contains(predecessor)) {
+                    throw new InvalidArgumentException("stages[" + i + "] (stage " + stage.id() + ").after[" + j + "]",
+                            "stage " + stage.id() + " comes after " + predecessor + ", which is not a stage of the plan");
+                }
+            }
         }
         return StagePlan.of(planned);
     }

@@ -120,11 +120,11 @@ class AllocateCommandTest {
 
     @Test
     void missingOrUnknownOptionsAreRejected() {
-        assertBadInput(CliRun.of("allocate", "--shares", "a=1"), "--amount: is required");
-        assertBadInput(CliRun.of("allocate", "--amount", "1"), "--shares: is required");
-        assertBadInput(CliRun.of("allocate", "--amount", "1", "--shares", "a=1", "--round", "up"), "--round: unknown option");
-        assertBadInput(CliRun.of("allocate", "--amount", "1", "--amount", "2", "--shares", "a=1"), "--amount: may be given only once");
-        assertBadInput(CliRun.of("allocate", "--amount", "1", "--shares"), "--shares: needs a value");
+        assertBadInput(CliRun.of("allocate", "--shares", "a=1"), "Missing required option: '--amount=AMOUNT'");
+        assertBadInput(CliRun.of("allocate", "--amount", "1"), "Missing required option: '--shares=NAME=WEIGHT,...'");
+        assertBadInput(CliRun.of("allocate", "--amount", "1", "--shares", "a=1", "--round", "up"), "Unknown options: '--round', 'up'");
+        assertBadInput(CliRun.of("allocate", "--amount", "1", "--amount", "2", "--shares", "a=1"), "option '--amount' (AMOUNT) should be specified only once");
+        assertBadInput(CliRun.of("allocate", "--amount", "1", "--shares"), "Missing required parameter for option '--shares'");
     }
 
     @Test

@@ -145,8 +145,8 @@ class ProvisioningPlanCommandTest {
         assertBadInput(plan(json, "2026-03-02T09:00:00+08:00"), "--start: must be an ISO-8601 instant in UTC");
         assertBadInput(CliRun.of("plan", "--stages", dir.resolve("none.json").toString(), "--start", START),
                 "--stages: file", "does not exist");
-        assertBadInput(CliRun.of("plan", "--start", START), "--stages: is required");
-        assertBadInput(CliRun.of("plan", "--stages", file(json).toString()), "--start: is required");
+        assertBadInput(CliRun.of("plan", "--start", START), "Missing required option: '--stages=FILE.json'");
+        assertBadInput(CliRun.of("plan", "--stages", file(json).toString()), "Missing required option: '--start=INSTANT'");
     }
 
     @Test
@@ -155,5 +155,47 @@ class ProvisioningPlanCommandTest {
 
         assertThat(run.status()).isEqualTo(ExitStatus.OK);
         assertThat(run.out()).contains("plan --stages FILE.json --start INSTANT", "\"after\"");
+    }
+
+    @Test
+    void errorsNameTheFileAndTheLineOfTheFieldAtFault() {
+        Path stages = file("""
+                {"stages":[
+                  {"id":"order","days":0.5,"after":[]},
+                  {"id":"local",
+                   "days":0,
+                   "after":["order"]}]}
+                """);
+        CliRun run = CliRun.of("plan", "--stages", stages.toString(), "--start", START);
+        assertBadInput(run, stages + " line 4, column 4: ", "stages[1] (stage local).days: must be above 0");
+
+        Path unknown = file("""
+                {"stages":[
+                  {"id":"order","days":0.5,"after":[]},
+                  {"id":"local","days":1,"after":["order",
+                                                   "ghost"]}]}
+                """);
+        assertBadInput(CliRun.of("plan", "--stages", unknown.toString(), "--start", START),
+                unknown + " line 4, column 36: ", "stage local comes after ghost, which is not a stage of the plan");
+
+        Path duplicate = file("""
+                {"stages":[
+                  {"id":"a","days":1,"after":[]},
+                  {"id":"a","days":2,"after":[]}]}
+                """);
+        assertBadInput(CliRun.of("plan", "--stages", duplicate.toString(), "--start", START),
+                duplicate + " line 3, column 4: ", "stage id a is used more than once");
+
+        Path missing = file("""
+                {"stages":[
+                  {"id":"a","days":1,"after":[]},
+                  {"id":"b","days":2}]}
+                """);
+        assertBadInput(CliRun.of("plan", "--stages", missing.toString(), "--start", START),
+                missing + " line 3, column 3: ", "stages[1].after: is missing");
+
+        Path malformed = file("{\"stages\":[\n{\"id\":\"a\",\"days\":1,,\"after\":[]}]}");
+        assertBadInput(CliRun.of("plan", "--stages", malformed.toString(), "--start", START),
+                malformed + ": ", "--stages: malformed JSON at line 2, column 20");
     }
 }
