@@ -40,19 +40,28 @@ public final class CommandContext {
         this.json = json;
     }
 
-    /** The time of the command, read once from the runtime's clock when it started, so all its parts agree. */
+    /**
+     * {@return the time of the command, read once from the runtime's clock when it started, so all
+     * its parts agree}
+     */
     public Instant now() {
         requireOpen();
         return now;
     }
 
-    /** The runtime's clock, for commands that need a later reading; dates come from {@link #today()}. */
+    /**
+     * {@return the runtime's clock, for commands that need a later reading; dates come from {@link
+     * #today()}}
+     */
     public Clock clock() {
         requireOpen();
         return clock;
     }
 
-    /** The host's time zone ({@link Keyline#zone()}), in which the command's dates are taken. */
+    /**
+     * {@return the host's time zone ({@link Keyline#zone()}), in which the command's dates are
+     * taken}
+     */
     public ZoneId zone() {
         requireOpen();
         return zone;
@@ -150,8 +159,8 @@ public final class CommandContext {
     }
 
     /**
-     * The events this command has appended so far, oldest first; timers it scheduled are not among
-     * them (they are not yet due and may still be cancelled).
+     * {@return the events this command has appended so far, oldest first; timers it scheduled are
+     * not among them (they are not yet due and may still be cancelled)}
      */
     public List<DomainEvent> published() {
         return List.copyOf(published);

@@ -25,7 +25,15 @@ import java.util.Optional;
 public record AccountStanding(AccountId account, LocalNetworkId network, Industry industry,
         Optional<UserId> accountManager, boolean exited) {
 
-    /** Validates the standing. */
+    /**
+     * Validates the standing.
+     *
+     * @param account the key account
+     * @param network its local network
+     * @param industry its industry
+     * @param accountManager its account manager, once one is assigned
+     * @param exited whether the account has left the network (it then gets no price offers)
+     */
     public AccountStanding {
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");

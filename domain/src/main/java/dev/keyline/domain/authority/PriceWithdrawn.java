@@ -33,6 +33,14 @@ public record PriceWithdrawn(EventId eventId, Instant occurredAt, PriceAuthorisa
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was withdrawn
+     * @param authorisation the request
+     * @param account the key account
+     * @param product the product
+     * @param withdrawnBy the requester
+     * @param addressedTo the role the request was addressed to
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public PriceWithdrawn {

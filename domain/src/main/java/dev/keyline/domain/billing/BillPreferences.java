@@ -26,7 +26,17 @@ public record BillPreferences(BillChannel channel, BillFrequency frequency, Bill
     /** The most branches or projects one combination names. */
     public static final int MAX_NAMES = 100;
 
-    /** Validates the combination and sorts the names. */
+    /**
+     * Validates the combination and sorts the names.
+     *
+     * @param channel how bills are delivered
+     * @param frequency how often
+     * @param format the file format
+     * @param detail the level of detail
+     * @param split consolidated or per branch
+     * @param branches the branches billed separately (identifiers, kept sorted and unique); empty unless per branch
+     * @param projects the projects billed (identifiers, kept sorted and unique); empty unless per project
+     */
     public BillPreferences {
         Require.nonNull(channel, "channel");
         Require.nonNull(frequency, "frequency");

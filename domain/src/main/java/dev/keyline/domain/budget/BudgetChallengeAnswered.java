@@ -24,6 +24,12 @@ public record BudgetChallengeAnswered(EventId eventId, Instant occurredAt, Budge
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param number the challenge's number
+     * @param answer the answer
+     * @param answeredBy who answered
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public BudgetChallengeAnswered {

@@ -23,6 +23,12 @@ public record BudgetLine(BudgetLineId id, LineKind kind, String category, Money 
     /**
      * Validates the line.
      *
+     * @param id the line's id within its budget
+     * @param kind CAPEX or OPEX
+     * @param category the category, for example {@code access network} or {@code maintenance}
+     * @param amount the original annual amount; not negative
+     * @param control the control per document stage
+     * @param parentLine the parent budget's line this line draws on; null for a budget without a parent
      * @throws InvalidArgumentException naming the component when one other than {@code parentLine}
      *     is null, the category is blank or longer than {@link Limits#RULE_NAME_LENGTH}, or the
      *     amount is negative or too large to store

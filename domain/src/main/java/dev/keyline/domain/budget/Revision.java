@@ -24,6 +24,12 @@ public record Revision(int number, BudgetLineId line, Money delta, String reason
     /**
      * Validates the revision.
      *
+     * @param number its number within the budget, from 1
+     * @param line the line revised
+     * @param delta the change of the line's amount; not zero
+     * @param reason why
+     * @param approvedBy who approved it
+     * @param approvedAt when
      * @throws InvalidArgumentException naming the component when one is null, the number is not
      *     positive, the delta is zero or too large to store, or the reason is blank
      */

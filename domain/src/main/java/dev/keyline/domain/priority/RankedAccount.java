@@ -29,6 +29,9 @@ public record RankedAccount(int rank, AccountResult result, BigDecimal score) {
     /**
      * Validates the entry.
      *
+     * @param rank the position, 1 first
+     * @param result the account's result in the period and segment
+     * @param score the weighted score the rank follows, non-negative
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null, the rank is below 1 or the score negative
      */

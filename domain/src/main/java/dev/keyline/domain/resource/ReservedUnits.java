@@ -18,6 +18,10 @@ public record ReservedUnits(ReservationId reservation, AccountId holder, boolean
     /**
      * Validates the holding.
      *
+     * @param reservation the reservation
+     * @param holder the key account it is for
+     * @param binding whether it was made against an SLA (binding the network centre)
+     * @param units the units still reserved (not yet allocated); never empty
      * @throws InvalidArgumentException naming the component that is null, or {@code units} when it is empty
      */
     public ReservedUnits {

@@ -16,6 +16,8 @@ public record SpareMonthlyIssues(YearMonth month, long quantity) {
     /**
      * Validates the total.
      *
+     * @param month the month
+     * @param quantity the units issued, not negative
      * @throws InvalidArgumentException when {@code month} is null or {@code quantity} is negative
      */
     public SpareMonthlyIssues {

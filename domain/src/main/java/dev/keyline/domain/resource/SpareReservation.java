@@ -14,6 +14,8 @@ public record SpareReservation(SpareReservationRef ref, long quantity) {
     /**
      * Validates the reservation.
      *
+     * @param ref what they are held for
+     * @param quantity how many, above zero
      * @throws InvalidArgumentException when {@code ref} is null or {@code quantity} is not above zero
      */
     public SpareReservation {

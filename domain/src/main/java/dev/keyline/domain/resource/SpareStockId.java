@@ -16,6 +16,7 @@ public record SpareStockId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code spareStockId} when the text is not a depot
      *     code, a colon and a part number
      */

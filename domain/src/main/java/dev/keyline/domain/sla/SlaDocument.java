@@ -23,6 +23,12 @@ public record SlaDocument(SlaDocumentKind kind, String reference, ProductCode pr
     /**
      * Validates the document.
      *
+     * @param kind what it is; its sender is {@code kind.sender()}
+     * @param reference the document's reference (for example the fault ticket), chosen by the sender
+     * @param product the product it concerns
+     * @param text what it says, free text
+     * @param recordedBy who sent it
+     * @param recordedAt when
      * @throws InvalidArgumentException naming the component when one is null, the reference is not
      *     a valid identifier or the text is blank or too long
      */

@@ -18,6 +18,9 @@ public record Position(Role role, int planned, List<UserId> people) {
     /**
      * Validates the position.
      *
+     * @param role the role
+     * @param planned the planned headcount
+     * @param people the people assigned, in the order they were assigned; never more than planned
      * @throws InvalidArgumentException when a component is null, the headcount is negative, a
      *     person appears twice or more people fill it than planned
      */

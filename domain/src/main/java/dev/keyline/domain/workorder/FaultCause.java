@@ -12,6 +12,7 @@ public record FaultCause(String value) implements Identifier {
     /**
      * Validates the cause code.
      *
+     * @param value the cause code text
      * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code cause} when the text is
      *     not a valid identifier
      */

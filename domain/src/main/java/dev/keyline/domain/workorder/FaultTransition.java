@@ -25,6 +25,13 @@ public record FaultTransition(UserId actedBy, Instant at, FaultTicketState from,
     /**
      * Validates the entry.
      *
+     * @param actedBy who acted
+     * @param at when
+     * @param from the state before; null only for the report
+     * @param to the state after
+     * @param note what was said or done; not blank
+     * @param station the station dispatched to; set exactly on a move to {@link FaultTicketState#DISPATCHED}
+     * @param cause the fault's cause; set exactly on a move to {@link FaultTicketState#RETURNED}
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or blank, when {@code from} is missing on anything but a report, or when a station or
      *     cause is missing on, or given outside, the move that sets it

@@ -31,6 +31,15 @@ public record ProvisioningOrderAccepted(EventId eventId, Instant occurredAt, Pro
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param originatingUnit the unit that coordinated it
+     * @param acceptedBy who accepted for the customer
+     * @param committedCompletion the committed completion
+     * @param onTime whether it was accepted by the committed completion
+     * @param responsibilities per stage, who answered at each of the four levels
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningOrderAccepted {
