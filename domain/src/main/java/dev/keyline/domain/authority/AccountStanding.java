@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.util.Optional;
 
 /**
- * What commercial authorisation knows of a key account: the authority area's own projection of the
+ * What commercial authorisation (商务授权) knows of a key account (大客户): the authority area's own projection of the
  * key-account area's events ({@code account.registered}, {@code account.manager-assigned},
  * {@code account.exited}), kept by a reaction so that authorisation never reads the key-account
  * area's storage. It lags the account by the relay's delivery: an account registered a moment ago

@@ -11,7 +11,7 @@ import java.time.Instant;
 import dev.keyline.domain.common.Role;
 
 /**
- * The requester took a price request back; type {@value #TYPE}. Addressed to the role the request
+ * The requester took a price request (商务授权) back; type {@value #TYPE}. Addressed to the role the request
  * was addressed to, so approvers stop looking at it.
  *
  * @param eventId the event's id

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * How one key account wants to be billed: channel, frequency, format, level of detail, and
+ * How one key account (大客户) wants to be billed (计费帐务): channel, frequency, format, level of detail, and
  * whether consolidated or per branch. A combination must keep every {@link BillPreferenceRule};
  * the first rule broken is named in a {@link BillPreferenceRuleException}.
  *

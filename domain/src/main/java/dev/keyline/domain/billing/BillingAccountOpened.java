@@ -9,7 +9,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * The billing side of a key account was opened with its first credit rating and limit; type {@value #TYPE}.
+ * The billing (计费帐务) side of a key account was opened with its first credit rating and limit; type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened

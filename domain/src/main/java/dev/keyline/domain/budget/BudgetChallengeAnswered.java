@@ -7,7 +7,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * The drafter answered a challenge; type {@value #TYPE}.
+ * The drafter answered a challenge (质询); type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened

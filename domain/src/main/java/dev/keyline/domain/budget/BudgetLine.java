@@ -6,7 +6,7 @@ import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 
 /**
- * One line of a budget as drafted: its kind and category, the original amount, its control per
+ * One line of a budget (预算) as drafted: its kind and category, the original amount, its control per
  * document stage, and, for a budget under another, the parent budget's line it draws on. The issued
  * amount of a line is this amount plus its approved {@link Revision}s.
  *

@@ -8,7 +8,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A budget moved from one status to another (the first entry, {@code from} null, when the province set its targets); type {@value #TYPE}.
+ * A budget (预算) moved from one status to another (the first entry, {@code from} null, when the province set its targets); type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * What the province fixes when it sets a budget's targets: whose budget for which fiscal year,
+ * What the province fixes when it sets a budget's (预算) targets: whose budget for which fiscal year,
  * under which parent budget, the annual fund plan (the ceiling of the budget's total), the shares of
  * a line's amount at which an alert is raised, and the time zone that decides a document's month.
  *

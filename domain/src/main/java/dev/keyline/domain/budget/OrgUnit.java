@@ -5,8 +5,8 @@ import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Require;
 
 /**
- * An organisation unit that holds budgets, with its place in the hierarchy province → local
- * network → department or cost centre.
+ * An organisation unit that holds budgets, with its place in the hierarchy province → local network
+ * (本地网) → department or cost centre.
  *
  * @param id the unit's id
  * @param level its level

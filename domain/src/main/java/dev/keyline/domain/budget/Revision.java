@@ -8,7 +8,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * An approved revision of an issued budget line: an immutable delta with its reason and approver.
+ * An approved revision of an issued (下达) budget line: an immutable delta with its reason and approver.
  * A line's issued amount is its original amount plus all its revisions.
  *
  * @param number its number within the budget, from 1

@@ -4,7 +4,7 @@ import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidArgumentException;
 
 /**
- * The id of a KPI, stable across storage, the wire and the command line. The catalogue's ids are
+ * The id of a KPI (考核), stable across storage, the wire and the command line. The catalogue's ids are
  * lower-case English words joined by hyphens, such as {@code market-response-compliance}; a host's
  * own KPIs may use any identifier text.
  *

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A scorecard: the weighted KPIs one role in one organisation unit is assessed on.
+ * A scorecard: the weighted KPIs one role in one organisation unit is assessed (考核) on.
  *
  * <p>Applying it to a period's values: each line's value is banded by its KPI's definition; the
  * line earns the {@link BandPoints} of its band; the score is the weighted mean of the lines'

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A scorecard applied to one role in one organisation unit for one period: its lines, one per
+ * A scorecard (考核) applied to one role in one organisation unit for one period: its lines, one per
  * weighted KPI, and the weighted score and band they give.
  *
  * <p>A scorecard is complete when every line has a value; only a complete scorecard has a score

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Units of a pool given to a key account for a service, until they are released.
+ * Units of a pool given to a key account (大客户) for a service, until they are released.
  *
  * @param id the allocation's id
  * @param holder the key account holding the units

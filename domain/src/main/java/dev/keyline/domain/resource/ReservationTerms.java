@@ -7,7 +7,7 @@ import dev.keyline.domain.common.Require;
 import java.time.Instant;
 
 /**
- * What a reservation asks for: how many units, for which key account and purpose, for which period
+ * What a reservation (资源预占) asks for: how many units, for which key account and purpose, for which period
  * of use, and until when they are held unallocated.
  *
  * @param holder the key account the units are for

@@ -5,7 +5,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 
 /**
- * The units a pool holds for one open {@link Reservation}: they go to nobody else, only to
+ * The units a pool holds for one open {@link Reservation} (资源预占): they go to nobody else, only to
  * allocations made through that reservation.
  *
  * @param reservation the reservation

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The daily check found a stock's available units (on hand less reserved) under its minimum level; raised at most once per stock and day; type {@value #TYPE}. Addressed to the depot.
+ * The daily check found a spare-part (备品备件) stock's available units (on hand less reserved) under its minimum level; raised at most once per stock and day; type {@value #TYPE}. Addressed to the depot.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened

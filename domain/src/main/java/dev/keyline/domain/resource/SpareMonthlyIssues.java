@@ -5,7 +5,7 @@ import dev.keyline.domain.common.Require;
 import java.time.YearMonth;
 
 /**
- * The units a stock issued in one month: the sum of its {@link SpareConsumption} entries of that
+ * The units a spare-part (备品备件) stock issued in one month: the sum of its {@link SpareConsumption} entries of that
  * month.
  *
  * @param month the month

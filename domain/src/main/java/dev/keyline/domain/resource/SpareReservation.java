@@ -4,7 +4,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 
 /**
- * Units of a {@link SpareStock} held for one fault ticket or order.
+ * Units of a {@link SpareStock} of spare parts (备品备件) held for one fault ticket or order.
  *
  * @param ref what they are held for
  * @param quantity how many, above zero

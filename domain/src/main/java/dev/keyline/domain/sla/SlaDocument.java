@@ -8,7 +8,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A document of the SLA's information flow, as recorded.
+ * A document of the SLA's (服务水平协议) information flow, as recorded.
  *
  * @param kind what it is; its sender is {@code kind.sender()}
  * @param reference the document's reference (for example the fault ticket), chosen by the sender

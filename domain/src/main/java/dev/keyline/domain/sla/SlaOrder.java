@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An order accepted under an SLA in a service class: its committed provisioning date and its price.
+ * An order accepted under an SLA (服务水平协议) in a service class: its committed provisioning date and its price.
  *
  * @param reference the order's reference (for example the work order's id), unique in the SLA
  * @param product the product

@@ -8,7 +8,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * One party signed an SLA; type {@value #TYPE}.
+ * One party signed an SLA (服务水平协议); type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened

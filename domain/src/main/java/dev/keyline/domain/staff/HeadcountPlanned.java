@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * The planned headcount of a role in an industry division was set; type {@value #TYPE}. Addressed to the division's staffing id as organisation unit.
+ * The planned headcount (人力资源管理) of a role in an industry division was set; type {@value #TYPE}. Addressed to the division's staffing id as organisation unit.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened

@@ -7,7 +7,7 @@ import dev.keyline.domain.common.UserId;
 import java.util.List;
 
 /**
- * One role's staffing in a division: the planned headcount and the people who fill it.
+ * One role's staffing in a division, part of human-resource management (人力资源管理): the planned headcount and the people who fill it.
  *
  * @param role the role
  * @param planned the planned headcount

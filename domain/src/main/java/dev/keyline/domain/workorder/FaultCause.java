@@ -3,7 +3,7 @@ package dev.keyline.domain.workorder;
 import dev.keyline.domain.common.Identifier;
 
 /**
- * Why a fault happened, as the host's cause code, for example {@code FIBRE-CUT}, {@code POWER} or {@code CPE}; set when the repaired fault is returned and counted by the monthly statistics.
+ * Why a fault (故障) happened, as the host's cause code, for example {@code FIBRE-CUT}, {@code POWER} or {@code CPE}; set when the repaired fault is returned and counted by the monthly statistics.
  *
  * @param value the cause code text
  */

@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A fault was reported by the call centre or detected by the network; type {@value #TYPE}. Both
+ * A fault (障碍 / 故障) was reported by the call centre or detected by the network; type {@value #TYPE}. Both
  * clocks started; the network-management centre judges it next.
  *
  * @param eventId the event's id

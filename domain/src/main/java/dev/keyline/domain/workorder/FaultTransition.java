@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One entry of a fault ticket's append-only transition log: who moved it, when, from which state
  * to which, and why. The first entry is the report, from no state to {@link FaultTicketState#REPORTED}.
- * A dispatch names the station, a return the cause; replaying the log gives the ticket's state,
+ * A dispatch (派单) names the station (工位), a return (返单) the cause; replaying the log gives the ticket's state,
  * station and cause.
  *
  * @param actedBy who acted

@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A fault ticket moved from one state to another; type {@value #TYPE}. One event per entry of the
+ * A fault (故障) ticket moved from one state to another; type {@value #TYPE}. One event per entry of the
  * ticket's transition log after the report, with the same content.
  *
  * @param eventId the event's id

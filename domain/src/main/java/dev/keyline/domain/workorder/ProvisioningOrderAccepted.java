@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The customer accepted a provisioning order (closed loop 1): it is closed, and who answered for each stage at the four assessment levels is recorded; type {@value #TYPE}.
+ * The customer accepted a provisioning (开通) order (closed loop 1): it is closed, and who answered for each stage at the four assessment levels is recorded; type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened

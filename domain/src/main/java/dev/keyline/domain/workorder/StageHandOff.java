@@ -7,7 +7,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * One hand-off of a stage from one station and executor to another (closed loop 3: every hand-off
+ * One hand-off of a stage from one station (工位) and executor to another (closed loop 3: every hand-off
  * has an owner), with a note.
  *
  * @param stage the stage handed off

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One SLA clock of a fault ticket (response or resolution), measured in working time of a
+ * One SLA clock of a fault (故障) ticket (response or resolution), measured in working time of a
  * {@link BusinessCalendar}: not started → running ⇄ paused → met | breached | cancelled.
  *
  * <p>The clock keeps an append-only log of its transitions. Everything else is derived from that
