@@ -125,7 +125,7 @@ public final class EventTypes {
     /**
      * Registers the type of {@code event} for its class.
      *
-     * @param event the event
+     * @param event an event whose class and type name to register
      * @return this registry
      */
     public EventTypes register(DomainEvent event) {
@@ -136,7 +136,7 @@ public final class EventTypes {
     /**
      * {@return the class registered for {@code type}, if any}
      *
-     * @param type the type
+     * @param type the stable type name
      */
     public Optional<Class<? extends DomainEvent>> classOf(String type) {
         Require.nonBlank(type, "type");

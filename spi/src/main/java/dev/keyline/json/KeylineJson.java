@@ -72,7 +72,7 @@ public final class KeylineJson {
     /**
      * Keyline's JSON reading events through the given registry.
      *
-     * @param eventTypes the event types
+     * @param eventTypes the registry that maps type names to event classes
      * @return Keyline's JSON
      */
     public static KeylineJson create(EventTypes eventTypes) {
@@ -123,7 +123,7 @@ public final class KeylineJson {
     /**
      * {@code value} as JSON.
      *
-     * @param value the value
+     * @param value the value to write
      * @return the JSON text
      * @throws SerialisationException when it cannot be written
      */
@@ -140,9 +140,9 @@ public final class KeylineJson {
     /**
      * Reads a {@code type} from {@code json}.
      *
-     * @param <T> the type parameter
-     * @param json the json
-     * @param type the type
+     * @param <T> the type of the value read
+     * @param json the JSON text
+     * @param type the type to read
      * @return the value read
      * @throws MalformedInputException naming the field path and the problem
      */
@@ -154,9 +154,9 @@ public final class KeylineJson {
     /**
      * Reads a generic type, for example {@code List<Money>}, from {@code json}.
      *
-     * @param <T> the type parameter
-     * @param json the json
-     * @param type the type
+     * @param <T> the type of the value read
+     * @param json the JSON text
+     * @param type the type to read
      * @return the value read
      * @throws MalformedInputException naming the field path and the problem
      */
@@ -182,7 +182,7 @@ public final class KeylineJson {
     /**
      * {@return an event as JSON, registering its type name for its class in {@link #eventTypes()}}
      *
-     * @param event the event
+     * @param event the event to write
      * @throws SerialisationException when it cannot be written, or its type name is registered for another class
      */
     public String writeEvent(DomainEvent event) {

@@ -191,7 +191,7 @@ public final class LoggingSink implements NotificationSink {
         /**
          * The name of the logger to obtain from {@link System#getLogger(String)}; default {@value LoggingSink#DEFAULT_LOGGER_NAME}.
          *
-         * @param loggerName the logger name
+         * @param loggerName the name passed to {@link System#getLogger(String)}
          * @return this builder
          */
         public Builder loggerName(String loggerName) {
@@ -214,7 +214,7 @@ public final class LoggingSink implements NotificationSink {
         /**
          * The level of every line; default INFO. {@code OFF} and {@code ALL} are rejected.
          *
-         * @param level the level
+         * @param level the level of every line
          * @return this builder
          */
         public Builder level(System.Logger.Level level) {
@@ -228,7 +228,7 @@ public final class LoggingSink implements NotificationSink {
         /**
          * Whether the line ends with the event payload; default false.
          *
-         * @param include the include
+         * @param include true to end each line with the event payload
          * @return this builder
          */
         public Builder includePayload(boolean include) {
@@ -239,7 +239,7 @@ public final class LoggingSink implements NotificationSink {
         /**
          * How many payload characters to write before cutting; default 4096.
          *
-         * @param length the length
+         * @param length the most payload characters, above zero
          * @return this builder
          */
         public Builder maxPayloadLength(int length) {

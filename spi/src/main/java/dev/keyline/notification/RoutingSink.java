@@ -245,7 +245,7 @@ public final class RoutingSink implements NotificationSink {
         /**
          * Adds a rule after those already added.
          *
-         * @param rule the rule
+         * @param rule the rule to add
          * @return this builder
          */
         public Builder rule(RoutingRule rule) {
@@ -256,7 +256,7 @@ public final class RoutingSink implements NotificationSink {
         /**
          * Adds rules in order after those already added.
          *
-         * @param rules the rules
+         * @param rules the rules to add, in order
          * @return this builder
          */
         public Builder rules(Collection<RoutingRule> rules) {
@@ -267,7 +267,7 @@ public final class RoutingSink implements NotificationSink {
         /**
          * Adds sinks that receive every notification no rule matches.
          *
-         * @param defaultSinks the default sinks
+         * @param defaultSinks the sinks for notifications no rule matches, at least one
          * @return this builder
          */
         public Builder defaultSinks(NotificationSink... defaultSinks) {

@@ -262,7 +262,7 @@ public final class Keyline {
         /**
          * The storage provider; exactly one.
          *
-         * @param provider the provider
+         * @param provider the storage provider, for example an {@code InMemoryStorage} or a {@code JdbcStorage}
          * @return this builder
          * @throws ConfigurationException when one was already given
          */
@@ -281,7 +281,7 @@ public final class Keyline {
          * outbox keeps each sink's delivery state under its name, so names must be unique, not
          * blank, at most {@value #MAX_SINK_NAME_LENGTH} characters, and stable across restarts.
          *
-         * @param sink the notification sink
+         * @param sink the sink, with a name unique among the runtime's sinks and reactions
          * @return this builder
          */
         public Builder sink(NotificationSink sink) {
@@ -293,7 +293,7 @@ public final class Keyline {
          * Adds a reaction of the host's own, next to the reactions of the areas the storage stores
          * (see {@link RuntimeArea}). Its name must be unique among reactions and sinks.
          *
-         * @param reaction the reaction
+         * @param reaction the host's reaction
          * @return this builder
          */
         public Builder reaction(Reaction reaction) {
@@ -308,7 +308,7 @@ public final class Keyline {
          * without them, the projections they keep fall behind, for example commercial
          * authorisation's account standings.
          *
-         * @param wire the wire
+         * @param wire true to wire them (the default), false for a runtime that must not apply them
          * @return this builder
          */
         public Builder areaReactions(boolean wire) {
@@ -319,7 +319,7 @@ public final class Keyline {
         /**
          * Adds notification sinks in order.
          *
-         * @param sinks the notification sinks
+         * @param sinks the sinks, in order
          * @return this builder
          */
         public Builder sinks(List<? extends NotificationSink> sinks) {
@@ -345,7 +345,7 @@ public final class Keyline {
         /**
          * Adds every {@link NotificationSink} that {@link ServiceLoader} finds with {@code loader}.
          *
-         * @param loader the loader
+         * @param loader the class loader to search
          * @return this builder
          * @throws ConfigurationException when a listed sink cannot be loaded
          */
@@ -366,7 +366,7 @@ public final class Keyline {
          * The clock for every time the runtime reads; defaults to the system UTC clock ticking in
          * whole microseconds, the finest precision the JDBC provider stores.
          *
-         * @param clock the clock that tells the time
+         * @param clock the clock every time of the runtime is read from
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -390,7 +390,7 @@ public final class Keyline {
         /**
          * The relay's retry policy; defaults to {@link RetryPolicy#defaults()}.
          *
-         * @param retryPolicy the retry policy
+         * @param retryPolicy the relay's retry policy
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
@@ -417,7 +417,7 @@ public final class Keyline {
         /**
          * The JSON to write events with; defaults to {@link KeylineJson#create()}.
          *
-         * @param json the json
+         * @param json the JSON to write events with
          * @return this builder
          */
         public Builder json(KeylineJson json) {

@@ -310,7 +310,7 @@ public final class Relay {
     /**
      * Up to {@code limit} entries with at least one dead-lettered delivery, oldest first.
      *
-     * @param limit the limit
+     * @param limit the most entries to list, above zero
      * @return the entries, oldest first
      */
     public List<OutboxEntry> deadLetters(int limit) {
@@ -321,8 +321,8 @@ public final class Relay {
     /**
      * Up to {@code limit} entries whose delivery to {@code sink} is dead-lettered, oldest first.
      *
-     * @param sink the notification sink
-     * @param limit the limit
+     * @param sink the sink's name
+     * @param limit the most entries to list, above zero
      * @return the entries, oldest first
      */
     public List<OutboxEntry> deadLetters(String sink, int limit) {

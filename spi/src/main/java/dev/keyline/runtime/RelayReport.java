@@ -38,9 +38,9 @@ public record RelayReport(int delivered, int retried, int deadLettered, int stal
     /**
      * A report with no stale claims.
      *
-     * @param delivered the delivered
-     * @param retried the retried
-     * @param deadLettered the dead lettered
+     * @param delivered deliveries a sink accepted
+     * @param retried deliveries due again later
+     * @param deadLettered deliveries given up
      */
     public RelayReport(int delivered, int retried, int deadLettered) {
         this(delivered, retried, deadLettered, 0);
@@ -54,7 +54,7 @@ public record RelayReport(int delivered, int retried, int deadLettered, int stal
     /**
      * {@return the sum of this report and {@code other}}
      *
-     * @param other the other
+     * @param other the report to add
      */
     public RelayReport plus(RelayReport other) {
         Require.nonNull(other, "other");

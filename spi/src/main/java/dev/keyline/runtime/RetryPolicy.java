@@ -61,12 +61,12 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * A policy with the default retry-after cap of {@link #DEFAULT_MAX_RETRY_AFTER}.
      *
-     * @param maxAttempts the max attempts
-     * @param initialBackoff the initial backoff
-     * @param multiplier the multiplier
-     * @param maxBackoff the max backoff
-     * @param lease the lease
-     * @param batchSize the batch size
+     * @param maxAttempts how many attempts an entry gets before it is dead-lettered, at least 1
+     * @param initialBackoff the wait after the first failure, positive
+     * @param multiplier by how much each further wait grows, at least 1.0
+     * @param maxBackoff the longest computed wait, at least {@code initialBackoff}
+     * @param lease how long a claimed delivery belongs to the relay that claimed it
+     * @param batchSize how many deliveries one pump claims at most
      */
     public RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, Duration lease,
                        int batchSize) {
@@ -117,7 +117,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * {@return this policy with another {@link #maxAttempts()}}
      *
-     * @param newMaxAttempts the new max attempts
+     * @param newMaxAttempts how many attempts an entry gets, at least 1
      */
     public RetryPolicy withMaxAttempts(int newMaxAttempts) {
         return new RetryPolicy(newMaxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize, maxRetryAfter);
@@ -126,7 +126,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * {@return this policy with another {@link #initialBackoff()}}
      *
-     * @param newInitialBackoff the new initial backoff
+     * @param newInitialBackoff the wait after the first failure, positive
      */
     public RetryPolicy withInitialBackoff(Duration newInitialBackoff) {
         Require.nonNull(newInitialBackoff, "newInitialBackoff");
@@ -136,7 +136,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * {@return this policy with another {@link #multiplier()}}
      *
-     * @param newMultiplier the new multiplier
+     * @param newMultiplier by how much each further wait grows, at least 1.0
      */
     public RetryPolicy withMultiplier(double newMultiplier) {
         return new RetryPolicy(maxAttempts, initialBackoff, newMultiplier, maxBackoff, lease, batchSize, maxRetryAfter);
@@ -145,7 +145,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * {@return this policy with another {@link #maxBackoff()}}
      *
-     * @param newMaxBackoff the new max backoff
+     * @param newMaxBackoff the longest computed wait
      */
     public RetryPolicy withMaxBackoff(Duration newMaxBackoff) {
         Require.nonNull(newMaxBackoff, "newMaxBackoff");
@@ -155,7 +155,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * {@return this policy with another {@link #lease()}}
      *
-     * @param newLease the new lease
+     * @param newLease how long a claimed delivery belongs to its relay, positive
      */
     public RetryPolicy withLease(Duration newLease) {
         Require.nonNull(newLease, "newLease");
@@ -165,7 +165,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /**
      * {@return this policy with another {@link #batchSize()}}
      *
-     * @param newBatchSize the new batch size
+     * @param newBatchSize how many deliveries one pump claims at most, above zero
      */
     public RetryPolicy withBatchSize(int newBatchSize) {
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, newBatchSize, maxRetryAfter);

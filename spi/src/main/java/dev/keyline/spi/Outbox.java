@@ -184,7 +184,7 @@ public interface Outbox {
      * Up to {@code limit} entries whose {@link OutboxEntry#status()} is {@code status}, in sequence order.
      *
      * @param status the status
-     * @param limit the limit
+     * @param limit the most entries to list, above zero
      * @return the entries, in sequence order
      */
     List<OutboxEntry> list(DeliveryStatus status, int limit);
@@ -193,7 +193,7 @@ public interface Outbox {
      * Up to {@code limit} entries whose delivery to {@code sink} is DEAD_LETTER, in sequence order.
      *
      * @param sink the notification sink
-     * @param limit the limit
+     * @param limit the most entries to list, above zero
      * @return the entries, in sequence order
      */
     List<OutboxEntry> deadLetters(String sink, int limit);
@@ -204,7 +204,7 @@ public interface Outbox {
      * dead-lettered, is never deleted; neither is one another transaction is changing.
      *
      * @param olderThan the older than
-     * @param limit the limit
+     * @param limit the most entries to list, above zero
      * @return how many entries were deleted
      */
     int purgeDelivered(Instant olderThan, int limit);

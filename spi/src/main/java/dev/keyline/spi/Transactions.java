@@ -22,8 +22,8 @@ public interface Transactions {
     /**
      * Runs {@code work} in a transaction (joining one already active on this thread) and returns its result.
      *
-     * @param <T> the type parameter
-     * @param work the work
+     * @param <T> the type of the work's result
+     * @param work the work to run
      * @return the work's result
      */
     <T> T execute(TransactionalWork<T> work);
@@ -31,7 +31,7 @@ public interface Transactions {
     /**
      * Runs {@code work} in a transaction (joining one already active on this thread).
      *
-     * @param work the work
+     * @param work the work to run
      */
     default void run(Runnable work) {
         Require.nonNull(work, "work");

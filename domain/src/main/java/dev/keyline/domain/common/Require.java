@@ -19,7 +19,7 @@ public final class Require {
     /**
      * {@return {@code value}, or fails when it is null}
      *
-     * @param <T> the type parameter
+     * @param <T> the value's type
      * @param value the value
      * @param name the name
      */
@@ -137,7 +137,7 @@ public final class Require {
     /**
      * {@return an immutable copy of {@code values}, or fails when it or any element is null}
      *
-     * @param <T> the type parameter
+     * @param <T> the value's type
      * @param values the values
      * @param name the name
      */
