@@ -122,19 +122,28 @@ public final class EventTypes {
         return this;
     }
 
-    /** Registers the type of {@code event} for its class. */
+    /**
+     * Registers the type of {@code event} for its class.
+     *
+     * @param event an event whose class and type name to register
+     * @return this registry
+     */
     public EventTypes register(DomainEvent event) {
         Require.nonNull(event, "event");
         return register(event.type(), event.getClass());
     }
 
-    /** The class registered for {@code type}, if any. */
+    /**
+     * {@return the class registered for {@code type}, if any}
+     *
+     * @param type the stable type name
+     */
     public Optional<Class<? extends DomainEvent>> classOf(String type) {
         Require.nonBlank(type, "type");
         return Optional.ofNullable(classes.get(type));
     }
 
-    /** The registered type names, sorted. */
+    /** {@return the registered type names, sorted} */
     public SortedSet<String> types() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(classes.keySet()));
     }

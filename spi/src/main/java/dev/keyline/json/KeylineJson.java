@@ -62,17 +62,27 @@ public final class KeylineJson {
     /**
      * Keyline's JSON with a fresh registry that knows every event type of Keyline's areas
      * ({@link EventTypes#standard()}).
+     *
+     * @return Keyline's JSON
      */
     public static KeylineJson create() {
         return new KeylineJson(newObjectMapper(), EventTypes.standard());
     }
 
-    /** Keyline's JSON reading events through the given registry. */
+    /**
+     * Keyline's JSON reading events through the given registry.
+     *
+     * @param eventTypes the registry that maps type names to event classes
+     * @return Keyline's JSON
+     */
     public static KeylineJson create(EventTypes eventTypes) {
         return new KeylineJson(newObjectMapper(), Require.nonNull(eventTypes, "eventTypes"));
     }
 
-    /** A new {@code ObjectMapper} configured as described on this type, for a host's own use. */
+    /**
+     * {@return a new {@code ObjectMapper} configured as described on this type, for a host's own
+     * use}
+     */
     public static ObjectMapper newObjectMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -97,12 +107,15 @@ public final class KeylineJson {
         return mapper;
     }
 
-    /** The mapper this instance uses; hosts must not reconfigure it (use {@link #newObjectMapper()}). */
+    /**
+     * {@return the mapper this instance uses; hosts must not reconfigure it (use {@link
+     * #newObjectMapper()})}
+     */
     public ObjectMapper mapper() {
         return mapper;
     }
 
-    /** The event type registry {@link #readEvent(String, String)} uses. */
+    /** {@return the event type registry {@link #readEvent(String, String)} uses} */
     public EventTypes eventTypes() {
         return eventTypes;
     }
@@ -110,6 +123,8 @@ public final class KeylineJson {
     /**
      * {@code value} as JSON.
      *
+     * @param value the value to write
+     * @return the JSON text
      * @throws SerialisationException when it cannot be written
      */
     public String write(Object value) {
@@ -125,6 +140,10 @@ public final class KeylineJson {
     /**
      * Reads a {@code type} from {@code json}.
      *
+     * @param <T> the type of the value read
+     * @param json the JSON text
+     * @param type the type to read
+     * @return the value read
      * @throws MalformedInputException naming the field path and the problem
      */
     public <T> T read(String json, Class<T> type) {
@@ -135,6 +154,10 @@ public final class KeylineJson {
     /**
      * Reads a generic type, for example {@code List<Money>}, from {@code json}.
      *
+     * @param <T> the type of the value read
+     * @param json the JSON text
+     * @param type the type to read
+     * @return the value read
      * @throws MalformedInputException naming the field path and the problem
      */
     public <T> T read(String json, TypeReference<T> type) {
@@ -157,8 +180,9 @@ public final class KeylineJson {
     }
 
     /**
-     * An event as JSON, registering its type name for its class in {@link #eventTypes()}.
+     * {@return an event as JSON, registering its type name for its class in {@link #eventTypes()}}
      *
+     * @param event the event to write
      * @throws SerialisationException when it cannot be written, or its type name is registered for another class
      */
     public String writeEvent(DomainEvent event) {

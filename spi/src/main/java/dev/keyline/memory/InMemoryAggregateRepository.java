@@ -92,7 +92,10 @@ public class InMemoryAggregateRepository<A extends AggregateRoot<I>, I extends I
         return restore.apply(stored);
     }
 
-    /** The table of snapshots, for queries a subclass cannot express with {@link #findAll(Predicate)}. */
+    /**
+     * {@return the table of snapshots, for queries a subclass cannot express with {@link
+     * #findAll(Predicate)}}
+     */
     protected final InMemoryTable<I, S> table() {
         return table;
     }
@@ -117,7 +120,12 @@ public class InMemoryAggregateRepository<A extends AggregateRoot<I>, I extends I
         return aggregateName;
     }
 
-    /** The aggregates whose snapshots match {@code filter}, freshly restored, in insertion order. */
+    /**
+     * {@return the aggregates whose snapshots match {@code filter}, freshly restored, in insertion
+     * order}
+     *
+     * @param filter the filter
+     */
     protected Stream<A> findAll(Predicate<? super S> filter) {
         return table.scan(filter).map(this::restore);
     }

@@ -44,7 +44,12 @@ public final class InMemoryTable<K, S> {
      */
     public record Row<S>(S snapshot, long version) {
 
-        /** Validates the row. */
+        /**
+         * Validates the row.
+         *
+         * @param snapshot the snapshot
+         * @param version the stored version, 1 after the insert and one more after each update
+         */
         public Row {
             Require.nonNull(snapshot, "snapshot");
             Require.positive(version, "version");
@@ -67,17 +72,21 @@ public final class InMemoryTable<K, S> {
         this.snapshotType = snapshotType;
     }
 
-    /** The table's name. */
+    /** {@return the table's name} */
     public String name() {
         return name;
     }
 
-    /** The type of the snapshots this table holds. */
+    /** {@return the type of the snapshots this table holds} */
     public Class<S> snapshotType() {
         return snapshotType;
     }
 
-    /** The row with this key as this transaction sees it, or empty. */
+    /**
+     * {@return the row with this key as this transaction sees it, or empty}
+     *
+     * @param key the key
+     */
     public Optional<Row<S>> findRow(K key) {
         Require.nonNull(key, "key");
         Map<K, Write<S>> writes = writesOrNull(storage.requireTransaction("reading " + name));
@@ -87,12 +96,21 @@ public final class InMemoryTable<K, S> {
         return storage.readCommitted(() -> Optional.ofNullable(committed.get(key)));
     }
 
-    /** The snapshot with this key as this transaction sees it, or empty. */
+    /**
+     * {@return the snapshot with this key as this transaction sees it, or empty}
+     *
+     * @param key the key
+     */
     public Optional<S> find(K key) {
         return findRow(key).map(Row::snapshot);
     }
 
-    /** The stored version of the row with this key as this transaction sees it, or empty when there is none. */
+    /**
+     * {@return the stored version of the row with this key as this transaction sees it, or empty
+     * when there is none}
+     *
+     * @param key the key
+     */
     public OptionalLong version(K key) {
         return findRow(key).map(r -> OptionalLong.of(r.version())).orElse(OptionalLong.empty());
     }
@@ -102,6 +120,9 @@ public final class InMemoryTable<K, S> {
      * {@link AlreadyExistsException} when 0 is expected and a row exists, with
      * {@link StaleVersionException} when the row's version differs, with {@link NotFoundException}
      * when a version is expected and there is no row.
+     *
+     * @param key the key
+     * @param expectedVersion the version the caller last read
      */
     public void checkWritable(K key, long expectedVersion) {
         Require.nonNull(key, "key");
@@ -109,7 +130,12 @@ public final class InMemoryTable<K, S> {
         check(key, expectedVersion, findRow(key).orElse(null));
     }
 
-    /** Inserts a row at version 1; {@link AlreadyExistsException} when the key is taken. */
+    /**
+     * Inserts a row at version 1; {@link AlreadyExistsException} when the key is taken.
+     *
+     * @param key the key
+     * @param snapshot the snapshot
+     */
     public void insert(K key, S snapshot) {
         write(key, 0, snapshot);
     }
@@ -117,6 +143,9 @@ public final class InMemoryTable<K, S> {
     /**
      * Replaces the row stored at {@code expectedVersion} by {@code snapshot} at the next version.
      *
+     * @param key the key
+     * @param expectedVersion the version the caller last read
+     * @param snapshot the snapshot
      * @throws StaleVersionException when the row is at another version; nothing is written
      * @throws NotFoundException when there is no row
      */
@@ -125,13 +154,24 @@ public final class InMemoryTable<K, S> {
         write(key, expectedVersion, snapshot);
     }
 
-    /** {@link #insert(Object, Object)} when {@code expectedVersion} is 0, else {@link #update(Object, long, Object)}. */
+    /**
+     * {@link #insert(Object, Object)} when {@code expectedVersion} is 0, else {@link #update(Object, long, Object)}.
+     *
+     * @param key the key
+     * @param expectedVersion the version the caller last read
+     * @param snapshot the snapshot
+     */
     public void save(K key, long expectedVersion, S snapshot) {
         Require.nonNegative(expectedVersion, "expectedVersion");
         write(key, expectedVersion, snapshot);
     }
 
-    /** Removes the row stored at {@code expectedVersion}, with the same checks as an update. */
+    /**
+     * Removes the row stored at {@code expectedVersion}, with the same checks as an update.
+     *
+     * @param key the key
+     * @param expectedVersion the version the caller last read
+     */
     public void remove(K key, long expectedVersion) {
         Require.nonNull(key, "key");
         Require.positive(expectedVersion, "expectedVersion");
@@ -141,15 +181,19 @@ public final class InMemoryTable<K, S> {
     }
 
     /**
-     * The snapshots matching {@code filter}, as this transaction sees them, in insertion order.
-     * The stream works on a copy taken now, so it may be consumed after further writes.
+     * {@return the snapshots matching {@code filter}, as this transaction sees them, in insertion
+     * order} The stream works on a copy taken now, so it may be consumed after further writes.
+     *
+     * @param filter the filter
      */
     public Stream<S> scan(Predicate<? super S> filter) {
         Require.nonNull(filter, "filter");
         return rows().map(Row::snapshot).filter(filter);
     }
 
-    /** Every row as this transaction sees it, in insertion order, from a copy taken now. */
+    /**
+     * {@return every row as this transaction sees it, in insertion order, from a copy taken now}
+     */
     public Stream<Row<S>> rows() {
         Map<K, Write<S>> writes = writesOrNull(storage.requireTransaction("reading " + name));
         List<Row<S>> result = new ArrayList<>();
@@ -167,7 +211,11 @@ public final class InMemoryTable<K, S> {
         return result.stream();
     }
 
-    /** How many snapshots match {@code filter}, as this transaction sees them. */
+    /**
+     * {@return how many snapshots match {@code filter}, as this transaction sees them}
+     *
+     * @param filter the filter
+     */
     public long count(Predicate<? super S> filter) {
         return scan(filter).count();
     }

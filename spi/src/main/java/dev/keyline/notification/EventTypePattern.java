@@ -18,7 +18,11 @@ public record EventTypePattern(String value) {
 
     private static final String WILDCARD_SUFFIX = ".*";
 
-    /** Validates the pattern: not blank, no white space, and {@code *} only as a trailing {@code .*}. */
+    /**
+     * Validates the pattern: not blank, no white space, and {@code *} only as a trailing {@code .*}.
+     *
+     * @param value the pattern as written, for example {@code account.*} or {@code sla.signed}
+     */
     public EventTypePattern {
         Require.nonBlank(value, "eventTypePattern");
         Require.that(value.chars().noneMatch(Character::isWhitespace), "eventTypePattern",
@@ -31,17 +35,26 @@ public record EventTypePattern(String value) {
                 "must not start or end with '.' or hold an empty segment, was '" + value + "'");
     }
 
-    /** The pattern for {@code text}: a prefix pattern when it ends with {@code .*}, else an exact type. */
+    /**
+     * {@return the pattern for {@code text}: a prefix pattern when it ends with {@code .*}, else an
+     * exact type}
+     *
+     * @param text the text
+     */
     public static EventTypePattern of(String text) {
         return new EventTypePattern(text);
     }
 
-    /** Whether this is a prefix pattern ({@code prefix.*}) rather than an exact type. */
+    /** {@return whether this is a prefix pattern ({@code prefix.*}) rather than an exact type} */
     public boolean isPrefix() {
         return value.endsWith(WILDCARD_SUFFIX);
     }
 
-    /** Whether the given event type matches this pattern. */
+    /**
+     * {@return whether the given event type matches this pattern}
+     *
+     * @param eventType the event type
+     */
     public boolean matches(String eventType) {
         Require.nonNull(eventType, "eventType");
         if (isPrefix()) {

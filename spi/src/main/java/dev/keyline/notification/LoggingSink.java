@@ -48,7 +48,11 @@ public final class LoggingSink implements NotificationSink {
         this(builder());
     }
 
-    /** A sink logging at INFO to the given logger, without payloads. */
+    /**
+     * A sink logging at INFO to the given logger, without payloads.
+     *
+     * @param logger the logger
+     */
     public LoggingSink(System.Logger logger) {
         this(builder().logger(logger));
     }
@@ -61,7 +65,11 @@ public final class LoggingSink implements NotificationSink {
         this.name = builder.name;
     }
 
-    /** A builder for a sink with a chosen logger, level and payload policy. */
+    /**
+     * A builder for a sink with a chosen logger, level and payload policy.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,7 +84,10 @@ public final class LoggingSink implements NotificationSink {
     }
 
     /**
-     * The line this sink writes for the notification; never throws for a valid notification.
+     * {@return the line this sink writes for the notification; never throws for a valid
+     * notification}
+     *
+     * @param notification the notification
      */
     public String format(Notification notification) {
         Require.nonNull(notification, "notification");
@@ -177,20 +188,35 @@ public final class LoggingSink implements NotificationSink {
         private Builder() {
         }
 
-        /** The name of the logger to obtain from {@link System#getLogger(String)}; default {@value LoggingSink#DEFAULT_LOGGER_NAME}. */
+        /**
+         * The name of the logger to obtain from {@link System#getLogger(String)}; default {@value LoggingSink#DEFAULT_LOGGER_NAME}.
+         *
+         * @param loggerName the name passed to {@link System#getLogger(String)}
+         * @return this builder
+         */
         public Builder loggerName(String loggerName) {
             this.loggerName = Require.nonBlank(loggerName, "loggerName");
             this.logger = null;
             return this;
         }
 
-        /** The logger to write to, replacing any logger name given. */
+        /**
+         * The logger to write to, replacing any logger name given.
+         *
+         * @param logger the logger
+         * @return this builder
+         */
         public Builder logger(System.Logger logger) {
             this.logger = Require.nonNull(logger, "logger");
             return this;
         }
 
-        /** The level of every line; default INFO. {@code OFF} and {@code ALL} are rejected. */
+        /**
+         * The level of every line; default INFO. {@code OFF} and {@code ALL} are rejected.
+         *
+         * @param level the level of every line
+         * @return this builder
+         */
         public Builder level(System.Logger.Level level) {
             Require.nonNull(level, "level");
             Require.that(level != System.Logger.Level.OFF && level != System.Logger.Level.ALL, "level",
@@ -199,26 +225,45 @@ public final class LoggingSink implements NotificationSink {
             return this;
         }
 
-        /** Whether the line ends with the event payload; default false. */
+        /**
+         * Whether the line ends with the event payload; default false.
+         *
+         * @param include true to end each line with the event payload
+         * @return this builder
+         */
         public Builder includePayload(boolean include) {
             this.includePayload = include;
             return this;
         }
 
-        /** How many payload characters to write before cutting; default 4096. */
+        /**
+         * How many payload characters to write before cutting; default 4096.
+         *
+         * @param length the most payload characters, above zero
+         * @return this builder
+         */
         public Builder maxPayloadLength(int length) {
             Require.positive(length, "maxPayloadLength");
             this.maxPayloadLength = length;
             return this;
         }
 
-        /** The sink's name in dead-letter reasons; default {@code LoggingSink}. */
+        /**
+         * The sink's name in dead-letter reasons; default {@code LoggingSink}.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Require.nonBlank(name, "name");
             return this;
         }
 
-        /** Builds the sink. */
+        /**
+         * Builds the sink.
+         *
+         * @return the sink
+         */
         public LoggingSink build() {
             return new LoggingSink(this);
         }

@@ -32,7 +32,14 @@ import java.util.Optional;
 public record RoutingRule(String role, EventTypePattern eventType, String organisationUnit,
                           List<NotificationSink> sinks) {
 
-    /** Validates the rule and copies the sink list. */
+    /**
+     * Validates the rule and copies the sink list.
+     *
+     * @param role the audience role to match exactly, or null for any
+     * @param eventType the event types to match, or null for any
+     * @param organisationUnit the audience organisation unit to match exactly, or null for any
+     * @param sinks the sinks that receive matching notifications, at least one, in order
+     */
     public RoutingRule {
         if (role != null) {
             Require.nonBlank(role, "role");
@@ -46,30 +53,58 @@ public record RoutingRule(String role, EventTypePattern eventType, String organi
         Require.that(!sinks.isEmpty(), "sinks", "must name at least one sink");
     }
 
-    /** A rule matching every notification whose audience has this role. */
+    /**
+     * {@return a rule matching every notification whose audience has this role}
+     *
+     * @param role the role
+     * @param sinks the notification sinks
+     */
     public static RoutingRule forRole(String role, NotificationSink... sinks) {
         Require.nonBlank(role, "role");
         return new RoutingRule(role, null, null, sinkList(sinks));
     }
 
-    /** A rule matching every notification whose type matches the pattern ({@code type} or {@code prefix.*}). */
+    /**
+     * {@return a rule matching every notification whose type matches the pattern ({@code type} or
+     * {@code prefix.*})}
+     *
+     * @param eventTypePattern the event type pattern
+     * @param sinks the notification sinks
+     */
     public static RoutingRule forEventType(String eventTypePattern, NotificationSink... sinks) {
         return new RoutingRule(null, EventTypePattern.of(eventTypePattern), null, sinkList(sinks));
     }
 
-    /** A rule matching notifications with this audience role and a type matching the pattern. */
+    /**
+     * {@return a rule matching notifications with this audience role and a type matching the
+     * pattern}
+     *
+     * @param role the role
+     * @param eventTypePattern the event type pattern
+     * @param sinks the notification sinks
+     */
     public static RoutingRule forRoleAndEventType(String role, String eventTypePattern, NotificationSink... sinks) {
         Require.nonBlank(role, "role");
         return new RoutingRule(role, EventTypePattern.of(eventTypePattern), null, sinkList(sinks));
     }
 
-    /** This rule, further limited to audiences of the given organisation unit. */
+    /**
+     * {@return this rule, further limited to audiences of the given organisation unit}
+     *
+     * @param unit the unit
+     */
     public RoutingRule inOrganisationUnit(String unit) {
         Require.nonBlank(unit, "unit");
         return new RoutingRule(role, eventType, unit, sinks);
     }
 
-    /** Whether a notification of this type and audience matches every criterion the rule sets. */
+    /**
+     * {@return whether a notification of this type and audience matches every criterion the rule
+     * sets}
+     *
+     * @param type the type
+     * @param audience the audience
+     */
     public boolean matches(String type, Audience audience) {
         Require.nonNull(type, "type");
         Require.nonNull(audience, "audience");
@@ -78,23 +113,27 @@ public record RoutingRule(String role, EventTypePattern eventType, String organi
                 && (organisationUnit == null || organisationUnit.equals(audience.organisationUnit()));
     }
 
-    /** Whether the notification matches every criterion the rule sets. */
+    /**
+     * {@return whether the notification matches every criterion the rule sets}
+     *
+     * @param notification the notification
+     */
     public boolean matches(Notification notification) {
         Require.nonNull(notification, "notification");
         return matches(notification.type(), notification.audience());
     }
 
-    /** The role criterion, if set. */
+    /** {@return the role criterion, if set} */
     public Optional<String> roleIfSet() {
         return Optional.ofNullable(role);
     }
 
-    /** The event type criterion, if set. */
+    /** {@return the event type criterion, if set} */
     public Optional<EventTypePattern> eventTypeIfSet() {
         return Optional.ofNullable(eventType);
     }
 
-    /** The organisation unit criterion, if set. */
+    /** {@return the organisation unit criterion, if set} */
     public Optional<String> organisationUnitIfSet() {
         return Optional.ofNullable(organisationUnit);
     }

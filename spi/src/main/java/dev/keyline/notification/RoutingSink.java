@@ -64,15 +64,22 @@ public final class RoutingSink implements NotificationSink {
         this.dropUnmatched = builder.dropUnmatched;
     }
 
-    /** A builder for a router; add rules, then default sinks or {@link Builder#dropUnmatched()}. */
+    /**
+     * A builder for a router; add rules, then default sinks or {@link Builder#dropUnmatched()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * The sinks a notification of this type and audience goes to, without duplicates, in call
-     * order: the sinks of every matching rule, or the default sinks when none matches (empty when
-     * the router drops unmatched notifications).
+     * {@return the sinks a notification of this type and audience goes to, without duplicates, in
+     * call order: the sinks of every matching rule, or the default sinks when none matches (empty
+     * when the router drops unmatched notifications)}
+     *
+     * @param type the type
+     * @param audience the audience
      */
     public List<NotificationSink> targetsFor(String type, Audience audience) {
         Require.nonBlank(type, "type");
@@ -99,7 +106,11 @@ public final class RoutingSink implements NotificationSink {
         return List.copyOf(targets);
     }
 
-    /** The sinks this notification goes to; see {@link #targetsFor(String, Audience)}. */
+    /**
+     * {@return the sinks this notification goes to; see {@link #targetsFor(String, Audience)}}
+     *
+     * @param notification the notification
+     */
     public List<NotificationSink> targetsFor(Notification notification) {
         Require.nonNull(notification, "notification");
         return targetsFor(notification.type(), notification.audience());
@@ -187,17 +198,17 @@ public final class RoutingSink implements NotificationSink {
         return name;
     }
 
-    /** The rules, in the order they were added. */
+    /** {@return the rules, in the order they were added} */
     public List<RoutingRule> rules() {
         return rules;
     }
 
-    /** The sinks unmatched notifications go to; empty when the router drops them. */
+    /** {@return the sinks unmatched notifications go to; empty when the router drops them} */
     public List<NotificationSink> defaultSinks() {
         return defaultSinks;
     }
 
-    /** Whether unmatched notifications are accepted and sent nowhere. */
+    /** {@return whether unmatched notifications are accepted and sent nowhere} */
     public boolean dropsUnmatched() {
         return dropUnmatched;
     }
@@ -220,25 +231,45 @@ public final class RoutingSink implements NotificationSink {
         private Builder() {
         }
 
-        /** The router's name in logs and dead-letter reasons; default {@code RoutingSink}. */
+        /**
+         * The router's name in logs and dead-letter reasons; default {@code RoutingSink}.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Require.nonBlank(name, "name");
             return this;
         }
 
-        /** Adds a rule after those already added. */
+        /**
+         * Adds a rule after those already added.
+         *
+         * @param rule the rule to add
+         * @return this builder
+         */
         public Builder rule(RoutingRule rule) {
             rules.add(Require.nonNull(rule, "rule"));
             return this;
         }
 
-        /** Adds rules in order after those already added. */
+        /**
+         * Adds rules in order after those already added.
+         *
+         * @param rules the rules to add, in order
+         * @return this builder
+         */
         public Builder rules(Collection<RoutingRule> rules) {
             this.rules.addAll(Require.nonNullElements(rules, "rules"));
             return this;
         }
 
-        /** Adds sinks that receive every notification no rule matches. */
+        /**
+         * Adds sinks that receive every notification no rule matches.
+         *
+         * @param defaultSinks the sinks for notifications no rule matches, at least one
+         * @return this builder
+         */
         public Builder defaultSinks(NotificationSink... defaultSinks) {
             Require.nonNull(defaultSinks, "defaultSinks");
             List<NotificationSink> list = Require.nonNullElements(java.util.Arrays.asList(defaultSinks), "defaultSinks");
@@ -250,6 +281,8 @@ public final class RoutingSink implements NotificationSink {
         /**
          * Accepts notifications that no rule matches without sending them anywhere: they count as
          * delivered. Cannot be combined with default sinks.
+         *
+         * @return this builder
          */
         public Builder dropUnmatched() {
             this.dropUnmatched = true;
@@ -259,6 +292,7 @@ public final class RoutingSink implements NotificationSink {
         /**
          * Builds the router.
          *
+         * @return the router
          * @throws dev.keyline.domain.common.InvalidArgumentException when neither default sinks
          *         nor {@link #dropUnmatched()} were given, or both were
          */

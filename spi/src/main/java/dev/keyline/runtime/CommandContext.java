@@ -46,6 +46,8 @@ public final class CommandContext {
      * time dates its change after every change it loaded: a rival that read a later time but
      * committed before the load can never leave this command's change "dated before the last
      * change".
+     *
+     * @return the time of the command
      */
     public Instant now() {
         requireOpen();
@@ -55,13 +57,19 @@ public final class CommandContext {
         return now;
     }
 
-    /** The runtime's clock, for commands that need a later reading; dates come from {@link #today()}. */
+    /**
+     * {@return the runtime's clock, for commands that need a later reading; dates come from {@link
+     * #today()}}
+     */
     public Clock clock() {
         requireOpen();
         return clock;
     }
 
-    /** The host's time zone ({@link Keyline#zone()}), in which the command's dates are taken. */
+    /**
+     * {@return the host's time zone ({@link Keyline#zone()}), in which the command's dates are
+     * taken}
+     */
     public ZoneId zone() {
         requireOpen();
         return zone;
@@ -158,8 +166,8 @@ public final class CommandContext {
     }
 
     /**
-     * The events this command has appended so far, oldest first; timers it scheduled are not among
-     * them (they are not yet due and may still be cancelled).
+     * {@return the events this command has appended so far, oldest first; timers it scheduled are
+     * not among them (they are not yet due and may still be cancelled)}
      */
     public List<DomainEvent> published() {
         return List.copyOf(published);

@@ -98,6 +98,8 @@ public final class Keyline {
     /**
      * A builder with the system UTC clock, the host time zone {@value #DEFAULT_ZONE_ID}, the default
      * retry policy and no sinks.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
@@ -156,7 +158,7 @@ public final class Keyline {
         });
     }
 
-    /** The clock every time of the runtime comes from. */
+    /** {@return the clock every time of the runtime comes from} */
     public Clock clock() {
         return clock;
     }
@@ -179,35 +181,38 @@ public final class Keyline {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    /** The storage provider. */
+    /** {@return the storage provider} */
     public StorageProvider storage() {
         return storage;
     }
 
-    /** The storage provider's transaction boundary. */
+    /** {@return the storage provider's transaction boundary} */
     public Transactions transactions() {
         return storage.transactions();
     }
 
-    /** The runtime's JSON, whose event registry knows every event type the runtime has written. */
+    /**
+     * {@return the runtime's JSON, whose event registry knows every event type the runtime has
+     * written}
+     */
     public KeylineJson json() {
         return json;
     }
 
-    /** The notification sinks, in the order they were added. */
+    /** {@return the notification sinks, in the order they were added} */
     public List<NotificationSink> sinks() {
         return sinks;
     }
 
     /**
-     * The reactions the relay delivers to: those of every {@link RuntimeArea} of an area the storage
-     * stores, then those given to the builder.
+     * {@return the reactions the relay delivers to: those of every {@link RuntimeArea} of an area
+     * the storage stores, then those given to the builder}
      */
     public List<Reaction> reactions() {
         return reactions;
     }
 
-    /** The retry policy of the relay. */
+    /** {@return the retry policy of the relay} */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -222,7 +227,7 @@ public final class Keyline {
         return staleRetries;
     }
 
-    /** The relay that delivers this runtime's outbox to its sinks. */
+    /** {@return the relay that delivers this runtime's outbox to its sinks} */
     public Relay relay() {
         return relay;
     }
@@ -260,6 +265,8 @@ public final class Keyline {
         /**
          * The storage provider; exactly one.
          *
+         * @param provider the storage provider, for example an {@code InMemoryStorage} or a {@code JdbcStorage}
+         * @return this builder
          * @throws ConfigurationException when one was already given
          */
         public Builder storage(StorageProvider provider) {
@@ -276,6 +283,9 @@ public final class Keyline {
          * Adds a notification sink. Sinks are told apart by {@link NotificationSink#name()}: the
          * outbox keeps each sink's delivery state under its name, so names must be unique, not
          * blank, at most {@value #MAX_SINK_NAME_LENGTH} characters, and stable across restarts.
+         *
+         * @param sink the sink, with a name unique among the runtime's sinks and reactions
+         * @return this builder
          */
         public Builder sink(NotificationSink sink) {
             sinks.add(Require.nonNull(sink, "sink"));
@@ -285,6 +295,9 @@ public final class Keyline {
         /**
          * Adds a reaction of the host's own, next to the reactions of the areas the storage stores
          * (see {@link RuntimeArea}). Its name must be unique among reactions and sinks.
+         *
+         * @param reaction the host's reaction
+         * @return this builder
          */
         public Builder reaction(Reaction reaction) {
             reactions.add(Require.nonNull(reaction, "reaction"));
@@ -297,13 +310,21 @@ public final class Keyline {
          * sinks alone, while another runtime on the same storage keeps the areas' projections):
          * without them, the projections they keep fall behind, for example commercial
          * authorisation's account standings.
+         *
+         * @param wire true to wire them (the default), false for a runtime that must not apply them
+         * @return this builder
          */
         public Builder areaReactions(boolean wire) {
             this.areaReactions = wire;
             return this;
         }
 
-        /** Adds notification sinks in order. */
+        /**
+         * Adds notification sinks in order.
+         *
+         * @param sinks the sinks, in order
+         * @return this builder
+         */
         public Builder sinks(List<? extends NotificationSink> sinks) {
             for (NotificationSink s : Require.nonNullElements(sinks, "sinks")) {
                 this.sinks.add(s);
@@ -316,6 +337,7 @@ public final class Keyline {
          * class loader of the calling thread (or this library's loader when there is none). Opt-in:
          * a sink merely present on the class path is never used otherwise.
          *
+         * @return this builder
          * @throws ConfigurationException when a listed sink cannot be loaded
          */
         public Builder discoverSinks() {
@@ -326,6 +348,8 @@ public final class Keyline {
         /**
          * Adds every {@link NotificationSink} that {@link ServiceLoader} finds with {@code loader}.
          *
+         * @param loader the class loader to search
+         * @return this builder
          * @throws ConfigurationException when a listed sink cannot be loaded
          */
         public Builder discoverSinks(ClassLoader loader) {
@@ -344,6 +368,9 @@ public final class Keyline {
         /**
          * The clock for every time the runtime reads; defaults to the system UTC clock ticking in
          * whole microseconds, the finest precision the JDBC provider stores.
+         *
+         * @param clock the clock every time of the runtime is read from
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Require.nonNull(clock, "clock");
@@ -363,7 +390,12 @@ public final class Keyline {
             return this;
         }
 
-        /** The relay's retry policy; defaults to {@link RetryPolicy#defaults()}. */
+        /**
+         * The relay's retry policy; defaults to {@link RetryPolicy#defaults()}.
+         *
+         * @param retryPolicy the relay's retry policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Require.nonNull(retryPolicy, "retryPolicy");
             return this;
@@ -385,14 +417,19 @@ public final class Keyline {
             return this;
         }
 
-        /** The JSON to write events with; defaults to {@link KeylineJson#create()}. */
+        /**
+         * The JSON to write events with; defaults to {@link KeylineJson#create()}.
+         *
+         * @param json the JSON to write events with
+         * @return this builder
+         */
         public Builder json(KeylineJson json) {
             this.json = Require.nonNull(json, "json");
             return this;
         }
 
         /**
-         * The runtime.
+         * {@return the runtime}
          *
          * @throws ConfigurationException when no storage provider was given, or a sink's name is
          *     blank, too long or the name of another sink, or a reaction has the name of a sink or

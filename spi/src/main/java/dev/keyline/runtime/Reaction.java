@@ -43,7 +43,13 @@ public record Reaction(String name, List<EventTypePattern> takes, Handler handle
         void react(DomainEvent event, CommandContext context);
     }
 
-    /** Validates the reaction: a name of at most {@value Keyline.Builder#MAX_SINK_NAME_LENGTH} characters, at least one pattern. */
+    /**
+     * Validates the reaction: a name of at most {@value Keyline.Builder#MAX_SINK_NAME_LENGTH} characters, at least one pattern.
+     *
+     * @param name the reaction's stable name, unique among the runtime's reactions and sinks; its delivery state and receipts are kept under it, so renaming a reaction makes it take every open event anew
+     * @param takes the event types it takes, exact ({@code account.exited}) or by prefix ({@code account.*})
+     * @param handler what it does with an event it takes
+     */
     public Reaction {
         Require.nonBlank(name, "name");
         Require.that(name.length() <= Keyline.Builder.MAX_SINK_NAME_LENGTH, "name",

@@ -141,7 +141,7 @@ public final class Relay {
         return pump().report();
     }
 
-    /** The reactions this relay delivers to, by name. */
+    /** {@return the reactions this relay delivers to, by name} */
     public Map<String, Reaction> reactions() {
         return reactions;
     }
@@ -240,12 +240,12 @@ public final class Relay {
         }
     }
 
-    /** Whether the relay runs on a schedule. */
+    /** {@return whether the relay runs on a schedule} */
     public synchronized boolean isRunning() {
         return schedule != null;
     }
 
-    /** The failure of the most recent scheduled run that failed, if any. */
+    /** {@return the failure of the most recent scheduled run that failed, if any} */
     public Optional<Throwable> lastFailure() {
         return Optional.ofNullable(lastFailure.get());
     }
@@ -307,13 +307,24 @@ public final class Relay {
         });
     }
 
-    /** Up to {@code limit} entries with at least one dead-lettered delivery, oldest first. */
+    /**
+     * Up to {@code limit} entries with at least one dead-lettered delivery, oldest first.
+     *
+     * @param limit the most entries to list, above zero
+     * @return the entries, oldest first
+     */
     public List<OutboxEntry> deadLetters(int limit) {
         Require.positive(limit, "limit");
         return transactions.execute(() -> outbox.list(DeliveryStatus.DEAD_LETTER, limit));
     }
 
-    /** Up to {@code limit} entries whose delivery to {@code sink} is dead-lettered, oldest first. */
+    /**
+     * Up to {@code limit} entries whose delivery to {@code sink} is dead-lettered, oldest first.
+     *
+     * @param sink the sink's name
+     * @param limit the most entries to list, above zero
+     * @return the entries, oldest first
+     */
     public List<OutboxEntry> deadLetters(String sink, int limit) {
         Require.nonBlank(sink, "sink");
         Require.positive(limit, "limit");

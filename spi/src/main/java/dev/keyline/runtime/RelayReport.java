@@ -20,7 +20,14 @@ public record RelayReport(int delivered, int retried, int deadLettered, int stal
     /** A report of nothing done. */
     public static final RelayReport NOTHING = new RelayReport(0, 0, 0, 0);
 
-    /** Validates the counts. */
+    /**
+     * Validates the counts.
+     *
+     * @param delivered deliveries a sink accepted, now DELIVERED
+     * @param retried deliveries whose attempt failed and that are due again later, now FAILED
+     * @param deadLettered deliveries given up, now DEAD_LETTER
+     * @param stale claims this relay lost before it could record them: another relay claimed the delivery again after this relay's lease ran out, so the outcome was not recorded (or the delivery not even attempted); the other relay's state stands
+     */
     public RelayReport {
         Require.nonNegative(delivered, "delivered");
         Require.nonNegative(retried, "retried");
@@ -28,17 +35,27 @@ public record RelayReport(int delivered, int retried, int deadLettered, int stal
         Require.nonNegative(stale, "stale");
     }
 
-    /** A report with no stale claims. */
+    /**
+     * A report with no stale claims.
+     *
+     * @param delivered deliveries a sink accepted
+     * @param retried deliveries due again later
+     * @param deadLettered deliveries given up
+     */
     public RelayReport(int delivered, int retried, int deadLettered) {
         this(delivered, retried, deadLettered, 0);
     }
 
-    /** How many claimed deliveries were handled, stale ones included. */
+    /** {@return how many claimed deliveries were handled, stale ones included} */
     public int attempted() {
         return delivered + retried + deadLettered + stale;
     }
 
-    /** The sum of this report and {@code other}. */
+    /**
+     * {@return the sum of this report and {@code other}}
+     *
+     * @param other the report to add
+     */
     public RelayReport plus(RelayReport other) {
         Require.nonNull(other, "other");
         return new RelayReport(delivered + other.delivered, retried + other.retried, deadLettered + other.deadLettered,

@@ -34,7 +34,17 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /** The default cap on a receiver's retry-after hint: one hour. */
     public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofHours(1);
 
-    /** Validates the policy. */
+    /**
+     * Validates the policy.
+     *
+     * @param maxAttempts how many attempts an entry gets before it is dead-lettered, at least 1
+     * @param initialBackoff the wait after the first failure, positive
+     * @param multiplier by how much each further wait grows, at least 1.0
+     * @param maxBackoff the longest computed wait, at least {@code initialBackoff}
+     * @param lease how long a claimed delivery belongs to the relay that claimed it, from the claim and again from each renewal; after that another relay may claim it again (the first one crashed or hangs)
+     * @param batchSize how many deliveries (entry and sink) one pump claims at most
+     * @param maxRetryAfter the longest retry-after hint a receiver can impose; a longer hint is cut to this, positive
+     */
     public RetryPolicy {
         Require.positive(maxAttempts, "maxAttempts");
         positive(initialBackoff, "initialBackoff");
@@ -48,15 +58,24 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         positive(maxRetryAfter, "maxRetryAfter");
     }
 
-    /** A policy with the default retry-after cap of {@link #DEFAULT_MAX_RETRY_AFTER}. */
+    /**
+     * A policy with the default retry-after cap of {@link #DEFAULT_MAX_RETRY_AFTER}.
+     *
+     * @param maxAttempts how many attempts an entry gets before it is dead-lettered, at least 1
+     * @param initialBackoff the wait after the first failure, positive
+     * @param multiplier by how much each further wait grows, at least 1.0
+     * @param maxBackoff the longest computed wait, at least {@code initialBackoff}
+     * @param lease how long a claimed delivery belongs to the relay that claimed it
+     * @param batchSize how many deliveries one pump claims at most
+     */
     public RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, Duration lease,
                        int batchSize) {
         this(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize, DEFAULT_MAX_RETRY_AFTER);
     }
 
     /**
-     * The defaults: 8 attempts, 1 s doubling up to 10 min, a lease of 1 min, batches of 100, and
-     * retry-after hints capped at 1 hour.
+     * {@return the defaults: 8 attempts, 1 s doubling up to 10 min, a lease of 1 min, batches of
+     * 100, and retry-after hints capped at 1 hour}
      */
     public static RetryPolicy defaults() {
         return new RetryPolicy(8, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(10), Duration.ofMinutes(1), 100,
@@ -95,40 +114,68 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         return Duration.ofMillis((long) Math.ceil(millis));
     }
 
-    /** This policy with another {@link #maxAttempts()}. */
+    /**
+     * {@return this policy with another {@link #maxAttempts()}}
+     *
+     * @param newMaxAttempts how many attempts an entry gets, at least 1
+     */
     public RetryPolicy withMaxAttempts(int newMaxAttempts) {
         return new RetryPolicy(newMaxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize, maxRetryAfter);
     }
 
-    /** This policy with another {@link #initialBackoff()}. */
+    /**
+     * {@return this policy with another {@link #initialBackoff()}}
+     *
+     * @param newInitialBackoff the wait after the first failure, positive
+     */
     public RetryPolicy withInitialBackoff(Duration newInitialBackoff) {
         Require.nonNull(newInitialBackoff, "newInitialBackoff");
         return new RetryPolicy(maxAttempts, newInitialBackoff, multiplier, maxBackoff, lease, batchSize, maxRetryAfter);
     }
 
-    /** This policy with another {@link #multiplier()}. */
+    /**
+     * {@return this policy with another {@link #multiplier()}}
+     *
+     * @param newMultiplier by how much each further wait grows, at least 1.0
+     */
     public RetryPolicy withMultiplier(double newMultiplier) {
         return new RetryPolicy(maxAttempts, initialBackoff, newMultiplier, maxBackoff, lease, batchSize, maxRetryAfter);
     }
 
-    /** This policy with another {@link #maxBackoff()}. */
+    /**
+     * {@return this policy with another {@link #maxBackoff()}}
+     *
+     * @param newMaxBackoff the longest computed wait
+     */
     public RetryPolicy withMaxBackoff(Duration newMaxBackoff) {
         Require.nonNull(newMaxBackoff, "newMaxBackoff");
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, newMaxBackoff, lease, batchSize, maxRetryAfter);
     }
 
-    /** This policy with another {@link #lease()}. */
+    /**
+     * {@return this policy with another {@link #lease()}}
+     *
+     * @param newLease how long a claimed delivery belongs to its relay, positive
+     */
     public RetryPolicy withLease(Duration newLease) {
         Require.nonNull(newLease, "newLease");
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, newLease, batchSize, maxRetryAfter);
     }
 
-    /** This policy with another {@link #batchSize()}. */
+    /**
+     * {@return this policy with another {@link #batchSize()}}
+     *
+     * @param newBatchSize how many deliveries one pump claims at most, above zero
+     */
     public RetryPolicy withBatchSize(int newBatchSize) {
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, newBatchSize, maxRetryAfter);
     }
 
-    /** This policy with another {@link #maxRetryAfter()}. */
+    /**
+     * {@return this policy with another {@link #maxRetryAfter()}}
+     *
+     * @param newMaxRetryAfter the new max retry after
+     */
     public RetryPolicy withMaxRetryAfter(Duration newMaxRetryAfter) {
         Require.nonNull(newMaxRetryAfter, "newMaxRetryAfter");
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, lease, batchSize, newMaxRetryAfter);

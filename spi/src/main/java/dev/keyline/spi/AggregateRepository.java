@@ -21,17 +21,29 @@ import java.util.Optional;
  */
 public interface AggregateRepository<A extends AggregateRoot<I>, I extends Identifier> {
 
-    /** The aggregate with this id, freshly restored, or empty. */
+    /**
+     * {@return the aggregate with this id, freshly restored, or empty}
+     *
+     * @param id the id
+     */
     Optional<A> find(I id);
 
-    /** The aggregate with this id, or {@link NotFoundException} naming it. */
+    /**
+     * {@return the aggregate with this id, or {@link NotFoundException} naming it}
+     *
+     * @param id the id
+     */
     default A get(I id) {
         return find(id).orElseThrow(() -> new NotFoundException("no " + aggregateName() + " with id " + id.value()));
     }
 
-    /** Inserts or updates with the version check described on the type. */
+    /**
+     * Inserts or updates with the version check described on the type.
+     *
+     * @param aggregate the aggregate
+     */
     void save(A aggregate);
 
-    /** A short business name of the aggregate type, used in messages. */
+    /** {@return a short business name of the aggregate type, used in messages} */
     String aggregateName();
 }

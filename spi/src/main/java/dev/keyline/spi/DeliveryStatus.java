@@ -19,7 +19,9 @@ public enum DeliveryStatus {
      */
     DEAD_LETTER;
 
-    /** Whether nothing more will happen unless someone requeues: DELIVERED or DEAD_LETTER. */
+    /**
+     * {@return whether nothing more will happen unless someone requeues: DELIVERED or DEAD_LETTER}
+     */
     public boolean isDone() {
         return this == DELIVERED || this == DEAD_LETTER;
     }

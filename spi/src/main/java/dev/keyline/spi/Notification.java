@@ -19,7 +19,17 @@ import java.time.Instant;
 public record Notification(EventId eventId, String type, Instant occurredAt, String aggregateId,
                            Audience audience, String payload, int attempt) {
 
-    /** Validates the notification. */
+    /**
+     * Validates the notification.
+     *
+     * @param eventId the stable event id; receivers de-duplicate by it
+     * @param type the stable event type name
+     * @param occurredAt when the event happened
+     * @param aggregateId the aggregate it concerns
+     * @param audience who should hear of it
+     * @param payload the event as JSON
+     * @param attempt the delivery attempt, 1 for the first
+     */
     public Notification {
         Require.nonNull(eventId, "eventId");
         Require.nonBlank(type, "type");
@@ -30,7 +40,12 @@ public record Notification(EventId eventId, String type, Instant occurredAt, Str
         Require.positive(attempt, "attempt");
     }
 
-    /** The notification for an outbox message at the given attempt. */
+    /**
+     * {@return the notification for an outbox message at the given attempt}
+     *
+     * @param message the message
+     * @param attempt the attempt
+     */
     public static Notification of(OutboxMessage message, int attempt) {
         Require.nonNull(message, "message");
         return new Notification(message.eventId(), message.type(), message.occurredAt(), message.aggregateId(),

@@ -36,8 +36,9 @@ public final class NotificationEnvelope {
     }
 
     /**
-     * The envelope of a notification as UTF-8 JSON.
+     * {@return the envelope of a notification as UTF-8 JSON}
      *
+     * @param notification the notification
      * @throws PermanentDeliveryException when the payload is not one valid JSON value, since
      *         sending it again cannot help
      */

@@ -13,13 +13,18 @@ package dev.keyline.spi;
 @FunctionalInterface
 public interface NotificationSink {
 
-    /** Delivers one notification, or throws. */
+    /**
+     * Delivers one notification, or throws.
+     *
+     * @param notification the notification
+     * @throws Exception when the notification was not accepted; see above for how the relay treats it
+     */
     void deliver(Notification notification) throws Exception;
 
     /**
-     * The sink's name, for logs and dead-letter reasons, and the key of its delivery state in the
-     * outbox: unique among a runtime's sinks, not blank, at most 255 characters, and stable across
-     * restarts (a renamed sink is a new sink).
+     * {@return the sink's name, for logs and dead-letter reasons, and the key of its delivery state
+     * in the outbox: unique among a runtime's sinks, not blank, at most 255 characters, and stable
+     * across restarts (a renamed sink is a new sink)}
      */
     default String name() {
         return getClass().getSimpleName();

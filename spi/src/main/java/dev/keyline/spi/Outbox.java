@@ -54,6 +54,8 @@ public interface Outbox {
     /**
      * Appends messages as PENDING with no deliveries yet, due at their occurred-at time, in list
      * order; an event id already in the outbox fails with {@code AlreadyExistsException}.
+     *
+     * @param messages the messages
      */
     void append(List<OutboxMessage> messages);
 
@@ -122,6 +124,8 @@ public interface Outbox {
     /**
      * Extends a claim's lease to {@code leaseUntil} if the claim still holds.
      *
+     * @param claim the outbox claim
+     * @param leaseUntil the lease until
      * @return whether it held (and was renewed)
      */
     boolean renew(OutboxClaim claim, Instant leaseUntil);
@@ -129,6 +133,8 @@ public interface Outbox {
     /**
      * Marks the claimed delivery DELIVERED at {@code at}, counting the attempt, if the claim still holds.
      *
+     * @param claim the outbox claim
+     * @param at the time it happens
      * @return whether the claim held; if not, nothing changed
      */
     boolean markDelivered(OutboxClaim claim, Instant at);
@@ -137,6 +143,9 @@ public interface Outbox {
      * Marks the claimed delivery FAILED, to be retried at {@code nextAttemptAt}, counting the
      * attempt, if the claim still holds.
      *
+     * @param claim the outbox claim
+     * @param nextAttemptAt the next attempt at
+     * @param error the error
      * @return whether the claim held; if not, nothing changed
      */
     boolean markFailed(OutboxClaim claim, Instant nextAttemptAt, String error);
@@ -145,6 +154,9 @@ public interface Outbox {
      * Marks the claimed delivery DEAD_LETTER at {@code at} with the reason, counting the attempt,
      * if the claim still holds.
      *
+     * @param claim the outbox claim
+     * @param at the time it happens
+     * @param error the error
      * @return whether the claim held; if not, nothing changed
      */
     boolean markDeadLetter(OutboxClaim claim, Instant at, String error);
@@ -154,16 +166,36 @@ public interface Outbox {
      * {@code at}, keeping its attempt count and last error; {@code NotFoundException} for an
      * unknown id or a sink the entry has no delivery for, {@code InvalidStateException} for a
      * delivery in another status.
+     *
+     * @param eventId the event's unique id
+     * @param sink the notification sink
+     * @param at the time it happens
      */
     void requeue(EventId eventId, String sink, Instant at);
 
-    /** The entry with this id, if any. */
+    /**
+     * {@return the entry with this id, if any}
+     *
+     * @param eventId the event's unique id
+     */
     Optional<OutboxEntry> find(EventId eventId);
 
-    /** Up to {@code limit} entries whose {@link OutboxEntry#status()} is {@code status}, in sequence order. */
+    /**
+     * Up to {@code limit} entries whose {@link OutboxEntry#status()} is {@code status}, in sequence order.
+     *
+     * @param status the status
+     * @param limit the most entries to list, above zero
+     * @return the entries, in sequence order
+     */
     List<OutboxEntry> list(DeliveryStatus status, int limit);
 
-    /** Up to {@code limit} entries whose delivery to {@code sink} is DEAD_LETTER, in sequence order. */
+    /**
+     * Up to {@code limit} entries whose delivery to {@code sink} is DEAD_LETTER, in sequence order.
+     *
+     * @param sink the notification sink
+     * @param limit the most entries to list, above zero
+     * @return the entries, in sequence order
+     */
     List<OutboxEntry> deadLetters(String sink, int limit);
 
     /**
@@ -171,6 +203,8 @@ public interface Outbox {
      * before {@code olderThan}, oldest first. An entry some sink has not yet accepted, or has
      * dead-lettered, is never deleted; neither is one another transaction is changing.
      *
+     * @param olderThan the older than
+     * @param limit the most entries to list, above zero
      * @return how many entries were deleted
      */
     int purgeDelivered(Instant olderThan, int limit);

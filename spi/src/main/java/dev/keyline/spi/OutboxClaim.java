@@ -19,7 +19,16 @@ import java.time.Instant;
 public record OutboxClaim(long sequence, OutboxMessage message, String sink, long token, int attempts,
                           Instant leaseUntil) {
 
-    /** Validates the claim. */
+    /**
+     * Validates the claim.
+     *
+     * @param sequence the entry's position in the outbox
+     * @param message the event
+     * @param sink the name of the sink to deliver to
+     * @param token the claim number this claim got ({@link SinkDelivery#claim()})
+     * @param attempts how many attempts to this sink were made before this claim
+     * @param leaseUntil when the lease ends, unless renewed
+     */
     public OutboxClaim {
         Require.positive(sequence, "sequence");
         Require.nonNull(message, "message");
@@ -29,7 +38,7 @@ public record OutboxClaim(long sequence, OutboxMessage message, String sink, lon
         Require.nonNull(leaseUntil, "leaseUntil");
     }
 
-    /** The number of the attempt this claim makes: one more than {@link #attempts()}. */
+    /** {@return the number of the attempt this claim makes: one more than {@link #attempts()}} */
     public int attempt() {
         return attempts + 1;
     }

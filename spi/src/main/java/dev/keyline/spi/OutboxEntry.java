@@ -28,7 +28,14 @@ import java.util.Optional;
  */
 public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDelivery> deliveries, String timerKey) {
 
-    /** Validates the entry and orders its deliveries by sink name. */
+    /**
+     * Validates the entry and orders its deliveries by sink name.
+     *
+     * @param sequence the position in the outbox, increasing in commit order of appends
+     * @param message the event
+     * @param deliveries the delivery state per sink, in sink-name order
+     * @param timerKey the key the entry was scheduled under, or null when it is not a timer
+     */
     public OutboxEntry {
         Require.positive(sequence, "sequence");
         Require.nonNull(message, "message");
@@ -52,7 +59,12 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
         this(sequence, message, deliveries, null);
     }
 
-    /** A fresh entry with no deliveries yet. */
+    /**
+     * {@return a fresh entry with no deliveries yet}
+     *
+     * @param sequence the sequence number
+     * @param message the message
+     */
     public static OutboxEntry pending(long sequence, OutboxMessage message) {
         return new OutboxEntry(sequence, message, List.of());
     }
@@ -70,14 +82,14 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
         return new OutboxEntry(sequence, message, List.of(), timerKey);
     }
 
-    /** Whether the entry is a timer, written by {@link Outbox#schedule}. */
+    /** {@return whether the entry is a timer, written by {@link Outbox#schedule}} */
     public boolean isTimer() {
         return timerKey != null;
     }
 
     /**
-     * Whether the entry is a timer that no relay has claimed yet (it has no deliveries): the one
-     * entry of its key that a later schedule replaces and a cancel deletes.
+     * {@return whether the entry is a timer that no relay has claimed yet (it has no deliveries):
+     * the one entry of its key that a later schedule replaces and a cancel deletes}
      */
     public boolean isPendingTimer() {
         return timerKey != null && deliveries.isEmpty();
@@ -96,13 +108,21 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
         return isPendingTimer() && message.occurredAt().isAfter(now);
     }
 
-    /** The delivery state for the sink of this name, if the entry has one. */
+    /**
+     * {@return the delivery state for the sink of this name, if the entry has one}
+     *
+     * @param sink the notification sink
+     */
     public Optional<SinkDelivery> delivery(String sink) {
         Require.nonNull(sink, "sink");
         return deliveries.stream().filter(d -> d.sink().equals(sink)).findFirst();
     }
 
-    /** This entry with {@code delivery} replacing the one of the same sink, or added. */
+    /**
+     * {@return this entry with {@code delivery} replacing the one of the same sink, or added}
+     *
+     * @param delivery the delivery
+     */
     public OutboxEntry with(SinkDelivery delivery) {
         Require.nonNull(delivery, "delivery");
         List<SinkDelivery> next = new java.util.ArrayList<>(deliveries.stream()
@@ -111,7 +131,7 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
         return new OutboxEntry(sequence, message, next, timerKey);
     }
 
-    /** The entry's state summed up over its sinks; see the type's description. */
+    /** {@return the entry's state summed up over its sinks; see the type's description} */
     public DeliveryStatus status() {
         if (deliveries.isEmpty()) {
             return DeliveryStatus.PENDING;
@@ -130,15 +150,15 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
         return DeliveryStatus.PENDING;
     }
 
-    /** The most attempts any sink has had. */
+    /** {@return the most attempts any sink has had} */
     public int attempts() {
         return deliveries.stream().mapToInt(SinkDelivery::attempts).max().orElse(0);
     }
 
     /**
-     * When something next happens to the entry: the earliest next-attempt time of its open
+     * {@return when something next happens to the entry: the earliest next-attempt time of its open
      * deliveries; for a done entry the latest time a delivery was done; with no deliveries its
-     * occurred-at time.
+     * occurred-at time}
      */
     public Instant nextAttemptAt() {
         if (deliveries.isEmpty()) {
@@ -150,13 +170,16 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
                 .orElseThrow());
     }
 
-    /** The reasons of the sinks' last failures joined with "; ", in sink-name order, or null when none failed. */
+    /**
+     * {@return the reasons of the sinks' last failures joined with "; ", in sink-name order, or
+     * null when none failed}
+     */
     public String lastError() {
         List<String> errors = deliveries.stream().map(SinkDelivery::lastError).filter(e -> e != null).toList();
         return errors.isEmpty() ? null : String.join("; ", errors);
     }
 
-    /** When the last sink accepted it, once the entry is DELIVERED; null before. */
+    /** {@return when the last sink accepted it, once the entry is DELIVERED; null before} */
     public Instant deliveredAt() {
         if (status() != DeliveryStatus.DELIVERED) {
             return null;

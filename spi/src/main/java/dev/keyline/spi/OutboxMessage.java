@@ -18,7 +18,16 @@ import java.time.Instant;
 public record OutboxMessage(EventId eventId, String aggregateId, String type, Instant occurredAt,
                             Audience audience, String payload) {
 
-    /** Validates the message. */
+    /**
+     * Validates the message.
+     *
+     * @param eventId the stable event id
+     * @param aggregateId the aggregate the event concerns; delivery is in order per aggregate
+     * @param type the stable event type name
+     * @param occurredAt when the event happened
+     * @param audience who should hear of it
+     * @param payload the event as JSON (the Jackson module's form)
+     */
     public OutboxMessage {
         Require.nonNull(eventId, "eventId");
         Require.nonBlank(aggregateId, "aggregateId");

@@ -22,7 +22,7 @@ public class RetryableDeliveryException extends KeylineException {
         this.retryAfter = retryAfter;
     }
 
-    /** The receiver's hint of when to try again. */
+    /** {@return the receiver's hint of when to try again} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

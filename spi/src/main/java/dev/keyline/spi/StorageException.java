@@ -13,6 +13,7 @@ public class StorageException extends KeylineException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The SQL state of the underlying failure, or null when there is none. */
     private final String sqlState;
 
     /**
@@ -38,7 +39,7 @@ public class StorageException extends KeylineException {
         return sqlState == null ? message : message + " [SQLState " + sqlState + "]";
     }
 
-    /** The SQL state of the underlying failure, or null when there is none. */
+    /** {@return the SQL state of the underlying failure, or null when there is none} */
     public String sqlState() {
         return sqlState;
     }

@@ -20,13 +20,16 @@ import java.util.Optional;
  */
 public interface StorageProvider {
 
-    /** The provider's transaction boundary. */
+    /** {@return the provider's transaction boundary} */
     Transactions transactions();
 
-    /** The provider's outbox. */
+    /** {@return the provider's outbox} */
     Outbox outbox();
 
-    /** A short name for logs and messages, for example {@code in-memory} or {@code jdbc:h2}. */
+    /**
+     * {@return a short name for logs and messages, for example {@code in-memory} or {@code
+     * jdbc:h2}}
+     */
     String name();
 
     /**

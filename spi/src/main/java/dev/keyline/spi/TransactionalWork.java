@@ -8,6 +8,10 @@ package dev.keyline.spi;
 @FunctionalInterface
 public interface TransactionalWork<T> {
 
-    /** Does the work; any exception rolls the transaction back. */
+    /**
+     * Does the work; any exception rolls the transaction back.
+     *
+     * @return the work's result
+     */
     T execute();
 }

@@ -19,10 +19,20 @@ import dev.keyline.domain.common.Require;
  */
 public interface Transactions {
 
-    /** Runs {@code work} in a transaction (joining one already active on this thread) and returns its result. */
+    /**
+     * Runs {@code work} in a transaction (joining one already active on this thread) and returns its result.
+     *
+     * @param <T> the type of the work's result
+     * @param work the work to run
+     * @return the work's result
+     */
     <T> T execute(TransactionalWork<T> work);
 
-    /** Runs {@code work} in a transaction (joining one already active on this thread). */
+    /**
+     * Runs {@code work} in a transaction (joining one already active on this thread).
+     *
+     * @param work the work to run
+     */
     default void run(Runnable work) {
         Require.nonNull(work, "work");
         execute(() -> {
@@ -31,6 +41,6 @@ public interface Transactions {
         });
     }
 
-    /** Whether the calling thread is inside a transaction of this provider. */
+    /** {@return whether the calling thread is inside a transaction of this provider} */
     boolean isActive();
 }

@@ -23,7 +23,16 @@ public record AccountActivated(EventId eventId, Instant occurredAt, AccountId ac
     /** The stable type name. */
     public static final String TYPE = "account.activated";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param accountManager the account manager who serves it
+     * @param activatedBy who activated it
+     */
     public AccountActivated {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -24,7 +24,17 @@ public record AccountExited(EventId eventId, Instant occurredAt, AccountId accou
     /** The stable type name. */
     public static final String TYPE = "account.exited";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param reason why it left
+     * @param recordedBy who recorded the exit
+     * @param lastTier the tier the account had when it left
+     */
     public AccountExited {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

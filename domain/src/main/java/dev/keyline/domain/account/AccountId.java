@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 public record AccountId(String value) implements Identifier {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the id text
+     */
     public AccountId {
         Identifier.check(value, "accountId");
     }

@@ -25,7 +25,17 @@ public record AccountManagerAssigned(EventId eventId, Instant occurredAt, Accoun
     /** The stable type name. */
     public static final String TYPE = "account.manager-assigned";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param previousManager the manager before, if there was one
+     * @param accountManager the new account manager
+     * @param assignedBy who assigned the manager
+     */
     public AccountManagerAssigned {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

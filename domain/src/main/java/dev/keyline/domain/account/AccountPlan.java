@@ -249,58 +249,58 @@ public final class AccountPlan extends AggregateRoot<AccountPlanId> {
                 achieved.compareTo(expected) >= 0);
     }
 
-    /** The whole state as an immutable value. */
+    /** {@return the whole state as an immutable value} */
     public AccountPlanSnapshot snapshot() {
         return new AccountPlanSnapshot(id(), version(), account, network, year, revenueTarget, actions, resourceItems,
                 drawnBy, drawnAt, lastChangedAt);
     }
 
-    /** The key account the plan is for. */
+    /** {@return the key account the plan is for} */
     public AccountId account() {
         return account;
     }
 
-    /** The account's local network. */
+    /** {@return the account's local network} */
     public LocalNetworkId network() {
         return network;
     }
 
-    /** The plan year. */
+    /** {@return the plan year} */
     public Year year() {
         return year;
     }
 
-    /** The yearly revenue target. */
+    /** {@return the yearly revenue target} */
     public Money revenueTarget() {
         return revenueTarget;
     }
 
-    /** The action plan, in number order. */
+    /** {@return the action plan, in number order} */
     public List<PlanAction> actions() {
         return List.copyOf(actions);
     }
 
-    /** The resource plan, in number order. */
+    /** {@return the resource plan, in number order} */
     public List<ResourcePlanItem> resourceItems() {
         return List.copyOf(resourceItems);
     }
 
-    /** The actions not yet done. */
+    /** {@return the actions not yet done} */
     public List<PlanAction> openActions() {
         return actions.stream().filter(a -> !a.isDone()).toList();
     }
 
-    /** Who drew the plan up. */
+    /** {@return who drew the plan up} */
     public UserId drawnBy() {
         return drawnBy;
     }
 
-    /** When the plan was drawn up. */
+    /** {@return when the plan was drawn up} */
     public Instant drawnAt() {
         return drawnAt;
     }
 
-    /** When the last accepted command happened; later commands must not be earlier. */
+    /** {@return when the last accepted command happened; later commands must not be earlier} */
     public Instant lastChangedAt() {
         return lastChangedAt;
     }

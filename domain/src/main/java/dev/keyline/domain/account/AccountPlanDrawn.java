@@ -27,7 +27,18 @@ public record AccountPlanDrawn(EventId eventId, Instant occurredAt, AccountPlanI
     /** The stable type name. */
     public static final String TYPE = "account-plan.drawn";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param plan the plan
+     * @param account the account the plan is for
+     * @param network the account's local network
+     * @param year the plan year
+     * @param revenueTarget the yearly revenue target
+     * @param drawnBy who drew it up
+     */
     public AccountPlanDrawn {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -12,13 +12,13 @@ public sealed interface AccountPlanEvent extends DomainEvent
         permits AccountPlanDrawn, PlanActionAdded, PlanActionCompleted, ResourcePlanItemAdded,
         ResourcePlanItemFulfilled, RevenueTargetRevised {
 
-    /** The plan concerned. */
+    /** {@return the plan concerned} */
     AccountPlanId plan();
 
-    /** The account the plan is for. */
+    /** {@return the account the plan is for} */
     AccountId account();
 
-    /** The account's local network. */
+    /** {@return the account's local network} */
     LocalNetworkId network();
 
     @Override

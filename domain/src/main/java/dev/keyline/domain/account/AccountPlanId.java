@@ -9,7 +9,11 @@ import dev.keyline.domain.common.Identifier;
  */
 public record AccountPlanId(String value) implements Identifier {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the id text
+     */
     public AccountPlanId {
         Identifier.check(value, "accountPlanId");
     }

@@ -42,7 +42,21 @@ public record AccountPlanSnapshot(
         Instant drawnAt,
         Instant lastChangedAt) {
 
-    /** Copies the lists (nulls are left for {@link AccountPlan#restore(AccountPlanSnapshot)} to reject). */
+    /**
+     * Copies the lists (nulls are left for {@link AccountPlan#restore(AccountPlanSnapshot)} to reject).
+     *
+     * @param id the plan id
+     * @param version the stored version, 0 when never saved
+     * @param account the account the plan is for
+     * @param network the account's local network
+     * @param year the plan year
+     * @param revenueTarget the yearly revenue target
+     * @param actions the action plan, numbered from 1
+     * @param resourceItems the resource plan, numbered from 1
+     * @param drawnBy who drew the plan up
+     * @param drawnAt when
+     * @param lastChangedAt when the last accepted command happened
+     */
     public AccountPlanSnapshot {
         actions = copy(actions);
         resourceItems = copy(resourceItems);

@@ -23,7 +23,16 @@ public record AccountPotentialFlagged(EventId eventId, Instant occurredAt, Accou
     /** The stable type name. */
     public static final String TYPE = "account.potential-flagged";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param flags the new flags
+     * @param flaggedBy who changed them
+     */
     public AccountPotentialFlagged {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -35,7 +35,19 @@ public record AccountProfile(
 
     private static final BigDecimal MINUS_ONE = BigDecimal.ONE.negate();
 
-    /** Validates the profile. */
+    /**
+     * Validates the profile.
+     *
+     * @param branches number of branches (分支机构), not negative
+     * @param annualTurnover yearly turnover (营业额), not negative
+     * @param turnoverGrowth turnover growth as a ratio (0.12 = 12 %), at least -1
+     * @param annualInvestment yearly investment (投资额), not negative
+     * @param whiteCollarShare share of white-collar staff (白领比例) as a ratio in [0, 1]
+     * @param leasesPrivateCircuits whether it leases private circuits (专线) from the operator
+     * @param leasesNetworkElements whether it leases network elements (网元) from the operator
+     * @param yearsWithOperator years of business with the operator, not negative
+     * @param ownCustomerCount the company's own customer count, not negative
+     */
     public AccountProfile {
         Require.nonNegative(branches, "branches");
         Limits.money(annualTurnover, "annualTurnover");
@@ -53,7 +65,7 @@ public record AccountProfile(
         Require.nonNegative(ownCustomerCount, "ownCustomerCount");
     }
 
-    /** A profile with nothing known yet: every number zero, nothing leased. */
+    /** {@return a profile with nothing known yet: every number zero, nothing leased} */
     public static AccountProfile blank() {
         return new AccountProfile(0, Money.zero(), BigDecimal.ZERO, Money.zero(), BigDecimal.ZERO, false, false, 0, 0);
     }

@@ -23,7 +23,16 @@ public record AccountProfileUpdated(EventId eventId, Instant occurredAt, Account
     /** The stable type name. */
     public static final String TYPE = "account.profile-updated";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param profile the new profile
+     * @param updatedBy who updated it
+     */
     public AccountProfileUpdated {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

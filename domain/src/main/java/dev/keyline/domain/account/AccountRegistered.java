@@ -26,7 +26,17 @@ public record AccountRegistered(EventId eventId, Instant occurredAt, AccountId a
     /** The stable type name. */
     public static final String TYPE = "account.registered";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param name the customer name
+     * @param industry the industry
+     * @param registeredBy who registered it
+     */
     public AccountRegistered {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

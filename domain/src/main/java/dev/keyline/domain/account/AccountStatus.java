@@ -27,7 +27,7 @@ public enum AccountStatus {
     /** The customer left the network (离网); final, every resource it holds must be released. */
     EXITED;
 
-    /** The statuses this status may move to. */
+    /** {@return the statuses this status may move to} */
     public Set<AccountStatus> next() {
         return switch (this) {
             case PROSPECT -> EnumSet.of(ACTIVE, EXITED);
@@ -48,12 +48,12 @@ public enum AccountStatus {
         return next().contains(Require.nonNull(target, "target"));
     }
 
-    /** Whether no transition leaves this status. */
+    /** {@return whether no transition leaves this status} */
     public boolean isFinal() {
         return this == EXITED;
     }
 
-    /** Whether the account is being served: {@link #ACTIVE} or {@link #CHURN_WARNING}. */
+    /** {@return whether the account is being served: {@link #ACTIVE} or {@link #CHURN_WARNING}} */
     public boolean isServed() {
         return this == ACTIVE || this == CHURN_WARNING;
     }

@@ -14,7 +14,13 @@ import dev.keyline.domain.common.UserId;
  */
 public record AccountTeam(UserId industryManager, UserId technicalManager, UserId businessManager) {
 
-    /** Validates the team. */
+    /**
+     * Validates the team.
+     *
+     * @param industryManager the industry manager
+     * @param technicalManager the technical manager
+     * @param businessManager the business manager
+     */
     public AccountTeam {
         Require.nonNull(industryManager, "industryManager");
         Require.nonNull(technicalManager, "technicalManager");

@@ -23,7 +23,16 @@ public record AccountTeamAssigned(EventId eventId, Instant occurredAt, AccountId
     /** The stable type name. */
     public static final String TYPE = "account.team-assigned";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param team the team
+     * @param assignedBy who assigned it
+     */
     public AccountTeamAssigned {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

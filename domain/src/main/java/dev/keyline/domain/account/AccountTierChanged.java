@@ -22,7 +22,15 @@ public record AccountTierChanged(EventId eventId, Instant occurredAt, AccountId 
     /** The stable type name. */
     public static final String TYPE = "account.tier-changed";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param change the change, as recorded in the account's tier history
+     */
     public AccountTierChanged {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

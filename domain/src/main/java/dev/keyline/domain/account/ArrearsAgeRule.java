@@ -16,7 +16,11 @@ public record ArrearsAgeRule(int maxDays) implements ChurnRule {
     /** The rule's name. */
     public static final String NAME = "arrears-age";
 
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param maxDays the longest overdue time, in days, that does not warn; the rule fires when the days from the oldest unpaid due date to the assessment date exceed it
+     */
     public ArrearsAgeRule {
         Require.nonNegative(maxDays, "maxDays");
     }

@@ -14,7 +14,11 @@ public record ArrearsAmountRule(Money limit) implements ChurnRule {
     /** The rule's name. */
     public static final String NAME = "arrears-amount";
 
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param limit the highest amount that does not warn; the rule fires when arrears &gt; limit
+     */
     public ArrearsAmountRule {
         Require.nonNull(limit, "limit");
         Require.nonNegative(limit.amount(), "limit");

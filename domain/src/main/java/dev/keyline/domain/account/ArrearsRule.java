@@ -20,7 +20,12 @@ public record ArrearsRule(int maxDays, Money minAmount) implements ChurnRule {
     /** The rule's name. */
     public static final String NAME = "arrears";
 
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param maxDays the longest overdue time, in days, that does not warn
+     * @param minAmount the least arrears that warn, not negative; arrears in another currency never compare and are rejected
+     */
     public ArrearsRule {
         Require.nonNegative(maxDays, "maxDays");
         Require.nonNull(minAmount, "minAmount");

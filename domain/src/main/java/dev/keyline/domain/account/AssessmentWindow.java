@@ -20,7 +20,12 @@ public record AssessmentWindow(YearMonth first, YearMonth last) {
     /** The longest window accepted, in months. */
     public static final int MAX_MONTHS = 120;
 
-    /** Validates the window. */
+    /**
+     * Validates the window.
+     *
+     * @param first the first month
+     * @param last the last month, not before {@code first}; at most 120 months after it
+     */
     public AssessmentWindow {
         Require.nonNull(first, "first");
         Require.nonNull(last, "last");
@@ -47,12 +52,12 @@ public record AssessmentWindow(YearMonth first, YearMonth last) {
         return new AssessmentWindow(last.minusMonths(months - 1L), last);
     }
 
-    /** The number of months in the window. */
+    /** {@return the number of months in the window} */
     public int size() {
         return (int) ChronoUnit.MONTHS.between(first, last) + 1;
     }
 
-    /** The months of the window, in order. */
+    /** {@return the months of the window, in order} */
     public Set<YearMonth> months() {
         Set<YearMonth> months = new LinkedHashSet<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {

@@ -17,7 +17,11 @@ import java.util.Set;
  */
 public record ChurnEvaluator(List<ChurnRule> rules) {
 
-    /** Validates the rules. */
+    /**
+     * Validates the rules.
+     *
+     * @param rules the rules, at least one, with unique names; applied in this order
+     */
     public ChurnEvaluator {
         rules = Require.nonNullElements(rules, "rules");
         Require.that(!rules.isEmpty(), "rules", "must hold at least one rule");

@@ -28,7 +28,16 @@ import java.util.TreeMap;
 public record ChurnInputs(AccountId account, LocalDate asOf, Map<YearMonth, Money> monthlySpend, Money arrears,
         Optional<LocalDate> oldestUnpaidDue, List<LocalDate> complaints) {
 
-    /** Validates and copies the inputs. */
+    /**
+     * Validates and copies the inputs.
+     *
+     * @param account the account
+     * @param asOf the date of the assessment
+     * @param monthlySpend effective spend per month (months without an entry count 0), not negative
+     * @param arrears the amount overdue, not negative
+     * @param oldestUnpaidDue the due date of the oldest unpaid bill; present exactly when there are arrears, not after {@code asOf}
+     * @param complaints the dates of the account's complaints, none after {@code asOf}; sorted
+     */
     public ChurnInputs {
         Require.nonNull(account, "account");
         Require.nonNull(asOf, "asOf");
@@ -86,7 +95,10 @@ public record ChurnInputs(AccountId account, LocalDate asOf, Map<YearMonth, Mone
         return m != null ? m : Money.zero(arrears.currency());
     }
 
-    /** The last whole month before {@code asOf}: the latest month billing can have reported. */
+    /**
+     * {@return the last whole month before {@code asOf}: the latest month billing can have
+     * reported}
+     */
     public YearMonth lastCompleteMonth() {
         return YearMonth.from(asOf).minusMonths(1);
     }

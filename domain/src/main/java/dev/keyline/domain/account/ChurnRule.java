@@ -11,7 +11,9 @@ import java.util.Optional;
  */
 public interface ChurnRule {
 
-    /** The rule's name, unique within a {@link ChurnEvaluator}; recorded in its signals. */
+    /**
+     * {@return the rule's name, unique within a {@link ChurnEvaluator}; recorded in its signals}
+     */
     String name();
 
     /**

@@ -15,7 +15,14 @@ import java.time.LocalDate;
  */
 public record ChurnSignal(String rule, ChurnSignalKind kind, LocalDate observedOn, String detail) {
 
-    /** Validates the signal. */
+    /**
+     * Validates the signal.
+     *
+     * @param rule the name of the rule that raised it
+     * @param kind what it was raised for
+     * @param observedOn the date the inputs were assessed at
+     * @param detail a human-readable explanation with the numbers, not blank
+     */
     public ChurnSignal {
         Require.text(rule, "rule", Limits.RULE_NAME_LENGTH);
         Require.nonNull(kind, "kind");

@@ -22,7 +22,15 @@ public record ChurnWarningCleared(EventId eventId, Instant occurredAt, AccountId
     /** The stable type name. */
     public static final String TYPE = "account.churn-warning-cleared";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param clearedBy who cleared it
+     */
     public ChurnWarningCleared {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -25,7 +25,16 @@ public record ChurnWarningRaised(EventId eventId, Instant occurredAt, AccountId 
     /** The stable type name. */
     public static final String TYPE = "account.churn-warning-raised";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param network the account's local network
+     * @param accountManager the account manager who must act
+     * @param signals the signals that raised it (for a warning already open: the new ones), not empty
+     */
     public ChurnWarningRaised {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -28,7 +28,14 @@ import dev.keyline.domain.common.LocalNetworkId;
 public record Classification(LocalNetworkId network, String rule, Optional<Money> threshold,
         List<RankedAccount> keyAccounts) {
 
-    /** Validates and orders the list. */
+    /**
+     * Validates and orders the list.
+     *
+     * @param network the local network
+     * @param rule the name of the rule that drew it
+     * @param threshold the monthly minimum that applied (月消费门槛), empty when nobody qualifies under the share rule
+     * @param keyAccounts the key accounts, ranked
+     */
     public Classification {
         Require.nonNull(network, "network");
         Require.nonBlank(rule, "rule");
@@ -52,7 +59,7 @@ public record Classification(LocalNetworkId network, String rule, Optional<Money
         keyAccounts = List.copyOf(ranked);
     }
 
-    /** The key accounts' ids, in ranking order. */
+    /** {@return the key accounts' ids, in ranking order} */
     public Set<AccountId> keyAccountIds() {
         Set<AccountId> ids = new LinkedHashSet<>();
         keyAccounts.forEach(r -> ids.add(r.account()));
@@ -70,7 +77,7 @@ public record Classification(LocalNetworkId network, String rule, Optional<Money
         return keyAccounts.stream().anyMatch(r -> r.account().equals(account));
     }
 
-    /** The key accounts' summed average monthly spend (zero when there are none). */
+    /** {@return the key accounts' summed average monthly spend (zero when there are none)} */
     public Money keyAccountSpend() {
         Money sum = Money.zero();
         for (RankedAccount r : keyAccounts) {

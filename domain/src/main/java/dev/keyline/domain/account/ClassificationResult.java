@@ -38,7 +38,17 @@ public record ClassificationResult(LocalNetworkId network, LocalDate runDate, As
             .comparing(ClassifiedAccount::averageMonthlySpend, Comparator.reverseOrder())
             .thenComparing(c -> c.account().value());
 
-    /** Validates and orders the result. */
+    /**
+     * Validates and orders the result.
+     *
+     * @param network the local network
+     * @param runDate the date of the run
+     * @param window the assessment window
+     * @param rule the name of the classification rule
+     * @param threshold the monthly minimum that applied, if any
+     * @param keyAccounts the key accounts with their tiers
+     * @param potentials the potential key accounts
+     */
     public ClassificationResult {
         Require.nonNull(network, "network");
         Require.nonNull(runDate, "runDate");

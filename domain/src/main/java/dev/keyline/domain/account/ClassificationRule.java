@@ -33,6 +33,6 @@ public interface ClassificationRule {
         return classify(averages.network(), averages.asMap());
     }
 
-    /** The rule's stable name, recorded in tier changes and classification results. */
+    /** {@return the rule's stable name, recorded in tier changes and classification results} */
     String name();
 }

@@ -14,7 +14,13 @@ import dev.keyline.domain.common.Require;
  */
 public record ClassifiedAccount(AccountId account, Money averageMonthlySpend, Tier tier) {
 
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param account the account
+     * @param averageMonthlySpend its average monthly spend over the window
+     * @param tier {@link Tier#LOCAL} or {@link Tier#NATIONAL}
+     */
     public ClassifiedAccount {
         Require.nonNull(account, "account");
         Limits.money(averageMonthlySpend, "averageMonthlySpend");

@@ -19,7 +19,12 @@ public record ComplaintsRule(int minimumComplaints, int windowDays) implements C
     /** The rule's name. */
     public static final String NAME = "complaints";
 
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param minimumComplaints how many complaints warn, at least 1
+     * @param windowDays the length of the window in days, at least 1
+     */
     public ComplaintsRule {
         Require.positive(minimumComplaints, "minimumComplaints");
         Require.positive(windowDays, "windowDays");

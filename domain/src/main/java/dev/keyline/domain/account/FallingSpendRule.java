@@ -23,7 +23,11 @@ public record FallingSpendRule(int consecutiveMonths) implements ChurnRule {
     /** The rule's name. */
     public static final String NAME = "falling-spend";
 
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param consecutiveMonths how many falls in a row, 1 to 24
+     */
     public FallingSpendRule {
         Require.that(consecutiveMonths >= 1 && consecutiveMonths <= 24, "consecutiveMonths",
                 "must be 1 to 24, was " + consecutiveMonths);

@@ -389,7 +389,7 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
         record(new AccountExited(EventId.random(), at, id(), network, exitReason, by, tier));
     }
 
-    /** The whole state as an immutable value. */
+    /** {@return the whole state as an immutable value} */
     public KeyAccountSnapshot snapshot() {
         return new KeyAccountSnapshot(id(), version(), name, network, industry, profile, potential, status, tier,
                 Optional.ofNullable(accountManager), Optional.ofNullable(team), churnSignals,
@@ -397,42 +397,42 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
                 registeredBy, registeredAt, lastChangedAt, tierHistory);
     }
 
-    /** The customer name. */
+    /** {@return the customer name} */
     public String name() {
         return name;
     }
 
-    /** The local network (本地网) the account belongs to. */
+    /** {@return the local network (本地网) the account belongs to} */
     public LocalNetworkId network() {
         return network;
     }
 
-    /** The industry. */
+    /** {@return the industry} */
     public Industry industry() {
         return industry;
     }
 
-    /** The characteristics. */
+    /** {@return the characteristics} */
     public AccountProfile profile() {
         return profile;
     }
 
-    /** The potential key-account flags. */
+    /** {@return the potential key-account flags} */
     public PotentialFlags potential() {
         return potential;
     }
 
-    /** The lifecycle status. */
+    /** {@return the lifecycle status} */
     public AccountStatus status() {
         return status;
     }
 
-    /** The current tier. */
+    /** {@return the current tier} */
     public Tier tier() {
         return tier;
     }
 
-    /** The account manager (客户经理), if one is assigned. */
+    /** {@return the account manager (客户经理), if one is assigned} */
     public Optional<UserId> accountManager() {
         return Optional.ofNullable(accountManager);
     }
@@ -447,47 +447,47 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
         return id().accessScope(network(), industry(), accountManager());
     }
 
-    /** The virtual team, if one is assigned. */
+    /** {@return the virtual team, if one is assigned} */
     public Optional<AccountTeam> team() {
         return Optional.ofNullable(team);
     }
 
-    /** The signals of the open churn warning; empty when none is open. */
+    /** {@return the signals of the open churn warning; empty when none is open} */
     public List<ChurnSignal> churnSignals() {
         return churnSignals;
     }
 
-    /** When the open churn warning was raised, if one is open. */
+    /** {@return when the open churn warning was raised, if one is open} */
     public Optional<Instant> churnWarningSince() {
         return Optional.ofNullable(churnWarningSince);
     }
 
-    /** Why the account left, once exited. */
+    /** {@return why the account left, once exited} */
     public Optional<String> exitReason() {
         return Optional.ofNullable(exitReason);
     }
 
-    /** When the account left, once exited. */
+    /** {@return when the account left, once exited} */
     public Optional<Instant> exitedAt() {
         return Optional.ofNullable(exitedAt);
     }
 
-    /** Who registered the account. */
+    /** {@return who registered the account} */
     public UserId registeredBy() {
         return registeredBy;
     }
 
-    /** When the account was registered. */
+    /** {@return when the account was registered} */
     public Instant registeredAt() {
         return registeredAt;
     }
 
-    /** When the last accepted command happened; later commands must not be earlier. */
+    /** {@return when the last accepted command happened; later commands must not be earlier} */
     public Instant lastChangedAt() {
         return lastChangedAt;
     }
 
-    /** Every tier change, oldest first. */
+    /** {@return every tier change, oldest first} */
     public List<TierChange> tierHistory() {
         return List.copyOf(tierHistory);
     }

@@ -18,10 +18,10 @@ public sealed interface KeyAccountEvent extends DomainEvent
     /** The role every key-account event is addressed to. */
     String ACCOUNT_MANAGER_ROLE = "ACCOUNT_MANAGER";
 
-    /** The account concerned. */
+    /** {@return the account concerned} */
     AccountId account();
 
-    /** The local network the account belongs to. */
+    /** {@return the local network the account belongs to} */
     LocalNetworkId network();
 
     @Override

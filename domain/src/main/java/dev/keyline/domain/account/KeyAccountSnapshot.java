@@ -58,7 +58,29 @@ public record KeyAccountSnapshot(
         Instant lastChangedAt,
         List<TierChange> tierHistory) {
 
-    /** Copies the lists (nulls are left for {@link KeyAccount#restore(KeyAccountSnapshot)} to reject). */
+    /**
+     * Copies the lists (nulls are left for {@link KeyAccount#restore(KeyAccountSnapshot)} to reject).
+     *
+     * @param id the account id
+     * @param version the stored version, 0 when never saved
+     * @param name the customer name
+     * @param network the local network (本地网) the account belongs to
+     * @param industry the industry
+     * @param profile the characteristics
+     * @param potential the potential key-account flags
+     * @param status the lifecycle status
+     * @param tier the current tier
+     * @param accountManager the account manager, if assigned
+     * @param team the virtual team, if assigned
+     * @param churnSignals the signals of the open churn warning; empty unless {@code CHURN_WARNING}
+     * @param churnWarningSince when the open churn warning was raised
+     * @param exitReason why the account left, once exited
+     * @param exitedAt when the account left, once exited
+     * @param registeredBy who registered the account
+     * @param registeredAt when it was registered
+     * @param lastChangedAt when the last accepted command happened
+     * @param tierHistory every tier change, oldest first
+     */
     public KeyAccountSnapshot {
         churnSignals = copy(churnSignals);
         tierHistory = copy(tierHistory);

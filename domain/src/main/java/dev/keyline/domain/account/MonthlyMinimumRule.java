@@ -22,7 +22,11 @@ public record MonthlyMinimumRule(Money minimum) implements ClassificationRule {
     /** The rule's name. */
     public static final String NAME = "minimum";
 
-    /** Validates the minimum. */
+    /**
+     * Validates the minimum.
+     *
+     * @param minimum the monthly minimum, positive; it is also the classification's threshold
+     */
     public MonthlyMinimumRule {
         Require.nonNull(minimum, "minimum");
         Require.that(minimum.amount().signum() > 0, "minimum", "must be positive, was " + minimum.amount().toPlainString());

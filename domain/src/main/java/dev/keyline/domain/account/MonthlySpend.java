@@ -16,7 +16,14 @@ import dev.keyline.domain.common.LocalNetworkId;
  */
 public record MonthlySpend(AccountId account, LocalNetworkId network, YearMonth month, Money amount) {
 
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param account the account
+     * @param network its local network
+     * @param month the month
+     * @param amount the effective amount, not negative
+     */
     public MonthlySpend {
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");

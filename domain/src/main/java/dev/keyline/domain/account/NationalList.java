@@ -11,12 +11,16 @@ import java.util.Set;
  */
 public record NationalList(Set<AccountId> accounts) {
 
-    /** Validates and copies the list. */
+    /**
+     * Validates and copies the list.
+     *
+     * @param accounts the accounts on the list
+     */
     public NationalList {
         accounts = Set.copyOf(Require.nonNullElements(accounts, "accounts"));
     }
 
-    /** An empty list. */
+    /** {@return an empty list} */
     public static NationalList empty() {
         return new NationalList(Set.of());
     }

@@ -78,17 +78,17 @@ public final class NetworkAverages {
         return ranking(network, currency[0], accounts, cents);
     }
 
-    /** The local network. */
+    /** {@return the local network} */
     public LocalNetworkId network() {
         return network;
     }
 
-    /** The currency of every average. */
+    /** {@return the currency of every average} */
     public Currency currency() {
         return currency;
     }
 
-    /** The number of customers. */
+    /** {@return the number of customers} */
     public int size() {
         return accounts.length;
     }
@@ -133,7 +133,9 @@ public final class NetworkAverages {
         return new RankedAccount(accounts[rank], average(rank));
     }
 
-    /** Every customer's average, in ranking order, as the map {@link SpendAverages} gives. */
+    /**
+     * {@return every customer's average, in ranking order, as the map {@link SpendAverages} gives}
+     */
     public Map<AccountId, Money> asMap() {
         Map<AccountId, Money> map = new LinkedHashMap<>(accounts.length * 2);
         for (int i = 0; i < accounts.length; i++) {

@@ -21,7 +21,16 @@ import java.util.Optional;
 public record PlanAction(int number, String description, UserId owner, LocalDate due, Optional<Instant> completedAt,
         Optional<UserId> completedBy) {
 
-    /** Validates the action. */
+    /**
+     * Validates the action.
+     *
+     * @param number its number in the plan, from 1
+     * @param description what is to be done, not blank (trimmed)
+     * @param owner who owns it
+     * @param due when it is due
+     * @param completedAt when it was completed, once done
+     * @param completedBy who completed it, once done
+     */
     public PlanAction {
         Require.positive(number, "number");
         Require.text(description, "description");
@@ -35,7 +44,7 @@ public record PlanAction(int number, String description, UserId owner, LocalDate
         }
     }
 
-    /** Whether the action is done. */
+    /** {@return whether the action is done} */
     public boolean isDone() {
         return completedAt.isPresent();
     }

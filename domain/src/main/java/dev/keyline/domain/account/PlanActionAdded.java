@@ -24,7 +24,17 @@ public record PlanActionAdded(EventId eventId, Instant occurredAt, AccountPlanId
     /** The stable type name. */
     public static final String TYPE = "account-plan.action-added";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param plan the plan
+     * @param account the account the plan is for
+     * @param network the account's local network
+     * @param action the action
+     * @param addedBy who added it
+     */
     public PlanActionAdded {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -24,7 +24,17 @@ public record PlanActionCompleted(EventId eventId, Instant occurredAt, AccountPl
     /** The stable type name. */
     public static final String TYPE = "account-plan.action-completed";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param plan the plan
+     * @param account the account the plan is for
+     * @param network the account's local network
+     * @param actionNumber the action's number
+     * @param completedBy who completed it
+     */
     public PlanActionCompleted {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

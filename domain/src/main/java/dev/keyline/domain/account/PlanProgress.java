@@ -25,7 +25,20 @@ import java.time.Year;
 public record PlanProgress(AccountPlanId plan, AccountId account, Year year, LocalDate asOf, int monthsElapsed,
         Money target, Money achieved, BigDecimal ratio, Money expected, boolean onTrack) {
 
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param plan the plan
+     * @param account the account
+     * @param year the plan year
+     * @param asOf the date the progress is assessed at
+     * @param monthsElapsed the plan year's whole months before {@code asOf}'s month, 0 to 12
+     * @param target the yearly revenue target
+     * @param achieved the account's effective spend over those months
+     * @param ratio achieved / target, 4 decimals half-even
+     * @param expected the linear expectation: target × monthsElapsed / 12, half-even to the cent
+     * @param onTrack whether achieved ≥ expected
+     */
     public PlanProgress {
         Require.nonNull(plan, "plan");
         Require.nonNull(account, "account");
@@ -42,7 +55,7 @@ public record PlanProgress(AccountPlanId plan, AccountId account, Year year, Loc
         }
     }
 
-    /** How much is still missing to reach the yearly target (zero once reached). */
+    /** {@return how much is still missing to reach the yearly target (zero once reached)} */
     public Money remaining() {
         Money rest = target.minus(achieved);
         return rest.isNegative() ? Money.zero(target.currency()) : rest;

@@ -16,7 +16,14 @@ import dev.keyline.domain.common.Industry;
 public record PotentialAssessment(AccountId account, Industry industry, List<PotentialCriterion> criteria,
         String explanation) {
 
-    /** Validates the assessment; criteria are de-duplicated and ordered. */
+    /**
+     * Validates the assessment; criteria are de-duplicated and ordered.
+     *
+     * @param account the account
+     * @param industry its industry
+     * @param criteria the criteria met, not empty, in the order of {@link PotentialCriterion}
+     * @param explanation a human-readable explanation with the numbers, not blank
+     */
     public PotentialAssessment {
         Require.nonNull(account, "account");
         Require.nonNull(industry, "industry");

@@ -17,7 +17,15 @@ import dev.keyline.domain.common.Industry;
 public record PotentialCandidate(AccountId account, Industry industry, Money annualTurnover, Money annualInvestment,
         PotentialFlags flags) {
 
-    /** Validates the candidate. */
+    /**
+     * Validates the candidate.
+     *
+     * @param account the account
+     * @param industry its industry
+     * @param annualTurnover its yearly turnover, not negative
+     * @param annualInvestment its yearly investment, not negative
+     * @param flags its potential flags
+     */
     public PotentialCandidate {
         Require.nonNull(account, "account");
         Require.nonNull(industry, "industry");

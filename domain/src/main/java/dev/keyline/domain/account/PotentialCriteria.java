@@ -46,7 +46,12 @@ public record PotentialCriteria(BigDecimal minimumIndustryShare, Map<Industry, I
     /** The seed's industry share, 5 %. */
     public static final BigDecimal STANDARD_INDUSTRY_SHARE = new BigDecimal("0.05");
 
-    /** Validates the criteria. */
+    /**
+     * Validates the criteria.
+     *
+     * @param minimumIndustryShare the industry share of key-account revenue to exceed, in [0, 1); the seed's figure is 0.05
+     * @param cutOffRanks per industry, the highest rank that still counts (positive); industries without an entry never qualify under criterion 1
+     */
     public PotentialCriteria {
         Require.nonNegative(minimumIndustryShare, "minimumIndustryShare");
         Require.that(minimumIndustryShare.compareTo(BigDecimal.ONE) < 0, "minimumIndustryShare",

@@ -15,7 +15,13 @@ import java.util.Optional;
 public record PotentialFlags(boolean partyGovernmentMilitary, Optional<InfluencerKind> influencer,
         Optional<String> designationReason) {
 
-    /** Validates the flags; a designation reason is trimmed. */
+    /**
+     * Validates the flags; a designation reason is trimmed.
+     *
+     * @param partyGovernmentMilitary whether the customer is a Party, government or military body
+     * @param influencer the kind of influence it has, if any
+     * @param designationReason why it was designated by hand, if it was; not blank when present
+     */
     public PotentialFlags {
         Require.nonNull(influencer, "influencer");
         Require.nonNull(designationReason, "designationReason");
@@ -23,12 +29,16 @@ public record PotentialFlags(boolean partyGovernmentMilitary, Optional<Influence
         designationReason = designationReason.map(String::strip);
     }
 
-    /** No flag set. */
+    /**
+     * No flag set.
+     *
+     * @return the flags with none set
+     */
     public static PotentialFlags none() {
         return new PotentialFlags(false, Optional.empty(), Optional.empty());
     }
 
-    /** Whether any flag is set. */
+    /** {@return whether any flag is set} */
     public boolean any() {
         return partyGovernmentMilitary || influencer.isPresent() || designationReason.isPresent();
     }

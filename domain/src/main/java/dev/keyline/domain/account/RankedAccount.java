@@ -18,7 +18,12 @@ public record RankedAccount(AccountId account, Money averageMonthlySpend) {
             .comparing(RankedAccount::averageMonthlySpend, Comparator.reverseOrder())
             .thenComparing(r -> r.account().value());
 
-    /** Validates the value. */
+    /**
+     * Validates the value.
+     *
+     * @param account the account
+     * @param averageMonthlySpend its average monthly spend over the window, not negative
+     */
     public RankedAccount {
         Require.nonNull(account, "account");
         Require.nonNull(averageMonthlySpend, "averageMonthlySpend");

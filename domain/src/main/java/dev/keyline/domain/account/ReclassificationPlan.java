@@ -28,7 +28,13 @@ import java.util.Set;
  */
 public record ReclassificationPlan(ClassificationResult result, List<TierUpdate> updates, List<AccountId> unregistered) {
 
-    /** Validates the plan. */
+    /**
+     * Validates the plan.
+     *
+     * @param result the run's result
+     * @param updates the tier changes, ordered by account id
+     * @param unregistered accounts the run lists (as key or potential) that are not registered, ordered by id
+     */
     public ReclassificationPlan {
         Require.nonNull(result, "result");
         updates = Require.nonNullElements(updates, "updates");

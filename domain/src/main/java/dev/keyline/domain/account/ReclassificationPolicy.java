@@ -13,19 +13,23 @@ import java.util.Optional;
  */
 public record ReclassificationPolicy(int intervalMonths) {
 
-    /** Validates the interval. */
+    /**
+     * Validates the interval.
+     *
+     * @param intervalMonths 6 or 12
+     */
     public ReclassificationPolicy {
         if (intervalMonths != 6 && intervalMonths != 12) {
             throw new InvalidArgumentException("intervalMonths", "must be 6 or 12, was " + intervalMonths);
         }
     }
 
-    /** Every half year. */
+    /** {@return every half year} */
     public static ReclassificationPolicy halfYearly() {
         return new ReclassificationPolicy(6);
     }
 
-    /** Every year. */
+    /** {@return every year} */
     public static ReclassificationPolicy yearly() {
         return new ReclassificationPolicy(12);
     }

@@ -24,7 +24,17 @@ import java.util.Optional;
 public record ResourcePlanItem(int number, ProductCode product, int quantity, LocalDate neededBy, String note,
         Optional<Instant> fulfilledAt, Optional<UserId> fulfilledBy) {
 
-    /** Validates the item. */
+    /**
+     * Validates the item.
+     *
+     * @param number its number in the plan, from 1
+     * @param product the product
+     * @param quantity how many units, positive
+     * @param neededBy when they are needed
+     * @param note a free note, may be empty (trimmed)
+     * @param fulfilledAt when the need was met, once fulfilled
+     * @param fulfilledBy who recorded it as met, once fulfilled
+     */
     public ResourcePlanItem {
         Require.positive(number, "number");
         Require.nonNull(product, "product");
@@ -40,7 +50,7 @@ public record ResourcePlanItem(int number, ProductCode product, int quantity, Lo
         }
     }
 
-    /** Whether the need was met. */
+    /** {@return whether the need was met} */
     public boolean isFulfilled() {
         return fulfilledAt.isPresent();
     }

@@ -24,7 +24,17 @@ public record ResourcePlanItemAdded(EventId eventId, Instant occurredAt, Account
     /** The stable type name. */
     public static final String TYPE = "account-plan.resource-item-added";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param plan the plan
+     * @param account the account the plan is for
+     * @param network the account's local network
+     * @param item the line
+     * @param addedBy who added it
+     */
     public ResourcePlanItemAdded {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -24,7 +24,17 @@ public record ResourcePlanItemFulfilled(EventId eventId, Instant occurredAt, Acc
     /** The stable type name. */
     public static final String TYPE = "account-plan.resource-item-fulfilled";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param plan the plan
+     * @param account the account the plan is for
+     * @param network the account's local network
+     * @param itemNumber the line's number
+     * @param fulfilledBy who recorded it
+     */
     public ResourcePlanItemFulfilled {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

@@ -33,7 +33,11 @@ public record RevenueShareRule(BigDecimal share) implements ClassificationRule {
     /** The seed's default share, 30 %. */
     public static final BigDecimal STANDARD_SHARE = new BigDecimal("0.30");
 
-    /** Validates the share. */
+    /**
+     * Validates the share.
+     *
+     * @param share the share of the network's revenue, in (0, 1]; the seed's default is 0.30
+     */
     public RevenueShareRule {
         Require.nonNull(share, "share");
         if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
@@ -41,7 +45,7 @@ public record RevenueShareRule(BigDecimal share) implements ClassificationRule {
         }
     }
 
-    /** The rule with the seed's share of 30 %. */
+    /** {@return the rule with the seed's share of 30 %} */
     public static RevenueShareRule standard() {
         return new RevenueShareRule(STANDARD_SHARE);
     }

@@ -27,7 +27,19 @@ public record RevenueTargetRevised(EventId eventId, Instant occurredAt, AccountP
     /** The stable type name. */
     public static final String TYPE = "account-plan.target-revised";
 
-    /** Validates the event. */
+    /**
+     * Validates the event.
+     *
+     * @param eventId the event id
+     * @param occurredAt when it happened
+     * @param plan the plan
+     * @param account the account the plan is for
+     * @param network the account's local network
+     * @param previousTarget the target before
+     * @param newTarget the target after
+     * @param reason why
+     * @param revisedBy who revised it
+     */
     public RevenueTargetRevised {
         Require.nonNull(eventId, "eventId");
         Require.nonNull(occurredAt, "occurredAt");

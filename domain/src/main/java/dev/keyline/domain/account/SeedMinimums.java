@@ -33,17 +33,25 @@ public final class SeedMinimums {
     private SeedMinimums() {
     }
 
-    /** Suzhou's example: 5,000 CNY a month. */
+    /**
+     * Suzhou's example: 5,000 CNY a month.
+     *
+     * @return Suzhou's minimum
+     */
     public static MonthlyMinimumRule suzhou() {
         return RULES.get(SUZHOU);
     }
 
-    /** Kunming's example: 10,000 CNY a month. */
+    /**
+     * Kunming's example: 10,000 CNY a month.
+     *
+     * @return Kunming's minimum
+     */
     public static MonthlyMinimumRule kunming() {
         return RULES.get(KUNMING);
     }
 
-    /** Every example, by network. */
+    /** {@return every example, by network} */
     public static Map<LocalNetworkId, MonthlyMinimumRule> all() {
         return RULES;
     }

@@ -27,7 +27,17 @@ import dev.keyline.domain.common.LocalNetworkId;
 public record SpendFact(SpendFactId id, AccountId account, LocalNetworkId network, YearMonth month, Money amount,
         Instant recordedAt, Optional<SpendFactId> corrects) {
 
-    /** Validates the fact. */
+    /**
+     * Validates the fact.
+     *
+     * @param id the fact id
+     * @param account the account
+     * @param network the local network that billed it
+     * @param month the month the spend belongs to
+     * @param amount the amount, not negative
+     * @param recordedAt when billing recorded the fact
+     * @param corrects for a correction, the id of the fact it corrects
+     */
     public SpendFact {
         Require.nonNull(id, "id");
         Require.nonNull(account, "account");
@@ -75,7 +85,7 @@ public record SpendFact(SpendFactId id, AccountId account, LocalNetworkId networ
         return new SpendFact(correctionId, account, network, month, newAmount, correctedAt, Optional.of(id));
     }
 
-    /** Whether this fact corrects another. */
+    /** {@return whether this fact corrects another} */
     public boolean isCorrection() {
         return corrects.isPresent();
     }

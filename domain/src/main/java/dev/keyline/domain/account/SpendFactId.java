@@ -9,7 +9,11 @@ import dev.keyline.domain.common.Identifier;
  */
 public record SpendFactId(String value) implements Identifier {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the id text
+     */
     public SpendFactId {
         Identifier.check(value, "spendFactId");
     }

@@ -149,7 +149,7 @@ public final class SpendFold {
         return this;
     }
 
-    /** The number of facts and amounts folded in so far. */
+    /** {@return the number of facts and amounts folded in so far} */
     public long rows() {
         return rows;
     }

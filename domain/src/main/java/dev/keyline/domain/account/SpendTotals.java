@@ -67,12 +67,12 @@ public final class SpendTotals {
         counted = new boolean[capacity];
     }
 
-    /** The currency of every amount. */
+    /** {@return the currency of every amount} */
     public Currency currency() {
         return currency;
     }
 
-    /** The number of customers counted so far (those with at least one amount added). */
+    /** {@return the number of customers counted so far (those with at least one amount added)} */
     public int customers() {
         int n = 0;
         for (int i = 0; i < size; i++) {

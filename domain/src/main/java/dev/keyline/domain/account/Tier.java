@@ -25,12 +25,17 @@ public enum Tier {
         this.level = level;
     }
 
-    /** The seed's level number: 1 for {@link #LOCAL}, 2 for {@link #NATIONAL}, empty otherwise. */
+    /**
+     * {@return the seed's level number: 1 for {@link #LOCAL}, 2 for {@link #NATIONAL}, empty
+     * otherwise}
+     */
     public OptionalInt level() {
         return level == 0 ? OptionalInt.empty() : OptionalInt.of(level);
     }
 
-    /** Whether this tier is an existing key account ({@link #LOCAL} or {@link #NATIONAL}). */
+    /**
+     * {@return whether this tier is an existing key account ({@link #LOCAL} or {@link #NATIONAL})}
+     */
     public boolean isKeyAccount() {
         return this == LOCAL || this == NATIONAL;
     }

@@ -16,7 +16,15 @@ import java.time.Instant;
  */
 public record TierChange(Tier from, Tier to, Instant at, UserId by, TierChangeCause cause) {
 
-    /** Validates the change. */
+    /**
+     * Validates the change.
+     *
+     * @param from the tier before
+     * @param to the tier after; differs from {@code from}
+     * @param at when it changed
+     * @param by who made the change (for a manual override: who asked for it)
+     * @param cause why: a classification run or a manual override
+     */
     public TierChange {
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");

@@ -19,7 +19,12 @@ public sealed interface TierChangeCause permits TierChangeCause.ClassificationRu
      */
     record ClassificationRun(String ruleName, LocalDate runDate) implements TierChangeCause {
 
-        /** Validates the cause. */
+        /**
+         * Validates the cause.
+         *
+         * @param ruleName the rule name
+         * @param runDate the run date
+         */
         public ClassificationRun {
             Require.text(ruleName, "ruleName", Limits.RULE_NAME_LENGTH);
             Require.nonNull(runDate, "runDate");
@@ -34,7 +39,12 @@ public sealed interface TierChangeCause permits TierChangeCause.ClassificationRu
      */
     record ManualOverride(String reason, UserId approvedBy) implements TierChangeCause {
 
-        /** Validates the cause; the reason is trimmed. */
+        /**
+         * Validates the cause; the reason is trimmed.
+         *
+         * @param reason the reason
+         * @param approvedBy who approved it
+         */
         public ManualOverride {
             Require.text(reason, "reason");
             Require.nonNull(approvedBy, "approvedBy");

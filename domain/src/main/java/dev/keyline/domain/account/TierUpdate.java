@@ -12,7 +12,13 @@ import dev.keyline.domain.common.Require;
  */
 public record TierUpdate(AccountId account, Tier from, Tier to) {
 
-    /** Validates the update. */
+    /**
+     * Validates the update.
+     *
+     * @param account the account
+     * @param from its current tier
+     * @param to the tier the run gives it; differs from {@code from}
+     */
     public TierUpdate {
         Require.nonNull(account, "account");
         Require.nonNull(from, "from");

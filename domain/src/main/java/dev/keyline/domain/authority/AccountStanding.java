@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.util.Optional;
 
 /**
- * What commercial authorisation knows of a key account: the authority area's own projection of the
+ * What commercial authorisation (商务授权) knows of a key account (大客户): the authority area's own projection of the
  * key-account area's events ({@code account.registered}, {@code account.manager-assigned},
  * {@code account.exited}), kept by a reaction so that authorisation never reads the key-account
  * area's storage. It lags the account by the relay's delivery: an account registered a moment ago
@@ -25,7 +25,15 @@ import java.util.Optional;
 public record AccountStanding(AccountId account, LocalNetworkId network, Industry industry,
         Optional<UserId> accountManager, boolean exited) {
 
-    /** Validates the standing. */
+    /**
+     * Validates the standing.
+     *
+     * @param account the key account
+     * @param network its local network
+     * @param industry its industry
+     * @param accountManager its account manager, once one is assigned
+     * @param exited whether the account has left the network (it then gets no price offers)
+     */
     public AccountStanding {
         Require.nonNull(account, "account");
         Require.nonNull(network, "network");

@@ -32,6 +32,7 @@ public record AuthorityMatrix(Map<Role, BigDecimal> maximumDiscounts) {
     /**
      * Validates and copies the map.
      *
+     * @param maximumDiscounts the maximum discount per role
      * @throws InvalidArgumentException naming the role when the map, a key or a value is null, or
      *     a value lies outside [0, 1]
      */

@@ -23,6 +23,10 @@ public record FloorPrice(ProductCode product, Money price, UserId setBy, Instant
     /**
      * Validates the floor price.
      *
+     * @param product the product
+     * @param price the floor price; above zero
+     * @param setBy the financial manager who set it
+     * @param setAt when it was set
      * @throws InvalidArgumentException naming the component when one is null or the price is not above zero
      */
     public FloorPrice {

@@ -15,7 +15,13 @@ import java.util.List;
  */
 public record FloorPriceListSnapshot(FloorPriceListId id, long version, List<FloorPrice> history) {
 
-    /** Copies the history into an unmodifiable list (keeping any null, for restore to reject). */
+    /**
+     * Copies the history into an unmodifiable list (keeping any null, for restore to reject).
+     *
+     * @param id the list's id
+     * @param version the stored version
+     * @param history every floor price set, oldest first; the last per product is the current one
+     */
     public FloorPriceListSnapshot {
         history = history == null ? null : Collections.unmodifiableList(new ArrayList<>(history));
     }

@@ -31,6 +31,13 @@ public record FloorPriceSet(EventId eventId, Instant occurredAt, FloorPriceListI
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when the price was set
+     * @param list the floor price list
+     * @param product the product
+     * @param price the new floor price
+     * @param previousPrice the floor price it replaced, or null when the product had none
+     * @param setBy the financial manager
      * @throws InvalidArgumentException naming the component when one other than {@code previousPrice} is null
      */
     public FloorPriceSet {

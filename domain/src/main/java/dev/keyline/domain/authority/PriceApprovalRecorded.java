@@ -33,6 +33,14 @@ public record PriceApprovalRecorded(EventId eventId, Instant occurredAt, PriceAu
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was approved
+     * @param authorisation the request
+     * @param account the key account
+     * @param product the product
+     * @param approvedBy who approved
+     * @param role the role the approval counted for
+     * @param awaitedRole the role whose approval is still needed
      * @throws InvalidArgumentException naming the component that is null
      */
     public PriceApprovalRecorded {

@@ -36,6 +36,15 @@ public record PriceApproved(EventId eventId, Instant occurredAt, PriceAuthorisat
     /**
      * Validates the event and copies the lists.
      *
+     * @param eventId the event's id
+     * @param occurredAt when the last approval was given
+     * @param authorisation the request
+     * @param account the key account
+     * @param product the product
+     * @param offeredPrice the approved price
+     * @param requestedBy who asked
+     * @param approvedBy every approver, in the order they approved
+     * @param roles the role each approval counted for, parallel to {@code approvedBy}
      * @throws InvalidArgumentException naming the component when one is null or holds null, or the
      *     lists differ in length
      */

@@ -10,9 +10,9 @@ import dev.keyline.domain.common.DomainEvent;
 public sealed interface PriceAuthorisationEvent extends DomainEvent
         permits PriceRequested, PriceApprovalRecorded, PriceApproved, PriceRejected, PriceWithdrawn {
 
-    /** The request concerned. */
+    /** {@return the request concerned} */
     PriceAuthorisationId authorisation();
 
-    /** The key account the price is for. */
+    /** {@return the key account the price is for} */
     AccountId account();
 }

@@ -39,6 +39,12 @@ public record PriceDecision(Kind kind, UserId decidedBy, Role role, BigDecimal m
     /**
      * Validates the decision.
      *
+     * @param kind approval, rejection or withdrawal
+     * @param decidedBy who decided
+     * @param role the role the approval or rejection counted for; null for a withdrawal
+     * @param maximumDiscount the maximum discount of {@code role} in the authority matrix when the decision was taken, for offers at or above the floor price; null for offers below the floor price (decided by role, not by the matrix) and for withdrawals
+     * @param decidedAt when
+     * @param reason why; not blank
      * @throws InvalidArgumentException naming the component when one is null or blank, when a
      *     role is missing from an approval or rejection or given for a withdrawal, or when the
      *     maximum discount lies outside [0, 1] or is given for a withdrawal

@@ -27,6 +27,10 @@ public record PriceOffer(AccountId account, ProductCode product, Money listPrice
     /**
      * Validates the offer.
      *
+     * @param account the key account the price is offered to
+     * @param product the product
+     * @param listPrice the product's list price; positive
+     * @param offeredPrice the price offered; above zero, at most the list price, same currency
      * @throws InvalidArgumentException naming the component when one is null, when the prices
      *     differ in currency, when the offered price is not above zero or exceeds the list price
      */

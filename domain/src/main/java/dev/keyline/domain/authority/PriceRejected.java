@@ -36,6 +36,16 @@ public record PriceRejected(EventId eventId, Instant occurredAt, PriceAuthorisat
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was rejected
+     * @param authorisation the request
+     * @param account the key account
+     * @param product the product
+     * @param offeredPrice the rejected price
+     * @param requestedBy who asked
+     * @param rejectedBy who rejected
+     * @param role the role the rejection counted for
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public PriceRejected {

@@ -42,6 +42,19 @@ public record PriceRequested(EventId eventId, Instant occurredAt, PriceAuthorisa
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was requested
+     * @param authorisation the request
+     * @param account the key account
+     * @param product the product
+     * @param listPrice the list price
+     * @param offeredPrice the price offered
+     * @param discount the discount, {@code 1 − offered / list}
+     * @param belowFloor whether the offer is below the floor price
+     * @param floorPrice the product's floor price, or null when none is set
+     * @param requestedBy who asked
+     * @param addressedTo the role that must act first
+     * @param reason why the price is asked for
      * @throws InvalidArgumentException naming the component when one other than {@code floorPrice} is null
      */
     public PriceRequested {

@@ -11,7 +11,7 @@ import java.time.Instant;
 import dev.keyline.domain.common.Role;
 
 /**
- * The requester took a price request back; type {@value #TYPE}. Addressed to the role the request
+ * The requester took a price request (商务授权) back; type {@value #TYPE}. Addressed to the role the request
  * was addressed to, so approvers stop looking at it.
  *
  * @param eventId the event's id
@@ -33,6 +33,14 @@ public record PriceWithdrawn(EventId eventId, Instant occurredAt, PriceAuthorisa
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was withdrawn
+     * @param authorisation the request
+     * @param account the key account
+     * @param product the product
+     * @param withdrawnBy the requester
+     * @param addressedTo the role the request was addressed to
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public PriceWithdrawn {

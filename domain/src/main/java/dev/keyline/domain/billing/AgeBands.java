@@ -18,7 +18,11 @@ public record AgeBands(List<Integer> upperBounds) {
     /** The most closed bands. */
     public static final int MAX_BOUNDS = 12;
 
-    /** Validates the bounds. */
+    /**
+     * Validates the bounds.
+     *
+     * @param upperBounds the last day of each closed band, strictly increasing, positive; 1 to 12 bounds
+     */
     public AgeBands {
         upperBounds = Require.nonNullElements(upperBounds, "upperBounds");
         Require.that(!upperBounds.isEmpty() && upperBounds.size() <= MAX_BOUNDS, "upperBounds",
@@ -32,7 +36,7 @@ public record AgeBands(List<Integer> upperBounds) {
         }
     }
 
-    /** The standard bands: 0–30, 31–60, 61–90 and more than 90 days. */
+    /** {@return the standard bands: 0–30, 31–60, 61–90 and more than 90 days} */
     public static AgeBands standard() {
         return new AgeBands(List.of(30, 60, 90));
     }
@@ -47,7 +51,7 @@ public record AgeBands(List<Integer> upperBounds) {
         return new AgeBands(List.of(Require.nonNull(upperBounds, "upperBounds")));
     }
 
-    /** How many bands there are: one per bound and the open last band. */
+    /** {@return how many bands there are: one per bound and the open last band} */
     public int count() {
         return upperBounds.size() + 1;
     }
@@ -68,7 +72,7 @@ public record AgeBands(List<Integer> upperBounds) {
         return upperBounds.size();
     }
 
-    /** The bands' labels, for example {@code 0-30, 31-60, 61-90, >90}. */
+    /** {@return the bands' labels, for example {@code 0-30, 31-60, 61-90, >90}} */
     public List<String> labels() {
         List<String> labels = new ArrayList<>();
         int from = 0;
@@ -80,7 +84,10 @@ public record AgeBands(List<Integer> upperBounds) {
         return List.copyOf(labels);
     }
 
-    /** The bounds as stored text, for example {@code 30,60,90}; read back by {@link #parse(String)}. */
+    /**
+     * {@return the bounds as stored text, for example {@code 30,60,90}; read back by {@link
+     * #parse(String)}}
+     */
     public String text() {
         return String.join(",", upperBounds.stream().map(String::valueOf).toList());
     }

@@ -25,7 +25,16 @@ import java.util.Optional;
 public record ArrearsAgeing(LocalDate asOf, AgeBands bands, List<Money> byBand, Money total, Money outstanding,
         Optional<LocalDate> oldestUnpaidDue) {
 
-    /** Validates the ageing, among other things that the bands sum to the total. */
+    /**
+     * Validates the ageing, among other things that the bands sum to the total.
+     *
+     * @param asOf the date
+     * @param bands the age bands
+     * @param byBand the overdue amount in each band, one per band, none negative, all in one currency
+     * @param total the arrears: the sum of {@code byBand}
+     * @param outstanding everything billed and not yet paid or written off, due or not: the exposure, at least {@code total}
+     * @param oldestUnpaidDue the due date of the oldest overdue bill; present exactly when {@code total} is positive, before {@code asOf}
+     */
     public ArrearsAgeing {
         Require.nonNull(asOf, "asOf");
         Require.nonNull(bands, "bands");
@@ -67,7 +76,7 @@ public record ArrearsAgeing(LocalDate asOf, AgeBands bands, List<Money> byBand, 
         return new ArrearsAgeing(asOf, bands, zeros, Money.zero(currency), Money.zero(currency), Optional.empty());
     }
 
-    /** The currency of every amount. */
+    /** {@return the currency of every amount} */
     public Currency currency() {
         return total.currency();
     }

@@ -26,7 +26,18 @@ import java.util.Optional;
 public record ArrearsFact(ArrearsFactId id, AccountId account, BillId bill, ArrearsFactKind kind, Money amount,
         LocalDate on, Optional<LocalDate> due, Instant recordedAt) {
 
-    /** Validates the fact. */
+    /**
+     * Validates the fact.
+     *
+     * @param id the fact id
+     * @param account the account billed
+     * @param bill the bill
+     * @param kind issued, paid or written off
+     * @param amount the amount billed, paid or written off; positive
+     * @param on the date of the bill, payment or write-off
+     * @param due for {@link ArrearsFactKind#BILLED} the due date, not before {@code on}; empty otherwise
+     * @param recordedAt when billing recorded the fact
+     */
     public ArrearsFact {
         Require.nonNull(id, "id");
         Require.nonNull(account, "account");

@@ -9,7 +9,7 @@ public enum ArrearsFactKind {
     /** Part or all of the bill was written off (核销). */
     WRITTEN_OFF;
 
-    /** Whether the fact lowers what is owed on the bill (a payment or a write-off). */
+    /** {@return whether the fact lowers what is owed on the bill (a payment or a write-off)} */
     public boolean isSettlement() {
         return this != BILLED;
     }

@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public record ArrearsRateInput(Period period, Money overdue, Money billed) {
 
-    /** Validates the input. */
+    /**
+     * Validates the input.
+     *
+     * @param period the period
+     * @param overdue the receivables overdue on the period's last day, not negative
+     * @param billed the amount billed in the period (bill dates within it), not negative, same currency
+     */
     public ArrearsRateInput {
         Require.nonNull(period, "period");
         Require.nonNull(overdue, "overdue");
@@ -36,7 +42,11 @@ public record ArrearsRateInput(Period period, Money overdue, Money billed) {
         return new ArrearsRateInput(period, overdue.plus(other.overdue), billed.plus(other.billed));
     }
 
-    /** Overdue over billed, to six decimals; empty when nothing was billed. */
+    /**
+     * Overdue over billed, to six decimals; empty when nothing was billed.
+     *
+     * @return the rate, or empty when nothing was billed
+     */
     public Optional<java.math.BigDecimal> rate() {
         if (billed.isZero()) {
             return Optional.empty();

@@ -13,7 +13,7 @@ public enum BillChannel {
     /** Electronic data interchange with the customer's own systems. */
     EDI;
 
-    /** Whether bills on this channel are a printed page (paper or fax). */
+    /** {@return whether bills on this channel are a printed page (paper or fax)} */
     public boolean isPrinted() {
         return this == PAPER || this == FAX;
     }

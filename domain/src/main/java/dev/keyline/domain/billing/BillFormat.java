@@ -17,7 +17,9 @@ public enum BillFormat {
         this.machineReadable = machineReadable;
     }
 
-    /** Whether a program can read the bill's lines without a person (CSV, XML, EDIFACT). */
+    /**
+     * {@return whether a program can read the bill's lines without a person (CSV, XML, EDIFACT)}
+     */
     public boolean isMachineReadable() {
         return machineReadable;
     }

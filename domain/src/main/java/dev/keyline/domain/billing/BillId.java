@@ -12,6 +12,7 @@ public record BillId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code billId} when the text is
      *     not a valid identifier
      */

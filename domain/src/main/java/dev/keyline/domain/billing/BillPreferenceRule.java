@@ -24,7 +24,7 @@ public enum BillPreferenceRule {
         this.description = description;
     }
 
-    /** What the rule requires, in words. */
+    /** {@return what the rule requires, in words} */
     public String description() {
         return description;
     }

@@ -8,6 +8,7 @@ public final class BillPreferenceRuleException extends InvalidArgumentException 
 
     private static final long serialVersionUID = 1L;
 
+    /** The rule broken. */
     private final BillPreferenceRule rule;
 
     /**
@@ -20,7 +21,7 @@ public final class BillPreferenceRuleException extends InvalidArgumentException 
         this.rule = rule;
     }
 
-    /** The rule broken. */
+    /** {@return the rule broken} */
     public BillPreferenceRule rule() {
         return rule;
     }

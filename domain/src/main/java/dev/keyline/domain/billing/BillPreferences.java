@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * How one key account wants to be billed: channel, frequency, format, level of detail, and
+ * How one key account (大客户) wants to be billed (计费帐务): channel, frequency, format, level of detail, and
  * whether consolidated or per branch. A combination must keep every {@link BillPreferenceRule};
  * the first rule broken is named in a {@link BillPreferenceRuleException}.
  *
@@ -26,7 +26,17 @@ public record BillPreferences(BillChannel channel, BillFrequency frequency, Bill
     /** The most branches or projects one combination names. */
     public static final int MAX_NAMES = 100;
 
-    /** Validates the combination and sorts the names. */
+    /**
+     * Validates the combination and sorts the names.
+     *
+     * @param channel how bills are delivered
+     * @param frequency how often
+     * @param format the file format
+     * @param detail the level of detail
+     * @param split consolidated or per branch
+     * @param branches the branches billed separately (identifiers, kept sorted and unique); empty unless per branch
+     * @param projects the projects billed (identifiers, kept sorted and unique); empty unless per project
+     */
     public BillPreferences {
         Require.nonNull(channel, "channel");
         Require.nonNull(frequency, "frequency");

@@ -27,6 +27,13 @@ public record BillPreferencesChanged(EventId eventId, Instant occurredAt, Accoun
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param revision the number of the history entry written
+     * @param preferences the new preferences
+     * @param by who changed them
+     * @param reason why
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null or invalid
      */
     public BillPreferencesChanged {

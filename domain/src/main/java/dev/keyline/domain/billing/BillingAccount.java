@@ -117,7 +117,7 @@ public final class BillingAccount extends AggregateRoot<AccountId> {
         }
     }
 
-    /** The state to store. */
+    /** {@return the state to store} */
     public BillingAccountSnapshot snapshot() {
         return new BillingAccountSnapshot(id(), version(), openedBy, openedAt, rating, creditLimit, arrears, limitExceeded,
                 List.copyOf(history));
@@ -240,52 +240,54 @@ public final class BillingAccount extends AggregateRoot<AccountId> {
         Require.nonNegative(limit.amount(), "creditLimit");
     }
 
-    /** Who opened the account's billing side. */
+    /** {@return who opened the account's billing side} */
     public UserId openedBy() {
         return openedBy;
     }
 
-    /** When it was opened. */
+    /** {@return when it was opened} */
     public Instant openedAt() {
         return openedAt;
     }
 
-    /** The credit rating. */
+    /** {@return the credit rating} */
     public CreditRating rating() {
         return rating;
     }
 
-    /** The credit limit. */
+    /** {@return the credit limit} */
     public Money creditLimit() {
         return creditLimit;
     }
 
-    /** The arrears last recorded. */
+    /** {@return the arrears last recorded} */
     public ArrearsAgeing arrears() {
         return arrears;
     }
 
-    /** The exposure: everything billed and not yet paid or written off, as last recorded. */
+    /**
+     * {@return the exposure: everything billed and not yet paid or written off, as last recorded}
+     */
     public Money exposure() {
         return arrears.outstanding();
     }
 
-    /** Whether the exposure is above the credit limit. */
+    /** {@return whether the exposure is above the credit limit} */
     public boolean limitExceeded() {
         return limitExceeded;
     }
 
-    /** The age bands of the arrears. */
+    /** {@return the age bands of the arrears} */
     public AgeBands bands() {
         return arrears.bands();
     }
 
-    /** The bill preferences in force; empty until first set. */
+    /** {@return the bill preferences in force; empty until first set} */
     public Optional<BillPreferences> preferences() {
         return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1).preferences());
     }
 
-    /** Every preference change, oldest first. */
+    /** {@return every preference change, oldest first} */
     public List<PreferenceChange> preferenceHistory() {
         return List.copyOf(history);
     }

@@ -9,7 +9,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * The billing side of a key account was opened with its first credit rating and limit; type {@value #TYPE}.
+ * The billing (计费帐务) side of a key account was opened with its first credit rating and limit; type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened
@@ -26,6 +26,12 @@ public record BillingAccountOpened(EventId eventId, Instant occurredAt, AccountI
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param rating the credit rating
+     * @param creditLimit the credit limit
+     * @param by who opened it
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null or invalid
      */
     public BillingAccountOpened {

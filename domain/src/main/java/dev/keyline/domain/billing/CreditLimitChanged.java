@@ -26,6 +26,12 @@ public record CreditLimitChanged(EventId eventId, Instant occurredAt, AccountId 
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param from the limit before
+     * @param to the limit after, different, same currency
+     * @param by who set it
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null or invalid
      */
     public CreditLimitChanged {

@@ -28,6 +28,14 @@ public record CreditLimitExceeded(EventId eventId, Instant occurredAt, AccountId
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param exposure the exposure
+     * @param creditLimit the limit it exceeds
+     * @param arrears the overdue part of the exposure
+     * @param asOf the date of the arrears
+     * @param rating the customer's credit rating
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null or invalid
      */
     public CreditLimitExceeded {

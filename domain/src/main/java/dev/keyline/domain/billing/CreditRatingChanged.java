@@ -27,6 +27,13 @@ public record CreditRatingChanged(EventId eventId, Instant occurredAt, AccountId
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param account the account
+     * @param from the rating before
+     * @param to the rating after, different
+     * @param by who rated it
+     * @param reason why
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null or invalid
      */
     public CreditRatingChanged {

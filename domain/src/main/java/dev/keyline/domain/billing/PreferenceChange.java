@@ -15,7 +15,15 @@ import java.time.Instant;
  */
 public record PreferenceChange(int revision, BillPreferences preferences, UserId by, Instant at, String reason) {
 
-    /** Validates the entry. */
+    /**
+     * Validates the entry.
+     *
+     * @param revision the entry's number, from 1
+     * @param preferences the preferences set
+     * @param by who set them
+     * @param at when
+     * @param reason why, as the requester gave it
+     */
     public PreferenceChange {
         Require.positive(revision, "revision");
         Require.nonNull(preferences, "preferences");

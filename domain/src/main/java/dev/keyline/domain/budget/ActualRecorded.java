@@ -27,6 +27,14 @@ public record ActualRecorded(EventId eventId, Instant occurredAt, BudgetId budge
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param line the line
+     * @param document the invoice
+     * @param amount the amount
+     * @param replaces the order whose commitment it reversed, or null
+     * @param by who confirmed the invoice
      * @throws InvalidArgumentException naming the component when one other than {@code replaces} is null or blank
      */
     public ActualRecorded {

@@ -426,32 +426,56 @@ public final class Budget extends AggregateRoot<BudgetId> {
 
     // ---------------------------------------------------------------- queries
 
-    /** The targets the province set. @return the targets */
+    /**
+     * The targets the province set.
+     *
+     * @return the targets
+     */
     public BudgetTargets targets() {
         return targets;
     }
 
-    /** The owning unit. @return the unit */
+    /**
+     * The owning unit.
+     *
+     * @return the unit
+     */
     public OrgUnit unit() {
         return targets.unit();
     }
 
-    /** The fiscal year. @return the year */
+    /**
+     * The fiscal year.
+     *
+     * @return the year
+     */
     public int fiscalYear() {
         return targets.fiscalYear();
     }
 
-    /** The parent budget, if any. @return its id */
+    /**
+     * The parent budget, if any.
+     *
+     * @return its id
+     */
     public Optional<BudgetId> parent() {
         return Optional.ofNullable(targets.parent());
     }
 
-    /** The current status. @return the status */
+    /**
+     * The current status.
+     *
+     * @return the status
+     */
     public BudgetStatus status() {
         return status;
     }
 
-    /** The lines in the order planned. @return the lines */
+    /**
+     * The lines in the order planned.
+     *
+     * @return the lines
+     */
     public List<BudgetLine> lines() {
         return List.copyOf(lines.values());
     }
@@ -466,32 +490,56 @@ public final class Budget extends AggregateRoot<BudgetId> {
         return Optional.ofNullable(lines.get(Require.nonNull(line, "line")));
     }
 
-    /** The status history, oldest first. @return the history */
+    /**
+     * The status history, oldest first.
+     *
+     * @return the history
+     */
     public List<StatusChange> history() {
         return List.copyOf(history);
     }
 
-    /** Every challenge, by number. @return the challenges */
+    /**
+     * Every challenge, by number.
+     *
+     * @return the challenges
+     */
     public List<Challenge> challenges() {
         return List.copyOf(challenges);
     }
 
-    /** The challenge awaiting an answer, if any. @return it, or empty */
+    /**
+     * The challenge awaiting an answer, if any.
+     *
+     * @return it, or empty
+     */
     public Optional<Challenge> openChallenge() {
         return challenges.stream().filter(c -> !c.isAnswered()).findFirst();
     }
 
-    /** Every approved revision, by number. @return the revisions */
+    /**
+     * Every approved revision, by number.
+     *
+     * @return the revisions
+     */
     public List<Revision> revisions() {
         return List.copyOf(revisions);
     }
 
-    /** The commitment ledger, by sequence. @return the entries */
+    /**
+     * The commitment ledger, by sequence.
+     *
+     * @return the entries
+     */
     public List<LedgerEntry> ledger() {
         return List.copyOf(ledger);
     }
 
-    /** The alert shares reached so far. @return them, in the order reached */
+    /**
+     * The alert shares reached so far.
+     *
+     * @return them, in the order reached
+     */
     public List<ReachedShare> reachedShares() {
         return List.copyOf(reachedShares);
     }
@@ -536,7 +584,11 @@ public final class Budget extends AggregateRoot<BudgetId> {
         return new LineBalance(line, planned.amount(), issued, committed, actual, issued.minus(committed).minus(actual));
     }
 
-    /** Every line's balance, in the order planned. @return the balances */
+    /**
+     * Every line's balance, in the order planned.
+     *
+     * @return the balances
+     */
     public List<LineBalance> balances() {
         return lines.keySet().stream().map(this::balance).toList();
     }

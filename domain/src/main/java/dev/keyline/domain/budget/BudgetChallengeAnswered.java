@@ -7,7 +7,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * The drafter answered a challenge; type {@value #TYPE}.
+ * The drafter answered a challenge (质询); type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened
@@ -24,6 +24,12 @@ public record BudgetChallengeAnswered(EventId eventId, Instant occurredAt, Budge
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param number the challenge's number
+     * @param answer the answer
+     * @param answeredBy who answered
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public BudgetChallengeAnswered {

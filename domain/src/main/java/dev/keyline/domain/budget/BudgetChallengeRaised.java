@@ -26,6 +26,13 @@ public record BudgetChallengeRaised(EventId eventId, Instant occurredAt, BudgetI
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param unit the unit owning the budget, whose drafter must answer
+     * @param number the challenge's number
+     * @param comment what the reviewer asks
+     * @param raisedBy the reviewer
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public BudgetChallengeRaised {

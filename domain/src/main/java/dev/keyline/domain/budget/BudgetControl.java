@@ -16,6 +16,9 @@ public record BudgetControl(ControlLevel request, ControlLevel order, ControlLev
     /**
      * Validates the levels.
      *
+     * @param request the control of requests
+     * @param order the control of orders
+     * @param invoice the control of invoices (actuals)
      * @throws InvalidArgumentException naming the component when one is null
      */
     public BudgetControl {

@@ -15,9 +15,11 @@ public class BudgetExceededException extends InsufficientCapacityException {
 
     private final transient BudgetId budget;
     private final transient BudgetLineId line;
+    /** The document's stage. */
     private final DocumentStage stage;
     private final transient Money amount;
     private final transient Money available;
+    /** The limit exceeded: annual or period. */
     private final OverrunLimit limit;
 
     /**
@@ -54,32 +56,56 @@ public class BudgetExceededException extends InsufficientCapacityException {
                 + "; available " + available + " (control STOP)";
     }
 
-    /** The budget. @return its id */
+    /**
+     * The budget.
+     *
+     * @return its id
+     */
     public BudgetId budget() {
         return budget;
     }
 
-    /** The line. @return its id */
+    /**
+     * The line.
+     *
+     * @return its id
+     */
     public BudgetLineId line() {
         return line;
     }
 
-    /** The document's stage. @return the stage */
+    /**
+     * The document's stage.
+     *
+     * @return the stage
+     */
     public DocumentStage stage() {
         return stage;
     }
 
-    /** The amount asked for. @return the amount */
+    /**
+     * The amount asked for.
+     *
+     * @return the amount
+     */
     public Money amount() {
         return amount;
     }
 
-    /** What is available against the exceeded limit. @return the available amount */
+    /**
+     * What is available against the exceeded limit.
+     *
+     * @return the available amount
+     */
     public Money available() {
         return available;
     }
 
-    /** The limit exceeded. @return annual or period */
+    /**
+     * The limit exceeded.
+     *
+     * @return annual or period
+     */
     public OverrunLimit limit() {
         return limit;
     }

@@ -6,7 +6,7 @@ import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Require;
 
 /**
- * One line of a budget as drafted: its kind and category, the original amount, its control per
+ * One line of a budget (预算) as drafted: its kind and category, the original amount, its control per
  * document stage, and, for a budget under another, the parent budget's line it draws on. The issued
  * amount of a line is this amount plus its approved {@link Revision}s.
  *
@@ -23,6 +23,12 @@ public record BudgetLine(BudgetLineId id, LineKind kind, String category, Money 
     /**
      * Validates the line.
      *
+     * @param id the line's id within its budget
+     * @param kind CAPEX or OPEX
+     * @param category the category, for example {@code access network} or {@code maintenance}
+     * @param amount the original annual amount; not negative
+     * @param control the control per document stage
+     * @param parentLine the parent budget's line this line draws on; null for a budget without a parent
      * @throws InvalidArgumentException naming the component when one other than {@code parentLine}
      *     is null, the category is blank or longer than {@link Limits#RULE_NAME_LENGTH}, or the
      *     amount is negative or too large to store

@@ -27,6 +27,14 @@ public record BudgetLinePlanned(EventId eventId, Instant occurredAt, BudgetId bu
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param line the line
+     * @param kind CAPEX or OPEX
+     * @param category the category
+     * @param amount the planned annual amount
+     * @param by who planned it
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public BudgetLinePlanned {

@@ -28,6 +28,15 @@ public record BudgetOverrunWarned(EventId eventId, Instant occurredAt, BudgetId 
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param line the line
+     * @param document the document
+     * @param stage its stage
+     * @param amount the document's amount
+     * @param available what was available against the limit before it
+     * @param limit the limit exceeded
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public BudgetOverrunWarned {

@@ -28,6 +28,15 @@ public record BudgetRevisionApproved(EventId eventId, Instant occurredAt, Budget
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param line the line
+     * @param number the revision's number
+     * @param delta the change
+     * @param issued the line's issued amount after it
+     * @param reason why
+     * @param approvedBy who approved it
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public BudgetRevisionApproved {

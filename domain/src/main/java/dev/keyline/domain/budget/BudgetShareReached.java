@@ -27,6 +27,13 @@ public record BudgetShareReached(EventId eventId, Instant occurredAt, BudgetId b
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param line the line
+     * @param share the share reached, for example 0.8
+     * @param used the commitments and actuals
+     * @param issued the issued amount
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public BudgetShareReached {

@@ -8,7 +8,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A budget moved from one status to another (the first entry, {@code from} null, when the province set its targets); type {@value #TYPE}.
+ * A budget (预算) moved from one status to another (the first entry, {@code from} null, when the province set its targets); type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened
@@ -28,6 +28,15 @@ public record BudgetStatusChanged(EventId eventId, Instant occurredAt, BudgetId 
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param unit the unit owning the budget
+     * @param fiscalYear the fiscal year
+     * @param from the status before, or null when the targets were set
+     * @param to the status after
+     * @param by who made the transition
+     * @param reason why
      * @throws InvalidArgumentException naming the component when one other than {@code from} is null or blank
      */
     public BudgetStatusChanged {

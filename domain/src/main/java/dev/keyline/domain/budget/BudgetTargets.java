@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * What the province fixes when it sets a budget's targets: whose budget for which fiscal year,
+ * What the province fixes when it sets a budget's (预算) targets: whose budget for which fiscal year,
  * under which parent budget, the annual fund plan (the ceiling of the budget's total), the shares of
  * a line's amount at which an alert is raised, and the time zone that decides a document's month.
  *
@@ -39,6 +39,12 @@ public record BudgetTargets(OrgUnit unit, int fiscalYear, BudgetId parent, Money
     /**
      * Validates the targets and normalises the shares (stored scale, ascending, distinct).
      *
+     * @param unit the owning organisation unit
+     * @param fiscalYear the fiscal year (a calendar year)
+     * @param parent the budget of the unit above, whose lines this budget's lines draw on; null for a budget without a parent (always for the province)
+     * @param fundPlan the annual fund plan: the sum of the lines' issued amounts never exceeds it
+     * @param alertShares the shares of a line's issued amount at which {@link BudgetShareReached} is raised, each in (0, 10] with at most six decimals; kept ascending and distinct
+     * @param zone the time zone of the fiscal year's months
      * @throws InvalidArgumentException naming the component when one other than {@code parent} is
      *     null, the zone's id is longer than 64 characters, the province's budget has a parent, the year lies outside 1 to 9999, the fund plan
      *     is negative or too large, or a share is not in (0, 10]

@@ -31,6 +31,14 @@ public record CapexAmountBooked(EventId eventId, Instant occurredAt, CapexProjec
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when
+     * @param project the project
+     * @param network the local network that builds it
+     * @param budgetLine the budget line it is paid from
+     * @param booking what was booked, from which document, by whom
+     * @param committed the project's open commitments after the booking
+     * @param actual the project's actual cost after the booking
      * @throws InvalidArgumentException naming the component that is null
      */
     public CapexAmountBooked {

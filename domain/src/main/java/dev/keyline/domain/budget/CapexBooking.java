@@ -24,6 +24,11 @@ public record CapexBooking(CapexBookingKind kind, String document, Money amount,
     /**
      * Validates the booking.
      *
+     * @param kind what is booked
+     * @param document the id of the document confirmed (a request, an order, an invoice)
+     * @param amount the amount; above zero
+     * @param by who booked it
+     * @param at when
      * @throws InvalidArgumentException naming the component that is null, {@code document} when it
      *     is not a valid identifier, or {@code amount} when it is not above zero or out of range
      */

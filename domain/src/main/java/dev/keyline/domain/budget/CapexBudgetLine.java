@@ -15,6 +15,8 @@ public record CapexBudgetLine(BudgetId budget, BudgetLineId line) {
     /**
      * Validates both ids.
      *
+     * @param budget the budget's id
+     * @param line the line's id
      * @throws InvalidArgumentException naming {@code budget} or {@code line} when it is null
      */
     public CapexBudgetLine {

@@ -17,6 +17,9 @@ public record CapexCapacity(String pool, String resourceType, long units) {
     /**
      * Validates the capacity.
      *
+     * @param pool the pool's id
+     * @param resourceType the code of the resource type the pool holds
+     * @param units how many units; above zero
      * @throws InvalidArgumentException naming {@code pool} or {@code resourceType} when it is not a
      *     valid identifier, or {@code units} when it is not above zero
      */

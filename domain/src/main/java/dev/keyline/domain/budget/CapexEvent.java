@@ -10,10 +10,18 @@ import dev.keyline.domain.common.LocalNetworkId;
 public sealed interface CapexEvent extends DomainEvent permits CapexProjectProposed, CapexProjectAdvanced,
         CapexProjectApproved, CapexProjectAccepted, CapexAmountBooked, CapexProjectOverdue {
 
-    /** The project concerned. @return its id */
+    /**
+     * The project concerned.
+     *
+     * @return its id
+     */
     CapexProjectId project();
 
-    /** The local network (本地网) that builds it. @return the network */
+    /**
+     * The local network (本地网) that builds it.
+     *
+     * @return the network
+     */
     LocalNetworkId network();
 
     @Override

@@ -421,67 +421,119 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
         return pendingMilestone().map(m -> schedule.dateOf(m));
     }
 
-    /** What it is built for. @return the kind */
+    /**
+     * What it is built for.
+     *
+     * @return the kind
+     */
     public CapexKind kind() {
         return kind;
     }
 
-    /** Its title. @return the title */
+    /**
+     * Its title.
+     *
+     * @return the title
+     */
     public String title() {
         return title;
     }
 
-    /** The local network that builds it. @return the network */
+    /**
+     * The local network that builds it.
+     *
+     * @return the network
+     */
     public LocalNetworkId network() {
         return network;
     }
 
-    /** The investment request it answers. @return the request, or empty for a project proposed directly */
+    /**
+     * The investment request it answers.
+     *
+     * @return the request, or empty for a project proposed directly
+     */
     public Optional<CapexRequestRef> request() {
         return Optional.ofNullable(request);
     }
 
-    /** The capacity it is to build. @return the planned capacity */
+    /**
+     * The capacity it is to build.
+     *
+     * @return the planned capacity
+     */
     public List<CapexCapacity> plannedCapacity() {
         return plannedCapacity;
     }
 
-    /** Where it stands. @return the stage */
+    /**
+     * Where it stands.
+     *
+     * @return the stage
+     */
     public CapexStage stage() {
         return stage;
     }
 
-    /** Every step, oldest first, starting with the proposal. @return the history */
+    /**
+     * Every step, oldest first, starting with the proposal.
+     *
+     * @return the history
+     */
     public List<CapexTransition> history() {
         return List.copyOf(history);
     }
 
-    /** The budget line it is paid from. @return the line, or empty before approval */
+    /**
+     * The budget line it is paid from.
+     *
+     * @return the line, or empty before approval
+     */
     public Optional<CapexBudgetLine> budgetLine() {
         return Optional.ofNullable(budgetLine);
     }
 
-    /** The approved amount. @return the amount, or empty before approval */
+    /**
+     * The approved amount.
+     *
+     * @return the amount, or empty before approval
+     */
     public Optional<Money> plannedAmount() {
         return Optional.ofNullable(plannedAmount);
     }
 
-    /** The planned dates. @return the schedule, or empty before approval */
+    /**
+     * The planned dates.
+     *
+     * @return the schedule, or empty before approval
+     */
     public Optional<CapexSchedule> schedule() {
         return Optional.ofNullable(schedule);
     }
 
-    /** Every booking, oldest first. @return the bookings */
+    /**
+     * Every booking, oldest first.
+     *
+     * @return the bookings
+     */
     public List<CapexBooking> bookings() {
         return List.copyOf(bookings);
     }
 
-    /** The open commitments: commitments booked less those reversed. @return the amount */
+    /**
+     * The open commitments: commitments booked less those reversed.
+     *
+     * @return the amount
+     */
     public Money committed() {
         return total(CapexBookingKind.COMMITMENT).minus(total(CapexBookingKind.COMMITMENT_RELEASE));
     }
 
-    /** The actual cost booked. @return the amount */
+    /**
+     * The actual cost booked.
+     *
+     * @return the amount
+     */
     public Money actual() {
         return total(CapexBookingKind.ACTUAL);
     }
@@ -508,27 +560,47 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
         return open;
     }
 
-    /** Whether acceptance was first-time-right. @return the answer, or empty before acceptance */
+    /**
+     * Whether acceptance was first-time-right.
+     *
+     * @return the answer, or empty before acceptance
+     */
     public Optional<Boolean> firstTimeRight() {
         return Optional.ofNullable(firstTimeRight);
     }
 
-    /** The lines it added to service; 0 before acceptance. @return the count */
+    /**
+     * The lines it added to service; 0 before acceptance.
+     *
+     * @return the count
+     */
     public long linesAdded() {
         return linesAdded;
     }
 
-    /** The capacity it built; empty before acceptance. @return the capacity */
+    /**
+     * The capacity it built; empty before acceptance.
+     *
+     * @return the capacity
+     */
     public List<CapexCapacity> builtCapacity() {
         return builtCapacity;
     }
 
-    /** When it was accepted. @return the time, or empty before acceptance */
+    /**
+     * When it was accepted.
+     *
+     * @return the time, or empty before acceptance
+     */
     public Optional<Instant> acceptedAt() {
         return history.stream().filter(t -> t.to() == CapexStage.ACCEPTED).map(CapexTransition::at).findFirst();
     }
 
-    /** The milestones it was found overdue against. @return the milestones */
+    /**
+     * The milestones it was found overdue against.
+     *
+     * @return the milestones
+     */
     public Set<CapexMilestone> overdueMilestones() {
         return overdue.isEmpty() ? Set.of() : Set.copyOf(overdue);
     }

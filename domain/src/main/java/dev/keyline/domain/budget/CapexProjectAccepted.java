@@ -40,6 +40,18 @@ public record CapexProjectAccepted(EventId eventId, Instant occurredAt, CapexPro
     /**
      * Validates the event and copies the capacity.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was accepted
+     * @param project the project
+     * @param network the local network that built it
+     * @param kind what it was built for
+     * @param budgetLine the budget line it was paid from
+     * @param capacity the capacity built, per pool
+     * @param firstTimeRight whether it passed acceptance at the first inspection
+     * @param linesAdded how many lines it added to service
+     * @param actualAmount the actual cost booked up to acceptance
+     * @param acceptedBy who accepted it
+     * @param reason the acceptance record
      * @throws InvalidArgumentException naming the component that is null, blank or negative, or
      *     {@code capacity} when it holds null
      */

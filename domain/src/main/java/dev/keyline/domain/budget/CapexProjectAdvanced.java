@@ -32,6 +32,14 @@ public record CapexProjectAdvanced(EventId eventId, Instant occurredAt, CapexPro
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when
+     * @param project the project
+     * @param network the local network that builds it
+     * @param from the stage before
+     * @param to the stage after
+     * @param by who took the step
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public CapexProjectAdvanced {

@@ -35,6 +35,16 @@ public record CapexProjectApproved(EventId eventId, Instant occurredAt, CapexPro
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when
+     * @param project the project
+     * @param network the local network that builds it
+     * @param kind what it is built for
+     * @param budgetLine the budget line it is paid from
+     * @param plannedAmount the amount approved
+     * @param schedule the planned dates
+     * @param approvedBy who approved it
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public CapexProjectApproved {

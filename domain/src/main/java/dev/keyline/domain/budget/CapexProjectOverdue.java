@@ -29,6 +29,13 @@ public record CapexProjectOverdue(EventId eventId, Instant occurredAt, CapexProj
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when the sweep found it overdue
+     * @param project the project
+     * @param network the local network that builds it
+     * @param milestone the milestone missed
+     * @param dueAt the milestone's planned date
+     * @param stage the stage the project is still in
      * @throws InvalidArgumentException naming the component that is null
      */
     public CapexProjectOverdue {

@@ -35,6 +35,16 @@ public record CapexProjectProposed(EventId eventId, Instant occurredAt, CapexPro
     /**
      * Validates the event and copies the capacity.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was proposed
+     * @param project the project
+     * @param network the local network that builds it
+     * @param kind what it is built for
+     * @param title its title
+     * @param request the investment request it answers, or null for a project proposed directly
+     * @param capacity the capacity it is to build
+     * @param proposedBy who proposed it, or null when another area's request raised it
+     * @param reason why it is needed
      * @throws InvalidArgumentException naming the component when one other than {@code request} and
      *     {@code proposedBy} is null or blank, or {@code capacity} holds null
      */

@@ -37,7 +37,27 @@ public record CapexProjectSnapshot(CapexProjectId id, long version, CapexKind ki
         List<CapexBooking> bookings, Boolean firstTimeRight, long linesAdded, List<CapexCapacity> builtCapacity,
         Set<CapexMilestone> overdue) {
 
-    /** Copies the collections into unmodifiable ones (keeping any null, for restore to reject). */
+    /**
+     * Copies the collections into unmodifiable ones (keeping any null, for restore to reject).
+     *
+     * @param id the project's id
+     * @param version the stored version
+     * @param kind what it is built for
+     * @param title its title
+     * @param network the local network that builds it
+     * @param request the investment request it answers, or null
+     * @param plannedCapacity the capacity it is to build
+     * @param stage where it stands
+     * @param history every lifecycle step, oldest first, starting with the proposal
+     * @param budgetLine the budget line it is paid from, null before approval
+     * @param plannedAmount the approved amount, null before approval
+     * @param schedule the planned dates, null before approval
+     * @param bookings every commitment, reversal and actual booked, oldest first
+     * @param firstTimeRight whether acceptance was first-time-right, null before acceptance
+     * @param linesAdded the lines it added to service, 0 before acceptance
+     * @param builtCapacity the capacity it built, empty before acceptance
+     * @param overdue the milestones it was found overdue against
+     */
     public CapexProjectSnapshot {
         plannedCapacity = copy(plannedCapacity);
         history = copy(history);

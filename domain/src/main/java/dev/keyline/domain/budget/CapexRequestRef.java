@@ -14,6 +14,7 @@ public record CapexRequestRef(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the request's id text, as the raising area gives it
      * @throws InvalidArgumentException naming {@code capexRequest} when the text is not a valid identifier
      */
     public CapexRequestRef {

@@ -16,6 +16,8 @@ public record CapexSchedule(Instant plannedStart, Instant plannedAcceptance) {
     /**
      * Validates the schedule.
      *
+     * @param plannedStart when construction should start
+     * @param plannedAcceptance when the project should be accepted; after the start
      * @throws InvalidArgumentException naming the component that is null, or
      *     {@code plannedAcceptance} when it is not after the start
      */

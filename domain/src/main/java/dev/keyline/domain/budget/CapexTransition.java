@@ -21,6 +21,11 @@ public record CapexTransition(CapexStage from, CapexStage to, UserId by, Instant
     /**
      * Validates the step.
      *
+     * @param from the stage before, or null for the proposal
+     * @param to the stage after
+     * @param by who took the step, or null for a proposal raised by another area's request
+     * @param at when
+     * @param reason why
      * @throws InvalidArgumentException naming {@code to}, {@code at} or {@code reason} when null or
      *     blank
      */

@@ -23,6 +23,13 @@ public record Challenge(int number, String comment, UserId raisedBy, Instant rai
     /**
      * Validates the challenge.
      *
+     * @param number its number within the budget, from 1
+     * @param comment what the reviewer asks
+     * @param raisedBy the reviewer
+     * @param raisedAt when
+     * @param answer the drafter's answer, or null
+     * @param answeredBy who answered, or null
+     * @param answeredAt when, or null
      * @throws InvalidArgumentException naming the component when the number is not positive, a
      *     required part is null or blank, the answer is given only in part or before the challenge
      */

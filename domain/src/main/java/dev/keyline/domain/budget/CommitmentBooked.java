@@ -28,6 +28,15 @@ public record CommitmentBooked(EventId eventId, Instant occurredAt, BudgetId bud
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param line the line
+     * @param document the document booked
+     * @param stage its stage
+     * @param amount the amount committed
+     * @param replaces the earlier document whose commitment this one reversed, or null
+     * @param by who confirmed the document
      * @throws InvalidArgumentException naming the component when one other than {@code replaces} is null or blank
      */
     public CommitmentBooked {

@@ -28,6 +28,15 @@ public record CommitmentReversed(EventId eventId, Instant occurredAt, BudgetId b
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param budget the budget
+     * @param line the line
+     * @param document the document whose commitment is reversed
+     * @param stage its stage
+     * @param amount the amount reversed
+     * @param reason why: the replacing document or the cancellation reason
+     * @param by who reversed it
      * @throws InvalidArgumentException naming the component when one is null or blank
      */
     public CommitmentReversed {

@@ -12,7 +12,9 @@ public class IllegalBudgetTransitionException extends InvalidStateException {
     private static final long serialVersionUID = 1L;
 
     private final transient BudgetId budget;
+    /** The current status. */
     private final BudgetStatus from;
+    /** The status asked for. */
     private final BudgetStatus to;
 
     /**
@@ -36,17 +38,29 @@ public class IllegalBudgetTransitionException extends InvalidStateException {
                 + " it may become only " + from.next();
     }
 
-    /** The budget. @return its id */
+    /**
+     * The budget.
+     *
+     * @return its id
+     */
     public BudgetId budget() {
         return budget;
     }
 
-    /** The current status. @return the status */
+    /**
+     * The current status.
+     *
+     * @return the status
+     */
     public BudgetStatus from() {
         return from;
     }
 
-    /** The status asked for. @return the status */
+    /**
+     * The status asked for.
+     *
+     * @return the status
+     */
     public BudgetStatus to() {
         return to;
     }

@@ -27,6 +27,15 @@ public record LedgerEntry(long sequence, LedgerEntryKind kind, BudgetLineId line
     /**
      * Validates the entry.
      *
+     * @param sequence its position in the ledger, from 1
+     * @param kind what it records
+     * @param line the budget line
+     * @param document the document booked, reversed or recorded
+     * @param stage the document's stage
+     * @param amount the amount booked, reversed or recorded; positive
+     * @param by who confirmed the document
+     * @param at when
+     * @param note why (the document that replaced a reversed commitment, a cancellation reason), or null
      * @throws InvalidArgumentException naming the component when one other than {@code note} is
      *     null, the sequence or amount is not positive, the stage does not fit the kind, or the
      *     note is blank or too long

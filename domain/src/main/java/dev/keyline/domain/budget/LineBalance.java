@@ -21,6 +21,12 @@ public record LineBalance(BudgetLineId line, Money original, Money issued, Money
     /**
      * Validates the balance.
      *
+     * @param line the line
+     * @param original the original amount as drafted
+     * @param issued the original amount plus approved revisions
+     * @param committed the open commitments
+     * @param actual the actuals
+     * @param available {@code issued − committed − actual}; negative when a WARN or IGNORE line is overrun
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null
      */
     public LineBalance {

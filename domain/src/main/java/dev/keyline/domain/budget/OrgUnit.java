@@ -5,8 +5,8 @@ import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Require;
 
 /**
- * An organisation unit that holds budgets, with its place in the hierarchy province → local
- * network → department or cost centre.
+ * An organisation unit that holds budgets, with its place in the hierarchy province → local network
+ * (本地网) → department or cost centre.
  *
  * @param id the unit's id
  * @param level its level
@@ -18,6 +18,10 @@ public record OrgUnit(OrgUnitId id, OrgLevel level, LocalNetworkId network, OrgU
     /**
      * Validates the unit's place in the hierarchy.
      *
+     * @param id the unit's id
+     * @param level its level
+     * @param network the local network it belongs to; null for the province, required below it
+     * @param parent the unit above it; null for the province, required below it
      * @throws InvalidArgumentException naming the component when the id or level is null, when the
      *     province has a network or parent, or when a unit below it lacks one, or is its own parent
      */

@@ -13,6 +13,7 @@ public record OrgUnitId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code orgUnitId} when the text is not a valid identifier
      */
     public OrgUnitId {

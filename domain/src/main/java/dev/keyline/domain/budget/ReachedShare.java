@@ -17,6 +17,8 @@ public record ReachedShare(BudgetLineId line, BigDecimal share) {
     /**
      * Validates the share and brings it to the stored scale.
      *
+     * @param line the line
+     * @param share the share, held at {@link Limits#RATIO_SCALE} decimals
      * @throws InvalidArgumentException naming the component when one is null or the share does not fit
      */
     public ReachedShare {

@@ -19,6 +19,11 @@ public record StatusChange(BudgetStatus from, BudgetStatus to, UserId by, Instan
     /**
      * Validates the entry.
      *
+     * @param from the status before; null for the first entry, when the targets were set
+     * @param to the status after
+     * @param by who made the transition
+     * @param at when
+     * @param reason why
      * @throws InvalidArgumentException naming the component when one other than {@code from} is
      *     null or the reason is blank or too long
      */

@@ -23,6 +23,10 @@ public record AccessScope(String subject, LocalNetworkId network, Industry indus
     /**
      * Validates the scope.
      *
+     * @param subject what the scope is of, for messages, for example {@code "account KA1"}
+     * @param network the local network that manages it
+     * @param industry its industry
+     * @param manager its managing user, empty before one is assigned
      * @throws InvalidArgumentException naming the component that is null, or {@code subject} when
      *     it is blank
      */

@@ -28,6 +28,9 @@ public record Actor(UserId user, Set<Role> roles, Set<Industry> industries) {
     /**
      * Validates and copies the sets.
      *
+     * @param user the person's user id
+     * @param roles the roles held; at least one
+     * @param industries the industries led as industry manager; empty unless {@link Role#INDUSTRY_MANAGER} is held
      * @throws InvalidArgumentException naming the argument when one is null or holds null, when
      *     {@code roles} is empty, or when industries are given without the industry manager role
      */

@@ -29,27 +29,39 @@ public abstract class AggregateRoot<I extends Identifier> {
         this.version = Require.nonNegative(version, "version");
     }
 
-    /** The identity. */
+    /** {@return the identity} */
     public final I id() {
         return id;
     }
 
-    /** The version this object was loaded or last saved at; 0 when never saved. */
+    /** {@return the version this object was loaded or last saved at; 0 when never saved} */
     public final long version() {
         return version;
     }
 
-    /** Records an event raised by a change; call only after the change succeeded. */
+    /**
+     * Records an event raised by a change; call only after the change succeeded.
+     *
+     * @param event the event
+     */
     protected final void record(DomainEvent event) {
         pendingEvents.add(Require.nonNull(event, "event"));
     }
 
-    /** Events recorded since the last drain, oldest first. */
+    /**
+     * Events recorded since the last drain, oldest first.
+     *
+     * @return the events, oldest first
+     */
     public final List<DomainEvent> pendingEvents() {
         return List.copyOf(pendingEvents);
     }
 
-    /** Returns and forgets the recorded events; called by the runtime when it saves. */
+    /**
+     * Returns and forgets the recorded events; called by the runtime when it saves.
+     *
+     * @return the events recorded since the last drain, oldest first
+     */
     public final List<DomainEvent> drainEvents() {
         List<DomainEvent> drained = List.copyOf(pendingEvents);
         pendingEvents.clear();

@@ -17,6 +17,7 @@ public record AllDaysCalendar(ZoneId zone) implements BusinessCalendar {
     /**
      * Validates the zone.
      *
+     * @param zone the time zone in which days are reckoned
      * @throws InvalidArgumentException when {@code zone} is null
      */
     public AllDaysCalendar {

@@ -20,7 +20,15 @@ public record Audience(String role, String organisationUnit, String accountId, S
     /** The longest subject kept; longer ones are shortened. */
     public static final int MAX_SUBJECT_LENGTH = 500;
 
-    /** Validates the audience and shortens an overlong subject. */
+    /**
+     * Validates the audience and shortens an overlong subject.
+     *
+     * @param role the business role that must act, for example {@code ACCOUNT_MANAGER}; may be null
+     * @param organisationUnit the unit concerned, for example a local network code; may be null
+     * @param accountId the key account concerned; may be null
+     * @param stationId the station (工位) concerned; may be null
+     * @param subject a short human-readable subject line; one longer than {@link #MAX_SUBJECT_LENGTH} characters is shortened to that length, ending in an ellipsis, since it often quotes a free-text reason
+     */
     public Audience {
         Require.nonBlank(subject, "subject");
         subject = shorten(subject);
@@ -34,32 +42,52 @@ public record Audience(String role, String organisationUnit, String accountId, S
         bounded(stationId, "stationId");
     }
 
-    /** An audience with only a subject. */
+    /**
+     * {@return an audience with only a subject}
+     *
+     * @param subject the subject
+     */
     public static Audience of(String subject) {
         return new Audience(null, null, null, null, subject);
     }
 
-    /** This audience with the given role; null or blank leaves it unset. */
+    /**
+     * {@return this audience with the given role; null or blank leaves it unset}
+     *
+     * @param newRole the new role
+     */
     public Audience withRole(String newRole) {
         return new Audience(newRole, organisationUnit, accountId, stationId, subject);
     }
 
-    /** This audience with the given organisation unit; null or blank leaves it unset. */
+    /**
+     * {@return this audience with the given organisation unit; null or blank leaves it unset}
+     *
+     * @param unit the unit
+     */
     public Audience withOrganisationUnit(String unit) {
         return new Audience(role, unit, accountId, stationId, subject);
     }
 
-    /** This audience with the given account; null or blank leaves it unset. */
+    /**
+     * {@return this audience with the given account; null or blank leaves it unset}
+     *
+     * @param account the key account
+     */
     public Audience withAccount(String account) {
         return new Audience(role, organisationUnit, account, stationId, subject);
     }
 
-    /** This audience with the given station; null or blank leaves it unset. */
+    /**
+     * {@return this audience with the given station; null or blank leaves it unset}
+     *
+     * @param station the station
+     */
     public Audience withStation(String station) {
         return new Audience(role, organisationUnit, accountId, station, subject);
     }
 
-    /** The role, if one is set. */
+    /** {@return the role, if one is set} */
     public Optional<String> roleIfSet() {
         return Optional.ofNullable(role);
     }

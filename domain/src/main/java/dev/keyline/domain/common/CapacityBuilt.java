@@ -37,6 +37,9 @@ public interface CapacityBuilt extends DomainEvent {
         /**
          * Validates the units.
          *
+         * @param pool the pool
+         * @param resourceType the resource type
+         * @param units the number of units
          * @throws InvalidArgumentException naming {@code pool} or {@code resourceType} when it is not a
          *     valid identifier, or {@code units} when it is not above zero
          */

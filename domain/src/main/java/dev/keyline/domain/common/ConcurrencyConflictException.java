@@ -12,6 +12,7 @@ public class ConcurrencyConflictException extends StaleVersionException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many times the command ran before the runtime gave up; 0 when made from a message alone. */
     private final int attempts;
 
     /** @param message what was wrong */
@@ -41,7 +42,10 @@ public class ConcurrencyConflictException extends StaleVersionException {
         this.attempts = attempts;
     }
 
-    /** How many times the command ran before the runtime gave up; 0 when the exception was made from a message alone. */
+    /**
+     * {@return how many times the command ran before the runtime gave up; 0 when the exception was
+     * made from a message alone}
+     */
     public int attempts() {
         return attempts;
     }

@@ -11,19 +11,22 @@ import java.time.Instant;
  */
 public interface DomainEvent {
 
-    /** The stable id of this event. */
+    /** {@return the stable id of this event} */
     EventId eventId();
 
-    /** When it happened. */
+    /** {@return when it happened} */
     Instant occurredAt();
 
-    /** The id of the aggregate (or population) it concerns; events of one aggregate are delivered in order. */
+    /**
+     * {@return the id of the aggregate (or population) it concerns; events of one aggregate are
+     * delivered in order}
+     */
     String aggregateId();
 
-    /** The stable event type name. */
+    /** {@return the stable event type name} */
     String type();
 
-    /** Who should hear of it; by default only a subject naming the type and aggregate. */
+    /** {@return who should hear of it; by default only a subject naming the type and aggregate} */
     default Audience audience() {
         return Audience.of(type() + " " + aggregateId());
     }

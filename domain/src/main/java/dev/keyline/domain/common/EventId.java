@@ -9,17 +9,26 @@ import java.util.UUID;
  */
 public record EventId(UUID value) {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the UUID
+     */
     public EventId {
         Require.nonNull(value, "value");
     }
 
-    /** A fresh random id. */
+    /** {@return a fresh random id} */
     public static EventId random() {
         return new EventId(UUID.randomUUID());
     }
 
-    /** Parses the canonical UUID text form. */
+    /**
+     * Parses the canonical UUID text form.
+     *
+     * @param text the text
+     * @return the id the text names
+     */
     public static EventId parse(String text) {
         Require.nonBlank(text, "eventId");
         try {

@@ -7,10 +7,16 @@ package dev.keyline.domain.common;
  */
 public interface Identifier {
 
-    /** The identifier's text, stable across storage and the wire. */
+    /** {@return the identifier's text, stable across storage and the wire} */
     String value();
 
-    /** Validates an identifier's text; returns it unchanged. */
+    /**
+     * Validates an identifier's text; returns it unchanged.
+     *
+     * @param value the identifier's text
+     * @param name the argument's name, for the message when the text is refused
+     * @return the text, unchanged
+     */
     static String check(String value, String name) {
         Require.nonBlank(value, name);
         if (value.length() > Limits.ID_LENGTH) {

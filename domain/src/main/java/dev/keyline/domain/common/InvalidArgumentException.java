@@ -8,6 +8,7 @@ public class InvalidArgumentException extends KeylineException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the offending argument or field. */
     private final String argument;
 
     /**
@@ -19,7 +20,7 @@ public class InvalidArgumentException extends KeylineException {
         this.argument = argument;
     }
 
-    /** The name of the offending argument or field. */
+    /** {@return the name of the offending argument or field} */
     public String argument() {
         return argument;
     }

@@ -8,6 +8,7 @@ public class KeylineException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The stable reason code of this failure. */
     private final ReasonCode reason;
 
     /**
@@ -29,7 +30,7 @@ public class KeylineException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** The stable reason code of this failure. */
+    /** {@return the stable reason code of this failure} */
     public ReasonCode reason() {
         return reason;
     }

@@ -10,7 +10,11 @@ import dev.keyline.domain.common.Identifier;
  */
 public record LocalNetworkId(String value) implements Identifier {
 
-    /** Validates the code. */
+    /**
+     * Validates the code.
+     *
+     * @param value the network code
+     */
     public LocalNetworkId {
         Identifier.check(value, "network");
     }

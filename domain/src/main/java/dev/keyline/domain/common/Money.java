@@ -46,6 +46,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /**
      * Validates the parts and normalises the amount to scale 2, rounding half-even.
      *
+     * @param amount the amount, normalised to scale 2 with half-even rounding
+     * @param currency the currency
      * @throws InvalidArgumentException when {@code amount} or {@code currency} is null
      */
     public Money {

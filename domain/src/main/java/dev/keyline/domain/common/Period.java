@@ -73,6 +73,8 @@ public record Period(Granularity granularity, YearMonth firstMonth) implements C
     /**
      * Validates that the first month is aligned to the granularity and the year is supported.
      *
+     * @param granularity whether the period is a month, a quarter or a year
+     * @param firstMonth the first month of the period: any month for a month, January, April, July or October for a quarter, January for a year
      * @throws InvalidArgumentException when an argument is null, the year is outside 1..9999 or
      *     {@code firstMonth} does not start a period of the granularity
      */

@@ -8,7 +8,11 @@ package dev.keyline.domain.common;
  */
 public record ProductCode(String value) implements Identifier {
 
-    /** Validates the code. */
+    /**
+     * Validates the code.
+     *
+     * @param value the product code
+     */
     public ProductCode {
         Identifier.check(value, "product");
     }

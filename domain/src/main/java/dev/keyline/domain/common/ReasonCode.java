@@ -55,7 +55,7 @@ public enum ReasonCode {
         this.code = code;
     }
 
-    /** The stable code, for example {@code KL-203}. */
+    /** {@return the stable code, for example {@code KL-203}} */
     public String code() {
         return code;
     }

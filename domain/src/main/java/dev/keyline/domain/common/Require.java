@@ -16,7 +16,13 @@ public final class Require {
     private Require() {
     }
 
-    /** Returns {@code value}, or fails when it is null. */
+    /**
+     * {@return {@code value}, or fails when it is null}
+     *
+     * @param <T> the value's type
+     * @param value the value
+     * @param name the name
+     */
     public static <T> T nonNull(T value, String name) {
         named(name);
         if (value == null) {
@@ -25,7 +31,12 @@ public final class Require {
         return value;
     }
 
-    /** Returns {@code value}, or fails when it is null, empty or only white space. */
+    /**
+     * {@return {@code value}, or fails when it is null, empty or only white space}
+     *
+     * @param value the value
+     * @param name the name
+     */
     public static String nonBlank(String value, String name) {
         nonNull(value, name);
         if (value.isBlank()) {
@@ -42,22 +53,35 @@ public final class Require {
     public static final int MAX_TEXT_LENGTH = Limits.TEXT_LENGTH;
 
     /**
-     * Returns {@code value}, or fails when it is null, blank or longer than
-     * {@link #MAX_TEXT_LENGTH} characters (UTF-16 code units, see {@link Limits}).
+     * {@return {@code value}, or fails when it is null, blank or longer than {@link
+     * #MAX_TEXT_LENGTH} characters (UTF-16 code units, see {@link Limits})}
+     *
+     * @param value the value
+     * @param name the name
      */
     public static String text(String value, String name) {
         return text(value, name, MAX_TEXT_LENGTH);
     }
 
     /**
-     * Returns {@code value}, or fails when it is null, blank or longer than {@code maxLength}
-     * characters (UTF-16 code units, see {@link Limits}).
+     * {@return {@code value}, or fails when it is null, blank or longer than {@code maxLength}
+     * characters (UTF-16 code units, see {@link Limits})}
+     *
+     * @param value the value
+     * @param name the name
+     * @param maxLength the max length
      */
     public static String text(String value, String name, int maxLength) {
         return Limits.text(value, name, maxLength);
     }
 
-    /** Fails with {@code message} about {@code name} unless {@code condition} holds. */
+    /**
+     * Fails with {@code message} about {@code name} unless {@code condition} holds.
+     *
+     * @param condition the condition
+     * @param name the name
+     * @param message the message
+     */
     public static void that(boolean condition, String name, String message) {
         named(name);
         if (message == null) {
@@ -68,7 +92,12 @@ public final class Require {
         }
     }
 
-    /** Returns {@code value}, or fails when it is negative. */
+    /**
+     * {@return {@code value}, or fails when it is negative}
+     *
+     * @param value the value
+     * @param name the name
+     */
     public static long nonNegative(long value, String name) {
         named(name);
         if (value < 0) {
@@ -77,7 +106,12 @@ public final class Require {
         return value;
     }
 
-    /** Returns {@code value}, or fails when it is zero or negative. */
+    /**
+     * {@return {@code value}, or fails when it is zero or negative}
+     *
+     * @param value the value
+     * @param name the name
+     */
     public static long positive(long value, String name) {
         named(name);
         if (value <= 0) {
@@ -86,7 +120,12 @@ public final class Require {
         return value;
     }
 
-    /** Returns {@code value}, or fails when it is null or negative. */
+    /**
+     * {@return {@code value}, or fails when it is null or negative}
+     *
+     * @param value the value
+     * @param name the name
+     */
     public static BigDecimal nonNegative(BigDecimal value, String name) {
         nonNull(value, name);
         if (value.signum() < 0) {
@@ -95,7 +134,13 @@ public final class Require {
         return value;
     }
 
-    /** Returns an immutable copy of {@code values}, or fails when it or any element is null. */
+    /**
+     * {@return an immutable copy of {@code values}, or fails when it or any element is null}
+     *
+     * @param <T> the value's type
+     * @param values the values
+     * @param name the name
+     */
     public static <T> List<T> nonNullElements(Collection<T> values, String name) {
         nonNull(values, name);
         int i = 0;
@@ -108,7 +153,13 @@ public final class Require {
         return List.copyOf(values);
     }
 
-    /** Fails unless {@code a} and {@code b} are equal. */
+    /**
+     * Fails unless {@code a} and {@code b} are equal.
+     *
+     * @param a the a
+     * @param b the b
+     * @param name the name
+     */
     public static void same(Object a, Object b, String name) {
         named(name);
         if (!Objects.equals(a, b)) {

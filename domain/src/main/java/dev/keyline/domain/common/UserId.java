@@ -8,7 +8,11 @@ package dev.keyline.domain.common;
  */
 public record UserId(String value) implements Identifier {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the host's user id
+     */
     public UserId {
         Identifier.check(value, "userId");
     }

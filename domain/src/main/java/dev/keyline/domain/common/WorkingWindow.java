@@ -21,6 +21,8 @@ public record WorkingWindow(LocalTime start, LocalTime end) {
     /**
      * Validates that the window is not empty and does not run past midnight.
      *
+     * @param start the local time work starts, inclusive
+     * @param end the local time work stops, exclusive; 00:00 stands for 24:00
      * @throws InvalidArgumentException when an argument is null or {@code end} is not after
      *     {@code start} (other than the 24:00 end)
      */

@@ -19,6 +19,9 @@ public record AcceptanceFact(String id, Instant due, Optional<Instant> accepted)
     /**
      * Validates the fact.
      *
+     * @param id the project's id, 1 to {@value Limits#ID_LENGTH} characters
+     * @param due when the acceptance was due
+     * @param accepted when the project was accepted, empty while it is not
      * @throws InvalidArgumentException when an argument is null or the id is blank or too long
      */
     public AcceptanceFact {

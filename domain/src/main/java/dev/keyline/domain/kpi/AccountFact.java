@@ -19,6 +19,9 @@ public record AccountFact(String id, LocalDate keySince, Optional<LocalDate> lef
     /**
      * Validates the fact.
      *
+     * @param id the account's id, 1 to {@value Limits#ID_LENGTH} characters
+     * @param keySince the first day it was a key account
+     * @param leftOn the day it left (离网), not before {@code keySince}; empty while it stays
      * @throws InvalidArgumentException when an argument is null, the id is blank or too long, or
      *     the account left before it became a key account
      */

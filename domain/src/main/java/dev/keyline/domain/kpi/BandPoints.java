@@ -21,6 +21,9 @@ public record BandPoints(BigDecimal green, BigDecimal amber, BigDecimal red) {
     /**
      * Validates the points.
      *
+     * @param green the points of a green line
+     * @param amber the points of an amber line
+     * @param red the points of a red line
      * @throws InvalidArgumentException naming the field when an argument is null, outside 0..100, or
      *     a better band earns fewer points than a worse one
      */

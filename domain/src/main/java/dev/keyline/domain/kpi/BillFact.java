@@ -21,6 +21,11 @@ public record BillFact(String id, Money billed, LocalDate billedOn, LocalDate du
     /**
      * Validates the fact.
      *
+     * @param id the bill's id, unique among the facts of a period (a provider uses the account and bill id)
+     * @param billed the billed amount, not negative
+     * @param billedOn the bill date
+     * @param due the due date, not before the bill date
+     * @param unpaid the amount unpaid on the period's last day, not negative, not above the billed amount, in its currency
      * @throws InvalidArgumentException when a component is null or blank, an amount is negative, the
      *     currencies differ, the unpaid amount exceeds the billed amount or the due date is before
      *     the bill date

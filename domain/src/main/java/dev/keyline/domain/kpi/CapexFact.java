@@ -17,6 +17,9 @@ public record CapexFact(Money budget, Money actual, long linesInService) {
     /**
      * Validates the fact.
      *
+     * @param budget the CAPEX budget, not negative
+     * @param actual the actual CAPEX, not negative, in the budget's currency
+     * @param linesInService the lines in service at the period's end, not negative
      * @throws InvalidArgumentException when an amount is null or negative, the currencies differ or the lines are negative
      */
     public CapexFact {

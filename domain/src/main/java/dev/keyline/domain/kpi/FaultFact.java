@@ -19,6 +19,9 @@ public record FaultFact(String id, Instant deadline, Optional<Instant> resolved)
     /**
      * Validates the fact.
      *
+     * @param id the ticket's id, 1 to {@value Limits#ID_LENGTH} characters
+     * @param deadline the resolution deadline
+     * @param resolved when the fault was resolved, empty while it is open
      * @throws InvalidArgumentException when an argument is null or the id is blank or too long
      */
     public FaultFact {

@@ -18,6 +18,10 @@ public record ForecastFact(String product, YearMonth month, long agreed, long ac
     /**
      * Validates the fact.
      *
+     * @param product the product code, 1 to {@value Limits#ID_LENGTH} characters
+     * @param month the month
+     * @param agreed the agreed volume, not negative
+     * @param actual the actual volume, not negative
      * @throws InvalidArgumentException when an argument is null, the product is blank or too long,
      *     the month is outside the supported years or a volume is negative
      */

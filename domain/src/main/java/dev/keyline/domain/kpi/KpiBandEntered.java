@@ -31,6 +31,14 @@ public record KpiBandEntered(EventId eventId, Instant occurredAt, KpiId kpi, Kpi
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when the value was recorded
+     * @param kpi the KPI
+     * @param unit the organisation unit
+     * @param period the period whose value entered the band
+     * @param band the band entered: amber or red
+     * @param previousBand the previous period's band, better than {@code band}; empty for the first value
+     * @param value the period's value
      * @throws InvalidArgumentException when an argument is null, the band is green, or the previous
      *     band is not better
      */

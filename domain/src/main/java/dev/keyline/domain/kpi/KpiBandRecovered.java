@@ -29,6 +29,13 @@ public record KpiBandRecovered(EventId eventId, Instant occurredAt, KpiId kpi, K
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when the value was recorded
+     * @param kpi the KPI
+     * @param unit the organisation unit
+     * @param period the period whose value is green again
+     * @param previousBand the previous period's band: amber or red
+     * @param value the period's value
      * @throws InvalidArgumentException when an argument is null or the previous band is green
      */
     public KpiBandRecovered {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A catalogue of KPI definitions, each id once, in a stable order. Immutable: a host builds its own
+ * A catalogue of KPI (考核) definitions, each id once, in a stable order. Immutable: a host builds its own
  * from {@link #seed()} with {@link #with}, {@link #replacing} and {@link #withThresholds}, each of
  * which returns a new catalogue.
  *

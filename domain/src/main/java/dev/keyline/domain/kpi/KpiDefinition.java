@@ -33,6 +33,16 @@ public record KpiDefinition(KpiId id, String chineseName, String englishName, Kp
     /**
      * Validates the definition.
      *
+     * @param id the KPI's id
+     * @param chineseName the seed's own name, such as {@code 市场响应达标率}; 1 to {@value Limits#NAME_LENGTH} characters
+     * @param englishName the English name; 1 to {@value Limits#NAME_LENGTH} characters
+     * @param formula the formula, its kind and source
+     * @param measure the unit of measure of its values
+     * @param thresholds the direction, target with comparison, and amber and red limits
+     * @param granularity the period it is assessed over: month, quarter or year
+     * @param zone the time zone whose local midnights bound its periods
+     * @param owner the role that answers for the KPI
+     * @param unit the organisation unit that owns it
      * @throws InvalidArgumentException naming the field when an argument is null, a name is blank or
      *     too long, the Chinese name holds no Chinese character, a computed KPI's id is not one of
      *     {@link ComputedKpi} or {@link StageOnTimeComputation#KPI}, or a percentage or score limit exceeds 100

@@ -18,6 +18,9 @@ public record KpiFormula(String description, KpiFormulaKind kind, KpiSource sour
     /**
      * Validates the formula.
      *
+     * @param description the formula in words, such as {@code work orders completed by their committed time / work orders completed in the period}; 1 to {@value Limits#TEXT_LENGTH} characters
+     * @param kind ratio or value
+     * @param source computed or measured
      * @throws InvalidArgumentException when an argument is null or the description is blank or too long
      */
     public KpiFormula {

@@ -4,7 +4,7 @@ import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidArgumentException;
 
 /**
- * The id of a KPI, stable across storage, the wire and the command line. The catalogue's ids are
+ * The id of a KPI (考核), stable across storage, the wire and the command line. The catalogue's ids are
  * lower-case English words joined by hyphens, such as {@code market-response-compliance}; a host's
  * own KPIs may use any identifier text.
  *
@@ -15,6 +15,7 @@ public record KpiId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code kpiId} when the text is not a valid identifier
      */
     public KpiId {

@@ -27,6 +27,13 @@ public record KpiMeasurement(KpiId kpi, KpiUnit unit, Period period, BigDecimal 
     /**
      * Validates the recording.
      *
+     * @param kpi the KPI
+     * @param unit the organisation unit
+     * @param period the period the value is for
+     * @param value the value, not negative
+     * @param revision 1 for the first recording of the KPI, unit and period, then 2, 3, ...
+     * @param recordedBy who recorded it
+     * @param recordedAt when it was recorded
      * @throws InvalidArgumentException when an argument is null, the value is negative or has more
      *     than {@value KpiValue#SCALE} decimals or {@value KpiResult#VALUE_PRECISION} digits, or the
      *     revision is below 1

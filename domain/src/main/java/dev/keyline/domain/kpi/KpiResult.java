@@ -28,6 +28,11 @@ public record KpiResult(KpiValue value, KpiUnit unit, ZoneId zone, String inputs
     /**
      * Validates the result.
      *
+     * @param value the value, with its KPI, period, numerator and denominator
+     * @param unit the organisation unit the value is for
+     * @param zone the zone of the period's boundaries
+     * @param inputsHash the hash of the facts, 64 lower-case hex digits
+     * @param computedAt when it was computed
      * @throws InvalidArgumentException when an argument is null, the hash is not 64 lower-case
      *     hex digits, a sum is longer than {@value #MAX_SUM_LENGTH} characters or the value has
      *     more than {@value #VALUE_PRECISION} digits

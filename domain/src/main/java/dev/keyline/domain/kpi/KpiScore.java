@@ -20,6 +20,10 @@ public record KpiScore(KpiId kpi, BigDecimal weight, Optional<KpiValue> value, O
     /**
      * Validates the line.
      *
+     * @param kpi the KPI
+     * @param weight the line's weight, positive
+     * @param value the KPI's value for the period, empty when there is none
+     * @param band the band the value falls in; present exactly when the value has a value
      * @throws InvalidArgumentException when an argument is null, the weight is not positive, the
      *     value is another KPI's, or the band is present without a value (or missing with one)
      */

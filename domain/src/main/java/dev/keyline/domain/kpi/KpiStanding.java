@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How one KPI stands for one organisation unit, period after period: each recorded period's value
+ * How one KPI (考核) stands for one organisation unit, period after period: each recorded period's value
  * and band, oldest first.
  *
  * <p>Recording a period raises {@link KpiBandEntered} when its band is amber or red and worse than

@@ -19,6 +19,10 @@ public record KpiStandingEntry(Period period, BigDecimal value, Band band, Insta
     /**
      * Validates the entry.
      *
+     * @param period the period
+     * @param value the value, not negative
+     * @param band the band
+     * @param recordedAt when it was recorded
      * @throws InvalidArgumentException when an argument is null or the value is negative
      */
     public KpiStandingEntry {

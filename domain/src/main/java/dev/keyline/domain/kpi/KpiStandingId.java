@@ -16,6 +16,7 @@ public record KpiStandingId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the text {@code kpi:unit}, at most {@value dev.keyline.domain.common.Limits#ID_LENGTH} characters
      * @throws InvalidArgumentException naming {@code kpiStandingId} when the text is not a valid
      *     identifier or not a KPI id and a unit id joined by a colon
      */

@@ -14,7 +14,13 @@ import java.util.List;
  */
 public record KpiStandingSnapshot(KpiStandingId id, long version, List<KpiStandingEntry> entries) {
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param id the standing's id
+     * @param version the stored version
+     * @param entries the recorded periods, oldest first
+     */
     public KpiStandingSnapshot {
         entries = entries == null ? null : Collections.unmodifiableList(new ArrayList<>(entries));
     }

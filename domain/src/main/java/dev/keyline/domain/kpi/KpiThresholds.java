@@ -33,6 +33,11 @@ public record KpiThresholds(KpiDirection direction, TargetComparison comparison,
     /**
      * Validates the thresholds.
      *
+     * @param direction whether higher or lower is better
+     * @param comparison how a value is compared with the target
+     * @param target the target, not negative
+     * @param amberLimit the value beyond which the KPI is amber, not negative
+     * @param redLimit the value beyond which the KPI is red, not negative
      * @throws InvalidArgumentException naming the field when an argument is null or negative, the
      *     comparison belongs to the other direction, or the target and limits are out of order
      */

@@ -15,6 +15,7 @@ public record KpiUnit(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code unit} when the text is not a valid identifier
      */
     public KpiUnit {

@@ -34,6 +34,11 @@ public record KpiValue(KpiId kpi, Period period, BigDecimal numerator, BigDecima
     /**
      * Validates the value.
      *
+     * @param kpi the KPI
+     * @param period the period whose facts the value covers
+     * @param numerator the numerator, not negative
+     * @param denominator the denominator, not negative
+     * @param value the value with {@value #SCALE} decimals, empty when the KPI has no value for the period
      * @throws InvalidArgumentException when an argument is null, the numerator or denominator is
      *     negative, or the value is negative
      */

@@ -17,6 +17,9 @@ public record PoolFact(String id, long capacity, long allocated) {
     /**
      * Validates the fact.
      *
+     * @param id the pool's id, 1 to {@value Limits#ID_LENGTH} characters
+     * @param capacity the units the pool holds, not negative
+     * @param allocated the units allocated, 0 to {@code capacity}
      * @throws InvalidArgumentException when the id is null, blank or too long, or the units are
      *     negative or allocated exceeds capacity
      */

@@ -31,6 +31,12 @@ public record ResponsibilityFact(String order, String stage, Role level, String 
     /**
      * Validates the fact.
      *
+     * @param order the work order's id, 1 to {@value Limits#ID_LENGTH} characters
+     * @param stage the stage's id within the order, 1 to {@value Limits#ID_LENGTH} characters
+     * @param level the level answering: one of {@link #LEVELS}
+     * @param assignee the person (or, for a station manager, the station) answering at that level, 1 to {@value Limits#ID_LENGTH} characters
+     * @param completed when the stage was completed
+     * @param onTime whether it was completed by its due time
      * @throws InvalidArgumentException naming the field when an argument is null, an id is blank or
      *     too long, or the level is not one of the four
      */

@@ -19,6 +19,8 @@ public record ScoreThresholds(BigDecimal green, BigDecimal amber) {
     /**
      * Validates the thresholds.
      *
+     * @param green the lowest green score, from {@code amber} to 100
+     * @param amber the lowest amber score, from 0 to {@code green}
      * @throws InvalidArgumentException naming the field when an argument is null or they are not
      *     {@code 0 ≤ amber ≤ green ≤ 100}
      */

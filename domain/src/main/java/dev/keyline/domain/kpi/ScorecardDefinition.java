@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A scorecard: the weighted KPIs one role in one organisation unit is assessed on.
+ * A scorecard: the weighted KPIs one role in one organisation unit is assessed (考核) on.
  *
  * <p>Applying it to a period's values: each line's value is banded by its KPI's definition; the
  * line earns the {@link BandPoints} of its band; the score is the weighted mean of the lines'
@@ -42,6 +42,12 @@ public record ScorecardDefinition(String id, Role role, KpiUnit unit, List<Score
     /**
      * Validates the scorecard.
      *
+     * @param id the scorecard's id, such as {@code provisioning-account-manager}; 1 to {@value Limits#ID_LENGTH} characters
+     * @param role the role assessed
+     * @param unit the organisation unit assessed
+     * @param lines the weighted KPIs, at least one, each KPI once
+     * @param points the points per band
+     * @param thresholds the score's band thresholds
      * @throws InvalidArgumentException naming the field when an argument is null, the id is not a
      *     valid identifier, there is no line, or a KPI appears twice
      */

@@ -15,6 +15,8 @@ public record ScorecardLine(KpiId kpi, BigDecimal weight) {
     /**
      * Validates the line.
      *
+     * @param kpi the KPI
+     * @param weight the line's weight, positive; weights are relative (see {@link ScorecardDefinition})
      * @throws InvalidArgumentException when an argument is null or the weight is not positive
      */
     public ScorecardLine {

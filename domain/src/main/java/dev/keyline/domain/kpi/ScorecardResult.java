@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A scorecard applied to one role in one organisation unit for one period: its lines, one per
+ * A scorecard (考核) applied to one role in one organisation unit for one period: its lines, one per
  * weighted KPI, and the weighted score and band they give.
  *
  * <p>A scorecard is complete when every line has a value; only a complete scorecard has a score
@@ -30,6 +30,13 @@ public record ScorecardResult(String scorecard, Role role, KpiUnit unit, Period 
     /**
      * Validates the result.
      *
+     * @param scorecard the scorecard's id, such as {@code provisioning-account-manager}
+     * @param role the role assessed
+     * @param unit the organisation unit assessed
+     * @param period the period assessed
+     * @param lines the lines, at least one, each KPI once
+     * @param score the weighted score, from 0 to 100; present exactly when every line is complete
+     * @param band the score's band; present exactly when the score is
      * @throws InvalidArgumentException when an argument is null, there are no lines, a KPI appears
      *     twice, a line's value is for another period, or the score and band are not present
      *     exactly when every line is complete

@@ -19,6 +19,9 @@ public record WorkOrderFact(String id, Instant committed, Optional<Instant> comp
     /**
      * Validates the fact.
      *
+     * @param id the work order's id, 1 to {@value Limits#ID_LENGTH} characters
+     * @param committed the completion time committed to the customer
+     * @param completed when the work order was completed, empty while it is open
      * @throws InvalidArgumentException when an argument is null or the id is blank or too long
      */
     public WorkOrderFact {

@@ -54,6 +54,12 @@ public record AccountResult(AccountId account, Industry industry, List<ProductCo
     /**
      * Validates and copies the result.
      *
+     * @param account the account
+     * @param industry its industry in the period (from the latest of its facts)
+     * @param products the products it has results in, each once, in order of their codes
+     * @param revenue the summed revenue
+     * @param profit the summed profit
+     * @param growth the growth rate, six decimals; empty when undefined
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or holds null, a sum is larger than {@link Limits#MAX_MONEY}, or the profit's currency
      *     differs from the revenue's

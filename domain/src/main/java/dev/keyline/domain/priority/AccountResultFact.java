@@ -36,6 +36,14 @@ public record AccountResultFact(AccountResultFactId id, AccountId account, Perio
     /**
      * Validates the fact.
      *
+     * @param id billing's id of the fact
+     * @param account the key account
+     * @param period the period the revenue and profit belong to
+     * @param product the product they were earned with
+     * @param industry the account's industry in the period
+     * @param revenue the revenue, at most {@link Limits#MAX_MONEY} in magnitude
+     * @param profit the profit (may be negative), in the revenue's currency
+     * @param recordedAt when billing recorded the fact; kept to the microsecond, as every storage provider keeps it
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null, an amount is too large, or the profit's currency differs from the revenue's
      */

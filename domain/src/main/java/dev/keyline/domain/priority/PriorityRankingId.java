@@ -16,6 +16,7 @@ public record PriorityRankingId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code priorityRankingId}
      *     when the text is not a valid identifier
      */

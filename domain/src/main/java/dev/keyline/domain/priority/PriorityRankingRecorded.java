@@ -29,6 +29,12 @@ public record PriorityRankingRecorded(EventId eventId, Instant occurredAt, Prior
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was recorded
+     * @param ranking the ranking's id
+     * @param period the period ranked
+     * @param segment the segment's key ({@link Segment#key()})
+     * @param accounts the accounts, first rank first
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or blank, or the accounts hold null
      */

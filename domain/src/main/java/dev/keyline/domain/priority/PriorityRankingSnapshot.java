@@ -24,6 +24,14 @@ public record PriorityRankingSnapshot(PriorityRankingId id, long version, Period
     /**
      * Validates and copies the snapshot.
      *
+     * @param id the id, {@link PriorityRankingId#of(Period, Segment)}
+     * @param version the stored version
+     * @param period the period ranked
+     * @param segment the segment
+     * @param weights the weights the scores were computed with
+     * @param basis what growth was measured against
+     * @param recordedAt when the ranking was recorded
+     * @param entries the accounts in rank order
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or holds null, or the version is negative
      */

@@ -6,7 +6,7 @@ import dev.keyline.domain.common.Require;
 import java.math.BigDecimal;
 
 /**
- * One key account's place in a ranking: its rank, its result and how it scored.
+ * One key account's (大客户) place in a ranking: its rank, its result and how it scored.
  *
  * @param rank the position, 1 first
  * @param result the account's result in the period and segment
@@ -29,6 +29,9 @@ public record RankedAccount(int rank, AccountResult result, BigDecimal score) {
     /**
      * Validates the entry.
      *
+     * @param rank the position, 1 first
+     * @param result the account's result in the period and segment
+     * @param score the weighted score the rank follows, non-negative
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null, the rank is below 1 or the score negative
      */

@@ -22,6 +22,9 @@ public record RankingWeights(BigDecimal revenue, BigDecimal profit, BigDecimal g
     /**
      * Validates the weights and holds each at six decimals.
      *
+     * @param revenue the weight of revenue
+     * @param profit the weight of profit
+     * @param growth the weight of the growth rate
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the weight when one is null,
      *     negative, too large or too fine, or naming {@code weights} when all are zero
      */

@@ -34,6 +34,9 @@ public record Segment(Kind kind, Optional<Industry> industry, Optional<ProductCo
     /**
      * Validates that exactly the kind's value is present.
      *
+     * @param kind which population
+     * @param industry the industry, present exactly for {@link Kind#INDUSTRY}
+     * @param product the product, present exactly for {@link Kind#PRODUCT}
      * @throws InvalidArgumentException naming the component when one is null, or the industry or
      *     product is present or absent against the kind
      */

@@ -22,6 +22,11 @@ public record ServiceTierBand(String tier, int fromRank, int toRank, BigDecimal 
     /**
      * Validates the band.
      *
+     * @param tier the tier's name, not blank, at most {@link ServicePriority#MAX_TIER_LENGTH} characters
+     * @param fromRank the first rank of the band, at least 1
+     * @param toRank the last rank of the band, not below {@code fromRank}
+     * @param provisioningFactor the factor on provisioning stage durations, in (0, 1]
+     * @param faultFactor the factor on fault-ticket clock targets, in (0, 1]
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when the tier
      *     is blank or too long, a rank is out of order, or a factor is null or outside (0, 1]
      */

@@ -32,6 +32,7 @@ public record ServiceTierTable(List<ServiceTierBand> bands) {
     /**
      * Validates and copies the table.
      *
+     * @param bands the bands, in rank order; may be empty (everyone standard)
      * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code bands} when it is null,
      *     holds null or too many bands, does not start at rank 1, has a gap or an overlap, repeats a
      *     tier, uses the standard tier's name or gets tighter further down

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Units of a pool given to a key account for a service, until they are released.
+ * Units of a pool given to a key account (大客户) for a service, until they are released.
  *
  * @param id the allocation's id
  * @param holder the key account holding the units
@@ -23,6 +23,12 @@ public record Allocation(AllocationId id, AccountId holder, String reference, Op
     /**
      * Validates the allocation.
      *
+     * @param id the allocation's id
+     * @param holder the key account holding the units
+     * @param reference the order or SLA the units serve, at most {@value Limits#NAME_LENGTH} characters
+     * @param reservation the reservation they were allocated through, empty for a direct allocation
+     * @param units the units; never empty
+     * @param allocatedAt when
      * @throws InvalidArgumentException naming the component that is null, {@code reference} when it
      *     is blank or too long, or {@code units} when it is empty
      */

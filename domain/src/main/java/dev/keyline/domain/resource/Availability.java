@@ -17,6 +17,11 @@ public record Availability(long capacity, long reserved, long allocated, long co
     /**
      * Validates the figures.
      *
+     * @param capacity the units in service
+     * @param reserved the units reserved for open reservations
+     * @param allocated the units allocated
+     * @param cooling the released units still in their cool-down
+     * @param available the units that may be reserved or allocated now
      * @throws InvalidArgumentException naming a negative figure, or {@code available} when the
      *     figures do not add up
      */

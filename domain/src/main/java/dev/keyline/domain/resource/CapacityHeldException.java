@@ -11,6 +11,7 @@ public final class CapacityHeldException extends InsufficientCapacityException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many units of the pool were held when retiring was refused. */
     private final long held;
 
     /**

@@ -26,6 +26,12 @@ public record CapacityRetired(EventId eventId, Instant occurredAt, PoolId pool, 
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param pool the pool
+     * @param units the retired units
+     * @param capacity the capacity now
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public CapacityRetired {

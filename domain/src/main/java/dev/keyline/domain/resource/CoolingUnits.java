@@ -16,6 +16,9 @@ public record CoolingUnits(AllocationId allocation, UnitSet units, Instant until
     /**
      * Validates the holding.
      *
+     * @param allocation the allocation they were released from
+     * @param units the units; never empty
+     * @param until when they become free again
      * @throws InvalidArgumentException naming the component that is null, or {@code units} when it is empty
      */
     public CoolingUnits {

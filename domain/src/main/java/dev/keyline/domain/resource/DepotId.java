@@ -20,6 +20,7 @@ public record DepotId(String value) implements Identifier {
     /**
      * Validates the code.
      *
+     * @param value the depot's code
      * @throws InvalidArgumentException naming {@code depot} when the text is not a valid identifier,
      *     is longer than {@value #MAX_LENGTH} characters or holds a colon
      */

@@ -33,6 +33,17 @@ public record InvestmentRequested(EventId eventId, Instant occurredAt, PoolId po
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param pool the pool
+     * @param resourceType what the pool holds
+     * @param location where
+     * @param kind rolling investment or emergency construction
+     * @param shortfall how many units are missing
+     * @param demand the units asked for or forecast
+     * @param available the units available when it was asked
+     * @param reservation the rejected reservation that showed the shortfall, if any
+     * @param reason what the demand is
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public InvestmentRequested {

@@ -17,6 +17,8 @@ public record PoolLocation(LocalNetworkId network, String site) {
     /**
      * Validates the location.
      *
+     * @param network the local network
+     * @param site the site's code: letters, digits and {@code - _ . :}, at most 64 characters
      * @throws InvalidArgumentException naming {@code network} when it is null, or {@code site} when it is
      *     not a valid code
      */

@@ -20,6 +20,11 @@ public record PoolMovement(long sequence, Instant at, long capacity, long reserv
     /**
      * Validates the entry.
      *
+     * @param sequence the entry's number in the pool's log, from 1
+     * @param at when the counts took effect
+     * @param capacity the units in service
+     * @param reserved the units reserved for open reservations
+     * @param allocated the units allocated
      * @throws InvalidArgumentException naming the component that is null or negative, or
      *     {@code allocated} when reserved and allocated exceed the capacity
      */

@@ -28,6 +28,13 @@ public record PoolOpened(EventId eventId, Instant occurredAt, PoolId pool, Resou
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param pool the pool
+     * @param resourceType what its units are
+     * @param location where they are
+     * @param capacity its units in service, numbered 1 to capacity
+     * @param coolDown how long released units rest before reuse; zero for none
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public PoolOpened {

@@ -166,72 +166,76 @@ public final class Reservation extends AggregateRoot<ReservationId> {
         return state.isOpen() ? requested - allocated : 0;
     }
 
-    /** The pool. */
+    /** {@return the pool} */
     public PoolId pool() {
         return pool;
     }
 
-    /** The key account it is for. */
+    /** {@return the key account it is for} */
     public AccountId holder() {
         return holder;
     }
 
-    /** An order or an SLA. */
+    /** {@return an order or an SLA} */
     public ReservationPurpose purpose() {
         return purpose;
     }
 
-    /** Whether it binds the network centre: made against an SLA. */
+    /** {@return whether it binds the network centre: made against an SLA} */
     public boolean binding() {
         return purpose == ReservationPurpose.SLA;
     }
 
-    /** The order's or SLA's reference. */
+    /** {@return the order's or SLA's reference} */
     public String reference() {
         return reference;
     }
 
-    /** The units asked for. */
+    /** {@return the units asked for} */
     public long requested() {
         return requested;
     }
 
-    /** The units allocated through it so far. */
+    /** {@return the units allocated through it so far} */
     public long allocated() {
         return allocated;
     }
 
-    /** When it was made or rejected. */
+    /** {@return when it was made or rejected} */
     public Instant madeAt() {
         return madeAt;
     }
 
-    /** When the use of the units starts. */
+    /** {@return when the use of the units starts} */
     public Instant start() {
         return start;
     }
 
-    /** When the use of the units ends. */
+    /** {@return when the use of the units ends} */
     public Instant end() {
         return end;
     }
 
-    /** Until when its unallocated units are held. */
+    /**
+     * Until when its unallocated units are held.
+     *
+     * @return the expiry time
+     */
     public Instant expiresAt() {
         return expiresAt;
     }
 
-    /** Where it stands. */
+    /** {@return where it stands} */
     public ReservationState state() {
         return state;
     }
 
-    /** When it left {@link ReservationState#IN_PROGRESS}, if it has. */
+    /** {@return when it left {@link ReservationState#IN_PROGRESS}, if it has} */
     public Optional<Instant> closedAt() {
         return Optional.ofNullable(closedAt);
     }
 
-    /** Why it was rejected, cancelled or released, if it was. */
+    /** {@return why it was rejected, cancelled or released, if it was} */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
     }

@@ -28,6 +28,13 @@ public record ReservationCancelled(EventId eventId, Instant occurredAt, Reservat
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param reservation the reservation
+     * @param pool the pool
+     * @param holder the key account it is for
+     * @param returnedUnits the units given back
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public ReservationCancelled {

@@ -27,6 +27,12 @@ public record ReservationCompleted(EventId eventId, Instant occurredAt, Reservat
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param reservation the reservation
+     * @param pool the pool
+     * @param holder the key account it is for
+     * @param allocated the units allocated through it
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public ReservationCompleted {

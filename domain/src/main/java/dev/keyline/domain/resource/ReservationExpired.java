@@ -28,6 +28,13 @@ public record ReservationExpired(EventId eventId, Instant occurredAt, Reservatio
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param reservation the reservation
+     * @param pool the pool
+     * @param holder the key account it is for
+     * @param returnedUnits the units given back
+     * @param expiresAt the expiry that passed
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public ReservationExpired {

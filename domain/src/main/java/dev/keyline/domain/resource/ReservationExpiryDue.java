@@ -25,6 +25,11 @@ public record ReservationExpiryDue(EventId eventId, Instant occurredAt, Reservat
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param reservation the reservation
+     * @param pool the pool
+     * @param expiresAt the expiry the timer was set for
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public ReservationExpiryDue {

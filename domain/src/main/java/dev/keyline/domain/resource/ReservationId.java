@@ -13,6 +13,7 @@ public record ReservationId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code reservationId} when the text is not a valid identifier
      */
     public ReservationId {

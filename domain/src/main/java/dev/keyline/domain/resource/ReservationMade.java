@@ -35,6 +35,18 @@ public record ReservationMade(EventId eventId, Instant occurredAt, ReservationId
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param reservation the reservation
+     * @param pool the pool
+     * @param holder the key account it is for
+     * @param purpose an order or an SLA
+     * @param reference the order's or SLA's reference
+     * @param binding whether it binds the network centre (made against an SLA)
+     * @param units the units reserved
+     * @param start when their use starts
+     * @param end when it ends
+     * @param expiresAt until when unallocated units are held
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public ReservationMade {

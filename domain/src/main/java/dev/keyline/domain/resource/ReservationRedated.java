@@ -28,6 +28,13 @@ public record ReservationRedated(EventId eventId, Instant occurredAt, Reservatio
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param reservation the reservation
+     * @param pool the pool
+     * @param holder the key account it is for
+     * @param previousExpiry the expiry before
+     * @param expiresAt the expiry now
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public ReservationRedated {

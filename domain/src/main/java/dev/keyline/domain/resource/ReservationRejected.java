@@ -33,6 +33,16 @@ public record ReservationRejected(EventId eventId, Instant occurredAt, Reservati
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param reservation the reservation
+     * @param pool the pool
+     * @param holder the key account it is for
+     * @param purpose an order or an SLA
+     * @param reference the order's or SLA's reference
+     * @param requested the units asked for
+     * @param available the units available
+     * @param reason why it was rejected
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public ReservationRejected {

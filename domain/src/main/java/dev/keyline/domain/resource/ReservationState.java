@@ -1,7 +1,7 @@
 package dev.keyline.domain.resource;
 
 /**
- * Where a {@link Reservation} stands: the states of TMF685 (in progress, completed, rejected,
+ * Where a {@link Reservation} (资源预占) stands: the states of TMF685 (in progress, completed, rejected,
  * cancelled) and Keyline's expired and released. Only {@link #IN_PROGRESS} holds units; the others
  * are final.
  */

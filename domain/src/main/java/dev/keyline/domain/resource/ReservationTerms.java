@@ -7,7 +7,7 @@ import dev.keyline.domain.common.Require;
 import java.time.Instant;
 
 /**
- * What a reservation asks for: how many units, for which key account and purpose, for which period
+ * What a reservation (资源预占) asks for: how many units, for which key account and purpose, for which period
  * of use, and until when they are held unallocated.
  *
  * @param holder the key account the units are for
@@ -24,6 +24,13 @@ public record ReservationTerms(AccountId holder, ReservationPurpose purpose, Str
     /**
      * Validates the terms.
      *
+     * @param holder the key account the units are for
+     * @param purpose an order or an SLA; an SLA reservation is binding
+     * @param reference the order's or SLA's reference, at most {@value Limits#NAME_LENGTH} characters
+     * @param units how many units, at least 1
+     * @param start when the use of the units starts
+     * @param end when it ends, after {@code start}
+     * @param expiresAt until when unallocated units are held; not after {@code end}
      * @throws InvalidArgumentException naming the component that is null, blank, too long or out of order
      */
     public ReservationTerms {

@@ -574,47 +574,49 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
         }
     }
 
-    /** What its units are. */
+    /** {@return what its units are} */
     public ResourceType resourceType() {
         return resourceType;
     }
 
-    /** Where they are. */
+    /** {@return where they are} */
     public PoolLocation location() {
         return location;
     }
 
-    /** How long released units rest before reuse; zero for none. */
+    /** {@return how long released units rest before reuse; zero for none} */
     public Duration coolDown() {
         return coolDown;
     }
 
-    /** The highest unit number ever put into service; units are numbered 1 to it. */
+    /** {@return the highest unit number ever put into service; units are numbered 1 to it} */
     public long unitCount() {
         return unitCount;
     }
 
-    /** The units in service: {@link #unitCount()} minus the retired units. */
+    /** {@return the units in service: {@link #unitCount()} minus the retired units} */
     public long capacity() {
         return unitCount - retired.size();
     }
 
-    /** The units taken out of service. */
+    /** {@return the units taken out of service} */
     public UnitSet retired() {
         return retired;
     }
 
-    /** The units reserved for each open reservation, in the order they were made. */
+    /** {@return the units reserved for each open reservation, in the order they were made} */
     public List<ReservedUnits> reservations() {
         return List.copyOf(reservations.values());
     }
 
-    /** The allocations, in the order they were made. */
+    /** {@return the allocations, in the order they were made} */
     public List<Allocation> allocations() {
         return List.copyOf(allocations.values());
     }
 
-    /** The released units resting in the cool-down (some may be over by now), oldest first. */
+    /**
+     * {@return the released units resting in the cool-down (some may be over by now), oldest first}
+     */
     public List<CoolingUnits> cooling() {
         return List.copyOf(cooling);
     }
@@ -632,7 +634,7 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
                 .toList();
     }
 
-    /** The latest entry of the movement log: the counts in force now. */
+    /** {@return the latest entry of the movement log: the counts in force now} */
     public PoolMovement lastMovement() {
         return lastMovement;
     }

@@ -24,6 +24,7 @@ public record ResourceType(String value) implements Identifier {
     /**
      * Validates the code.
      *
+     * @param value the type's code: letters, digits and {@code - _ . :}, at most 64 characters
      * @throws InvalidArgumentException naming {@code resourceType} when the code is not a valid identifier
      */
     public ResourceType {

@@ -26,6 +26,8 @@ public record ScarcityBreakpoint(BigDecimal utilisation, BigDecimal multiplier) 
     /**
      * Validates the breakpoint.
      *
+     * @param utilisation the utilisation, a ratio from 0 to 1 with at most {@value #UTILISATION_DECIMALS} decimals
+     * @param multiplier the multiplier of the base price, above zero and at most {@link #MAX_MULTIPLIER}, with at most {@value #MULTIPLIER_DECIMALS} decimals
      * @throws InvalidArgumentException naming {@code utilisation} or {@code multiplier} when it is
      *     null, out of range or has too many decimals
      */

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The daily check found a stock's available units (on hand less reserved) under its minimum level; raised at most once per stock and day; type {@value #TYPE}. Addressed to the depot.
+ * The daily check found a spare-part (备品备件) stock's available units (on hand less reserved) under its minimum level; raised at most once per stock and day; type {@value #TYPE}. Addressed to the depot.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened
@@ -25,6 +25,12 @@ public record SpareBelowMinimum(EventId eventId, Instant occurredAt, SpareStockI
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param stock the stock of the part in the depot
+     * @param day the day of the check, in the host's time zone
+     * @param available the units on hand and not reserved, not negative
+     * @param minimum the minimum level, above {@code available}
      * @throws InvalidArgumentException naming the component that is null or out of range
      */
     public SpareBelowMinimum {

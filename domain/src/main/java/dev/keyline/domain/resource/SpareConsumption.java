@@ -21,6 +21,10 @@ public record SpareConsumption(EventId issue, SpareStockId stock, LocalDate day,
     /**
      * Validates the entry.
      *
+     * @param issue the id of the {@link SpareIssued} event
+     * @param stock the stock that issued the units
+     * @param day the day of the issue, in the host's time zone
+     * @param quantity the units issued, above zero
      * @throws InvalidArgumentException naming the component that is null, out of range or not
      *     above zero
      */

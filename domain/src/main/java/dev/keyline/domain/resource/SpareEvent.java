@@ -10,7 +10,7 @@ public sealed interface SpareEvent extends DomainEvent permits SpareReceived, Sp
         SpareReservationReleased, SpareIssued, SpareReturned, SpareRepaired, SpareScrapped, SpareMinimumSet,
         SpareBelowMinimum {
 
-    /** The stock concerned. */
+    /** {@return the stock concerned} */
     SpareStockId stock();
 
     @Override

@@ -24,6 +24,11 @@ public record SpareIssued(EventId eventId, Instant occurredAt, SpareStockId stoc
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param stock the stock of the part in the depot
+     * @param quantity how many units, above zero
+     * @param reservation the reservation they were issued from, or null when issued directly
      * @throws InvalidArgumentException naming the component that is null or out of range
      */
     public SpareIssued {

@@ -23,6 +23,11 @@ public record SpareMinimumSet(EventId eventId, Instant occurredAt, SpareStockId 
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param stock the stock of the part in the depot
+     * @param minimum the new minimum level, not negative
+     * @param previousMinimum the level it replaced, not negative
      * @throws InvalidArgumentException naming the component that is null or out of range
      */
     public SpareMinimumSet {

@@ -18,6 +18,7 @@ public record SparePartNumber(String value) implements Identifier {
     /**
      * Validates the part number.
      *
+     * @param value the part number
      * @throws InvalidArgumentException naming {@code part} when the text is not a valid identifier or
      *     is longer than {@value #MAX_LENGTH} characters
      */

@@ -21,6 +21,13 @@ public record SparePlanLine(SpareStockId stock, YearMonth month, long need, long
     /**
      * Validates the line.
      *
+     * @param stock the stock
+     * @param month the month planned for
+     * @param need the units expected to be issued in the month, not negative
+     * @param minimum the stock's minimum level, not negative
+     * @param available the units on hand and not reserved when the plan was drawn, not negative
+     * @param underRepair the units under repair, expected back, not negative
+     * @param order the units to order: {@code max(0, need + minimum - (available + underRepair))}
      * @throws InvalidArgumentException when a component is null or negative
      */
     public SparePlanLine {

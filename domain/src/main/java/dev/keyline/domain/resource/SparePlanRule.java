@@ -37,6 +37,7 @@ public record SparePlanRule(int months) {
     /**
      * Validates the rule.
      *
+     * @param months how many months of history the mean takes, 1 to {@value #MAX_MONTHS}
      * @throws InvalidArgumentException naming {@code months} when it is not from 1 to {@value #MAX_MONTHS}
      */
     public SparePlanRule {

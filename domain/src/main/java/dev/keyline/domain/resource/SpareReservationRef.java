@@ -15,6 +15,7 @@ public record SpareReservationRef(String value) implements Identifier {
     /**
      * Validates the reference.
      *
+     * @param value the reference text
      * @throws InvalidArgumentException naming {@code reservation} when the text is not a valid identifier
      */
     public SpareReservationRef {

@@ -23,6 +23,11 @@ public record SpareReserved(EventId eventId, Instant occurredAt, SpareStockId st
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param stock the stock of the part in the depot
+     * @param quantity how many units, above zero
+     * @param reservation what they are reserved for
      * @throws InvalidArgumentException naming the component that is null or out of range
      */
     public SpareReserved {

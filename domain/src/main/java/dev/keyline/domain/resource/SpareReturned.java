@@ -23,6 +23,11 @@ public record SpareReturned(EventId eventId, Instant occurredAt, SpareStockId st
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param stock the stock of the part in the depot
+     * @param quantity how many units, above zero
+     * @param faulty true when they are faulty and go to repair, false when unused and back on hand
      * @throws InvalidArgumentException naming the component that is null or out of range
      */
     public SpareReturned {

@@ -24,6 +24,12 @@ public record SpareScrapped(EventId eventId, Instant occurredAt, SpareStockId st
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param stock the stock of the part in the depot
+     * @param quantity how many units, above zero
+     * @param from where they were taken from
+     * @param reason why they were scrapped
      * @throws InvalidArgumentException naming the component that is null or out of range
      */
     public SpareScrapped {

@@ -68,22 +68,24 @@ public final class SpareStock extends AggregateRoot<SpareStockId> {
         return new SpareStock(Require.nonNull(id, "id"), 0);
     }
 
-    /** The depot. */
+    /** {@return the depot} */
     public DepotId depot() {
         return id().depot();
     }
 
-    /** The part. */
+    /** {@return the part} */
     public SparePartNumber part() {
         return id().part();
     }
 
-    /** The units in the depot, reserved ones included. */
+    /** {@return the units in the depot, reserved ones included} */
     public long onHand() {
         return onHand;
     }
 
-    /** The units on hand held for fault tickets or orders: the sum of the reservations. */
+    /**
+     * {@return the units on hand held for fault tickets or orders: the sum of the reservations}
+     */
     public long reserved() {
         long sum = 0;
         for (long q : reservations.values()) {
@@ -92,22 +94,22 @@ public final class SpareStock extends AggregateRoot<SpareStockId> {
         return sum;
     }
 
-    /** The units on hand and not reserved: {@code onHand() - reserved()}. */
+    /** {@return the units on hand and not reserved: {@code onHand() - reserved()}} */
     public long available() {
         return onHand - reserved();
     }
 
-    /** The faulty units away for repair. */
+    /** {@return the faulty units away for repair} */
     public long underRepair() {
         return underRepair;
     }
 
-    /** The minimum level of available units. */
+    /** {@return the minimum level of available units} */
     public long minimum() {
         return minimum;
     }
 
-    /** Whether the available units are under the minimum level. */
+    /** {@return whether the available units are under the minimum level} */
     public boolean isBelowMinimum() {
         return available() < minimum;
     }

@@ -5,7 +5,7 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 
 /**
- * The id of a {@link SpareStock}: the stock of one part in one depot, written
+ * The id of a {@link SpareStock}: the stock of one spare part (备品备件) in one depot, written
  * {@code <depot>:<part>}, for example {@code SZ-CENTRAL:OPT-10G}. A depot code has no colon, so the
  * first colon separates the two; there is exactly one stock per part and depot.
  *
@@ -16,6 +16,7 @@ public record SpareStockId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code spareStockId} when the text is not a depot
      *     code, a colon and a part number
      */

@@ -22,7 +22,17 @@ import java.util.List;
 public record SpareStockSnapshot(SpareStockId id, long version, long onHand, long underRepair, long minimum,
         List<SpareReservation> reservations, LocalDate lastBelowMinimumDay) {
 
-    /** Copies the reservations into an unmodifiable list (keeping any null, for restore to reject). */
+    /**
+     * Copies the reservations into an unmodifiable list (keeping any null, for restore to reject).
+     *
+     * @param id the stock's id
+     * @param version the stored version
+     * @param onHand the units in the depot, reserved ones included
+     * @param underRepair the faulty units away for repair
+     * @param minimum the minimum level of available units
+     * @param reservations the open reservations, ordered by reference
+     * @param lastBelowMinimumDay the day the daily check last raised {@link SpareBelowMinimum}, or null when it never did
+     */
     public SpareStockSnapshot {
         reservations = reservations == null ? null : Collections.unmodifiableList(new ArrayList<>(reservations));
     }

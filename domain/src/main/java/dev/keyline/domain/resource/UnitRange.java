@@ -14,6 +14,8 @@ public record UnitRange(long first, long last) {
     /**
      * Validates the range.
      *
+     * @param first the first unit, at least 1
+     * @param last the last unit, at least {@code first}
      * @throws InvalidArgumentException naming {@code first} when it is below 1, or {@code last} when
      *     it is below {@code first}
      */

@@ -22,6 +22,7 @@ public record UnitSet(List<UnitRange> ranges) {
     /**
      * Normalises the ranges.
      *
+     * @param ranges the ranges; normalised (sorted, overlapping and adjacent ranges merged)
      * @throws InvalidArgumentException naming {@code ranges} when it is null or holds null
      */
     public UnitSet {

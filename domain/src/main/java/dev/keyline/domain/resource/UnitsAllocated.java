@@ -32,6 +32,14 @@ public record UnitsAllocated(EventId eventId, Instant occurredAt, PoolId pool, A
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param pool the pool
+     * @param allocation the allocation
+     * @param holder the key account it is for
+     * @param reference the order or SLA they serve
+     * @param reservation the reservation they came from; empty for a direct allocation
+     * @param units the units allocated
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public UnitsAllocated {

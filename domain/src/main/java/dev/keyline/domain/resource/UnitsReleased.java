@@ -31,6 +31,14 @@ public record UnitsReleased(EventId eventId, Instant occurredAt, PoolId pool, Al
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param pool the pool
+     * @param allocation the allocation released
+     * @param holder the key account it is for
+     * @param units the units released
+     * @param cause why
+     * @param coolingUntil when they may be given again, if the pool has a cool-down
      * @throws InvalidArgumentException naming the component that is null, blank or out of range
      */
     public UnitsReleased {

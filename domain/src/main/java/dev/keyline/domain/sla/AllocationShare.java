@@ -20,6 +20,8 @@ public record AllocationShare(String party, BigDecimal weight) {
     /**
      * Validates the share.
      *
+     * @param party the party's name, such as {@code group}, {@code business} or {@code public}: not blank, at most {@value Limits#NAME_LENGTH} characters
+     * @param weight the party's weight, positive, any number of decimals
      * @throws InvalidArgumentException naming {@code party} when it is null, blank or too long, or
      *     naming {@code weight} when it is null, zero or negative
      */

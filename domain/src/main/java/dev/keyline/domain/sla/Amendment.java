@@ -28,6 +28,14 @@ public record Amendment(int number, ProductCode product, YearMonth effectiveFrom
     /**
      * Validates the amendment.
      *
+     * @param number its number, 1 for the first amendment
+     * @param product the product whose volumes change
+     * @param effectiveFrom the first month that may differ
+     * @param monthlyVolumes the product's volumes for every month of the SLA period after the amendment
+     * @param reason why, free text
+     * @param requestedBy who asked for it
+     * @param approvedBy who approved it
+     * @param amendedAt when
      * @throws InvalidArgumentException naming the component when one is null, the number is not
      *     positive, a volume is out of range or the reason is blank or too long
      */

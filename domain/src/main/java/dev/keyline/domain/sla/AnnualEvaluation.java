@@ -19,6 +19,10 @@ public record AnnualEvaluation(SlaId sla, SlaTerm term, List<ProductEvaluation> 
     /**
      * Validates the evaluation.
      *
+     * @param sla the SLA
+     * @param term its period
+     * @param products one evaluation per product, in the order of the agreements
+     * @param accuracy the forecast accuracy of all products' volumes summed per month
      * @throws InvalidArgumentException naming the component when one is null
      */
     public AnnualEvaluation {

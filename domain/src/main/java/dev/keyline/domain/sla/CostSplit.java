@@ -23,6 +23,8 @@ public record CostSplit(Money cost, List<PartyAllocation> allocations) {
     /**
      * Validates the split and keeps an immutable copy of the allocations.
      *
+     * @param cost the amount divided
+     * @param allocations each party's amount, at least one, party names unique, summing to {@code cost}
      * @throws InvalidArgumentException naming {@code cost} or {@code allocations} when either is
      *     null, naming {@code allocations} when the list is empty, names a party twice, holds an
      *     amount in another currency or does not sum to the cost

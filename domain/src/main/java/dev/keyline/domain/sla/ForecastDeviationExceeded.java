@@ -31,6 +31,16 @@ public record ForecastDeviationExceeded(EventId eventId, Instant occurredAt, Sla
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param department the marketing department whose forecast it was
+     * @param product the product
+     * @param agreedTotal the agreed volume over the period
+     * @param actualTotal the orders accepted over the period
+     * @param accuracy the forecast accuracy, 0 to 1
+     * @param threshold the largest deviation (1 − accuracy) tolerated
+     * @param evaluatedBy who evaluated the SLA
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

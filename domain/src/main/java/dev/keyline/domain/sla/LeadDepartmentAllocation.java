@@ -34,6 +34,8 @@ public record LeadDepartmentAllocation(String lead, CostSplit net) {
     /**
      * Validates the allocation.
      *
+     * @param lead the lead department, one of the parties of {@code net}
+     * @param net what every department bears after settling: the lead department's share and the others', none negative
      * @throws InvalidArgumentException naming {@code lead} or {@code net} when either is null,
      *     naming {@code lead} when it is not a party of {@code net}, naming {@code net} when an
      *     amount in it is negative

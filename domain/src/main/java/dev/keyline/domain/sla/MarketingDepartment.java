@@ -24,6 +24,7 @@ public record MarketingDepartment(String value) implements Identifier {
     /**
      * Validates the code.
      *
+     * @param value the department's code
      * @throws InvalidArgumentException naming {@code department} when the text is not a valid identifier
      */
     public MarketingDepartment {

@@ -17,6 +17,9 @@ public record MonthlyExecutionReport(SlaId sla, YearMonth month, List<MonthlyRep
     /**
      * Validates the report.
      *
+     * @param sla the SLA
+     * @param month the month
+     * @param lines one line per product, in the order of the SLA's agreements
      * @throws InvalidArgumentException naming the component when one is null or a line is null
      */
     public MonthlyExecutionReport {

@@ -20,6 +20,12 @@ public record MonthlyReportLine(ProductCode product, int agreed, int ordered, in
     /**
      * Validates the line.
      *
+     * @param product the product
+     * @param agreed the agreed volume of the month (after amendments)
+     * @param ordered orders accepted in the month
+     * @param reserved units of binding reservations made in the month
+     * @param provisionedOnTime orders completed in the month by their committed date
+     * @param provisionedLate orders completed in the month after it
      * @throws InvalidArgumentException naming the component when the product is null or a count is negative
      */
     public MonthlyReportLine {

@@ -23,6 +23,11 @@ public record OrderCompletion(String reference, LocalDate completedOn, boolean o
     /**
      * Validates the completion.
      *
+     * @param reference the order's reference
+     * @param completedOn the business date it was completed, in the SLA's zone
+     * @param onTime whether {@code completedOn} is not after the order's committed date
+     * @param reportedBy who reported it (the network centre)
+     * @param reportedAt when
      * @throws InvalidArgumentException naming the component when one is null or the reference is
      *     not a valid identifier
      */

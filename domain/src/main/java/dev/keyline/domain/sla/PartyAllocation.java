@@ -16,6 +16,8 @@ public record PartyAllocation(String party, Money amount) {
     /**
      * Validates the allocation.
      *
+     * @param party the party's name: not blank, at most {@value Limits#NAME_LENGTH} characters
+     * @param amount the party's amount
      * @throws InvalidArgumentException naming {@code party} or {@code amount} when either is null,
      *     or {@code party} when it is blank or too long
      */

@@ -20,6 +20,10 @@ public record ProductEvaluation(ProductCode product, List<Integer> agreed, List<
     /**
      * Validates the evaluation.
      *
+     * @param product the product
+     * @param agreed the agreed volume per month of the SLA period, after amendments
+     * @param actual the orders accepted per month
+     * @param accuracy {@link ForecastAccuracy#of(List, List)} of the two
      * @throws InvalidArgumentException naming the component when one is null
      */
     public ProductEvaluation {

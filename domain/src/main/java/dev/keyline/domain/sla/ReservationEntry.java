@@ -22,6 +22,11 @@ public record ReservationEntry(String reference, ProductCode product, int units,
     /**
      * Validates the entry.
      *
+     * @param reference the reservation's reference in the resources area
+     * @param product the product reserved for
+     * @param units how many units, at least 1
+     * @param change made or released
+     * @param at when it happened
      * @throws InvalidArgumentException naming the component when one is null, the reference is not
      *     a valid identifier or the units are not positive
      */

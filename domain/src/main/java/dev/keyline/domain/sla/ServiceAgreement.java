@@ -37,6 +37,15 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
     /**
      * Validates the agreement.
      *
+     * @param product the product
+     * @param monthlyVolumes the agreed units per month, one per month of the SLA period, each 0 to {@value #MAX_VOLUME}
+     * @param expectedMinimum the fewest units expected over the period
+     * @param expectedMaximum the most units expected over the period, not below the minimum
+     * @param unitPrice the price of one unit before the class's index and the discount; not negative
+     * @param differentiation how the price differs (by region, customer, time), free text
+     * @param discount the fraction taken off every price, 0 (inclusive) to 1 (exclusive), at most {@value dev.keyline.domain.common.Limits#DISCOUNT_SCALE} decimals; kept without trailing zeros, so 0.050 and 0.05 make equal agreements
+     * @param qos the service level promised (QoS), free text
+     * @param penalties the penalties when it is missed, free text
      * @throws InvalidArgumentException naming the component when one is null, a text is blank or
      *     too long, a volume is negative or too large, the minimum is negative or above the
      *     maximum, the price is negative or the discount is out of range

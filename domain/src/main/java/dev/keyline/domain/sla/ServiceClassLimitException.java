@@ -13,10 +13,15 @@ public final class ServiceClassLimitException extends LimitExceededException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The class whose limit is reached. */
     private final ServiceClass serviceClass;
+    /** The product ordered. */
     private final String product;
+    /** The first month of the window. */
     private final YearMonth windowStart;
+    /** The last month of the window. */
     private final YearMonth windowEnd;
+    /** The most orders per window. */
     private final int limit;
 
     /**

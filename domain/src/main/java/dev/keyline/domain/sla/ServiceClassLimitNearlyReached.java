@@ -29,6 +29,15 @@ public record ServiceClassLimitNearlyReached(EventId eventId, Instant occurredAt
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param product the product
+     * @param serviceClass the class
+     * @param windowStart the first month of the window the limit counts over
+     * @param windowEnd its last month
+     * @param used orders of the class in the window, this one included
+     * @param limit the class's limit
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

@@ -26,6 +26,11 @@ public record ServiceClassTerms(ServiceClass serviceClass, int days, BigDecimal 
     /**
      * Validates the terms.
      *
+     * @param serviceClass the class
+     * @param days the provisioning time in days, 0 to {@value #MAX_DAYS}
+     * @param priceIndex the factor on the unit price, above 0, at most {@value dev.keyline.domain.common.Limits#RATIO_SCALE} decimals
+     * @param window over what the limit counts; {@link LimitWindow#NONE} for an unlimited class
+     * @param limit the most orders per window, at least 1; 0 exactly when the class is unlimited
      * @throws InvalidArgumentException naming the component when one is null or out of range, or
      *     the limit does not fit the window
      */

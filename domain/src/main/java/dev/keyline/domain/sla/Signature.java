@@ -17,6 +17,9 @@ public record Signature(SlaParty party, UserId signedBy, Instant signedAt) {
     /**
      * Validates the signature.
      *
+     * @param party the party that signed
+     * @param signedBy who signed for it
+     * @param signedAt when
      * @throws InvalidArgumentException naming the component when one is null
      */
     public Signature {

@@ -33,6 +33,17 @@ public record SlaAmended(EventId eventId, Instant occurredAt, SlaId sla, int num
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param number the amendment's number, from 1
+     * @param product the product
+     * @param effectiveFrom the first month that may differ
+     * @param monthlyVolumes the product's volumes for every month of the period after the amendment
+     * @param reason why
+     * @param requestedBy who asked for it
+     * @param approvedBy who approved it
+     * @param amendmentsLeft how many more amendments the SLA permits in its period
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

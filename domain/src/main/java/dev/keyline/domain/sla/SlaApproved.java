@@ -27,6 +27,13 @@ public record SlaApproved(EventId eventId, Instant occurredAt, SlaId sla, Market
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param department the marketing department
+     * @param approvedBy who approved it
+     * @param firstMonth the first month of its period
+     * @param lastMonth the last month of its period
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

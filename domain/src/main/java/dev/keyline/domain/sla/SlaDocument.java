@@ -8,7 +8,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A document of the SLA's information flow, as recorded.
+ * A document of the SLA's (服务水平协议) information flow, as recorded.
  *
  * @param kind what it is; its sender is {@code kind.sender()}
  * @param reference the document's reference (for example the fault ticket), chosen by the sender
@@ -23,6 +23,12 @@ public record SlaDocument(SlaDocumentKind kind, String reference, ProductCode pr
     /**
      * Validates the document.
      *
+     * @param kind what it is; its sender is {@code kind.sender()}
+     * @param reference the document's reference (for example the fault ticket), chosen by the sender
+     * @param product the product it concerns
+     * @param text what it says, free text
+     * @param recordedBy who sent it
+     * @param recordedAt when
      * @throws InvalidArgumentException naming the component when one is null, the reference is not
      *     a valid identifier or the text is blank or too long
      */

@@ -29,6 +29,15 @@ public record SlaDocumentRecorded(EventId eventId, Instant occurredAt, SlaId sla
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param kind what it is
+     * @param reference the document's reference
+     * @param product the product it concerns
+     * @param sender the party that sent it
+     * @param text what it says
+     * @param recordedBy who sent it
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

@@ -32,6 +32,15 @@ public record SlaDrafted(EventId eventId, Instant occurredAt, SlaId sla, Marketi
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param department the marketing department
+     * @param network the local network whose network centre is the other party
+     * @param firstMonth the first month of the SLA period
+     * @param months how many months the period has
+     * @param products the products of its service agreements, in order
+     * @param draftedBy who drafted it
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

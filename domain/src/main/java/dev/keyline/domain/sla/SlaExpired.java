@@ -23,6 +23,10 @@ public record SlaExpired(EventId eventId, Instant occurredAt, SlaId sla, YearMon
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param lastMonth the last month of its period
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

@@ -4,7 +4,7 @@ import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.InvalidArgumentException;
 
 /**
- * The id of a {@link ServiceLevelAgreement}, for example {@code SLA-SZ-GROUP-2026}.
+ * The id of a {@link ServiceLevelAgreement} (服务水平协议), for example {@code SLA-SZ-GROUP-2026}.
  *
  * @param value the id text
  */
@@ -13,6 +13,7 @@ public record SlaId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code slaId} when the text is not a valid identifier
      */
     public SlaId {

@@ -27,6 +27,12 @@ public record SlaMonthlyReportIssued(EventId eventId, Instant occurredAt, SlaId 
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param month the month
+     * @param lines one line per product
+     * @param issuedBy who issued it
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

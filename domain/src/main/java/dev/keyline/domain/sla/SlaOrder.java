@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An order accepted under an SLA in a service class: its committed provisioning date and its price.
+ * An order accepted under an SLA (服务水平协议) in a service class: its committed provisioning date and its price.
  *
  * @param reference the order's reference (for example the work order's id), unique in the SLA
  * @param product the product
@@ -27,6 +27,14 @@ public record SlaOrder(String reference, ProductCode product, ServiceClass servi
     /**
      * Validates the order.
      *
+     * @param reference the order's reference (for example the work order's id), unique in the SLA
+     * @param product the product
+     * @param serviceClass the class it was accepted in
+     * @param orderedOn the business date it was accepted, in the SLA's zone
+     * @param committedOn the date the network centre committed to provision it by
+     * @param price its price: unit price × class index × (1 − discount), rounded half-even to the cent
+     * @param acceptedBy who placed it
+     * @param acceptedAt when
      * @throws InvalidArgumentException naming the component when one is null, the reference is not a
      *     valid identifier or the commitment lies before the order
      */

@@ -32,6 +32,16 @@ public record SlaOrderAccepted(EventId eventId, Instant occurredAt, SlaId sla, S
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param reference the order's reference
+     * @param product the product
+     * @param serviceClass the class
+     * @param orderedOn the business date it was accepted
+     * @param committedOn the date it is to be provisioned by
+     * @param price its price
+     * @param acceptedBy who placed it
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

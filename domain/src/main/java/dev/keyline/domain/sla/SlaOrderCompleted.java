@@ -30,6 +30,15 @@ public record SlaOrderCompleted(EventId eventId, Instant occurredAt, SlaId sla, 
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param reference the order's reference
+     * @param product the product
+     * @param committedOn the date it was due
+     * @param completedOn the date it was completed
+     * @param onTime whether it was completed by its committed date
+     * @param reportedBy who reported it
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

@@ -2,7 +2,10 @@ package dev.keyline.domain.sla;
 
 import dev.keyline.domain.common.Role;
 
-/** A side of an SLA, and the role that acts for it. */
+/**
+ * A side of an SLA (服务水平协议): the marketing service centre (营销服务中心) or the network centre
+ * (网络中心), and the role that acts for it.
+ */
 public enum SlaParty {
 
     /** The marketing department, acting through the marketing service centre's manager. */

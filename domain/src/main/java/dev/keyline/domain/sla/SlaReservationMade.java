@@ -25,6 +25,12 @@ public record SlaReservationMade(EventId eventId, Instant occurredAt, SlaId sla,
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param reference the reservation's reference in the resources area
+     * @param product the product
+     * @param units how many units
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

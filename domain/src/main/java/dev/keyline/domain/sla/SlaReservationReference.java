@@ -22,6 +22,8 @@ public record SlaReservationReference(SlaId sla, ProductCode product) {
     /**
      * Validates the reference.
      *
+     * @param sla the SLA the reservation binds the network centre to
+     * @param product the agreed product the units serve
      * @throws InvalidArgumentException naming the component that is null
      */
     public SlaReservationReference {

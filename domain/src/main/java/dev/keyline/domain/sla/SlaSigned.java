@@ -8,7 +8,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * One party signed an SLA; type {@value #TYPE}.
+ * One party signed an SLA (服务水平协议); type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened
@@ -25,6 +25,12 @@ public record SlaSigned(EventId eventId, Instant occurredAt, SlaId sla, SlaParty
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param party the party that signed
+     * @param signedBy who signed for it
+     * @param fullySigned whether both parties have now signed
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

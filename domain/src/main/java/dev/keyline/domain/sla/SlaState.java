@@ -1,7 +1,7 @@
 package dev.keyline.domain.sla;
 
 /**
- * Where an SLA stands: {@link #DRAFT} until both parties signed, {@link #SIGNED} until approved,
+ * Where an SLA (服务水平协议) stands: {@link #DRAFT} until both parties signed, {@link #SIGNED} until approved,
  * {@link #IN_FORCE} for its period, then {@link #EXPIRED}; {@link #TERMINATED} ends it early.
  */
 public enum SlaState {

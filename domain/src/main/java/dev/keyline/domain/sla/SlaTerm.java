@@ -24,6 +24,8 @@ public record SlaTerm(YearMonth firstMonth, int months) {
     /**
      * Validates the term.
      *
+     * @param firstMonth the first month
+     * @param months how many months, 1 to {@value #MAX_MONTHS}
      * @throws InvalidArgumentException naming the component when the month is null or out of the
      *     supported years, or the months are not between 1 and {@value #MAX_MONTHS}
      */

@@ -24,6 +24,11 @@ public record SlaTerminated(EventId eventId, Instant occurredAt, SlaId sla, Stri
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param sla the SLA
+     * @param reason why
+     * @param terminatedBy who ended it
      * @throws InvalidArgumentException naming the component when one is null, a count is negative
      *     or a text is blank or too long
      */

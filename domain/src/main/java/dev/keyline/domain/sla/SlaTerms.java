@@ -19,6 +19,12 @@ public record SlaTerms(String liability, String applicableLaw, String procedures
     /**
      * Validates the terms.
      *
+     * @param liability who is liable for what (责任)
+     * @param applicableLaw the law that governs the SLA (适用法律)
+     * @param procedures how orders, changes and disputes are handled, and payment (程序)
+     * @param confidentiality what is kept confidential (保密)
+     * @param thirdPartyPurchasingAllowed whether marketing may buy the services from third parties
+     * @param pricingMethod how prices are set
      * @throws InvalidArgumentException naming the component when a text is null, blank or too long,
      *     or the pricing method is null
      */

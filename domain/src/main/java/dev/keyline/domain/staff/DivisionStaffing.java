@@ -134,7 +134,7 @@ public final class DivisionStaffing extends AggregateRoot<StaffingId> {
         return position(role);
     }
 
-    /** The industry division. */
+    /** {@return the industry division} */
     public Industry industry() {
         return industry;
     }

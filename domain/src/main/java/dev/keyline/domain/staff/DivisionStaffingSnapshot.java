@@ -17,7 +17,14 @@ import java.util.List;
  */
 public record DivisionStaffingSnapshot(StaffingId id, long version, Industry industry, List<StaffingChange> history) {
 
-    /** Copies the history into an unmodifiable list (keeping any null, for restore to reject). */
+    /**
+     * Copies the history into an unmodifiable list (keeping any null, for restore to reject).
+     *
+     * @param id the staffing's id
+     * @param version the stored version
+     * @param industry the industry division
+     * @param history every change, oldest first
+     */
     public DivisionStaffingSnapshot {
         history = history == null ? null : Collections.unmodifiableList(new ArrayList<>(history));
     }

@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * The planned headcount of a role in an industry division was set; type {@value #TYPE}. Addressed to the division's staffing id as organisation unit.
+ * The planned headcount (人力资源管理) of a role in an industry division was set; type {@value #TYPE}. Addressed to the division's staffing id as organisation unit.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened
@@ -30,6 +30,14 @@ public record HeadcountPlanned(EventId eventId, Instant occurredAt, StaffingId s
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param staffing the division's staffing
+     * @param industry the industry division
+     * @param role the role
+     * @param previous the headcount planned before (0 when none was)
+     * @param planned the headcount planned now
+     * @param by who made the change
      * @throws InvalidArgumentException naming the component when one is null or a count is negative
      */
     public HeadcountPlanned {

@@ -34,6 +34,17 @@ public record IncentiveAward(UserId recipient, String scorecard, Role role, KpiU
     /**
      * Validates the record, including that the amount is the base times the factor.
      *
+     * @param recipient the person the incentive is for
+     * @param scorecard the scorecard's id
+     * @param role the role the scorecard assessed
+     * @param unit the organisation unit it assessed
+     * @param period the period it assessed
+     * @param band the scorecard's band
+     * @param factor the factor of that band in the table in force, at {@link IncentiveTable#SCALE} decimals
+     * @param base the base amount, not negative
+     * @param amount the incentive: {@code base × factor}, rounded as {@link Money} rounds
+     * @param awardedBy who calculated it
+     * @param awardedAt when
      * @throws InvalidArgumentException naming the component when one is null, the factor or base is
      *     negative, or the amount is not {@code base × factor}
      */

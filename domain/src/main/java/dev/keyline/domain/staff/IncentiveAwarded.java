@@ -24,6 +24,10 @@ public record IncentiveAwarded(EventId eventId, Instant occurredAt, IncentiveLed
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when
+     * @param ledger the ledger
+     * @param award the calculation
      * @throws InvalidArgumentException naming the component when one is null
      */
     public IncentiveAwarded {

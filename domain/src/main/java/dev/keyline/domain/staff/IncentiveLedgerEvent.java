@@ -5,7 +5,7 @@ import dev.keyline.domain.common.DomainEvent;
 /** An event raised by an {@link IncentiveLedger}. Its aggregate id is the ledger's id. */
 public sealed interface IncentiveLedgerEvent extends DomainEvent permits IncentiveTableChanged, IncentiveAwarded {
 
-    /** The ledger concerned. */
+    /** {@return the ledger concerned} */
     IncentiveLedgerId ledger();
 
     @Override

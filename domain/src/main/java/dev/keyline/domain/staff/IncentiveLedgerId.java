@@ -14,6 +14,7 @@ public record IncentiveLedgerId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code incentiveLedgerId} when the text is not a valid identifier
      */
     public IncentiveLedgerId {

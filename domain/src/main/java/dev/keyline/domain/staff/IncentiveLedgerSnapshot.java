@@ -16,7 +16,14 @@ import java.util.List;
 public record IncentiveLedgerSnapshot(IncentiveLedgerId id, long version, List<IncentiveTableSetting> tables,
         List<IncentiveAward> awards) {
 
-    /** Copies the lists into unmodifiable lists (keeping any null, for restore to reject). */
+    /**
+     * Copies the lists into unmodifiable lists (keeping any null, for restore to reject).
+     *
+     * @param id the ledger's id
+     * @param version the stored version
+     * @param tables every table setting, oldest first; the last is in force
+     * @param awards every award, oldest first
+     */
     public IncentiveLedgerSnapshot {
         tables = tables == null ? null : Collections.unmodifiableList(new ArrayList<>(tables));
         awards = awards == null ? null : Collections.unmodifiableList(new ArrayList<>(awards));

@@ -34,6 +34,9 @@ public record IncentiveTable(BigDecimal green, BigDecimal amber, BigDecimal red)
     /**
      * Validates the table and holds each factor at {@value #SCALE} decimals.
      *
+     * @param green the factor of a green scorecard
+     * @param amber the factor of an amber scorecard
+     * @param red the factor of a red scorecard
      * @throws InvalidArgumentException naming the factor when one is null, negative, above
      *     {@link #MAX_FACTOR} or has more than {@value #SCALE} decimals, or the factors are not in
      *     the order {@code green >= amber >= red}

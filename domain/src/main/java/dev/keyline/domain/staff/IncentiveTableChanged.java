@@ -28,6 +28,12 @@ public record IncentiveTableChanged(EventId eventId, Instant occurredAt, Incenti
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when
+     * @param ledger the ledger
+     * @param table the table now in force
+     * @param previousTable the table it replaced, or null when the ledger was opened
+     * @param setBy who set it
      * @throws InvalidArgumentException naming the component when one other than {@code previousTable} is null
      */
     public IncentiveTableChanged {

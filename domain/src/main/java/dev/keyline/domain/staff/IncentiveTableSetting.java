@@ -17,6 +17,9 @@ public record IncentiveTableSetting(IncentiveTable table, UserId setBy, Instant 
     /**
      * Validates the setting.
      *
+     * @param table the table
+     * @param setBy who set it
+     * @param setAt when
      * @throws InvalidArgumentException naming the component when one is null
      */
     public IncentiveTableSetting {

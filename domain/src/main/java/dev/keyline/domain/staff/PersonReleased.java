@@ -30,6 +30,14 @@ public record PersonReleased(EventId eventId, Instant occurredAt, StaffingId sta
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param staffing the division's staffing
+     * @param industry the industry division
+     * @param role the role
+     * @param person the person released
+     * @param filled the role's filled headcount after the release
+     * @param by who made the change
      * @throws InvalidArgumentException naming the component when one is null or a count is negative
      */
     public PersonReleased {

@@ -15,6 +15,8 @@ public record Phrase(String chinese, String english) {
     /**
      * Validates the phrase.
      *
+     * @param chinese the seed's wording, not blank
+     * @param english the English wording, not blank
      * @throws InvalidArgumentException naming {@code chinese} or {@code english} when one is null,
      *     blank or longer than {@link Limits#NAME_LENGTH}
      */

@@ -7,7 +7,7 @@ import dev.keyline.domain.common.UserId;
 import java.util.List;
 
 /**
- * One role's staffing in a division: the planned headcount and the people who fill it.
+ * One role's staffing in a division, part of human-resource management (人力资源管理): the planned headcount and the people who fill it.
  *
  * @param role the role
  * @param planned the planned headcount
@@ -18,6 +18,9 @@ public record Position(Role role, int planned, List<UserId> people) {
     /**
      * Validates the position.
      *
+     * @param role the role
+     * @param planned the planned headcount
+     * @param people the people assigned, in the order they were assigned; never more than planned
      * @throws InvalidArgumentException when a component is null, the headcount is negative, a
      *     person appears twice or more people fill it than planned
      */

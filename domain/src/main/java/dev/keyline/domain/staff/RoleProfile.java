@@ -20,6 +20,10 @@ public record RoleProfile(Role role, List<Phrase> duties, List<Phrase> skills, L
     /**
      * Validates the entry.
      *
+     * @param role the role, one of {@link RoleCatalogue#ROLES}
+     * @param duties the duties, at least one
+     * @param skills the required skills, at least one
+     * @param kpis the KPIs the role is assessed on, each once; may be empty
      * @throws InvalidArgumentException naming the component when one is null or holds null, the
      *     role is not one the catalogue covers, there are no duties or no skills, or a KPI appears twice
      */

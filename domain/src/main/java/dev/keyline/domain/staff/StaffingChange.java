@@ -22,6 +22,12 @@ public record StaffingChange(StaffingChangeKind kind, Role role, int headcount, 
     /**
      * Validates the entry.
      *
+     * @param kind what the change did
+     * @param role the role concerned
+     * @param headcount the planned headcount for {@link StaffingChangeKind#PLAN}, 0 otherwise
+     * @param person the person assigned or released; null for {@link StaffingChangeKind#PLAN}
+     * @param by who made the change
+     * @param at when
      * @throws InvalidArgumentException naming the component when a required one is null, the
      *     headcount is outside 0..{@link DivisionStaffing#MAX_HEADCOUNT} (or not 0 for an assignment or
      *     release), or the person is present on a plan or missing on an assignment or release

@@ -5,7 +5,7 @@ import dev.keyline.domain.common.DomainEvent;
 /** An event raised by a {@link DivisionStaffing}. Its aggregate id is the staffing's id. */
 public sealed interface StaffingEvent extends DomainEvent permits HeadcountPlanned, PersonAssigned, PersonReleased {
 
-    /** The staffing concerned. */
+    /** {@return the staffing concerned} */
     StaffingId staffing();
 
     @Override

@@ -14,6 +14,7 @@ public record StaffingId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws InvalidArgumentException naming {@code staffingId} when the text is not a valid identifier
      */
     public StaffingId {

@@ -29,6 +29,8 @@ public record ClockTransition(Kind kind, Instant at) {
     /**
      * Validates the entry.
      *
+     * @param kind what happened to the clock
+     * @param at when
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component that is null
      */
     public ClockTransition {

@@ -14,6 +14,7 @@ public class CyclicPlanException extends InvalidArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The stages of the cycle, each a predecessor of the next and the last of the first. */
     private final List<StageId> cycle;
 
     /**

@@ -37,6 +37,12 @@ public record FaultClockAlertDue(EventId eventId, Instant occurredAt, FaultTicke
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when the timer fell due
+     * @param ticket the ticket
+     * @param account the key account
+     * @param clock which clock
+     * @param alert whether the warning or the breach fell due
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component that is null
      */
     public FaultClockAlertDue {

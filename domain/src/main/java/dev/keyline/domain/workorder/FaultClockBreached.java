@@ -29,6 +29,13 @@ public record FaultClockBreached(EventId eventId, Instant occurredAt, FaultTicke
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt the deadline that passed
+     * @param ticket the ticket
+     * @param account the key account
+     * @param clock which clock
+     * @param target the clock's target
+     * @param station the station the ticket is dispatched to, or null before a dispatch
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one other
      *     than {@code station} is null
      */

@@ -30,6 +30,14 @@ public record FaultClockWarned(EventId eventId, Instant occurredAt, FaultTicketI
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt the warning instant
+     * @param ticket the ticket
+     * @param account the key account
+     * @param clock which clock
+     * @param target the clock's target
+     * @param deadline the clock's deadline when the warning was recorded, or null while it is paused
+     * @param station the station the ticket is dispatched to, or null before a dispatch
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one other
      *     than {@code deadline} and {@code station} is null
      */

@@ -25,6 +25,12 @@ public record FaultDeadlinesRecomputed(EventId eventId, Instant occurredAt, Faul
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when
+     * @param ticket the ticket
+     * @param account the key account
+     * @param responseDeadline the response clock's deadline now, or null when its log determines none
+     * @param resolutionDeadline the resolution clock's deadline now, or null when its log determines none
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one other
      *     than the deadlines is null
      */

@@ -1,7 +1,7 @@
 package dev.keyline.domain.workorder;
 
 /**
- * How urgent a fault is; without a service class it chooses the ticket's clock targets from the
+ * How urgent a fault (故障) is; without a service class it chooses the ticket's clock targets from the
  * host's {@link TicketClockPolicy}. Declared from the most urgent down.
  */
 public enum FaultPriority {

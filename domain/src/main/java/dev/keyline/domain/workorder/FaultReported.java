@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A fault was reported by the call centre or detected by the network; type {@value #TYPE}. Both
+ * A fault (障碍 / 故障) was reported by the call centre or detected by the network; type {@value #TYPE}. Both
  * clocks started; the network-management centre judges it next.
  *
  * @param eventId the event's id
@@ -37,6 +37,18 @@ public record FaultReported(EventId eventId, Instant occurredAt, FaultTicketId t
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it was reported
+     * @param ticket the ticket
+     * @param account the key account
+     * @param product the product whose service failed
+     * @param source who learnt of it first
+     * @param priority its priority
+     * @param serviceClass the service class, or null when the ticket has none
+     * @param description what the customer or the network reported
+     * @param reportedBy who recorded it
+     * @param responseDeadline when the response is due
+     * @param resolutionDeadline when the resolution is due
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one other
      *     than {@code serviceClass} is null or the description is blank
      */

@@ -1,6 +1,6 @@
 package dev.keyline.domain.workorder;
 
-/** Who first learnt of a fault: the customer through the call centre, or the network itself. */
+/** Who first learnt of a fault (故障): the customer through the call centre, or the network itself. */
 public enum FaultSource {
     /** The key-account call centre (客服中心) recorded the customer's report. */
     CALL_CENTRE,

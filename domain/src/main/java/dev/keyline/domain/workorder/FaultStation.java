@@ -12,6 +12,7 @@ public record FaultStation(String value) implements Identifier {
     /**
      * Validates the station code.
      *
+     * @param value the station code text
      * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code station} when the text is
      *     not a valid identifier
      */

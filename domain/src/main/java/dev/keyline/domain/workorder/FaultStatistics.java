@@ -36,6 +36,13 @@ public record FaultStatistics(Period period, int resolved, SortedMap<ProductCode
     /**
      * Validates and copies the counts.
      *
+     * @param period the period, usually a month
+     * @param resolved how many faults were resolved in it
+     * @param byProduct resolved faults per product, in code order
+     * @param byStation resolved faults per station, in code order
+     * @param byCause resolved faults per cause, in code order
+     * @param responseBreached how many of them breached the response clock
+     * @param resolutionBreached how many of them breached the resolution clock
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or negative, or when a breakdown does not add up to {@code resolved}
      */

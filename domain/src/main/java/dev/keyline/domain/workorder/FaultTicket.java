@@ -406,22 +406,38 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
         return current;
     }
 
-    /** The account. @return the key account whose service failed */
+    /**
+     * The account.
+     *
+     * @return the key account whose service failed
+     */
     public AccountId account() {
         return account;
     }
 
-    /** The product. @return the product whose service failed */
+    /**
+     * The product.
+     *
+     * @return the product whose service failed
+     */
     public ProductCode product() {
         return product;
     }
 
-    /** The source. @return who learnt of the fault first */
+    /**
+     * The source.
+     *
+     * @return who learnt of the fault first
+     */
     public FaultSource source() {
         return source;
     }
 
-    /** The priority. @return the ticket's priority */
+    /**
+     * The priority.
+     *
+     * @return the ticket's priority
+     */
     public FaultPriority priority() {
         return priority;
     }
@@ -435,22 +451,38 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
         return Optional.ofNullable(serviceClass);
     }
 
-    /** What was reported. @return the report's note */
+    /**
+     * What was reported.
+     *
+     * @return the report's note
+     */
     public String description() {
         return log.get(0).note();
     }
 
-    /** When it was reported. @return the report's time */
+    /**
+     * When it was reported.
+     *
+     * @return the report's time
+     */
     public Instant reportedAt() {
         return log.get(0).at();
     }
 
-    /** Who reported it. @return the reporter */
+    /**
+     * Who reported it.
+     *
+     * @return the reporter
+     */
     public UserId reportedBy() {
         return log.get(0).actedBy();
     }
 
-    /** Where the ticket stands. @return the state */
+    /**
+     * Where the ticket stands.
+     *
+     * @return the state
+     */
     public FaultTicketState state() {
         return state;
     }
@@ -482,7 +514,11 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
         return log.stream().filter(t -> t.to() == FaultTicketState.RETURNED).map(FaultTransition::at).findFirst();
     }
 
-    /** The transition log. @return every entry, oldest first, starting with the report */
+    /**
+     * The transition log.
+     *
+     * @return every entry, oldest first, starting with the report
+     */
     public List<FaultTransition> log() {
         return List.copyOf(log);
     }
@@ -498,12 +534,20 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
         return Require.nonNull(kind, "kind") == TicketClockKind.RESPONSE ? response : resolution;
     }
 
-    /** The response clock. @return the clock */
+    /**
+     * The response clock.
+     *
+     * @return the clock
+     */
     public TicketClock responseClock() {
         return response;
     }
 
-    /** The resolution clock. @return the clock */
+    /**
+     * The resolution clock.
+     *
+     * @return the clock
+     */
     public TicketClock resolutionClock() {
         return resolution;
     }

@@ -12,6 +12,7 @@ public record FaultTicketId(String value) implements Identifier {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code faultTicketId} when the text is
      *     not a valid identifier
      */

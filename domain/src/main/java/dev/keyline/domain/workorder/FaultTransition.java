@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One entry of a fault ticket's append-only transition log: who moved it, when, from which state
  * to which, and why. The first entry is the report, from no state to {@link FaultTicketState#REPORTED}.
- * A dispatch names the station, a return the cause; replaying the log gives the ticket's state,
+ * A dispatch (派单) names the station (工位), a return (返单) the cause; replaying the log gives the ticket's state,
  * station and cause.
  *
  * @param actedBy who acted
@@ -25,6 +25,13 @@ public record FaultTransition(UserId actedBy, Instant at, FaultTicketState from,
     /**
      * Validates the entry.
      *
+     * @param actedBy who acted
+     * @param at when
+     * @param from the state before; null only for the report
+     * @param to the state after
+     * @param note what was said or done; not blank
+     * @param station the station dispatched to; set exactly on a move to {@link FaultTicketState#DISPATCHED}
+     * @param cause the fault's cause; set exactly on a move to {@link FaultTicketState#RETURNED}
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or blank, when {@code from} is missing on anything but a report, or when a station or
      *     cause is missing on, or given outside, the move that sets it

@@ -11,7 +11,9 @@ public final class FaultTransitionRefusedException extends InvalidStateException
 
     private static final long serialVersionUID = 1L;
 
+    /** The state the ticket is in. */
     private final FaultTicketState from;
+    /** The state it was asked to move to. */
     private final FaultTicketState to;
 
     /**

@@ -10,7 +10,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * A fault ticket moved from one state to another; type {@value #TYPE}. One event per entry of the
+ * A fault (故障) ticket moved from one state to another; type {@value #TYPE}. One event per entry of the
  * ticket's transition log after the report, with the same content.
  *
  * @param eventId the event's id
@@ -35,6 +35,17 @@ public record FaultTransitioned(EventId eventId, Instant occurredAt, FaultTicket
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when
+     * @param ticket the ticket
+     * @param account the key account
+     * @param product the product
+     * @param from the state before
+     * @param to the state after
+     * @param actedBy who moved it
+     * @param note what was said or done
+     * @param station the station dispatched to, on a dispatch; else null
+     * @param cause the fault's cause, on a return; else null
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one other
      *     than {@code station} and {@code cause} is null or the note is blank
      */

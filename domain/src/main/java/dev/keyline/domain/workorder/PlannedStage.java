@@ -37,6 +37,9 @@ public record PlannedStage(StageId id, Duration duration, List<StageId> after) {
     /**
      * Validates the stage and keeps an immutable copy of its predecessors.
      *
+     * @param id the stage's id, unique within its plan
+     * @param duration the planned working time, positive and at most {@link #MAX_DURATION}
+     * @param after the stages that must be done before this one starts; no id twice (an id of its own is a cycle, which the plan reports)
      * @throws InvalidArgumentException naming {@code id}, {@code duration} or {@code after} when it
      *     is null; naming {@code duration} when it is zero, negative or above {@link #MAX_DURATION};
      *     naming {@code after} when it names a stage twice

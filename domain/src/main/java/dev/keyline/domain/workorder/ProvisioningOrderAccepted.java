@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The customer accepted a provisioning order (closed loop 1): it is closed, and who answered for each stage at the four assessment levels is recorded; type {@value #TYPE}.
+ * The customer accepted a provisioning (开通) order (closed loop 1): it is closed, and who answered for each stage at the four assessment levels is recorded; type {@value #TYPE}.
  *
  * @param eventId the event's id
  * @param occurredAt when it happened
@@ -31,6 +31,15 @@ public record ProvisioningOrderAccepted(EventId eventId, Instant occurredAt, Pro
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param originatingUnit the unit that coordinated it
+     * @param acceptedBy who accepted for the customer
+     * @param committedCompletion the committed completion
+     * @param onTime whether it was accepted by the committed completion
+     * @param responsibilities per stage, who answered at each of the four levels
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningOrderAccepted {

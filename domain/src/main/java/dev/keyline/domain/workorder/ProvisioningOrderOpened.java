@@ -36,6 +36,18 @@ public record ProvisioningOrderOpened(EventId eventId, Instant occurredAt, Provi
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param product the product provisioned
+     * @param originatingUnit the unit that coordinates every stage and is the customer's single interface
+     * @param accountManager the account manager (客户经理)
+     * @param start when the order starts
+     * @param committedCompletion the start plus the longest path through the business calendar
+     * @param slaOrder the SLA order it was accepted under, or null
+     * @param slaCommittedBy when that SLA class commits provisioning by, or null
+     * @param readyStages the stages that may start at once
      * @throws InvalidArgumentException naming the component that is null or blank ({@code slaOrder} and {@code slaCommittedBy} may be null)
      */
     public ProvisioningOrderOpened {

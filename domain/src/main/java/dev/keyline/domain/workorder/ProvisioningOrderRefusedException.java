@@ -11,6 +11,7 @@ public class ProvisioningOrderRefusedException extends InvalidStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The order's state when the command was refused. */
     private final ProvisioningOrderState state;
 
     /**

@@ -31,7 +31,24 @@ public record ProvisioningOrderSnapshot(ProvisioningOrderId id, long version, Pr
         ProvisioningSlaLink slaLink, ProvisioningOrderState state, List<StageProgress> stages,
         List<StageHandOff> handOffs, String acceptedBy, Instant acceptedAt, Instant lastChangedAt) {
 
-    /** Copies the lists into unmodifiable ones (keeping any null, for restore to reject). */
+    /**
+     * Copies the lists into unmodifiable ones (keeping any null, for restore to reject).
+     *
+     * @param id the order's id
+     * @param version the stored version
+     * @param parties the account, product, originating unit, account manager and IT support
+     * @param plan the plan's stages, in the order given
+     * @param start when the order started
+     * @param committedCompletion the start plus the plan's longest path through the calendar
+     * @param warningShare the share of a stage's planned time after which it is warned
+     * @param slaLink the SLA order it was accepted under, or null
+     * @param state where the order stands
+     * @param stages each stage's progress, in the plan's order
+     * @param handOffs every hand-off, oldest first
+     * @param acceptedBy who accepted for the customer, or null before
+     * @param acceptedAt when, or null before
+     * @param lastChangedAt when the order last changed; no command may be dated before it
+     */
     public ProvisioningOrderSnapshot {
         plan = plan == null ? null : Collections.unmodifiableList(new ArrayList<>(plan));
         stages = stages == null ? null : Collections.unmodifiableList(new ArrayList<>(stages));

@@ -1,6 +1,6 @@
 package dev.keyline.domain.workorder;
 
-/** Where a {@link ProvisioningOrder} stands. It closes only on the customer's acceptance. */
+/** Where a provisioning (开通) {@link ProvisioningOrder} stands. It closes only on the customer's acceptance. */
 public enum ProvisioningOrderState {
     /** Some stage is not done. */
     IN_PROGRESS,

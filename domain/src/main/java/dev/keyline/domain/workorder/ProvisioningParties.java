@@ -25,6 +25,11 @@ public record ProvisioningParties(AccountId account, ProductCode product, LocalN
     /**
      * Validates the parties.
      *
+     * @param account the key account
+     * @param product the product provisioned, for example a DDN circuit
+     * @param originatingUnit the unit that coordinates the order
+     * @param accountManager the account manager
+     * @param itSupport the IT support answering for the order's systems
      * @throws InvalidArgumentException naming the component that is null
      */
     public ProvisioningParties {

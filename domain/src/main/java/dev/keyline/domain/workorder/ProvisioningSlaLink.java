@@ -19,6 +19,8 @@ public record ProvisioningSlaLink(String slaOrder, Instant committedBy) {
     /**
      * Validates the link.
      *
+     * @param slaOrder the SLA area's order reference (letters, digits and {@code - _ . :})
+     * @param committedBy when the SLA class commits the circuit to be provisioned
      * @throws InvalidArgumentException naming {@code slaOrder} when it is not a valid identifier, or
      *     {@code committedBy} when it is null
      */

@@ -37,6 +37,12 @@ public record ProvisioningStageAlertDue(EventId eventId, Instant occurredAt, Pro
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when the timer fell due
+     * @param order the order
+     * @param account the key account
+     * @param stage the stage
+     * @param alert whether the warning or the escalation fell due
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component that is null
      */
     public ProvisioningStageAlertDue {

@@ -34,6 +34,17 @@ public record ProvisioningStageDone(EventId eventId, Instant occurredAt, Provisi
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param stage the stage
+     * @param station the responsible station
+     * @param unit the station's unit
+     * @param executor who did it
+     * @param due when it was due
+     * @param late whether it was done after its due time
+     * @param nowReady the stages that became ready
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningStageDone {

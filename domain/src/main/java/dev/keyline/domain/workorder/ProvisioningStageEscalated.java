@@ -33,6 +33,17 @@ public record ProvisioningStageEscalated(EventId eventId, Instant occurredAt, Pr
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param stage the stage
+     * @param station the responsible station
+     * @param unit the station's unit
+     * @param stationManager the station manager
+     * @param executor the executor
+     * @param accountManager the account manager, who must act
+     * @param due when the stage was due
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningStageEscalated {

@@ -29,6 +29,13 @@ public record ProvisioningStageHandedOff(EventId eventId, Instant occurredAt, Pr
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param handOff the hand-off
+     * @param toUnit the receiving station's unit
+     * @param toStationManager the receiving station's manager
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningStageHandedOff {

@@ -31,6 +31,15 @@ public record ProvisioningStageHeld(EventId eventId, Instant occurredAt, Provisi
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param stage the stage
+     * @param station the responsible station
+     * @param unit the station's unit
+     * @param heldBy who put it on hold
+     * @param reason why
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningStageHeld {

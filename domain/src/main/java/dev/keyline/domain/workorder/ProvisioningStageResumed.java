@@ -33,6 +33,17 @@ public record ProvisioningStageResumed(EventId eventId, Instant occurredAt, Prov
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param stage the stage
+     * @param station the responsible station
+     * @param unit the station's unit
+     * @param resumedBy who resumed it
+     * @param heldSince when the hold began
+     * @param warningAt the new warning time
+     * @param due the new due time
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningStageResumed {

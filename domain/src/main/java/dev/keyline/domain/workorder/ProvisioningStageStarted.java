@@ -32,6 +32,16 @@ public record ProvisioningStageStarted(EventId eventId, Instant occurredAt, Prov
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param stage the stage
+     * @param station the responsible station
+     * @param unit the station's unit
+     * @param executor who carries it out
+     * @param warningAt when it will have used the warning share of its plan
+     * @param due when it is overdue
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningStageStarted {

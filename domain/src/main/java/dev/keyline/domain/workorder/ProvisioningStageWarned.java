@@ -33,6 +33,17 @@ public record ProvisioningStageWarned(EventId eventId, Instant occurredAt, Provi
     /**
      * Validates the event.
      *
+     * @param eventId the event's id
+     * @param occurredAt when it happened
+     * @param order the provisioning order
+     * @param account the key account
+     * @param stage the stage
+     * @param station the responsible station
+     * @param unit the station's unit
+     * @param stationManager the station manager, who must act
+     * @param executor the executor
+     * @param accountManager the account manager, who steers the order
+     * @param due when the stage is due
      * @throws InvalidArgumentException naming the component that is null or blank
      */
     public ProvisioningStageWarned {

@@ -17,6 +17,9 @@ public record ScheduledStage(StageId id, Instant earliestStart, Instant earliest
     /**
      * Validates the stage.
      *
+     * @param id the stage
+     * @param earliestStart when all its predecessors can be done at the earliest
+     * @param earliestFinish its earliest start plus its planned working time, not before the start
      * @throws InvalidArgumentException when a part is null or the finish is before the start
      */
     public ScheduledStage {

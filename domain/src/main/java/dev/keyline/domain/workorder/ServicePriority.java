@@ -49,6 +49,10 @@ public record ServicePriority(String tier, int rank, BigDecimal provisioningFact
     /**
      * Validates the priority.
      *
+     * @param tier the tier's name, for example {@code PLATINUM}; not blank, at most 64 characters
+     * @param rank the account's position in the ranking the priority follows, 1 first; {@link #UNRANKED} for standard service
+     * @param provisioningFactor the factor on provisioning stage durations, in (0, 1]
+     * @param faultFactor the factor on fault-ticket clock targets, in (0, 1]
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when the tier
      *     is blank or too long, the rank is below 1, or a factor is null or outside (0, 1]
      */

@@ -22,6 +22,11 @@ public record StageAssignment(StageId stage, WorkOrderStation station, LocalNetw
     /**
      * Validates the assignment.
      *
+     * @param stage the stage
+     * @param station the responsible station (工位)
+     * @param unit the unit (local network) the station belongs to
+     * @param stationManager the station manager (工位经理)
+     * @param executor the station executor (工位执行人) who carries the stage out
      * @throws InvalidArgumentException naming the component that is null
      */
     public StageAssignment {

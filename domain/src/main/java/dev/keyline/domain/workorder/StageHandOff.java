@@ -7,7 +7,7 @@ import dev.keyline.domain.common.UserId;
 import java.time.Instant;
 
 /**
- * One hand-off of a stage from one station and executor to another (closed loop 3: every hand-off
+ * One hand-off of a stage from one station (工位) and executor to another (closed loop 3: every hand-off
  * has an owner), with a note.
  *
  * @param stage the stage handed off
@@ -24,6 +24,13 @@ public record StageHandOff(StageId stage, WorkOrderStation fromStation, UserId f
     /**
      * Validates the hand-off.
      *
+     * @param stage the stage handed off
+     * @param fromStation the station that had it
+     * @param fromExecutor the executor who had it
+     * @param toStation the station that has it now
+     * @param toExecutor the executor who has it now
+     * @param at when
+     * @param note why, or what was passed on; not blank
      * @throws InvalidArgumentException naming the component that is null or blank, or {@code toExecutor} when
      *     nothing changes hands
      */

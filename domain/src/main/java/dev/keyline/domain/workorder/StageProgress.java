@@ -34,6 +34,17 @@ public record StageProgress(StageAssignment assignment, Duration planned, StageS
     /**
      * Checks that the parts fit the state.
      *
+     * @param assignment who carries the stage out
+     * @param planned the planned working time
+     * @param state where the stage stands
+     * @param startedAt when it started; null before
+     * @param heldSince when its current hold began; null unless {@link StageState#HELD}
+     * @param heldTime the working time spent on hold in holds already resumed
+     * @param warningAt when it has used the warning share of its plan; null before it started
+     * @param due when it is overdue; null before it started
+     * @param warned whether the warning was raised
+     * @param escalated whether the escalation was raised
+     * @param doneAt when it was done; null before
      * @throws InvalidArgumentException naming the part that is missing, present out of its state, or
      *     negative
      */

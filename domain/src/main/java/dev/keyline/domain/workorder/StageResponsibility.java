@@ -22,6 +22,12 @@ public record StageResponsibility(StageId stage, WorkOrderStation station, UserI
     /**
      * Validates the record.
      *
+     * @param stage the stage
+     * @param station the station that did it
+     * @param accountManager the account manager (客户经理) of the order
+     * @param stationManager the manager of the station
+     * @param stationExecutor the executor who did it
+     * @param itSupport the IT support (IT 支撑) of the order
      * @throws InvalidArgumentException naming the component that is null
      */
     public StageResponsibility {

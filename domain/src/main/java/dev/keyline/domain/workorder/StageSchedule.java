@@ -20,6 +20,9 @@ public record StageSchedule(Instant start, Instant committedCompletion, List<Sch
     /**
      * Validates the schedule and keeps an immutable copy of the stages.
      *
+     * @param start when the order starts
+     * @param committedCompletion the start plus the plan's longest path through the calendar; no stage finishes after it
+     * @param stages every stage's earliest start and finish, in the plan's order
      * @throws InvalidArgumentException when a part is null, the completion is before the start, or
      *     a stage starts before the order or finishes after the completion
      */

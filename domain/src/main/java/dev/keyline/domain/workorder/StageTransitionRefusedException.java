@@ -13,7 +13,9 @@ public class StageTransitionRefusedException extends InvalidStateException {
     private static final long serialVersionUID = 1L;
 
     private final transient StageId stage;
+    /** The stage's state when the step was refused. */
     private final StageState state;
+    /** The step refused. */
     private final String step;
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One SLA clock of a fault ticket (response or resolution), measured in working time of a
+ * One SLA clock of a fault (故障) ticket (response or resolution), measured in working time of a
  * {@link BusinessCalendar}: not started → running ⇄ paused → met | breached | cancelled.
  *
  * <p>The clock keeps an append-only log of its transitions. Everything else is derived from that
@@ -48,6 +48,14 @@ public record TicketClock(TicketClockKind kind, Duration target, BigDecimal warn
      * Validates the clock's structure: the log follows the state machine in time order, a running
      * clock has a deadline and a warning instant, a clock never started has nothing else.
      *
+     * @param kind which clock
+     * @param target the working time allowed; see {@link TicketClockTargets}
+     * @param warningShare the share of the target at which the clock warns, in (0, 1]
+     * @param transitions the log, oldest first, in time order
+     * @param deadline when the running stretches reach the target, as last computed; null while the log does not determine it (not started, or paused or stopped before reaching it)
+     * @param warningAt when the running stretches reach the warning share, as last computed; null while the log does not determine it
+     * @param warnedAt the warning instant recorded when the warning was raised; null before
+     * @param breachedAt the deadline recorded when the breach was raised; null before
      * @throws InvalidArgumentException naming the component that is null or invalid
      */
     public TicketClock {

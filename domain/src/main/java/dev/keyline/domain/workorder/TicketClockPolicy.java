@@ -34,6 +34,9 @@ public record TicketClockPolicy(Map<FaultPriority, TicketClockTargets> byPriorit
     /**
      * Validates and copies the tables.
      *
+     * @param byPriority the targets of each priority; every priority present
+     * @param byServiceClass the targets of those service classes that have their own
+     * @param warningShare the share of a target at which the clock warns, in (0, 1] with at most six decimals; {@link #DEFAULT_WARNING_SHARE} unless the host says otherwise
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or holds null, when a priority has no targets, or when the share is outside (0, 1]
      *     or has more than six decimals

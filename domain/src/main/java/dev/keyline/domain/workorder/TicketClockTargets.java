@@ -18,6 +18,8 @@ public record TicketClockTargets(Duration response, Duration resolution) {
     /**
      * Validates the targets.
      *
+     * @param response the time to respond (diagnose); whole seconds, positive, at most {@link #MAX_TARGET}
+     * @param resolution the time to resolve (return the repair); whole seconds, positive, at most {@link #MAX_TARGET}, not below {@code response}
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the target that is null,
      *     not positive, not whole seconds or too long, or {@code resolution} when it is shorter than
      *     the response target

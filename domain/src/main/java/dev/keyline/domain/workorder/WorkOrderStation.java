@@ -14,6 +14,7 @@ public record WorkOrderStation(String value) implements Identifier {
     /**
      * Validates the code.
      *
+     * @param value the station's code
      * @throws InvalidArgumentException naming {@code station} when the text is not a valid identifier
      */
     public WorkOrderStation {

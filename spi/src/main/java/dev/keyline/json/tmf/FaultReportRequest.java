@@ -26,6 +26,12 @@ public record FaultReportRequest(AccountId account, ProductCode product, FaultSo
     /**
      * Validates the request.
      *
+     * @param account the key account whose service failed (the related party in role {@code customer})
+     * @param product the product whose service failed (the related entity in role {@code affectedProduct})
+     * @param source who learnt of it first (the channel)
+     * @param priority its priority ({@code priority}, or else derived from {@code severity})
+     * @param serviceClass the service class (the related entity in role {@code serviceClass}), if any
+     * @param description what was reported
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or the description is blank
      */

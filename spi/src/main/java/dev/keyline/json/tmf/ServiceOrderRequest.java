@@ -25,6 +25,10 @@ public record ServiceOrderRequest(ProvisioningParties parties, StagePlan plan, L
     /**
      * Validates the request and copies the assignments.
      *
+     * @param parties the account, product, originating unit, account manager and IT support (the related parties)
+     * @param plan the stages (the service order items and their {@code dependsOn} relationships)
+     * @param assignments who carries out each stage, in the plan's order
+     * @param requestedStart the requested start ({@code requestedStartDate}), if given
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is null
      */
     public ServiceOrderRequest {

@@ -18,6 +18,10 @@ public record Tmf621Change(UserId author, Instant changeDate, String status, Str
     /**
      * Validates the entry.
      *
+     * @param author who made the move
+     * @param changeDate when
+     * @param status the TMF621 status after the move, spelled as the specification spells it
+     * @param reason the move's note
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null or blank, or the status is not a TMF621 status
      */

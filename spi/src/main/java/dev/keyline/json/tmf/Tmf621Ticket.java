@@ -47,6 +47,21 @@ public record Tmf621Ticket(FaultTicketId id, String description, FaultPriority p
     /**
      * Validates the ticket and copies the changes.
      *
+     * @param id the ticket's id
+     * @param description what was reported
+     * @param priority its priority
+     * @param source who learnt of it first
+     * @param account the key account
+     * @param product the product whose service failed
+     * @param serviceClass the service class, or null
+     * @param status the TMF621 status
+     * @param station the station last dispatched to, or null
+     * @param cause the fault's cause, or null before the return
+     * @param creationDate when it was reported
+     * @param lastUpdate when it last moved
+     * @param expectedResolutionDate the resolution deadline, or null when the resolution clock has none
+     * @param resolutionDate when the repair was returned, or null
+     * @param changes every move, oldest first, starting with the report
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when a
      *     required one is null or blank, the status is not a TMF621 status, or there is no change
      */

@@ -22,6 +22,11 @@ public record Tmf641Item(StageId stage, Duration duration, List<StageId> after, 
     /**
      * Validates the item and copies the predecessors.
      *
+     * @param stage the stage's id (the item's {@code id})
+     * @param duration the planned working time ({@code plannedDuration} characteristic)
+     * @param after the stages it waits for ({@code dependsOn} item relationships)
+     * @param assignment who carries it out (the {@code station}, {@code unit}, {@code stationManager} and {@code executor} characteristics)
+     * @param state the TMF641 item state
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when one is
      *     null, or the state is not a TMF641 item state
      */

@@ -37,6 +37,16 @@ public record Tmf641Order(ProvisioningOrderId id, String state, ProvisioningPart
     /**
      * Validates the order and copies the items.
      *
+     * @param id the order's id
+     * @param state the TMF641 order state
+     * @param parties the account, product, originating unit, account manager and IT support
+     * @param start when the order started
+     * @param committedCompletion the committed completion
+     * @param slaOrder the SLA order it was accepted under, or null
+     * @param slaCommittedBy when that SLA class commits the circuit, or null
+     * @param acceptedBy who accepted for the customer, or null
+     * @param acceptedAt when, or null
+     * @param items the stages, in the plan's order
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component when a
      *     required one is null, or the state is not a TMF641 order state
      */

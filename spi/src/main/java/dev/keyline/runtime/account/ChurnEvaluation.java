@@ -25,6 +25,11 @@ public record ChurnEvaluation(AccountId account, LocalDate asOf, List<ChurnSigna
     /**
      * Validates and copies the outcome.
      *
+     * @param account the account
+     * @param asOf the date the rules assessed
+     * @param signals every signal the rules gave, in rule order
+     * @param raised the signals added to the account's churn warning; empty when nothing new fired or the account is not served (a prospect or exited)
+     * @param status the account's status after the evaluation
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component that is null
      *     or when a raised signal is not among the signals
      */
@@ -37,7 +42,7 @@ public record ChurnEvaluation(AccountId account, LocalDate asOf, List<ChurnSigna
         Require.nonNull(status, "status");
     }
 
-    /** Whether this evaluation raised (or added to) a churn warning. */
+    /** {@return whether this evaluation raised (or added to) a churn warning} */
     public boolean warned() {
         return !raised.isEmpty();
     }

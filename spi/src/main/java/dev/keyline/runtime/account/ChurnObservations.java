@@ -23,6 +23,9 @@ public record ChurnObservations(Money arrears, Optional<LocalDate> oldestUnpaidD
     /**
      * Validates and copies the observations.
      *
+     * @param arrears the amount overdue, not negative
+     * @param oldestUnpaidDue the due date of the oldest unpaid bill; present exactly when there are arrears
+     * @param complaints the dates of the account's complaints; copied and sorted
      * @throws InvalidArgumentException naming the component that is null or inconsistent
      */
     public ChurnObservations {
@@ -37,7 +40,11 @@ public record ChurnObservations(Money arrears, Optional<LocalDate> oldestUnpaidD
         complaints = List.copyOf(dates);
     }
 
-    /** Nothing overdue and no complaints: only the spend can raise a warning. */
+    /**
+     * Nothing overdue and no complaints: only the spend can raise a warning.
+     *
+     * @return the observations with nothing overdue and no complaints
+     */
     public static ChurnObservations none() {
         return new ChurnObservations(Money.zero(), Optional.empty(), List.of());
     }

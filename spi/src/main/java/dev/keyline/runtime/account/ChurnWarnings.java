@@ -72,7 +72,7 @@ public final class ChurnWarnings {
         return new ChurnWarnings(keyline, accounts, spendFacts, Require.nonNull(rules, "rules"));
     }
 
-    /** The churn warning rules in use. */
+    /** {@return the churn warning rules in use} */
     public ChurnEvaluator churnRules() {
         return churnRules;
     }

@@ -27,6 +27,10 @@ public record ClassificationSettings(ClassificationRule rule, ReclassificationPo
     /**
      * Validates the settings.
      *
+     * @param rule the classification rule
+     * @param policy how often the list is redrawn; also gives the assessment window of a run
+     * @param nationals the group's national key-account list
+     * @param potentials the potential key-account criteria, or empty to assess no potentials
      * @throws dev.keyline.domain.common.InvalidArgumentException naming the component that is null
      */
     public ClassificationSettings {

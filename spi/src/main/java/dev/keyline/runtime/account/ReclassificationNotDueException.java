@@ -15,7 +15,9 @@ public final class ReclassificationNotDueException extends InvalidStateException
     private static final long serialVersionUID = 1L;
 
     private final transient LocalNetworkId network;
+    /** The date of the network's last run. */
     private final LocalDate lastRun;
+    /** The first date a run is due. */
     private final LocalDate nextDue;
 
     /**
@@ -41,17 +43,17 @@ public final class ReclassificationNotDueException extends InvalidStateException
                 + lastRun + ", the next is due on " + nextDue + "; force the run to redraw the list early";
     }
 
-    /** The local network. */
+    /** {@return the local network} */
     public LocalNetworkId network() {
         return network;
     }
 
-    /** The date of the network's last run. */
+    /** {@return the date of the network's last run} */
     public LocalDate lastRun() {
         return lastRun;
     }
 
-    /** The first date a run is due. */
+    /** {@return the first date a run is due} */
     public LocalDate nextDue() {
         return nextDue;
     }

@@ -129,12 +129,16 @@ public final class Reclassifications {
         return new Reclassifications(keyline, this.accounts, spendFacts, results, classifications, accounts);
     }
 
-    /** The accounts a run updates per transaction. */
+    /** {@return the accounts a run updates per transaction} */
     public int chunkSize() {
         return chunkSize;
     }
 
-    /** The classification settings of a network, if configured. */
+    /**
+     * {@return the classification settings of a network, if configured}
+     *
+     * @param network the network (region) it belongs to
+     */
     public Optional<ClassificationSettings> classificationOf(LocalNetworkId network) {
         return Optional.ofNullable(classifications.get(Require.nonNull(network, "network")));
     }

@@ -110,7 +110,7 @@ public final class PriceAuthorisations {
         return new PriceAuthorisations(keyline, keyline.storage(), Require.nonNull(newMatrix, "newMatrix"));
     }
 
-    /** The authority matrix this service decides under. */
+    /** {@return the authority matrix this service decides under} */
     public AuthorityMatrix matrix() {
         return matrix;
     }

@@ -13,13 +13,20 @@ import dev.keyline.runtime.account.ChurnEvaluation;
  */
 public record CreditCheck(BillingAccountSnapshot billing, ChurnEvaluation churn) {
 
-    /** Validates the result. */
+    /**
+     * Validates the result.
+     *
+     * @param billing the billing account after its arrears were refreshed
+     * @param churn the churn evaluation on those arrears
+     */
     public CreditCheck {
         Require.nonNull(billing, "billing");
         Require.nonNull(churn, "churn");
     }
 
-    /** Whether the check raised a churn warning (new signals on the account's warning). */
+    /**
+     * {@return whether the check raised a churn warning (new signals on the account's warning)}
+     */
     public boolean raisedChurnWarning() {
         return !churn.raised().isEmpty();
     }

@@ -69,7 +69,7 @@ public final class CreditWarnings {
         return new CreditWarnings(keyline, billing, churn.withChurnRules(Require.nonNull(rules, "rules")));
     }
 
-    /** The churn warning rules in use. */
+    /** {@return the churn warning rules in use} */
     public ChurnEvaluator churnRules() {
         return churn.churnRules();
     }

@@ -21,6 +21,10 @@ public record CapexAcceptances(Period period, long accepted, long firstTimeRight
     /**
      * Validates the counts.
      *
+     * @param period the period
+     * @param accepted how many projects were accepted in it
+     * @param firstTimeRight how many of them passed at the first inspection
+     * @param linesAdded the lines they added to service
      * @throws InvalidArgumentException naming the component that is null or negative, or
      *     {@code firstTimeRight} when it exceeds {@code accepted}
      */

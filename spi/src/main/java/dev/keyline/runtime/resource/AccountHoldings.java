@@ -20,7 +20,14 @@ import java.util.List;
 public record AccountHoldings(PoolId pool, AccountId account, List<Allocation> allocations,
         List<ReservedUnits> reservations) {
 
-    /** Validates and copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @param pool the pool
+     * @param account the key account
+     * @param allocations its allocations there
+     * @param reservations the units reserved for its open reservations there
+     */
     public AccountHoldings {
         Require.nonNull(pool, "pool");
         Require.nonNull(account, "account");

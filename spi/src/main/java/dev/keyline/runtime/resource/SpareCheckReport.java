@@ -19,6 +19,9 @@ public record SpareCheckReport(LocalDate day, long belowMinimum, List<SpareBelow
     /**
      * Validates the report.
      *
+     * @param day the day checked, in the host's time zone
+     * @param belowMinimum how many stocks were below their minimum level when the run read them
+     * @param raised the {@code resource.spare-below-minimum} events the run raised, in stock id order; a stock already reported that day is below its minimum but raises nothing again
      * @throws InvalidArgumentException when a component is null or {@code belowMinimum} is negative
      */
     public SpareCheckReport {

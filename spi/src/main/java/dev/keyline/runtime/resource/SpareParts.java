@@ -90,7 +90,7 @@ public final class SpareParts {
         return new SpareParts(keyline, rule);
     }
 
-    /** The rule of the monthly plan. */
+    /** {@return the rule of the monthly plan} */
     public SparePlanRule rule() {
         return rule;
     }

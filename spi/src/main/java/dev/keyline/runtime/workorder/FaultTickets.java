@@ -484,6 +484,10 @@ public final class FaultTickets {
         /**
          * Validates the timer.
          *
+         * @param key the timer's key, one pending timer per key
+         * @param clock the clock
+         * @param alert which of its alerts
+         * @param dueAt when it is due, or null when the key's timer is to be cancelled
          * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code key} when it is
          *     blank, or the clock or alert when null
          */

@@ -379,6 +379,10 @@ public final class ProvisioningOrders {
         /**
          * Validates the timer.
          *
+         * @param key the timer's key, one pending timer per key
+         * @param stage the stage
+         * @param alert which of its alerts
+         * @param dueAt when it is due, or null when the key's timer is to be cancelled
          * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code key} when it is
          *     blank, or the stage or alert when null
          */

@@ -67,6 +67,9 @@ public final class ProvisioningPlanCatalogue {
         /**
          * Validates the template.
          *
+         * @param parties the parties its orders are opened for; their product is the template's
+         * @param plan the stages
+         * @param assignments one per stage of the plan
          * @throws InvalidArgumentException naming the component that is null
          */
         public Template {

@@ -38,7 +38,12 @@ public final class ArrearsFactAppend {
      */
     public record BillKey(AccountId account, BillId bill) {
 
-        /** Validates the key. */
+        /**
+         * Validates the key.
+         *
+         * @param account the account
+         * @param bill the bill
+         */
         public BillKey {
             Require.nonNull(account, "account");
             Require.nonNull(bill, "bill");

@@ -20,6 +20,9 @@ public record ProvisioningStageDue(ProvisioningOrderId order, StageId stage, Ins
     /**
      * Validates the record.
      *
+     * @param order the order
+     * @param stage the stage
+     * @param dueAt when the warning or escalation is due
      * @throws InvalidArgumentException naming the component that is null
      */
     public ProvisioningStageDue {

@@ -49,7 +49,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The code of the user guide's section "Key accounts through the runtime", run as written there. */
+/** The code of the how-to in docs/key-accounts.md, "A key account's year through the runtime", run as written there. */
 class KeyAccountsGuideTest {
 
     @Test
