@@ -15,6 +15,7 @@ public record LinesInServiceFact(long lines) {
     /**
      * Validates the fact.
      *
+     * @param lines the lines in service at the period's end, not negative
      * @throws InvalidArgumentException when the lines are negative
      */
     public LinesInServiceFact {
