@@ -145,10 +145,21 @@ public final class FoundationChapter implements DemoChapter {
                 String.valueOf(report.deadLettered()), entry.status().toString(), String.valueOf(entry.attempts()));
     }
 
+    /** Where the database lives, said without the path or host, so two runs write the same report. */
+    private static String where(String url) {
+        if (url.startsWith("jdbc:h2:mem:")) {
+            return "in memory";
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return "embedded, in a file beside the report";
+        }
+        return "a server";
+    }
+
     private static String database(DemoContext context) {
         try (Connection connection = context.dataSource().getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " (in memory)";
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " (" + where(meta.getURL()) + ")";
         } catch (SQLException e) {
             throw new StorageException("reading the database's name", e.getSQLState(), e);
         }

@@ -221,6 +221,7 @@ class DemoTest {
         Chapter foundation = chapter("Foundation");
 
         assertThat(fact(foundation, "Storage provider")).isEqualTo("jdbc:h2");
+        assertThat(fact(foundation, "Database")).startsWith("H2 ").endsWith("(embedded, in a file beside the report)");
         assertThat(fact(foundation, "Notification sinks")).startsWith(DemoNotifications.ROUTER_NAME);
         Block.Table commands = table(foundation, "The two commands");
         assertThat(commands.rows()).extracting(row -> row.get(1)).first().isEqualTo("committed");
