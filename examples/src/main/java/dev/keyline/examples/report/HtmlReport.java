@@ -20,6 +20,12 @@ public final class HtmlReport {
     /** A date, or a date and time to the minute or second: kept on one line. */
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?");
 
+    /**
+     * Beyond this many columns a table is set smaller (class {@code wide}), so a year of months
+     * beside two label columns still fits the page instead of running past its edge.
+     */
+    static final int WIDE_TABLE_COLUMNS = 8;
+
     private static final String STYLE = """
             body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1f2933;
                    background: #f5f7fa; line-height: 1.5; }
@@ -39,6 +45,8 @@ public final class HtmlReport {
             th { background: #e4ecf4; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+            table.wide { font-size: 0.8rem; }
+            table.wide th, table.wide td { padding: 0.2rem 0.3rem; }
             p.summary { font-size: 1.1rem; color: #3e6f9e; }
             pre { background: #243b53; color: #f0f4f8; padding: 0.75rem 1rem; border-radius: 4px; overflow-x: auto;
                   white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -58,6 +66,8 @@ public final class HtmlReport {
               figure, svg, dl, pre, tr { break-inside: avoid; page-break-inside: avoid; }
               thead { display: table-header-group; }
               th, td { padding: 0.15rem 0.4rem; }
+              table.wide { font-size: 7.5pt; }
+              table.wide th, table.wide td { padding: 0.1rem 0.2rem; }
               pre { background: #fff; color: #1f2933; border: 1px solid #9fb3c8; }
               a { color: inherit; text-decoration: none; }
             }
@@ -177,7 +187,8 @@ public final class HtmlReport {
     }
 
     private static void renderTable(Block.Table table, StringBuilder html) {
-        html.append("<table>\n<caption>").append(text(table.caption())).append("</caption>\n<thead><tr>");
+        html.append(table.headers().size() > WIDE_TABLE_COLUMNS ? "<table class=\"wide\">" : "<table>")
+                .append("\n<caption>").append(text(table.caption())).append("</caption>\n<thead><tr>");
         table.headers().forEach(h -> html.append("<th>").append(text(h)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : table.rows()) {

@@ -60,6 +60,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void aTableOfMoreColumnsThanTheLimitIsSetSmallerAndANarrowerOneIsNot() {
+        List<String> wide = java.util.stream.IntStream.rangeClosed(0, HtmlReport.WIDE_TABLE_COLUMNS)
+                .mapToObj(i -> "h" + i).toList();
+        List<String> narrow = wide.subList(0, HtmlReport.WIDE_TABLE_COLUMNS);
+        String html = HtmlReport.render(new Report("R", "", List.of(new ReportSection("C")
+                .table("wide", wide, List.of(wide)).table("narrow", narrow, List.of(narrow)).toChapter())));
+
+        assertThat(html).contains("<table class=\"wide\">\n<caption>wide</caption>", "<table>\n<caption>narrow</caption>",
+                "table.wide { font-size: 0.8rem; }");
+    }
+
+    @Test
     void datesStayOnOneLine() {
         String html = HtmlReport.render(new Report("R", "", List.of(new ReportSection("C")
                 .table("t", List.of("a", "b", "c"), List.of(List.of("2024-07-01", "2024-11-05 09:30:00", "2024-07")))
