@@ -383,10 +383,16 @@ public final class KpiChapter implements DemoChapter {
                 + ") of " + unit + " by month of " + YEAR;
     }
 
-    /** The amber and red bands of thresholds, drawn up to a little above the largest value. */
+    /**
+     * The amber and red bands of thresholds, drawn up to a little above the largest value (or the
+     * red limit or target, whichever is larger; 1 when all are zero).
+     */
     static List<Block.Area> bands(KpiThresholds t, List<BigDecimal> values) {
         BigDecimal top = values.stream().reduce(t.redLimit(), BigDecimal::max).max(t.target())
-                .multiply(new BigDecimal("1.1")).max(BigDecimal.ONE);
+                .multiply(new BigDecimal("1.1"));
+        if (top.signum() == 0) {
+            top = BigDecimal.ONE;
+        }
         List<Block.Area> areas = new ArrayList<>();
         if (t.direction() == KpiDirection.HIGHER_IS_BETTER) {
             areas.add(new Block.Area("red", BigDecimal.ZERO, t.redLimit(), RED));
