@@ -833,6 +833,8 @@ class DemoTest {
         Block.LineChart chart = chapter.blocks().stream().filter(Block.LineChart.class::isInstance)
                 .map(Block.LineChart.class::cast).filter(c -> c.caption().equals(caption)).findFirst()
                 .orElseThrow(() -> new AssertionError("no chart " + caption));
+        Block.Table table = table(chapter, KpiChapter.ARREARS_TABLE);
+        assertThat(table.rows()).hasSize(12);
         Set<Band> bands = new HashSet<>();
         int valued = 0;
         for (int m = 1; m <= 12; m++) {
@@ -857,6 +859,9 @@ class DemoTest {
                     overdue = overdue.add(open);
                 }
             }
+            List<String> row = table.rows().get(m - 1);
+            assertThat(row.subList(0, 3)).as("the table's row of " + month).containsExactly(month.toString(),
+                    Figures.cny(Money.cny(overdue)), Figures.cny(Money.cny(billed)));
             Optional<BigDecimal> drawn = chart.series().get(0).valueAt(m - 1);
             if (billed.signum() == 0) {
                 assertThat(drawn).as("no bill in " + month + ": a gap").isEmpty();
@@ -865,6 +870,7 @@ class DemoTest {
             BigDecimal expected = overdue.divide(billed, 4, java.math.RoundingMode.HALF_EVEN);
             assertThat(drawn).as("the arrears rate of " + month).isPresent();
             assertThat(drawn.orElseThrow()).as("the arrears rate of " + month).isEqualByComparingTo(expected);
+            assertThat(row.subList(3, 5)).containsExactly(expected.toPlainString(), arrears.band(expected).name());
             bands.add(arrears.band(expected));
             valued++;
         }
