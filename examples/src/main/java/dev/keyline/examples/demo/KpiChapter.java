@@ -1,6 +1,7 @@
 package dev.keyline.examples.demo;
 
 import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.common.Role;
@@ -52,8 +53,9 @@ import java.util.Set;
  * twelve months of every KPI the scorecards name and every KPI Keyline computes, with the amber and
  * red bands shaded and a gap where a month has no value, the stage on-time rate per level (a chart
  * each) and per person (a table), and the {@code kpi.band-entered} events the standings raised. Each
- * month's facts come from {@link MonthlyWorkOrders} (a circuit and a fault) and {@link MonthlyCapex}
- * (the year's budget, an invoice a month, projects accepted).
+ * month's facts come from {@link MonthlyWorkOrders} (a circuit and a fault), {@link MonthlyCapex}
+ * (the year's budget, an invoice a month, projects accepted) and {@link MonthlyBills} (billing's
+ * month-end batch of bills and payments, from which the arrears rate is computed).
  *
  * <p>The year is the one the work-order chapter's events fall in (January {@value #YEAR}): the clock
  * only moves forward, and the chapter's first computation is due on 1 February.
@@ -83,6 +85,9 @@ public final class KpiChapter implements DemoChapter {
 
     /** The caption of the table of the stage on-time rate per person. */
     public static final String STAGE_TABLE = "Stage on-time rate by level, person and month";
+
+    /** The caption of the table of the arrears rate's overdue and billed amounts by month. */
+    public static final String ARREARS_TABLE = "Arrears rate by month: overdue on the month's last day and billed in the month";
 
     /** The four levels of the provisioning assessment, in report order. */
     public static final List<Role> LEVELS = List.of(Role.ACCOUNT_MANAGER, Role.STATION_MANAGER, Role.STATION_EXECUTOR,
@@ -124,6 +129,7 @@ public final class KpiChapter implements DemoChapter {
             months.add(period);
             MonthlyWorkOrders.during(context, month);
             MonthlyCapex.during(context, month);
+            MonthlyBills.during(context, month);
             context.moveTo(month.plusMonths(1).atDay(1).atTime(8, 0));
             for (ScorecardDefinition scorecard : SCORECARDS) {
                 for (ScorecardLine line : scorecard.lines()) {
@@ -176,7 +182,9 @@ public final class KpiChapter implements DemoChapter {
         out.paragraph("Every KPI the scorecards name and every KPI Keyline computes, month by month, with its amber and"
                 + " red bands. A month without a value (no facts in it: no CAPEX project accepted, say) is a gap in"
                 + " the line, never a 0. CAPEX per line divides the year's actual CAPEX by the lines in service at the"
-                + " month's end, which the operator's inventory counts and gives to the KPI service. The stage"
+                + " month's end, which the operator's inventory counts and gives to the KPI service. The arrears"
+                + " rate is computed from billing's month-end facts: what was overdue and unpaid on the month's last"
+                + " day over what was billed in the month. The stage"
                 + " on-time rate is assessed per person at each of the four levels: a chart per level, and a table"
                 + " per person.");
         List<String> without = new ArrayList<>();
@@ -195,6 +203,16 @@ public final class KpiChapter implements DemoChapter {
             chart(definition, chartCaption(definition, unit), values, months)
                     .ifPresentOrElse(out::chart, () -> without.add(definition.id().value()));
         }
+        KpiDefinition arrears = catalogue.get(KpiCatalogue.ARREARS_RATE);
+        List<List<String>> arrearsRows = new ArrayList<>();
+        for (Period period : months) {
+            KpiValue value = monthValue(kpis, arrears, unitOf(arrears), period);
+            arrearsRows.add(List.of(period.toString(), Figures.cny(Money.cny(value.numerator())),
+                    Figures.cny(Money.cny(value.denominator())),
+                    value.value().map(BigDecimal::toPlainString).orElse("—"),
+                    value.value().map(v -> arrears.band(v).name()).orElse("—")));
+        }
+        out.table(ARREARS_TABLE, List.of("month", "overdue (CNY)", "billed (CNY)", "rate", "band"), arrearsRows);
         if (!without.isEmpty()) {
             out.fact("KPIs without a value in any month (not charted)", String.join(", ", without));
         }
@@ -365,10 +383,16 @@ public final class KpiChapter implements DemoChapter {
                 + ") of " + unit + " by month of " + YEAR;
     }
 
-    /** The amber and red bands of thresholds, drawn up to a little above the largest value. */
+    /**
+     * The amber and red bands of thresholds, drawn up to a little above the largest value (or the
+     * red limit or target, whichever is larger; 1 when all are zero).
+     */
     static List<Block.Area> bands(KpiThresholds t, List<BigDecimal> values) {
         BigDecimal top = values.stream().reduce(t.redLimit(), BigDecimal::max).max(t.target())
-                .multiply(new BigDecimal("1.1")).max(BigDecimal.ONE);
+                .multiply(new BigDecimal("1.1"));
+        if (top.signum() == 0) {
+            top = BigDecimal.ONE;
+        }
         List<Block.Area> areas = new ArrayList<>();
         if (t.direction() == KpiDirection.HIGHER_IS_BETTER) {
             areas.add(new Block.Area("red", BigDecimal.ZERO, t.redLimit(), RED));

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * assets, every piece of text HTML-escaped. Chinese terms (runs of Han characters and CJK
  * punctuation) are marked {@code lang="zh-Hans"}, which the style sheet gives a CJK font stack.
  * The page prints well: each chapter starts a new page, charts, figures and table rows are not cut
- * across pages, and the wide screen layout gives way to the page's width.
+ * across pages, and the wide screen layout gives way to the page's width. On screen a table wider
+ * than its chapter (a month per column, say) scrolls within the chapter instead of widening the page.
  */
 public final class HtmlReport {
 
@@ -35,7 +36,7 @@ public final class HtmlReport {
             h3 { margin-top: 1.5rem; }
             nav ol { padding-left: 1.25rem; }
             section { background: #fff; border-radius: 6px; padding: 0.5rem 1.5rem 1rem; margin-top: 1.5rem;
-                      box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08); }
+                      box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08); overflow-x: auto; }
             dl { display: grid; grid-template-columns: max-content auto; gap: 0.25rem 1rem; }
             dt { font-weight: 600; }
             dd { margin: 0; }
@@ -61,7 +62,7 @@ public final class HtmlReport {
               main { max-width: none; padding: 0; }
               nav { break-after: page; page-break-after: always; }
               section { break-before: page; page-break-before: always; box-shadow: none; border-radius: 0;
-                        padding: 0; margin: 0; }
+                        padding: 0; margin: 0; overflow: visible; }
               h2, h3, caption { break-after: avoid; page-break-after: avoid; }
               figure, svg, dl, pre, tr { break-inside: avoid; page-break-inside: avoid; }
               thead { display: table-header-group; }

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws a {@link Block.LineChart} as an inline SVG figure: axes from zero to the largest value, one
+ * Draws a {@link Block.LineChart} as an inline SVG figure: axes from zero to the largest value (or
+ * to 1 when nothing is above zero; ticks to four decimals below 1), one
  * polyline per series (broken where a value is absent: a gap, never a 0) with a point and a tooltip
  * ({@code <title>}) at each value, the points'
  * labels below, and a legend. Shaded areas ({@link Block.Area}, such as a KPI's amber and red
@@ -39,7 +40,7 @@ public final class SvgChart {
      */
     public static String render(Block.LineChart chart) {
         Require.nonNull(chart, "chart");
-        BigDecimal max = BigDecimal.ONE;
+        BigDecimal max = BigDecimal.ZERO;
         for (Block.Series series : chart.series()) {
             for (BigDecimal value : series.values()) {
                 if (value != null) {
@@ -51,6 +52,17 @@ public final class SvgChart {
             // an area reaching beyond the values is drawn up to the axis's top, not stretched to its end
             max = max.max(area.from());
         }
+        BigDecimal reach = chart.areas().stream().map(Block.Area::to).reduce(BigDecimal.ZERO, BigDecimal::max);
+        if (reach.compareTo(max) > 0) {
+            // an area reaching above the values shows a strip of itself: up to a tenth more room
+            max = reach.min(max.multiply(new BigDecimal("1.1")));
+        }
+        if (max.signum() == 0) {
+            // nothing above zero: an axis up to 1 rather than none
+            max = BigDecimal.ONE;
+        }
+        // small values (a rate of a few per cent) need more digits to tell the ticks apart
+        int tickScale = max.compareTo(BigDecimal.ONE) < 0 ? 4 : 2;
         int n = chart.points().size();
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -74,7 +86,7 @@ public final class SvgChart {
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT)
                 .append("\" y2=\"").append(bottom).append("\" stroke=\"#333\"/>\n");
         for (int tick = 0; tick <= 4; tick++) {
-            BigDecimal value = max.multiply(BigDecimal.valueOf(tick)).divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_EVEN);
+            BigDecimal value = max.multiply(BigDecimal.valueOf(tick)).divide(BigDecimal.valueOf(4), tickScale, RoundingMode.HALF_EVEN);
             double y = bottom - plotHeight * tick / 4;
             svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(format(y + 4))
                     .append("\" text-anchor=\"end\" font-size=\"11\">").append(escape(value.toPlainString()))

@@ -32,6 +32,11 @@ import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Money;
+import dev.keyline.domain.billing.ArrearsFact;
+import dev.keyline.domain.billing.ArrearsFactKind;
+import dev.keyline.domain.kpi.Band;
+import dev.keyline.domain.kpi.KpiCatalogue;
+import dev.keyline.domain.kpi.KpiDefinition;
 import dev.keyline.examples.CliRun;
 import dev.keyline.examples.ExitStatus;
 import dev.keyline.examples.report.Block;
@@ -46,6 +51,7 @@ import dev.keyline.runtime.authority.PriceAuthorisations;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.billing.ArrearsFactRepository;
 import dev.keyline.domain.resource.ReservationExpiryDue;
 import dev.keyline.domain.resource.ReservationPurpose;
 import dev.keyline.domain.resource.ReservationSnapshot;
@@ -819,6 +825,63 @@ class DemoTest {
                 .contains(new BigDecimal("33.3"));
     }
 
+    @Test
+    void theArrearsRateChartedEachMonthIsWhatBillingsStoredFactsGiveAndMovesThroughTheBands() {
+        Chapter chapter = chapter("KPIs and scorecards");
+        KpiDefinition arrears = KpiCatalogue.seed().get(KpiCatalogue.ARREARS_RATE);
+        String caption = KpiChapter.chartCaption(arrears, KpiChapter.unitOf(arrears));
+        Block.LineChart chart = chapter.blocks().stream().filter(Block.LineChart.class::isInstance)
+                .map(Block.LineChart.class::cast).filter(c -> c.caption().equals(caption)).findFirst()
+                .orElseThrow(() -> new AssertionError("no chart " + caption));
+        Block.Table table = table(chapter, KpiChapter.ARREARS_TABLE);
+        assertThat(table.rows()).hasSize(12);
+        Set<Band> bands = new HashSet<>();
+        int valued = 0;
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(KpiChapter.YEAR, m);
+            // what billing had sent when the month's KPIs were computed, on the next month's first day
+            java.time.Instant computed = month.plusMonths(1).atDay(1).atStartOfDay(Demo.ZONE).toInstant();
+            LocalDate last = month.atEndOfMonth();
+            List<ArrearsFact> known = observed.arrearsFacts.stream()
+                    .filter(f -> f.recordedAt().isBefore(computed) && !f.on().isAfter(last)).toList();
+            Map<String, BigDecimal> settled = new HashMap<>();
+            known.stream().filter(f -> f.kind() != ArrearsFactKind.BILLED).forEach(f -> settled.merge(
+                    f.account() + "|" + f.bill(), f.amount().amount(), BigDecimal::add));
+            BigDecimal billed = BigDecimal.ZERO;
+            BigDecimal overdue = BigDecimal.ZERO;
+            for (ArrearsFact bill : known.stream().filter(f -> f.kind() == ArrearsFactKind.BILLED).toList()) {
+                if (YearMonth.from(bill.on()).equals(month)) {
+                    billed = billed.add(bill.amount().amount());
+                }
+                BigDecimal open = bill.amount().amount()
+                        .subtract(settled.getOrDefault(bill.account() + "|" + bill.bill(), BigDecimal.ZERO));
+                if (bill.due().orElseThrow().isBefore(last) && open.signum() > 0) {
+                    overdue = overdue.add(open);
+                }
+            }
+            List<String> row = table.rows().get(m - 1);
+            assertThat(row.subList(0, 3)).as("the table's row of " + month).containsExactly(month.toString(),
+                    Figures.cny(Money.cny(overdue)), Figures.cny(Money.cny(billed)));
+            Optional<BigDecimal> drawn = chart.series().get(0).valueAt(m - 1);
+            if (billed.signum() == 0) {
+                assertThat(drawn).as("no bill in " + month + ": a gap").isEmpty();
+                continue;
+            }
+            BigDecimal expected = overdue.divide(billed, 4, java.math.RoundingMode.HALF_EVEN);
+            assertThat(drawn).as("the arrears rate of " + month).isPresent();
+            assertThat(drawn.orElseThrow()).as("the arrears rate of " + month).isEqualByComparingTo(expected);
+            assertThat(row.subList(3, 5)).containsExactly(expected.toPlainString(), arrears.band(expected).name());
+            bands.add(arrears.band(expected));
+            valued++;
+        }
+        assertThat(valued).as("months with bills").isPositive();
+        assertThat(bands).as("the bands the arrears rate passes through").contains(Band.GREEN, Band.AMBER, Band.RED);
+        chapter.blocks().stream().filter(b -> b instanceof Block.Facts).map(Block.Facts.class::cast)
+                .flatMap(f -> f.facts().stream())
+                .filter(f -> f.label().equals("KPIs without a value in any month (not charted)"))
+                .forEach(f -> assertThat(List.of(f.value().split(", "))).doesNotContain(arrears.id().value()));
+    }
+
     private static long count(ClassificationResult result, Tier tier) {
         return result.keyAccounts().stream().filter(k -> k.tier() == tier).count();
     }
@@ -850,6 +913,7 @@ class DemoTest {
         dev.keyline.domain.workorder.FaultTicketSnapshot faultTicket;
         final Map<java.time.Instant, BigDecimal> utilisationByHour = new HashMap<>();
         List<dev.keyline.domain.budget.LineBalance> networkBalances;
+        final List<ArrearsFact> arrearsFacts = new ArrayList<>();
 
         List<CrmArrival> arrivalsOf(OutboxEntry entry) {
             return arrivals.stream().filter(a -> a.eventId().equals(entry.message().eventId().toString())).toList();
@@ -917,6 +981,9 @@ class DemoTest {
             observed.faultTicket = WorkOrdersChapter.faults(context).get(FaultTicketsChapter.TICKET);
             observed.networkBalances = dev.keyline.runtime.budget.Budgets.on(context.keyline())
                     .balances(BudgetChapter.NETWORK_DEPT_BUDGET);
+            ArrearsFactRepository arrears = context.keyline().storage().port(ArrearsFactRepository.class);
+            context.keyline().transactions().run(() -> observed.accounts.values().stream().flatMap(List::stream)
+                    .forEach(a -> observed.arrearsFacts.addAll(arrears.byAccount(a.id()))));
             java.time.Instant to = observed.lapsed.closedAt().plus(Duration.ofDays(2));
             for (java.time.Instant hour = observed.lapsed.madeAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                     .minus(Duration.ofHours(1)); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {

@@ -50,6 +50,27 @@ class SvgChartBandsTest {
     }
 
     @Test
+    void aRateOfAFewPerCentFillsTheAxisWithRoomForTheRedBandAndFourDecimalTicks() {
+        Block.LineChart rate = new Block.LineChart("Arrears rate", List.of("01", "02", "03"),
+                List.of(new Block.Series("arrears-rate", List.of(new BigDecimal("0.0143"), new BigDecimal("0.0400"),
+                        new BigDecimal("0.0000")))),
+                List.of(new Block.Area("amber", new BigDecimal("0.03"), new BigDecimal("0.05"), "#ffbf00"),
+                        new Block.Area("red", new BigDecimal("0.05"), new BigDecimal("0.09"), "#d62728")));
+
+        String svg = SvgChart.render(rate);
+
+        // the largest value or area start is the red limit 0.05; the red band gets a tenth more: the axis ends at 0.055
+        assertThat(svg).contains(">0.0550</text>", ">0.0275</text>", ">0.0000</text>");
+        double y = 250 - 230 * 0.04 / 0.055;
+        assertThat(svg).contains("," + BigDecimal.valueOf(y).setScale(1, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString());
+        // the red band runs from 0.05 to the axis's top (y = 20)
+        double red = 250 - 230 * 0.05 / 0.055;
+        assertThat(svg).contains("data-area=\"red\" x=\"110\" y=\"20.0\" width=\"590\" height=\""
+                + BigDecimal.valueOf(red - 20).setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString() + "\"");
+    }
+
+    @Test
     void aChartWithoutAreasDrawsNone() {
         Block.LineChart plain = new Block.LineChart("plain", List.of("a", "b"),
                 List.of(new Block.Series("s", List.of(BigDecimal.ONE, BigDecimal.TEN))));
