@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * at a time, until it is killed. Each command creates or changes one aggregate of an
  * {@link ReliabilityWorkloads.Entry} (key {@code k0} to {@code k2}), or creates the aggregate of
  * command number {@code seq} of a {@link ReliabilityWorkloads.CreateOnly} area (key: its id), and
- * publishes a marker event {@code c-<seq>}; about one in five publishes {@code rb-<seq>} instead and is rolled
+ * publishes a marker event {@code c-<seq>} (a worker's first commands create one aggregate of every
+ * create-only area, so that each is covered however early the kill comes); about one in five publishes {@code rb-<seq>} instead and is rolled
  * back on purpose. Only after {@code execute} returned, so after the commit, does it append
  * {@code C <seq> <area> <key>} to its journal and force the journal to disk; a rolled-back command
  * appends {@code R <seq> <area> <key>}. So a journalled command is certainly committed, and at most
@@ -69,7 +70,10 @@ final class CrashWorkerMain {
             int workloads = ReliabilityWorkloads.ALL.size() + ReliabilityWorkloads.CREATE_ONLY.size();
             for (long i = 0; ; i++) {
                 long seq = generation * ReliabilityWorkloads.PER_GENERATION + i;
-                int pick = random.nextInt(workloads);
+                // each worker's first commands create one aggregate of every create-only area, so that
+                // they are covered however few commands a worker runs before its kill; then at random
+                int pick = i < ReliabilityWorkloads.CREATE_ONLY.size() ? ReliabilityWorkloads.ALL.size() + (int) i
+                        : random.nextInt(workloads);
                 boolean rollBack = random.nextInt(5) == 0;
                 String area;
                 String key;
