@@ -105,7 +105,8 @@ abstract class ConcurrencyContract {
     }
 
     /**
-     * The priority area inserts instead of changing, so it has no entry in {@link ReliabilityWorkloads}:
+     * The priority area inserts instead of changing, so it has no {@code Entry} in
+     * {@link ReliabilityWorkloads#ALL} (its {@code CreateOnly} line serves the "Crash" and "Outbox" suites):
      * here many threads record the same account results at once (each fact stored once, reported as
      * new to exactly one caller) and then rank the same period and segment at once (one ranking
      * recorded with one event; every other caller gets a clear {@link AlreadyExistsException}).

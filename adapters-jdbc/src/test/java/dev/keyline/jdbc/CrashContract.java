@@ -2,9 +2,12 @@ package dev.keyline.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.Identifier;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.RetryPolicy;
+import dev.keyline.spi.AggregateRepository;
 import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Notification;
 import dev.keyline.spi.NotificationSink;
@@ -38,8 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
  *       through its repository and so through its restore path and invariant checks, has at least
  *       the version its journalled commands give it, and at most one more per kill (the command in
  *       flight may have committed before its journal line was written);</li>
+ *   <li>every aggregate of a create-only area (a priority ranking: one new per command) that is
+ *       stored loads through its restore path and reads back whole, as it was created; every
+ *       journalled one is stored (on a database that may lose acknowledged commits: every one whose
+ *       command's marker event the database kept), none of a rolled-back command is, and the stored
+ *       ones no journal line accounts for count towards the same "at most one per kill";</li>
  *   <li>every journalled command's marker event is in the outbox, and the relay delivers every
  *       outbox event to an idempotent sink at least once;</li>
+ *   <li>every stored create-only aggregate's own events are in the outbox and delivered;</li>
  *   <li>no event of a rolled-back command is in the outbox or ever delivered.</li>
  * </ul>
  */
@@ -73,6 +82,9 @@ abstract class CrashContract {
     /** Journalled commands whose effects the database lost (only counted where it does not keep them). */
     private long lostByDatabase;
 
+    /** The create-only aggregates (priority rankings) stored at the last check. */
+    private long createdStored;
+
     @Test
     void committedCommandsSurviveSigkillAndTheirEventsAreDeliveredAtLeastOnceRolledBackOnesNever(@TempDir Path dir)
             throws Exception {
@@ -81,6 +93,7 @@ abstract class CrashContract {
         Path journal = dir.resolve("journal");
         Map<String, EventId> delivered = new ConcurrentHashMap<>();
         Set<String> deliveredMarkers = ConcurrentHashMap.newKeySet();
+        Set<String> deliveredAggregates = ConcurrentHashMap.newKeySet();
         NotificationSink sink = new NotificationSink() {
             @Override
             public void deliver(Notification notification) {
@@ -88,6 +101,8 @@ abstract class CrashContract {
                 delivered.putIfAbsent(notification.eventId().value().toString(), notification.eventId());
                 if (notification.type().equals(FixtureEvent.TYPE)) {
                     deliveredMarkers.add(notification.aggregateId());
+                } else {
+                    deliveredAggregates.add(notification.aggregateId());
                 }
             }
 
@@ -112,21 +127,23 @@ abstract class CrashContract {
                 worker.destroyForcibly();   // SIGKILL on Unix
                 assertThat(worker.waitFor(1, TimeUnit.MINUTES)).as("the worker died").isTrue();
             }
-            check(journal, round, sink, delivered, deliveredMarkers);
+            check(journal, round, sink, delivered, deliveredMarkers, deliveredAggregates);
             survived++;
         }
         Journal last = Journal.read(journal);
         System.out.printf("Crash %s: %d kills survived, %d commands committed, %d rolled back, %d events delivered, "
-                        + "lost by Keyline 0, acknowledged commits lost by the database %d, in %d s%n", database(), survived,
-                last.committed.size(), last.rolledBack.size(), delivered.size(), lostByDatabase,
+                        + "%d create-only aggregates stored, lost by Keyline 0, acknowledged commits lost by the database %d, "
+                        + "in %d s%n", database(), survived, last.committed.size(), last.rolledBack.size(), delivered.size(),
+                createdStored, lostByDatabase,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         assertThat(survived).isEqualTo(kills);
         assertThat(last.committed.size()).as("the workers committed commands between kills").isGreaterThanOrEqualTo(kills / 2);
         assertThat(last.rolledBack).as("some commands were rolled back on purpose").isNotEmpty();
+        assertThat(createdStored).as("the create-only areas' aggregates were created and checked").isPositive();
     }
 
     private void check(Path journalPath, int kills, NotificationSink sink, Map<String, EventId> delivered,
-            Set<String> deliveredMarkers) throws IOException {
+            Set<String> deliveredMarkers, Set<String> deliveredAggregates) throws IOException {
         Journal journal = Journal.read(journalPath);
         DataSource dataSource = openCheckSource();
         try {
@@ -144,6 +161,11 @@ abstract class CrashContract {
                     slack += Math.max(0, stored - journalled);
                 }
             }
+            Set<String> createdIds = new HashSet<>();
+            for (ReliabilityWorkloads.CreateOnly<?, ?, ?> workload : ReliabilityWorkloads.CREATE_ONLY) {
+                slack += checkCreateOnly(workload, storage, journal, kills, createdIds);
+            }
+            createdStored = createdIds.size();
             assertThat(slack).as("after kill %d on %s: at most one unjournalled command committed per kill", kills,
                     database()).isLessThanOrEqualTo(kills);
 
@@ -152,11 +174,27 @@ abstract class CrashContract {
             for (DeliveryStatus status : DeliveryStatus.values()) {
                 everything.addAll(storage.transactions().execute(() -> storage.outbox().list(status, 1_000_000)));
             }
+            Set<String> aggregatesInOutbox = new HashSet<>();
             for (OutboxEntry e : everything) {
                 if (!e.isTimer() && e.message().type().equals(FixtureEvent.TYPE)) {
                     markersInOutbox.add(e.message().aggregateId());
+                } else if (!e.isTimer()) {
+                    aggregatesInOutbox.add(e.message().aggregateId());
                 }
             }
+            for (Map.Entry<String, Long> created : journal.committedCreations().entrySet()) {
+                // the marker in the outbox shows the database kept the command's transaction, so
+                // its aggregate must be there too, on H2 as well
+                if (keepsAcknowledgedCommits() || markersInOutbox.contains("c-" + created.getValue())) {
+                    assertThat(createdIds).as("after kill %d on %s: the aggregate of journalled command %d is stored", kills,
+                            database(), created.getValue()).contains(created.getKey());
+                }
+            }
+            Set<String> rolledBackIds = journal.rolledBackCreations();
+            assertThat(aggregatesInOutbox).as("after kill %d on %s: every stored create-only aggregate's events are in the "
+                    + "outbox", kills, database()).containsAll(createdIds);
+            assertThat(aggregatesInOutbox).as("after kill %d on %s: no event of a rolled-back creation is in the outbox",
+                    kills, database()).noneMatch(rolledBackIds::contains);
             long missing = 0;
             for (long seq : journal.committed) {
                 if (keepsAcknowledgedCommits()) {
@@ -190,9 +228,42 @@ abstract class CrashContract {
             }
             assertThat(deliveredMarkers).as("no event of an uncommitted transaction was ever delivered")
                     .noneMatch(m -> m.startsWith("rb-"));
+            assertThat(deliveredAggregates).as("after kill %d on %s: every stored create-only aggregate's events were "
+                    + "delivered", kills, database()).containsAll(createdIds);
+            assertThat(deliveredAggregates).as("no event of a rolled-back creation was ever delivered")
+                    .noneMatch(rolledBackIds::contains);
         } finally {
             closeCheckSource(dataSource);
         }
+    }
+
+    /**
+     * Checks a create-only area after kill {@code kills}: every aggregate its commands stored loads
+     * through the repository (so through its restore path and invariant checks) and reads back
+     * whole, as it was created, and none of a rolled-back command is stored. Adds the ids of the
+     * stored aggregates to {@code createdIds}.
+     *
+     * @return how many stored aggregates no journal line accounts for (commands in flight at a kill)
+     */
+    private <A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>> long checkCreateOnly(
+            ReliabilityWorkloads.CreateOnly<A, I, R> workload, JdbcStorage storage, Journal journal, int kills,
+            Set<String> createdIds) {
+        List<A> stored = storage.transactions().execute(() -> workload.stored(storage, kills));
+        long unjournalled = 0;
+        Set<String> storedHere = new HashSet<>();
+        for (A aggregate : stored) {
+            String command = workload.area() + " " + aggregate.id().value();
+            storedHere.add(aggregate.id().value());
+            assertThat(journal.rolledBackOn).as("after kill %d on %s: nothing of a rolled-back command is stored", kills,
+                    database()).doesNotContain(command);
+            assertThat(workload.contentOf(aggregate)).as("after kill %d on %s: %s reads back whole, as it was created", kills,
+                    database(), command).isEqualTo(workload.createdContent(aggregate.id(), CrashWorkerMain.AT));
+            if (!journal.commandsOn.containsKey(command)) {
+                unjournalled++;
+            }
+        }
+        createdIds.addAll(storedHere);
+        return unjournalled;
     }
 
     private Process launch(Path journal, Path log, int generation, long seed) throws IOException {
@@ -224,6 +295,34 @@ abstract class CrashContract {
         final List<Long> committed = new ArrayList<>();
         final List<Long> rolledBack = new ArrayList<>();
         final Map<String, Integer> commandsOn = new HashMap<>();
+        final Set<String> rolledBackOn = new HashSet<>();
+        final Map<String, Long> committedSeqOn = new HashMap<>();
+
+        /** The ids of the aggregates that committed commands of the create-only areas created, with the commands' numbers. */
+        Map<String, Long> committedCreations() {
+            Map<String, Long> ids = new HashMap<>();
+            for (ReliabilityWorkloads.CreateOnly<?, ?, ?> workload : ReliabilityWorkloads.CREATE_ONLY) {
+                committedSeqOn.forEach((command, seq) -> {
+                    if (command.startsWith(workload.area() + " ")) {
+                        ids.put(command.substring(workload.area().length() + 1), seq);
+                    }
+                });
+            }
+            return ids;
+        }
+
+        /** The ids of the aggregates that rolled-back commands of the create-only areas would have created. */
+        Set<String> rolledBackCreations() {
+            Set<String> ids = new HashSet<>();
+            for (ReliabilityWorkloads.CreateOnly<?, ?, ?> workload : ReliabilityWorkloads.CREATE_ONLY) {
+                for (String command : rolledBackOn) {
+                    if (command.startsWith(workload.area() + " ")) {
+                        ids.add(command.substring(workload.area().length() + 1));
+                    }
+                }
+            }
+            return ids;
+        }
 
         static Journal read(Path path) throws IOException {
             Journal journal = new Journal();
@@ -242,8 +341,10 @@ abstract class CrashContract {
                 if (f[0].equals("C")) {
                     journal.committed.add(seq);
                     journal.commandsOn.merge(f[2] + " " + f[3], 1, Integer::sum);
+                    journal.committedSeqOn.put(f[2] + " " + f[3], seq);
                 } else {
                     journal.rolledBack.add(seq);
+                    journal.rolledBackOn.add(f[2] + " " + f[3]);
                 }
             }
             return journal;

@@ -33,10 +33,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "Outbox" suite on a real database: commands of every area of {@link ReliabilityWorkloads}, and
+ * The "Outbox" suite on a real database: commands of every area of {@link ReliabilityWorkloads} (a
+ * creation and three changes of each {@code Entry}, four creations of each {@code CreateOnly} area), and
  * an account exit that the resource area's reaction must turn into released units, raise events
  * that two sinks receive; each sink fails at random 30 % of the time, and one poison event always
  * fails. Every other event reaches both sinks after retries spaced by the policy's backoff, every
@@ -105,6 +107,13 @@ abstract class OutboxReliabilityContract {
                 keyline.run(ctx -> entry.change(ctx, storage, "k", change));
             }
         }
+        for (ReliabilityWorkloads.CreateOnly<?, ?, ?> workload : ReliabilityWorkloads.CREATE_ONLY) {
+            for (long n = 1; n <= 4; n++) {
+                long command = n;
+                clock.advance(Duration.ofSeconds(1));
+                keyline.run(ctx -> workload.create(ctx, storage, command));
+            }
+        }
         AccountId leaving = new AccountId("KA-leaving");
         PoolId pool = new PoolId("P-exit");
         keyline.run(ctx -> {
@@ -171,6 +180,17 @@ abstract class OutboxReliabilityContract {
         assertThat(a.failures.get() + b.failures.get()).as("the sinks did fail at random").isPositive();
         assertThat(a.accepted.keySet()).as("seed %d: sink a has every event but the poison, none lost", seed).isEqualTo(events);
         assertThat(b.accepted.keySet()).as("seed %d: sink b has every event but the poison, none lost", seed).isEqualTo(events);
+        Set<String> aggregates = all.stream().filter(e -> !e.isTimer()).map(e -> e.message().aggregateId())
+                .collect(Collectors.toSet());
+        for (ReliabilityWorkloads.Entry<?, ?, ?> entry : ReliabilityWorkloads.ALL) {
+            assertThat(aggregates).as("the %s area's aggregate raised events", entry.area()).contains(entry.idText("k"));
+        }
+        for (ReliabilityWorkloads.CreateOnly<?, ?, ?> workload : ReliabilityWorkloads.CREATE_ONLY) {
+            for (long n = 1; n <= 4; n++) {
+                assertThat(aggregates).as("the %s area's aggregate %d raised events", workload.area(), n)
+                        .contains(workload.idText(n));
+            }
+        }
         assertThat(all.stream().filter(e -> !e.isTimer()).map(e -> e.message().type()))
                 .as("the reaction to the exit raised the resource area's release")
                 .anyMatch(t -> t.startsWith("resource."));

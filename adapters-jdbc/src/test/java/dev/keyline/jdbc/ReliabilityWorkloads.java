@@ -58,23 +58,41 @@ import dev.keyline.domain.kpi.KpiStandingId;
 import dev.keyline.domain.kpi.KpiUnit;
 import dev.keyline.domain.kpi.KpiValue;
 import dev.keyline.spi.kpi.KpiStandingRepository;
+import dev.keyline.domain.priority.AccountResult;
+import dev.keyline.domain.priority.GrowthBasis;
+import dev.keyline.domain.priority.PriorityRanking;
+import dev.keyline.domain.priority.PriorityRankingId;
+import dev.keyline.domain.priority.RankingWeights;
+import dev.keyline.domain.priority.Segment;
+import dev.keyline.spi.priority.PriorityRankingRepository;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
- * The areas the reliability suites drive, one entry each: how to create an aggregate of the area
- * under a key, and a change that can be applied to it again and again. Every change raises at
- * least one event and advances the stored version by exactly one, so "no update lost" reads as
- * "stored version = 1 + committed changes". Adding an area to the suites is one entry in
- * {@link #ALL}. The priority area is not here: a ranking is inserted once per period and segment
- * and never changed, so it has no repeatable change.
+ * The areas the reliability suites drive, in two kinds of workload.
+ * <ul>
+ *   <li>{@link Entry} (the "Crash", "Outbox" and "Concurrency" suites): how to create an aggregate
+ *       of the area under a key, and a change that can be applied to it again and again. Every
+ *       change raises at least one event and advances the stored version by exactly one, so "no
+ *       update lost" reads as "stored version = 1 + committed changes". {@link #ALL} lists them.</li>
+ *   <li>{@link CreateOnly} (the "Crash" and "Outbox" suites): an area whose aggregates are only ever
+ *       created, never changed, such as the priority area's ranking, inserted once per period and
+ *       segment. Each command creates a new aggregate, named by the command's number, so "nothing
+ *       lost, nothing partly written" reads as "every committed command's aggregate is stored and
+ *       reads back as it was created, and nothing else is". {@link #CREATE_ONLY} lists them.</li>
+ * </ul>
+ * Adding an area to the suites is one line in one of the two lists. The "Concurrency" suite has a
+ * test of its own for the priority area, whose writers collide on inserts, not on versions.
  */
 final class ReliabilityWorkloads {
 
@@ -112,6 +130,11 @@ final class ReliabilityWorkloads {
             ctx.save(storage.port(port), aggregate);
         }
 
+        /** The id text of the aggregate of {@code key}, as its events name it. */
+        String idText(String key) {
+            return id.apply(key).value();
+        }
+
         /** Loads the aggregate of {@code key} (the command's load), to be changed later. */
         A load(StorageProvider storage, String key) {
             return storage.port(port).get(id.apply(key));
@@ -131,6 +154,106 @@ final class ReliabilityWorkloads {
         OptionalLong storedVersion(StorageProvider storage, String key) {
             return storage.port(port).find(id.apply(key)).map(a -> OptionalLong.of(a.version())).orElse(OptionalLong.empty());
         }
+    }
+
+    /**
+     * One area whose aggregates are only ever created: command number {@code seq} creates the
+     * aggregate {@code id(seq)}, a new one for every number. The "Crash" worker numbers its commands
+     * {@code generation × 1,000,000 + i} (generation 1, 2, ... for each worker JVM), so every
+     * aggregate a generation's commands stored can be found again, whether journalled or not.
+     *
+     * @param area the area's name
+     * @param port the repository port
+     * @param id the id of the aggregate that command number {@code seq} creates
+     * @param create a new aggregate of an id; the same id and instant give the same content
+     * @param ofGeneration every aggregate stored by one generation's commands, read through the
+     *     repository (so through the aggregate's restore path and its invariant checks)
+     * @param content what of an aggregate must read back equal to what was created (its version aside)
+     */
+    record CreateOnly<A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>>(
+            String area, Class<R> port, LongFunction<I> id, BiFunction<I, Instant, A> create,
+            BiFunction<R, Long, List<A>> ofGeneration, Function<A, Object> content) {
+
+        /** Creates the aggregate of command number {@code seq} inside the command. */
+        void create(CommandContext ctx, StorageProvider storage, long seq) {
+            ctx.save(storage.port(port), create.apply(id.apply(seq), ctx.now()));
+        }
+
+        /** The id text of the aggregate of command number {@code seq}: a journal names it by this, and so do its events. */
+        String idText(long seq) {
+            return id.apply(seq).value();
+        }
+
+        /**
+         * Every aggregate the commands of generations 0 to {@code generations} stored, restored
+         * through the repository. Call inside a transaction.
+         */
+        List<A> stored(StorageProvider storage, long generations) {
+            List<A> stored = new ArrayList<>();
+            for (long g = 0; g <= generations; g++) {
+                stored.addAll(ofGeneration.apply(storage.port(port), g));
+            }
+            return stored;
+        }
+
+        /** The content of a stored aggregate. */
+        Object contentOf(A stored) {
+            return content.apply(stored);
+        }
+
+        /** The content the command that creates aggregate {@code id} at {@code at} stores. */
+        Object createdContent(I id, Instant at) {
+            return content.apply(create.apply(id, at));
+        }
+    }
+
+    /** Command numbers per generation (as the "Crash" worker numbers them). */
+    static final long PER_GENERATION = 1_000_000L;
+
+    /**
+     * Every create-only area the suites cover; add a line here for a new one. A priority ranking of
+     * three accounts (one with two products, one without a growth rate), so that every table of the
+     * ranking (ranking, entries, entries' products) is written; generation {@code g}'s commands rank
+     * the segment of product {@code CRASH-g}, command {@code i} of it the month {@code i} months after
+     * January 2000.
+     */
+    static final List<CreateOnly<?, ?, ?>> CREATE_ONLY = List.of(
+            new CreateOnly<>("priority", PriorityRankingRepository.class,
+                    seq -> PriorityRankingId.of(rankedMonth(seq), crashSegment(seq / PER_GENERATION)),
+                    ReliabilityWorkloads::ranking,
+                    (rankings, generation) -> rankings.history(crashSegment(generation)),
+                    ranking -> List.of(ranking.period(), ranking.segment(), ranking.weights(), ranking.basis(),
+                            ranking.recordedAt(), ranking.entries())));
+
+    /** The ranking of id {@code "<period>.<segment>"}, recorded at {@code at}: the same three accounts every time. */
+    private static PriorityRanking ranking(PriorityRankingId id, Instant at) {
+        int dot = id.value().indexOf('.');
+        return PriorityRanking.record(Period.parse(id.value().substring(0, dot)), Segment.parse(id.value().substring(dot + 1)),
+                new RankingWeights(BigDecimal.ONE, new BigDecimal("0.5"), new BigDecimal("0.25")), GrowthBasis.PREVIOUS_PERIOD,
+                List.of(rankedResult("KA-A", List.of("DDN", "LAN"), "900.00", "90.00", Optional.of(new BigDecimal("0.125000"))),
+                        rankedResult("KA-B", List.of("DDN"), "500.00", "-5.00", Optional.empty()),
+                        rankedResult("KA-C", List.of("LAN"), "700.00", "70.00", Optional.of(new BigDecimal("-0.250000")))),
+                at);
+    }
+
+    /** The month command {@code seq} ranks: one of its own within its generation. */
+    private static Period rankedMonth(long seq) {
+        long i = seq % PER_GENERATION;
+        if (i >= 12L * (Period.MAX_YEAR - 2000)) {
+            throw new IllegalStateException("command " + seq + " is past the last month a ranking can name");
+        }
+        return Period.month(YearMonth.of(2000, 1).plusMonths(i));
+    }
+
+    /** The segment generation {@code g}'s rankings rank. */
+    private static Segment crashSegment(long generation) {
+        return Segment.product(new ProductCode("CRASH-" + generation));
+    }
+
+    private static AccountResult rankedResult(String account, List<String> products, String revenue, String profit,
+            Optional<BigDecimal> growth) {
+        return new AccountResult(new AccountId(account), Industry.FINANCE, products.stream().map(ProductCode::new).toList(),
+                Money.cny(revenue), Money.cny(profit), growth);
     }
 
     /** Every area the suites cover; add a line here for a new area. */
