@@ -62,7 +62,11 @@ class CrashH2Test extends CrashContract {
         return "H2 (file)";
     }
 
-    /** H2 may lose an acknowledged commit when its process dies, even with WRITE_DELAY=0 (seen in a soak run). */
+    /**
+     * H2 may lose commits it acknowledged when its process is killed, even with WRITE_DELAY=0: the
+     * commit is written, but reopening the file may not find it (see {@link H2KillExperiment} and
+     * the Crash section of docs/reliability.md).
+     */
     @Override
     boolean keepsAcknowledgedCommits() {
         return false;
