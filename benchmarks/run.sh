@@ -96,7 +96,7 @@ run() {
 }
 
 JVM=()
-run commands 'KeyAccountMixBenchmark|ProvisioningMixBenchmark' "${COMMANDS[@]}"
+run commands 'KeyAccountMixBenchmark|ProvisioningMixBenchmark|ReservationMixBenchmark|SlaOrderMixBenchmark|BudgetCommitmentMixBenchmark' "${COMMANDS[@]}"
 run bulk 'BulkBenchmark' "${BULK[@]}"
 run outbox 'OutboxBenchmark' "${OUTBOX[@]}"
 JVM=(-Xmx6g)
