@@ -3,7 +3,7 @@
 # and writes the figures of docs/performance.md.
 #
 #   ./mvnw -B -ntp package -DskipTests     # builds benchmarks/target/keyline-benchmarks.jar
-#   benchmarks/run.sh                       # short profile: every figure, in under 10 minutes
+#   benchmarks/run.sh                       # short profile: every figure, in about 13 minutes on a quiet machine
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
 #
 # The short profile keeps every workload but shrinks what takes long under load: bulk iterations of
@@ -96,7 +96,7 @@ run() {
 }
 
 JVM=()
-run commands 'KeyAccountMixBenchmark|ProvisioningMixBenchmark' "${COMMANDS[@]}"
+run commands 'KeyAccountMixBenchmark|ProvisioningMixBenchmark|ReservationMixBenchmark|SlaOrderMixBenchmark|BudgetCommitmentMixBenchmark' "${COMMANDS[@]}"
 run bulk 'BulkBenchmark' "${BULK[@]}"
 run outbox 'OutboxBenchmark' "${OUTBOX[@]}"
 JVM=(-Xmx6g)

@@ -6,22 +6,50 @@ import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
+import dev.keyline.domain.budget.BudgetControl;
+import dev.keyline.domain.budget.BudgetId;
+import dev.keyline.domain.budget.BudgetLine;
+import dev.keyline.domain.budget.BudgetLineId;
+import dev.keyline.domain.budget.BudgetTargets;
+import dev.keyline.domain.budget.CommitmentId;
+import dev.keyline.domain.budget.ControlLevel;
+import dev.keyline.domain.budget.DocumentStage;
+import dev.keyline.domain.budget.LineKind;
+import dev.keyline.domain.budget.OrgUnit;
+import dev.keyline.domain.budget.OrgUnitId;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.resource.AllocationId;
+import dev.keyline.domain.resource.PoolId;
+import dev.keyline.domain.resource.PoolLocation;
+import dev.keyline.domain.resource.ReservationId;
+import dev.keyline.domain.resource.ReservationPurpose;
+import dev.keyline.domain.resource.ReservationTerms;
+import dev.keyline.domain.resource.ResourceType;
+import dev.keyline.domain.sla.MarketingDepartment;
+import dev.keyline.domain.sla.ServiceClass;
+import dev.keyline.domain.sla.SlaId;
+import dev.keyline.domain.sla.SlaParty;
+import dev.keyline.domain.sla.SlaSamples;
+import dev.keyline.domain.sla.SlaTerm;
 import dev.keyline.jdbc.StatementLog.Counted;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.KeyAccounts;
+import dev.keyline.runtime.budget.Budgets;
+import dev.keyline.runtime.resource.ResourcePools;
+import dev.keyline.runtime.sla.ServiceLevelAgreements;
+import dev.keyline.tck.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import dev.keyline.tck.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -190,6 +218,127 @@ abstract class StatementCountContract {
      * left to the keys.
      */
     private static final int MIX_ROUND_TRIPS = 21;
+
+    /**
+     * The most statements and commits of each command of the benchmarks' reservation mix (one
+     * reservation of 4 units in a pool that holds nothing else), one commit each. Reserve 11: the
+     * pool's load (its row, its holdings), its save (the versioned update, the holdings deleted and
+     * inserted again, the movement), the reservation's insert and its event, the expiry timer
+     * replaced (a delete and an insert). Extend 6: the reservation's load, update and event, the
+     * timer replaced. Allocate all 12: both loads (3), the pool's save (4) and its event, the
+     * reservation's update and event, the timer cancelled. Release 7: the pool's load (2), save
+     * (3, no holding left to insert) and event. The raw side needs 5, 3, 6 and 4 statements, plus
+     * the commit: no loads, only the changed holding rows, one outbox batch per command and a
+     * moved timer updated in place.
+     */
+    private static final List<Integer> RESERVATION_MIX = List.of(11, 6, 12, 7);
+
+    /**
+     * The most statements and commits of each command of the benchmarks' SLA-order mix, one commit
+     * each. Draft 4: the SLA row, its agreements in one batch, its event. Sign, sign, accept an order
+     * and complete it 12 each: the SLA's load (its row and its seven child tables), its versioned
+     * update, the entry added and its event; approve 11 (no entry). The raw side needs 3, then 3 or
+     * 2, statements, plus the commit.
+     */
+    private static final List<Integer> SLA_ORDER_MIX = List.of(4, 12, 12, 11, 12, 12);
+
+    /**
+     * The most statements and commits of each command of the benchmarks' budget-commitment mix, one
+     * commit each. Set the targets 5: the budget row, its alert shares, its first status change, its
+     * event. Every later command 14 or 15: the budget's load (its row and its seven child tables),
+     * its versioned update, its lines and challenges deleted and inserted again (unchanged, except
+     * when the line is planned), what the command appended (a status change or ledger entries) and
+     * its events. The raw side needs 4, then 3, statements, plus the commit.
+     */
+    private static final List<Integer> BUDGET_COMMITMENT_MIX = List.of(5, 14, 14, 15, 15, 15, 15, 15);
+
+    /** The runtime of the mixes: its clock at a time in the SLA's and the budget's year. */
+    private Keyline mixKeyline() {
+        JdbcStorage storage = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build();
+        return Keyline.builder().storage(storage).clock(TestClock.at(Instant.parse("2026-03-02T02:00:00Z"))).build();
+    }
+
+    /** Counts each command of a mix, the mix run once before for a warm provider, and checks them against the bounds. */
+    private void countMix(String mix, List<Integer> bounds, java.util.function.IntFunction<List<Runnable>> commands) {
+        commands.apply(0).forEach(Runnable::run);
+        List<Counted> counted = new ArrayList<>();
+        for (Runnable command : commands.apply(1)) {
+            counted.add(log.count(command));
+        }
+        System.out.println("Statement count, " + mix + " mix: " + counted.stream()
+                .map(c -> c.statements().size() + "+" + c.calls("commit")).toList());
+        assertThat(counted).hasSameSizeAs(bounds);
+        for (int i = 0; i < counted.size(); i++) {
+            Counted c = counted.get(i);
+            assertThat(c.calls("commit")).as("%s command %d: %s", mix, i + 1, c).isOne();
+            assertThat(c.calls("getTransactionIsolation") + c.calls("getAutoCommit")).as("%s command %d: %s", mix, i + 1, c)
+                    .isZero();
+            assertThat(c.statementsAndCommits()).as("%s command %d: %s", mix, i + 1, c).isLessThanOrEqualTo(bounds.get(i));
+        }
+    }
+
+    @Test
+    void theReservationMixsCommandsTakeAFewRoundTripsEach() {
+        TestDatabases.emptyStorage(dataSource());
+        ResourcePools pools = ResourcePools.on(mixKeyline());
+        PoolId pool = new PoolId("POOL-1");
+        Actor gm = Actor.withRoles(new UserId("gm"), Role.GENERAL_MANAGER);
+        pools.openPool(gm, pool, ResourceType.DDN_PORT, new PoolLocation(SUZHOU, "EXCH-1"), 10_000, Duration.ZERO);
+        Instant now = Instant.parse("2026-03-02T02:00:00Z");
+        countMix("reservation", RESERVATION_MIX, n -> {
+            ReservationId id = new ReservationId("RS-" + n);
+            AllocationId allocation = new AllocationId("AL-" + n);
+            return List.of(
+                    () -> pools.reserve(gm, pool, id, new ReservationTerms(new AccountId("KA-1"), ReservationPurpose.ORDER,
+                            "PO-" + n, 4, now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(5)))),
+                    () -> pools.redate(gm, id, now.plus(Duration.ofDays(10))),
+                    () -> pools.allocate(gm, id, allocation, 4),
+                    () -> pools.release(gm, pool, allocation));
+        });
+    }
+
+    @Test
+    void theSlaOrderMixsCommandsTakeAFewRoundTripsEach() {
+        TestDatabases.emptyStorage(dataSource());
+        ServiceLevelAgreements slas = ServiceLevelAgreements.on(mixKeyline());
+        countMix("SLA order", SLA_ORDER_MIX, n -> {
+            SlaId id = new SlaId("SLA-" + n);
+            return List.of(
+                    () -> slas.draft(SlaSamples.MARKETING, id, MarketingDepartment.GROUP_CUSTOMERS, SUZHOU, SlaTerm.year(2026),
+                            2, SlaSamples.terms(), SlaSamples.agreements(12)),
+                    () -> slas.sign(SlaSamples.MARKETING, id, SlaParty.MARKETING),
+                    () -> slas.sign(SlaSamples.NETWORK_CENTRE, id, SlaParty.NETWORK_CENTRE),
+                    () -> slas.approve(SlaSamples.GENERAL_MANAGER, id),
+                    () -> slas.acceptOrder(SlaSamples.MARKETING, id, "PO-" + n, SlaSamples.DDN, ServiceClass.D),
+                    () -> slas.recordCompletion(SlaSamples.NETWORK_CENTRE, id, "PO-" + n));
+        });
+    }
+
+    @Test
+    void theBudgetCommitmentMixsCommandsTakeAFewRoundTripsEach() {
+        TestDatabases.emptyStorage(dataSource());
+        Budgets budgets = Budgets.on(mixKeyline());
+        Actor gm = Actor.withRoles(new UserId("gm"), Role.GENERAL_MANAGER);
+        Actor fm = Actor.withRoles(new UserId("fm"), Role.FINANCIAL_MANAGER);
+        BudgetLine line = new BudgetLine(new BudgetLineId("L1"), LineKind.CAPEX, "access network", Money.cny("1200000.00"),
+                BudgetControl.uniform(ControlLevel.STOP), null);
+        countMix("budget commitment", BUDGET_COMMITMENT_MIX, n -> {
+            BudgetId id = new BudgetId("BU-" + n);
+            CommitmentId request = new CommitmentId("REQ-" + n);
+            return List.of(
+                    () -> budgets.setTargets(gm, id, BudgetTargets.of(OrgUnit.province(new OrgUnitId("PR-" + n)), 2026, null,
+                            Money.cny("5000000.00")), "provincial plan"),
+                    () -> budgets.startDraft(fm, id, "drafting"),
+                    () -> budgets.planLine(fm, id, line),
+                    () -> budgets.submit(fm, id, "for review"),
+                    () -> budgets.approve(gm, id, "approved"),
+                    () -> budgets.issue(gm, id, "issued"),
+                    () -> budgets.bookCommitment(fm, id, line.id(), request, DocumentStage.REQUEST, Money.cny("100000.00"),
+                            null),
+                    () -> budgets.bookCommitment(fm, id, line.id(), new CommitmentId("ORD-" + n), DocumentStage.ORDER,
+                            Money.cny("120000.00"), request));
+        });
+    }
 
     private KeyAccountSnapshot register(String id) {
         return accounts.register(ZHOU, new AccountId(id), "Customer " + id, SUZHOU, Industry.FINANCE);

@@ -1,0 +1,80 @@
+package dev.keyline.benchmarks.storage;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The reservation command mix ({@link ReservationMix}: reserve four units of a pool, extend the
+ * reservation, allocate its units, release them; four commands, four transactions) on Keyline and
+ * hand-written JDBC, on H2 and PostgreSQL. Each trial starts from an empty database with the pool
+ * opened; the score is commands per second on one thread.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class ReservationMixBenchmark {
+
+    /** The database. */
+    @Param({"H2", "POSTGRES"})
+    public Database database;
+
+    /** Which side writes: {@code keyline} or {@code raw}. */
+    @Param({"keyline", "raw"})
+    public String side;
+
+    private Fixture fixture;
+    private KeyAccountMixBenchmark.Side runner;
+    private long next;
+
+    /** A new database and the side on it. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        fixture = Fixture.create(database);
+        runner = switch (side) {
+            case "keyline" -> new ReservationMix(fixture)::run;
+            case "raw" -> rawReservation();
+            default -> throw new IllegalArgumentException("unknown side " + side);
+        };
+    }
+
+    private KeyAccountMixBenchmark.Side rawReservation() {
+        try {
+            return new RawReservation(fixture.dataSource())::run;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("opening the raw side's pool failed", e);
+        }
+    }
+
+    /** Drops the database. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        fixture.close();
+    }
+
+    /**
+     * One reservation's four commands.
+     *
+     * @throws Exception when a command fails
+     */
+    @Benchmark
+    @OperationsPerInvocation(ReservationMix.COMMANDS)
+    public void mix() throws Exception {
+        runner.run(next++);
+    }
+}

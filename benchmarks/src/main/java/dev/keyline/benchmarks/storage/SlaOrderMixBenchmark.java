@@ -1,0 +1,72 @@
+package dev.keyline.benchmarks.storage;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The SLA-order command mix ({@link SlaOrderMix}: draft an SLA, sign it for both parties, approve
+ * it, accept an order, report it completed; six commands, six transactions) on Keyline and
+ * hand-written JDBC, on H2 and PostgreSQL. Each trial starts from an empty database; the score is
+ * commands per second on one thread.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class SlaOrderMixBenchmark {
+
+    /** The database. */
+    @Param({"H2", "POSTGRES"})
+    public Database database;
+
+    /** Which side writes: {@code keyline} or {@code raw}. */
+    @Param({"keyline", "raw"})
+    public String side;
+
+    private Fixture fixture;
+    private KeyAccountMixBenchmark.Side runner;
+    private long next;
+
+    /** A new database and the side on it. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        fixture = Fixture.create(database);
+        runner = switch (side) {
+            case "keyline" -> new SlaOrderMix(fixture)::run;
+            case "raw" -> new RawSlaOrder(fixture.dataSource())::run;
+            default -> throw new IllegalArgumentException("unknown side " + side);
+        };
+    }
+
+    /** Drops the database. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        fixture.close();
+    }
+
+    /**
+     * One SLA's six commands.
+     *
+     * @throws Exception when a command fails
+     */
+    @Benchmark
+    @OperationsPerInvocation(SlaOrderMix.COMMANDS)
+    public void mix() throws Exception {
+        runner.run(next++);
+    }
+}
