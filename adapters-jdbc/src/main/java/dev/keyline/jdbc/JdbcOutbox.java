@@ -147,6 +147,24 @@ public final class JdbcOutbox implements Outbox {
     private static final String UPDATE_SUMMARY = "UPDATE keyline_outbox SET status = ?, delivered_at = ?, "
             + "pending_timer_key = NULL, timer_due_at = NULL, version = version + 1 WHERE sequence_number = ?";
 
+    /** {@link #UPDATE_SUMMARY} for many entries in one statement on PostgreSQL: text arrays of status, delivered-at, sequence. */
+    private static final String UPDATE_SUMMARIES_POSTGRESQL = "UPDATE keyline_outbox o SET status = v.status, "
+            + "delivered_at = v.delivered_at, pending_timer_key = NULL, timer_due_at = NULL, version = o.version + 1 "
+            + "FROM unnest(?::text[], ?::timestamptz[], ?::bigint[]) AS v(status, delivered_at, sequence_number) "
+            + "WHERE o.sequence_number = v.sequence_number";
+
+    /**
+     * Many delivery rows in one statement on PostgreSQL, each where the row still has the expected
+     * claim number: text arrays of the new columns, the key and the expected claim number.
+     */
+    private static final String UPDATE_DELIVERIES_POSTGRESQL = "UPDATE keyline_outbox_delivery d SET status = v.status, "
+            + "attempts = v.attempts, next_attempt_at = v.next_attempt_at, last_error = v.last_error, "
+            + "delivered_at = v.delivered_at, claim_number = v.claim_number "
+            + "FROM unnest(?::text[], ?::int[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[], ?::uuid[], "
+            + "?::text[], ?::bigint[]) AS v(status, attempts, next_attempt_at, last_error, delivered_at, claim_number, "
+            + "event_id, sink, expected_claim) "
+            + "WHERE d.event_id = v.event_id AND d.sink = v.sink AND d.claim_number = v.expected_claim";
+
     private final JdbcSession session;
 
     /**
@@ -261,8 +279,8 @@ public final class JdbcOutbox implements Outbox {
         }
         List<OutboxEntry> entries = withDeliveries(toClaim.keySet().stream().map(s -> locked.get(s).message()).toList());
         List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> summaries = new ArrayList<>(entries.size());
+        List<DeliveryWrite> updates = new ArrayList<>();
+        List<OutboxEntry> summaries = new ArrayList<>(entries.size());
         List<OutboxClaim> claimed = new ArrayList<>(count);
         for (OutboxEntry stored : entries) {
             OutboxEntry entry = stored;
@@ -283,16 +301,15 @@ public final class JdbcOutbox implements Outbox {
                     // a delivery first made by this claim goes in as claimed at once
                     inserts.add(deliveryRow(id, d));
                 } else {
-                    updates.add(new Object[] {d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.deliveredAt(),
-                            d.claim(), id, d.sink()});
+                    updates.add(new DeliveryWrite(id, d, existing.get().claim()));
                 }
                 entry = entry.with(d);
             }
-            summaries.add(summaryRow(entry));
+            summaries.add(entry);
         }
         session.batch(INSERT_DELIVERY, inserts);
-        expectOneEach(session.batch(UPDATE_DELIVERY, updates), "claiming deliveries");
-        expectOneEach(session.batch(UPDATE_SUMMARY, summaries), "claiming entries");
+        writeDeliveries(updates, false, "claiming deliveries");
+        writeSummaries(summaries, "claiming entries");
         return List.copyOf(claimed);
     }
 
@@ -366,7 +383,7 @@ public final class JdbcOutbox implements Outbox {
             }
         }
         List<Boolean> held = new ArrayList<>(stored.size());
-        List<Object[]> updates = new ArrayList<>();
+        List<DeliveryWrite> updates = new ArrayList<>();
         Map<EventId, OutboxEntry> changed = new LinkedHashMap<>();
         for (OutboxMark m : stored) {
             OutboxClaim c = m.claim();
@@ -377,17 +394,14 @@ public final class JdbcOutbox implements Outbox {
                 continue;
             }
             SinkDelivery d = m.applyTo(delivery.get());
-            updates.add(new Object[] {d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.deliveredAt(),
-                    d.claim(), c.message().eventId(), c.sink(), c.token()});
+            updates.add(new DeliveryWrite(c.message().eventId(), d, c.token()));
             entry = entry.with(d);
             entries.put(c.message().eventId(), entry);
             changed.put(c.message().eventId(), entry);
             held.add(true);
         }
-        expectOneEach(session.batch(UPDATE_DELIVERY + " AND claim_number = ? AND status = 'IN_FLIGHT'", updates),
-                "recording outcomes");
-        expectOneEach(session.batch(UPDATE_SUMMARY, changed.values().stream().map(JdbcOutbox::summaryRow).toList()),
-                "recording outcomes");
+        writeDeliveries(updates, true, "recording outcomes");
+        writeSummaries(new ArrayList<>(changed.values()), "recording outcomes");
         return List.copyOf(held);
     }
 
@@ -548,6 +562,84 @@ public final class JdbcOutbox implements Outbox {
         return new Object[] {entry.status(), entry.deliveredAt(), entry.sequence()};
     }
 
+    /**
+     * Writes delivery rows, each only while the row still has the claim number the write expects
+     * (and, when {@code inFlight}, is IN_FLIGHT): on PostgreSQL one {@code UPDATE ... FROM unnest(...)}
+     * for the whole list, elsewhere a JDBC batch. Every row must match; the caller holds the entries' locks.
+     */
+    private void writeDeliveries(List<DeliveryWrite> writes, boolean inFlight, String operation) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        String fence = inFlight ? " AND status = 'IN_FLIGHT'" : "";
+        if (session.dialect() == SqlDialect.POSTGRESQL) {
+            int n = writes.size();
+            String[][] columns = new String[9][n];
+            for (int i = 0; i < n; i++) {
+                DeliveryWrite w = writes.get(i);
+                SinkDelivery d = w.delivery();
+                columns[0][i] = d.status().name();
+                columns[1][i] = Integer.toString(d.attempts());
+                columns[2][i] = text(d.nextAttemptAt());
+                columns[3][i] = d.lastError();
+                columns[4][i] = text(d.deliveredAt());
+                columns[5][i] = Long.toString(d.claim());
+                columns[6][i] = w.eventId().value().toString();
+                columns[7][i] = d.sink();
+                columns[8][i] = Long.toString(w.expectedClaim());
+            }
+            Object[] arrays = new Object[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                arrays[c] = session.textArray(columns[c]);
+            }
+            expectRows(session.update(UPDATE_DELIVERIES_POSTGRESQL + fence.replace("status", "d.status"), arrays), n,
+                    operation);
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(writes.size());
+        for (DeliveryWrite w : writes) {
+            SinkDelivery d = w.delivery();
+            rows.add(new Object[] {d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.deliveredAt(), d.claim(),
+                    w.eventId(), d.sink(), w.expectedClaim()});
+        }
+        expectOneEach(session.batch(UPDATE_DELIVERY + " AND claim_number = ?" + fence, rows), operation);
+    }
+
+    /** Writes the entries' summed-up status (see {@link #UPDATE_SUMMARY}): on PostgreSQL in one statement, elsewhere a JDBC batch. */
+    private void writeSummaries(List<OutboxEntry> entries, String operation) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (session.dialect() == SqlDialect.POSTGRESQL) {
+            int n = entries.size();
+            String[] statuses = new String[n];
+            String[] deliveredAt = new String[n];
+            String[] sequences = new String[n];
+            for (int i = 0; i < n; i++) {
+                OutboxEntry e = entries.get(i);
+                statuses[i] = e.status().name();
+                deliveredAt[i] = text(e.deliveredAt());
+                sequences[i] = Long.toString(e.sequence());
+            }
+            expectRows(session.update(UPDATE_SUMMARIES_POSTGRESQL, session.textArray(statuses),
+                    session.textArray(deliveredAt), session.textArray(sequences)), n, operation);
+            return;
+        }
+        expectOneEach(session.batch(UPDATE_SUMMARY, entries.stream().map(JdbcOutbox::summaryRow).toList()), operation);
+    }
+
+    /** An instant as PostgreSQL reads a {@code timestamptz}, truncated to the stored microseconds; null stays null. */
+    private static String text(Instant instant) {
+        return instant == null ? null : SqlParameters.storedInstant(instant).toString();
+    }
+
+    private static void expectRows(int changed, int expected, String operation) {
+        if (changed != expected) {
+            throw new CorruptStateException(operation + ": " + changed + " outbox rows changed instead of " + expected
+                    + "; a row changed under its entry's lock or is missing");
+        }
+    }
+
     /** Fails unless every statement of a batch changed exactly one row (or the driver did not say). */
     private static void expectOneEach(int[] counts, String operation) {
         for (int count : counts) {
@@ -642,6 +734,10 @@ public final class JdbcOutbox implements Outbox {
 
     /** A message as read, with its sequence number and its timer key (null when it is not a timer). */
     private record SequencedMessage(long sequence, OutboxMessage message, String timerKey) {
+    }
+
+    /** A delivery row to write, where the row still has the claim number {@code expectedClaim}. */
+    private record DeliveryWrite(EventId eventId, SinkDelivery delivery, long expectedClaim) {
     }
 
     /** An entry locked for a claim: its message as read under the lock, and its version. */
