@@ -54,7 +54,8 @@ import java.util.function.UnaryOperator;
  * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED}, reading
  * their messages in the same statement, and claims for the ones it locked that are still at the
  * version it read: it reads their deliveries in one query and writes the new deliveries (made
- * claimed at once), the claimed ones and the entries' summed-up status as three JDBC batches, so a
+ * claimed at once), the claimed ones and the entries' summed-up status with one statement or JDBC
+ * batch each (on PostgreSQL the updates are one {@code UPDATE ... FROM unnest(...)} each), so a
  * claim of a hundred deliveries costs a handful of round trips, not a few per delivery. An entry another
  * transaction has claimed or changed and not yet committed is locked, so a concurrent relay skips
  * it without waiting; and since that entry is still open in what the relay reads, the relay skips
@@ -79,7 +80,8 @@ import java.util.function.UnaryOperator;
  * {@code false}. Locking the entry first, as claims do, keeps the lock order the same everywhere.
  * {@link #markAll} does the same for a whole batch of marks in four statements: it locks the
  * entries in sequence order in one query, reads their deliveries in one, and writes the deliveries
- * whose claims hold and the entries' status as two JDBC batches.
+ * whose claims hold and the entries' status with one statement each on PostgreSQL and a JDBC
+ * batch each elsewhere.
  *
  * <p>Every method must be called inside a transaction of the same provider's
  * {@link JdbcTransactions}; outside one it throws {@link InvalidStateException}.
