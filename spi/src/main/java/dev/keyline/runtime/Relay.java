@@ -69,8 +69,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * claim no longer holds at that point (another relay claimed the delivery again after this relay
  * stalled past its lease), the relay does not offer the event. The outcomes kept for the batch's
  * end are recorded earlier, in the same transaction as such a renewal, as soon as one of their
- * claims has less than nine tenths of the lease left; so with a lease that outlasts the slowest
- * delivery by a tenth, every outcome is recorded while its claim holds. Every mark carries the
+ * claims has less than nine tenths of the lease left; so with a lease of at least 10/9 of the
+ * slowest delivery (the sink's time-out plus recording the outcome), every outcome is recorded while
+ * its claim holds. Every mark carries the
  * claim's token; a mark whose claim no longer holds changes nothing, is counted as
  * {@link RelayReport#stale()} and logged, and the batch's other marks are recorded all the same.
  * Sinks are told apart by {@link NotificationSink#name()}, which the {@link Keyline} builder
