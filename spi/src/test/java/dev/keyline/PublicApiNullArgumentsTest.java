@@ -50,6 +50,7 @@ class PublicApiNullArgumentsTest {
                 .nullable(SinkDelivery.class, CONSTRUCTOR, "lastError", "null until a delivery has failed")
                 .nullable(SinkDelivery.class, CONSTRUCTOR, "deliveredAt", "null until the sink accepted it")
                 .nullable(OutboxEntry.class, CONSTRUCTOR, "timerKey", "null for an entry that is not a timer")
+                .nullable(dev.keyline.spi.OutboxMark.class, CONSTRUCTOR, "error", "null for a DELIVERED mark")
                 .nullable(RetryableDeliveryException.class, CONSTRUCTOR, "retryAfter", "null when the receiver gave no hint")
                 .nullable(RetryPolicy.class, "waitAfter", "retryAfter", "null when the receiver gave no hint")
                 .nullable(StorageException.class, CONSTRUCTOR, "sqlState", "null when the failure has no SQL state")

@@ -14,6 +14,7 @@ import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.OutboxMark;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +51,12 @@ import java.util.function.UnaryOperator;
  * <p>{@link #claimDue} works in two steps that H2 2.x and PostgreSQL (and the
  * PostgreSQL-compatible distributed databases) run alike. It reads the candidates without locking:
  * per sink and aggregate the oldest entry not done for that sink, if it is due, in sequence order.
- * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED} and
- * claims for the ones it locked that are still at the version it read. An entry another
+ * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED}, reading
+ * their messages in the same statement, and claims for the ones it locked that are still at the
+ * version it read: it reads their deliveries in one query and writes the new deliveries (made
+ * claimed at once), the claimed ones and the entries' summed-up status with one statement or JDBC
+ * batch each (on PostgreSQL the updates are one {@code UPDATE ... FROM unnest(...)} each), so a
+ * claim of a hundred deliveries costs a handful of round trips, not a few per delivery. An entry another
  * transaction has claimed or changed and not yet committed is locked, so a concurrent relay skips
  * it without waiting; and since that entry is still open in what the relay reads, the relay skips
  * the rest of its aggregate for that sink too. So two relays never claim the same delivery.
@@ -72,6 +78,10 @@ import java.util.function.UnaryOperator;
  * change the delivery row only under the claim's number ({@code ... WHERE claim_number = ? AND
  * status = 'IN_FLIGHT'}); a claim that no longer holds changes no row and the method returns
  * {@code false}. Locking the entry first, as claims do, keeps the lock order the same everywhere.
+ * {@link #markAll} does the same for a whole batch of marks in four statements: it locks the
+ * entries in sequence order in one query, reads their deliveries in one, and writes the deliveries
+ * whose claims hold and the entries' status with one statement each on PostgreSQL and a JDBC
+ * batch each elsewhere.
  *
  * <p>Every method must be called inside a transaction of the same provider's
  * {@link JdbcTransactions}; outside one it throws {@link InvalidStateException}.
@@ -123,14 +133,39 @@ public final class JdbcOutbox implements Outbox {
             + "AND " + String.format(CLAIMABLE, "e") + " AND (f.status IS NULL OR f.status NOT IN " + DONE + ")) "
             + "ORDER BY o.sequence_number LIMIT ?";
 
-    private static final String LOCK = "SELECT sequence_number, version FROM keyline_outbox WHERE sequence_number IN (%s) "
-            + "FOR UPDATE SKIP LOCKED";
+    private static final String LOCK = "SELECT " + COLUMNS + ", o.version FROM keyline_outbox o "
+            + "WHERE o.sequence_number IN (%s) FOR UPDATE SKIP LOCKED";
 
     private static final String INSERT_DELIVERY = "INSERT INTO keyline_outbox_delivery (" + DELIVERY_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String UPDATE_DELIVERY = "UPDATE keyline_outbox_delivery SET status = ?, attempts = ?, "
             + "next_attempt_at = ?, last_error = ?, delivered_at = ?, claim_number = ? WHERE event_id = ? AND sink = ?";
+
+    /**
+     * Stores an entry's summed-up status and delivered-at time and bumps its version; its deliveries
+     * exist by now, so a timer is no longer pending and its pending key and due time are cleared.
+     */
+    private static final String UPDATE_SUMMARY = "UPDATE keyline_outbox SET status = ?, delivered_at = ?, "
+            + "pending_timer_key = NULL, timer_due_at = NULL, version = version + 1 WHERE sequence_number = ?";
+
+    /** {@link #UPDATE_SUMMARY} for many entries in one statement on PostgreSQL: text arrays of status, delivered-at, sequence. */
+    private static final String UPDATE_SUMMARIES_POSTGRESQL = "UPDATE keyline_outbox o SET status = v.status, "
+            + "delivered_at = v.delivered_at, pending_timer_key = NULL, timer_due_at = NULL, version = o.version + 1 "
+            + "FROM unnest(?::text[], ?::timestamptz[], ?::bigint[]) AS v(status, delivered_at, sequence_number) "
+            + "WHERE o.sequence_number = v.sequence_number";
+
+    /**
+     * Many delivery rows in one statement on PostgreSQL, each where the row still has the expected
+     * claim number: text arrays of the new columns, the key and the expected claim number.
+     */
+    private static final String UPDATE_DELIVERIES_POSTGRESQL = "UPDATE keyline_outbox_delivery d SET status = v.status, "
+            + "attempts = v.attempts, next_attempt_at = v.next_attempt_at, last_error = v.last_error, "
+            + "delivered_at = v.delivered_at, claim_number = v.claim_number "
+            + "FROM unnest(?::text[], ?::int[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[], ?::uuid[], "
+            + "?::text[], ?::bigint[]) AS v(status, attempts, next_attempt_at, last_error, delivered_at, claim_number, "
+            + "event_id, sink, expected_claim) "
+            + "WHERE d.event_id = v.event_id AND d.sink = v.sink AND d.claim_number = v.expected_claim";
 
     private final JdbcSession session;
 
@@ -229,48 +264,55 @@ public final class JdbcOutbox implements Outbox {
         candidates.sort(Comparator.comparingLong(Candidate::sequence).thenComparing(Candidate::sink));
         Object[] sequences = candidates.stream().map(Candidate::sequence).distinct().toArray();
         String placeholders = String.join(", ", Collections.nCopies(sequences.length, "?"));
-        Map<Long, Long> locked = new HashMap<>();
+        Map<Long, LockedEntry> locked = new HashMap<>();
         session.query(String.format(LOCK, placeholders), row -> locked.put(row.longValue("sequence_number"),
-                row.longValue("version")), sequences);
+                new LockedEntry(message(row), row.longValue("version"))), sequences);
         Map<Long, List<String>> toClaim = new LinkedHashMap<>();
         int count = 0;
         for (Candidate c : candidates) {
-            if (count < limit && Long.valueOf(c.version).equals(locked.get(c.sequence))) {
+            LockedEntry entry = locked.get(c.sequence);
+            if (count < limit && entry != null && entry.version() == c.version) {
                 toClaim.computeIfAbsent(c.sequence, s -> new ArrayList<>()).add(c.sink);
                 count++;
             }
         }
-        List<OutboxClaim> claimed = new ArrayList<>(count);
-        for (Map.Entry<Long, List<String>> e : toClaim.entrySet()) {
-            claimed.addAll(claim(e.getKey(), names, e.getValue(), lease));
+        if (toClaim.isEmpty()) {
+            return List.of();
         }
-        return List.copyOf(claimed);
-    }
-
-    /** Claims the deliveries of one locked entry to {@code claimSinks}, first adding the missing deliveries to {@code sinks}. */
-    private List<OutboxClaim> claim(long sequence, Set<String> sinks, List<String> claimSinks, Instant lease) {
-        OutboxEntry entry = entryBySequence(sequence);
-        EventId id = entry.message().eventId();
-        List<Object[]> missing = new ArrayList<>();
-        for (String sink : sinks) {
-            if (entry.delivery(sink).isEmpty()) {
-                SinkDelivery d = SinkDelivery.pending(sink, entry.message().occurredAt());
-                missing.add(deliveryRow(id, d));
+        List<OutboxEntry> entries = withDeliveries(toClaim.keySet().stream().map(s -> locked.get(s).message()).toList());
+        List<Object[]> inserts = new ArrayList<>();
+        List<DeliveryWrite> updates = new ArrayList<>();
+        List<OutboxEntry> summaries = new ArrayList<>(entries.size());
+        List<OutboxClaim> claimed = new ArrayList<>(count);
+        for (OutboxEntry stored : entries) {
+            OutboxEntry entry = stored;
+            EventId id = entry.message().eventId();
+            List<String> claimSinks = toClaim.get(entry.sequence());
+            for (String sink : names) {
+                Optional<SinkDelivery> existing = entry.delivery(sink);
+                boolean claim = claimSinks.contains(sink);
+                if (existing.isPresent() && !claim) {
+                    continue;
+                }
+                SinkDelivery d = existing.orElseGet(() -> SinkDelivery.pending(sink, stored.message().occurredAt()));
+                if (claim) {
+                    d = d.claimed(lease);
+                    claimed.add(new OutboxClaim(entry.sequence(), entry.message(), sink, d.claim(), d.attempts(), lease));
+                }
+                if (existing.isEmpty()) {
+                    // a delivery first made by this claim goes in as claimed at once
+                    inserts.add(deliveryRow(id, d));
+                } else {
+                    updates.add(new DeliveryWrite(id, d, existing.get().claim()));
+                }
                 entry = entry.with(d);
             }
+            summaries.add(entry);
         }
-        if (!missing.isEmpty()) {
-            session.batch(INSERT_DELIVERY, missing);
-        }
-        List<OutboxClaim> claims = new ArrayList<>(claimSinks.size());
-        for (String sink : claimSinks) {
-            SinkDelivery d = entry.delivery(sink).orElseThrow().claimed(lease);
-            writeDelivery(id, d);
-            entry = entry.with(d);
-            claims.add(new OutboxClaim(sequence, entry.message(), sink, d.claim(), d.attempts(), lease));
-        }
-        writeSummary(entry);
-        return claims;
+        session.batch(INSERT_DELIVERY, inserts);
+        writeDeliveries(updates, false, "claiming deliveries");
+        writeSummaries(summaries, "claiming entries");
+        return List.copyOf(claimed);
     }
 
     @Override
@@ -305,6 +347,64 @@ public final class JdbcOutbox implements Outbox {
         Instant stored = SqlParameters.storedInstant(at);
         return changeClaimed(claim, d -> new SinkDelivery(d.sink(), DeliveryStatus.DEAD_LETTER, claim.attempt(), stored,
                 error, null, d.claim()));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In a few statements for the whole list, whatever its length: the entries are locked in
+     * sequence order ({@code SELECT ... ORDER BY sequence_number FOR UPDATE}, waiting for another
+     * transaction's lock), their deliveries read, and the deliveries whose claims hold and the
+     * entries' summed-up status are written as two JDBC batches.
+     */
+    @Override
+    public List<Boolean> markAll(List<OutboxMark> marks) {
+        List<OutboxMark> checked = OutboxMark.distinct(marks);
+        requireTransaction();
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxMark> stored = checked.stream().map(JdbcOutbox::stored).toList();
+        List<OutboxClaim> bySequence = stored.stream().map(OutboxMark::claim)
+                .sorted(Comparator.comparingLong(OutboxClaim::sequence)).toList();
+        List<Object> ids = bySequence.stream().map(c -> (Object) c.message().eventId()).distinct().toList();
+        List<EventId> present = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            present.addAll(session.query("SELECT event_id FROM keyline_outbox WHERE event_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY sequence_number FOR UPDATE",
+                    row -> row.eventId("event_id"), chunk.toArray()));
+        }
+        Map<EventId, List<SinkDelivery>> deliveries = deliveriesOf(present);
+        Set<EventId> lockedIds = new HashSet<>(present);
+        Map<EventId, OutboxEntry> entries = new HashMap<>();
+        for (OutboxClaim c : bySequence) {
+            EventId id = c.message().eventId();
+            if (lockedIds.contains(id) && !entries.containsKey(id)) {
+                entries.put(id, new OutboxEntry(c.sequence(), c.message(), deliveries.getOrDefault(id, List.of())));
+            }
+        }
+        List<Boolean> held = new ArrayList<>(stored.size());
+        List<DeliveryWrite> updates = new ArrayList<>();
+        Map<EventId, OutboxEntry> changed = new LinkedHashMap<>();
+        for (OutboxMark m : stored) {
+            OutboxClaim c = m.claim();
+            OutboxEntry entry = entries.get(c.message().eventId());
+            Optional<SinkDelivery> delivery = entry == null ? Optional.empty() : entry.delivery(c.sink());
+            if (delivery.isEmpty() || !delivery.get().heldBy(c)) {
+                held.add(false);
+                continue;
+            }
+            SinkDelivery d = m.applyTo(delivery.get());
+            updates.add(new DeliveryWrite(c.message().eventId(), d, c.token()));
+            entry = entry.with(d);
+            entries.put(c.message().eventId(), entry);
+            changed.put(c.message().eventId(), entry);
+            held.add(true);
+        }
+        writeDeliveries(updates, true, "recording outcomes");
+        writeSummaries(new ArrayList<>(changed.values()), "recording outcomes");
+        return List.copyOf(held);
     }
 
     @Override
@@ -456,8 +556,105 @@ public final class JdbcOutbox implements Outbox {
      * has deliveries by now, so a timer is no longer pending: its pending key is cleared.
      */
     private void writeSummary(OutboxEntry entry) {
-        session.update("UPDATE keyline_outbox SET status = ?, delivered_at = ?, pending_timer_key = NULL, "
-                + "timer_due_at = NULL, version = version + 1 WHERE sequence_number = ?", entry.status(), entry.deliveredAt(), entry.sequence());
+        session.update(UPDATE_SUMMARY, summaryRow(entry));
+    }
+
+    /** The parameters of {@link #UPDATE_SUMMARY} for the entry. */
+    private static Object[] summaryRow(OutboxEntry entry) {
+        return new Object[] {entry.status(), entry.deliveredAt(), entry.sequence()};
+    }
+
+    /**
+     * Writes delivery rows, each only while the row still has the claim number the write expects
+     * (and, when {@code inFlight}, is IN_FLIGHT): on PostgreSQL one {@code UPDATE ... FROM unnest(...)}
+     * for the whole list, elsewhere a JDBC batch. Every row must match; the caller holds the entries' locks.
+     */
+    private void writeDeliveries(List<DeliveryWrite> writes, boolean inFlight, String operation) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        String fence = inFlight ? " AND status = 'IN_FLIGHT'" : "";
+        if (session.dialect() == SqlDialect.POSTGRESQL) {
+            int n = writes.size();
+            String[][] columns = new String[9][n];
+            for (int i = 0; i < n; i++) {
+                DeliveryWrite w = writes.get(i);
+                SinkDelivery d = w.delivery();
+                columns[0][i] = d.status().name();
+                columns[1][i] = Integer.toString(d.attempts());
+                columns[2][i] = text(d.nextAttemptAt());
+                columns[3][i] = d.lastError();
+                columns[4][i] = text(d.deliveredAt());
+                columns[5][i] = Long.toString(d.claim());
+                columns[6][i] = w.eventId().value().toString();
+                columns[7][i] = d.sink();
+                columns[8][i] = Long.toString(w.expectedClaim());
+            }
+            Object[] arrays = new Object[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                arrays[c] = session.textArray(columns[c]);
+            }
+            expectRows(session.update(UPDATE_DELIVERIES_POSTGRESQL + fence.replace("status", "d.status"), arrays), n,
+                    operation);
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(writes.size());
+        for (DeliveryWrite w : writes) {
+            SinkDelivery d = w.delivery();
+            rows.add(new Object[] {d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.deliveredAt(), d.claim(),
+                    w.eventId(), d.sink(), w.expectedClaim()});
+        }
+        expectOneEach(session.batch(UPDATE_DELIVERY + " AND claim_number = ?" + fence, rows), operation);
+    }
+
+    /** Writes the entries' summed-up status (see {@link #UPDATE_SUMMARY}): on PostgreSQL in one statement, elsewhere a JDBC batch. */
+    private void writeSummaries(List<OutboxEntry> entries, String operation) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (session.dialect() == SqlDialect.POSTGRESQL) {
+            int n = entries.size();
+            String[] statuses = new String[n];
+            String[] deliveredAt = new String[n];
+            String[] sequences = new String[n];
+            for (int i = 0; i < n; i++) {
+                OutboxEntry e = entries.get(i);
+                statuses[i] = e.status().name();
+                deliveredAt[i] = text(e.deliveredAt());
+                sequences[i] = Long.toString(e.sequence());
+            }
+            expectRows(session.update(UPDATE_SUMMARIES_POSTGRESQL, session.textArray(statuses),
+                    session.textArray(deliveredAt), session.textArray(sequences)), n, operation);
+            return;
+        }
+        expectOneEach(session.batch(UPDATE_SUMMARY, entries.stream().map(JdbcOutbox::summaryRow).toList()), operation);
+    }
+
+    /** An instant as PostgreSQL reads a {@code timestamptz}, truncated to the stored microseconds; null stays null. */
+    private static String text(Instant instant) {
+        return instant == null ? null : SqlParameters.storedInstant(instant).toString();
+    }
+
+    private static void expectRows(int changed, int expected, String operation) {
+        if (changed != expected) {
+            throw new CorruptStateException(operation + ": " + changed + " outbox rows changed instead of " + expected
+                    + "; a row changed under its entry's lock or is missing");
+        }
+    }
+
+    /** Fails unless every statement of a batch changed exactly one row (or the driver did not say). */
+    private static void expectOneEach(int[] counts, String operation) {
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new CorruptStateException(operation + ": an outbox row changed under its entry's lock or is missing "
+                        + "(a statement of the batch changed " + count + " rows instead of one)");
+            }
+        }
+    }
+
+    /** The mark with its time truncated to what the database stores. */
+    private static OutboxMark stored(OutboxMark m) {
+        return new OutboxMark(m.claim(), m.status(), SqlParameters.storedInstant(m.at()), m.error());
     }
 
     private static Object[] deliveryRow(EventId id, SinkDelivery d) {
@@ -465,19 +662,25 @@ public final class JdbcOutbox implements Outbox {
                 d.claim()};
     }
 
+    /** The deliveries of the given entries, by event id (an entry without deliveries has no key). */
+    private Map<EventId, List<SinkDelivery>> deliveriesOf(List<EventId> ids) {
+        Map<EventId, List<SinkDelivery>> deliveries = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<EventId> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            session.query("SELECT " + DELIVERY_COLUMNS + " FROM keyline_outbox_delivery WHERE event_id IN ("
+                    + placeholders + ")", row -> deliveries.computeIfAbsent(row.eventId("event_id"), k -> new ArrayList<>())
+                    .add(delivery(row)), chunk.toArray());
+        }
+        return deliveries;
+    }
+
     /** The entries of the given messages with their deliveries, in the messages' order. */
     private List<OutboxEntry> withDeliveries(List<SequencedMessage> messages) {
         if (messages.isEmpty()) {
             return List.of();
         }
-        Map<EventId, List<SinkDelivery>> deliveries = new HashMap<>();
-        for (int from = 0; from < messages.size(); from += IN_LIST) {
-            List<SequencedMessage> chunk = messages.subList(from, Math.min(messages.size(), from + IN_LIST));
-            String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            session.query("SELECT " + DELIVERY_COLUMNS + " FROM keyline_outbox_delivery WHERE event_id IN ("
-                    + placeholders + ")", row -> deliveries.computeIfAbsent(row.eventId("event_id"), k -> new ArrayList<>())
-                    .add(delivery(row)), chunk.stream().map(m -> m.message().eventId()).toArray());
-        }
+        Map<EventId, List<SinkDelivery>> deliveries = deliveriesOf(messages.stream().map(m -> m.message().eventId()).toList());
         List<OutboxEntry> entries = new ArrayList<>(messages.size());
         for (SequencedMessage m : messages) {
             try {
@@ -533,6 +736,14 @@ public final class JdbcOutbox implements Outbox {
 
     /** A message as read, with its sequence number and its timer key (null when it is not a timer). */
     private record SequencedMessage(long sequence, OutboxMessage message, String timerKey) {
+    }
+
+    /** A delivery row to write, where the row still has the claim number {@code expectedClaim}. */
+    private record DeliveryWrite(EventId eventId, SinkDelivery delivery, long expectedClaim) {
+    }
+
+    /** An entry locked for a claim: its message as read under the lock, and its version. */
+    private record LockedEntry(SequencedMessage message, long version) {
     }
 
     /** A due delivery as read: the entry's sequence, the version its claim must still find, and the sink. */

@@ -45,6 +45,7 @@ import java.util.stream.StreamSupport;
  *   <li>an {@code Identifier}: its {@code value()} text; an {@code EventId}: its UUID;</li>
  *   <li>a {@code Currency}: its ISO code, for a {@code CHAR(3)} column. {@code Money} takes two
  *       columns (bind {@code amount()} and {@code currency()}; read with {@link Row#money}).</li>
+ *   <li>a {@code java.sql.Array} made on the transaction's connection: as itself.</li>
  * </ul>
  * Anything else is rejected with an {@code InvalidArgumentException} naming the parameter.
  * {@link Row} reads every one of these forms back.
@@ -395,6 +396,23 @@ public final class JdbcSession {
                     + entityName + " instead of one", null);
         }
         return expectedVersion + 1;
+    }
+
+    /**
+     * A SQL array of text on the current transaction's connection, for a statement that casts it to
+     * the array type it needs (for example {@code ?::uuid[]}).
+     *
+     * @param values the elements, nulls allowed
+     * @return the array, valid while the transaction lasts
+     */
+    java.sql.Array textArray(String[] values) {
+        return onTransaction("array", () -> {
+            try {
+                return transactions.currentConnection().createArrayOf("text", values);
+            } catch (SQLException e) {
+                throw SqlFailures.wrap("making a text array of " + values.length + " elements", e);
+            }
+        });
     }
 
     /** Fails unless a transaction is active; then runs {@code work} joined to it, so a failure marks it rollback-only. */

@@ -52,6 +52,8 @@ final class SqlParameters {
         } else if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime || v instanceof UUID
                 || v instanceof Boolean || v instanceof byte[]) {
             statement.setObject(index, v);
+        } else if (v instanceof java.sql.Array array) {
+            statement.setArray(index, array);
         } else if (v instanceof YearMonth month) {
             statement.setString(index, month.toString());
         } else if (v instanceof BigDecimal decimal) {

@@ -11,6 +11,7 @@ import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.OutboxMark;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.SinkDelivery;
 import java.time.Instant;
@@ -228,6 +229,25 @@ public final class InMemoryOutbox implements Outbox {
         Require.nonBlank(error, "error");
         return changeClaimed(claim, "dead-lettering", d -> new SinkDelivery(d.sink(), DeliveryStatus.DEAD_LETTER,
                 claim.attempt(), at, error, null, d.claim()));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Locks the marks' entries in sequence order first (waiting for other transactions' locks),
+     * then applies the marks in list order.
+     */
+    @Override
+    public List<Boolean> markAll(List<OutboxMark> marks) {
+        List<OutboxMark> checked = OutboxMark.distinct(marks);
+        InMemoryTransaction tx = storage.requireTransaction("recording outcomes in the outbox");
+        checked.stream().map(OutboxMark::claim).sorted(Comparator.comparingLong(OutboxClaim::sequence))
+                .map(c -> c.message().eventId()).distinct().forEach(id -> lock(tx, id));
+        List<Boolean> held = new ArrayList<>(checked.size());
+        for (OutboxMark m : checked) {
+            held.add(changeClaimed(m.claim(), "recording outcomes", m::applyTo));
+        }
+        return List.copyOf(held);
     }
 
     @Override

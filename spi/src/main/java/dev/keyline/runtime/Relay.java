@@ -14,6 +14,7 @@ import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.Outbox;
 import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.OutboxMark;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Every sink has its own delivery state per event ({@link SinkDelivery}): its attempts, its
  * next try, its dead letter. One pump claims due deliveries in one transaction (they become
  * IN_FLIGHT for the policy's lease), offers each to its sink outside any transaction, and records
- * the outcome in a transaction of its own per delivery:
+ * the outcomes of the batch together, in one transaction ({@link Outbox#markAll}) at the end of the
+ * batch, or earlier when a lease runs short (see below):
  * <ul>
  *   <li>the sink returned normally: DELIVERED for that sink;</li>
  *   <li>the sink threw {@link PermanentDeliveryException}, or the attempt was the policy's last:
@@ -53,25 +56,35 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the policy's {@link RetryPolicy#maxRetryAfter()}).</li>
  * </ul>
  * A failing sink holds back only its own later events of the same aggregate; the other sinks go
- * on. An entry is DELIVERED once every sink accepted it. A relay that dies mid-delivery (or a
- * {@link VirtualMachineError}) leaves its deliveries IN_FLIGHT; they are claimed again once the
- * lease ends. Nothing is ever marked delivered that a sink did not accept.
+ * on. An entry is DELIVERED once every sink accepted it. A relay that dies mid-batch (or a
+ * {@link VirtualMachineError}) leaves the batch's deliveries whose outcomes it had not recorded yet
+ * IN_FLIGHT; they are claimed again once the lease ends and delivered again (at least once).
+ * Nothing is ever marked delivered that a sink did not accept.
  *
- * <p><b>Leases and fencing.</b> The relay renews a claim's lease just before offering the event
- * to the sink, so the lease needs to cover one delivery (the slowest sink's time-out), not the
- * whole batch. If the claim no longer holds at that point (another relay claimed the delivery
- * again after this relay stalled past its lease), the relay does not offer the event. Every mark
- * carries the claim's token; a mark whose claim no longer holds changes nothing, is counted as
- * {@link RelayReport#stale()} and logged. Sinks are told apart by {@link NotificationSink#name()},
- * which the {@link Keyline} builder requires to be unique.
+ * <p><b>Leases and fencing.</b> Every delivery starts with at least nine tenths of the policy's
+ * lease ahead of it: just before offering an event, the relay renews the claim in hand if less than
+ * that is left (so with a fast sink a batch needs no renewal at all, and with a slow one each claim
+ * is renewed when its turn comes, as the lease needs to cover one delivery, not the whole batch,
+ * and the claims further down a slow batch may go to another relay when their lease ends). If the
+ * claim no longer holds at that point (another relay claimed the delivery again after this relay
+ * stalled past its lease), the relay does not offer the event. The outcomes kept for the batch's
+ * end are recorded earlier, in the same transaction as such a renewal, as soon as one of their
+ * claims has less than nine tenths of the lease left; so with a lease of at least 10/9 of the
+ * slowest delivery (the sink's time-out plus recording the outcome), every outcome is recorded while
+ * its claim holds. Every mark carries the
+ * claim's token; a mark whose claim no longer holds changes nothing, is counted as
+ * {@link RelayReport#stale()} and logged, and the batch's other marks are recorded all the same.
+ * Sinks are told apart by {@link NotificationSink#name()}, which the {@link Keyline} builder
+ * requires to be unique.
  *
  * <p><b>Reactions.</b> The relay delivers each {@link Reaction} like a sink, under the reaction's
  * name, with the same delivery state, retries, dead letters and order per aggregate. For an event
  * the reaction takes, it runs the reaction's handler in a transaction of its own (see
  * {@link Reaction}) that also records a receipt for the event, and skips the handler when a receipt
  * is already there (the event was applied, but the relay died before marking it); an event whose
- * JSON cannot be read back is dead-lettered at once. An event the reaction does not take is marked
- * delivered for it without running it, and is not counted in the {@link RelayReport}.
+ * JSON cannot be read back is dead-lettered at once; the relay records the outcome with the batch's
+ * others. An event the reaction does not take is marked delivered for it without running it, and is
+ * not counted in the {@link RelayReport}.
  *
  * <p>With neither sinks nor reactions, the relay claims nothing: entries wait until a sink is wired,
  * rather than being marked delivered to nobody. With reactions but no sinks, an entry is done once
@@ -89,6 +102,8 @@ public final class Relay {
     private static final int MAX_REASON_LENGTH = 500;
     private static final int ROUNDS_PER_TICK = 10;
     private static final int PURGE_CHUNK = 500;
+    /** The share of the lease, in tenths, that a delivery starts with at least, and that a kept outcome's claim keeps until recorded. */
+    private static final int LEASE_AHEAD_TENTHS = 9;
 
     private final Transactions transactions;
     private final Outbox outbox;
@@ -157,40 +172,12 @@ public final class Relay {
         Instant now = clock.instant();
         List<OutboxClaim> claimed = transactions.execute(
                 () -> outbox.claimDue(now, deliveries, policy.batchSize(), now.plus(policy.lease())));
-        int delivered = 0;
-        int retried = 0;
-        int deadLettered = 0;
-        int stale = 0;
-        RuntimeException markingFailure = null;
+        Batch batch = new Batch();
         for (OutboxClaim claim : claimed) {
-            try {
-                Reaction reaction = reactions.get(claim.sink());
-                if (reaction != null && !reaction.takes(claim.message().type())) {
-                    passOver(claim);
-                    continue;
-                }
-                DeliveryStatus outcome = handle(claim, now);
-                if (outcome == null) {
-                    stale++;
-                    continue;
-                }
-                switch (outcome) {
-                    case DELIVERED -> delivered++;
-                    case FAILED -> retried++;
-                    default -> deadLettered++;
-                }
-            } catch (RuntimeException e) {
-                if (markingFailure == null) {
-                    markingFailure = e;
-                } else {
-                    markingFailure.addSuppressed(e);
-                }
-            }
+            batch.offer(claim);
         }
-        if (markingFailure != null) {
-            throw markingFailure;
-        }
-        return new Round(new RelayReport(delivered, retried, deadLettered, stale), claimed.size());
+        batch.checkpoint(null, null);
+        return new Round(batch.report(), claimed.size());
     }
 
     /**
@@ -380,35 +367,6 @@ public final class Relay {
         }
     }
 
-    /**
-     * Renews the claim if time has passed since it was made, offers the event to the claim's sink
-     * and records the outcome.
-     *
-     * @return the delivery's new status, or null when the claim no longer held
-     */
-    private DeliveryStatus handle(OutboxClaim claim, Instant claimedAt) {
-        Instant start = clock.instant();
-        if (start.isAfter(claimedAt)) {
-            boolean held = transactions.execute(() -> outbox.renew(claim, start.plus(policy.lease())));
-            if (!held) {
-                LOG.log(System.Logger.Level.WARNING, "outbox relay lost its claim on event {0} for sink {1} before "
-                        + "delivering it (its lease ran out and another relay claimed it); not delivered by this relay",
-                        claim.message().eventId(), claim.sink());
-                return null;
-            }
-        }
-        Reaction reaction = reactions.get(claim.sink());
-        SinkFailure failure = reaction != null ? react(reaction, claim.message())
-                : deliver(sinks.get(claim.sink()), Notification.of(claim.message(), claim.attempt()));
-        DeliveryStatus outcome = record(claim, failure);
-        if (outcome == null) {
-            LOG.log(System.Logger.Level.WARNING, "outbox relay lost its claim on event {0} for sink {1} while delivering "
-                    + "it (its lease ran out and another relay claimed it); its outcome was not recorded",
-                    claim.message().eventId(), claim.sink());
-        }
-        return outcome;
-    }
-
     private static SinkFailure deliver(NotificationSink sink, Notification notification) {
         try {
             sink.deliver(notification);
@@ -418,12 +376,6 @@ public final class Relay {
         } catch (Throwable failure) {
             return new SinkFailure(sink.name(), failure);
         }
-    }
-
-    /** Marks a reaction's delivery of an event it does not take as delivered; a lost claim changes nothing. */
-    private void passOver(OutboxClaim claim) {
-        Instant at = clock.instant();
-        transactions.execute(() -> outbox.markDelivered(claim, at));
     }
 
     /**
@@ -460,16 +412,151 @@ public final class Relay {
         }
     }
 
-    private DeliveryStatus record(OutboxClaim claim, SinkFailure failure) {
+    /** The mark that records a delivery's outcome: delivered when the sink or reaction accepted it. */
+    private OutboxMark markFor(OutboxClaim claim, SinkFailure failure) {
         Instant at = clock.instant();
         if (failure == null) {
-            return transactions.execute(() -> outbox.markDelivered(claim, at)) ? DeliveryStatus.DELIVERED : null;
+            return OutboxMark.delivered(claim, at);
         }
         if (failure.permanent() || claim.attempt() >= policy.maxAttempts()) {
-            return transactions.execute(() -> outbox.markDeadLetter(claim, at, failure.reason()))
-                    ? DeliveryStatus.DEAD_LETTER : null;
+            return OutboxMark.deadLetter(claim, at, failure.reason());
         }
-        Instant next = at.plus(policy.waitAfter(claim.attempt(), failure.retryAfter()));
-        return transactions.execute(() -> outbox.markFailed(claim, next, failure.reason())) ? DeliveryStatus.FAILED : null;
+        return OutboxMark.failed(claim, at.plus(policy.waitAfter(claim.attempt(), failure.retryAfter())), failure.reason());
+    }
+
+    /** An outcome not yet recorded: its mark, the end of its claim's lease, and whether the report counts it. */
+    private record Outcome(OutboxMark mark, Instant leaseEnd, boolean counted) {
+    }
+
+    /**
+     * One pump's claims on their way: offers each claimed delivery, keeps the outcomes and records
+     * them at a checkpoint, and counts what was done. A checkpoint is one transaction that records
+     * the outcomes kept so far (and renews the claim about to be offered, when it needs it); it
+     * comes at the end of the batch, and before an offer when the claim in hand, or the claim of an
+     * outcome kept, has less than {@link #LEASE_AHEAD_TENTHS} tenths of the lease left.
+     */
+    private final class Batch {
+
+        private final Duration ahead = policy.lease().multipliedBy(LEASE_AHEAD_TENTHS).dividedBy(10);
+        private List<Outcome> kept = new ArrayList<>();
+        private Instant earliestLeaseEnd;
+        private int delivered;
+        private int retried;
+        private int deadLettered;
+        private int stale;
+        private RuntimeException failure;
+
+        /** Offers one claimed delivery to its sink or reaction (or passes it over) and keeps the outcome. */
+        void offer(OutboxClaim claim) {
+            try {
+                Reaction reaction = reactions.get(claim.sink());
+                Instant start = clock.instant();
+                boolean passOver = reaction != null && !reaction.takes(claim.message().type());
+                boolean renew = !passOver && !leaseAhead(claim.leaseUntil(), start);
+                boolean record = earliestLeaseEnd != null && !leaseAhead(earliestLeaseEnd, start);
+                if ((renew || record) && !checkpoint(renew ? claim : null, start)) {
+                    return;
+                }
+                Instant leaseEnd = renew ? start.plus(policy.lease()) : claim.leaseUntil();
+                if (passOver) {
+                    keep(new Outcome(OutboxMark.delivered(claim, clock.instant()), leaseEnd, false));
+                    return;
+                }
+                SinkFailure failed = reaction != null ? react(reaction, claim.message())
+                        : deliver(sinks.get(claim.sink()), Notification.of(claim.message(), claim.attempt()));
+                keep(new Outcome(markFor(claim, failed), leaseEnd, true));
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        /** Whether a lease ending at {@code leaseEnd} has at least the share {@link #ahead} left at {@code at}. */
+        private boolean leaseAhead(Instant leaseEnd, Instant at) {
+            return !leaseEnd.isBefore(at.plus(ahead));
+        }
+
+        private void keep(Outcome outcome) {
+            kept.add(outcome);
+            if (earliestLeaseEnd == null || outcome.leaseEnd().isBefore(earliestLeaseEnd)) {
+                earliestLeaseEnd = outcome.leaseEnd();
+            }
+        }
+
+        /**
+         * Records the outcomes kept so far and renews {@code claim} (unless null) to {@code start}
+         * plus the lease, in one transaction.
+         *
+         * @return whether the claim may be offered: it was renewed (or none was given), and the
+         *     transaction committed
+         */
+        boolean checkpoint(OutboxClaim claim, Instant start) {
+            List<Outcome> outcomes = kept;
+            kept = new ArrayList<>();
+            earliestLeaseEnd = null;
+            if (outcomes.isEmpty() && claim == null) {
+                return true;
+            }
+            List<OutboxMark> marks = outcomes.stream().map(Outcome::mark).toList();
+            boolean[] renewed = {true};
+            List<Boolean> held;
+            try {
+                held = transactions.execute(() -> {
+                    List<Boolean> applied = marks.isEmpty() ? List.of() : outbox.markAll(marks);
+                    if (claim != null) {
+                        renewed[0] = outbox.renew(claim, start.plus(policy.lease()));
+                    }
+                    return applied;
+                });
+            } catch (RuntimeException e) {
+                fail(e);
+                return false;
+            }
+            for (int i = 0; i < outcomes.size(); i++) {
+                count(outcomes.get(i), held.get(i));
+            }
+            if (!renewed[0]) {
+                stale++;
+                LOG.log(System.Logger.Level.WARNING, "outbox relay lost its claim on event {0} for sink {1} before "
+                        + "delivering it (its lease ran out and another relay claimed it); not delivered by this relay",
+                        claim.message().eventId(), claim.sink());
+                return false;
+            }
+            return true;
+        }
+
+        private void count(Outcome outcome, boolean held) {
+            if (!outcome.counted()) {
+                return;
+            }
+            OutboxClaim claim = outcome.mark().claim();
+            if (!held) {
+                stale++;
+                LOG.log(System.Logger.Level.WARNING, "outbox relay lost its claim on event {0} for sink {1} while "
+                        + "delivering it (its lease ran out and another relay claimed it); its outcome was not recorded",
+                        claim.message().eventId(), claim.sink());
+                return;
+            }
+            switch (outcome.mark().status()) {
+                case DELIVERED -> delivered++;
+                case FAILED -> retried++;
+                default -> deadLettered++;
+            }
+        }
+
+        private void fail(RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else if (failure != e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        /** {@return what the batch did}; throws the first failure, the others suppressed in it, if any */
+        RelayReport report() {
+            if (failure != null) {
+                throw failure;
+            }
+            return new RelayReport(delivered, retried, deadLettered, stale);
+        }
     }
 }

@@ -12,9 +12,11 @@ import java.time.Duration;
  * earlier than a receiver's retry-after hint, which is capped at {@code maxRetryAfter}. Once
  * {@code maxAttempts} attempts to a sink have failed, the event goes to that sink's dead letters.
  *
- * <p>The lease covers one delivery, not a batch: the relay renews a claim's lease just before it
- * offers the event to the sink, so the lease must outlast the slowest sink's time-out (a webhook's
- * request time-out, for example), plus the time to record the outcome. A relay that stalls longer
+ * <p>The lease covers one delivery, not a batch: every delivery starts with at least nine tenths of
+ * the lease ahead of it (the relay renews the claim in hand just before offering the event when less
+ * is left), and the relay records a batch's outcomes before their claims have less than that left.
+ * So the lease must outlast the slowest sink's time-out (a webhook's request time-out, for example)
+ * plus the time to record the outcome by a ninth: at least 10/9 of it. A relay that stalls longer
  * loses the claim to the next relay; its late marks then change nothing.
  *
  * @param maxAttempts how many attempts an entry gets before it is dead-lettered, at least 1

@@ -2,6 +2,7 @@ package dev.keyline.spi;
 
 import dev.keyline.domain.common.EventId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +22,8 @@ import java.util.Set;
  *
  * <p><b>Fencing.</b> A claim carries a token, the delivery's claim number, which every claim
  * increments. {@link #renew}, {@link #markDelivered}, {@link #markFailed} and
- * {@link #markDeadLetter} apply only while the delivery is IN_FLIGHT under that token; otherwise
- * they change nothing and return {@code false}. So a relay that stalled past its lease and whose
+ * {@link #markDeadLetter} (and each mark of {@link #markAll}) apply only while the delivery is
+ * IN_FLIGHT under that token; otherwise they change nothing and return {@code false}. So a relay that stalled past its lease and whose
  * delivery another relay claimed again can never move it, nor turn a DELIVERED back.
  *
  * <p><b>Locking.</b> Two transactions never claim the same entry: an entry claimed or otherwise
@@ -160,6 +161,36 @@ public interface Outbox {
      * @return whether the claim held; if not, nothing changed
      */
     boolean markDeadLetter(OutboxClaim claim, Instant at, String error);
+
+    /**
+     * Records several claimed deliveries' outcomes in the caller's transaction: each mark whose
+     * claim still holds is applied as {@link #markDelivered}, {@link #markFailed} or
+     * {@link #markDeadLetter} would apply it, in list order, and a mark whose claim no longer holds
+     * changes nothing, while the others are applied all the same. Marks of several sinks of one
+     * entry may be in the list; two marks of the same delivery (event and sink) may not.
+     *
+     * <p>The relay records a batch's outcomes with it. A provider records them in a few statements
+     * for the whole list rather than a few per mark, and locks the entries in sequence order, so two
+     * relays marking overlapping entries wait for each other instead of dead-locking. This default
+     * applies the single marks one by one.
+     *
+     * @param marks the outcomes, at most one per delivery
+     * @return for each mark, in order, whether its claim held (and the mark was applied)
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code marks} when an
+     *     element is null or two marks are for the same delivery; nothing is changed then
+     */
+    default List<Boolean> markAll(List<OutboxMark> marks) {
+        List<OutboxMark> checked = OutboxMark.distinct(marks);
+        List<Boolean> held = new ArrayList<>(checked.size());
+        for (OutboxMark m : checked) {
+            held.add(switch (m.status()) {
+                case DELIVERED -> markDelivered(m.claim(), m.at());
+                case FAILED -> markFailed(m.claim(), m.at(), m.error());
+                default -> markDeadLetter(m.claim(), m.at(), m.error());
+            });
+        }
+        return List.copyOf(held);
+    }
 
     /**
      * Moves the DEAD_LETTER delivery of {@code eventId} to {@code sink} back to PENDING, due at

@@ -227,6 +227,8 @@ public final class KeylineSamples {
         // messages, JSON and sinks
         tester.value(OutboxMessage.class, KeylineSamples::outboxMessage)
                 .value(Notification.class, () -> Notification.of(outboxMessage(), 1))
+                .value(dev.keyline.spi.OutboxMark.class, () -> dev.keyline.spi.OutboxMark.delivered(
+                        new dev.keyline.spi.OutboxClaim(1, outboxMessage(), "sample", 1, 0, DomainSamples.AT), DomainSamples.AT))
                 .value(KeylineJson.class, KeylineJson::create)
                 .value(EventTypes.class, EventTypes::standard)
                 .value(TypeReference.class, () -> new TypeReference<Map<String, Object>>() { })

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@link StorageProviderContract} (which runs this contract for every provider): each event is
  * delivered, no DELIVERED entry ever goes back, and the order per aggregate holds. The stalled
  * relay's late marks change nothing and are reported as stale; a claim it lost before delivering
- * is not delivered by it; and a relay renews each claim just before delivering it, so a slow batch
- * does not lose the delivery in hand.
+ * is not delivered by it; a relay renews a claim just before delivering it when less than nine
+ * tenths of the lease is left, so a slow batch does not lose the delivery in hand; and a batch whose
+ * outcomes are recorded together, one of its claims taken over meanwhile, records the others.
  *
  * <p>Both relays deliver to a sink of the same name ({@value #SINK}), as two hosts with the same
  * configuration would; what reaches the receiver is recorded in one shared log.
@@ -189,6 +190,39 @@ public abstract class RelayLeaseContract {
         assertThat(statuses(events).values()).containsOnly(DeliveryStatus.DELIVERED);
     }
 
+    @Test
+    void aBatchWhoseOneClaimWentStaleRecordsTheOtherOutcomesAndCountsOneStale() {
+        List<Notification> received = new ArrayList<>();
+        List<RelayReport> secondRuns = new ArrayList<>();
+        Keyline[] second = new Keyline[1];
+        // while the batch's last event is delivered, its lease runs out and another relay, claiming
+        // one delivery at a time, takes over the batch's first one, whose outcome is kept unrecorded
+        SlowSink slow = new SlowSink(received, Duration.ZERO, n -> { });
+        slow.onCall(3, n -> {
+            clock().advance(POLICY.lease().plusSeconds(1));
+            secondRuns.add(second[0].relay().pumpOnce());
+        });
+        Keyline first = Keyline.builder().storage(storage()).clock(clock()).retryPolicy(POLICY).sink(slow)
+                .areaReactions(false).build();
+        second[0] = Keyline.builder().storage(storage()).clock(clock()).retryPolicy(POLICY.withBatchSize(1))
+                .sink(new StallingSink(received, false)).areaReactions(false).build();
+        List<FixtureEvent> events = publish(first, "agg-1", "agg-2", "agg-3");
+
+        RelayReport firstReport = first.relay().pumpOnce();
+
+        assertThat(secondRuns).as("the other relay took over the first delivery").containsExactly(new RelayReport(1, 0, 0));
+        assertThat(firstReport).as("the batch's two other outcomes recorded, the taken-over one stale")
+                .isEqualTo(new RelayReport(2, 0, 0, 1));
+        assertThat(statuses(events).values()).containsOnly(DeliveryStatus.DELIVERED);
+        for (FixtureEvent e : events) {
+            OutboxEntry entry = storage().transactions().execute(() -> storage().outbox().find(e.eventId())).orElseThrow();
+            assertThat(entry.delivery(SINK).orElseThrow().attempts()).as("attempts recorded for %s", e.eventId()).isEqualTo(1);
+        }
+        assertThat(received).extracting(Notification::eventId).as("at least once: the taken-over event twice")
+                .containsExactlyInAnyOrder(events.get(0).eventId(), events.get(0).eventId(), events.get(1).eventId(),
+                        events.get(2).eventId());
+    }
+
     /**
      * A sink named {@value #SINK} that records what it accepts in a shared log; when told to, it
      * stalls on its first delivery until released and then fails (or accepts).
@@ -233,25 +267,31 @@ public abstract class RelayLeaseContract {
         }
     }
 
-    /** A sink named {@value #SINK} whose every delivery takes a while on the test clock, running a hook during the second. */
+    /** A sink named {@value #SINK} whose every delivery takes a while on the test clock, running hooks during given calls. */
     private final class SlowSink implements NotificationSink {
 
         private final List<Notification> received;
         private final Duration each;
-        private final Consumer<Notification> duringSecond;
+        private final Map<Integer, Consumer<Notification>> hooks = new TreeMap<>();
         private int calls;
 
         SlowSink(List<Notification> received, Duration each, Consumer<Notification> duringSecond) {
             this.received = received;
             this.each = each;
-            this.duringSecond = duringSecond;
+            hooks.put(2, duringSecond);
+        }
+
+        /** Runs {@code hook} during the {@code call}-th delivery (counting from 1) instead. */
+        void onCall(int call, Consumer<Notification> hook) {
+            hooks.put(call, hook);
         }
 
         @Override
         public void deliver(Notification n) {
             clock().advance(each);
-            if (++calls == 2) {
-                duringSecond.accept(n);
+            Consumer<Notification> hook = hooks.get(++calls);
+            if (hook != null) {
+                hook.accept(n);
             }
             synchronized (received) {
                 received.add(n);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.EventId;
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.NotFoundException;
 import dev.keyline.runtime.Keyline;
@@ -15,6 +16,7 @@ import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.OutboxClaim;
 import dev.keyline.spi.OutboxEntry;
+import dev.keyline.spi.OutboxMark;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.PermanentDeliveryException;
 import dev.keyline.spi.RetryableDeliveryException;
@@ -124,6 +126,12 @@ public abstract class StorageProviderContract {
         }
         keyline.run(ctx -> events.forEach(ctx::publish));
         return events;
+    }
+
+    /** The claim of {@code message}'s delivery to {@code sink} among {@code claims}. */
+    protected static OutboxClaim claim(List<OutboxClaim> claims, OutboxMessage message, String sink) {
+        return claims.stream().filter(c -> c.message().eventId().equals(message.eventId()) && c.sink().equals(sink))
+                .findFirst().orElseThrow(() -> new AssertionError("no claim of " + message.eventId() + " for " + sink));
     }
 
     private static <T> T await(Future<T> future) throws InterruptedException, ExecutionException {
@@ -320,6 +328,8 @@ public abstract class StorageProviderContract {
             assertThatThrownBy(() -> storage.outbox().markDelivered(claim, now)).isInstanceOf(InvalidStateException.class);
             assertThatThrownBy(() -> storage.outbox().markFailed(claim, now, "x")).isInstanceOf(InvalidStateException.class);
             assertThatThrownBy(() -> storage.outbox().markDeadLetter(claim, now, "x")).isInstanceOf(InvalidStateException.class);
+            assertThatThrownBy(() -> storage.outbox().markAll(List.of(OutboxMark.delivered(claim, now))))
+                    .isInstanceOf(InvalidStateException.class);
             assertThatThrownBy(() -> storage.outbox().requeue(id, "recorder", now)).isInstanceOf(InvalidStateException.class);
             assertThatThrownBy(() -> storage.outbox().deadLetters("recorder", 1)).isInstanceOf(InvalidStateException.class);
             assertThatThrownBy(() -> storage.outbox().purgeDelivered(now, 1)).isInstanceOf(InvalidStateException.class);
@@ -425,6 +435,79 @@ public abstract class StorageProviderContract {
             assertThat(after.status()).as("a DELIVERED entry never goes back").isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(after.delivery("recorder").orElseThrow()).isEqualTo(delivered);
             assertThat(delivered.attempts()).isEqualTo(1);
+        }
+
+        @Test
+        void markAllRecordsEveryOutcomeWhoseClaimHoldsAsTheSingleMarksWouldAndLeavesAStaleOneAlone() {
+            OutboxMessage first = message("agg-1");
+            OutboxMessage second = message("agg-2");
+            OutboxMessage third = message("agg-3");
+            OutboxMessage untouched = message("agg-4");
+            storage.transactions().run(() -> storage.outbox().append(List.of(first, second, third, untouched)));
+            Instant t0 = clock.instant();
+            List<OutboxClaim> claims = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t0, Set.of("a", "b"), 10, t0.plusSeconds(60)));
+            assertThat(claims).hasSize(8);
+            Instant t1 = t0.plusSeconds(61);
+            OutboxClaim takenOver = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t1, Set.of("a"), 1, t1.plusSeconds(60))).get(0);
+            assertThat(takenOver.message()).isEqualTo(first);
+            Instant retry = t1.plusSeconds(5);
+
+            List<Boolean> held = storage.transactions().execute(() -> storage.outbox().markAll(List.of(
+                    OutboxMark.delivered(claim(claims, first, "a"), t1),
+                    OutboxMark.delivered(claim(claims, first, "b"), t1),
+                    OutboxMark.failed(claim(claims, second, "a"), retry, "a: busy"),
+                    OutboxMark.deadLetter(claim(claims, second, "b"), t1, "b: gone"),
+                    OutboxMark.delivered(claim(claims, third, "b"), t1),
+                    OutboxMark.delivered(claim(claims, third, "a"), t1))));
+
+            assertThat(held).containsExactly(false, true, true, true, true, true);
+            OutboxEntry one = entry(first.eventId()).orElseThrow();
+            assertThat(one.delivery("a").orElseThrow()).as("the stale mark changed nothing")
+                    .isEqualTo(new SinkDelivery("a", DeliveryStatus.IN_FLIGHT, 0, t1.plusSeconds(60), null, null, 2));
+            assertThat(one.delivery("b").orElseThrow())
+                    .isEqualTo(new SinkDelivery("b", DeliveryStatus.DELIVERED, 1, t1, null, t1, 1));
+            assertThat(one.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+            OutboxEntry two = entry(second.eventId()).orElseThrow();
+            assertThat(two.deliveries()).containsExactly(
+                    new SinkDelivery("a", DeliveryStatus.FAILED, 1, retry, "a: busy", null, 1),
+                    new SinkDelivery("b", DeliveryStatus.DEAD_LETTER, 1, t1, "b: gone", null, 1));
+            assertThat(two.status()).isEqualTo(DeliveryStatus.FAILED);
+            OutboxEntry three = entry(third.eventId()).orElseThrow();
+            assertThat(three.status()).as("both sinks of one entry in one batch").isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(three.deliveredAt()).isEqualTo(t1);
+            assertThat(entry(untouched.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+            assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.DELIVERED, 10)))
+                    .extracting(e -> e.message().eventId()).containsExactly(third.eventId());
+
+            assertThat(storage.transactions().execute(() -> storage.outbox().markAll(List.of(
+                    OutboxMark.delivered(claim(claims, third, "a"), t1), OutboxMark.delivered(takenOver, t1)))))
+                    .as("a claim ends with its mark; the claim that took over still holds").containsExactly(false, true);
+            assertThat(entry(first.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(storage.transactions().execute(() -> storage.outbox().markAll(List.of()))).isEmpty();
+        }
+
+        @Test
+        void markAllRejectsTwoMarksOfOneDeliveryAndChangesNothing() {
+            OutboxMessage m = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m)));
+            Instant t0 = clock.instant();
+            List<OutboxClaim> claims = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t0, Set.of("a", "b"), 10, t0.plusSeconds(60)));
+            OutboxEntry before = entry(m.eventId()).orElseThrow();
+            List<OutboxMark> twice = List.of(OutboxMark.delivered(claims.get(1), t0), OutboxMark.delivered(claims.get(0), t0),
+                    OutboxMark.failed(claims.get(0), t0.plusSeconds(1), "a: busy"));
+
+            assertThatThrownBy(() -> storage.transactions().execute(() -> storage.outbox().markAll(twice)))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("marks")
+                    .hasMessageContaining(m.eventId().toString()).hasMessageContaining("'a'");
+            List<OutboxMark> withNull = new ArrayList<>();
+            withNull.add(OutboxMark.delivered(claims.get(0), t0));
+            withNull.add(null);
+            assertThatThrownBy(() -> storage.transactions().execute(() -> storage.outbox().markAll(withNull)))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("marks");
+            assertThat(entry(m.eventId()).orElseThrow()).isEqualTo(before);
         }
 
         @Test
