@@ -12,7 +12,20 @@ import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.domain.common.BusinessCalendar;
+import dev.keyline.domain.common.ProductCode;
+import dev.keyline.domain.workorder.PlannedStage;
+import dev.keyline.domain.workorder.ProvisioningOrder;
+import dev.keyline.domain.workorder.ProvisioningOrderId;
+import dev.keyline.domain.workorder.ProvisioningParties;
+import dev.keyline.domain.workorder.StageAssignment;
+import dev.keyline.domain.workorder.StageId;
+import dev.keyline.domain.workorder.StagePlan;
+import dev.keyline.domain.workorder.WorkOrderStation;
 import dev.keyline.jdbc.StatementLog.Counted;
+import dev.keyline.spi.workorder.ProvisioningOrderRepository;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.KeyAccounts;
 import java.time.Instant;
@@ -152,6 +165,44 @@ abstract class StatementCountContract {
             assertThat(find.statements()).as("%s", find).filteredOn(s -> s.touches(child)).hasSize(1);
         }
         assertThat(find.calls("commit")).isOne();
+    }
+
+    @Test
+    void ordersOpenedInOneTransactionAreOneBatchPerTableAndACommit() {
+        ProvisioningOrderRepository orders = keyline.storage().port(ProvisioningOrderRepository.class);
+        int count = 10;
+
+        Counted bulk = log.count(() -> keyline.transactions().run(() -> {
+            for (int n = 0; n < count; n++) {
+                ProvisioningOrder order = order("PO-" + n);
+                keyline.run(ctx -> ctx.save(orders, order));
+            }
+        }));
+
+        // as hand-written JDBC does it: the orders, their stages, their predecessors and their
+        // events, one batch each, sent at the commit
+        assertThat(bulk.statements()).as("%s", bulk).hasSize(4).allMatch(s -> s.kind().equals("INSERT"));
+        assertThat(bulk.statements()).extracting(StatementLog.Executed::rows).containsExactlyInAnyOrder(count,
+                3 * count, 2 * count, count);
+        assertThat(bulk.calls("commit")).isOne();
+        assertThat(bulk.statementsAndCommits()).isEqualTo(5);
+    }
+
+    private static ProvisioningOrder order(String id) {
+        List<PlannedStage> stages = new ArrayList<>();
+        List<StageAssignment> assignments = new ArrayList<>();
+        StageId previous = null;
+        for (int i = 1; i <= 3; i++) {
+            StageId stage = new StageId("S" + i);
+            stages.add(new PlannedStage(stage, Duration.ofDays(1), previous == null ? List.of() : List.of(previous)));
+            assignments.add(new StageAssignment(stage, new WorkOrderStation("ST-" + i), SUZHOU, new UserId("sm-1"),
+                    new UserId("ex-1")));
+            previous = stage;
+        }
+        return ProvisioningOrder.open(new ProvisioningOrderId(id), new ProvisioningParties(new AccountId("KA1"),
+                new ProductCode("DDN"), SUZHOU, new UserId("am-1"), new UserId("it-1")), StagePlan.of(stages),
+                assignments, T0, BusinessCalendar.allDays(ZoneOffset.UTC), ProvisioningOrder.DEFAULT_WARNING_SHARE,
+                Optional.empty());
     }
 
     @TestFactory
