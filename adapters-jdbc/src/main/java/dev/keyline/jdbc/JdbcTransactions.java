@@ -92,7 +92,7 @@ public final class JdbcTransactions implements Transactions {
         if (binding.rollbackOnly == null && binding.pending != null && !binding.pending.isEmpty()) {
             try {
                 binding.pending.flush(binding.connection);
-            } catch (RuntimeException failure) {
+            } catch (RuntimeException | Error failure) {
                 bound.remove();
                 rollback(binding, failure);
                 release(binding, failure);
