@@ -36,7 +36,13 @@ import java.util.Optional;
  * <p>{@link #save(AggregateRoot)}: an aggregate at version 0 is inserted at version 1
  * ({@link AlreadyExistsException} naming it when the id is taken); otherwise the row is updated
  * with {@code ... version = version + 1 WHERE id = ? AND version = ?}, and no row changed means
- * {@link StaleVersionException} naming the aggregate and the version. Child tables are written by
+ * {@link StaleVersionException} naming the aggregate and the version. Both are queued in the
+ * transaction's write-behind (see {@link JdbcTransactions}): they are sent, batched with the other
+ * saves' rows of the same statement, before the next statement on the connection or before the
+ * commit, and raise those exceptions then, so a caller meets a taken key or a stale version at the
+ * latest when the transaction commits, and nothing of the transaction is written; the aggregates
+ * whose writes were being sent then go back to their versions before those saves
+ * ({@link AggregateRoot#markUnsaved(long)}). Child tables are written by
  * overriding {@link #saveChildren(AggregateRoot, boolean)}, which runs after the main row was
  * written (and so, on an update, while its row lock is held). Only when everything succeeded is
  * {@link AggregateRoot#markSaved(long)} called; the pending events are left to the runtime.
@@ -187,18 +193,24 @@ public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I exte
         String name = aggregateName + " " + aggregate.id().value();
         Columns values = columns(aggregate);
         Require.nonNull(values, "columns(aggregate)");
-        long newVersion;
+        long newVersion = aggregate.version() + 1;
         boolean inserted = aggregate.version() == 0;
+        // when the queued write fails as it is sent, the aggregate goes back to its version before this save
+        long saved = newVersion;
+        Runnable undo = () -> {
+            if (aggregate.version() == saved) {
+                aggregate.markUnsaved(saved - 1);
+            }
+        };
         if (inserted) {
             Columns row = Columns.create().set(idColumn, aggregate.id().value());
             for (int i = 0; i < values.names().size(); i++) {
                 row.set(values.names().get(i), values.values().get(i));
             }
             row.set("version", 1L);
-            session.insert(name, table, row);
-            newVersion = 1;
+            session.queueInsert(name, aggregate.id().value(), table, row, undo);
         } else {
-            newVersion = session.updateVersioned(name, table, idColumn, aggregate.id().value(), aggregate.version(), values);
+            session.queueUpdateVersioned(name, table, idColumn, aggregate.id().value(), aggregate.version(), values, undo);
         }
         saveChildren(aggregate, inserted);
         aggregate.markSaved(newVersion);

@@ -186,20 +186,17 @@ public final class JdbcOutbox implements Outbox {
             return;
         }
         List<Object[]> rows = new ArrayList<>(copy.size());
+        List<String> keys = new ArrayList<>(copy.size());
         for (OutboxMessage m : copy) {
             Audience a = m.audience();
             rows.add(new Object[] {m.eventId(), m.aggregateId(), m.type(), m.occurredAt(), a.role(), a.organisationUnit(),
                     a.accountId(), a.stationId(), a.subject(), m.payload()});
+            keys.add(m.eventId().toString());
         }
-        try {
-            session.batch(INSERT, rows);
-        } catch (StorageException e) {
-            if (e.getCause() instanceof java.sql.SQLException cause && session.dialect().isUniqueViolation(cause)) {
-                throw new AlreadyExistsException("an outbox entry with one of the event ids "
-                        + copy.stream().map(m -> m.eventId().toString()).toList() + " already exists", e);
-            }
-            throw e;
-        }
+        // queued with the transaction's other writes and sent in one batch with every append of the
+        // transaction, before its next statement or its commit
+        session.queueInserts(INSERT, "keyline_outbox", List.of(), rows, keys,
+                key -> e -> new AlreadyExistsException("an outbox entry with event id " + key + " already exists", e));
     }
 
     @Override

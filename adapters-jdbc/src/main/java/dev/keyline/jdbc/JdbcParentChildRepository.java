@@ -428,7 +428,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     /**
-     * Runs an INSERT for every row as one JDBC batch; does nothing for no rows.
+     * Queues an INSERT for every row in the transaction's write-behind, after the queued rows of
+     * the parent table (see {@link JdbcTransactions}): the rows of all saves in the transaction
+     * that use the same statement go as one JDBC batch, before the next statement on the connection
+     * or before the commit. Does nothing for no rows; an INSERT that does not start with
+     * {@code INSERT INTO table (} runs at once as a batch of its own.
      *
      * @param sql the INSERT with {@code ?} placeholders
      * @param rows one array of placeholder values per child row
@@ -436,10 +440,19 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     protected final void insertChildren(String sql, List<Object[]> rows) {
         Require.nonBlank(sql, "sql");
         Require.nonNull(rows, "rows");
-        if (!rows.isEmpty()) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        java.util.regex.Matcher into = INSERT_INTO.matcher(sql);
+        if (into.lookingAt()) {
+            session().queueInserts(sql, into.group(1).toLowerCase(java.util.Locale.ROOT), List.of(table), rows, null, null);
+        } else {
             session().batch(sql, rows);
         }
     }
+
+    private static final java.util.regex.Pattern INSERT_INTO = java.util.regex.Pattern.compile(
+            "\\s*INSERT\\s+INTO\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * Restores the aggregates of the given parents (in their order), reading their children and

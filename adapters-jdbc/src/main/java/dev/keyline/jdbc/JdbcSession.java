@@ -415,6 +415,95 @@ public final class JdbcSession {
         });
     }
 
+    /**
+     * Queues the insert of an entity's row in the active transaction's write-behind: it is sent with
+     * the other rows of the same statement as one batch before the next statement on the
+     * connection, or before the commit (see {@link JdbcTransactions}). A taken key raises
+     * {@link AlreadyExistsException} naming the entity then.
+     *
+     * @param entityName the business name for messages, for example {@code "key account KA-1"}
+     * @param key the row's key value as text, which a database's message may quote
+     * @param table the table, a plain SQL identifier
+     * @param values the columns to insert; at least one
+     * @param undo what to undo when the flush that sends the row fails, or null
+     */
+    void queueInsert(String entityName, String key, String table, Columns values, Runnable undo) {
+        Require.nonBlank(entityName, "entityName");
+        Columns.checkIdentifier(table, "table");
+        Require.nonNull(values, "values");
+        Require.that(!values.isEmpty(), "values", "must name at least one column");
+        requireTransaction("statement");
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", values.names()) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(values.names().size(), "?")) + ")";
+        transactions.queue(dialect, sql, table, List.of(), new PendingWrites.Row(values.values().toArray(), entityName, key,
+                PendingWrites.INSERT, e -> new AlreadyExistsException(entityName + " already exists", e), undo));
+    }
+
+    /**
+     * Queues rows of an INSERT in the active transaction's write-behind, after every queued row of
+     * the tables named in {@code after}; a failure of one of them raises a {@link StorageException}
+     * naming the statement, or what {@code rejected} makes of a unique or primary-key violation.
+     *
+     * @param sql the INSERT with {@code ?} placeholders
+     * @param table the table it writes
+     * @param after the tables whose queued rows must be written first (a child row's parent table)
+     * @param rows one array of placeholder values per row
+     * @param keys per row, its key value as text that a database's message may quote, or null
+     * @param rejected per row's key, what a unique or primary-key violation raises; null to report it
+     *     as a {@link StorageException}
+     */
+    void queueInserts(String sql, String table, List<String> after, List<Object[]> rows, List<String> keys,
+            java.util.function.Function<String, java.util.function.Function<StorageException, RuntimeException>> rejected) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(after, "after");
+        List<Object[]> copy = Require.nonNullElements(rows, "rows");
+        requireTransaction("statement");
+        for (int i = 0; i < copy.size(); i++) {
+            String key = keys == null ? null : keys.get(i);
+            transactions.queue(dialect, sql, table, after, new PendingWrites.Row(copy.get(i), null, key,
+                    PendingWrites.INSERT, rejected == null ? null : rejected.apply(key), null));
+        }
+    }
+
+    /**
+     * Queues the optimistic update of {@link #updateVersioned(String, String, String, Object, long, Columns)}
+     * in the active transaction's write-behind: it is sent with the other updates of the same
+     * statement as one batch before the next statement on the connection, or before the commit,
+     * and an update count of zero then raises {@link StaleVersionException} naming the entity and
+     * version.
+     *
+     * @param entityName the business name for messages
+     * @param table the table, a plain SQL identifier
+     * @param idColumn the key column, a plain SQL identifier
+     * @param id the key value
+     * @param expectedVersion the version the entity was loaded at
+     * @param values the columns to change (may be empty to bump only the version)
+     * @param undo what to undo when the flush that sends the row fails, or null
+     * @return the new version, {@code expectedVersion + 1}, once the update is sent
+     */
+    long queueUpdateVersioned(String entityName, String table, String idColumn, Object id, long expectedVersion,
+            Columns values, Runnable undo) {
+        Require.nonBlank(entityName, "entityName");
+        Columns.checkIdentifier(table, "table");
+        Columns.checkIdentifier(idColumn, "idColumn");
+        Require.nonNull(id, "id");
+        Require.nonNegative(expectedVersion, "expectedVersion");
+        Require.nonNull(values, "values");
+        requireTransaction("statement");
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        for (String column : values.names()) {
+            Require.that(!column.equalsIgnoreCase("version"), "values", "must not set the version column; it is incremented");
+            sql.append(column).append(" = ?, ");
+        }
+        sql.append("version = version + 1 WHERE ").append(idColumn).append(" = ? AND version = ?");
+        List<Object> params = new ArrayList<>(values.values());
+        params.add(id);
+        params.add(expectedVersion);
+        transactions.queue(dialect, sql.toString(), table, List.of(table), new PendingWrites.Row(params.toArray(),
+                entityName, null, expectedVersion, null, undo));
+        return expectedVersion + 1;
+    }
+
     /** Fails unless a transaction is active; then runs {@code work} joined to it, so a failure marks it rollback-only. */
     private <T> T onTransaction(String operation, TransactionalWork<T> work) {
         requireTransaction(operation);

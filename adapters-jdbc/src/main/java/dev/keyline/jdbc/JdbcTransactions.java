@@ -33,6 +33,16 @@ import javax.sql.DataSource;
  * provider restores them itself, and pools such as HikariCP reset them as well). A connection the
  * host changes between two transactions without restoring it must not be handed to the provider.
  *
+ * <p><b>Write-behind.</b> The inserts and versioned updates that the provider's repositories save
+ * are queued in the transaction and sent as one JDBC batch per SQL text
+ * ({@link java.sql.PreparedStatement#executeBatch}) just before the next statement on the
+ * connection ({@link #currentConnection()} sends them), so every read sees them, and at the
+ * latest just before the commit. Their failures are the same as when they were sent one by one (a
+ * taken key an {@code AlreadyExistsException} naming the entity, a version that moved a
+ * {@code StaleVersionException}, checked by the batch's update counts), only raised by the
+ * statement or commit that sent them; a failure at the commit rolls the whole transaction back and
+ * propagates unchanged, so the runtime runs a command that met a stale version again.
+ *
  * <p>A nested call on the same thread joins the outer transaction. If a nested call throws, the
  * transaction is marked rollback-only: even if the outer work catches the exception and returns,
  * the outermost call rolls back and throws an {@link InvalidStateException} whose cause is the
@@ -79,6 +89,16 @@ public final class JdbcTransactions implements Transactions {
             release(binding, failure);
             throw failure;
         }
+        if (binding.rollbackOnly == null && binding.pending != null && !binding.pending.isEmpty()) {
+            try {
+                binding.pending.flush(binding.connection);
+            } catch (RuntimeException | Error failure) {
+                bound.remove();
+                rollback(binding, failure);
+                release(binding, failure);
+                throw failure;
+            }
+        }
         bound.remove();
         if (binding.rollbackOnly != null) {
             InvalidStateException failure = new InvalidStateException(
@@ -109,6 +129,10 @@ public final class JdbcTransactions implements Transactions {
      * The connection of the transaction active on the calling thread. Use it for statements only:
      * never commit, roll back, change or close it; the transaction does that.
      *
+     * <p>The writes the provider's repositories queued in the transaction are sent first, so that
+     * whatever runs on the connection sees them; when sending them fails, the transaction is marked
+     * rollback-only and the failure is thrown here.
+     *
      * @return the bound connection
      * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
@@ -117,7 +141,59 @@ public final class JdbcTransactions implements Transactions {
         if (binding == null) {
             throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
         }
+        flush(binding);
         return binding.connection;
+    }
+
+    /**
+     * Sends the writes queued in the transaction active on the calling thread now, as they are sent
+     * before any statement and before the commit; does nothing when none is queued.
+     *
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     * @throws dev.keyline.domain.common.AlreadyExistsException when a queued insert meets a taken key
+     *     (and so on, as described on the type); the transaction is then marked rollback-only
+     */
+    public void flush() {
+        Binding binding = bound.get();
+        if (binding == null) {
+            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
+        }
+        flush(binding);
+    }
+
+    /**
+     * Queues a row to be written before the next statement on the transaction's connection, or at
+     * the latest before the commit (see {@link PendingWrites}).
+     *
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     */
+    void queue(SqlDialect dialect, String sql, String table, java.util.List<String> after, PendingWrites.Row row) {
+        Binding binding = bound.get();
+        if (binding == null) {
+            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
+        }
+        if (binding.rollbackOnly != null) {
+            return; // the transaction rolls back: nothing of it will be written
+        }
+        if (binding.pending == null) {
+            binding.pending = new PendingWrites();
+        }
+        binding.pending.add(dialect, sql, table, after, row);
+    }
+
+    /** Sends the transaction's queued writes; a failure marks it rollback-only and propagates. */
+    private static void flush(Binding binding) {
+        if (binding.pending == null || binding.pending.isEmpty()) {
+            return;
+        }
+        try {
+            binding.pending.flush(binding.connection);
+        } catch (RuntimeException failure) {
+            if (binding.rollbackOnly == null) {
+                binding.rollbackOnly = failure;
+            }
+            throw failure;
+        }
     }
 
     /**
@@ -250,6 +326,7 @@ public final class JdbcTransactions implements Transactions {
         private final boolean previousAutoCommit;
         private final int previousIsolation;
         private final Map<Object, Object> attachments = new HashMap<>();
+        private PendingWrites pending;
         private Throwable rollbackOnly;
 
         private Binding(Connection connection, boolean previousAutoCommit, int previousIsolation) {

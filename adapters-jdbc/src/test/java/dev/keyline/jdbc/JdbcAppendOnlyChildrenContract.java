@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * Saving an aggregate that gained one history entry sends one INSERT of one row for it, and no
  * DELETE: tier history, price decisions and floor-price settings are append-only, so their stored
  * rows are never rewritten. The statements are counted on a real database through
- * {@link StatementLog}. Runs on H2 and PostgreSQL through its subclasses.
+ * {@link StatementLog}, up to the flush of the transaction's queued writes. Runs on H2 and PostgreSQL through its subclasses.
  */
 abstract class JdbcAppendOnlyChildrenContract {
 
@@ -70,7 +70,10 @@ abstract class JdbcAppendOnlyChildrenContract {
         List<Executed> save = storage.transactions().execute(() -> {
             KeyAccount loaded = storage.port(KeyAccountRepository.class).find(account.id()).orElseThrow();
             loaded.classify(Tier.NATIONAL, "share", LocalDate.of(2024, 2, 1), CLERK, T0.plusSeconds(5));
-            return log.during(() -> storage.port(KeyAccountRepository.class).save(loaded));
+            return log.during(() -> {
+                storage.port(KeyAccountRepository.class).save(loaded);
+                storage.transactions().flush(); // the save's writes are queued until here
+            });
         });
 
         assertAppendedOneRow(save, "keyline_key_account_tier_change");
@@ -95,8 +98,10 @@ abstract class JdbcAppendOnlyChildrenContract {
                 .orElseThrow();
         loaded.classify(Tier.NATIONAL, "share", LocalDate.of(2024, 2, 1), CLERK, T0.plusSeconds(5));
 
-        List<Executed> save = storage.transactions().execute(() -> log.during(
-                () -> storage.port(KeyAccountRepository.class).save(loaded)));
+        List<Executed> save = storage.transactions().execute(() -> log.during(() -> {
+            storage.port(KeyAccountRepository.class).save(loaded);
+            storage.transactions().flush(); // the save's writes are queued until here
+        }));
 
         assertAppendedOneRow(save, "keyline_key_account_tier_change");
         assertThat(save).noneMatch(s -> s.kind().equals("INSERT") && s.touches("keyline_key_account_churn_signal"));
@@ -147,7 +152,10 @@ abstract class JdbcAppendOnlyChildrenContract {
             PriceAuthorisation loaded = storage.port(PriceAuthorisationRepository.class).find(authorisation.id()).orElseThrow();
             loaded.approve(Actor.withRoles(new UserId("dgm-1"), Role.DEPARTMENT_GENERAL_MANAGER), matrix, "agreed",
                     T0.plusSeconds(2));
-            return log.during(() -> storage.port(PriceAuthorisationRepository.class).save(loaded));
+            return log.during(() -> {
+                storage.port(PriceAuthorisationRepository.class).save(loaded);
+                storage.transactions().flush(); // the save's writes are queued until here
+            });
         });
 
         assertAppendedOneRow(save, "keyline_price_authorisation_decision");
@@ -168,7 +176,10 @@ abstract class JdbcAppendOnlyChildrenContract {
         List<Executed> save = storage.transactions().execute(() -> {
             FloorPriceList loaded = storage.port(FloorPriceListRepository.class).find(list.id()).orElseThrow();
             loaded.setFloorPrice(finance, new ProductCode("DDN"), Money.cny("750.00"), T0.plusSeconds(2));
-            return log.during(() -> storage.port(FloorPriceListRepository.class).save(loaded));
+            return log.during(() -> {
+                storage.port(FloorPriceListRepository.class).save(loaded);
+                storage.transactions().flush(); // the save's writes are queued until here
+            });
         });
 
         assertAppendedOneRow(save, "keyline_floor_price");

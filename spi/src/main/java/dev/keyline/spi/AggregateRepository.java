@@ -13,7 +13,10 @@ import java.util.Optional;
  * with {@code AlreadyExistsException} when the id is taken); otherwise the stored version must
  * equal the aggregate's version, else {@code StaleVersionException} and nothing is written. On
  * success the stored version is one higher and the repository calls
- * {@link AggregateRoot#markSaved(long)}. Repositories do not touch the aggregate's pending
+ * {@link AggregateRoot#markSaved(long)}. A provider may queue the write and send it later in the
+ * same transaction (batched with other saves); it then raises these exceptions when it sends it,
+ * at the latest when the transaction commits, and the whole transaction rolls back, so still
+ * nothing is written. Repositories do not touch the aggregate's pending
  * events; the runtime drains them into the outbox.
  *
  * @param <A> the aggregate type

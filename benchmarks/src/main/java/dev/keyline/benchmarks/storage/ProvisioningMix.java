@@ -95,8 +95,9 @@ public final class ProvisioningMix {
 
     /**
      * Opens orders {@code from} to {@code to - 1} in one transaction: one command each, all joining
-     * the transaction the storage provider's {@code run} started. The runtime has no way to batch
-     * the statements of several commands, so each order's insert is its own round trips.
+     * the transaction the storage provider's {@code run} started. The JDBC provider queues the
+     * orders' rows and events in that transaction and sends them as one batch per table at its
+     * commit.
      *
      * @param from the first order number
      * @param to after the last

@@ -79,4 +79,20 @@ public abstract class AggregateRoot<I extends Identifier> {
         }
         this.version = newVersion;
     }
+
+    /**
+     * Called by a repository that queued a save, reported it done with {@link #markSaved(long)},
+     * and then failed to write it when it sent the queued writes (at the latest when the
+     * transaction committed, which then rolled back): the aggregate stands at its version before
+     * that save again, as if the save had failed at once.
+     *
+     * @param previousVersion exactly one less than {@link #version()}
+     */
+    public final void markUnsaved(long previousVersion) {
+        if (previousVersion != version - 1 || previousVersion < 0) {
+            throw new InvalidArgumentException("previousVersion", "must be " + (version - 1) + " but was "
+                    + previousVersion);
+        }
+        this.version = previousVersion;
+    }
 }

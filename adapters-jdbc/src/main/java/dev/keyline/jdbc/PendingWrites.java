@@ -1,0 +1,263 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.spi.StorageException;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The write-behind of one transaction: inserts and versioned updates the repositories queued, sent
+ * as one JDBC batch per SQL text when {@link JdbcTransactions} flushes them, before any other
+ * statement on the transaction's connection and before the commit.
+ *
+ * <p>Rows of one SQL text form a group, sent in the order they were queued; the groups are sent in
+ * the order they were opened. A row joins the open group of its SQL text only when that moves it
+ * ahead of nothing it depends on: every row names the tables whose rows it must follow (a child
+ * row its parent table, a versioned update its own table, so that it follows the row's insert and
+ * its earlier updates), and when a group of one of them was opened after the open group, the row
+ * opens a new group of its SQL text at the end instead. Statements that are not queued flush first,
+ * so they keep their place.
+ *
+ * <p>Outcomes stay those of the statements run one by one: a row rejected by a unique or
+ * primary-key constraint raises what its {@link Row#rejected} says (an
+ * {@link AlreadyExistsException} naming the entity), a versioned update that changed no row a
+ * {@link StaleVersionException} naming the entity and version (the update counts of the batch are
+ * checked row by row), and anything else a {@link StorageException} naming the statement. A flush
+ * that fails leaves the transaction to be rolled back: some rows of the batch may have been
+ * written.
+ */
+final class PendingWrites {
+
+    /** No version check: an insert. */
+    static final long INSERT = -1;
+
+    private final List<Group> groups = new ArrayList<>();
+    /** The group a row of each SQL text joins. */
+    private final Map<String, Group> open = new HashMap<>();
+    /** Per table, the position of the last group writing it. */
+    private final Map<String, Integer> lastGroupOf = new HashMap<>();
+    /** Every queued row, in the order queued. */
+    private final List<Row> sent = new ArrayList<>();
+    private int rows;
+
+    /**
+     * One queued row.
+     *
+     * @param params its placeholder values
+     * @param entityName the business name for messages, or null for a child row
+     * @param key text that names the row in a database's message (its key value), or null
+     * @param expectedVersion the version a versioned update expects, or {@link #INSERT}
+     * @param rejected what a unique or primary-key violation of the row raises, or null to report it
+     *     as a {@link StorageException}
+     * @param undo what to undo in memory when the flush that sends the row fails (the aggregate's
+     *     {@code markSaved}), or null
+     */
+    record Row(Object[] params, String entityName, String key, long expectedVersion,
+               Function<StorageException, RuntimeException> rejected, Runnable undo) {
+    }
+
+    /** The rows of one SQL text, sent as one batch. */
+    private static final class Group {
+        private final String sql;
+        private final String table;
+        private final int position;
+        private final SqlDialect dialect;
+        private final List<Row> rows = new ArrayList<>();
+
+        private Group(String sql, String table, int position, SqlDialect dialect) {
+            this.sql = sql;
+            this.table = table;
+            this.position = position;
+            this.dialect = dialect;
+        }
+    }
+
+    boolean isEmpty() {
+        return rows == 0;
+    }
+
+    /**
+     * Queues a row.
+     *
+     * @param dialect the database's dialect
+     * @param sql the INSERT or versioned UPDATE
+     * @param table the table it writes
+     * @param after the tables whose queued rows must be written before this row
+     * @param row the row
+     */
+    void add(SqlDialect dialect, String sql, String table, List<String> after, Row row) {
+        Group group = open.get(sql);
+        if (group != null) {
+            for (String dependency : after) {
+                Integer last = lastGroupOf.get(dependency);
+                if (last != null && last > group.position) {
+                    group = null;
+                    break;
+                }
+            }
+        }
+        if (group == null) {
+            group = new Group(sql, table, groups.size(), dialect);
+            groups.add(group);
+            open.put(sql, group);
+            lastGroupOf.put(table, group.position);
+        }
+        group.rows.add(row);
+        sent.add(row);
+        rows++;
+    }
+
+    /**
+     * Sends every queued row and empties the queue, even when a batch fails.
+     *
+     * @param connection the transaction's connection
+     */
+    void flush(Connection connection) {
+        List<Group> sending = new ArrayList<>(groups);
+        List<Row> queued = new ArrayList<>(sent);
+        groups.clear();
+        open.clear();
+        lastGroupOf.clear();
+        sent.clear();
+        rows = 0;
+        try {
+            for (Group group : sending) {
+                send(connection, group);
+            }
+        } catch (RuntimeException failure) {
+            // the transaction rolls back: none of the rows stays written, so no save of them stands
+            for (int i = queued.size() - 1; i >= 0; i--) {
+                Runnable undo = queued.get(i).undo();
+                if (undo != null) {
+                    try {
+                        undo.run();
+                    } catch (RuntimeException e) {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private static void send(Connection connection, Group group) {
+        List<Row> rows = group.rows;
+        int[] counts;
+        try (PreparedStatement statement = connection.prepareStatement(group.sql)) {
+            if (rows.size() == 1) {
+                SqlParameters.bind(statement, rows.get(0).params());
+                counts = new int[] {statement.executeUpdate()};
+            } else {
+                for (Row row : rows) {
+                    SqlParameters.bind(statement, row.params());
+                    statement.addBatch();
+                }
+                counts = statement.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw rejected(group, e);
+        }
+        if (counts.length != rows.size()) {
+            throw new StorageException(operation(group) + " reported " + counts.length + " update counts for "
+                    + rows.size() + " rows", null);
+        }
+        for (int i = 0; i < counts.length; i++) {
+            check(group, rows.get(i), counts[i]);
+        }
+    }
+
+    private static void check(Group group, Row row, int count) {
+        if (row.expectedVersion() == INSERT) {
+            return;
+        }
+        if (count == 0) {
+            throw new StaleVersionException(row.entityName() + " is no longer at version " + row.expectedVersion()
+                    + ": it was changed or removed since it was loaded");
+        }
+        if (count == Statement.SUCCESS_NO_INFO) {
+            throw new StorageException(operation(group) + " did not report whether " + row.entityName()
+                    + " was still at version " + row.expectedVersion() + "; the driver must report update counts", null);
+        }
+        if (count != 1) {
+            throw new StorageException(operation(group) + " changed " + count + " rows of " + row.entityName()
+                    + " instead of one", null);
+        }
+    }
+
+    /** What a failed batch raises: the rejected row's own exception when it can be told, else a storage exception. */
+    private static RuntimeException rejected(Group group, SQLException failure) {
+        StorageException wrapped = SqlFailures.wrap(operation(group), failure);
+        if (!group.dialect.isUniqueViolation(failure)) {
+            return wrapped;
+        }
+        Row row = failedRow(group, failure);
+        if (row != null) {
+            return row.rejected() == null ? wrapped : row.rejected().apply(wrapped);
+        }
+        List<String> names = group.rows.stream().filter(r -> r.rejected() != null && r.entityName() != null)
+                .map(Row::entityName).toList();
+        if (names.size() < group.rows.size()) {
+            return wrapped;
+        }
+        return new AlreadyExistsException("one of " + (names.size() <= 5 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more") + " already exists",
+                wrapped);
+    }
+
+    /** The row a batch failed on: by the update counts when the driver reports them per row, else by its key in the message. */
+    private static Row failedRow(Group group, SQLException failure) {
+        List<Row> rows = group.rows;
+        if (rows.size() == 1) {
+            return rows.get(0);
+        }
+        if (failure instanceof BatchUpdateException batch && batch.getUpdateCounts() != null) {
+            int[] counts = batch.getUpdateCounts();
+            if (counts.length == rows.size()) {
+                Row failed = null;
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == Statement.EXECUTE_FAILED) {
+                        if (failed != null) {
+                            failed = null; // more than one: tell by the message
+                            break;
+                        }
+                        failed = rows.get(i);
+                    }
+                }
+                if (failed != null) {
+                    return failed;
+                }
+            }
+        }
+        StringBuilder messages = new StringBuilder();
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            messages.append(e.getMessage()).append('\n');
+            if (e.getCause() != null) {
+                messages.append(e.getCause().getMessage()).append('\n');
+            }
+        }
+        String text = messages.toString();
+        Row found = null;
+        for (Row row : rows) {
+            if (row.key() != null && (text.contains("=(" + row.key() + ")") || text.contains("'" + row.key() + "'"))) {
+                if (found != null) {
+                    return null;
+                }
+                found = row;
+            }
+        }
+        return found;
+    }
+
+    private static String operation(Group group) {
+        return JdbcSession.describe(group.rows.size() == 1 ? "statement" : "batch of " + group.rows.size(), group.sql);
+    }
+}

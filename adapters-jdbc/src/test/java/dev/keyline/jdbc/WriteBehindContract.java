@@ -1,0 +1,218 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.KeyAccount;
+import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.StaleVersionException;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.jdbc.StatementLog.Counted;
+import dev.keyline.jdbc.StatementLog.Executed;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.spi.account.KeyAccountRepository;
+import dev.keyline.tck.TestClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDBC provider's write-behind: the repositories' inserts and versioned updates are queued in
+ * the transaction and sent as one batch per statement before the next query or the commit, with
+ * the failures they had when sent one by one. Runs on H2 and PostgreSQL through its subclasses.
+ */
+abstract class WriteBehindContract {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
+    private static final LocalNetworkId SUZHOU = new LocalNetworkId("SZ");
+    private static final UserId CLERK = new UserId("clerk");
+
+    private final StatementLog log = new StatementLog();
+    private JdbcStorage storage;
+    private Keyline keyline;
+    private KeyAccountRepository accounts;
+
+    /** The database to run on. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyTables() {
+        TestDatabases.emptyStorage(dataSource());
+        storage = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build();
+        keyline = Keyline.builder().storage(storage).clock(TestClock.at(T0)).build();
+        accounts = storage.port(KeyAccountRepository.class);
+    }
+
+    @Test
+    void manyCommandsInOneTransactionSendEachStatementAsOneBatchAtTheCommit() {
+        Counted bulk = log.count(() -> keyline.transactions().run(() -> {
+            for (int i = 0; i < 20; i++) {
+                KeyAccount account = newAccount("KA" + i);
+                keyline.run(ctx -> ctx.save(accounts, account));
+            }
+        }));
+
+        // the accounts' rows in one batch, their events in another, then the commit
+        assertThat(bulk.statements()).as("%s", bulk).hasSize(2);
+        assertThat(bulk.statements()).as("%s", bulk).filteredOn(s -> s.touches("keyline_key_account"))
+                .singleElement().satisfies(s -> assertThat(s.rows()).isEqualTo(20));
+        assertThat(bulk.statements()).as("%s", bulk).filteredOn(s -> s.touches("keyline_outbox"))
+                .singleElement().satisfies(s -> assertThat(s.rows()).isEqualTo(20));
+        assertThat(bulk.calls("commit")).isOne();
+        assertThat(stored()).hasSize(20);
+    }
+
+    @Test
+    void aQueryAfterAQueuedInsertSeesIt() {
+        List<Executed> executed = log.during(() -> storage.transactions().run(() -> {
+            accounts.save(newAccount("KA1"));
+            try (Stream<KeyAccount> found = accounts.byNetwork(SUZHOU)) {
+                assertThat(found.map(a -> a.id().value()).toList()).containsExactly("KA1");
+            }
+        }));
+
+        assertThat(executed.get(0).kind()).as("%s", executed).isEqualTo("INSERT");
+        assertThat(executed.get(1).kind()).as("%s", executed).isEqualTo("SELECT");
+    }
+
+    @Test
+    void aStaleUpdateFoundAtTheCommitRollsBackTheWholeTransaction() {
+        storage.transactions().run(() -> accounts.save(newAccount("KA1")));
+        KeyAccount stale = load("KA1");
+        KeyAccount rival = load("KA1");
+        rival.assignManager(new UserId("am-rival"), CLERK, T0.plusSeconds(1));
+        storage.transactions().run(() -> accounts.save(rival));
+        KeyAccount fresh = newAccount("KA2");
+
+        assertThatThrownBy(() -> storage.transactions().run(() -> {
+            accounts.save(fresh);
+            stale.assignManager(new UserId("am-late"), CLERK, T0.plusSeconds(2));
+            accounts.save(stale);
+            assertThat(stale.version()).as("queued, the save is reported done").isEqualTo(2);
+        })).isInstanceOf(StaleVersionException.class).hasMessageContaining("key account KA1")
+                .hasMessageContaining("version 1");
+
+        assertThat(stored()).extracting(a -> a.id().value()).containsExactly("KA1");
+        KeyAccount now = load("KA1");
+        assertThat(now.version()).isEqualTo(2);
+        assertThat(now.accountManager()).contains(new UserId("am-rival"));
+        assertThat(stale.version()).as("back to the version it was loaded at").isEqualTo(1);
+        assertThat(fresh.version()).as("its insert was rolled back with the rest").isZero();
+    }
+
+    @Test
+    void theRuntimeRunsACommandAgainWhenItsUpdateIsFoundStaleAtTheCommit() throws Exception {
+        keyline.run(ctx -> ctx.save(accounts, newAccount("KA1")));
+        AtomicInteger attempts = new AtomicInteger();
+
+        keyline.run(ctx -> {
+            KeyAccount mine = accounts.get(new AccountId("KA1"));
+            mine.assignManager(new UserId("am-" + attempts.incrementAndGet()), CLERK, T0.plusSeconds(2));
+            ctx.save(accounts, mine);
+            if (attempts.get() == 1) {
+                // a rival commits first on another connection; this command's update is still queued
+                CompletableFuture.runAsync(() -> keyline.run(other -> {
+                    KeyAccount theirs = accounts.get(new AccountId("KA1"));
+                    theirs.assignManager(new UserId("am-rival"), CLERK, T0.plusSeconds(1));
+                    other.save(accounts, theirs);
+                })).join();
+            }
+        });
+
+        assertThat(attempts).hasValue(2);
+        KeyAccount now = load("KA1");
+        assertThat(now.version()).isEqualTo(3);
+        assertThat(now.accountManager()).contains(new UserId("am-2"));
+        long events = storage.transactions().execute(() -> storage.session().queryOne(
+                "SELECT COUNT(*) AS n FROM keyline_outbox WHERE aggregate_id = ?", row -> row.longValue("n"), "KA1"))
+                .orElseThrow();
+        assertThat(events).as("registered, the rival's change and the second attempt's; none of the first attempt")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aTakenKeyInABatchFailsWithAlreadyExistsNamingTheEntityAndLeavesNothing() {
+        storage.transactions().run(() -> accounts.save(newAccount("KA5")));
+        List<KeyAccount> batch = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            batch.add(newAccount("KA" + i));
+        }
+
+        assertThatThrownBy(() -> keyline.transactions().run(() -> {
+            for (KeyAccount account : batch) {
+                keyline.run(ctx -> ctx.save(accounts, account));
+            }
+        })).isInstanceOf(AlreadyExistsException.class).hasMessageContaining("key account KA5");
+
+        assertThat(stored()).extracting(a -> a.id().value()).containsExactly("KA5");
+        assertThat(batch).allSatisfy(a -> assertThat(a.version()).isZero());
+        long events = storage.transactions().execute(() -> storage.session().queryOne(
+                "SELECT COUNT(*) AS n FROM keyline_outbox", row -> row.longValue("n"))).orElseThrow();
+        assertThat(events).isZero();
+    }
+
+    @Test
+    void anUpdateOfARowInsertedAfterAnotherUpdateInTheSameTransactionFollowsItsInsert() {
+        storage.transactions().run(() -> accounts.save(newAccount("KA1")));
+
+        storage.transactions().run(() -> {
+            KeyAccount first = accounts.get(new AccountId("KA1"));
+            first.assignManager(new UserId("am-1"), CLERK, T0.plusSeconds(1));
+            accounts.save(first);
+            KeyAccount second = newAccount("KA2");
+            accounts.save(second);
+            second.assignManager(new UserId("am-2"), CLERK, T0.plusSeconds(2));
+            accounts.save(second);
+            second.activate(CLERK, T0.plusSeconds(3));
+            accounts.save(second);
+        });
+
+        assertThat(load("KA1").accountManager()).contains(new UserId("am-1"));
+        KeyAccount second = load("KA2");
+        assertThat(second.version()).isEqualTo(3);
+        assertThat(second.accountManager()).contains(new UserId("am-2"));
+    }
+
+    @Test
+    void aFailedFlushBeforeAQueryMarksTheTransactionRollbackOnly() {
+        storage.transactions().run(() -> accounts.save(newAccount("KA1")));
+        KeyAccount duplicate = newAccount("KA1");
+        KeyAccount fresh = newAccount("KA2");
+
+        assertThatThrownBy(() -> storage.transactions().run(() -> {
+            accounts.save(fresh);
+            accounts.save(duplicate);
+            assertThatThrownBy(() -> accounts.byNetwork(SUZHOU).close()).isInstanceOf(AlreadyExistsException.class)
+                    .hasMessageContaining("key account KA1");
+            // the caller caught it: the commit must still refuse
+        })).hasMessageContaining("rolled back");
+
+        assertThat(stored()).extracting(a -> a.id().value()).containsExactly("KA1");
+        assertThat(fresh.version()).isZero();
+    }
+
+    private static KeyAccount newAccount(String id) {
+        return KeyAccount.register(new AccountId(id), "Customer " + id, SUZHOU, Industry.FINANCE, CLERK, T0);
+    }
+
+    private KeyAccount load(String id) {
+        return storage.transactions().execute(() -> accounts.find(new AccountId(id))).orElseThrow();
+    }
+
+    private List<KeyAccount> stored() {
+        return storage.transactions().execute(() -> {
+            try (Stream<KeyAccount> all = accounts.byNetwork(SUZHOU)) {
+                return all.toList();
+            }
+        });
+    }
+}
