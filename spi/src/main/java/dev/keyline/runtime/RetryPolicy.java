@@ -77,10 +77,16 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
 
     /**
      * {@return the defaults: 8 attempts, 1 s doubling up to 10 min, a lease of 1 min, batches of
-     * 100, and retry-after hints capped at 1 hour}
+     * 500, and retry-after hints capped at 1 hour}
+     *
+     * <p>A batch of 500 costs the relay's handful of statements once per 500 deliveries instead of
+     * once per 100, and the lease still needs to cover only the slowest single delivery, since each
+     * claim is renewed at its turn when the batch has run long. What a larger batch does cost: a
+     * relay that dies mid-batch leaves up to that many deliveries to wait out their lease; with a
+     * slow sink, claims near the end of a batch may lapse before their turn and go to another relay.
      */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(8, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(10), Duration.ofMinutes(1), 100,
+        return new RetryPolicy(8, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(10), Duration.ofMinutes(1), 500,
                 DEFAULT_MAX_RETRY_AFTER);
     }
 

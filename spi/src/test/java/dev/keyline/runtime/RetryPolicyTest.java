@@ -19,7 +19,7 @@ class RetryPolicyTest {
         assertThat(p.multiplier()).isEqualTo(2.0);
         assertThat(p.maxBackoff()).isEqualTo(Duration.ofMinutes(10));
         assertThat(p.lease()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(p.batchSize()).isEqualTo(100);
+        assertThat(p.batchSize()).isEqualTo(500);
         assertThat(p.maxRetryAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8), Duration.ofSeconds(30), 4)
                 .maxRetryAfter()).as("the six-part constructor keeps the default cap").isEqualTo(Duration.ofHours(1));

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.Relay;
 import dev.keyline.runtime.RelayReport;
+import dev.keyline.runtime.RetryPolicy;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.webhook.WebhookSink;
 import java.io.IOException;
@@ -38,9 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The relay's throughput: {@value #EVENTS} committed outbox entries (three per aggregate, as the
  * key-account mix raises them) delivered to one sink by {@link Relay#pumpUntilIdle(int)} with the
- * default retry policy, on PostgreSQL and H2. The sink is a no-op, or Keyline's webhook sink
- * posting each event, signed, to an HTTP server on the loopback interface that answers
- * {@code 204}. The entries are written before every iteration; the score is microseconds per event,
+ * default retry policy (or another batch size, given as {@code -p batchSize=...}), on PostgreSQL
+ * and H2. The sink is a no-op, or Keyline's webhook sink posting each event, signed, to an HTTP
+ * server on the loopback interface that answers {@code 204}. The entries are written before every iteration; the score is microseconds per event,
  * which the report turns into events per second.
  */
 @State(Scope.Benchmark)
@@ -64,6 +65,10 @@ public class OutboxBenchmark {
     /** The sink: {@code noop} or {@code webhook}. */
     @Param({"noop", "webhook"})
     public String sink;
+
+    /** The relay's batch size; {@code 0} (the default) runs the default retry policy's. */
+    @Param({"0"})
+    public int batchSize;
 
     private Fixture fixture;
     private HttpServer server;
@@ -105,7 +110,9 @@ public class OutboxBenchmark {
                 }
             };
         }
-        relay = Keyline.builder().storage(fixture.storage()).sink(target).areaReactions(false).build().relay();
+        RetryPolicy policy = batchSize == 0 ? RetryPolicy.defaults() : RetryPolicy.defaults().withBatchSize(batchSize);
+        relay = Keyline.builder().storage(fixture.storage()).sink(target).retryPolicy(policy).areaReactions(false).build()
+                .relay();
     }
 
     /** Stops the receiver and drops the database. */
