@@ -54,8 +54,13 @@ class KeylineJsonProperties {
     }
 
     private static Gen<Order> orders() {
+        return orders(0);
+    }
+
+    /** Orders of at least {@code minItems} lines; built by size, since a filter's retries replay QuickTheories' empty boundary. */
+    private static Gen<Order> orders(int minItems) {
         Gen<Audience> audiences = texts().zip(texts(), (s, r) -> Audience.of("s" + s).withRole(r));
-        return idTexts().zip(lists().of(lines()).ofSizeBetween(0, 6), instants(), audiences,
+        return idTexts().zip(lists().of(lines()).ofSizeBetween(minItems, 6), instants(), audiences,
                 (id, items, at, audience) -> new Order(new OrderId(id), EventId.random(), items, at,
                         LocalDate.ofEpochDay(at.getEpochSecond() / 86_400), audience,
                         items.isEmpty() ? Optional.empty() : Optional.of(id), Map.of(new OrderId(id), Money.cny("1"))));
@@ -121,7 +126,7 @@ class KeylineJsonProperties {
 
     @Test
     void aNegativeAmountAnywhereInADocumentIsNamedByItsPath() {
-        qt().forAll(orders().assuming(o -> !o.items().isEmpty()), integers().between(0, 5))
+        qt().forAll(orders(1), integers().between(0, 5))
                 .checkAssert((o, pick) -> {
                     int index = pick % o.items().size();
                     Line bad = o.items().get(index);

@@ -283,7 +283,22 @@ public final class AccountGenerators {
      * yuan (so ties and zeros are common), in random insertion order.
      */
     public static Gen<Map<AccountId, Money>> smallPopulations() {
-        return lists().of(integers().between(0, 5)).ofSizeBetween(0, 8).map(spends -> {
+        return smallPopulations(0);
+    }
+
+    /**
+     * {@link #smallPopulations()} of at least one customer. Built by size rather than filtered:
+     * QuickTheories replays its boundary (the empty list) on every retry of a filter, so a
+     * filter that rejects the boundary can exhaust its attempts before any example runs.
+     *
+     * @return the generator
+     */
+    public static Gen<Map<AccountId, Money>> nonEmptySmallPopulations() {
+        return smallPopulations(1);
+    }
+
+    private static Gen<Map<AccountId, Money>> smallPopulations(int minSize) {
+        return lists().of(integers().between(0, 5)).ofSizeBetween(minSize, 8).map(spends -> {
             Map<AccountId, Money> population = new LinkedHashMap<>();
             for (int i = 0; i < spends.size(); i++) {
                 population.put(new AccountId(String.format("C%02d", i + 1)), Money.ofCents(spends.get(i) * 100L, Money.CNY));
@@ -294,8 +309,22 @@ public final class AccountGenerators {
 
     /** Populations of 0 to 40 customers with spends up to 100,000.00 in cents, zero one time in ten. */
     public static Gen<Map<AccountId, Money>> populations() {
+        return populations(0);
+    }
+
+    /**
+     * {@link #populations()} of at least one customer, built by size rather than filtered (see
+     * {@link #nonEmptySmallPopulations()}).
+     *
+     * @return the generator
+     */
+    public static Gen<Map<AccountId, Money>> nonEmptyPopulations() {
+        return populations(1);
+    }
+
+    private static Gen<Map<AccountId, Money>> populations(int minSize) {
         Gen<Money> spend = Generate.frequency(Pair.of(1, Generate.constant(Money.zero())), Pair.of(9, cny(1, 10_000_000)));
-        return lists().of(spend).ofSizeBetween(0, 40).map(spends -> {
+        return lists().of(spend).ofSizeBetween(minSize, 40).map(spends -> {
             Map<AccountId, Money> population = new LinkedHashMap<>();
             for (int i = 0; i < spends.size(); i++) {
                 population.put(new AccountId(String.format("C%03d", i + 1)), spends.get(i));
