@@ -72,7 +72,7 @@ class OutboxClaimPlanPostgresTest {
             if (analyseDeliveriesWhenFilled) {
                 s.execute("ANALYZE keyline_outbox_delivery");
             }
-            try (PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + JdbcOutbox.DUE)) {
+            try (PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + JdbcOutbox.DUE_BY_KEY)) {
                 OffsetDateTime now = OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC);
                 p.setObject(1, now);
                 p.setObject(2, now);
