@@ -20,7 +20,9 @@ import java.util.Optional;
  * log and a calendar: the elapsed working time counts only the running stretches, so time spent
  * paused is credited and the deadline moves by the working time spent paused; the deadline is the
  * instant at which the running stretches add up to the target, the warning instant the one at
- * which they add up to the warning share of it. The clock stores the deadline and warning instant
+ * which they add up to the warning share of it. A stopped clock keeps the deadline and warning
+ * instant in force when it stopped, so whether it met its target can be read from its deadline and
+ * its stop. The clock stores the deadline and warning instant
  * computed with the calendar in force at its last transition, and {@link #recompute} derives them
  * again from the log, so a changed calendar gives new deadlines and the same calendar exactly the
  * stored ones.
@@ -34,8 +36,9 @@ import java.util.Optional;
  * @param target the working time allowed; see {@link TicketClockTargets}
  * @param warningShare the share of the target at which the clock warns, in (0, 1]
  * @param transitions the log, oldest first, in time order
- * @param deadline when the running stretches reach the target, as last computed; null while
- *     the log does not determine it (not started, or paused or stopped before reaching it)
+ * @param deadline when the running stretches reach the target, as last computed (for a stopped
+ *     clock, the one in force when it stopped); null while the log does not determine it (not
+ *     started, or paused or cancelled before reaching it)
  * @param warningAt when the running stretches reach the warning share, as last computed; null
  *     while the log does not determine it
  * @param warnedAt the warning instant recorded when the warning was raised; null before
@@ -52,7 +55,7 @@ public record TicketClock(TicketClockKind kind, Duration target, BigDecimal warn
      * @param target the working time allowed; see {@link TicketClockTargets}
      * @param warningShare the share of the target at which the clock warns, in (0, 1]
      * @param transitions the log, oldest first, in time order
-     * @param deadline when the running stretches reach the target, as last computed; null while the log does not determine it (not started, or paused or stopped before reaching it)
+     * @param deadline when the running stretches reach the target, as last computed (for a stopped clock, the one in force when it stopped); null while the log does not determine it (not started, or paused or cancelled before reaching it)
      * @param warningAt when the running stretches reach the warning share, as last computed; null while the log does not determine it
      * @param warnedAt the warning instant recorded when the warning was raised; null before
      * @param breachedAt the deadline recorded when the breach was raised; null before
@@ -236,8 +239,8 @@ public record TicketClock(TicketClockKind kind, Duration target, BigDecimal warn
      */
     public TicketClock recompute(BusinessCalendar calendar) {
         Require.nonNull(calendar, "calendar");
-        return new TicketClock(kind, target, warningShare, transitions, reached(transitions, target, calendar),
-                reached(transitions, warningAmount(), calendar), warnedAt, breachedAt);
+        return new TicketClock(kind, target, warningShare, transitions, reached(measured(transitions), target, calendar),
+                reached(measured(transitions), warningAmount(), calendar), warnedAt, breachedAt);
     }
 
     /**
@@ -348,8 +351,8 @@ public record TicketClock(TicketClockKind kind, Duration target, BigDecimal warn
                 "must not lie before the " + kind + " clock's last transition at " + last + " but was " + at));
         List<ClockTransition> log = new ArrayList<>(transitions);
         log.add(new ClockTransition(what, at));
-        Instant newDeadline = reached(log, target, calendar);
-        Instant newWarning = reached(log, warningAmount(), calendar);
+        Instant newDeadline = reached(measured(log), target, calendar);
+        Instant newWarning = reached(measured(log), warningAmount(), calendar);
         Instant breach = breachedAt;
         if (what == ClockTransition.Kind.STOP && breach == null && newDeadline != null && newDeadline.isBefore(at)) {
             breach = newDeadline;
@@ -368,6 +371,18 @@ public record TicketClock(TicketClockKind kind, Duration target, BigDecimal warn
             case CANCEL -> state == TicketClockState.RUNNING || state == TicketClockState.PAUSED
                     ? TicketClockState.CANCELLED : null;
         };
+    }
+
+    /**
+     * The log the deadline and the warning instant are derived from: a stopped clock's log without
+     * its stop, so that a clock stopped before its deadline keeps the deadline (and warning instant)
+     * in force when it stopped, and one stopped after it the deadline it missed.
+     */
+    private static List<ClockTransition> measured(List<ClockTransition> log) {
+        if (!log.isEmpty() && log.get(log.size() - 1).kind() == ClockTransition.Kind.STOP) {
+            return log.subList(0, log.size() - 1);
+        }
+        return log;
     }
 
     /**

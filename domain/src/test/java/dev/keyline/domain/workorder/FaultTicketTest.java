@@ -79,6 +79,10 @@ class FaultTicketTest {
         ticket.startRepair(STATION, "on site", OFFICE, local(3, 13, 40));
         ticket.returnRepaired(NETWORK, new FaultCause("CARD"), "card replaced", OFFICE, local(3, 14, 30));
         assertThat(ticket.resolutionClock().state()).isEqualTo(TicketClockState.MET);
+        // stopped before its deadline, the clock keeps the deadline it met (fault-handling
+        // timeliness reads it), and recomputing on the same calendar gives it again
+        assertThat(ticket.resolutionClock().deadline()).isEqualTo(local(3, 15, 0));
+        assertThat(ticket.resolutionClock().recompute(OFFICE)).isEqualTo(ticket.resolutionClock());
         assertThat(ticket.resolutionClock().elapsed(local(9, 0, 0), OFFICE))
                 .isEqualTo(Duration.ofHours(7).plusMinutes(30));
         ticket.reply(CALL_CENTRE, "told the customer", OFFICE, local(3, 15, 0));

@@ -62,7 +62,6 @@ import dev.keyline.domain.workorder.ProvisioningParties;
 import dev.keyline.domain.workorder.StageAssignment;
 import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.workorder.StagePlan;
-import dev.keyline.domain.workorder.TicketClockKind;
 import dev.keyline.domain.workorder.TicketClockPolicy;
 import dev.keyline.domain.workorder.TicketClockTargets;
 import dev.keyline.domain.workorder.WorkOrderStation;
@@ -199,10 +198,9 @@ public abstract class KpiFactSourceContract extends StorageBackedContract {
                     at.plus(Duration.ofMinutes(4 + random.nextInt(60 * 16))));
         }
         storage.port(FaultTicketRepository.class).save(ticket);
-        Instant deadline = ticket.clock(TicketClockKind.RESOLUTION).deadline();
-        if (deadline != null) {
-            faults.add(new FaultFact(ticket.id().value(), deadline, ticket.resolvedAt()));
-        }
+        // derived here, not read from the ticket: the resolution clock starts at the report and every
+        // moment of ALL_DAYS is working time, so the deadline is 8 hours on, met or missed
+        faults.add(new FaultFact(ticket.id().value(), at.plus(Duration.ofHours(8)), ticket.resolvedAt()));
     }
 
     private void storeAccount(Random random) {
