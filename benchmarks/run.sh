@@ -3,7 +3,7 @@
 # and writes the figures of docs/performance.md.
 #
 #   ./mvnw -B -ntp package -DskipTests     # builds benchmarks/target/keyline-benchmarks.jar
-#   benchmarks/run.sh                       # short profile: every figure, in about 13 minutes on a quiet machine
+#   benchmarks/run.sh                       # short profile: every figure, in 10 to 13 minutes on a quiet two-core machine
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
 #
 # The short profile keeps every workload but shrinks what takes long under load: bulk iterations of
