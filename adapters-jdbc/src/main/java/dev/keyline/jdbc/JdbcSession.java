@@ -353,6 +353,17 @@ public final class JdbcSession {
      */
     public long updateVersioned(String entityName, String table, String idColumn, Object id, long expectedVersion,
                                 Columns values) {
+        VersionedUpdate update = versionedUpdate(entityName, table, idColumn, id, expectedVersion, values);
+        return updateVersioned(entityName, expectedVersion, update.sql(), update.params());
+    }
+
+    /** The SQL and parameters of a versioned update: the changed values, then the id and the expected version. */
+    private record VersionedUpdate(String sql, Object[] params) {
+    }
+
+    /** Checks a versioned update's arguments and builds its statement (see {@link #updateVersioned(String, String, String, Object, long, Columns)}). */
+    private static VersionedUpdate versionedUpdate(String entityName, String table, String idColumn, Object id,
+            long expectedVersion, Columns values) {
         Require.nonBlank(entityName, "entityName");
         Columns.checkIdentifier(table, "table");
         Columns.checkIdentifier(idColumn, "idColumn");
@@ -368,7 +379,7 @@ public final class JdbcSession {
         List<Object> params = new ArrayList<>(values.values());
         params.add(id);
         params.add(expectedVersion);
-        return updateVersioned(entityName, expectedVersion, sql.toString(), params.toArray());
+        return new VersionedUpdate(sql.toString(), params.toArray());
     }
 
     /**
@@ -483,23 +494,9 @@ public final class JdbcSession {
      */
     long queueUpdateVersioned(String entityName, String table, String idColumn, Object id, long expectedVersion,
             Columns values, Runnable undo) {
-        Require.nonBlank(entityName, "entityName");
-        Columns.checkIdentifier(table, "table");
-        Columns.checkIdentifier(idColumn, "idColumn");
-        Require.nonNull(id, "id");
-        Require.nonNegative(expectedVersion, "expectedVersion");
-        Require.nonNull(values, "values");
+        VersionedUpdate update = versionedUpdate(entityName, table, idColumn, id, expectedVersion, values);
         requireTransaction("statement");
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
-        for (String column : values.names()) {
-            Require.that(!column.equalsIgnoreCase("version"), "values", "must not set the version column; it is incremented");
-            sql.append(column).append(" = ?, ");
-        }
-        sql.append("version = version + 1 WHERE ").append(idColumn).append(" = ? AND version = ?");
-        List<Object> params = new ArrayList<>(values.values());
-        params.add(id);
-        params.add(expectedVersion);
-        transactions.queue(dialect, sql.toString(), table, List.of(table), new PendingWrites.Row(params.toArray(),
+        transactions.queue(dialect, update.sql(), table, List.of(table), new PendingWrites.Row(update.params(),
                 entityName, null, expectedVersion, null, undo));
         return expectedVersion + 1;
     }
