@@ -54,8 +54,8 @@ import java.util.function.UnaryOperator;
  * on PostgreSQL looking each candidate's delivery to the sink up by the delivery's primary key (a
  * correlated subquery whose sink comparison no other index can serve), so that the read costs a
  * lookup per candidate even when the delivery table's statistics are stale (say, analysed while it
- * was empty), and on H2, which keeps no such statistics, joining the deliveries, the form H2 plans
- * with the status filter first.
+ * was empty), and on H2 joining the deliveries, the form H2 plans with the status filter first
+ * whatever its statistics say.
  * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED}, reading
  * their messages in the same statement, and claims for the ones it locked that are still at the
  * version it read: it reads their deliveries in one query and writes the new deliveries (made
@@ -150,8 +150,8 @@ public final class JdbcOutbox implements Outbox {
      * The same entries as {@link #DUE_BY_KEY}, as H2 runs it: each entry joined to its delivery to the
      * sink; parameters: sink, now, now, sink, now, limit.
      *
-     * <p>H2 has no statistics to go stale, and it plans the join well: it filters the entries by
-     * status while it scans them and tries the {@code NOT EXISTS} only for the few that pass. Given
+     * <p>H2 plans the join well, before and after {@code ANALYZE}: it filters the entries by status
+     * while it scans them and tries the {@code NOT EXISTS} only for the few that pass. Given
      * {@link #DUE_BY_KEY}, H2 2.5 orders the conditions the other way, running the {@code NOT EXISTS}
      * (a range of the aggregate's earlier entries, a subquery for each) for every stored entry, done
      * ones included, so a claim's cost grows with the square of an aggregate's history: the demo took
