@@ -1,5 +1,7 @@
 package dev.keyline.jdbc;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.Require;
@@ -52,6 +54,16 @@ import java.util.stream.StreamSupport;
  * aggregate was loaded at, under its row lock, so the stored rows are the ones the aggregate was
  * loaded with, and its own list starts with them.
  *
+ * <p>A subclass that passes its aggregate's {@code snapshot()} and {@code restore(snapshot)} to the
+ * constructor has its saved aggregates kept after their transaction commits, up to the session's
+ * {@link JdbcSession#cachedAggregateRows() bound}. A find of an id then reads the parent row only
+ * and, when its version is the version kept, restores the kept snapshot (validated again by
+ * {@code restore}) instead of reading the child tables: one statement instead of one per table.
+ * The version is what proves the kept state current, as it proves a child read consistent above:
+ * every save raises it, and only a committed save is kept, so a version that matches names the
+ * state kept. A version that differs (another process saved; the aggregate was deleted and
+ * created again) means a full read. Queries ({@link #streamWhere}) always read the tables.
+ *
  * @param <A> the aggregate type
  * @param <I> its identifier type
  * @param <P> what the subclass reads from a parent row, before the children are known
@@ -70,6 +82,14 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     private final String table;
     private final String idColumn;
+    /** The aggregate's snapshot, kept in {@link #committed}; null when the subclass does not keep them. */
+    private final Function<A, Object> snapshotter;
+    /** Restores a kept snapshot; null when the subclass does not keep them. */
+    private final Function<Object, A> restorer;
+    /** The committed saves' snapshots by id, bounded in rows; null when none are kept. */
+    private final Cache<String, Kept> committed;
+    private final long keptRows;
+    private final Object publishKey = new Object();
     /** The parent versions the child statements of the load running on this thread saw. */
     private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
     /** The save running on this thread, with what is known to be stored of its children. */
@@ -88,6 +108,41 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         super(session, aggregateName, table, idColumn);
         this.table = table;
         this.idColumn = idColumn;
+        this.snapshotter = null;
+        this.restorer = null;
+        this.committed = null;
+        this.keptRows = 0;
+    }
+
+    /**
+     * A repository over one parent table that keeps its committed saves, up to the session's
+     * {@link JdbcSession#cachedAggregateRows() bound}, so that loading one of them again at the
+     * version saved reads the parent row only (see the type's description).
+     *
+     * @param session the provider's session
+     * @param aggregateName the business name for messages
+     * @param table the parent table, a plain SQL identifier
+     * @param idColumn its key column
+     * @param snapshot the aggregate's immutable snapshot, as its {@code snapshot()} returns it,
+     *     at its current version
+     * @param restore restores a snapshot, validating it, as the aggregate's {@code restore(snapshot)}
+     * @param <S> the snapshot type
+     */
+    @SuppressWarnings("unchecked")
+    protected <S> JdbcParentChildRepository(JdbcSession session, String aggregateName, String table, String idColumn,
+            Function<? super A, ? extends S> snapshot, Function<? super S, ? extends A> restore) {
+        super(session, aggregateName, table, idColumn);
+        this.table = table;
+        this.idColumn = idColumn;
+        Require.nonNull(snapshot, "snapshot");
+        Require.nonNull(restore, "restore");
+        this.keptRows = session.cachedAggregateRows();
+        boolean keeping = keptRows > 0;
+        this.snapshotter = keeping ? a -> snapshot.apply(a) : null;
+        this.restorer = keeping ? s -> restore.apply((S) s) : null;
+        this.committed = keeping
+                ? CacheBuilder.newBuilder().maximumWeight(keptRows).weigher((String id, Kept kept) -> kept.rows()).build()
+                : null;
     }
 
     /**
@@ -144,7 +199,54 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         String condition = idColumn + " = ?";
         Object[] params = {id.value()};
         List<P> parents = session().query("SELECT * FROM " + table + " WHERE " + condition, this::parent, params);
+        if (committed != null && parents.size() == 1) {
+            Optional<A> restored = restoreKept(id.value(), versionOf(parents.get(0)));
+            if (restored.isPresent()) {
+                return restored;
+            }
+        }
         return loadConsistent(condition, params, parents).stream().findFirst();
+    }
+
+    /**
+     * The kept state of an aggregate whose parent row shows {@code version}, restored; empty when
+     * none is kept at that version. A kept version above the stored one is dropped: the aggregate
+     * was deleted and created again since.
+     */
+    private Optional<A> restoreKept(String id, long version) {
+        Kept kept = committed.getIfPresent(id);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        if (kept.version() != version) {
+            if (kept.version() > version) {
+                committed.invalidate(id);
+            }
+            return Optional.empty();
+        }
+        A restored = restorer.apply(kept.snapshot());
+        if (restored.version() != version) {
+            committed.invalidate(id); // a snapshot that does not carry its version is never trusted
+            return Optional.empty();
+        }
+        Map<String, ChildState> states = childStates();
+        if (states != null) {
+            states.put(id, kept.children().copy());
+        }
+        return Optional.of(restored);
+    }
+
+    /**
+     * The snapshots this transaction saved, published to {@link #committed} once it commits; null
+     * outside a transaction. Bounded like the cache: beyond its rows the earliest saves are dropped.
+     */
+    private Publishing publishing() {
+        JdbcTransactions transactions = session().transactions();
+        return transactions.attachment(publishKey, () -> {
+            Publishing saved = new Publishing(keptRows);
+            transactions.afterCommit(() -> saved.kept.forEach(committed::put));
+            return saved;
+        });
     }
 
     /**
@@ -376,11 +478,15 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         ChildState state = from == 0 ? new ChildState(0) : known != null && known.version == from ? known : null;
         Saving outer = saving.get();
         saving.set(new Saving(id, state));
+        Publishing publishing = committed == null ? null : publishing();
         try {
             super.save(aggregate);
         } catch (RuntimeException | Error e) {
             if (states != null) {
                 states.remove(id);
+            }
+            if (publishing != null) {
+                publishing.remove(id);
             }
             throw e;
         } finally {
@@ -394,7 +500,52 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 states.put(id, state);
             }
         }
+        if (publishing != null) {
+            Object snapshot = snapshotter.apply(aggregate);
+            ChildState children = state == null ? new ChildState(aggregate.version()) : state.copy();
+            publishing.put(id, new Kept(aggregate.version(), snapshot, children, rowsOf(snapshot)));
+        }
     }
+
+    /**
+     * The rows an aggregate's snapshot stands for: one, plus the entries of each of its
+     * collection components (a snapshot is a record of the aggregate's fields and owned lists).
+     */
+    static int rowsOf(Object snapshot) {
+        int rows = 1;
+        for (java.lang.reflect.Method accessor : COLLECTIONS.get(snapshot.getClass())) {
+            Object value;
+            try {
+                value = accessor.invoke(snapshot);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("reading " + accessor + " of a snapshot", e);
+            }
+            if (value instanceof java.util.Collection<?> c) {
+                rows += c.size();
+            } else if (value instanceof Map<?, ?> m) {
+                rows += m.size();
+            }
+        }
+        return rows;
+    }
+
+    /** The accessors of a record's collection and map components; none for a class that is not a record. */
+    private static final ClassValue<List<java.lang.reflect.Method>> COLLECTIONS = new ClassValue<>() {
+        @Override
+        protected List<java.lang.reflect.Method> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return List.of();
+            }
+            List<java.lang.reflect.Method> accessors = new ArrayList<>();
+            for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+                if (java.util.Collection.class.isAssignableFrom(component.getType())
+                        || Map.class.isAssignableFrom(component.getType())) {
+                    accessors.add(component.getAccessor());
+                }
+            }
+            return List.copyOf(accessors);
+        }
+    };
 
     /** What is known of the children of the aggregate being saved on this thread; null when nothing. */
     private ChildState knownChildren(I id) {
@@ -564,6 +715,50 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
         private ChildState(long version) {
             this.version = version;
+        }
+
+        /** A copy to change on its own; the row lists themselves are not changed once recorded. */
+        ChildState copy() {
+            ChildState copy = new ChildState(version);
+            copy.values.putAll(values);
+            copy.counts.putAll(counts);
+            return copy;
+        }
+    }
+
+    /** A committed save: its version, snapshot, what is known of its child rows, and its weight in rows. */
+    private record Kept(long version, Object snapshot, ChildState children, int rows) {
+    }
+
+    /**
+     * The saves of one transaction waiting for its commit, the latest save of each id; bounded
+     * in rows like the cache, dropping the earliest saves first.
+     */
+    private static final class Publishing {
+        private final long bound;
+        private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
+        private long rows;
+
+        Publishing(long bound) {
+            this.bound = bound;
+        }
+
+        void put(String id, Kept save) {
+            remove(id);
+            kept.put(id, save);
+            rows += save.rows();
+            Iterator<Map.Entry<String, Kept>> eldest = kept.entrySet().iterator();
+            while (rows > bound && eldest.hasNext()) {
+                rows -= eldest.next().getValue().rows();
+                eldest.remove();
+            }
+        }
+
+        void remove(String id) {
+            Kept gone = kept.remove(id);
+            if (gone != null) {
+                rows -= gone.rows();
+            }
         }
     }
 

@@ -55,18 +55,52 @@ public final class JdbcSession {
     /** Rows fetched per round trip by {@link #stream}. */
     static final int STREAM_FETCH_SIZE = 500;
 
+    /**
+     * How many rows' worth of saved aggregates each repository keeps by default, see
+     * {@link #cachedAggregateRows()}.
+     */
+    public static final long DEFAULT_CACHED_AGGREGATE_ROWS = 10_000;
+
     private final JdbcTransactions transactions;
     private final SqlDialect dialect;
+    private final long cachedAggregateRows;
+
+    /**
+     * A session on the given transactions, whose repositories keep the default
+     * {@value #DEFAULT_CACHED_AGGREGATE_ROWS} rows of saved aggregates each.
+     *
+     * @param transactions whose connections the statements use
+     * @param dialect the database's dialect
+     */
+    public JdbcSession(JdbcTransactions transactions, SqlDialect dialect) {
+        this(transactions, dialect, DEFAULT_CACHED_AGGREGATE_ROWS);
+    }
 
     /**
      * A session on the given transactions.
      *
      * @param transactions whose connections the statements use
      * @param dialect the database's dialect
+     * @param cachedAggregateRows how many rows' worth of saved aggregates each repository keeps
+     *     (see {@link #cachedAggregateRows()}); 0 keeps none
      */
-    public JdbcSession(JdbcTransactions transactions, SqlDialect dialect) {
+    public JdbcSession(JdbcTransactions transactions, SqlDialect dialect, long cachedAggregateRows) {
         this.transactions = Require.nonNull(transactions, "transactions");
         this.dialect = Require.nonNull(dialect, "dialect");
+        this.cachedAggregateRows = Require.nonNegative(cachedAggregateRows, "cachedAggregateRows");
+    }
+
+    /**
+     * The bound of each repository's cache of committed aggregates, in rows: an aggregate weighs
+     * one row plus the entries of its owned collections. A repository over a parent table and
+     * child tables ({@link JdbcParentChildRepository}) keeps the aggregates its transactions saved
+     * and committed, by version, and a later load whose parent row shows the same version restores
+     * the kept state instead of reading the child tables again. 0 turns the cache off.
+     *
+     * @return the bound in rows, 0 when nothing is kept
+     */
+    public long cachedAggregateRows() {
+        return cachedAggregateRows;
     }
 
     /**

@@ -65,10 +65,10 @@ public final class JdbcStorage implements StorageProvider {
     private final PortRegistry ports = new PortRegistry();
     private final List<Area> areas;
 
-    private JdbcStorage(SqlDialect dialect, DataSource dataSource, List<JdbcArea> installed) {
+    private JdbcStorage(SqlDialect dialect, DataSource dataSource, List<JdbcArea> installed, long cachedAggregateRows) {
         this.dialect = dialect;
         this.transactions = new JdbcTransactions(dataSource);
-        this.session = new JdbcSession(transactions, dialect);
+        this.session = new JdbcSession(transactions, dialect, cachedAggregateRows);
         this.outbox = new JdbcOutbox(session);
         List<Area> stored = new ArrayList<>();
         for (JdbcArea area : installed) {
@@ -146,6 +146,7 @@ public final class JdbcStorage implements StorageProvider {
         private SqlDialect dialect;
         private final List<JdbcArea> explicitAreas = new ArrayList<>();
         private boolean discover = true;
+        private long cachedAggregateRows = JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -186,6 +187,23 @@ public final class JdbcStorage implements StorageProvider {
         }
 
         /**
+         * How many rows' worth of committed aggregates each repository keeps, so that loading an
+         * aggregate this provider saved, at the version it saved, reads its parent row only and
+         * not its child tables again; {@value JdbcSession#DEFAULT_CACHED_AGGREGATE_ROWS} by
+         * default, 0 to read every aggregate whole every time. An aggregate weighs one row plus the
+         * entries of its owned collections. The kept state is trusted as long as the parent row's
+         * version is the one kept: a row edited outside Keyline must raise its aggregate's
+         * {@code version} to be seen (see {@link JdbcSession#cachedAggregateRows()}).
+         *
+         * @param rows the bound in rows, 0 or more
+         * @return this builder
+         */
+        public Builder cachedAggregateRows(long rows) {
+            this.cachedAggregateRows = Require.nonNegative(rows, "rows");
+            return this;
+        }
+
+        /**
          * Installs an area, for example a host's own; an area also found by discovery is installed
          * once. Its migrations run with the provider's when {@link #migrate(boolean) migrating}.
          *
@@ -213,7 +231,7 @@ public final class JdbcStorage implements StorageProvider {
             if (migrate) {
                 SchemaMigrations.migrate(dataSource, chosen, installed);
             }
-            return new JdbcStorage(chosen, dataSource, installed);
+            return new JdbcStorage(chosen, dataSource, installed, cachedAggregateRows);
         }
 
         private SqlDialect detect() {

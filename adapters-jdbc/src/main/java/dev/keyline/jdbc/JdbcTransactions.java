@@ -7,8 +7,10 @@ import dev.keyline.spi.TransactionalWork;
 import dev.keyline.spi.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.WeakHashMap;
@@ -117,6 +119,9 @@ public final class JdbcTransactions implements Transactions {
             throw failure;
         }
         release(binding, null);
+        for (Runnable hook : binding.afterCommit) {
+            hook.run();
+        }
         return result;
     }
 
@@ -210,6 +215,24 @@ public final class JdbcTransactions implements Transactions {
             return null;
         }
         return (T) binding.attachments.computeIfAbsent(key, k -> create.get());
+    }
+
+    /**
+     * Runs {@code hook} once the transaction active on the calling thread has committed and
+     * returned its connection; never when it rolls back. Meant for the provider's own bookkeeping
+     * (publishing the aggregates a transaction saved to {@link JdbcParentChildRepository}'s
+     * cache), so a hook must not throw.
+     *
+     * @param hook what to run after the commit
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     */
+    void afterCommit(Runnable hook) {
+        Require.nonNull(hook, "hook");
+        Binding binding = bound.get();
+        if (binding == null) {
+            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
+        }
+        binding.afterCommit.add(hook);
     }
 
     private static <T> T joined(Binding outer, TransactionalWork<T> work) {
@@ -326,6 +349,7 @@ public final class JdbcTransactions implements Transactions {
         private final boolean previousAutoCommit;
         private final int previousIsolation;
         private final Map<Object, Object> attachments = new HashMap<>();
+        private final List<Runnable> afterCommit = new ArrayList<>(2);
         private PendingWrites pending;
         private Throwable rollbackOnly;
 

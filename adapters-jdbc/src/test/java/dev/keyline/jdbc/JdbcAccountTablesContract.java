@@ -125,7 +125,8 @@ abstract class JdbcAccountTablesContract {
     void anAccountRowThatBreaksAnInvariantIsReportedAsCorruptByFindAndByQueries() {
         KeyAccount account = active(new AccountId("KA1"), new UserId("am-1"));
         storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
-        sql.update("UPDATE keyline_key_account SET account_manager = NULL WHERE account_id = ?", "KA1");
+        // an edit outside Keyline raises the version, or the storage that saved the account keeps trusting its own copy
+        sql.update("UPDATE keyline_key_account SET account_manager = NULL, version = version + 1 WHERE account_id = ?", "KA1");
 
         assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("KA1")
@@ -143,17 +144,19 @@ abstract class JdbcAccountTablesContract {
         account.classify(Tier.LOCAL, "share", LocalDate.of(2024, 7, 1), CLERK, T0.plusSeconds(120));
         storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
 
-        sql.update("UPDATE keyline_key_account SET industry = 'MINING' WHERE account_id = ?", "KA1");
+        sql.update("UPDATE keyline_key_account SET industry = 'MINING', version = version + 1 WHERE account_id = ?", "KA1");
         assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("industry").hasMessageContaining("MINING");
 
         sql.update("UPDATE keyline_key_account SET industry = 'FINANCE' WHERE account_id = ?", "KA1");
         sql.update("UPDATE keyline_key_account_tier_change SET from_tier = 'NATIONAL' WHERE account_id = ?", "KA1");
+        sql.update("UPDATE keyline_key_account SET version = version + 1 WHERE account_id = ?", "KA1");
         assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("tier history");
 
         sql.update("UPDATE keyline_key_account_tier_change SET from_tier = 'LOCAL', to_tier = 'LOCAL' WHERE account_id = ?",
                 "KA1");
+        sql.update("UPDATE keyline_key_account SET version = version + 1 WHERE account_id = ?", "KA1");
         assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("tier change 1 of key account KA1");
     }
@@ -171,6 +174,7 @@ abstract class JdbcAccountTablesContract {
         });
 
         sql.update("UPDATE keyline_account_plan_action SET due_on = ? WHERE plan_id = ?", LocalDate.of(2025, 5, 1), "P1");
+        sql.update("UPDATE keyline_account_plan SET version = version + 1 WHERE plan_id = ?", "P1");
         assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(AccountPlanRepository.class).find(plan.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("P1").hasMessageContaining("plan year");
 

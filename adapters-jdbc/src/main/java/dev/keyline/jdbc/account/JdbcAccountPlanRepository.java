@@ -53,7 +53,7 @@ public final class JdbcAccountPlanRepository extends JdbcParentChildRepository<A
      * @param session the session of the provider's transactions
      */
     public JdbcAccountPlanRepository(JdbcSession session) {
-        super(session, "account plan", TABLE, "plan_id");
+        super(session, "account plan", TABLE, "plan_id", AccountPlan::snapshot, AccountPlan::restore);
     }
 
     /**

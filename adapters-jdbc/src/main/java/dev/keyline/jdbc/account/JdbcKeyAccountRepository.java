@@ -67,7 +67,7 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
      * @param session the session of the provider's transactions
      */
     public JdbcKeyAccountRepository(JdbcSession session) {
-        super(session, "key account", TABLE, "account_id");
+        super(session, "key account", TABLE, "account_id", KeyAccount::snapshot, KeyAccount::restore);
     }
 
     @Override

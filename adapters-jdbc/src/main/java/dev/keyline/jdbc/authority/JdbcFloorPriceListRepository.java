@@ -39,7 +39,7 @@ public final class JdbcFloorPriceListRepository
      * @param session the session of the provider's transactions
      */
     public JdbcFloorPriceListRepository(JdbcSession session) {
-        super(session, "floor price list", "keyline_floor_price_list", "list_id");
+        super(session, "floor price list", "keyline_floor_price_list", "list_id", FloorPriceList::snapshot, FloorPriceList::restore);
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class JdbcPriceAuthorisationRepository
      * @param session the session of the provider's transactions
      */
     public JdbcPriceAuthorisationRepository(JdbcSession session) {
-        super(session, "price authorisation", TABLE, "authorisation_id");
+        super(session, "price authorisation", TABLE, "authorisation_id", PriceAuthorisation::snapshot, PriceAuthorisation::restore);
     }
 
     @Override

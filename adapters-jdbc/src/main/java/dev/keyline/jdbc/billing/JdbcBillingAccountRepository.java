@@ -61,7 +61,7 @@ final class JdbcBillingAccountRepository
     }
 
     JdbcBillingAccountRepository(JdbcSession session) {
-        super(session, "billing account", TABLE, KEY);
+        super(session, "billing account", TABLE, KEY, BillingAccount::snapshot, BillingAccount::restore);
     }
 
     @Override

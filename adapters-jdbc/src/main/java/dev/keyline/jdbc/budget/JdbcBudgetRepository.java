@@ -75,7 +75,7 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
      * @param session the session of the provider's transactions
      */
     public JdbcBudgetRepository(JdbcSession session) {
-        super(session, "budget", TABLE, KEY);
+        super(session, "budget", TABLE, KEY, Budget::snapshot, Budget::restore);
     }
 
     @Override

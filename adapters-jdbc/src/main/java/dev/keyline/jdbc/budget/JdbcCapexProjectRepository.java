@@ -69,7 +69,7 @@ public final class JdbcCapexProjectRepository
      * @param session the session of the provider's transactions
      */
     public JdbcCapexProjectRepository(JdbcSession session) {
-        super(session, "CAPEX project", TABLE, "project_id");
+        super(session, "CAPEX project", TABLE, "project_id", CapexProject::snapshot, CapexProject::restore);
     }
 
     @Override

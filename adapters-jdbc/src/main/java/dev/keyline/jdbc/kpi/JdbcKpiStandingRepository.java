@@ -34,7 +34,7 @@ final class JdbcKpiStandingRepository extends JdbcParentChildRepository<KpiStand
     private static final String ENTRIES = "keyline_kpi_standing_entry";
 
     JdbcKpiStandingRepository(JdbcSession session) {
-        super(session, "KPI standing", "keyline_kpi_standing", "standing_id");
+        super(session, "KPI standing", "keyline_kpi_standing", "standing_id", KpiStanding::snapshot, KpiStanding::restore);
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class JdbcResourcePoolRepository
      * @param session the session of the provider's transactions
      */
     public JdbcResourcePoolRepository(JdbcSession session) {
-        super(session, "resource pool", TABLE, "pool_id");
+        super(session, "resource pool", TABLE, "pool_id", ResourcePool::snapshot, ResourcePool::restore);
     }
 
     @Override

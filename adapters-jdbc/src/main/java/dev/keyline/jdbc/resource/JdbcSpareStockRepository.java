@@ -51,7 +51,7 @@ final class JdbcSpareStockRepository
      * @param session the session of the provider's transactions
      */
     JdbcSpareStockRepository(JdbcSession session) {
-        super(session, "spare stock", "keyline_spare_stock", "stock_id");
+        super(session, "spare stock", "keyline_spare_stock", "stock_id", SpareStock::snapshot, SpareStock::restore);
     }
 
     @Override

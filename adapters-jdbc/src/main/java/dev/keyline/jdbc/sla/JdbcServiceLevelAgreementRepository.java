@@ -71,7 +71,7 @@ public final class JdbcServiceLevelAgreementRepository
      * @param session the session of the provider's transactions
      */
     public JdbcServiceLevelAgreementRepository(JdbcSession session) {
-        super(session, "SLA", "keyline_sla", "sla_id");
+        super(session, "SLA", "keyline_sla", "sla_id", ServiceLevelAgreement::snapshot, ServiceLevelAgreement::restore);
     }
 
     @Override

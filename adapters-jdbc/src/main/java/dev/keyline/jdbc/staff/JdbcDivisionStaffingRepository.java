@@ -42,7 +42,7 @@ public final class JdbcDivisionStaffingRepository
      * @param session the session of the provider's transactions
      */
     public JdbcDivisionStaffingRepository(JdbcSession session) {
-        super(session, "division staffing", "keyline_division_staffing", "staffing_id");
+        super(session, "division staffing", "keyline_division_staffing", "staffing_id", DivisionStaffing::snapshot, DivisionStaffing::restore);
     }
 
     @Override

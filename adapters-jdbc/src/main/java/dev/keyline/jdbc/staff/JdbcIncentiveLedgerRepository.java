@@ -47,7 +47,7 @@ public final class JdbcIncentiveLedgerRepository
      * @param session the session of the provider's transactions
      */
     public JdbcIncentiveLedgerRepository(JdbcSession session) {
-        super(session, "incentive ledger", "keyline_incentive_ledger", "ledger_id");
+        super(session, "incentive ledger", "keyline_incentive_ledger", "ledger_id", IncentiveLedger::snapshot, IncentiveLedger::restore);
     }
 
     @Override

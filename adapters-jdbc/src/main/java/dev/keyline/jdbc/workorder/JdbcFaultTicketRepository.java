@@ -100,7 +100,7 @@ public final class JdbcFaultTicketRepository
      * @param session the session of the provider's transactions
      */
     public JdbcFaultTicketRepository(JdbcSession session) {
-        super(session, "fault ticket", TABLE, "ticket_id");
+        super(session, "fault ticket", TABLE, "ticket_id", FaultTicket::snapshot, FaultTicket::restore);
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class JdbcProvisioningOrderRepository
      * @param session the session of the provider's transactions
      */
     public JdbcProvisioningOrderRepository(JdbcSession session) {
-        super(session, "provisioning order", TABLE, ID);
+        super(session, "provisioning order", TABLE, ID, ProvisioningOrder::snapshot, ProvisioningOrder::restore);
     }
 
     @Override

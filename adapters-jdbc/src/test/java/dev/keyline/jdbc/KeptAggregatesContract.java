@@ -1,0 +1,188 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.account.Tier;
+import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.UserId;
+import dev.keyline.jdbc.StatementLog.Counted;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.runtime.account.KeyAccounts;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link JdbcParentChildRepository} keeps of committed saves, on a real database: a load at
+ * the version kept reads the parent row only; anything that moved the stored version (another
+ * storage's save, an edit that raises the version, the aggregate deleted and created again) is
+ * read whole; a save that does not commit is never kept; the bound in rows holds. Statements are
+ * counted with {@link StatementLog}, as in {@link StatementCountContract}.
+ */
+abstract class KeptAggregatesContract {
+
+    private static final LocalNetworkId SUZHOU = new LocalNetworkId("SZ");
+    private static final Actor ZHOU = Actor.withRoles(new UserId("zhou"), Role.DEPARTMENT_GENERAL_MANAGER);
+    private static final Actor LI = Actor.withRoles(new UserId("li"), Role.GENERAL_MANAGER);
+    private static final UserId WANG = new UserId("wang");
+    private static final UserId ZHAO = new UserId("zhao");
+    private static final AccountId KA1 = new AccountId("KA1");
+
+    private final StatementLog log = new StatementLog();
+    private Keyline keyline;
+    private KeyAccounts accounts;
+
+    /** The database to run on. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyTables() {
+        TestDatabases.emptyStorage(dataSource());
+        keyline = runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, true);
+        accounts = KeyAccounts.on(keyline);
+    }
+
+    private Keyline runtime(long keptRows, boolean logged) {
+        DataSource source = logged ? log.wrap(dataSource()) : dataSource();
+        return Keyline.builder().storage(JdbcStorage.builder(source).migrate(false).cachedAggregateRows(keptRows).build())
+                .build();
+    }
+
+    private KeyAccountSnapshot register(KeyAccounts on) {
+        return on.register(ZHOU, KA1, "Customer KA1", SUZHOU, Industry.FINANCE);
+    }
+
+    /** The account found, and how many statements the find sent. */
+    private Counted find(KeyAccounts on, KeyAccountSnapshot[] found) {
+        return log.count(() -> found[0] = on.get(KA1));
+    }
+
+    @Test
+    void aLoadAtTheVersionThisStorageCommittedReadsTheRowOnlyAndRestoresThatState() {
+        register(accounts);
+        accounts.assignManager(ZHOU, KA1, WANG);
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+
+        Counted counted = find(accounts, found);
+
+        assertThat(counted.statements()).as("%s", counted).hasSize(1);
+        assertThat(found[0].version()).isEqualTo(2);
+        assertThat(found[0].accountManager()).contains(WANG);
+    }
+
+    @Test
+    void anotherStoragesSaveIsReadWhole() {
+        register(accounts);
+        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        elsewhere.assignManager(ZHOU, KA1, ZHAO);
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+
+        Counted counted = find(accounts, found);
+
+        assertThat(counted.statements()).as("%s", counted).hasSize(3);
+        assertThat(found[0].version()).isEqualTo(2);
+        assertThat(found[0].accountManager()).contains(ZHAO);
+        // and a change here starts from that state
+        accounts.activate(ZHOU, KA1);
+        assertThat(elsewhere.get(KA1).accountManager()).contains(ZHAO);
+        assertThat(elsewhere.get(KA1).version()).isEqualTo(3);
+    }
+
+    @Test
+    void aSaveWhoseTransactionRollsBackIsNotKept() {
+        register(accounts);
+        RuntimeException planned = new IllegalStateException("the host's next step failed");
+        assertThatThrownBy(() -> keyline.run(ctx -> {
+            accounts.assignManager(ZHOU, KA1, WANG);
+            throw planned;
+        })).isSameAs(planned);
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+
+        Counted counted = find(accounts, found);
+
+        assertThat(found[0].version()).isEqualTo(1);
+        assertThat(found[0].accountManager()).isEmpty();
+        assertThat(counted.statements()).as("%s: the registration is still the state kept", counted).hasSize(1);
+        // the same version saved again, this time committed, is what a later load restores
+        accounts.assignManager(ZHOU, KA1, ZHAO);
+        assertThat(accounts.get(KA1).accountManager()).contains(ZHAO);
+    }
+
+    @Test
+    void anEditOutsideKeylineIsSeenOnceItRaisesTheVersion() throws SQLException {
+        register(accounts);
+        accounts.assignManager(ZHOU, KA1, WANG);
+        edit("UPDATE keyline_key_account SET account_manager = 'zhao' WHERE account_id = 'KA1'");
+        assertThat(accounts.get(KA1).accountManager()).as("the version is trusted: the kept state still")
+                .contains(WANG);
+
+        edit("UPDATE keyline_key_account SET account_manager = 'zhao', version = version + 1 WHERE account_id = 'KA1'");
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+        Counted counted = find(accounts, found);
+
+        assertThat(found[0].accountManager()).contains(ZHAO);
+        assertThat(found[0].version()).isEqualTo(3);
+        assertThat(counted.statements()).as("%s", counted).hasSize(3);
+    }
+
+    @Test
+    void anAggregateDeletedAndCreatedAgainAtALowerVersionIsReadWhole() throws SQLException {
+        register(accounts);
+        accounts.assignManager(ZHOU, KA1, WANG);
+        accounts.activate(ZHOU, KA1);
+        TestDatabases.emptyStorage(dataSource());
+        KeyAccounts elsewhere = KeyAccounts.on(runtime(0, false));
+        register(elsewhere);
+
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+        Counted counted = find(accounts, found);
+
+        assertThat(found[0].version()).isEqualTo(1);
+        assertThat(found[0].accountManager()).isEmpty();
+        assertThat(counted.statements()).as("%s", counted).hasSize(3);
+    }
+
+    @Test
+    void anAggregateHeavierThanTheBoundIsNotKept() {
+        KeyAccounts small = KeyAccounts.on(runtime(2, true));
+        register(small);
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+        assertThat(find(small, found).statements()).as("one row and no entries fits in 2 rows").hasSize(1);
+        small.overrideTier(ZHOU, LI, KA1, Tier.NATIONAL, "strategic customer");
+        small.overrideTier(ZHOU, LI, KA1, Tier.LOCAL, "a local customer after all");
+        assertThat(found[0].tierHistory()).isEmpty();
+
+        Counted counted = find(small, found);
+
+        assertThat(found[0].tierHistory()).hasSize(2);
+        assertThat(JdbcParentChildRepository.rowsOf(found[0])).isEqualTo(3);
+        assertThat(counted.statements()).as("%s", counted).hasSize(3);
+    }
+
+    @Test
+    void theWeightOfASnapshotIsOneRowPlusTheEntriesOfItsCollections() {
+        register(accounts);
+        accounts.overrideTier(ZHOU, LI, KA1, Tier.NATIONAL, "strategic customer");
+
+        assertThat(JdbcParentChildRepository.rowsOf(accounts.get(KA1))).isEqualTo(2);
+        assertThat(JdbcParentChildRepository.rowsOf("not a record")).isOne();
+    }
+
+    private void edit(String sql) throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate(sql)).isOne();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+}
