@@ -3,8 +3,10 @@
 # and writes the figures of docs/performance.md.
 #
 #   ./mvnw -B -ntp package -DskipTests     # builds benchmarks/target/keyline-benchmarks.jar
-#   benchmarks/run.sh                       # short profile: every figure, in 10 to 13 minutes on a quiet two-core machine
+#   benchmarks/run.sh                       # short profile: every figure, in about 9 minutes on a quiet two-core machine
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
+#   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, scale-h2 or scale-postgres
+#   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
 #
 # The short profile keeps every workload but shrinks what takes long under load: bulk iterations of
 # one transaction of 1,000 orders (the long profile: 100), the scale curve at 1,000 and 10,000
@@ -21,12 +23,27 @@ JAR="$ROOT/benchmarks/target/keyline-benchmarks.jar"
 OUT="$ROOT/benchmarks/target/storage"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 PROFILE=short
-if [[ "${1:-}" == "--long" ]]; then
-  PROFILE=long
-elif [[ -n "${1:-}" ]]; then
-  echo "usage: $0 [--long]" >&2
-  exit 2
-fi
+ONLY=
+KEYLINE_JVM=()   # JMH arguments for the forks
+KEYLINE_PROP=()  # the same for the JVM that runs the unforked scale groups
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --long) PROFILE=long ;;
+    --cache-off)
+      KEYLINE_JVM=(-jvmArgsAppend -Dkeyline.cachedAggregateRows=0)
+      KEYLINE_PROP=(-Dkeyline.cachedAggregateRows=0)
+      ;;
+    --only)
+      ONLY="${2:-}"
+      shift
+      ;;
+    *)
+      echo "usage: $0 [--long] [--cache-off] [--only commands|bulk|outbox|scale-h2|scale-postgres]" >&2
+      exit 2
+      ;;
+  esac
+  shift
+done
 if [[ ! -f "$JAR" ]]; then
   echo "missing $JAR: run ./mvnw -B -ntp package -DskipTests first" >&2
   exit 2
@@ -42,7 +59,7 @@ if [[ "$PROFILE" == long ]]; then
   H2_ROWS=10000,100000,1000000                # H2 in memory needs the -Xmx6g of the scale group
   POSTGRES_ROWS=10000,100000,1000000
 else
-  COMMANDS=(-f 1 -wi 1 -w 4s -i 3 -r 2s)
+  COMMANDS=(-f 1 -wi 1 -w 3s -i 3 -r 2s)
   BULK=(-f 1 -wi 1 -wbs 1 -i 3 -bs 1)         # 1 transaction of 1,000 orders per iteration
   OUTBOX=(-f 1 -wi 1 -i 3)
   SCALE=(-f 0 -wi 1 -w 2s -i 3 -r 1s)
@@ -80,15 +97,19 @@ export KEYLINE_BENCHMARK_POSTGRES_PORT="$(cat "$OUT/postgres.port")"
   echo "bulk: ${BULK[*]}"
   echo "outbox: ${OUTBOX[*]}"
   echo "scale: ${SCALE[*]}, H2 rows $H2_ROWS, PostgreSQL rows $POSTGRES_ROWS"
+  echo "keyline: ${KEYLINE_JVM[*]:-the JDBC provider's defaults}"
 } > "$OUT/run.txt"
 
 # run NAME JMH-ARGS...: one group, with the load average before and after
 run() {
   local name="$1"
   shift
+  if [[ -n "$ONLY" && "$ONLY" != "$name" ]]; then
+    return
+  fi
   echo "load before $name: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.txt"
   local start=$SECONDS
-  "$JAVA" "${JVM[@]}" -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
+  "$JAVA" "${JVM[@]}" "${KEYLINE_PROP[@]}" -jar "$JAR" "$@" "${KEYLINE_JVM[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
     echo "$name failed; see $OUT/$name.log" >&2
     exit 1
   }

@@ -312,30 +312,31 @@ abstract class StatementCountContract {
 
     /**
      * The most statements and commits of each command of the benchmarks' reservation mix (one
-     * reservation of 4 units in a pool that holds nothing else), one commit each. Reserve 11: the
-     * pool's load (its row, its holdings), its save (the versioned update, the holdings deleted and
-     * inserted again, the movement), the reservation's insert and its event, the expiry timer
-     * replaced (a delete and an insert). Extend 6: the reservation's load, update and event, the
-     * timer replaced. Allocate all 12: both loads (3), the pool's save (4) and its event, the
-     * reservation's update and event, the timer cancelled. Release 7: the pool's load (2), save
-     * (3, no holding left to insert) and event. The raw side needs 5, 3, 6 and 4 statements, plus
-     * the commit: no loads, only the changed holding rows, one outbox batch per command and a
-     * moved timer updated in place.
+     * reservation of 4 units in a pool that holds nothing else), one commit each, with the cache
+     * of committed saves off. Reserve 10: the pool's load (its row, its holdings), its save (the
+     * versioned update, the one new holding row inserted, the movement), the reservation's insert
+     * and its event, the expiry timer replaced (a delete and an insert). Extend 6: the
+     * reservation's load, update and event, the timer replaced. Allocate all 11: both loads (3),
+     * the pool's save (the update, the holding row updated from reserved to allocated, the
+     * movement) and its event, the reservation's update and event, the timer cancelled. Release 7:
+     * the pool's load (2), save (the update, the holding row deleted, the movement) and event. The
+     * raw side needs 5, 3, 6 and 4 statements, plus the commit: no loads, one outbox batch per
+     * command and a moved timer updated in place.
      */
-    private static final List<Integer> RESERVATION_MIX_COLD = List.of(11, 6, 12, 7);
+    private static final List<Integer> RESERVATION_MIX_COLD = List.of(10, 6, 11, 7);
 
     /**
-     * The same with the cache of committed saves on (the default): every load reads the parent
-     * row only, the pool's holdings and the reservation kept from the command before.
+     * The same with the cache of committed saves on (the default): the pool's load is its row
+     * only, one statement less for reserve, allocate and release.
      */
-    private static final List<Integer> RESERVATION_MIX = List.of(10, 6, 10, 6);
+    private static final List<Integer> RESERVATION_MIX = List.of(9, 6, 10, 6);
 
     /**
      * The most statements and commits of each command of the benchmarks' SLA-order mix, one commit
-     * each. Draft 4: the SLA row, its agreements in one batch, its event. Sign, sign, accept an order
-     * and complete it 12 each: the SLA's load (its row and its seven child tables), its versioned
-     * update, the entry added and its event; approve 11 (no entry). The raw side needs 3, then 3 or
-     * 2, statements, plus the commit.
+     * each, with the cache off. Draft 4: the SLA row, its agreements in one batch, its event. Sign,
+     * sign, accept an order and complete it 12 each: the SLA's load (its row and its seven child
+     * tables), its versioned update, the entry added and its event; approve 11 (no entry). The raw
+     * side needs 3, then 3 or 2, statements, plus the commit.
      */
     private static final List<Integer> SLA_ORDER_MIX_COLD = List.of(4, 12, 12, 11, 12, 12);
 
@@ -344,19 +345,17 @@ abstract class StatementCountContract {
 
     /**
      * The most statements and commits of each command of the benchmarks' budget-commitment mix, one
-     * commit each. Set the targets 5: the budget row, its alert shares, its first status change, its
-     * event. Every later command 14 or 15: the budget's load (its row and its seven child tables),
-     * its versioned update, its lines and challenges deleted and inserted again (unchanged, except
-     * when the line is planned), what the command appended (a status change or ledger entries) and
-     * its events. The raw side needs 4, then 3, statements, plus the commit.
+     * commit each, with the cache off. Set the targets 5: the budget row, its alert shares, its
+     * first status change, its event. Every later command 12: the budget's load (its row and its
+     * seven child tables), its versioned update, what the command appended or planned (a status
+     * change, ledger entries or the new line) and its event; the lines and challenges are written
+     * only by the command that changed them. The raw side needs 4, then 3, statements, plus the
+     * commit.
      */
-    private static final List<Integer> BUDGET_COMMITMENT_MIX_COLD = List.of(5, 14, 14, 15, 15, 15, 15, 15);
+    private static final List<Integer> BUDGET_COMMITMENT_MIX_COLD = List.of(5, 12, 12, 12, 12, 12, 12, 12);
 
-    /**
-     * The same with the cache on: the budget's load is its row only, 7 or 8 instead of 14 or 15; the
-     * lines and challenges are still deleted and inserted again.
-     */
-    private static final List<Integer> BUDGET_COMMITMENT_MIX = List.of(5, 7, 7, 8, 8, 8, 8, 8);
+    /** The same with the cache on: the budget's load is its row only, 5 each. */
+    private static final List<Integer> BUDGET_COMMITMENT_MIX = List.of(5, 5, 5, 5, 5, 5, 5, 5);
 
     /**
      * The runtime of the mixes on empty tables: its clock at a time in the SLA's and the budget's

@@ -51,8 +51,9 @@ import java.util.function.Function;
  * {@code keyline_budget} (its targets, status and version) and its owned collections in child
  * tables. The status history, revisions, commitment ledger and reached alert shares are
  * append-only: a save inserts only the entries added since the budget was loaded. The lines and
- * challenges change while a budget is drafted and challenged and are rewritten on each save; the
- * alert shares are written once. Every amount is in the budget's one currency, kept on its row.
+ * challenges change while a budget is drafted and challenged, and are rewritten by a save that
+ * changed them (compared with the rows the transaction loaded or last wrote, else with the rows
+ * read back); the alert shares are written once. Every amount is in the budget's one currency, kept on its row.
  * Loading reads them consistently and restores through {@link Budget#restore(BudgetSnapshot)},
  * which validates everything again.
  */
@@ -118,26 +119,44 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
         appendChildren(SHARES, KEY, id, inserted, "INSERT INTO " + SHARES + " (budget_id, line_no, share) VALUES (?, ?, ?)",
                 shares);
 
-        if (!inserted) {
-            deleteChildren(LINES, KEY, id);
-            deleteChildren(CHALLENGES, KEY, id);
-        }
-        List<Object[]> lines = new ArrayList<>();
+        Currency currency = budget.targets().fundPlan().currency();
         List<BudgetLine> planned = budget.lines();
-        for (int i = 0; i < planned.size(); i++) {
-            BudgetLine l = planned.get(i);
-            lines.add(new Object[] {id, i + 1, l.id(), l.kind(), l.category(), l.amount().amount(), l.control().request(),
-                    l.control().order(), l.control().invoice(), l.parentLine()});
+        // planned and revised while drafted and challenged, unchanged by every other command: rewritten only when they differ
+        List<BudgetLine> storedLines = inserted ? List.of() : this.<BudgetLine>storedChildren(LINES, id)
+                .orElseGet(() -> session().query("SELECT * FROM " + LINES + " WHERE budget_id = ? ORDER BY line_no",
+                        row -> line(row, id.value(), currency), id));
+        if (!storedLines.equals(planned)) {
+            if (!storedLines.isEmpty()) {
+                deleteChildren(LINES, KEY, id);
+            }
+            List<Object[]> lines = new ArrayList<>();
+            for (int i = 0; i < planned.size(); i++) {
+                BudgetLine l = planned.get(i);
+                lines.add(new Object[] {id, i + 1, l.id(), l.kind(), l.category(), l.amount().amount(),
+                        l.control().request(), l.control().order(), l.control().invoice(), l.parentLine()});
+            }
+            insertChildren("INSERT INTO " + LINES + " (budget_id, line_no, line_id, kind, category, amount, "
+                    + "control_request, control_order, control_invoice, parent_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    lines);
         }
-        insertChildren("INSERT INTO " + LINES + " (budget_id, line_no, line_id, kind, category, amount, control_request, "
-                + "control_order, control_invoice, parent_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
-        List<Object[]> challenges = new ArrayList<>();
-        for (Challenge c : budget.challenges()) {
-            challenges.add(new Object[] {id, c.number(), c.comment(), c.raisedBy(), c.raisedAt(), c.answer(),
-                    c.answeredBy(), c.answeredAt()});
+        storedChildrenAre(LINES, id, planned);
+        List<Challenge> raised = budget.challenges();
+        List<Challenge> storedChallenges = inserted ? List.of() : this.<Challenge>storedChildren(CHALLENGES, id)
+                .orElseGet(() -> session().query("SELECT * FROM " + CHALLENGES + " WHERE budget_id = ? ORDER BY line_no",
+                        row -> challenge(row, id.value()), id));
+        if (!storedChallenges.equals(raised)) {
+            if (!storedChallenges.isEmpty()) {
+                deleteChildren(CHALLENGES, KEY, id);
+            }
+            List<Object[]> challenges = new ArrayList<>();
+            for (Challenge c : raised) {
+                challenges.add(new Object[] {id, c.number(), c.comment(), c.raisedBy(), c.raisedAt(), c.answer(),
+                        c.answeredBy(), c.answeredAt()});
+            }
+            insertChildren("INSERT INTO " + CHALLENGES + " (budget_id, line_no, comment, raised_by, raised_at, answer, "
+                    + "answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", challenges);
         }
-        insertChildren("INSERT INTO " + CHALLENGES + " (budget_id, line_no, comment, raised_by, raised_at, answer, "
-                + "answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", challenges);
+        storedChildrenAre(CHALLENGES, id, raised);
 
         List<Object[]> history = new ArrayList<>();
         List<StatusChange> changes = budget.history();
@@ -213,23 +232,14 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
         parents.forEach(p -> currencies.put(p.id().value(), p.targets().fundPlan().currency()));
         Map<String, List<BigDecimal>> shares = childrenOf(SHARES, KEY, ids, "line_no", (row, id) -> row.bigDecimal("share"));
         Map<String, List<BudgetLine>> lines = childrenOf(LINES, KEY, ids, "line_no",
-                (row, id) -> stored("line " + row.intValue("line_no") + " of budget " + id,
-                        () -> new BudgetLine(required(row, "line_id", BudgetLineId::new), requiredEnum(row, "kind", LineKind.class),
-                                row.requiredString("category"), new Money(row.bigDecimal("amount"), currencies.get(id)),
-                                new BudgetControl(requiredEnum(row, "control_request", ControlLevel.class),
-                                        requiredEnum(row, "control_order", ControlLevel.class),
-                                        requiredEnum(row, "control_invoice", ControlLevel.class)),
-                                row.identifier("parent_line_id", BudgetLineId::new))));
+                (row, id) -> line(row, id, currencies.get(id)));
         Map<String, List<StatusChange>> history = childrenOf(HISTORY, KEY, ids, "line_no",
                 (row, id) -> stored("status change " + row.intValue("line_no") + " of budget " + id,
                         () -> new StatusChange(row.enumValue("from_status", BudgetStatus.class),
                                 requiredEnum(row, "to_status", BudgetStatus.class), user(row, "changed_by"),
                                 row.instant("changed_at"), row.requiredString("reason"))));
         Map<String, List<Challenge>> challenges = childrenOf(CHALLENGES, KEY, ids, "line_no",
-                (row, id) -> stored("challenge " + row.intValue("line_no") + " of budget " + id,
-                        () -> new Challenge(row.intValue("line_no"), row.requiredString("comment"), user(row, "raised_by"),
-                                row.instant("raised_at"), row.string("answer"),
-                                row.identifier("answered_by", UserId::new), row.instant("answered_at"))));
+                (row, id) -> challenge(row, id));
         Map<String, List<Revision>> revisions = childrenOf(REVISIONS, KEY, ids, "line_no",
                 (row, id) -> stored("revision " + row.intValue("line_no") + " of budget " + id,
                         () -> new Revision(row.intValue("line_no"), required(row, "line_id", BudgetLineId::new),
@@ -255,5 +265,24 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
                     challenges.getOrDefault(id, List.of()), revisions.getOrDefault(id, List.of()),
                     ledger.getOrDefault(id, List.of()), reached.getOrDefault(id, List.of())));
         };
+    }
+
+    /** A row of the lines table, in the budget's currency. */
+    private static BudgetLine line(Row row, String id, Currency currency) {
+        return stored("line " + row.intValue("line_no") + " of budget " + id,
+                () -> new BudgetLine(required(row, "line_id", BudgetLineId::new), requiredEnum(row, "kind", LineKind.class),
+                        row.requiredString("category"), new Money(row.bigDecimal("amount"), currency),
+                        new BudgetControl(requiredEnum(row, "control_request", ControlLevel.class),
+                                requiredEnum(row, "control_order", ControlLevel.class),
+                                requiredEnum(row, "control_invoice", ControlLevel.class)),
+                        row.identifier("parent_line_id", BudgetLineId::new)));
+    }
+
+    /** A row of the challenges table. */
+    private static Challenge challenge(Row row, String id) {
+        return stored("challenge " + row.intValue("line_no") + " of budget " + id,
+                () -> new Challenge(row.intValue("line_no"), row.requiredString("comment"), user(row, "raised_by"),
+                        row.instant("raised_at"), row.string("answer"), row.identifier("answered_by", UserId::new),
+                        row.instant("answered_at")));
     }
 }

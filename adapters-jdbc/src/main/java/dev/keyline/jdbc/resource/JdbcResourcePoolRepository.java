@@ -38,8 +38,12 @@ import java.util.stream.Stream;
 /**
  * The resource pools of a {@link dev.keyline.jdbc.JdbcStorage}: one row per pool in
  * {@code keyline_resource_pool} (with the latest movement), its active holdings in
- * {@code keyline_resource_holding} (one row per range of units, rewritten with every save) and its
- * movement log in {@code keyline_resource_movement} (append-only). Saving updates the pool's row
+ * {@code keyline_resource_holding} (one row per range of units, numbered in the pool's order) and
+ * its movement log in {@code keyline_resource_movement} (append-only). A save writes only the
+ * holding rows that changed, compared by number with the rows the transaction loaded or last
+ * wrote: the changed ones updated, the new ones inserted, the ones past the end deleted; when more
+ * than half of the rows changed (a holding inserted before many others), it writes them all again
+ * with one delete and one insert. Saving updates the pool's row
  * with the optimistic version check first, so a concurrent save of the same pool waits for the row
  * lock and then fails as stale; the holdings and new movements are written under that lock.
  * Loading reads the holdings consistently with the row and restores through
@@ -120,31 +124,33 @@ public final class JdbcResourcePoolRepository
 
     @Override
     protected void saveChildren(ResourcePool pool, boolean inserted) {
-        if (!inserted) {
-            deleteChildren(HOLDINGS, "pool_id", pool.id());
-        }
-        List<Object[]> rows = new ArrayList<>();
+        List<HoldingRow> rows = new ArrayList<>();
         for (UnitRange r : pool.retired().ranges()) {
-            rows.add(holding(pool, rows.size(), RETIRED, null, null, null, null, null, null, r));
+            rows.add(new HoldingRow(RETIRED, null, null, null, null, null, null, r));
         }
         for (ReservedUnits h : pool.reservations()) {
             for (UnitRange r : h.units().ranges()) {
-                rows.add(holding(pool, rows.size(), RESERVED, h.reservation(), h.holder(), null, null, h.binding(), null, r));
+                rows.add(new HoldingRow(RESERVED, h.reservation().value(), h.holder().value(), null, null, h.binding(), null,
+                        r));
             }
         }
         for (Allocation a : pool.allocations()) {
             for (UnitRange r : a.units().ranges()) {
-                rows.add(holding(pool, rows.size(), ALLOCATED, a.id(), a.holder(), a.reference(), a.reservation(), null,
-                        a.allocatedAt(), r));
+                rows.add(new HoldingRow(ALLOCATED, a.id().value(), a.holder().value(), a.reference(),
+                        a.reservation().map(ReservationId::value).orElse(null), null, a.allocatedAt(), r));
             }
         }
         for (CoolingUnits c : pool.cooling()) {
             for (UnitRange r : c.units().ranges()) {
-                rows.add(holding(pool, rows.size(), COOLING, c.allocation(), null, null, null, null, c.until(), r));
+                rows.add(new HoldingRow(COOLING, c.allocation().value(), null, null, null, null, c.until(), r));
             }
         }
-        insertChildren("INSERT INTO " + HOLDINGS + " (pool_id, line_no, holding_kind, holding_id, account_id, reference, "
-                + "reservation_id, binding, held_at, first_unit, last_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        String poolId = pool.id().value();
+        List<HoldingRow> stored = inserted ? List.of() : this.<HoldingRow>storedChildren(HOLDINGS, pool.id())
+                .orElseGet(() -> session().query("SELECT * FROM " + HOLDINGS + " WHERE pool_id = ? ORDER BY line_no",
+                        row -> holdingRow(row, poolId), poolId));
+        writeHoldings(pool.id(), stored, rows);
+        storedChildrenAre(HOLDINGS, pool.id(), rows);
         List<Object[]> moves = new ArrayList<>();
         for (PoolMovement m : pool.unsavedMovements()) {
             moves.add(new Object[] {pool.id(), m.sequence(), m.at(), m.capacity(), m.reserved(), m.allocated()});
@@ -153,10 +159,45 @@ public final class JdbcResourcePoolRepository
                 + "VALUES (?, ?, ?, ?, ?, ?)", moves);
     }
 
-    private static Object[] holding(ResourcePool pool, int index, String kind, Object holdingId, AccountId account,
-            String reference, Optional<ReservationId> reservation, Boolean binding, Instant at, UnitRange units) {
-        return new Object[] {pool.id(), index + 1, kind, holdingId, account, reference, reservation, binding, at,
-                units.first(), units.last()};
+    /** Writes the holding rows that differ from the stored ones, by number; all of them when most differ. */
+    private void writeHoldings(PoolId pool, List<HoldingRow> stored, List<HoldingRow> rows) {
+        List<Object[]> changed = new ArrayList<>();
+        int common = Math.min(stored.size(), rows.size());
+        for (int i = 0; i < common; i++) {
+            if (!stored.get(i).equals(rows.get(i))) {
+                changed.add(holdingUpdate(pool, i, rows.get(i)));
+            }
+        }
+        if (!stored.isEmpty() && changed.size() * 2 > stored.size()) {
+            deleteChildren(HOLDINGS, "pool_id", pool);
+            insertHoldings(pool, rows, 0);
+            return;
+        }
+        if (!changed.isEmpty()) {
+            session().batch("UPDATE " + HOLDINGS + " SET holding_kind = ?, holding_id = ?, account_id = ?, reference = ?, "
+                    + "reservation_id = ?, binding = ?, held_at = ?, first_unit = ?, last_unit = ? "
+                    + "WHERE pool_id = ? AND line_no = ?", changed);
+        }
+        if (stored.size() > rows.size()) {
+            session().update("DELETE FROM " + HOLDINGS + " WHERE pool_id = ? AND line_no > ?", pool, rows.size());
+        }
+        insertHoldings(pool, rows, stored.size());
+    }
+
+    private void insertHoldings(PoolId pool, List<HoldingRow> rows, int from) {
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = from; i < rows.size(); i++) {
+            HoldingRow h = rows.get(i);
+            inserts.add(new Object[] {pool, i + 1, h.kind(), h.holdingId(), h.account(), h.reference(), h.reservation(),
+                    h.binding(), h.at(), h.units().first(), h.units().last()});
+        }
+        insertChildren("INSERT INTO " + HOLDINGS + " (pool_id, line_no, holding_kind, holding_id, account_id, reference, "
+                + "reservation_id, binding, held_at, first_unit, last_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+    }
+
+    private static Object[] holdingUpdate(PoolId pool, int index, HoldingRow h) {
+        return new Object[] {h.kind(), h.holdingId(), h.account(), h.reference(), h.reservation(), h.binding(), h.at(),
+                h.units().first(), h.units().last(), pool, index + 1};
     }
 
     @Override

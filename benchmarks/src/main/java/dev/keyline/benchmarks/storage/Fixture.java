@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage;
 
+import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.JdbcStorage;
 import dev.keyline.runtime.Keyline;
 import java.time.Clock;
@@ -24,8 +25,17 @@ public final class Fixture implements AutoCloseable {
 
     private Fixture(Database.Opened opened) {
         this.opened = opened;
-        this.storage = JdbcStorage.builder(opened.pool()).migrate(true).build();
+        this.storage = JdbcStorage.builder(opened.pool()).migrate(true).cachedAggregateRows(cachedAggregateRows()).build();
         this.keyline = Keyline.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    }
+
+    /**
+     * The JDBC provider's cache bound for the run: the system property
+     * {@code keyline.cachedAggregateRows} ({@code run.sh --cache-off} sets it to 0), else the
+     * provider's default.
+     */
+    static long cachedAggregateRows() {
+        return Long.getLong("keyline.cachedAggregateRows", JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS);
     }
 
     /**
