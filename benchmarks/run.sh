@@ -7,6 +7,7 @@
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
 #   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, scale-h2 or scale-postgres
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
+#   benchmarks/run.sh --only commands -- -wi 3 -i 5 -e 'KeyAccount|Provisioning'   # arguments after -- go to JMH, after the group's
 #
 # The short profile keeps every workload but shrinks what takes long under load: bulk iterations of
 # one transaction of 1,000 orders (the long profile: 100), the scale curve at 1,000 and 10,000
@@ -24,6 +25,7 @@ OUT="$ROOT/benchmarks/target/storage"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 PROFILE=short
 ONLY=
+EXTRA=()         # JMH arguments given after --
 KEYLINE_JVM=()   # JMH arguments for the forks
 KEYLINE_PROP=()  # the same for the JVM that runs the unforked scale groups
 while [[ $# -gt 0 ]]; do
@@ -37,8 +39,13 @@ while [[ $# -gt 0 ]]; do
       ONLY="${2:-}"
       shift
       ;;
+    --)
+      shift
+      EXTRA=("$@")
+      break
+      ;;
     *)
-      echo "usage: $0 [--long] [--cache-off] [--only commands|bulk|outbox|scale-h2|scale-postgres]" >&2
+      echo "usage: $0 [--long] [--cache-off] [--only commands|bulk|outbox|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
       exit 2
       ;;
   esac
@@ -62,7 +69,7 @@ else
   COMMANDS=(-f 1 -wi 1 -w 3s -i 3 -r 2s)
   BULK=(-f 1 -wi 1 -wbs 1 -i 3 -bs 1)         # 1 transaction of 1,000 orders per iteration
   OUTBOX=(-f 1 -wi 1 -i 3)
-  SCALE=(-f 0 -wi 1 -w 2s -i 3 -r 1s)
+  SCALE=(-f 0 -wi 1 -w 1s -i 3 -r 1s)
   H2_ROWS=1000,10000                          # loading H2 in memory is the slow part
   POSTGRES_ROWS=1000,10000,100000
 fi
@@ -97,7 +104,8 @@ export KEYLINE_BENCHMARK_POSTGRES_PORT="$(cat "$OUT/postgres.port")"
   echo "bulk: ${BULK[*]}"
   echo "outbox: ${OUTBOX[*]}"
   echo "scale: ${SCALE[*]}, H2 rows $H2_ROWS, PostgreSQL rows $POSTGRES_ROWS"
-  echo "keyline: ${KEYLINE_JVM[*]:-the JDBC provider's defaults}"
+  echo "keyline: ${KEYLINE_JVM[*]:-the defaults of the JDBC provider}"
+  echo "extra JMH arguments: ${EXTRA[*]:-none}"
 } > "$OUT/run.txt"
 
 # run NAME JMH-ARGS...: one group, with the load average before and after
@@ -109,7 +117,7 @@ run() {
   fi
   echo "load before $name: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.txt"
   local start=$SECONDS
-  "$JAVA" "${JVM[@]}" "${KEYLINE_PROP[@]}" -jar "$JAR" "$@" "${KEYLINE_JVM[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
+  "$JAVA" "${JVM[@]}" "${KEYLINE_PROP[@]}" -jar "$JAR" "$@" "${KEYLINE_JVM[@]}" "${EXTRA[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
     echo "$name failed; see $OUT/$name.log" >&2
     exit 1
   }

@@ -74,6 +74,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     /** How many parents' children are read together. */
     public static final int CHUNK = 100;
 
+    /** How many aggregates one transaction's saves keep at most, per repository (see {@link JdbcSession#cachedAggregateRows()}). */
+    public static final int KEPT_PER_TRANSACTION = 100;
+
     /** How often one aggregate is read again while it keeps changing, before giving up. */
     public static final int MAX_ATTEMPTS = 100;
 
@@ -500,7 +503,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 states.put(id, state);
             }
         }
-        if (publishing != null) {
+        if (publishing != null && publishing.accepts(id)) {
             Object snapshot = snapshotter.apply(aggregate);
             ChildState children = state == null ? new ChildState(aggregate.version()) : state.copy();
             publishing.put(id, new Kept(aggregate.version(), snapshot, children, rowsOf(snapshot)));
@@ -732,7 +735,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     /**
      * The saves of one transaction waiting for its commit, the latest save of each id; bounded
-     * in rows like the cache, dropping the earliest saves first.
+     * in rows like the cache, dropping the earliest saves first, and to the first
+     * {@value #KEPT_PER_TRANSACTION} aggregates saved, so that a bulk transaction does not pay a
+     * snapshot for each of its thousands of saves.
      */
     private static final class Publishing {
         private final long bound;
@@ -741,6 +746,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
         Publishing(long bound) {
             this.bound = bound;
+        }
+
+        /** Whether a save of {@code id} is kept: it is kept already, or fewer than the limit are. */
+        boolean accepts(String id) {
+            return kept.size() < KEPT_PER_TRANSACTION || kept.containsKey(id);
         }
 
         void put(String id, Kept save) {

@@ -169,6 +169,25 @@ abstract class KeptAggregatesContract {
     }
 
     @Test
+    void aTransactionKeepsTheFirstHundredAggregatesItSaves() {
+        int saved = JdbcParentChildRepository.KEPT_PER_TRANSACTION + 1;
+        keyline.run(ctx -> {
+            for (int n = 1; n <= saved; n++) {
+                accounts.register(ZHOU, new AccountId("KA-" + n), "Customer " + n, SUZHOU, Industry.FINANCE);
+            }
+        });
+
+        Counted first = log.count(() -> accounts.get(new AccountId("KA-1")));
+        Counted last = log.count(() -> accounts.get(new AccountId("KA-" + saved)));
+
+        assertThat(first.statements()).as("%s", first).hasSize(1);
+        assertThat(last.statements()).as("%s", last).hasSize(3);
+        // its next committed save keeps it
+        accounts.assignManager(ZHOU, new AccountId("KA-" + saved), WANG);
+        assertThat(log.count(() -> accounts.get(new AccountId("KA-" + saved))).statements()).hasSize(1);
+    }
+
+    @Test
     void theWeightOfASnapshotIsOneRowPlusTheEntriesOfItsCollections() {
         register(accounts);
         accounts.overrideTier(ZHOU, LI, KA1, Tier.NATIONAL, "strategic customer");
