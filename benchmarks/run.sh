@@ -7,7 +7,8 @@
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
 #   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, scale-h2 or scale-postgres
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
-#   benchmarks/run.sh --only commands -- -wi 3 -i 5 -e 'KeyAccount|Provisioning'   # arguments after -- go to JMH, after the group's
+#   benchmarks/run.sh --only commands -- -f 1 -wi 3 -w 3s -i 5 -r 3s -e 'KeyAccount'   # JMH arguments after --
+#                                           # replace the group's settings and parameters (its regex stays)
 #
 # The short profile keeps every workload but shrinks what takes long under load: bulk iterations of
 # one transaction of 1,000 orders (the long profile: 100), the scale curve at 1,000 and 10,000
@@ -115,9 +116,12 @@ run() {
   if [[ -n "$ONLY" && "$ONLY" != "$name" ]]; then
     return
   fi
+  if [[ ${#EXTRA[@]} -gt 0 ]]; then
+    set -- "$1" "${EXTRA[@]}"
+  fi
   echo "load before $name: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.txt"
   local start=$SECONDS
-  "$JAVA" "${JVM[@]}" "${KEYLINE_PROP[@]}" -jar "$JAR" "$@" "${KEYLINE_JVM[@]}" "${EXTRA[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
+  "$JAVA" "${JVM[@]}" "${KEYLINE_PROP[@]}" -jar "$JAR" "$@" "${KEYLINE_JVM[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
     echo "$name failed; see $OUT/$name.log" >&2
     exit 1
   }

@@ -227,7 +227,14 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             }
             return Optional.empty();
         }
-        A restored = restorer.apply(kept.snapshot());
+        A restored;
+        try {
+            restored = restorer.apply(kept.snapshot());
+        } catch (RuntimeException refused) {
+            // a kept state that no longer restores is dropped and the tables are read, which decide
+            committed.invalidate(id);
+            return Optional.empty();
+        }
         if (restored.version() != version) {
             committed.invalidate(id); // a snapshot that does not carry its version is never trusted
             return Optional.empty();
