@@ -54,8 +54,8 @@ import java.util.function.UnaryOperator;
  * on PostgreSQL looking each candidate's delivery to the sink up by the delivery's primary key (a
  * correlated subquery whose sink comparison no other index can serve), so that the read costs a
  * lookup per candidate even when the delivery table's statistics are stale (say, analysed while it
- * was empty), and on H2 joining the deliveries, the form H2 plans with the status filter first
- * whatever its statistics say.
+ * was empty), and on H2 in two statements, the first open entry of each aggregate for the sink and
+ * then which of those are due, so that no entry's aggregate history is walked once per entry.
  * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED}, reading
  * their messages in the same statement, and claims for the ones it locked that are still at the
  * version it read: it reads their deliveries in one query and writes the new deliveries (made
