@@ -164,7 +164,9 @@ class PublicApiNullArgumentsTest {
         }
 
         // The checks themselves: the value is what they check and report under the caller's name.
-        tester.nullable(Require.class, "nonNull", "value", "the subject of the check, reported under the given name")
+        // Require.that's lazy message is the only Supplier the public API takes
+        tester.value(java.util.function.Supplier.class, () -> (java.util.function.Supplier<String>) () -> "a message")
+                .nullable(Require.class, "nonNull", "value", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "nonBlank", "value", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "text", "value", "the subject of the check, reported under the given name")
                 .nullable(Require.class, "nonNegative", "value", "the subject of the check, reported under the given name")

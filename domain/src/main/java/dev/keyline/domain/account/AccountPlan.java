@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.keyline.domain.common.LocalNetworkId;
+import java.util.function.Supplier;
 
 /**
  * An account plan (客户发展计划) for one key account and one year: the yearly revenue target
@@ -328,7 +329,7 @@ public final class AccountPlan extends AggregateRoot<AccountPlanId> {
 
     private static void requirePositive(Money money, String name) {
         Limits.money(money, name);
-        Require.that(money.isPositive(), name, "must be positive, was " + money);
+        Require.that(money.isPositive(), name, () -> "must be positive, was " + money);
     }
 
     private void checkTime(Instant at) {
@@ -342,36 +343,43 @@ public final class AccountPlan extends AggregateRoot<AccountPlanId> {
     private static void verify(AccountPlanSnapshot s) {
         String who = "account plan " + s.id();
         corruptUnless(s.id() != null, "account plan: id is missing");
-        corruptUnless(s.version() >= 0, who + ": version is negative");
-        corruptUnless(s.account() != null, who + ": account is missing");
-        corruptUnless(s.network() != null, who + ": network is missing");
-        corruptUnless(s.year() != null, who + ": year is missing");
-        corruptUnless(s.revenueTarget() != null && s.revenueTarget().isPositive(), who + ": revenue target is not positive");
-        corruptUnless(s.actions() != null && !s.actions().contains(null), who + ": actions are null");
-        corruptUnless(s.resourceItems() != null && !s.resourceItems().contains(null), who + ": resource lines are null");
-        corruptUnless(s.drawnBy() != null, who + ": drawnBy is missing");
-        corruptUnless(s.drawnAt() != null && s.lastChangedAt() != null, who + ": a timestamp is missing");
-        corruptUnless(!s.lastChangedAt().isBefore(s.drawnAt()), who + ": last change before drawing up");
+        corruptUnless(s.version() >= 0, () -> who + ": version is negative");
+        corruptUnless(s.account() != null, () -> who + ": account is missing");
+        corruptUnless(s.network() != null, () -> who + ": network is missing");
+        corruptUnless(s.year() != null, () -> who + ": year is missing");
+        corruptUnless(s.revenueTarget() != null && s.revenueTarget().isPositive(), () -> who + ": revenue target is not positive");
+        corruptUnless(s.actions() != null && !s.actions().contains(null), () -> who + ": actions are null");
+        corruptUnless(s.resourceItems() != null && !s.resourceItems().contains(null), () -> who + ": resource lines are null");
+        corruptUnless(s.drawnBy() != null, () -> who + ": drawnBy is missing");
+        corruptUnless(s.drawnAt() != null && s.lastChangedAt() != null, () -> who + ": a timestamp is missing");
+        corruptUnless(!s.lastChangedAt().isBefore(s.drawnAt()), () -> who + ": last change before drawing up");
         for (int i = 0; i < s.actions().size(); i++) {
             PlanAction a = s.actions().get(i);
             corruptUnless(a.number() == i + 1, who + ": action at position " + (i + 1) + " is numbered " + a.number());
-            corruptUnless(a.due().getYear() == s.year().getValue(), who + ": action " + a.number() + " is due outside the plan year");
+            corruptUnless(a.due().getYear() == s.year().getValue(), () -> who + ": action " + a.number() + " is due outside the plan year");
             a.completedAt().ifPresent(t -> corruptUnless(!t.isBefore(s.drawnAt()) && !t.isAfter(s.lastChangedAt()),
-                    who + ": action " + a.number() + " completed outside the plan's life"));
+                    () -> who + ": action " + a.number() + " completed outside the plan's life"));
         }
         for (int i = 0; i < s.resourceItems().size(); i++) {
             ResourcePlanItem r = s.resourceItems().get(i);
             corruptUnless(r.number() == i + 1, who + ": resource line at position " + (i + 1) + " is numbered " + r.number());
-            corruptUnless(r.neededBy().getYear() == s.year().getValue(), who + ": resource line " + r.number()
+            corruptUnless(r.neededBy().getYear() == s.year().getValue(), () -> who + ": resource line " + r.number()
                     + " is needed outside the plan year");
             r.fulfilledAt().ifPresent(t -> corruptUnless(!t.isBefore(s.drawnAt()) && !t.isAfter(s.lastChangedAt()),
-                    who + ": resource line " + r.number() + " fulfilled outside the plan's life"));
+                    () -> who + ": resource line " + r.number() + " fulfilled outside the plan's life"));
         }
     }
 
     private static void corruptUnless(boolean condition, String message) {
         if (!condition) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptUnless(boolean, String)} with the message built only when the check fails. */
+    private static void corruptUnless(boolean condition, Supplier<String> message) {
+        if (!condition) {
+            throw new CorruptStateException(message.get());
         }
     }
 }

@@ -33,7 +33,7 @@ public record AssessmentWindow(YearMonth first, YearMonth last) {
             throw new InvalidArgumentException("last", "must not be before the first month " + first + ", was " + last);
         }
         long months = ChronoUnit.MONTHS.between(first, last) + 1;
-        Require.that(months <= MAX_MONTHS, "last", "the window may span at most " + MAX_MONTHS + " months, was " + months);
+        Require.that(months <= MAX_MONTHS, "last", () -> "the window may span at most " + MAX_MONTHS + " months, was " + months);
     }
 
     /**
@@ -47,7 +47,7 @@ public record AssessmentWindow(YearMonth first, YearMonth last) {
     public static AssessmentWindow endingBefore(LocalDate runDate, int months) {
         Require.nonNull(runDate, "runDate");
         Require.positive(months, "months");
-        Require.that(months <= MAX_MONTHS, "months", "must be at most " + MAX_MONTHS + ", was " + months);
+        Require.that(months <= MAX_MONTHS, "months", () -> "must be at most " + MAX_MONTHS + ", was " + months);
         YearMonth last = YearMonth.from(runDate).minusMonths(1);
         return new AssessmentWindow(last.minusMonths(months - 1L), last);
     }

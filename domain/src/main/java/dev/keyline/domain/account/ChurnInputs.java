@@ -57,10 +57,10 @@ public record ChurnInputs(AccountId account, LocalDate asOf, Map<YearMonth, Mone
             throw new InvalidArgumentException("oldestUnpaidDue", "must be present exactly when there are arrears");
         }
         oldestUnpaidDue.ifPresent(d -> Require.that(!d.isAfter(asOf), "oldestUnpaidDue",
-                "must not be after asOf " + asOf + ", was " + d));
+                () -> "must not be after asOf " + asOf + ", was " + d));
         List<LocalDate> dates = new ArrayList<>(Require.nonNullElements(complaints, "complaints"));
         for (LocalDate d : dates) {
-            Require.that(!d.isAfter(asOf), "complaints", "a complaint dated " + d + " is after asOf " + asOf);
+            Require.that(!d.isAfter(asOf), "complaints", () -> "a complaint dated " + d + " is after asOf " + asOf);
         }
         Collections.sort(dates);
         complaints = List.copyOf(dates);

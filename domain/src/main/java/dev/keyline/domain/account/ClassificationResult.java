@@ -56,7 +56,7 @@ public record ClassificationResult(LocalNetworkId network, LocalDate runDate, As
         Limits.month(window.first(), "window");
         Limits.month(window.last(), "window");
         Require.that(!window.last().isAfter(YearMonth.from(runDate)), "window",
-                "must not end after the run date's month " + YearMonth.from(runDate) + ", ends " + window.last());
+                () -> "must not end after the run date's month " + YearMonth.from(runDate) + ", ends " + window.last());
         Require.text(rule, "rule", Limits.RULE_NAME_LENGTH);
         Require.nonNull(threshold, "threshold");
         threshold.ifPresent(t -> Limits.money(t, "threshold"));

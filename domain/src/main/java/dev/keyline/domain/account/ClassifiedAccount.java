@@ -26,6 +26,6 @@ public record ClassifiedAccount(AccountId account, Money averageMonthlySpend, Ti
         Limits.money(averageMonthlySpend, "averageMonthlySpend");
         Require.nonNegative(averageMonthlySpend.amount(), "averageMonthlySpend");
         Require.nonNull(tier, "tier");
-        Require.that(tier.isKeyAccount(), "tier", "must be LOCAL or NATIONAL, was " + tier);
+        Require.that(tier.isKeyAccount(), "tier", () -> "must be LOCAL or NATIONAL, was " + tier);
     }
 }

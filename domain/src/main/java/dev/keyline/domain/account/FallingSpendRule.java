@@ -30,7 +30,7 @@ public record FallingSpendRule(int consecutiveMonths) implements ChurnRule {
      */
     public FallingSpendRule {
         Require.that(consecutiveMonths >= 1 && consecutiveMonths <= 24, "consecutiveMonths",
-                "must be 1 to 24, was " + consecutiveMonths);
+                () -> "must be 1 to 24, was " + consecutiveMonths);
     }
 
     @Override

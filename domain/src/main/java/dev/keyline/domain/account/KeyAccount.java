@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.LocalNetworkId;
+import java.util.function.Supplier;
 
 /**
  * A key account (大客户): a customer of a local network (本地网) served by an account manager
@@ -522,35 +523,35 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
     private static void verify(KeyAccountSnapshot s) {
         String who = "key account " + s.id();
         corruptUnless(s.id() != null, "key account: id is missing");
-        corruptUnless(s.version() >= 0, who + ": version is negative");
-        corruptUnless(s.name() != null && !s.name().isBlank(), who + ": name is blank");
-        corruptUnless(s.network() != null, who + ": network is missing");
-        corruptUnless(s.industry() != null, who + ": industry is missing");
-        corruptUnless(s.profile() != null, who + ": profile is missing");
-        corruptUnless(s.potential() != null, who + ": potential flags are missing");
-        corruptUnless(s.status() != null, who + ": status is missing");
-        corruptUnless(s.tier() != null, who + ": tier is missing");
+        corruptUnless(s.version() >= 0, () -> who + ": version is negative");
+        corruptUnless(s.name() != null && !s.name().isBlank(), () -> who + ": name is blank");
+        corruptUnless(s.network() != null, () -> who + ": network is missing");
+        corruptUnless(s.industry() != null, () -> who + ": industry is missing");
+        corruptUnless(s.profile() != null, () -> who + ": profile is missing");
+        corruptUnless(s.potential() != null, () -> who + ": potential flags are missing");
+        corruptUnless(s.status() != null, () -> who + ": status is missing");
+        corruptUnless(s.tier() != null, () -> who + ": tier is missing");
         corruptUnless(s.accountManager() != null && s.team() != null && s.churnWarningSince() != null
-                && s.exitReason() != null && s.exitedAt() != null, who + ": an optional field is null");
-        corruptUnless(s.churnSignals() != null && !s.churnSignals().contains(null), who + ": churn signals are null");
-        corruptUnless(s.tierHistory() != null && !s.tierHistory().contains(null), who + ": tier history is null");
-        corruptUnless(s.registeredBy() != null, who + ": registeredBy is missing");
-        corruptUnless(s.registeredAt() != null && s.lastChangedAt() != null, who + ": a timestamp is missing");
-        corruptUnless(!s.lastChangedAt().isBefore(s.registeredAt()), who + ": last change before registration");
+                && s.exitReason() != null && s.exitedAt() != null, () -> who + ": an optional field is null");
+        corruptUnless(s.churnSignals() != null && !s.churnSignals().contains(null), () -> who + ": churn signals are null");
+        corruptUnless(s.tierHistory() != null && !s.tierHistory().contains(null), () -> who + ": tier history is null");
+        corruptUnless(s.registeredBy() != null, () -> who + ": registeredBy is missing");
+        corruptUnless(s.registeredAt() != null && s.lastChangedAt() != null, () -> who + ": a timestamp is missing");
+        corruptUnless(!s.lastChangedAt().isBefore(s.registeredAt()), () -> who + ": last change before registration");
 
         AccountStatus status = s.status();
         corruptUnless(!status.isServed() || s.accountManager().isPresent(),
-                who + ": " + status + " without an account manager");
+                () -> who + ": " + status + " without an account manager");
         boolean warning = status == AccountStatus.CHURN_WARNING;
-        corruptUnless(warning == !s.churnSignals().isEmpty(), who + ": churn signals present exactly when " + AccountStatus.CHURN_WARNING);
-        corruptUnless(warning == s.churnWarningSince().isPresent(), who + ": churn warning time present exactly when " + AccountStatus.CHURN_WARNING);
-        corruptUnless(new HashSet<>(s.churnSignals()).size() == s.churnSignals().size(), who + ": duplicate churn signals");
+        corruptUnless(warning == !s.churnSignals().isEmpty(), () -> who + ": churn signals present exactly when " + AccountStatus.CHURN_WARNING);
+        corruptUnless(warning == s.churnWarningSince().isPresent(), () -> who + ": churn warning time present exactly when " + AccountStatus.CHURN_WARNING);
+        corruptUnless(new HashSet<>(s.churnSignals()).size() == s.churnSignals().size(), () -> who + ": duplicate churn signals");
         s.churnWarningSince().ifPresent(since -> corruptUnless(!since.isBefore(s.registeredAt()) && !since.isAfter(s.lastChangedAt()),
-                who + ": churn warning time outside the account's life"));
+                () -> who + ": churn warning time outside the account's life"));
         boolean exited = status == AccountStatus.EXITED;
         corruptUnless(exited == s.exitReason().isPresent() && exited == s.exitedAt().isPresent(),
-                who + ": exit reason and time present exactly when " + AccountStatus.EXITED);
-        s.exitReason().ifPresent(r -> corruptUnless(!r.isBlank(), who + ": exit reason is blank"));
+                () -> who + ": exit reason and time present exactly when " + AccountStatus.EXITED);
+        s.exitReason().ifPresent(r -> corruptUnless(!r.isBlank(), () -> who + ": exit reason is blank"));
         s.exitedAt().ifPresent(t -> corruptUnless(t.equals(s.lastChangedAt()), who + ": exit is not the last change"));
 
         Tier expected = Tier.NONE;
@@ -570,6 +571,13 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
     private static void corruptUnless(boolean condition, String message) {
         if (!condition) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptUnless(boolean, String)} with the message built only when the check fails. */
+    private static void corruptUnless(boolean condition, Supplier<String> message) {
+        if (!condition) {
+            throw new CorruptStateException(message.get());
         }
     }
 }

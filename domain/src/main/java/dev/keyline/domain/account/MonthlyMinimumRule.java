@@ -29,7 +29,7 @@ public record MonthlyMinimumRule(Money minimum) implements ClassificationRule {
      */
     public MonthlyMinimumRule {
         Require.nonNull(minimum, "minimum");
-        Require.that(minimum.amount().signum() > 0, "minimum", "must be positive, was " + minimum.amount().toPlainString());
+        Require.that(minimum.amount().signum() > 0, "minimum", () -> "must be positive, was " + minimum.amount().toPlainString());
     }
 
     @Override

@@ -44,7 +44,7 @@ public record PlanProgress(AccountPlanId plan, AccountId account, Year year, Loc
         Require.nonNull(account, "account");
         Require.nonNull(year, "year");
         Require.nonNull(asOf, "asOf");
-        Require.that(monthsElapsed >= 0 && monthsElapsed <= 12, "monthsElapsed", "must be 0 to 12, was " + monthsElapsed);
+        Require.that(monthsElapsed >= 0 && monthsElapsed <= 12, "monthsElapsed", () -> "must be 0 to 12, was " + monthsElapsed);
         Require.nonNull(target, "target");
         Require.nonNull(achieved, "achieved");
         Require.nonNegative(ratio, "ratio");

@@ -55,7 +55,7 @@ public record PotentialCriteria(BigDecimal minimumIndustryShare, Map<Industry, I
     public PotentialCriteria {
         Require.nonNegative(minimumIndustryShare, "minimumIndustryShare");
         Require.that(minimumIndustryShare.compareTo(BigDecimal.ONE) < 0, "minimumIndustryShare",
-                "must be below 1, was " + minimumIndustryShare.toPlainString());
+                () -> "must be below 1, was " + minimumIndustryShare.toPlainString());
         Require.nonNull(cutOffRanks, "cutOffRanks");
         Map<Industry, Integer> copy = new EnumMap<>(Industry.class);
         cutOffRanks.forEach((industry, rank) -> {

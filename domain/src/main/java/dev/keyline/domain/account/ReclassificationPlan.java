@@ -42,9 +42,9 @@ public record ReclassificationPlan(ClassificationResult result, List<TierUpdate>
         Set<AccountId> seen = new HashSet<>();
         Map<AccountId, Tier> listed = listedTiers(result);
         for (TierUpdate u : updates) {
-            Require.that(seen.add(u.account()), "updates", "account " + u.account() + " appears twice");
+            Require.that(seen.add(u.account()), "updates", () -> "account " + u.account() + " appears twice");
             Tier given = listed.getOrDefault(u.account(), Tier.NONE);
-            Require.that(given == u.to(), "updates", "account " + u.account()
+            Require.that(given == u.to(), "updates", () -> "account " + u.account()
                     + " would get " + u.to() + " but the result gives it " + given);
         }
     }

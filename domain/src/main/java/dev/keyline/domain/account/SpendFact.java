@@ -81,7 +81,7 @@ public record SpendFact(SpendFactId id, AccountId account, LocalNetworkId networ
         Require.nonNull(newAmount, "newAmount");
         Require.nonNull(correctedAt, "correctedAt");
         Require.that(!correctedAt.isBefore(recordedAt), "correctedAt",
-                "must not be before the corrected fact's time " + recordedAt + ", was " + correctedAt);
+                () -> "must not be before the corrected fact's time " + recordedAt + ", was " + correctedAt);
         return new SpendFact(correctionId, account, network, month, newAmount, correctedAt, Optional.of(id));
     }
 

@@ -44,7 +44,7 @@ public record AuthorityMatrix(Map<Role, BigDecimal> maximumDiscounts) {
             String name = "maximumDiscounts[" + role + "]";
             BigDecimal maximum = Require.nonNull(entry.getValue(), name);
             Require.that(maximum.signum() >= 0 && maximum.compareTo(BigDecimal.ONE) <= 0, name,
-                    "must be a fraction in [0, 1], was " + maximum.toPlainString());
+                    () -> "must be a fraction in [0, 1], was " + maximum.toPlainString());
             Limits.discount(maximum, name);
             copy.put(role, maximum.signum() == 0 ? BigDecimal.ZERO : maximum.stripTrailingZeros());
         }

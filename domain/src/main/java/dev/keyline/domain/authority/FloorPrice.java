@@ -34,6 +34,6 @@ public record FloorPrice(ProductCode product, Money price, UserId setBy, Instant
         Limits.money(price, "price");
         Require.nonNull(setBy, "setBy");
         Require.nonNull(setAt, "setAt");
-        Require.that(price.amount().signum() > 0, "price", "must be above zero, was " + price);
+        Require.that(price.amount().signum() > 0, "price", () -> "must be above zero, was " + price);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Role;
+import java.util.function.Supplier;
 
 /**
  * One request for commercial authorisation (商务授权): someone asks to offer a key account (大客户) a
@@ -116,7 +117,7 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
         Money floor = floorPrices.floorPriceOf(offer.product()).map(FloorPrice::price).orElse(null);
         if (floor != null) {
             Require.that(floor.currency().equals(offer.offeredPrice().currency()), "floorPrices",
-                    "the floor price of " + offer.product() + " is " + floor + ", in another currency than the offer "
+                    () -> "the floor price of " + offer.product() + " is " + floor + ", in another currency than the offer "
                             + offer.offeredPrice());
         }
         boolean below = floor != null && offer.isBelow(floor);
@@ -424,13 +425,13 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
         Require.nonNull(snapshot, "snapshot");
         corruptIf(snapshot.id() == null, "price authorisation: id is missing");
         String name = "price authorisation " + snapshot.id();
-        corruptIf(snapshot.version() < 0, name + ": version is negative: " + snapshot.version());
-        corruptIf(snapshot.requestedBy() == null, name + ": requestedBy is missing");
-        corruptIf(snapshot.addressedTo() == null, name + ": addressedTo is missing");
-        corruptIf(snapshot.requestedAt() == null, name + ": requestedAt is missing");
-        corruptIf(snapshot.reason() == null || snapshot.reason().isBlank(), name + ": reason is missing");
-        corruptIf(snapshot.state() == null, name + ": state is missing");
-        corruptIf(snapshot.decisions() == null, name + ": decisions are missing");
+        corruptIf(snapshot.version() < 0, () -> name + ": version is negative: " + snapshot.version());
+        corruptIf(snapshot.requestedBy() == null, () -> name + ": requestedBy is missing");
+        corruptIf(snapshot.addressedTo() == null, () -> name + ": addressedTo is missing");
+        corruptIf(snapshot.requestedAt() == null, () -> name + ": requestedAt is missing");
+        corruptIf(snapshot.reason() == null || snapshot.reason().isBlank(), () -> name + ": reason is missing");
+        corruptIf(snapshot.state() == null, () -> name + ": state is missing");
+        corruptIf(snapshot.decisions() == null, () -> name + ": decisions are missing");
         PriceOffer offer;
         try {
             offer = new PriceOffer(snapshot.account(), snapshot.product(), snapshot.listPrice(), snapshot.offeredPrice());
@@ -439,14 +440,14 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
         }
         Money floor = snapshot.floorPrice();
         if (floor != null) {
-            corruptIf(floor.amount().signum() <= 0, name + ": floor price must be above zero, was " + floor);
+            corruptIf(floor.amount().signum() <= 0, () -> name + ": floor price must be above zero, was " + floor);
             corruptIf(!floor.currency().equals(offer.offeredPrice().currency()),
-                    name + ": floor price " + floor + " is in another currency than the offer " + offer.offeredPrice());
+                    () -> name + ": floor price " + floor + " is in another currency than the offer " + offer.offeredPrice());
         }
         PriceAuthorisation authorisation = new PriceAuthorisation(snapshot.id(), snapshot.version(), offer, floor,
                 snapshot.requestedBy(), snapshot.addressedTo(), snapshot.requestedAt(), snapshot.reason());
         corruptIf(authorisation.belowFloor && snapshot.addressedTo() != Role.FINANCIAL_MANAGER,
-                name + ": a request below the floor price is addressed to FINANCIAL_MANAGER, was " + snapshot.addressedTo());
+                () -> name + ": a request below the floor price is addressed to FINANCIAL_MANAGER, was " + snapshot.addressedTo());
         for (int i = 0; i < snapshot.decisions().size(); i++) {
             PriceDecision decision = snapshot.decisions().get(i);
             corruptIf(decision == null, name + ": decisions[" + i + "] is missing");
@@ -456,7 +457,7 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
                 throw new CorruptStateException(name + ": decisions[" + i + "]: " + e.getMessage(), e);
             }
         }
-        corruptIf(authorisation.state != snapshot.state(), name + ": state is " + snapshot.state()
+        corruptIf(authorisation.state != snapshot.state(), () -> name + ": state is " + snapshot.state()
                 + " but its decisions lead to " + authorisation.state);
         return authorisation;
     }
@@ -631,6 +632,13 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
     private static void corruptIf(boolean condition, String message) {
         if (condition) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptIf(boolean, String)} with the message built only when the check fails. */
+    private static void corruptIf(boolean condition, Supplier<String> message) {
+        if (condition) {
+            throw new CorruptStateException(message.get());
         }
     }
 

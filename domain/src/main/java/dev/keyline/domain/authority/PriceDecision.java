@@ -55,7 +55,7 @@ public record PriceDecision(Kind kind, UserId decidedBy, Role role, BigDecimal m
         Require.nonNull(decidedAt, "decidedAt");
         Require.text(reason, "reason");
         if (kind == Kind.WITHDRAWAL) {
-            Require.that(role == null, "role", "a withdrawal counts for no role, was " + role);
+            Require.that(role == null, "role", () -> "a withdrawal counts for no role, was " + role);
             Require.that(maximumDiscount == null, "maximumDiscount",
                     "a withdrawal carries no authority, was " + maximumDiscount);
         } else {

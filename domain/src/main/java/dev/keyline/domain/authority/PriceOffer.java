@@ -40,11 +40,11 @@ public record PriceOffer(AccountId account, ProductCode product, Money listPrice
         Limits.money(listPrice, "listPrice");
         Limits.money(offeredPrice, "offeredPrice");
         Require.that(listPrice.currency().equals(offeredPrice.currency()), "offeredPrice",
-                "currency " + offeredPrice.currency().getCurrencyCode() + " does not match the list price's "
+                () -> "currency " + offeredPrice.currency().getCurrencyCode() + " does not match the list price's "
                         + listPrice.currency().getCurrencyCode());
-        Require.that(offeredPrice.amount().signum() > 0, "offeredPrice", "must be above zero, was " + offeredPrice);
+        Require.that(offeredPrice.amount().signum() > 0, "offeredPrice", () -> "must be above zero, was " + offeredPrice);
         Require.that(offeredPrice.amount().compareTo(listPrice.amount()) <= 0, "offeredPrice",
-                "must not exceed the list price " + listPrice + ", was " + offeredPrice);
+                () -> "must not exceed the list price " + listPrice + ", was " + offeredPrice);
     }
 
     /**
@@ -84,7 +84,7 @@ public record PriceOffer(AccountId account, ProductCode product, Money listPrice
     public boolean isBelow(Money floor) {
         Require.nonNull(floor, "floor");
         Require.that(floor.currency().equals(offeredPrice.currency()), "floor",
-                "currency " + floor.currency().getCurrencyCode() + " does not match the offer's "
+                () -> "currency " + floor.currency().getCurrencyCode() + " does not match the offer's "
                         + offeredPrice.currency().getCurrencyCode());
         return offeredPrice.amount().compareTo(floor.amount()) < 0;
     }

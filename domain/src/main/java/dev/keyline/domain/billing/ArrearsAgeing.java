@@ -46,17 +46,17 @@ public record ArrearsAgeing(LocalDate asOf, AgeBands bands, List<Money> byBand, 
                 + "), held " + byBand.size());
         Money sum = Money.zero(total.currency());
         for (Money m : byBand) {
-            Require.that(m.currency().equals(total.currency()), "byBand", "must be in " + total.currency() + ", held " + m);
-            Require.that(!m.isNegative(), "byBand", "must not be negative, held " + m);
+            Require.that(m.currency().equals(total.currency()), "byBand", () -> "must be in " + total.currency() + ", held " + m);
+            Require.that(!m.isNegative(), "byBand", () -> "must not be negative, held " + m);
             sum = sum.plus(m);
         }
         Require.that(sum.equals(total), "total", "must be the sum of the bands " + sum + ", was " + total);
-        Require.that(outstanding.currency().equals(total.currency()), "outstanding", "must be in " + total.currency());
-        Require.that(outstanding.compareTo(total) >= 0, "outstanding", "must be at least the arrears " + total + ", was " + outstanding);
+        Require.that(outstanding.currency().equals(total.currency()), "outstanding", () -> "must be in " + total.currency());
+        Require.that(outstanding.compareTo(total) >= 0, "outstanding", () -> "must be at least the arrears " + total + ", was " + outstanding);
         if (total.isPositive() != oldestUnpaidDue.isPresent()) {
             throw new InvalidArgumentException("oldestUnpaidDue", "must be present exactly when there are arrears");
         }
-        oldestUnpaidDue.ifPresent(d -> Require.that(d.isBefore(asOf), "oldestUnpaidDue", "must be before asOf " + asOf + ", was " + d));
+        oldestUnpaidDue.ifPresent(d -> Require.that(d.isBefore(asOf), "oldestUnpaidDue", () -> "must be before asOf " + asOf + ", was " + d));
     }
 
     /**
@@ -88,7 +88,7 @@ public record ArrearsAgeing(LocalDate asOf, AgeBands bands, List<Money> byBand, 
      * @return its amount
      */
     public Money inBand(int band) {
-        Require.that(band >= 0 && band < byBand.size(), "band", "must be 0 to " + (byBand.size() - 1) + ", was " + band);
+        Require.that(band >= 0 && band < byBand.size(), "band", () -> "must be 0 to " + (byBand.size() - 1) + ", was " + band);
         return byBand.get(band);
     }
 }

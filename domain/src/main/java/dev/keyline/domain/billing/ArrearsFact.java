@@ -44,13 +44,13 @@ public record ArrearsFact(ArrearsFactId id, AccountId account, BillId bill, Arre
         Require.nonNull(bill, "bill");
         Require.nonNull(kind, "kind");
         Limits.money(amount, "amount");
-        Require.that(amount.isPositive(), "amount", "must be positive, was " + amount);
+        Require.that(amount.isPositive(), "amount", () -> "must be positive, was " + amount);
         Require.nonNull(on, "on");
         Require.nonNull(due, "due");
         Require.nonNull(recordedAt, "recordedAt");
         if (kind == ArrearsFactKind.BILLED) {
             Require.that(due.isPresent(), "due", "a billed fact names its due date");
-            Require.that(!due.get().isBefore(on), "due", "must not be before the bill date " + on + ", was " + due.get());
+            Require.that(!due.get().isBefore(on), "due", () -> "must not be before the bill date " + on + ", was " + due.get());
         } else if (due.isPresent()) {
             throw new InvalidArgumentException("due", "only a billed fact has a due date, a " + kind + " fact has none");
         }
@@ -90,7 +90,7 @@ public record ArrearsFact(ArrearsFactId id, AccountId account, BillId bill, Arre
     public static ArrearsFact settled(ArrearsFactId id, AccountId account, BillId bill, ArrearsFactKind kind, Money amount,
             LocalDate on, Instant recordedAt) {
         Require.nonNull(kind, "kind");
-        Require.that(kind.isSettlement(), "kind", "must be PAID or WRITTEN_OFF, was " + kind);
+        Require.that(kind.isSettlement(), "kind", () -> "must be PAID or WRITTEN_OFF, was " + kind);
         return new ArrearsFact(id, account, bill, kind, amount, on, Optional.empty(), recordedAt);
     }
 }

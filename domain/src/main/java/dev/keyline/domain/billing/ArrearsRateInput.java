@@ -25,9 +25,9 @@ public record ArrearsRateInput(Period period, Money overdue, Money billed) {
         Require.nonNull(period, "period");
         Require.nonNull(overdue, "overdue");
         Require.nonNull(billed, "billed");
-        Require.that(!overdue.isNegative(), "overdue", "must not be negative, was " + overdue);
-        Require.that(!billed.isNegative(), "billed", "must not be negative, was " + billed);
-        Require.that(overdue.currency().equals(billed.currency()), "billed", "must be in " + overdue.currency());
+        Require.that(!overdue.isNegative(), "overdue", () -> "must not be negative, was " + overdue);
+        Require.that(!billed.isNegative(), "billed", () -> "must not be negative, was " + billed);
+        Require.that(overdue.currency().equals(billed.currency()), "billed", () -> "must be in " + overdue.currency());
     }
 
     /**
@@ -38,7 +38,7 @@ public record ArrearsRateInput(Period period, Money overdue, Money billed) {
      */
     public ArrearsRateInput plus(ArrearsRateInput other) {
         Require.nonNull(other, "other");
-        Require.that(other.period.equals(period), "other", "must be for " + period + ", was for " + other.period);
+        Require.that(other.period.equals(period), "other", () -> "must be for " + period + ", was for " + other.period);
         return new ArrearsRateInput(period, overdue.plus(other.overdue), billed.plus(other.billed));
     }
 

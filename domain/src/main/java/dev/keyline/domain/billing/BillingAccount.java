@@ -99,11 +99,11 @@ public final class BillingAccount extends AggregateRoot<AccountId> {
             checkLimit(s.creditLimit());
             Require.nonNull(s.arrears(), "arrears");
             Require.that(s.arrears().currency().equals(s.creditLimit().currency()), "arrears",
-                    "must be in the limit's currency " + s.creditLimit().currency());
+                    () -> "must be in the limit's currency " + s.creditLimit().currency());
             Require.that(s.limitExceeded() == s.arrears().outstanding().isGreaterThan(s.creditLimit()), "limitExceeded",
                     "must hold exactly when the exposure is above the limit");
             List<PreferenceChange> h = Require.nonNullElements(s.preferenceHistory(), "preferenceHistory");
-            Require.that(h.size() <= MAX_PREFERENCE_CHANGES, "preferenceHistory", "holds more than " + MAX_PREFERENCE_CHANGES);
+            Require.that(h.size() <= MAX_PREFERENCE_CHANGES, "preferenceHistory", () -> "holds more than " + MAX_PREFERENCE_CHANGES);
             for (int i = 0; i < h.size(); i++) {
                 Require.that(h.get(i).revision() == i + 1, "preferenceHistory", "entry " + i + " must be revision " + (i + 1));
                 if (i > 0) {
@@ -208,10 +208,10 @@ public final class BillingAccount extends AggregateRoot<AccountId> {
     public boolean recordArrears(ArrearsAgeing ageing, Instant at) {
         Require.nonNull(ageing, "ageing");
         Require.nonNull(at, "at");
-        Require.that(ageing.bands().equals(arrears.bands()), "ageing", "must be in the account's age bands "
+        Require.that(ageing.bands().equals(arrears.bands()), "ageing", () -> "must be in the account's age bands "
                 + arrears.bands().upperBounds() + ", was in " + ageing.bands().upperBounds());
         requireCurrency(ageing.total(), "ageing");
-        Require.that(!ageing.asOf().isBefore(arrears.asOf()), "ageing", "must not be older than the arrears recorded as of "
+        Require.that(!ageing.asOf().isBefore(arrears.asOf()), "ageing", () -> "must not be older than the arrears recorded as of "
                 + arrears.asOf() + ", was as of " + ageing.asOf());
         Limits.money(ageing.outstanding(), "ageing");
         arrears = ageing;

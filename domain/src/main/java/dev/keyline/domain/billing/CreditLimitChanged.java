@@ -40,7 +40,7 @@ public record CreditLimitChanged(EventId eventId, Instant occurredAt, AccountId 
         Require.nonNull(account, "account");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(from.currency().equals(to.currency()) && !from.equals(to), "to", "must differ from the limit before (" + from + ") in its currency");
+        Require.that(from.currency().equals(to.currency()) && !from.equals(to), "to", () -> "must differ from the limit before (" + from + ") in its currency");
         Require.nonNull(by, "by");
     }
 

@@ -44,7 +44,7 @@ public record CreditLimitExceeded(EventId eventId, Instant occurredAt, AccountId
         Require.nonNull(account, "account");
         Require.nonNull(exposure, "exposure");
         Require.nonNull(creditLimit, "creditLimit");
-        Require.that(exposure.isGreaterThan(creditLimit), "exposure", "must exceed the limit " + creditLimit + ", was " + exposure);
+        Require.that(exposure.isGreaterThan(creditLimit), "exposure", () -> "must exceed the limit " + creditLimit + ", was " + exposure);
         Require.nonNull(arrears, "arrears");
         Require.nonNull(asOf, "asOf");
         Require.nonNull(rating, "rating");

@@ -42,7 +42,7 @@ public record CreditRatingChanged(EventId eventId, Instant occurredAt, AccountId
         Require.nonNull(account, "account");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(from != to, "to", "must differ from the rating before (" + from + ")");
+        Require.that(from != to, "to", () -> "must differ from the rating before (" + from + ")");
         Require.nonNull(by, "by");
         Require.text(reason, "reason");
     }

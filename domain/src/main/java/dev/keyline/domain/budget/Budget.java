@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One organisation unit's budget for one fiscal year (预算), with its lines, status history,
@@ -144,12 +145,12 @@ public final class Budget extends AggregateRoot<BudgetId> {
                     + BudgetStatus.DRAFT + " or " + BudgetStatus.CHALLENGED);
         }
         Require.that(line.amount().currency().equals(targets.fundPlan().currency()), "line",
-                "amount " + line.amount() + " is not in the fund plan's currency " + targets.fundPlan().currency());
+                () -> "amount " + line.amount() + " is not in the fund plan's currency " + targets.fundPlan().currency());
         if (targets.parent() == null) {
-            Require.that(line.parentLine() == null, "line", "budget " + id()
+            Require.that(line.parentLine() == null, "line", () -> "budget " + id()
                     + " has no parent budget, so line " + line.id() + " cannot draw on parent line " + line.parentLine());
         } else {
-            Require.that(line.parentLine() != null, "line", "budget " + id() + " is under budget "
+            Require.that(line.parentLine() != null, "line", () -> "budget " + id() + " is under budget "
                     + targets.parent() + ", so line " + line.id() + " must name the parent line it draws on");
         }
         Money total = line.amount();
@@ -244,7 +245,7 @@ public final class Budget extends AggregateRoot<BudgetId> {
             throw new InvalidStateException("challenge " + number + " of budget " + id() + " was already answered by "
                     + challenge.answeredBy());
         }
-        Require.that(!at.isBefore(challenge.raisedAt()), "at", "must not be before the challenge at "
+        Require.that(!at.isBefore(challenge.raisedAt()), "at", () -> "must not be before the challenge at "
                 + challenge.raisedAt() + ", was " + at);
         Challenge answered = challenge.answered(answer, by, at);
         challenges.set(number - 1, answered);
@@ -323,7 +324,7 @@ public final class Budget extends AggregateRoot<BudgetId> {
         requireIssued("revisions are approved");
         BudgetLine planned = requireLine(line);
         Require.that(delta.currency().equals(targets.fundPlan().currency()), "delta",
-                "must be in the fund plan's currency " + targets.fundPlan().currency() + ", was " + delta);
+                () -> "must be in the fund plan's currency " + targets.fundPlan().currency() + ", was " + delta);
         LineBalance before = balance(line);
         Money issuedAfter = before.issued().plus(delta);
         Limits.money(issuedAfter, "delta");
@@ -674,52 +675,52 @@ public final class Budget extends AggregateRoot<BudgetId> {
     private static Budget rebuild(BudgetSnapshot s) {
         corruptIf(s.id() == null, "budget id is null");
         String what = "budget " + s.id();
-        corruptIf(s.targets() == null, what + ": targets are null");
-        corruptIf(s.status() == null, what + ": status is null");
+        corruptIf(s.targets() == null, () -> what + ": targets are null");
+        corruptIf(s.status() == null, () -> what + ": status is null");
         corruptIf(s.lines() == null || s.history() == null || s.challenges() == null || s.revisions() == null
-                || s.ledger() == null || s.reachedShares() == null, what + ": a list is null");
+                || s.ledger() == null || s.reachedShares() == null, () -> what + ": a list is null");
         Budget budget = new Budget(s.id(), s.version(), s.targets(), s.status());
         // the history is a chain of allowed transitions from targets set to the stored status, in time order
-        corruptIf(s.history().isEmpty(), what + ": the status history is empty");
+        corruptIf(s.history().isEmpty(), () -> what + ": the status history is empty");
         BudgetStatus at = null;
         Instant when = null;
         for (StatusChange change : s.history()) {
-            corruptIf(change == null, what + ": a status change is null");
+            corruptIf(change == null, () -> what + ": a status change is null");
             boolean allowed = at == null ? change.to() == BudgetStatus.TARGETS_SET && change.from() == null
                     : change.from() == at && at.next().contains(change.to());
             corruptIf(!allowed, what + ": status history moves from " + change.from() + " to " + change.to()
                     + " after " + at);
-            corruptIf(when != null && change.at().isBefore(when), what + ": status history is not in time order");
+            corruptIf(when != null && change.at().isBefore(when), () -> what + ": status history is not in time order");
             at = change.to();
             when = change.at();
             budget.history.add(change);
         }
         corruptIf(at != s.status(), what + ": status " + s.status() + " does not match its history, which ends at " + at);
         for (BudgetLine line : s.lines()) {
-            corruptIf(line == null, what + ": a line is null");
-            corruptIf(budget.lines.put(line.id(), line) != null, what + ": line " + line.id() + " appears twice");
+            corruptIf(line == null, () -> what + ": a line is null");
+            corruptIf(budget.lines.put(line.id(), line) != null, () -> what + ": line " + line.id() + " appears twice");
             corruptIf(!line.amount().currency().equals(s.targets().fundPlan().currency()),
-                    what + ": line " + line.id() + " is in another currency");
+                    () -> what + ": line " + line.id() + " is in another currency");
             corruptIf((line.parentLine() == null) != (s.targets().parent() == null),
-                    what + ": line " + line.id() + " does not match the budget's parent");
+                    () -> what + ": line " + line.id() + " does not match the budget's parent");
         }
         corruptIf(s.status().ordinal() > BudgetStatus.DRAFT.ordinal() && budget.lines.isEmpty(),
-                what + ": a submitted budget has no line");
+                () -> what + ": a submitted budget has no line");
         int number = 0;
         for (Challenge challenge : s.challenges()) {
-            corruptIf(challenge == null || challenge.number() != ++number, what + ": challenges are not numbered 1.."
+            corruptIf(challenge == null || challenge.number() != ++number, () -> what + ": challenges are not numbered 1.."
                     + s.challenges().size());
             corruptIf(!challenge.isAnswered() && (number != s.challenges().size() || s.status() != BudgetStatus.CHALLENGED),
                     what + ": challenge " + number + " awaits an answer although the budget is " + s.status());
             budget.challenges.add(challenge);
         }
         corruptIf(s.status().ordinal() < BudgetStatus.ISSUED.ordinal()
-                && (!s.revisions().isEmpty() || !s.ledger().isEmpty()), what + ": revisions or ledger before issue");
+                && (!s.revisions().isEmpty() || !s.ledger().isEmpty()), () -> what + ": revisions or ledger before issue");
         number = 0;
         for (Revision revision : s.revisions()) {
-            corruptIf(revision == null || revision.number() != ++number, what + ": revisions are not numbered 1.."
+            corruptIf(revision == null || revision.number() != ++number, () -> what + ": revisions are not numbered 1.."
                     + s.revisions().size());
-            corruptIf(!budget.lines.containsKey(revision.line()), what + ": revision of unknown line " + revision.line());
+            corruptIf(!budget.lines.containsKey(revision.line()), () -> what + ": revision of unknown line " + revision.line());
             corruptIf(!revision.delta().currency().equals(s.targets().fundPlan().currency()),
                     what + ": revision " + number + " is in another currency");
             budget.revisions.add(revision);
@@ -728,7 +729,7 @@ public final class Budget extends AggregateRoot<BudgetId> {
         Set<CommitmentId> used = new HashSet<>();
         long sequence = 0;
         for (LedgerEntry entry : s.ledger()) {
-            corruptIf(entry == null || entry.sequence() != ++sequence, what + ": ledger is not numbered 1.."
+            corruptIf(entry == null || entry.sequence() != ++sequence, () -> what + ": ledger is not numbered 1.."
                     + s.ledger().size());
             corruptIf(!budget.lines.containsKey(entry.line()), what + ": ledger entry " + sequence + " on unknown line");
             corruptIf(!entry.amount().currency().equals(s.targets().fundPlan().currency()),
@@ -739,7 +740,7 @@ public final class Budget extends AggregateRoot<BudgetId> {
                         || booked.stage() != entry.stage(), what + ": ledger entry " + sequence
                         + " reverses no matching open commitment");
             } else {
-                corruptIf(!used.add(entry.document()), what + ": document " + entry.document() + " is used twice");
+                corruptIf(!used.add(entry.document()), () -> what + ": document " + entry.document() + " is used twice");
                 if (entry.kind() == LedgerEntryKind.COMMITMENT_BOOKED) {
                     open.put(entry.document(), entry);
                 }
@@ -748,15 +749,15 @@ public final class Budget extends AggregateRoot<BudgetId> {
         }
         for (ReachedShare reached : s.reachedShares()) {
             corruptIf(reached == null || !budget.lines.containsKey(reached.line())
-                    || !s.targets().alertShares().contains(reached.share()), what + ": unknown reached share " + reached);
-            corruptIf(!budget.reachedShares.add(reached), what + ": share " + reached + " appears twice");
+                    || !s.targets().alertShares().contains(reached.share()), () -> what + ": unknown reached share " + reached);
+            corruptIf(!budget.reachedShares.add(reached), () -> what + ": share " + reached + " appears twice");
         }
-        corruptIf(budget.totalIssued().isGreaterThan(s.targets().fundPlan()), what + ": issued lines "
+        corruptIf(budget.totalIssued().isGreaterThan(s.targets().fundPlan()), () -> what + ": issued lines "
                 + budget.totalIssued() + " exceed the fund plan " + s.targets().fundPlan());
         for (BudgetLineId line : budget.lines.keySet()) {
             LineBalance balance = budget.balance(line);
-            corruptIf(balance.issued().isNegative(), what + ": line " + line + " has a negative issued amount");
-            corruptIf(balance.committed().isNegative(), what + ": line " + line + " has negative commitments");
+            corruptIf(balance.issued().isNegative(), () -> what + ": line " + line + " has a negative issued amount");
+            corruptIf(balance.committed().isNegative(), () -> what + ": line " + line + " has negative commitments");
         }
         return budget;
     }
@@ -768,16 +769,16 @@ public final class Budget extends AggregateRoot<BudgetId> {
         Require.nonNull(line, "line");
         Require.nonNull(document, "document");
         Limits.money(amount, "amount");
-        Require.that(amount.isPositive(), "amount", "must be positive, was " + amount);
+        Require.that(amount.isPositive(), "amount", () -> "must be positive, was " + amount);
         Require.nonNull(by, "by");
         Require.nonNull(at, "at");
         requireIssued(stage.isCommitment() ? "commitments are booked" : "actuals are recorded");
         requireLine(line);
         Require.that(amount.currency().equals(targets.fundPlan().currency()), "amount",
-                "must be in the fund plan's currency " + targets.fundPlan().currency() + ", was " + amount);
-        Require.that(!documentUsed(document), "document", "document " + document + " was already booked on budget " + id());
+                () -> "must be in the fund plan's currency " + targets.fundPlan().currency() + ", was " + amount);
+        Require.that(!documentUsed(document), "document", () -> "document " + document + " was already booked on budget " + id());
         YearMonth month = monthOf(at);
-        Require.that(month.getYear() >= targets.fiscalYear(), "at", "must not lie before the fiscal year "
+        Require.that(month.getYear() >= targets.fiscalYear(), "at", () -> "must not lie before the fiscal year "
                 + targets.fiscalYear() + ", was " + at);
         LedgerEntry replaced = null;
         if (replaces != null) {
@@ -895,7 +896,7 @@ public final class Budget extends AggregateRoot<BudgetId> {
             throw new IllegalBudgetTransitionException(id(), status, to);
         }
         Instant last = history.get(history.size() - 1).at();
-        Require.that(!at.isBefore(last), "at", "must not be before the last status change of budget " + id() + " at "
+        Require.that(!at.isBefore(last), "at", () -> "must not be before the last status change of budget " + id() + " at "
                 + last + ", was " + at);
     }
 
@@ -915,6 +916,13 @@ public final class Budget extends AggregateRoot<BudgetId> {
     private static void corruptIf(boolean condition, String message) {
         if (condition) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptIf(boolean, String)} with the message built only when the check fails. */
+    private static void corruptIf(boolean condition, Supplier<String> message) {
+        if (condition) {
+            throw new CorruptStateException(message.get());
         }
     }
 }

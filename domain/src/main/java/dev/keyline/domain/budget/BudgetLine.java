@@ -38,7 +38,7 @@ public record BudgetLine(BudgetLineId id, LineKind kind, String category, Money 
         Require.nonNull(kind, "kind");
         Require.text(category, "category", Limits.RULE_NAME_LENGTH);
         Limits.money(amount, "amount");
-        Require.that(!amount.isNegative(), "amount", "must not be negative, was " + amount);
+        Require.that(!amount.isNegative(), "amount", () -> "must not be negative, was " + amount);
         Require.nonNull(control, "control");
     }
 }

@@ -52,23 +52,23 @@ public record BudgetTargets(OrgUnit unit, int fiscalYear, BudgetId parent, Money
     public BudgetTargets {
         Require.nonNull(unit, "unit");
         Require.that(fiscalYear >= Limits.MIN_YEAR && fiscalYear <= Limits.MAX_YEAR, "fiscalYear",
-                "must lie in " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR + ", was " + fiscalYear);
+                () -> "must lie in " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR + ", was " + fiscalYear);
         Limits.money(fundPlan, "fundPlan");
-        Require.that(!fundPlan.isNegative(), "fundPlan", "must not be negative, was " + fundPlan);
+        Require.that(!fundPlan.isNegative(), "fundPlan", () -> "must not be negative, was " + fundPlan);
         List<BigDecimal> given = Require.nonNullElements(alertShares, "alertShares");
         TreeSet<BigDecimal> sorted = new TreeSet<>();
         for (int i = 0; i < given.size(); i++) {
             BigDecimal share = Limits.ratio(given.get(i), "alertShares[" + i + "]");
             Require.that(share.signum() > 0 && share.compareTo(MAX_SHARE) <= 0, "alertShares[" + i + "]",
-                    "must lie in (0, 10], was " + share.toPlainString());
+                    () -> "must lie in (0, 10], was " + share.toPlainString());
             sorted.add(share);
         }
         alertShares = List.copyOf(new ArrayList<>(sorted));
         Require.nonNull(zone, "zone");
-        Require.that(zone.getId().length() <= Limits.ID_LENGTH, "zone", "the time zone's id must be at most "
+        Require.that(zone.getId().length() <= Limits.ID_LENGTH, "zone", () -> "the time zone's id must be at most "
                 + Limits.ID_LENGTH + " characters, was " + zone.getId().length());
         Require.that(parent == null || unit.level() != OrgLevel.PROVINCE, "parent",
-                "the province's budget has no parent budget, was " + parent);
+                () -> "the province's budget has no parent budget, was " + parent);
     }
 
     /**

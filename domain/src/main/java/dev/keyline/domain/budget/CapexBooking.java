@@ -36,7 +36,7 @@ public record CapexBooking(CapexBookingKind kind, String document, Money amount,
         Require.nonNull(kind, "kind");
         Identifier.check(document, "document");
         Limits.money(amount, "amount");
-        Require.that(amount.isPositive(), "amount", "must be above zero, was " + amount);
+        Require.that(amount.isPositive(), "amount", () -> "must be above zero, was " + amount);
         Require.nonNull(by, "by");
         Require.nonNull(at, "at");
     }

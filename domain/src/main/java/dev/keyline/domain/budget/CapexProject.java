@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One construction project paid from CAPEX (the seed's construction plan, 建设计划): proposed, studied,
@@ -185,7 +186,7 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
             String reason, Instant at) {
         Require.nonNull(line, "line");
         Limits.money(amount, "amount");
-        Require.that(amount.isPositive(), "amount", "must be above zero, was " + amount);
+        Require.that(amount.isPositive(), "amount", () -> "must be above zero, was " + amount);
         Require.nonNull(plannedDates, "plannedDates");
         CapexTransition step = check(actor, CapexAction.APPROVE, CapexStage.APPROVED, reason, at);
         history.add(step);
@@ -253,7 +254,7 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
         CapexBooking booking = booking(actor, CapexBookingKind.COMMITMENT_RELEASE, document, amount, at,
                 EnumSet.of(CapexStage.APPROVED, CapexStage.IN_CONSTRUCTION, CapexStage.ACCEPTED));
         Money open = openCommitmentOf(document);
-        Require.that(!amount.isGreaterThan(open), "amount", "must be at most the open commitment " + open
+        Require.that(!amount.isGreaterThan(open), "amount", () -> "must be at most the open commitment " + open
                 + " of document " + document + " on " + describe() + ", was " + amount);
         return admit(booking);
     }
@@ -635,9 +636,9 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
         corruptIf(s.id() == null, "a CAPEX project without an id");
         corruptIf(s.kind() == null || s.network() == null || s.stage() == null || s.plannedCapacity() == null
                 || s.history() == null || s.bookings() == null || s.builtCapacity() == null || s.overdue() == null,
-                name + " lacks a required part");
+                () -> name + " lacks a required part");
         corruptIf(s.plannedCapacity().contains(null) || s.history().contains(null) || s.bookings().contains(null)
-                || s.builtCapacity().contains(null) || s.overdue().contains(null), name + " holds a null entry");
+                || s.builtCapacity().contains(null) || s.overdue().contains(null), () -> name + " holds a null entry");
         CapexProject project;
         try {
             Limits.text(s.title(), "title", Limits.NAME_LENGTH);
@@ -647,10 +648,10 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
             throw new CorruptStateException(name + " is invalid: " + e.getMessage(), e);
         }
         List<CapexTransition> steps = s.history();
-        corruptIf(steps.isEmpty(), name + " has no history");
+        corruptIf(steps.isEmpty(), () -> name + " has no history");
         CapexTransition first = steps.get(0);
-        corruptIf(first.from() != null || first.to() != CapexStage.PROPOSED, name + " does not start with its proposal");
-        corruptIf(s.request() == null && first.by() == null, name + " was proposed by nobody and for no request");
+        corruptIf(first.from() != null || first.to() != CapexStage.PROPOSED, () -> name + " does not start with its proposal");
+        corruptIf(s.request() == null && first.by() == null, () -> name + " was proposed by nobody and for no request");
         boolean approved = false;
         for (int i = 1; i < steps.size(); i++) {
             CapexTransition previous = steps.get(i - 1);
@@ -662,21 +663,21 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
             corruptIf(step.at().isBefore(previous.at()), name + " step " + (i + 1) + " is before the one before it");
             approved |= step.to() == CapexStage.APPROVED;
         }
-        corruptIf(steps.get(steps.size() - 1).to() != s.stage(), name + " is stored as " + s.stage()
+        corruptIf(steps.get(steps.size() - 1).to() != s.stage(), () -> name + " is stored as " + s.stage()
                 + " but its history leads to " + steps.get(steps.size() - 1).to());
         boolean hasPlan = s.budgetLine() != null && s.plannedAmount() != null && s.schedule() != null;
         boolean hasNoPlan = s.budgetLine() == null && s.plannedAmount() == null && s.schedule() == null;
         corruptIf(approved ? !hasPlan : !hasNoPlan, name + (approved ? " was approved but lacks its budget line, amount or schedule"
                 : " was never approved but has a budget line, amount or schedule"));
         if (approved) {
-            corruptIf(!s.plannedAmount().isPositive(), name + " has a planned amount that is not above zero");
+            corruptIf(!s.plannedAmount().isPositive(), () -> name + " has a planned amount that is not above zero");
         }
         boolean accepted = s.stage() == CapexStage.ACCEPTED || s.stage() == CapexStage.EVALUATED;
-        corruptIf(accepted != (s.firstTimeRight() != null), name + (accepted ? " was accepted without its acceptance record"
+        corruptIf(accepted != (s.firstTimeRight() != null), () -> name + (accepted ? " was accepted without its acceptance record"
                 : " has an acceptance record but was never accepted"));
         corruptIf(s.linesAdded() < 0 || (!accepted && (s.linesAdded() != 0 || !s.builtCapacity().isEmpty())),
-                name + " has lines added or capacity built without acceptance");
-        corruptIf(!s.overdue().isEmpty() && !approved, name + " is flagged overdue without a schedule");
+                () -> name + " has lines added or capacity built without acceptance");
+        corruptIf(!s.overdue().isEmpty() && !approved, () -> name + " is flagged overdue without a schedule");
         project.history.addAll(steps);
         project.budgetLine = s.budgetLine();
         project.plannedAmount = s.plannedAmount();
@@ -687,7 +688,7 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
         project.overdue.addAll(s.overdue());
         project.replayBookings(s.bookings(), name);
         corruptIf(s.stage() == CapexStage.CANCELLED && project.committed().isPositive(),
-                name + " was cancelled while holding open commitments of " + project.committed());
+                () -> name + " was cancelled while holding open commitments of " + project.committed());
         return project;
     }
 
@@ -765,7 +766,7 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
         Require.nonNull(actor, "actor");
         Identifier.check(document, "document");
         Limits.money(amount, "amount");
-        Require.that(amount.isPositive(), "amount", "must be above zero, was " + amount);
+        Require.that(amount.isPositive(), "amount", () -> "must be above zero, was " + amount);
         Require.nonNull(at, "at");
         requireInTimeOrder(at);
         CapexAction.BOOK.requireAllowed(actor, id());
@@ -773,7 +774,7 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
             throw new InvalidStateException(describe() + " is " + stage + "; " + bookingKind
                     + " may be booked only when it is " + allowed);
         }
-        Require.that(amount.currency().equals(plannedAmount.currency()), "amount", "must be in "
+        Require.that(amount.currency().equals(plannedAmount.currency()), "amount", () -> "must be in "
                 + plannedAmount.currency() + ", the currency of the planned amount, was " + amount);
         return new CapexBooking(bookingKind, document, amount, actor.user(), at);
     }
@@ -826,6 +827,13 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
     private static void corruptIf(boolean condition, String message) {
         if (condition) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptIf(boolean, String)} with the message built only when the check fails. */
+    private static void corruptIf(boolean condition, Supplier<String> message) {
+        if (condition) {
+            throw new CorruptStateException(message.get());
         }
     }
 }

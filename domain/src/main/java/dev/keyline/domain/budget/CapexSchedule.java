@@ -25,7 +25,7 @@ public record CapexSchedule(Instant plannedStart, Instant plannedAcceptance) {
         Require.nonNull(plannedStart, "plannedStart");
         Require.nonNull(plannedAcceptance, "plannedAcceptance");
         Require.that(plannedAcceptance.isAfter(plannedStart), "plannedAcceptance",
-                "must be after the planned start " + plannedStart + ", was " + plannedAcceptance);
+                () -> "must be after the planned start " + plannedStart + ", was " + plannedAcceptance);
     }
 
     /**

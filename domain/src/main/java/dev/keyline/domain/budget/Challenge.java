@@ -43,7 +43,7 @@ public record Challenge(int number, String comment, UserId raisedBy, Instant rai
         Require.that(none || all, "answer", "answer, answeredBy and answeredAt are given together or not at all");
         if (all) {
             Require.text(answer, "answer");
-            Require.that(!answeredAt.isBefore(raisedAt), "answeredAt", "must not be before the challenge at "
+            Require.that(!answeredAt.isBefore(raisedAt), "answeredAt", () -> "must not be before the challenge at "
                     + raisedAt + ", was " + answeredAt);
         }
     }

@@ -47,13 +47,13 @@ public record LedgerEntry(long sequence, LedgerEntryKind kind, BudgetLineId line
         Require.nonNull(document, "document");
         Require.nonNull(stage, "stage");
         Limits.money(amount, "amount");
-        Require.that(amount.isPositive(), "amount", "must be positive, was " + amount);
+        Require.that(amount.isPositive(), "amount", () -> "must be positive, was " + amount);
         Require.nonNull(by, "by");
         Require.nonNull(at, "at");
         if (note != null) {
             Require.text(note, "note");
         }
         Require.that(stage.isCommitment() == (kind != LedgerEntryKind.ACTUAL_RECORDED), "stage",
-                "a " + kind + " entry cannot be of stage " + stage);
+                () -> "a " + kind + " entry cannot be of stage " + stage);
     }
 }

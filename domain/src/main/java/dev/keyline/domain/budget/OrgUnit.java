@@ -29,12 +29,12 @@ public record OrgUnit(OrgUnitId id, OrgLevel level, LocalNetworkId network, OrgU
         Require.nonNull(id, "id");
         Require.nonNull(level, "level");
         if (level == OrgLevel.PROVINCE) {
-            Require.that(network == null, "network", "the province " + id + " belongs to no local network, was " + network);
-            Require.that(parent == null, "parent", "the province " + id + " has no parent unit, was " + parent);
+            Require.that(network == null, "network", () -> "the province " + id + " belongs to no local network, was " + network);
+            Require.that(parent == null, "parent", () -> "the province " + id + " has no parent unit, was " + parent);
         } else {
             Require.nonNull(network, "network");
             Require.nonNull(parent, "parent");
-            Require.that(!parent.equals(id), "parent", "unit " + id + " cannot be its own parent");
+            Require.that(!parent.equals(id), "parent", () -> "unit " + id + " cannot be its own parent");
         }
     }
 

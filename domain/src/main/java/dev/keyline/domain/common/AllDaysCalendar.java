@@ -65,7 +65,7 @@ public record AllDaysCalendar(ZoneId zone) implements BusinessCalendar {
     public Instant plusWorkingTime(Instant start, Duration amount) {
         Require.nonNull(start, "start");
         Require.nonNull(amount, "amount");
-        Require.that(!amount.isNegative(), "amount", "must not be negative, was " + amount);
+        Require.that(!amount.isNegative(), "amount", () -> "must not be negative, was " + amount);
         try {
             return start.plus(amount);
         } catch (DateTimeException | ArithmeticException e) {

@@ -365,7 +365,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      */
     public List<Money> allocate(int parts) {
         Require.positive(parts, "parts");
-        Require.that(parts <= MAX_PARTS, "parts", "must be at most " + MAX_PARTS + ", was " + parts);
+        Require.that(parts <= MAX_PARTS, "parts", () -> "must be at most " + MAX_PARTS + ", was " + parts);
         List<BigDecimal> weights = new ArrayList<>(parts);
         for (int i = 0; i < parts; i++) {
             weights.add(BigDecimal.ONE);

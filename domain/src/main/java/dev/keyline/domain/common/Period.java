@@ -84,7 +84,7 @@ public record Period(Granularity granularity, YearMonth firstMonth) implements C
         checkYear(firstMonth.getYear());
         int monthIndex = firstMonth.getMonthValue() - 1;
         Require.that(monthIndex % granularity.monthCount() == 0, "firstMonth",
-                firstMonth + " does not start a " + granularity.name().toLowerCase(Locale.ROOT));
+                () -> firstMonth + " does not start a " + granularity.name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -108,7 +108,7 @@ public record Period(Granularity granularity, YearMonth firstMonth) implements C
      */
     public static Period quarter(int year, int quarter) {
         checkYear(year);
-        Require.that(quarter >= 1 && quarter <= 4, "quarter", "must be between 1 and 4 but was " + quarter);
+        Require.that(quarter >= 1 && quarter <= 4, "quarter", () -> "must be between 1 and 4 but was " + quarter);
         return new Period(Granularity.QUARTER, YearMonth.of(year, (quarter - 1) * 3 + 1));
     }
 
@@ -348,6 +348,6 @@ public record Period(Granularity granularity, YearMonth firstMonth) implements C
     }
 
     private static void checkYear(int year) {
-        Require.that(year >= MIN_YEAR && year <= MAX_YEAR, "year", "must be between 1 and 9999 but was " + year);
+        Require.that(year >= MIN_YEAR && year <= MAX_YEAR, "year", () -> "must be between 1 and 9999 but was " + year);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Argument checks that fail with an {@link InvalidArgumentException} naming the argument.
@@ -89,6 +90,24 @@ public final class Require {
         }
         if (!condition) {
             throw new InvalidArgumentException(name, message);
+        }
+    }
+
+    /**
+     * {@link #that(boolean, String, String)} with a message built only when the condition fails,
+     * for checks on hot paths (restoring many stored aggregates) whose message concatenates values.
+     *
+     * @param condition the condition
+     * @param name the name
+     * @param message builds the message
+     */
+    public static void that(boolean condition, String name, Supplier<String> message) {
+        named(name);
+        if (message == null) {
+            throw new InvalidArgumentException("message", "must not be null");
+        }
+        if (!condition) {
+            throw new InvalidArgumentException(name, message.get());
         }
     }
 

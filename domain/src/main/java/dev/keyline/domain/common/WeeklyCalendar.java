@@ -216,7 +216,7 @@ public final class WeeklyCalendar implements BusinessCalendar {
     public Instant plusWorkingTime(Instant start, Duration amount) {
         Require.nonNull(start, "start");
         Require.nonNull(amount, "amount");
-        Require.that(!amount.isNegative(), "amount", "must not be negative, was " + amount);
+        Require.that(!amount.isNegative(), "amount", () -> "must not be negative, was " + amount);
         LocalDate date = dateOf(start, "start");
         if (amount.isZero()) {
             return start;
@@ -261,7 +261,7 @@ public final class WeeklyCalendar implements BusinessCalendar {
     public LocalDate plusWorkingDays(LocalDate start, int days) {
         Require.nonNull(start, "start");
         Require.that(!start.isBefore(MIN_DATE) && !start.isAfter(MAX_DATE), "start",
-                "must lie between " + MIN_DATE + " and " + MAX_DATE + " but was " + start);
+                () -> "must lie between " + MIN_DATE + " and " + MAX_DATE + " but was " + start);
         int step = days >= 0 ? 1 : -1;
         long remaining = Math.abs((long) days);
         LocalDate date = start;
@@ -469,7 +469,7 @@ public final class WeeklyCalendar implements BusinessCalendar {
          */
         public Builder holiday(LocalDate date) {
             Require.nonNull(date, "date");
-            Require.that(!overrides.containsKey(date), "date", date + " already has an override, so it cannot also be a holiday");
+            Require.that(!overrides.containsKey(date), "date", () -> date + " already has an override, so it cannot also be a holiday");
             holidays.add(date);
             return this;
         }
@@ -503,7 +503,7 @@ public final class WeeklyCalendar implements BusinessCalendar {
         public Builder override(LocalDate date, LocalTime start, LocalTime end) {
             Require.nonNull(date, "date");
             WorkingWindow window = WorkingWindow.of(start, end);
-            Require.that(!holidays.contains(date), "date", date + " is a holiday, so it cannot also have an override");
+            Require.that(!holidays.contains(date), "date", () -> date + " is a holiday, so it cannot also have an override");
             append(overrides.computeIfAbsent(date, d -> new ArrayList<>()), window, date.toString());
             return this;
         }
@@ -526,7 +526,7 @@ public final class WeeklyCalendar implements BusinessCalendar {
             if (!day.isEmpty()) {
                 WorkingWindow last = day.get(day.size() - 1);
                 boolean after = !last.endsAtEndOfDay() && !window.start().isBefore(last.end());
-                Require.that(after, "window", where + ": " + window + " overlaps or comes before " + last
+                Require.that(after, "window", () -> where + ": " + window + " overlaps or comes before " + last
                         + "; add the windows of a day in order without overlap");
             }
             day.add(window);

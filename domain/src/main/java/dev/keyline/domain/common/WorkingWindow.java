@@ -30,7 +30,7 @@ public record WorkingWindow(LocalTime start, LocalTime end) {
         Require.nonNull(start, "start");
         Require.nonNull(end, "end");
         Require.that(end.equals(LocalTime.MIDNIGHT) || end.isAfter(start), "end",
-                "must be after the start " + start + " (or 00:00 for the end of the day) but was " + end);
+                () -> "must be after the start " + start + " (or 00:00 for the end of the day) but was " + end);
     }
 
     /**

@@ -30,7 +30,7 @@ public record AccountFact(String id, LocalDate keySince, Optional<LocalDate> lef
         Require.nonNull(keySince, "keySince");
         Require.nonNull(leftOn, "leftOn");
         leftOn.ifPresent(d -> Require.that(!d.isBefore(keySince), "leftOn",
-                "must not be before keySince " + keySince + ", was " + d));
+                () -> "must not be before keySince " + keySince + ", was " + d));
     }
 
     /**

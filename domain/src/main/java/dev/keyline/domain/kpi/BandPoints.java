@@ -31,9 +31,9 @@ public record BandPoints(BigDecimal green, BigDecimal amber, BigDecimal red) {
         Require.nonNull(green, "green");
         Require.nonNull(amber, "amber");
         Require.nonNegative(red, "red");
-        Require.that(green.compareTo(BigDecimal.valueOf(100)) <= 0, "green", "must be at most 100, was " + green);
-        Require.that(amber.compareTo(green) <= 0, "amber", "must not exceed the green points " + green + ", was " + amber);
-        Require.that(red.compareTo(amber) <= 0, "red", "must not exceed the amber points " + amber + ", was " + red);
+        Require.that(green.compareTo(BigDecimal.valueOf(100)) <= 0, "green", () -> "must be at most 100, was " + green);
+        Require.that(amber.compareTo(green) <= 0, "amber", () -> "must not exceed the green points " + green + ", was " + amber);
+        Require.that(red.compareTo(amber) <= 0, "red", () -> "must not exceed the amber points " + amber + ", was " + red);
     }
 
     /**

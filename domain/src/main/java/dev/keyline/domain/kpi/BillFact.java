@@ -39,10 +39,10 @@ public record BillFact(String id, Money billed, LocalDate billedOn, LocalDate du
         Require.nonNegative(billed.amount(), "billed");
         Require.nonNegative(unpaid.amount(), "unpaid");
         Require.that(billed.currency().equals(unpaid.currency()), "unpaid",
-                "must be in the billed currency " + billed.currency() + ", was " + unpaid.currency());
+                () -> "must be in the billed currency " + billed.currency() + ", was " + unpaid.currency());
         Require.that(unpaid.amount().compareTo(billed.amount()) <= 0, "unpaid",
-                "must not exceed the billed amount " + billed + ", was " + unpaid);
-        Require.that(!due.isBefore(billedOn), "due", "must not be before the bill date " + billedOn + ", was " + due);
+                () -> "must not exceed the billed amount " + billed + ", was " + unpaid);
+        Require.that(!due.isBefore(billedOn), "due", () -> "must not be before the bill date " + billedOn + ", was " + due);
     }
 
     /**

@@ -28,7 +28,7 @@ public record CapexFact(Money budget, Money actual, long linesInService) {
         Require.nonNegative(budget.amount(), "budget");
         Require.nonNegative(actual.amount(), "actual");
         Require.that(budget.currency().equals(actual.currency()), "actual",
-                "must be in the budget's currency " + budget.currency() + ", was " + actual.currency());
+                () -> "must be in the budget's currency " + budget.currency() + ", was " + actual.currency());
         Require.nonNegative(linesInService, "linesInService");
     }
 }

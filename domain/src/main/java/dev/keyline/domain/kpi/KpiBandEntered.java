@@ -52,7 +52,7 @@ public record KpiBandEntered(EventId eventId, Instant occurredAt, KpiId kpi, Kpi
         Require.that(band != Band.GREEN, "band", "must be AMBER or RED");
         Require.nonNull(previousBand, "previousBand");
         previousBand.ifPresent(p -> Require.that(band.isWorseThan(p), "previousBand",
-                "must be better than " + band + ", was " + p));
+                () -> "must be better than " + band + ", was " + p));
         Require.nonNegative(value, "value");
     }
 

@@ -197,7 +197,7 @@ public final class KpiComputation {
         Require.nonNull(fact, "fact");
         Currency currency = fact.budget().currency();
         Require.that(capexCurrency == null || capexCurrency.equals(currency), "fact",
-                "CAPEX must be in one currency, " + capexCurrency + ", but a fact was in " + currency);
+                () -> "CAPEX must be in one currency, " + capexCurrency + ", but a fact was in " + currency);
         long lines = sum(linesInService, fact.linesInService(), "fact", "lines in service");
         capexCurrency = currency;
         capexBudget = capexBudget.add(fact.budget().amount());
@@ -245,7 +245,7 @@ public final class KpiComputation {
         Require.nonNull(fact, "fact");
         Currency currency = fact.billed().currency();
         Require.that(billCurrency == null || billCurrency.equals(currency), "fact",
-                "bills must be in one currency, " + billCurrency + ", but a bill was in " + currency);
+                () -> "bills must be in one currency, " + billCurrency + ", but a bill was in " + currency);
         boolean inPeriod = !fact.billedOn().isBefore(firstDay) && fact.billedOn().isBefore(endDay);
         boolean overdueAtEnd = fact.overdueOn(lastDay);
         billCurrency = currency;
@@ -272,11 +272,11 @@ public final class KpiComputation {
         Require.same(zone, other.zone, "other.zone");
         if (other.billCurrency != null) {
             Require.that(billCurrency == null || billCurrency.equals(other.billCurrency), "other",
-                    "bills must be in one currency, " + billCurrency + ", but the other's were in " + other.billCurrency);
+                    () -> "bills must be in one currency, " + billCurrency + ", but the other's were in " + other.billCurrency);
         }
         if (other.capexCurrency != null) {
             Require.that(capexCurrency == null || capexCurrency.equals(other.capexCurrency), "other",
-                    "CAPEX must be in one currency, " + capexCurrency + ", but the other was in " + other.capexCurrency);
+                    () -> "CAPEX must be in one currency, " + capexCurrency + ", but the other was in " + other.capexCurrency);
         }
         // every sum is checked before any is changed, so a refused addition changes nothing
         long deviation = sum(forecastDeviation, other.forecastDeviation, "other", "forecast deviations");

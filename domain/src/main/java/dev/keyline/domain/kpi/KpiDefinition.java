@@ -51,7 +51,7 @@ public record KpiDefinition(KpiId id, String chineseName, String englishName, Kp
         Require.nonNull(id, "id");
         Require.text(chineseName, "chineseName", Limits.NAME_LENGTH);
         Require.that(chineseName.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
-                "chineseName", "must hold the seed's Chinese name, was '" + chineseName + "'");
+                "chineseName", () -> "must hold the seed's Chinese name, was '" + chineseName + "'");
         Require.text(englishName, "englishName", Limits.NAME_LENGTH);
         Require.nonNull(formula, "formula");
         Require.nonNull(measure, "measure");
@@ -62,12 +62,12 @@ public record KpiDefinition(KpiId id, String chineseName, String englishName, Kp
         Require.nonNull(unit, "unit");
         boolean computable = ComputedKpi.byId(id).isPresent() || StageOnTimeComputation.KPI.equals(id);
         Require.that(formula.source() != KpiSource.COMPUTED || computable, "formula.source",
-                "must be MEASURED for " + id + ", which Keyline does not compute");
+                () -> "must be MEASURED for " + id + ", which Keyline does not compute");
         if (measure == KpiMeasure.PERCENT || measure == KpiMeasure.SCORE) {
             BigDecimal hundred = BigDecimal.valueOf(100);
             for (BigDecimal limit : new BigDecimal[] {thresholds.target(), thresholds.amberLimit(), thresholds.redLimit()}) {
                 Require.that(limit.compareTo(hundred) <= 0, "thresholds",
-                        "must lie between 0 and 100 for a " + measure + ", was " + limit.toPlainString());
+                        () -> "must lie between 0 and 100 for a " + measure + ", was " + limit.toPlainString());
             }
         }
     }

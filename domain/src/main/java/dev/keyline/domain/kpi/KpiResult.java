@@ -40,17 +40,17 @@ public record KpiResult(KpiValue value, KpiUnit unit, ZoneId zone, String inputs
     public KpiResult {
         Require.nonNull(value, "value");
         Require.that(value.numerator().toPlainString().length() <= MAX_SUM_LENGTH, "value.numerator",
-                "must be at most " + MAX_SUM_LENGTH + " characters as plain text, was " + value.numerator());
+                () -> "must be at most " + MAX_SUM_LENGTH + " characters as plain text, was " + value.numerator());
         Require.that(value.denominator().toPlainString().length() <= MAX_SUM_LENGTH, "value.denominator",
-                "must be at most " + MAX_SUM_LENGTH + " characters as plain text, was " + value.denominator());
+                () -> "must be at most " + MAX_SUM_LENGTH + " characters as plain text, was " + value.denominator());
         value.value().ifPresent(v -> Require.that(v.precision() <= VALUE_PRECISION, "value.value",
-                "must have at most " + VALUE_PRECISION + " digits, was " + v.toPlainString()));
+                () -> "must have at most " + VALUE_PRECISION + " digits, was " + v.toPlainString()));
         Require.nonNull(unit, "unit");
         Require.nonNull(zone, "zone");
         Require.nonNull(inputsHash, "inputsHash");
         Require.nonNull(computedAt, "computedAt");
         Require.that(inputsHash.matches("[0-9a-f]{64}"), "inputsHash",
-                "must be a SHA-256 hash as 64 lower-case hex digits, was '" + inputsHash + "'");
+                () -> "must be a SHA-256 hash as 64 lower-case hex digits, was '" + inputsHash + "'");
     }
 
     /**

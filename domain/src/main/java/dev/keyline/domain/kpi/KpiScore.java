@@ -30,7 +30,7 @@ public record KpiScore(KpiId kpi, BigDecimal weight, Optional<KpiValue> value, O
     public KpiScore {
         Require.nonNull(kpi, "kpi");
         Require.nonNull(weight, "weight");
-        Require.that(weight.signum() > 0, "weight", "must be positive, was " + weight);
+        Require.that(weight.signum() > 0, "weight", () -> "must be positive, was " + weight);
         Require.nonNull(value, "value");
         Require.nonNull(band, "band");
         value.ifPresent(v -> Require.same(kpi, v.kpi(), "value.kpi"));

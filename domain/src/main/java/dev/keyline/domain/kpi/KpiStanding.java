@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How one KPI (考核) stands for one organisation unit, period after period: each recorded period's value
@@ -61,7 +62,7 @@ public final class KpiStanding extends AggregateRoot<KpiStandingId> {
         Require.nonNull(at, "at");
         Require.same(kpi(), definition.id(), "definition.id");
         Require.same(kpi(), value.kpi(), "value.kpi");
-        Require.that(value.hasValue(), "value", "must have a value to be banded; " + kpi() + " has none for "
+        Require.that(value.hasValue(), "value", () -> "must have a value to be banded; " + kpi() + " has none for "
                 + value.period());
         Require.same(definition.granularity(), value.period().granularity(), "value.period.granularity");
         Optional<KpiStandingEntry> last = lastEntry();
@@ -150,11 +151,11 @@ public final class KpiStanding extends AggregateRoot<KpiStandingId> {
         try {
             corruptIf(snapshot.id() == null, "KPI standing id is null");
             String what = "KPI standing " + snapshot.id();
-            corruptIf(snapshot.entries() == null, what + ": entries are null");
+            corruptIf(snapshot.entries() == null, () -> what + ": entries are null");
             KpiStanding standing = new KpiStanding(snapshot.id(), snapshot.version());
             Period previous = null;
             for (KpiStandingEntry entry : snapshot.entries()) {
-                corruptIf(entry == null, what + ": an entry is null");
+                corruptIf(entry == null, () -> what + ": an entry is null");
                 corruptIf(previous != null && entry.period().compareTo(previous) <= 0,
                         what + ": period " + entry.period() + " does not follow " + previous);
                 corruptIf(previous != null && entry.period().granularity() != previous.granularity(),
@@ -173,6 +174,13 @@ public final class KpiStanding extends AggregateRoot<KpiStandingId> {
     private static void corruptIf(boolean condition, String message) {
         if (condition) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptIf(boolean, String)} with the message built only when the check fails. */
+    private static void corruptIf(boolean condition, Supplier<String> message) {
+        if (condition) {
+            throw new CorruptStateException(message.get());
         }
     }
 

@@ -23,7 +23,7 @@ public record KpiStandingId(String value) implements Identifier {
     public KpiStandingId {
         Identifier.check(value, "kpiStandingId");
         int colon = value.indexOf(':');
-        Require.that(colon > 0 && colon < value.length() - 1, "kpiStandingId", "must be kpi:unit, was '" + value + "'");
+        Require.that(colon > 0 && colon < value.length() - 1, "kpiStandingId", () -> "must be kpi:unit, was '" + value + "'");
     }
 
     /**
@@ -38,7 +38,7 @@ public record KpiStandingId(String value) implements Identifier {
     public static KpiStandingId of(KpiId kpi, KpiUnit unit) {
         Require.nonNull(kpi, "kpi");
         Require.nonNull(unit, "unit");
-        Require.that(kpi.value().indexOf(':') < 0, "kpi", "must not hold a colon in a standing's id, was '" + kpi + "'");
+        Require.that(kpi.value().indexOf(':') < 0, "kpi", () -> "must not hold a colon in a standing's id, was '" + kpi + "'");
         return new KpiStandingId(kpi.value() + ":" + unit.value());
     }
 

@@ -48,13 +48,13 @@ public record KpiThresholds(KpiDirection direction, TargetComparison comparison,
         Require.nonNegative(amberLimit, "amberLimit");
         Require.nonNegative(redLimit, "redLimit");
         Require.that(comparison.direction() == direction, "comparison",
-                "must suit " + direction + " (" + (direction == KpiDirection.HIGHER_IS_BETTER ? "≥ or >" : "≤ or <")
+                () -> "must suit " + direction + " (" + (direction == KpiDirection.HIGHER_IS_BETTER ? "≥ or >" : "≤ or <")
                         + "), was " + comparison.symbol());
         Require.that(!direction.isBetter(amberLimit, target), "amberLimit",
-                "must not be better than the target " + target.toPlainString() + " where " + direction
+                () -> "must not be better than the target " + target.toPlainString() + " where " + direction
                         + ", was " + amberLimit.toPlainString());
         Require.that(!direction.isBetter(redLimit, amberLimit), "redLimit",
-                "must not be better than the amber limit " + amberLimit.toPlainString() + " where " + direction
+                () -> "must not be better than the amber limit " + amberLimit.toPlainString() + " where " + direction
                         + ", was " + redLimit.toPlainString());
     }
 

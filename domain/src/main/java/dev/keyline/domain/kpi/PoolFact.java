@@ -27,6 +27,6 @@ public record PoolFact(String id, long capacity, long allocated) {
         Require.text(id, "id", Limits.ID_LENGTH);
         Require.nonNegative(capacity, "capacity");
         Require.nonNegative(allocated, "allocated");
-        Require.that(allocated <= capacity, "allocated", "must not exceed capacity " + capacity + ", was " + allocated);
+        Require.that(allocated <= capacity, "allocated", () -> "must not exceed capacity " + capacity + ", was " + allocated);
     }
 }

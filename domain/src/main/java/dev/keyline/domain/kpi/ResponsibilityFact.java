@@ -45,7 +45,7 @@ public record ResponsibilityFact(String order, String stage, Role level, String 
         Require.text(stage, "stage", Limits.ID_LENGTH);
         Require.nonNull(level, "level");
         Require.that(LEVELS.contains(level), "level",
-                "must be one of the four assessment levels ACCOUNT_MANAGER, STATION_MANAGER, STATION_EXECUTOR, IT_SUPPORT, was "
+                () -> "must be one of the four assessment levels ACCOUNT_MANAGER, STATION_MANAGER, STATION_EXECUTOR, IT_SUPPORT, was "
                         + level);
         Require.text(assignee, "assignee", Limits.ID_LENGTH);
         Require.nonNull(completed, "completed");

@@ -27,8 +27,8 @@ public record ScoreThresholds(BigDecimal green, BigDecimal amber) {
     public ScoreThresholds {
         Require.nonNull(green, "green");
         Require.nonNegative(amber, "amber");
-        Require.that(green.compareTo(BigDecimal.valueOf(100)) <= 0, "green", "must be at most 100, was " + green);
-        Require.that(amber.compareTo(green) <= 0, "amber", "must not exceed the green threshold " + green + ", was " + amber);
+        Require.that(green.compareTo(BigDecimal.valueOf(100)) <= 0, "green", () -> "must be at most 100, was " + green);
+        Require.that(amber.compareTo(green) <= 0, "amber", () -> "must not exceed the green threshold " + green + ", was " + amber);
     }
 
     /**

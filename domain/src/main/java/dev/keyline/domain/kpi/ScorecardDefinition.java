@@ -135,7 +135,7 @@ public record ScorecardDefinition(String id, Role role, KpiUnit unit, List<Score
         Map<KpiId, KpiValue> byKpi = new HashMap<>();
         for (KpiValue value : given) {
             Require.same(period, value.period(), "values[" + value.kpi() + "].period");
-            Require.that(byKpi.put(value.kpi(), value) == null, "values", "must hold one value per KPI, "
+            Require.that(byKpi.put(value.kpi(), value) == null, "values", () -> "must hold one value per KPI, "
                     + value.kpi() + " has two");
         }
         List<KpiScore> scores = new ArrayList<>();
@@ -166,9 +166,9 @@ public record ScorecardDefinition(String id, Role role, KpiUnit unit, List<Score
         BigDecimal weights = BigDecimal.ZERO;
         for (ScorecardLine line : lines) {
             BigDecimal p = linePoints.get(line.kpi());
-            Require.that(p != null, "linePoints", "must hold points for " + line.kpi());
+            Require.that(p != null, "linePoints", () -> "must hold points for " + line.kpi());
             Require.that(p.signum() >= 0 && p.compareTo(BigDecimal.valueOf(100)) <= 0, "linePoints",
-                    "must lie between 0 and 100, was " + p + " for " + line.kpi());
+                    () -> "must lie between 0 and 100, was " + p + " for " + line.kpi());
             weighted = weighted.add(line.weight().multiply(p));
             weights = weights.add(line.weight());
         }

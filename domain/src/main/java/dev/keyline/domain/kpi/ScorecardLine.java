@@ -22,7 +22,7 @@ public record ScorecardLine(KpiId kpi, BigDecimal weight) {
     public ScorecardLine {
         Require.nonNull(kpi, "kpi");
         Require.nonNull(weight, "weight");
-        Require.that(weight.signum() > 0, "weight", "must be positive, was " + weight.toPlainString());
+        Require.that(weight.signum() > 0, "weight", () -> "must be positive, was " + weight.toPlainString());
     }
 
     /**

@@ -59,7 +59,7 @@ public record ScorecardResult(String scorecard, Role role, KpiUnit unit, Period 
         Require.that(score.isPresent() == complete, "score", "must be present exactly when every line is complete");
         Require.that(band.isPresent() == complete, "band", "must be present exactly when every line is complete");
         score.ifPresent(s -> Require.that(s.signum() >= 0 && s.compareTo(BigDecimal.valueOf(100)) <= 0, "score",
-                "must lie between 0 and 100, was " + s));
+                () -> "must lie between 0 and 100, was " + s));
     }
 
     /**

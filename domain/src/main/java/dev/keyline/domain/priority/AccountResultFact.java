@@ -55,7 +55,7 @@ public record AccountResultFact(AccountResultFactId id, AccountId account, Perio
         Require.nonNull(industry, "industry");
         Limits.money(revenue, "revenue");
         Limits.money(profit, "profit");
-        Require.that(revenue.currency().equals(profit.currency()), "profit", "must be in the revenue's currency "
+        Require.that(revenue.currency().equals(profit.currency()), "profit", () -> "must be in the revenue's currency "
                 + revenue.currency().getCurrencyCode() + " but was in " + profit.currency().getCurrencyCode());
         recordedAt = Require.nonNull(recordedAt, "recordedAt").truncatedTo(ChronoUnit.MICROS);
     }

@@ -65,7 +65,7 @@ public final class PriorityRanking extends AggregateRoot<PriorityRankingId> {
         Require.nonNull(weights, "weights");
         Require.nonNull(basis, "basis");
         Require.nonNullElements(results, "results");
-        Require.that(results.size() <= MAX_ACCOUNTS, "results", "must hold at most " + MAX_ACCOUNTS + " accounts, held "
+        Require.that(results.size() <= MAX_ACCOUNTS, "results", () -> "must hold at most " + MAX_ACCOUNTS + " accounts, held "
                 + results.size());
         Instant when = Require.nonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
         List<RankedAccount> entries = Ranking.rank(results, weights);

@@ -36,7 +36,7 @@ public record RankedAccount(int rank, AccountResult result, BigDecimal score) {
      *     null, the rank is below 1 or the score negative
      */
     public RankedAccount {
-        Require.that(rank >= 1, "rank", "must be at least 1, was " + rank);
+        Require.that(rank >= 1, "rank", () -> "must be at least 1, was " + rank);
         Require.nonNull(result, "result");
         Require.nonNegative(score, "score");
     }

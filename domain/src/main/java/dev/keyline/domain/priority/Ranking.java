@@ -56,12 +56,12 @@ public final class Ranking {
         Require.nonNull(weights, "weights");
         Set<AccountId> seen = new HashSet<>();
         for (AccountResult r : all) {
-            Require.that(seen.add(r.account()), "results", "name account " + r.account() + " twice");
+            Require.that(seen.add(r.account()), "results", () -> "name account " + r.account() + " twice");
         }
         if (!all.isEmpty()) {
             for (AccountResult r : all) {
                 Require.that(r.revenue().currency().equals(all.get(0).revenue().currency()), "results",
-                        "mix currencies: " + r.revenue() + " against " + all.get(0).revenue());
+                        () -> "mix currencies: " + r.revenue() + " against " + all.get(0).revenue());
             }
         }
         Function<AccountResult, BigDecimal> revenue = normaliser(all, r -> Optional.of(r.revenue().amount()));

@@ -45,9 +45,9 @@ public record Segment(Kind kind, Optional<Industry> industry, Optional<ProductCo
         Require.nonNull(industry, "industry");
         Require.nonNull(product, "product");
         Require.that(industry.isPresent() == (kind == Kind.INDUSTRY), "industry",
-                kind == Kind.INDUSTRY ? "must be given for an industry segment" : "must be empty for a " + kind + " segment");
+                () -> kind == Kind.INDUSTRY ? "must be given for an industry segment" : "must be empty for a " + kind + " segment");
         Require.that(product.isPresent() == (kind == Kind.PRODUCT), "product",
-                kind == Kind.PRODUCT ? "must be given for a product segment" : "must be empty for a " + kind + " segment");
+                () -> kind == Kind.PRODUCT ? "must be given for a product segment" : "must be empty for a " + kind + " segment");
     }
 
     /**

@@ -32,15 +32,15 @@ public record ServiceTierBand(String tier, int fromRank, int toRank, BigDecimal 
      */
     public ServiceTierBand {
         Require.text(tier, "tier", ServicePriority.MAX_TIER_LENGTH);
-        Require.that(fromRank >= 1, "fromRank", "must be at least 1, was " + fromRank);
-        Require.that(toRank >= fromRank, "toRank", "must not be below fromRank " + fromRank + ", was " + toRank);
-        Require.that(toRank < ServicePriority.UNRANKED, "toRank", "must be below " + ServicePriority.UNRANKED);
+        Require.that(fromRank >= 1, "fromRank", () -> "must be at least 1, was " + fromRank);
+        Require.that(toRank >= fromRank, "toRank", () -> "must not be below fromRank " + fromRank + ", was " + toRank);
+        Require.that(toRank < ServicePriority.UNRANKED, "toRank", () -> "must be below " + ServicePriority.UNRANKED);
         Require.nonNull(provisioningFactor, "provisioningFactor");
         Require.that(provisioningFactor.signum() > 0 && provisioningFactor.compareTo(BigDecimal.ONE) <= 0,
-                "provisioningFactor", "must lie in (0, 1] but was " + provisioningFactor.toPlainString());
+                "provisioningFactor", () -> "must lie in (0, 1] but was " + provisioningFactor.toPlainString());
         Require.nonNull(faultFactor, "faultFactor");
         Require.that(faultFactor.signum() > 0 && faultFactor.compareTo(BigDecimal.ONE) <= 0,
-                "faultFactor", "must lie in (0, 1] but was " + faultFactor.toPlainString());
+                "faultFactor", () -> "must lie in (0, 1] but was " + faultFactor.toPlainString());
     }
 
     /**

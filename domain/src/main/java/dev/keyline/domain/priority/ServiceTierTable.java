@@ -44,16 +44,16 @@ public record ServiceTierTable(List<ServiceTierBand> bands) {
         for (int i = 0; i < bands.size(); i++) {
             ServiceTierBand b = bands.get(i);
             int expectedFrom = i == 0 ? 1 : bands.get(i - 1).toRank() + 1;
-            Require.that(b.fromRank() == expectedFrom, "bands", "must be contiguous from rank 1: band " + b.tier()
+            Require.that(b.fromRank() == expectedFrom, "bands", () -> "must be contiguous from rank 1: band " + b.tier()
                     + " starts at rank " + b.fromRank() + " but the next rank is " + expectedFrom);
             Require.that(!b.tier().equals(ServicePriority.STANDARD_TIER), "bands",
-                    "must not name the tier " + ServicePriority.STANDARD_TIER + ", which is for ranks after the last band");
-            Require.that(tiers.add(b.tier()), "bands", "name the tier " + b.tier() + " twice");
+                    () -> "must not name the tier " + ServicePriority.STANDARD_TIER + ", which is for ranks after the last band");
+            Require.that(tiers.add(b.tier()), "bands", () -> "name the tier " + b.tier() + " twice");
             if (i > 0) {
                 ServiceTierBand before = bands.get(i - 1);
                 Require.that(b.provisioningFactor().compareTo(before.provisioningFactor()) >= 0
                         && b.faultFactor().compareTo(before.faultFactor()) >= 0, "bands",
-                        "must not get tighter for worse ranks: band " + b.tier() + " is tighter than " + before.tier());
+                        () -> "must not get tighter for worse ranks: band " + b.tier() + " is tighter than " + before.tier());
             }
         }
     }
@@ -79,7 +79,7 @@ public record ServiceTierTable(List<ServiceTierBand> bands) {
      * @throws dev.keyline.domain.common.InvalidArgumentException when {@code rank} is below 1
      */
     public ServicePriority priorityAt(int rank) {
-        Require.that(rank >= 1, "rank", "must be at least 1, was " + rank);
+        Require.that(rank >= 1, "rank", () -> "must be at least 1, was " + rank);
         for (ServiceTierBand b : bands) {
             if (b.covers(rank)) {
                 return new ServicePriority(b.tier(), rank, b.provisioningFactor(), b.faultFactor());

@@ -38,7 +38,7 @@ public record Allocation(AllocationId id, AccountId holder, String reference, Op
         Require.text(reference, "reference", Limits.NAME_LENGTH);
         Require.nonNull(reservation, "reservation");
         Require.nonNull(units, "units");
-        Require.that(!units.isEmpty(), "units", "must hold at least one unit for allocation " + id);
+        Require.that(!units.isEmpty(), "units", () -> "must hold at least one unit for allocation " + id);
         Require.nonNull(allocatedAt, "allocatedAt");
     }
 }

@@ -31,7 +31,7 @@ public record Availability(long capacity, long reserved, long allocated, long co
         Require.nonNegative(allocated, "allocated");
         Require.nonNegative(cooling, "cooling");
         Require.nonNegative(available, "available");
-        Require.that(available == capacity - reserved - allocated - cooling, "available", "must be capacity "
+        Require.that(available == capacity - reserved - allocated - cooling, "available", () -> "must be capacity "
                 + capacity + " − reserved " + reserved + " − allocated " + allocated + " − cooling " + cooling
                 + ", was " + available);
     }

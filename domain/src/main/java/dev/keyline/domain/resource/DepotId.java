@@ -26,9 +26,9 @@ public record DepotId(String value) implements Identifier {
      */
     public DepotId {
         Identifier.check(value, "depot");
-        Require.that(value.length() <= MAX_LENGTH, "depot", "must be at most " + MAX_LENGTH
+        Require.that(value.length() <= MAX_LENGTH, "depot", () -> "must be at most " + MAX_LENGTH
                 + " characters, was " + value.length());
-        Require.that(value.indexOf(':') < 0, "depot", "must not contain ':' (it separates depot and part in a "
+        Require.that(value.indexOf(':') < 0, "depot", () -> "must not contain ':' (it separates depot and part in a "
                 + "spare stock's id), was '" + value + "'");
     }
 

@@ -34,7 +34,7 @@ public record PoolMovement(long sequence, Instant at, long capacity, long reserv
         Require.nonNegative(capacity, "capacity");
         Require.nonNegative(reserved, "reserved");
         Require.nonNegative(allocated, "allocated");
-        Require.that(reserved + allocated <= capacity, "allocated", "reserved " + reserved + " and allocated "
+        Require.that(reserved + allocated <= capacity, "allocated", () -> "reserved " + reserved + " and allocated "
                 + allocated + " must not exceed the capacity " + capacity);
     }
 }

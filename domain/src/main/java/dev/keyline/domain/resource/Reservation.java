@@ -10,6 +10,7 @@ import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One reservation (预占) of units in a {@link ResourcePool}, for an order or an SLA, with its
@@ -99,10 +100,10 @@ public final class Reservation extends AggregateRoot<ReservationId> {
         Require.nonNull(newExpiry, "newExpiry");
         Require.nonNull(at, "at");
         requireOpen("re-dated");
-        Require.that(newExpiry.isAfter(at), "newExpiry", "must be after " + at + ", was " + newExpiry);
-        Require.that(!newExpiry.isAfter(end), "newExpiry", "must not be after the end " + end + " of reservation "
+        Require.that(newExpiry.isAfter(at), "newExpiry", () -> "must be after " + at + ", was " + newExpiry);
+        Require.that(!newExpiry.isAfter(end), "newExpiry", () -> "must not be after the end " + end + " of reservation "
                 + id() + ", was " + newExpiry);
-        Require.that(!newExpiry.equals(expiresAt), "newExpiry", "is already the expiry of reservation " + id());
+        Require.that(!newExpiry.equals(expiresAt), "newExpiry", () -> "is already the expiry of reservation " + id());
         Instant previous = expiresAt;
         expiresAt = newExpiry;
         record(new ReservationRedated(EventId.random(), at, id(), pool, holder, previous, newExpiry));
@@ -269,18 +270,18 @@ public final class Reservation extends AggregateRoot<ReservationId> {
             Require.nonNull(s.state(), "state");
             Reservation r = new Reservation(s.id(), s.version(), s.pool(), terms.holder(), terms.purpose(),
                     terms.reference(), terms.units(), s.madeAt(), terms.start(), terms.end(), terms.expiresAt(), s.state());
-            corruptIf(s.allocated() < 0 || s.allocated() > s.requested(), r, "allocated " + s.allocated()
+            corruptIf(s.allocated() < 0 || s.allocated() > s.requested(), r, () -> "allocated " + s.allocated()
                     + " units of " + s.requested());
-            corruptIf(s.state().isOpen() == (s.closedAt() != null), r, "state " + s.state() + " with closedAt "
+            corruptIf(s.state().isOpen() == (s.closedAt() != null), r, () -> "state " + s.state() + " with closedAt "
                     + s.closedAt());
             corruptIf(s.state() == ReservationState.IN_PROGRESS && s.allocated() == s.requested(), r,
                     "in progress with every unit allocated");
             corruptIf(s.state() == ReservationState.COMPLETED && s.allocated() != s.requested(), r,
-                    "completed with " + s.allocated() + " of " + s.requested() + " units allocated");
+                    () -> "completed with " + s.allocated() + " of " + s.requested() + " units allocated");
             corruptIf(s.state() == ReservationState.REJECTED && s.allocated() != 0, r, "rejected with units allocated");
             boolean needsReason = s.state() == ReservationState.REJECTED || s.state() == ReservationState.CANCELLED
                     || s.state() == ReservationState.RELEASED;
-            corruptIf(needsReason != (s.reason() != null), r, "state " + s.state() + " with reason " + s.reason());
+            corruptIf(needsReason != (s.reason() != null), r, () -> "state " + s.state() + " with reason " + s.reason());
             if (s.reason() != null) {
                 Limits.text(s.reason(), "reason", Limits.TEXT_LENGTH);
             }
@@ -296,6 +297,13 @@ public final class Reservation extends AggregateRoot<ReservationId> {
     private static void corruptIf(boolean condition, Reservation r, String message) {
         if (condition) {
             throw new CorruptStateException("stored reservation " + r.id() + " is invalid: " + message);
+        }
+    }
+
+    /** {@link #corruptIf(boolean, Reservation, String)} with the message built only when the check fails. */
+    private static void corruptIf(boolean condition, Reservation r, Supplier<String> message) {
+        if (condition) {
+            throw new CorruptStateException("stored reservation " + r.id() + " is invalid: " + message.get());
         }
     }
 

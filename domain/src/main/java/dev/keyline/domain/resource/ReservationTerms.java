@@ -41,8 +41,8 @@ public record ReservationTerms(AccountId holder, ReservationPurpose purpose, Str
         Require.nonNull(start, "start");
         Require.nonNull(end, "end");
         Require.nonNull(expiresAt, "expiresAt");
-        Require.that(end.isAfter(start), "end", "must be after the start " + start + ", was " + end);
-        Require.that(!expiresAt.isAfter(end), "expiresAt", "must not be after the end " + end + ", was " + expiresAt);
+        Require.that(end.isAfter(start), "end", () -> "must be after the start " + start + ", was " + end);
+        Require.that(!expiresAt.isAfter(end), "expiresAt", () -> "must not be after the end " + end + ", was " + expiresAt);
     }
 
     /**

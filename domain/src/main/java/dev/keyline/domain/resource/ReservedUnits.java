@@ -28,6 +28,6 @@ public record ReservedUnits(ReservationId reservation, AccountId holder, boolean
         Require.nonNull(reservation, "reservation");
         Require.nonNull(holder, "holder");
         Require.nonNull(units, "units");
-        Require.that(!units.isEmpty(), "units", "must hold at least one unit for reservation " + reservation);
+        Require.that(!units.isEmpty(), "units", () -> "must hold at least one unit for reservation " + reservation);
     }
 }

@@ -108,7 +108,7 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
         Require.nonNull(location, "location");
         Require.nonNegative(capacity, "capacity");
         Require.nonNull(coolDown, "coolDown");
-        Require.that(!coolDown.isNegative(), "coolDown", "must not be negative, was " + coolDown);
+        Require.that(!coolDown.isNegative(), "coolDown", () -> "must not be negative, was " + coolDown);
         Require.nonNull(at, "at");
         ResourcePool pool = new ResourcePool(id, 0, resourceType, location, coolDown, capacity, UnitSet.EMPTY);
         pool.move(at);
@@ -151,7 +151,7 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
         Require.nonNull(reservation, "reservation");
         Require.nonNull(terms, "terms");
         requireInOrder(at);
-        Require.that(terms.expiresAt().isAfter(at), "terms", "the expiry " + terms.expiresAt()
+        Require.that(terms.expiresAt().isAfter(at), "terms", () -> "the expiry " + terms.expiresAt()
                 + " must be after the reservation is made, at " + at);
         if (reservations.containsKey(reservation)) {
             throw new AlreadyExistsException("reservation " + reservation + " already holds units in pool " + id());
@@ -199,7 +199,7 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
         requireInOrder(at);
         ReservedUnits held = requireHeld(reservation, "allocated from");
         requireNewAllocation(allocation);
-        Require.that(units <= held.units().size(), "units", "must be at most the " + held.units().size()
+        Require.that(units <= held.units().size(), "units", () -> "must be at most the " + held.units().size()
                 + " units still reserved for reservation " + reservation.id() + ", was " + units);
         if (!at.isBefore(reservation.expiresAt())) {
             throw new ExpiredException("reservation " + reservation.id() + " in pool " + id() + " expired at "
@@ -380,7 +380,7 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
         Require.positive(units, "units");
         Require.text(reason, "reason");
         requireInOrder(at);
-        Require.that(units <= Long.MAX_VALUE / 2 - unitCount, "units", "is too large, was " + units);
+        Require.that(units <= Long.MAX_VALUE / 2 - unitCount, "units", () -> "is too large, was " + units);
         UnitSet added = UnitSet.of(unitCount + 1, unitCount + units);
         unitCount += units;
         settleCooling(at);
@@ -470,7 +470,7 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
     /** The pool's holding of an open reservation of this pool, checked to match the reservation. */
     private ReservedUnits requireHeld(Reservation reservation, String verb) {
         Require.nonNull(reservation, "reservation");
-        Require.that(reservation.pool().equals(id()), "reservation", "reservation " + reservation.id()
+        Require.that(reservation.pool().equals(id()), "reservation", () -> "reservation " + reservation.id()
                 + " is in pool " + reservation.pool() + ", not in " + id());
         reservation.requireOpen(verb);
         ReservedUnits held = reservations.get(reservation.id());
@@ -691,10 +691,10 @@ public final class ResourcePool extends AggregateRoot<PoolId> {
                     s.unitCount(), s.retired());
             for (ReservedUnits r : Require.nonNullElements(s.reservations(), "reservations")) {
                 Require.that(pool.reservations.put(r.reservation(), r) == null, "reservations",
-                        "holds reservation " + r.reservation() + " twice");
+                        () -> "holds reservation " + r.reservation() + " twice");
             }
             for (Allocation a : Require.nonNullElements(s.allocations(), "allocations")) {
-                Require.that(pool.allocations.put(a.id(), a) == null, "allocations", "holds allocation " + a.id() + " twice");
+                Require.that(pool.allocations.put(a.id(), a) == null, "allocations", () -> "holds allocation " + a.id() + " twice");
             }
             pool.cooling.addAll(Require.nonNullElements(s.cooling(), "cooling"));
             pool.lastMovement = s.lastMovement();

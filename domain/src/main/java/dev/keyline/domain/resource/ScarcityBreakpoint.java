@@ -35,13 +35,13 @@ public record ScarcityBreakpoint(BigDecimal utilisation, BigDecimal multiplier) 
         Require.nonNull(utilisation, "utilisation");
         Require.nonNull(multiplier, "multiplier");
         Require.that(utilisation.signum() >= 0 && utilisation.compareTo(BigDecimal.ONE) <= 0, "utilisation",
-                "must lie in [0, 1], was " + utilisation);
+                () -> "must lie in [0, 1], was " + utilisation);
         Require.that(utilisation.stripTrailingZeros().scale() <= UTILISATION_DECIMALS, "utilisation",
-                "must have at most " + UTILISATION_DECIMALS + " decimals, was " + utilisation);
+                () -> "must have at most " + UTILISATION_DECIMALS + " decimals, was " + utilisation);
         Require.that(multiplier.signum() > 0 && multiplier.compareTo(MAX_MULTIPLIER) <= 0, "multiplier",
-                "must be above 0 and at most " + MAX_MULTIPLIER + ", was " + multiplier);
+                () -> "must be above 0 and at most " + MAX_MULTIPLIER + ", was " + multiplier);
         Require.that(multiplier.stripTrailingZeros().scale() <= MULTIPLIER_DECIMALS, "multiplier",
-                "must have at most " + MULTIPLIER_DECIMALS + " decimals, was " + multiplier);
+                () -> "must have at most " + MULTIPLIER_DECIMALS + " decimals, was " + multiplier);
     }
 
     /**
@@ -58,7 +58,7 @@ public record ScarcityBreakpoint(BigDecimal utilisation, BigDecimal multiplier) 
 
     private static BigDecimal decimal(String text, String name) {
         Require.nonBlank(text, name);
-        Require.that(text.length() <= 40, name, "must be at most 40 characters, was " + text.length());
+        Require.that(text.length() <= 40, name, () -> "must be at most 40 characters, was " + text.length());
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {

@@ -79,11 +79,11 @@ public final class ScarcityPriceCurve {
     public Money priceAt(Money base, BigDecimal utilisation) {
         Require.nonNull(base, "base");
         Require.nonNull(utilisation, "utilisation");
-        Require.that(!base.isNegative(), "base", "must not be negative, was " + base);
+        Require.that(!base.isNegative(), "base", () -> "must not be negative, was " + base);
         Require.that(utilisation.signum() >= 0 && utilisation.compareTo(BigDecimal.ONE) <= 0, "utilisation",
-                "must lie in [0, 1], was " + utilisation);
+                () -> "must lie in [0, 1], was " + utilisation);
         Require.that(utilisation.stripTrailingZeros().scale() <= MAX_UTILISATION_DECIMALS, "utilisation",
-                "must have at most " + MAX_UTILISATION_DECIMALS + " decimals, was " + utilisation);
+                () -> "must have at most " + MAX_UTILISATION_DECIMALS + " decimals, was " + utilisation);
         ScarcityBreakpoint first = breakpoints.get(0);
         if (utilisation.compareTo(first.utilisation()) <= 0) {
             return base.times(first.multiplier());

@@ -39,7 +39,7 @@ public record SpareBelowMinimum(EventId eventId, Instant occurredAt, SpareStockI
         Require.nonNull(stock, "stock");
         Require.nonNull(day, "day");
         Require.nonNegative(available, "available");
-        Require.that(minimum > available, "minimum", "must be above available " + available + ", was " + minimum);
+        Require.that(minimum > available, "minimum", () -> "must be above available " + available + ", was " + minimum);
     }
 
     @Override

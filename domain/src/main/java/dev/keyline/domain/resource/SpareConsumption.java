@@ -32,9 +32,9 @@ public record SpareConsumption(EventId issue, SpareStockId stock, LocalDate day,
         Require.nonNull(issue, "issue");
         Require.nonNull(stock, "stock");
         Require.nonNull(day, "day");
-        Require.that(day.getYear() >= 1 && day.getYear() <= 9999, "day", "must lie in the years 1 to 9999, was " + day);
+        Require.that(day.getYear() >= 1 && day.getYear() <= 9999, "day", () -> "must lie in the years 1 to 9999, was " + day);
         Require.positive(quantity, "quantity");
-        Require.that(quantity <= SpareStock.MAX_QUANTITY, "quantity", "must be at most " + SpareStock.MAX_QUANTITY
+        Require.that(quantity <= SpareStock.MAX_QUANTITY, "quantity", () -> "must be at most " + SpareStock.MAX_QUANTITY
                 + ", was " + quantity);
     }
 

@@ -24,7 +24,7 @@ public record SparePartNumber(String value) implements Identifier {
      */
     public SparePartNumber {
         Identifier.check(value, "part");
-        Require.that(value.length() <= MAX_LENGTH, "part", "must be at most " + MAX_LENGTH
+        Require.that(value.length() <= MAX_LENGTH, "part", () -> "must be at most " + MAX_LENGTH
                 + " characters, was " + value.length());
     }
 

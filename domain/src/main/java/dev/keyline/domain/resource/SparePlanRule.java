@@ -41,7 +41,7 @@ public record SparePlanRule(int months) {
      * @throws InvalidArgumentException naming {@code months} when it is not from 1 to {@value #MAX_MONTHS}
      */
     public SparePlanRule {
-        Require.that(months >= 1 && months <= MAX_MONTHS, "months", "must lie in 1 to " + MAX_MONTHS + ", was " + months);
+        Require.that(months >= 1 && months <= MAX_MONTHS, "months", () -> "must lie in 1 to " + MAX_MONTHS + ", was " + months);
     }
 
     /**

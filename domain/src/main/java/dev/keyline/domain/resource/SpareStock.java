@@ -328,7 +328,7 @@ public final class SpareStock extends AggregateRoot<SpareStockId> {
      */
     public void setMinimum(long newMinimum, Instant at) {
         Require.nonNegative(newMinimum, "minimum");
-        Require.that(newMinimum <= MAX_QUANTITY, "minimum", "must be at most " + MAX_QUANTITY + ", was " + newMinimum);
+        Require.that(newMinimum <= MAX_QUANTITY, "minimum", () -> "must be at most " + MAX_QUANTITY + ", was " + newMinimum);
         Require.nonNull(at, "at");
         long previous = minimum;
         minimum = newMinimum;
@@ -350,7 +350,7 @@ public final class SpareStock extends AggregateRoot<SpareStockId> {
     public boolean checkMinimum(LocalDate day, Instant at) {
         Require.nonNull(day, "day");
         Require.nonNull(at, "at");
-        Require.that(day.getYear() >= 1 && day.getYear() <= 9999, "day", "must lie in the years 1 to 9999, was " + day);
+        Require.that(day.getYear() >= 1 && day.getYear() <= 9999, "day", () -> "must lie in the years 1 to 9999, was " + day);
         if (lastBelowMinimumDay != null && day.isBefore(lastBelowMinimumDay)) {
             throw new InvalidArgumentException("day", "the check of spare stock " + id() + " already raised on "
                     + lastBelowMinimumDay + "; a check may not be dated before that, was " + day);
@@ -430,7 +430,7 @@ public final class SpareStock extends AggregateRoot<SpareStockId> {
 
     private static void checkQuantity(long quantity) {
         Require.positive(quantity, "quantity");
-        Require.that(quantity <= MAX_QUANTITY, "quantity", "must be at most " + MAX_QUANTITY + ", was " + quantity);
+        Require.that(quantity <= MAX_QUANTITY, "quantity", () -> "must be at most " + MAX_QUANTITY + ", was " + quantity);
     }
 
     private long bounded(long after, String what) {

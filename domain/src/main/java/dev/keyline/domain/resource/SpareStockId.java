@@ -24,7 +24,7 @@ public record SpareStockId(String value) implements Identifier {
         Identifier.check(value, "spareStockId");
         int colon = value.indexOf(':');
         Require.that(colon > 0 && colon < value.length() - 1, "spareStockId",
-                "must be '<depot>:<part>', was '" + value + "'");
+                () -> "must be '<depot>:<part>', was '" + value + "'");
         try {
             new DepotId(value.substring(0, colon));
             new SparePartNumber(value.substring(colon + 1));

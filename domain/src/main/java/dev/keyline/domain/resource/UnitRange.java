@@ -21,7 +21,7 @@ public record UnitRange(long first, long last) {
      */
     public UnitRange {
         Require.positive(first, "first");
-        Require.that(last >= first, "last", "must not be below first " + first + ", was " + last);
+        Require.that(last >= first, "last", () -> "must not be below first " + first + ", was " + last);
     }
 
     /**

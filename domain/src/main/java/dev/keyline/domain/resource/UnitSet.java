@@ -190,7 +190,7 @@ public record UnitSet(List<UnitRange> ranges) {
      */
     public UnitSet lowest(long count) {
         Require.nonNegative(count, "count");
-        Require.that(count <= size(), "count", "must be at most the " + size() + " units of the set, was " + count);
+        Require.that(count <= size(), "count", () -> "must be at most the " + size() + " units of the set, was " + count);
         List<UnitRange> taken = new ArrayList<>();
         long left = count;
         for (UnitRange r : ranges) {
@@ -213,7 +213,7 @@ public record UnitSet(List<UnitRange> ranges) {
      */
     public UnitSet highest(long count) {
         Require.nonNegative(count, "count");
-        Require.that(count <= size(), "count", "must be at most the " + size() + " units of the set, was " + count);
+        Require.that(count <= size(), "count", () -> "must be at most the " + size() + " units of the set, was " + count);
         List<UnitRange> taken = new ArrayList<>();
         long left = count;
         for (int i = ranges.size() - 1; i >= 0 && left > 0; i--) {

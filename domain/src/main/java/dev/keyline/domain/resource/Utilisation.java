@@ -74,7 +74,7 @@ public final class Utilisation {
         List<PoolMovement> log = Require.nonNullElements(movements, "movements");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(to.isAfter(from), "to", "must be after " + from + ", was " + to);
+        Require.that(to.isAfter(from), "to", () -> "must be after " + from + ", was " + to);
         BigInteger capacityTime = BigInteger.ZERO;
         BigInteger allocatedTime = BigInteger.ZERO;
         for (int i = 0; i < log.size(); i++) {

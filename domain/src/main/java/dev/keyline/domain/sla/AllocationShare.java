@@ -28,6 +28,6 @@ public record AllocationShare(String party, BigDecimal weight) {
     public AllocationShare {
         Require.text(party, "party", Limits.NAME_LENGTH);
         Require.nonNull(weight, "weight");
-        Require.that(weight.signum() > 0, "weight", "of " + party + " must be positive, was " + weight.toPlainString());
+        Require.that(weight.signum() > 0, "weight", () -> "of " + party + " must be positive, was " + weight.toPlainString());
     }
 }

@@ -113,11 +113,11 @@ public final class CostAllocation {
 
     private static void requireCost(Money amount, String name) {
         Require.nonNull(amount, name);
-        Require.that(!amount.isNegative(), name, "must not be negative, was " + amount);
+        Require.that(!amount.isNegative(), name, () -> "must not be negative, was " + amount);
     }
 
     private static void requireSameCurrency(Money a, Money b, String name) {
         Require.that(a.currency().equals(b.currency()), name,
-                "currency " + b.currency() + " does not match " + a.currency());
+                () -> "currency " + b.currency() + " does not match " + a.currency());
     }
 }

@@ -36,12 +36,12 @@ public record CostSplit(Money cost, List<PartyAllocation> allocations) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < allocations.size(); i++) {
             PartyAllocation a = allocations.get(i);
-            Require.that(seen.add(a.party()), "allocations", "party '" + a.party() + "' is named more than once");
+            Require.that(seen.add(a.party()), "allocations", () -> "party '" + a.party() + "' is named more than once");
             Require.that(a.amount().currency().equals(cost.currency()), "allocations[" + i + "]",
-                    "currency " + a.amount().currency() + " of " + a.party() + " does not match the cost's " + cost.currency());
+                    () -> "currency " + a.amount().currency() + " of " + a.party() + " does not match the cost's " + cost.currency());
         }
         Money sum = Money.sum(allocations.stream().map(PartyAllocation::amount).toList(), cost.currency());
-        Require.that(sum.equals(cost), "allocations", "sum to " + sum + ", not to the cost " + cost);
+        Require.that(sum.equals(cost), "allocations", () -> "sum to " + sum + ", not to the cost " + cost);
     }
 
     /**
@@ -58,7 +58,7 @@ public record CostSplit(Money cost, List<PartyAllocation> allocations) {
      */
     public static CostSplit byLargestRemainder(Money cost, List<AllocationShare> shares) {
         Require.nonNull(cost, "cost");
-        Require.that(!cost.isNegative(), "cost", "must not be negative, was " + cost);
+        Require.that(!cost.isNegative(), "cost", () -> "must not be negative, was " + cost);
         List<AllocationShare> list = requireParties(shares, "shares");
         List<BigDecimal> weights = list.stream().map(AllocationShare::weight).toList();
         List<Money> amounts = LargestRemainder.split(cost, weights);
@@ -98,7 +98,7 @@ public record CostSplit(Money cost, List<PartyAllocation> allocations) {
         Require.that(!list.isEmpty(), name, "must name at least one party");
         Set<String> seen = new HashSet<>();
         for (AllocationShare share : list) {
-            Require.that(seen.add(share.party()), name, "party '" + share.party() + "' is named more than once");
+            Require.that(seen.add(share.party()), name, () -> "party '" + share.party() + "' is named more than once");
         }
         return list;
     }

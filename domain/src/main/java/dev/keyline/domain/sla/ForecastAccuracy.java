@@ -32,7 +32,7 @@ public final class ForecastAccuracy {
     public static BigDecimal of(List<Integer> actual, List<Integer> agreed) {
         List<Integer> a = Require.nonNullElements(actual, "actual");
         List<Integer> g = Require.nonNullElements(agreed, "agreed");
-        Require.that(a.size() == g.size(), "actual", "must hold as many months as agreed (" + g.size() + ") but held " + a.size());
+        Require.that(a.size() == g.size(), "actual", () -> "must hold as many months as agreed (" + g.size() + ") but held " + a.size());
         long deviation = 0;
         long agreedSum = 0;
         long actualSum = 0;

@@ -48,7 +48,7 @@ public final class LargestRemainder {
      */
     public static List<Money> split(Money amount, List<BigDecimal> weights) {
         Require.nonNull(amount, "amount");
-        Require.that(!amount.isNegative(), "amount", "must not be negative, was " + amount);
+        Require.that(!amount.isNegative(), "amount", () -> "must not be negative, was " + amount);
         List<BigDecimal> ws = Require.nonNullElements(weights, "weights");
         Require.that(!ws.isEmpty(), "weights", "must hold at least one weight");
         for (int i = 0; i < ws.size(); i++) {

@@ -43,9 +43,9 @@ public record LeadDepartmentAllocation(String lead, CostSplit net) {
     public LeadDepartmentAllocation {
         Require.nonNull(lead, "lead");
         Require.nonNull(net, "net");
-        Require.that(net.parties().contains(lead), "lead", "'" + lead + "' is not one of the parties " + net.parties());
+        Require.that(net.parties().contains(lead), "lead", () -> "'" + lead + "' is not one of the parties " + net.parties());
         for (PartyAllocation a : net.allocations()) {
-            Require.that(!a.amount().isNegative(), "net", "amount of " + a.party() + " must not be negative, was " + a.amount());
+            Require.that(!a.amount().isNegative(), "net", () -> "amount of " + a.party() + " must not be negative, was " + a.amount());
         }
     }
 
@@ -67,7 +67,7 @@ public record LeadDepartmentAllocation(String lead, CostSplit net) {
         Require.nonNull(lead, "lead");
         List<AllocationShare> list = CostSplit.requireParties(shares, "shares");
         Require.that(list.stream().anyMatch(s -> s.party().equals(lead)), "lead",
-                "'" + lead + "' is not one of the parties of the shares");
+                () -> "'" + lead + "' is not one of the parties of the shares");
         return new LeadDepartmentAllocation(lead, CostSplit.byLargestRemainder(cost, list));
     }
 

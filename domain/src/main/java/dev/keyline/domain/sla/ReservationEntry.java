@@ -34,7 +34,7 @@ public record ReservationEntry(String reference, ProductCode product, int units,
         Identifier.check(reference, "reference");
         Require.nonNull(product, "product");
         Require.that(units >= 1 && units <= ServiceAgreement.MAX_VOLUME, "units",
-                "must be between 1 and " + ServiceAgreement.MAX_VOLUME + " but was " + units);
+                () -> "must be between 1 and " + ServiceAgreement.MAX_VOLUME + " but was " + units);
         Require.nonNull(change, "change");
         Require.nonNull(at, "at");
     }

@@ -62,12 +62,12 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
         Require.that(!monthlyVolumes.isEmpty() && monthlyVolumes.size() <= SlaTerm.MAX_MONTHS, "monthlyVolumes",
                 "must hold one volume per month of the SLA period (1 to 12) but held " + monthlyVolumes.size());
         Require.that(expectedMinimum >= 0 && expectedMinimum <= MAX_VOLUME * SlaTerm.MAX_MONTHS, "expectedMinimum",
-                "must be between 0 and " + MAX_VOLUME * SlaTerm.MAX_MONTHS + " but was " + expectedMinimum);
+                () -> "must be between 0 and " + MAX_VOLUME * SlaTerm.MAX_MONTHS + " but was " + expectedMinimum);
         Require.that(expectedMaximum >= expectedMinimum && expectedMaximum <= MAX_VOLUME * SlaTerm.MAX_MONTHS,
-                "expectedMaximum", "must be between the minimum " + expectedMinimum + " and "
+                "expectedMaximum", () -> "must be between the minimum " + expectedMinimum + " and "
                         + MAX_VOLUME * SlaTerm.MAX_MONTHS + " but was " + expectedMaximum);
         Limits.money(unitPrice, "unitPrice");
-        Require.that(!unitPrice.isNegative(), "unitPrice", "must not be negative, was " + unitPrice);
+        Require.that(!unitPrice.isNegative(), "unitPrice", () -> "must not be negative, was " + unitPrice);
         Require.text(differentiation, "differentiation");
         Limits.discount(discount, "discount");
         Require.that(discount.signum() >= 0 && discount.compareTo(BigDecimal.ONE) < 0, "discount",
@@ -100,7 +100,7 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
         for (int i = 0; i < copy.size(); i++) {
             int v = copy.get(i);
             Require.that(v >= 0 && v <= MAX_VOLUME, name + "[" + i + "]",
-                    "must be between 0 and " + MAX_VOLUME + " but was " + v);
+                    () -> "must be between 0 and " + MAX_VOLUME + " but was " + v);
         }
         return copy;
     }

@@ -77,7 +77,7 @@ public final class ServiceClassTable {
     public ServiceClassTable withNearlyReachedShare(BigDecimal share) {
         Require.nonNull(share, "share");
         Require.that(share.signum() > 0 && share.compareTo(BigDecimal.ONE) <= 0, "share",
-                "must be above 0 and at most 1 but was " + share.toPlainString());
+                () -> "must be above 0 and at most 1 but was " + share.toPlainString());
         return new ServiceClassTable(terms, share);
     }
 

@@ -36,15 +36,15 @@ public record ServiceClassTerms(ServiceClass serviceClass, int days, BigDecimal 
      */
     public ServiceClassTerms {
         Require.nonNull(serviceClass, "serviceClass");
-        Require.that(days >= 0 && days <= MAX_DAYS, "days", "must be between 0 and " + MAX_DAYS + " but was " + days);
+        Require.that(days >= 0 && days <= MAX_DAYS, "days", () -> "must be between 0 and " + MAX_DAYS + " but was " + days);
         Limits.ratio(priceIndex, "priceIndex");
-        Require.that(priceIndex.signum() > 0, "priceIndex", "must be above 0 but was " + priceIndex.toPlainString());
+        Require.that(priceIndex.signum() > 0, "priceIndex", () -> "must be above 0 but was " + priceIndex.toPlainString());
         Require.nonNull(window, "window");
         if (window == LimitWindow.NONE) {
-            Require.that(limit == 0, "limit", "must be 0 for an unlimited class but was " + limit);
+            Require.that(limit == 0, "limit", () -> "must be 0 for an unlimited class but was " + limit);
         } else {
             Require.that(limit >= 1 && limit <= ServiceAgreement.MAX_VOLUME, "limit",
-                    "must be between 1 and " + ServiceAgreement.MAX_VOLUME + " for a limited class but was " + limit);
+                    () -> "must be between 1 and " + ServiceAgreement.MAX_VOLUME + " for a limited class but was " + limit);
         }
     }
 

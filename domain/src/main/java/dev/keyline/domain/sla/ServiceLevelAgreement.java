@@ -139,7 +139,7 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
         Require.nonNull(drafter, "drafter");
         Require.nonNull(at, "at");
         checkChangeFrequency(changeFrequency);
-        Require.that(zone.getId().length() <= Limits.ID_LENGTH, "zone", "must have an id of at most " + Limits.ID_LENGTH
+        Require.that(zone.getId().length() <= Limits.ID_LENGTH, "zone", () -> "must have an id of at most " + Limits.ID_LENGTH
                 + " characters but was " + zone.getId());
         Require.that(!given.isEmpty(), "agreements", "an SLA needs at least one service agreement");
         requireRole(drafter, id, "draft the SLA", Role.MARKETING_MANAGER);
@@ -353,7 +353,7 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
                     + completions.get(reference).completedOn());
         }
         LocalDate on = dateOf(at, "at");
-        Require.that(!on.isBefore(order.orderedOn()), "at", "order " + reference + " was placed on " + order.orderedOn()
+        Require.that(!on.isBefore(order.orderedOn()), "at", () -> "order " + reference + " was placed on " + order.orderedOn()
                 + " and cannot be completed before, on " + on);
         OrderCompletion completion = new OrderCompletion(reference, on, !on.isAfter(order.committedOn()), by.user(), at);
         admitCompletion(completion);
@@ -468,7 +468,7 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
         Require.nonNull(at, "at");
         requireRole(by, id(), "issue the monthly report", Role.NETWORK_CENTRE_MANAGER);
         requireInForceOrExpired("issue a monthly report");
-        Require.that(term.contains(month), "month", month + " lies outside the SLA period " + term);
+        Require.that(term.contains(month), "month", () -> month + " lies outside the SLA period " + term);
         LocalDate today = dateOf(at, "at");
         if (today.isBefore(month.plusMonths(1).atDay(1))) {
             throw new InvalidStateException("the report of " + month + " for SLA " + id() + " is issued after the month, not on "
@@ -497,7 +497,7 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
         Require.nonNull(deviationThreshold, "deviationThreshold");
         Require.nonNull(at, "at");
         Require.that(deviationThreshold.signum() >= 0 && deviationThreshold.compareTo(BigDecimal.ONE) <= 0,
-                "deviationThreshold", "must be between 0 and 1 but was " + deviationThreshold.toPlainString());
+                "deviationThreshold", () -> "must be between 0 and 1 but was " + deviationThreshold.toPlainString());
         requireRole(by, id(), "evaluate the SLA", Role.GENERAL_MANAGER);
         requireInForceOrExpired("evaluate it");
         LocalDate today = dateOf(at, "at");
@@ -1029,7 +1029,7 @@ public final class ServiceLevelAgreement extends AggregateRoot<SlaId> {
 
     private static void checkChangeFrequency(int changeFrequency) {
         Require.that(changeFrequency >= 0 && changeFrequency <= MAX_CHANGE_FREQUENCY, "changeFrequency",
-                "must be between 0 and " + MAX_CHANGE_FREQUENCY + " but was " + changeFrequency);
+                () -> "must be between 0 and " + MAX_CHANGE_FREQUENCY + " but was " + changeFrequency);
     }
 
     private static void present(Object part, String name, String what) {

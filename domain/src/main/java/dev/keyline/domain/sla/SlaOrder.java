@@ -48,6 +48,6 @@ public record SlaOrder(String reference, ProductCode product, ServiceClass servi
         Require.nonNull(acceptedBy, "acceptedBy");
         Require.nonNull(acceptedAt, "acceptedAt");
         Require.that(!committedOn.isBefore(orderedOn), "committedOn",
-                "must not lie before the order date " + orderedOn + " but was " + committedOn);
+                () -> "must not lie before the order date " + orderedOn + " but was " + committedOn);
     }
 }

@@ -32,7 +32,7 @@ public record SlaTerm(YearMonth firstMonth, int months) {
     public SlaTerm {
         Limits.month(firstMonth, "firstMonth");
         Require.that(months >= 1 && months <= MAX_MONTHS, "months",
-                "must be between 1 and " + MAX_MONTHS + " but was " + months);
+                () -> "must be between 1 and " + MAX_MONTHS + " but was " + months);
         Limits.month(firstMonth.plusMonths(months - 1L), "firstMonth");
     }
 
@@ -45,7 +45,7 @@ public record SlaTerm(YearMonth firstMonth, int months) {
      */
     public static SlaTerm year(int year) {
         Require.that(year >= Limits.MIN_YEAR && year <= Limits.MAX_YEAR, "year",
-                "must be between " + Limits.MIN_YEAR + " and " + Limits.MAX_YEAR + " but was " + year);
+                () -> "must be between " + Limits.MIN_YEAR + " and " + Limits.MAX_YEAR + " but was " + year);
         return new SlaTerm(YearMonth.of(year, 1), MAX_MONTHS);
     }
 
@@ -100,7 +100,7 @@ public record SlaTerm(YearMonth firstMonth, int months) {
      * @throws InvalidArgumentException when {@code month} is null or outside the term
      */
     public int indexOf(YearMonth month) {
-        Require.that(contains(month), "month", month + " lies outside the SLA period " + this);
+        Require.that(contains(month), "month", () -> month + " lies outside the SLA period " + this);
         return (int) firstMonth.until(month, java.time.temporal.ChronoUnit.MONTHS);
     }
 

@@ -240,7 +240,7 @@ public final class DivisionStaffing extends AggregateRoot<StaffingId> {
 
     private void requireStaffed(Role role) {
         Require.that(RoleCatalogue.ROLES.contains(role), "role",
-                role + " is not a role of the catalogue; a division staffs only " + RoleCatalogue.ROLES);
+                () -> role + " is not a role of the catalogue; a division staffs only " + RoleCatalogue.ROLES);
     }
 
     /** Checks a change against the current state and applies it; throws before changing anything. */
@@ -248,7 +248,7 @@ public final class DivisionStaffing extends AggregateRoot<StaffingId> {
         if (!history.isEmpty()) {
             Instant last = history.get(history.size() - 1).at();
             Require.that(!change.at().isBefore(last), "at",
-                    "the last change to " + id() + " was at " + last + "; a change may not be dated before it, was " + change.at());
+                    () -> "the last change to " + id() + " was at " + last + "; a change may not be dated before it, was " + change.at());
         }
         Role role = change.role();
         switch (change.kind()) {

@@ -61,7 +61,7 @@ public record IncentiveAward(UserId recipient, String scorecard, Role role, KpiU
                 "must have at most " + IncentiveTable.SCALE + " decimals, was " + factor);
         factor = factor.setScale(IncentiveTable.SCALE);
         Require.nonNull(base, "base");
-        Require.that(!base.isNegative(), "base", "must not be negative, was " + base);
+        Require.that(!base.isNegative(), "base", () -> "must not be negative, was " + base);
         Require.nonNull(amount, "amount");
         Require.nonNull(awardedBy, "awardedBy");
         Require.nonNull(awardedAt, "awardedAt");

@@ -121,7 +121,7 @@ public final class IncentiveLedger extends AggregateRoot<IncentiveLedgerId> {
         Require.nonNull(base, "base");
         Require.nonNull(by, "by");
         Require.nonNull(at, "at");
-        Require.that(!base.isNegative(), "base", "must not be negative, was " + base);
+        Require.that(!base.isNegative(), "base", () -> "must not be negative, was " + base);
         if (!result.isComplete()) {
             throw new IncompleteScorecardException(result.scorecard() + " (" + result.role() + ", " + result.unit()
                     + ", " + result.period() + ")", result.missing());

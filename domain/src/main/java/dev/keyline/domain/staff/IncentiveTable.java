@@ -93,10 +93,10 @@ public record IncentiveTable(BigDecimal green, BigDecimal amber, BigDecimal red)
 
     private static BigDecimal factor(BigDecimal value, String name) {
         Require.nonNull(value, name);
-        Require.that(value.signum() >= 0, name, "must not be negative, was " + value);
-        Require.that(value.compareTo(MAX_FACTOR) <= 0, name, "must be at most " + MAX_FACTOR + ", was " + value);
+        Require.that(value.signum() >= 0, name, () -> "must not be negative, was " + value);
+        Require.that(value.compareTo(MAX_FACTOR) <= 0, name, () -> "must be at most " + MAX_FACTOR + ", was " + value);
         Require.that(value.stripTrailingZeros().scale() <= SCALE, name,
-                "must have at most " + SCALE + " decimals, was " + value);
+                () -> "must have at most " + SCALE + " decimals, was " + value);
         return value.setScale(SCALE);
     }
 

@@ -30,12 +30,12 @@ public record RoleProfile(Role role, List<Phrase> duties, List<Phrase> skills, L
     public RoleProfile {
         Require.nonNull(role, "role");
         Require.that(RoleCatalogue.ROLES.contains(role), "role",
-                role + " is not a role of the catalogue; its roles are " + RoleCatalogue.ROLES);
+                () -> role + " is not a role of the catalogue; its roles are " + RoleCatalogue.ROLES);
         duties = Require.nonNullElements(duties, "duties");
         skills = Require.nonNullElements(skills, "skills");
         kpis = Require.nonNullElements(kpis, "kpis");
-        Require.that(!duties.isEmpty(), "duties", "the role " + role + " must have at least one duty");
-        Require.that(!skills.isEmpty(), "skills", "the role " + role + " must have at least one skill");
+        Require.that(!duties.isEmpty(), "duties", () -> "the role " + role + " must have at least one duty");
+        Require.that(!skills.isEmpty(), "skills", () -> "the role " + role + " must have at least one skill");
         Require.that(kpis.stream().distinct().count() == kpis.size(), "kpis",
                 "must name each KPI once, but the role " + role + " has " + kpis);
     }

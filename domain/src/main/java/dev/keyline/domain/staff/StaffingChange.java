@@ -40,10 +40,10 @@ public record StaffingChange(StaffingChangeKind kind, Role role, int headcount, 
         if (kind == StaffingChangeKind.PLAN) {
             Require.that(person == null, "person", "a plan names no person");
             Require.that(headcount >= 0 && headcount <= DivisionStaffing.MAX_HEADCOUNT, "headcount",
-                    "must be between 0 and " + DivisionStaffing.MAX_HEADCOUNT + " but was " + headcount);
+                    () -> "must be between 0 and " + DivisionStaffing.MAX_HEADCOUNT + " but was " + headcount);
         } else {
             Require.nonNull(person, "person");
-            Require.that(headcount == 0, "headcount", "must be 0 on an assignment or release, was " + headcount);
+            Require.that(headcount == 0, "headcount", () -> "must be 0 on an assignment or release, was " + headcount);
         }
     }
 }

@@ -53,9 +53,9 @@ public record FaultStatistics(Period period, int resolved, SortedMap<ProductCode
         byStation = breakdown(byStation, resolved, "byStation");
         byCause = breakdown(byCause, resolved, "byCause");
         Require.that(responseBreached >= 0 && responseBreached <= resolved, "responseBreached",
-                "must lie between 0 and " + resolved + " but was " + responseBreached);
+                () -> "must lie between 0 and " + resolved + " but was " + responseBreached);
         Require.that(resolutionBreached >= 0 && resolutionBreached <= resolved, "resolutionBreached",
-                "must lie between 0 and " + resolved + " but was " + resolutionBreached);
+                () -> "must lie between 0 and " + resolved + " but was " + resolutionBreached);
     }
 
     /**

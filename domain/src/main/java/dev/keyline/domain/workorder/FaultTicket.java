@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One fault (故障) of a key account's service, from report to closing, after the seed's flow:
@@ -577,18 +578,18 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
         Require.nonNull(snapshot, "snapshot");
         corruptIf(snapshot.id() == null, "fault ticket: id is missing");
         String name = "fault ticket " + snapshot.id();
-        corruptIf(snapshot.version() < 0, name + ": version is negative: " + snapshot.version());
-        corruptIf(snapshot.account() == null, name + ": account is missing");
-        corruptIf(snapshot.product() == null, name + ": product is missing");
-        corruptIf(snapshot.source() == null, name + ": source is missing");
-        corruptIf(snapshot.priority() == null, name + ": priority is missing");
-        corruptIf(snapshot.state() == null, name + ": state is missing");
-        corruptIf(snapshot.log() == null, name + ": log is missing");
-        corruptIf(snapshot.response() == null, name + ": response clock is missing");
-        corruptIf(snapshot.resolution() == null, name + ": resolution clock is missing");
-        corruptIf(snapshot.response().kind() != TicketClockKind.RESPONSE, name + ": the response clock is a "
+        corruptIf(snapshot.version() < 0, () -> name + ": version is negative: " + snapshot.version());
+        corruptIf(snapshot.account() == null, () -> name + ": account is missing");
+        corruptIf(snapshot.product() == null, () -> name + ": product is missing");
+        corruptIf(snapshot.source() == null, () -> name + ": source is missing");
+        corruptIf(snapshot.priority() == null, () -> name + ": priority is missing");
+        corruptIf(snapshot.state() == null, () -> name + ": state is missing");
+        corruptIf(snapshot.log() == null, () -> name + ": log is missing");
+        corruptIf(snapshot.response() == null, () -> name + ": response clock is missing");
+        corruptIf(snapshot.resolution() == null, () -> name + ": resolution clock is missing");
+        corruptIf(snapshot.response().kind() != TicketClockKind.RESPONSE, () -> name + ": the response clock is a "
                 + snapshot.response().kind() + " clock");
-        corruptIf(snapshot.resolution().kind() != TicketClockKind.RESOLUTION, name + ": the resolution clock is a "
+        corruptIf(snapshot.resolution().kind() != TicketClockKind.RESOLUTION, () -> name + ": the resolution clock is a "
                 + snapshot.resolution().kind() + " clock");
         FaultTicketState replayed;
         try {
@@ -597,7 +598,7 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
         } catch (KeylineException e) {
             throw new CorruptStateException(name + ": " + e.getMessage(), e);
         }
-        corruptIf(replayed != snapshot.state(), name + ": state is " + snapshot.state() + " but its log leads to "
+        corruptIf(replayed != snapshot.state(), () -> name + ": state is " + snapshot.state() + " but its log leads to "
                 + replayed);
         FaultTicket ticket = new FaultTicket(snapshot.id(), snapshot.version(), snapshot.account(), snapshot.product(),
                 snapshot.source(), snapshot.priority(), snapshot.serviceClass(), snapshot.log().get(0),
@@ -612,13 +613,13 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
                 ticket.cause = t.cause();
             }
         }
-        corruptIf(!Objects.equals(ticket.station, snapshot.station()), name + ": station is " + snapshot.station()
+        corruptIf(!Objects.equals(ticket.station, snapshot.station()), () -> name + ": station is " + snapshot.station()
                 + " but its log leads to " + ticket.station);
-        corruptIf(!Objects.equals(ticket.cause, snapshot.cause()), name + ": cause is " + snapshot.cause()
+        corruptIf(!Objects.equals(ticket.cause, snapshot.cause()), () -> name + ": cause is " + snapshot.cause()
                 + " but its log leads to " + ticket.cause);
         for (TicketClockKind kind : TicketClockKind.values()) {
             List<ClockTransition> implied = impliedClockLog(kind, snapshot.log());
-            corruptIf(!implied.equals(ticket.clock(kind).transitions()), name + ": the " + kind + " clock's log "
+            corruptIf(!implied.equals(ticket.clock(kind).transitions()), () -> name + ": the " + kind + " clock's log "
                     + ticket.clock(kind).transitions() + " is not the one the ticket's log implies: " + implied);
         }
         return ticket;
@@ -637,7 +638,7 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
         }
         FaultTicketAccess.requireMayMove(actor, id(), state, to);
         Instant last = log.get(log.size() - 1).at();
-        Require.that(!at.isBefore(last), "at", "must not lie before the last move of fault ticket " + id() + " at "
+        Require.that(!at.isBefore(last), "at", () -> "must not lie before the last move of fault ticket " + id() + " at "
                 + last + " but was " + at);
         FaultTransition entry = new FaultTransition(actor.user(), at, state, to, note, newStation, newCause);
         TicketClock newResponse = clockAfter(response, entry, calendar);
@@ -765,6 +766,13 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
     private static void corruptIf(boolean violated, String message) {
         if (violated) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptIf(boolean, String)} with the message built only when the check fails. */
+    private static void corruptIf(boolean violated, Supplier<String> message) {
+        if (violated) {
+            throw new CorruptStateException(message.get());
         }
     }
 }

@@ -42,14 +42,14 @@ public record FaultTransition(UserId actedBy, Instant at, FaultTicketState from,
         Require.nonNull(to, "to");
         Require.text(note, "note");
         Require.that(from != null || to == FaultTicketState.REPORTED, "from",
-                "only the report has no previous state, but the move to " + to + " has none");
+                () -> "only the report has no previous state, but the move to " + to + " has none");
         Require.that(from == null || to != FaultTicketState.REPORTED || from == FaultTicketState.PENDING_CUSTOMER, "to",
-                "a ticket returns to REPORTED only when resumed from PENDING_CUSTOMER, not from " + from);
+                () -> "a ticket returns to REPORTED only when resumed from PENDING_CUSTOMER, not from " + from);
         boolean dispatch = to == FaultTicketState.DISPATCHED && from != FaultTicketState.PENDING_CUSTOMER;
         boolean returned = to == FaultTicketState.RETURNED;
-        Require.that(dispatch == (station != null), "station", dispatch ? "a dispatch names the station"
+        Require.that(dispatch == (station != null), "station", () -> dispatch ? "a dispatch names the station"
                 : "only a dispatch names a station, but the move from " + from + " to " + to + " names " + station);
-        Require.that(returned == (cause != null), "cause", returned ? "a return names the fault's cause"
+        Require.that(returned == (cause != null), "cause", () -> returned ? "a return names the fault's cause"
                 : "only a return names the cause, but the move from " + from + " to " + to + " names " + cause);
     }
 

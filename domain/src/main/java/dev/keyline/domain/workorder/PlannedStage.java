@@ -47,13 +47,13 @@ public record PlannedStage(StageId id, Duration duration, List<StageId> after) {
     public PlannedStage {
         Require.nonNull(id, "id");
         Require.nonNull(duration, "duration");
-        Require.that(!duration.isNegative() && !duration.isZero(), "duration", "of stage " + id + " must be positive, was " + duration);
+        Require.that(!duration.isNegative() && !duration.isZero(), "duration", () -> "of stage " + id + " must be positive, was " + duration);
         Require.that(duration.compareTo(MAX_DURATION) <= 0, "duration",
-                "of stage " + id + " must be at most " + MAX_DURATION.toDays() + " days, was " + duration);
+                () -> "of stage " + id + " must be at most " + MAX_DURATION.toDays() + " days, was " + duration);
         after = Require.nonNullElements(after, "after");
         Set<StageId> seen = new HashSet<>();
         for (StageId predecessor : after) {
-            Require.that(seen.add(predecessor), "after", "of stage " + id + " names " + predecessor + " twice");
+            Require.that(seen.add(predecessor), "after", () -> "of stage " + id + " names " + predecessor + " twice");
         }
     }
 
@@ -81,9 +81,9 @@ public record PlannedStage(StageId id, Duration duration, List<StageId> after) {
      */
     public static Duration durationOfDays(BigDecimal days) {
         Require.nonNull(days, "days");
-        Require.that(days.signum() > 0, "days", "must be positive, was " + days.toPlainString());
+        Require.that(days.signum() > 0, "days", () -> "must be positive, was " + days.toPlainString());
         Require.that(days.compareTo(BigDecimal.valueOf(MAX_DURATION.toDays())) <= 0, "days",
-                "must be at most " + MAX_DURATION.toDays() + ", was " + days.toPlainString());
+                () -> "must be at most " + MAX_DURATION.toDays() + ", was " + days.toPlainString());
         BigDecimal nanos = days.multiply(NANOS_PER_DAY);
         BigInteger whole;
         try {

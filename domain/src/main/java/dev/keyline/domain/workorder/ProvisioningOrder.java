@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A provisioning order (开通工单): a key account's circuit provisioned through a DAG of stages
@@ -132,12 +133,12 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
         Map<StageId, StageAssignment> byStage = new LinkedHashMap<>();
         for (StageAssignment a : given) {
             plan.stage(a.stage());
-            Require.that(byStage.put(a.stage(), a) == null, "assignments", "stage " + a.stage() + " is assigned twice");
+            Require.that(byStage.put(a.stage(), a) == null, "assignments", () -> "stage " + a.stage() + " is assigned twice");
         }
         Map<StageId, StageProgress> progress = new LinkedHashMap<>();
         for (PlannedStage stage : plan.stages()) {
             StageAssignment a = byStage.get(stage.id());
-            Require.that(a != null, "assignments", "stage " + stage.id() + " has no station and executor assigned");
+            Require.that(a != null, "assignments", () -> "stage " + stage.id() + " has no station and executor assigned");
             progress.put(stage.id(), StageProgress.notStarted(a, stage.duration(), stage.after().isEmpty()));
         }
         Instant committed = plan.committedCompletion(start, calendar);
@@ -561,15 +562,15 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
             List<StageProgress> given = Require.nonNullElements(snapshot.stages(), "stages");
             List<StageHandOff> handOffs = Require.nonNullElements(snapshot.handOffs(), "handOffs");
             String id = snapshot.id().value();
-            corruptIf(given.size() != plan.stages().size(), "provisioning order " + id + " stores " + given.size()
+            corruptIf(given.size() != plan.stages().size(), () -> "provisioning order " + id + " stores " + given.size()
                     + " stages but its plan has " + plan.stages().size());
             Map<StageId, StageProgress> stages = new LinkedHashMap<>();
             for (int i = 0; i < given.size(); i++) {
                 PlannedStage p = plan.stages().get(i);
                 StageProgress s = given.get(i);
-                corruptIf(!s.stage().equals(p.id()), "provisioning order " + id + " stores stage " + s.stage()
+                corruptIf(!s.stage().equals(p.id()), () -> "provisioning order " + id + " stores stage " + s.stage()
                         + " where its plan has " + p.id());
-                corruptIf(!s.planned().equals(p.duration()), "provisioning order " + id + " stage " + p.id()
+                corruptIf(!s.planned().equals(p.duration()), () -> "provisioning order " + id + " stage " + p.id()
                         + " stores planned time " + s.planned() + " but its plan says " + p.duration());
                 stages.put(p.id(), s);
             }
@@ -582,40 +583,40 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
             for (PlannedStage p : plan.stages()) {
                 StageProgress s = stages.get(p.id());
                 boolean ready = done.containsAll(p.after());
-                corruptIf(s.state() == StageState.PENDING && ready, "provisioning order " + id + " stage " + p.id()
+                corruptIf(s.state() == StageState.PENDING && ready, () -> "provisioning order " + id + " stage " + p.id()
                         + " is PENDING though its predecessors are done");
-                corruptIf(s.state() != StageState.PENDING && !ready, "provisioning order " + id + " stage " + p.id()
+                corruptIf(s.state() != StageState.PENDING && !ready, () -> "provisioning order " + id + " stage " + p.id()
                         + " is " + s.state() + " though a predecessor is not done");
-                corruptIf(s.startedAt() != null && s.startedAt().isBefore(snapshot.start()), "provisioning order " + id
+                corruptIf(s.startedAt() != null && s.startedAt().isBefore(snapshot.start()), () -> "provisioning order " + id
                         + " stage " + p.id() + " started before the order");
-                corruptIf(s.doneAt() != null && s.doneAt().isBefore(s.startedAt()), "provisioning order " + id
+                corruptIf(s.doneAt() != null && s.doneAt().isBefore(s.startedAt()), () -> "provisioning order " + id
                         + " stage " + p.id() + " was done before it started");
-                corruptIf(s.heldSince() != null && s.heldSince().isBefore(s.startedAt()), "provisioning order " + id
+                corruptIf(s.heldSince() != null && s.heldSince().isBefore(s.startedAt()), () -> "provisioning order " + id
                         + " stage " + p.id() + " was held before it started");
                 if (s.state() == StageState.STARTED || s.state() == StageState.HELD || s.state() == StageState.DONE) {
                     for (StageId predecessor : p.after()) {
-                        corruptIf(stages.get(predecessor).doneAt().isAfter(s.startedAt()), "provisioning order " + id
+                        corruptIf(stages.get(predecessor).doneAt().isAfter(s.startedAt()), () -> "provisioning order " + id
                                 + " stage " + p.id() + " started before its predecessor " + predecessor + " was done");
                     }
                 }
             }
             boolean allDone = done.size() == stages.size();
             ProvisioningOrderState state = snapshot.state();
-            corruptIf(state == ProvisioningOrderState.IN_PROGRESS && allDone, "provisioning order " + id
+            corruptIf(state == ProvisioningOrderState.IN_PROGRESS && allDone, () -> "provisioning order " + id
                     + " is IN_PROGRESS though every stage is done");
-            corruptIf(state != ProvisioningOrderState.IN_PROGRESS && !allDone, "provisioning order " + id + " is " + state
+            corruptIf(state != ProvisioningOrderState.IN_PROGRESS && !allDone, () -> "provisioning order " + id + " is " + state
                     + " though some stage is not done");
             boolean accepted = state == ProvisioningOrderState.ACCEPTED;
             corruptIf(accepted != (snapshot.acceptedAt() != null) || accepted != (snapshot.acceptedBy() != null),
-                    "provisioning order " + id + " is " + state + " but its acceptance is "
+                    () -> "provisioning order " + id + " is " + state + " but its acceptance is "
                             + (accepted ? "missing" : "recorded"));
             if (accepted) {
                 Require.text(snapshot.acceptedBy(), "acceptedBy");
             }
-            corruptIf(snapshot.committedCompletion().isBefore(snapshot.start()), "provisioning order " + id
+            corruptIf(snapshot.committedCompletion().isBefore(snapshot.start()), () -> "provisioning order " + id
                     + " is committed before its start");
             for (StageHandOff h : handOffs) {
-                corruptIf(!stages.containsKey(h.stage()), "provisioning order " + id + " records a hand-off of stage "
+                corruptIf(!stages.containsKey(h.stage()), () -> "provisioning order " + id + " records a hand-off of stage "
                         + h.stage() + ", not a stage of its plan");
             }
             return new ProvisioningOrder(snapshot.id(), snapshot.version(), snapshot.parties(), plan, snapshot.start(),
@@ -649,7 +650,7 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
     }
 
     private void requireNotBeforeLastChange(Instant at) {
-        Require.that(!at.isBefore(lastChangedAt), "at", "must not be before the last change of provisioning order " + id()
+        Require.that(!at.isBefore(lastChangedAt), "at", () -> "must not be before the last change of provisioning order " + id()
                 + " at " + lastChangedAt + ", was " + at);
     }
 
@@ -671,13 +672,20 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
     private static BigDecimal checkShare(BigDecimal share) {
         Require.nonNull(share, "warningShare");
         Require.that(share.signum() > 0 && share.compareTo(BigDecimal.ONE) <= 0, "warningShare",
-                "must be above 0 and at most 1, was " + share.toPlainString());
+                () -> "must be above 0 and at most 1, was " + share.toPlainString());
         return Limits.ratio(share, "warningShare");
     }
 
     private static void corruptIf(boolean condition, String message) {
         if (condition) {
             throw new CorruptStateException(message);
+        }
+    }
+
+    /** {@link #corruptIf(boolean, String)} with the message built only when the check fails. */
+    private static void corruptIf(boolean condition, Supplier<String> message) {
+        if (condition) {
+            throw new CorruptStateException(message.get());
         }
     }
 }

@@ -27,6 +27,6 @@ public record ScheduledStage(StageId id, Instant earliestStart, Instant earliest
         Require.nonNull(earliestStart, "earliestStart");
         Require.nonNull(earliestFinish, "earliestFinish");
         Require.that(!earliestFinish.isBefore(earliestStart), "earliestFinish",
-                "of stage " + id + " must not be before its start " + earliestStart + ", was " + earliestFinish);
+                () -> "of stage " + id + " must not be before its start " + earliestStart + ", was " + earliestFinish);
     }
 }

@@ -58,7 +58,7 @@ public record ServicePriority(String tier, int rank, BigDecimal provisioningFact
      */
     public ServicePriority {
         Require.text(tier, "tier", MAX_TIER_LENGTH);
-        Require.that(rank >= 1, "rank", "must be at least 1, was " + rank);
+        Require.that(rank >= 1, "rank", () -> "must be at least 1, was " + rank);
         checkFactor(provisioningFactor, "provisioningFactor");
         checkFactor(faultFactor, "faultFactor");
     }
@@ -66,7 +66,7 @@ public record ServicePriority(String tier, int rank, BigDecimal provisioningFact
     private static void checkFactor(BigDecimal factor, String name) {
         Require.nonNull(factor, name);
         Require.that(factor.signum() > 0 && factor.compareTo(BigDecimal.ONE) <= 0, name,
-                "must lie in (0, 1] but was " + factor.toPlainString());
+                () -> "must lie in (0, 1] but was " + factor.toPlainString());
     }
 
     /**

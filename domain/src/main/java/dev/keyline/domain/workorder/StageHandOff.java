@@ -43,7 +43,7 @@ public record StageHandOff(StageId stage, WorkOrderStation fromStation, UserId f
         Require.nonNull(at, "at");
         Require.text(note, "note");
         Require.that(!(fromStation.equals(toStation) && fromExecutor.equals(toExecutor)), "toExecutor",
-                "a hand-off of stage " + stage + " must change the station or the executor, but both stay "
+                () -> "a hand-off of stage " + stage + " must change the station or the executor, but both stay "
                         + toStation + " / " + toExecutor);
     }
 }

@@ -45,10 +45,17 @@ public final class StagePlan {
     private final Map<StageId, PlannedStage> byId;
     /** The stages in an order in which every stage comes after its predecessors. */
     private final List<StageId> topological;
-    private final Map<StageId, Duration> earliestStart;
-    private final Map<StageId, Duration> earliestFinish;
-    private final Duration longestPath;
-    private final List<StageId> criticalPath;
+    /**
+     * The timing of the stages, worked out on first use: a plan restored to be read or changed
+     * needs only its validation, and a plan is immutable, so a race computes the same value twice
+     * at worst (the value is immutable and published through its final fields).
+     */
+    private Timing timing;
+
+    /** The earliest start and finish of every stage, the longest path and one critical path. */
+    private record Timing(Map<StageId, Duration> earliestStart, Map<StageId, Duration> earliestFinish,
+            Duration longestPath, List<StageId> criticalPath) {
+    }
 
     private StagePlan(List<PlannedStage> stages) {
         this.stages = stages;
@@ -61,16 +68,28 @@ public final class StagePlan {
         for (PlannedStage stage : stages) {
             for (StageId predecessor : stage.after()) {
                 Require.that(ids.containsKey(predecessor), "stages",
-                        "stage " + stage.id() + " comes after " + predecessor + ", which is not a stage of the plan");
+                        () -> "stage " + stage.id() + " comes after " + predecessor + ", which is not a stage of the plan");
             }
         }
         this.byId = Collections.unmodifiableMap(ids);
         this.topological = topologicalOrder(stages, ids);
+    }
+
+    private Timing timing() {
+        Timing t = timing;
+        if (t == null) {
+            t = computeTiming();
+            timing = t;
+        }
+        return t;
+    }
+
+    private Timing computeTiming() {
         Map<StageId, Duration> start = new HashMap<>();
         Map<StageId, Duration> finish = new HashMap<>();
         Map<StageId, StageId> criticalPredecessor = new HashMap<>();
         for (StageId id : topological) {
-            PlannedStage stage = ids.get(id);
+            PlannedStage stage = byId.get(id);
             Duration s = Duration.ZERO;
             StageId critical = null;
             for (StageId predecessor : stage.after()) {
@@ -92,15 +111,13 @@ public final class StagePlan {
                 last = stage.id();
             }
         }
-        this.earliestStart = Collections.unmodifiableMap(start);
-        this.earliestFinish = Collections.unmodifiableMap(finish);
-        this.longestPath = finish.get(last);
         List<StageId> path = new ArrayList<>();
         for (StageId at = last; at != null; at = criticalPredecessor.get(at)) {
             path.add(at);
         }
         Collections.reverse(path);
-        this.criticalPath = List.copyOf(path);
+        return new Timing(Collections.unmodifiableMap(start), Collections.unmodifiableMap(finish), finish.get(last),
+                List.copyOf(path));
     }
 
     /**
@@ -116,7 +133,7 @@ public final class StagePlan {
     public static StagePlan of(List<PlannedStage> stages) {
         List<PlannedStage> list = Require.nonNullElements(stages, "stages");
         Require.that(!list.isEmpty(), "stages", "must hold at least one stage");
-        Require.that(list.size() <= MAX_STAGES, "stages", "must hold at most " + MAX_STAGES + " stages, was " + list.size());
+        Require.that(list.size() <= MAX_STAGES, "stages", () -> "must hold at most " + MAX_STAGES + " stages, was " + list.size());
         return new StagePlan(list);
     }
 
@@ -139,7 +156,7 @@ public final class StagePlan {
     public PlannedStage stage(StageId id) {
         Require.nonNull(id, "id");
         PlannedStage stage = byId.get(id);
-        Require.that(stage != null, "id", "stage " + id + " is not a stage of the plan");
+        Require.that(stage != null, "id", () -> "stage " + id + " is not a stage of the plan");
         return stage;
     }
 
@@ -162,7 +179,7 @@ public final class StagePlan {
      * @throws InvalidArgumentException naming {@code id} when it is null or not a stage of the plan
      */
     public Duration earliestStart(StageId id) {
-        return earliestStart.get(stage(id).id());
+        return timing().earliestStart().get(stage(id).id());
     }
 
     /**
@@ -174,7 +191,7 @@ public final class StagePlan {
      * @throws InvalidArgumentException naming {@code id} when it is null or not a stage of the plan
      */
     public Duration earliestFinish(StageId id) {
-        return earliestFinish.get(stage(id).id());
+        return timing().earliestFinish().get(stage(id).id());
     }
 
     /**
@@ -185,7 +202,7 @@ public final class StagePlan {
      * @return the longest path's working time
      */
     public Duration longestPath() {
-        return longestPath;
+        return timing().longestPath();
     }
 
     /**
@@ -197,7 +214,7 @@ public final class StagePlan {
      * @return the critical path's stage ids, in order
      */
     public List<StageId> criticalPath() {
-        return criticalPath;
+        return timing().criticalPath();
     }
 
     /**
@@ -227,7 +244,7 @@ public final class StagePlan {
     public Instant committedCompletion(Instant start, BusinessCalendar calendar) {
         Require.nonNull(start, "start");
         Require.nonNull(calendar, "calendar");
-        return calendar.plusWorkingTime(start, longestPath);
+        return calendar.plusWorkingTime(start, longestPath());
     }
 
     /**
@@ -245,8 +262,8 @@ public final class StagePlan {
         Require.nonNull(calendar, "calendar");
         List<ScheduledStage> scheduled = new ArrayList<>(stages.size());
         for (PlannedStage stage : stages) {
-            scheduled.add(new ScheduledStage(stage.id(), calendar.plusWorkingTime(start, earliestStart.get(stage.id())),
-                    calendar.plusWorkingTime(start, earliestFinish.get(stage.id()))));
+            scheduled.add(new ScheduledStage(stage.id(), calendar.plusWorkingTime(start, timing().earliestStart().get(stage.id())),
+                    calendar.plusWorkingTime(start, timing().earliestFinish().get(stage.id()))));
         }
         return new StageSchedule(start, committedCompletion(start, calendar), scheduled);
     }
@@ -262,10 +279,10 @@ public final class StagePlan {
     public List<StageId> readyStages(Set<StageId> done) {
         Set<StageId> finished = Set.copyOf(Require.nonNullElements(done, "done"));
         for (StageId id : finished) {
-            Require.that(byId.containsKey(id), "done", "stage " + id + " is not a stage of the plan");
+            Require.that(byId.containsKey(id), "done", () -> "stage " + id + " is not a stage of the plan");
             for (StageId predecessor : byId.get(id).after()) {
                 Require.that(finished.contains(predecessor), "done",
-                        "stage " + id + " cannot be done before its predecessor " + predecessor);
+                        () -> "stage " + id + " cannot be done before its predecessor " + predecessor);
             }
         }
         List<StageId> ready = new ArrayList<>();

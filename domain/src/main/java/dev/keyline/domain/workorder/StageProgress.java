@@ -53,19 +53,19 @@ public record StageProgress(StageAssignment assignment, Duration planned, StageS
         Require.nonNull(planned, "planned");
         Require.nonNull(state, "state");
         Require.nonNull(heldTime, "heldTime");
-        Require.that(!heldTime.isNegative(), "heldTime", "of stage " + assignment.stage() + " must not be negative");
+        Require.that(!heldTime.isNegative(), "heldTime", () -> "of stage " + assignment.stage() + " must not be negative");
         boolean started = state == StageState.STARTED || state == StageState.HELD || state == StageState.DONE;
-        Require.that(started == (startedAt != null), "startedAt", "of stage " + assignment.stage() + " is "
+        Require.that(started == (startedAt != null), "startedAt", () -> "of stage " + assignment.stage() + " is "
                 + (started ? "missing" : "set") + " in state " + state);
-        Require.that(started == (due != null), "due", "of stage " + assignment.stage() + " is " + (started ? "missing" : "set")
+        Require.that(started == (due != null), "due", () -> "of stage " + assignment.stage() + " is " + (started ? "missing" : "set")
                 + " in state " + state);
-        Require.that(started == (warningAt != null), "warningAt", "of stage " + assignment.stage() + " is "
+        Require.that(started == (warningAt != null), "warningAt", () -> "of stage " + assignment.stage() + " is "
                 + (started ? "missing" : "set") + " in state " + state);
-        Require.that((state == StageState.HELD) == (heldSince != null), "heldSince", "of stage " + assignment.stage()
+        Require.that((state == StageState.HELD) == (heldSince != null), "heldSince", () -> "of stage " + assignment.stage()
                 + " is " + (state == StageState.HELD ? "missing" : "set") + " in state " + state);
-        Require.that((state == StageState.DONE) == (doneAt != null), "doneAt", "of stage " + assignment.stage() + " is "
+        Require.that((state == StageState.DONE) == (doneAt != null), "doneAt", () -> "of stage " + assignment.stage() + " is "
                 + (state == StageState.DONE ? "missing" : "set") + " in state " + state);
-        Require.that(started || (!warned && !escalated), "warned", "stage " + assignment.stage()
+        Require.that(started || (!warned && !escalated), "warned", () -> "stage " + assignment.stage()
                 + " cannot be warned or escalated before it started");
     }
 

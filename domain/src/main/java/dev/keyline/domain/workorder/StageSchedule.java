@@ -31,12 +31,12 @@ public record StageSchedule(Instant start, Instant committedCompletion, List<Sch
         Require.nonNull(committedCompletion, "committedCompletion");
         stages = Require.nonNullElements(stages, "stages");
         Require.that(!committedCompletion.isBefore(start), "committedCompletion",
-                "must not be before the start " + start + ", was " + committedCompletion);
+                () -> "must not be before the start " + start + ", was " + committedCompletion);
         for (ScheduledStage stage : stages) {
             Require.that(!stage.earliestStart().isBefore(start), "stages",
-                    "stage " + stage.id() + " starts at " + stage.earliestStart() + ", before the order's start " + start);
+                    () -> "stage " + stage.id() + " starts at " + stage.earliestStart() + ", before the order's start " + start);
             Require.that(!stage.earliestFinish().isAfter(committedCompletion), "stages",
-                    "stage " + stage.id() + " finishes at " + stage.earliestFinish() + ", after the committed completion "
+                    () -> "stage " + stage.id() + " finishes at " + stage.earliestFinish() + ", after the committed completion "
                             + committedCompletion);
         }
     }

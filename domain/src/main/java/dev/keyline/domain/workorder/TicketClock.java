@@ -93,9 +93,9 @@ public record TicketClock(TicketClockKind kind, Duration target, BigDecimal warn
         if (!transitions.isEmpty()) {
             Instant started = transitions.get(0).at();
             Require.that(warnedAt == null || !warnedAt.isBefore(started), "warnedAt",
-                    "must not lie before the clock started at " + started + " but was " + warnedAt);
+                    () -> "must not lie before the clock started at " + started + " but was " + warnedAt);
             Require.that(breachedAt == null || !breachedAt.isBefore(started), "breachedAt",
-                    "must not lie before the clock started at " + started + " but was " + breachedAt);
+                    () -> "must not lie before the clock started at " + started + " but was " + breachedAt);
         }
     }
 
@@ -348,7 +348,7 @@ public record TicketClock(TicketClockKind kind, Duration target, BigDecimal warn
             throw new InvalidStateException("the " + kind + " clock is " + now + " and cannot " + what);
         }
         lastTransitionAt().ifPresent(last -> Require.that(!at.isBefore(last), "at",
-                "must not lie before the " + kind + " clock's last transition at " + last + " but was " + at));
+                () -> "must not lie before the " + kind + " clock's last transition at " + last + " but was " + at));
         List<ClockTransition> log = new ArrayList<>(transitions);
         log.add(new ClockTransition(what, at));
         Instant newDeadline = reached(measured(log), target, calendar);

@@ -49,7 +49,7 @@ public record TicketClockPolicy(Map<FaultPriority, TicketClockTargets> byPriorit
         Require.nonNullElements(byServiceClass.keySet(), "byServiceClass");
         Require.nonNullElements(byServiceClass.values(), "byServiceClass");
         for (FaultPriority p : FaultPriority.values()) {
-            Require.that(byPriority.containsKey(p), "byPriority", "has no targets for priority " + p);
+            Require.that(byPriority.containsKey(p), "byPriority", () -> "has no targets for priority " + p);
         }
         checkWarningShare(warningShare, "warningShare");
         byPriority = Collections.unmodifiableMap(new EnumMap<>(byPriority));
@@ -121,9 +121,9 @@ public record TicketClockPolicy(Map<FaultPriority, TicketClockTargets> byPriorit
     static BigDecimal checkWarningShare(BigDecimal share, String name) {
         Require.nonNull(share, name);
         Require.that(share.signum() > 0 && share.compareTo(BigDecimal.ONE) <= 0, name,
-                "must lie in (0, 1] but was " + share.toPlainString());
+                () -> "must lie in (0, 1] but was " + share.toPlainString());
         Require.that(share.stripTrailingZeros().scale() <= WARNING_SHARE_SCALE, name,
-                "must have at most " + WARNING_SHARE_SCALE + " decimals but was " + share.toPlainString());
+                () -> "must have at most " + WARNING_SHARE_SCALE + " decimals but was " + share.toPlainString());
         return share;
     }
 }

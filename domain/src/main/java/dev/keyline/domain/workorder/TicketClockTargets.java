@@ -28,7 +28,7 @@ public record TicketClockTargets(Duration response, Duration resolution) {
         checkTarget(response, "response");
         checkTarget(resolution, "resolution");
         Require.that(resolution.compareTo(response) >= 0, "resolution",
-                "must not be shorter than the response target " + response + " but was " + resolution);
+                () -> "must not be shorter than the response target " + response + " but was " + resolution);
     }
 
     /**
@@ -51,9 +51,9 @@ public record TicketClockTargets(Duration response, Duration resolution) {
      */
     static Duration checkTarget(Duration target, String name) {
         Require.nonNull(target, name);
-        Require.that(!target.isNegative() && !target.isZero(), name, "must be positive but was " + target);
-        Require.that(target.getNano() == 0, name, "must be whole seconds but was " + target);
-        Require.that(target.compareTo(MAX_TARGET) <= 0, name, "must be at most " + MAX_TARGET + " but was " + target);
+        Require.that(!target.isNegative() && !target.isZero(), name, () -> "must be positive but was " + target);
+        Require.that(target.getNano() == 0, name, () -> "must be whole seconds but was " + target);
+        Require.that(target.compareTo(MAX_TARGET) <= 0, name, () -> "must be at most " + MAX_TARGET + " but was " + target);
         return target;
     }
 }
