@@ -357,6 +357,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Require.nonNull(mapper, "mapper");
         Map<String, List<T>> children = new HashMap<>();
         Map<String, Long> parentVersions = new HashMap<>();
+        // the rows come grouped by parent: the group being read, so that a row of the same parent
+        // as the one before adds to its list without a map lookup
+        Object[] group = new Object[2]; // the parent id, its list of children (null while it has none)
         // the parent's version is read in the same statement as its children, so one snapshot holds
         // both: a version equal to the parent row's proves these children belong to it
         session().query("SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION
@@ -364,12 +367,23 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 + " WHERE p." + idColumn + " IN (" + StoredValues.placeholders(parentIds.size()) + ") ORDER BY p."
                 + idColumn + ", c." + orderColumn, row -> {
                     String parent = row.requiredString(PARENT_KEY);
-                    parentVersions.put(parent, row.longValue(PARENT_VERSION));
+                    if (!parent.equals(group[0])) {
+                        // every row of one parent joins the same parent row, so its first row has the version
+                        parentVersions.put(parent, row.longValue(PARENT_VERSION));
+                        group[0] = parent;
+                        group[1] = null;
+                    }
                     if (row.string(parentColumn) == null) {
                         return null; // the parent has no row in this table
                     }
                     T child = mapper.map(row, parent);
-                    return children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
+                    @SuppressWarnings("unchecked")
+                    List<T> list = (List<T>) group[1];
+                    if (list == null) {
+                        list = children.computeIfAbsent(parent, p -> new ArrayList<>());
+                        group[1] = list;
+                    }
+                    return list.add(child);
                 }, parentIds.toArray());
         VersionCheck check = reading.get();
         if (check != null) {

@@ -64,6 +64,8 @@ public final class JdbcSession {
     private final JdbcTransactions transactions;
     private final SqlDialect dialect;
     private final long cachedAggregateRows;
+    /** The column labels of the queries' results, so that rows are read by position. */
+    private final ColumnLabels.Cache columnLabels = new ColumnLabels.Cache();
 
     /**
      * A session on the given transactions, whose repositories keep the default
@@ -138,9 +140,9 @@ public final class JdbcSession {
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 try (ResultSet rs = statement.executeQuery()) {
-                    Row row = new Row(rs);
+                    Row row = new Row(rs, sql, columnLabels);
                     List<T> result = new ArrayList<>();
-                    while (rs.next()) {
+                    while (row.next()) {
                         result.add(mapper.map(row));
                     }
                     return result;
@@ -170,10 +172,11 @@ public final class JdbcSession {
                 SqlParameters.bind(statement, params);
                 statement.setMaxRows(2);
                 try (ResultSet rs = statement.executeQuery()) {
-                    if (!rs.next()) {
+                    Row row = new Row(rs, sql, columnLabels);
+                    if (!row.next()) {
                         return Optional.<T>empty();
                     }
-                    T value = mapper.map(new Row(rs));
+                    T value = mapper.map(row);
                     if (rs.next()) {
                         throw new StorageException(describe("query", sql) + " returned more than one row", null);
                     }
@@ -220,12 +223,12 @@ public final class JdbcSession {
             throw failure;
         }
         PreparedStatement opened = statement;
-        Row row = new Row(rs);
+        Row row = new Row(rs, sql, columnLabels);
         Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
             @Override
             public boolean tryAdvance(Consumer<? super T> action) {
                 try {
-                    if (!rs.next()) {
+                    if (!row.next()) {
                         return false;
                     }
                     action.accept(mapper.map(row));

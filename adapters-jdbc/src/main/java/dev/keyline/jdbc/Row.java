@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,10 +30,86 @@ import java.util.function.Function;
 public final class Row {
 
     private final ResultSet resultSet;
+    private final String sql;
+    private final ColumnLabels.Cache labels;
+    /** The result's columns by label, resolved on the first read; null until then. */
+    private ColumnLabels columns;
+    /**
+     * The labels the mapper read on the first row, in order, with their positions: a mapper reads
+     * the same columns in the same order on every row, so the next read of a later row is
+     * predicted and confirmed by identity (the labels are the code's string constants), without
+     * hashing the label.
+     */
+    private String[] readLabels = new String[16];
+    private int[] readPositions = new int[16];
+    private int reads;
+    /** Which read of the current row comes next; -1 while the first row records its reads. */
+    private int step = -1;
 
-    Row(ResultSet resultSet) {
+    /**
+     * A row of a result set of the query {@code sql}, whose column positions are looked up once
+     * per result set (in {@code labels}' entry for the query when the result's labels are still
+     * the ones kept for it) instead of by the driver on every read.
+     */
+    Row(ResultSet resultSet, String sql, ColumnLabels.Cache labels) {
         this.resultSet = resultSet;
+        this.sql = sql;
+        this.labels = labels;
     }
+
+    /**
+     * Moves to the next row of the result set.
+     *
+     * @return false when there is none
+     * @throws SQLException when the driver fails
+     */
+    boolean next() throws SQLException {
+        if (step >= 0 || reads > 0) {
+            step = 0; // the first row has recorded its reads (or is being re-read): predict from now on
+        }
+        return resultSet.next();
+    }
+
+    /**
+     * The position of the column labelled {@code column} in the result (the first, when several
+     * share the label), matched as the driver matches labels, ignoring case; 0 when the labels
+     * name no such column, so that the driver's own lookup decides.
+     */
+    private int index(String column) throws SQLException {
+        int s = step;
+        if (s >= 0) {
+            // the predicted read, or a later one when this row skips some (a column read only
+            // when another holds a value, for instance)
+            for (int i = s, end = Math.min(reads, s + LOOK_AHEAD); i < end; i++) {
+                if (readLabels[i] == column) {
+                    step = i + 1;
+                    return readPositions[i];
+                }
+            }
+        }
+        Require.nonBlank(column, "column"); // off the predicted path: a predicted label was checked on the first row
+        ColumnLabels c = columns;
+        if (c == null) {
+            c = labels.of(sql, resultSet.getMetaData());
+            columns = c;
+        }
+        int position = c.indexOf(column);
+        if (s < 0 && position != 0 && reads < MAX_RECORDED_READS) {
+            if (reads == readLabels.length) {
+                readLabels = Arrays.copyOf(readLabels, reads * 2);
+                readPositions = Arrays.copyOf(readPositions, reads * 2);
+            }
+            readLabels[reads] = column;
+            readPositions[reads++] = position;
+        }
+        return position;
+    }
+
+    /** How many reads of the first row are recorded for prediction at most. */
+    private static final int MAX_RECORDED_READS = 256;
+
+    /** How many recorded reads a read may skip and still be predicted. */
+    private static final int LOOK_AHEAD = 8;
 
     /**
      * The underlying result set, for reads the typed getters do not offer. Do not move its cursor
@@ -51,9 +128,8 @@ public final class Row {
      * @return its value, or null
      */
     public String string(String column) {
-        Require.nonBlank(column, "column");
         try {
-            return resultSet.getString(column);
+            return resultSet.getString(at(column));
         } catch (SQLException e) {
             throw failure(column, e);
         }
@@ -88,9 +164,8 @@ public final class Row {
      * @return its value, or null
      */
     public Long nullableLong(String column) {
-        Require.nonBlank(column, "column");
         try {
-            long value = resultSet.getLong(column);
+            long value = resultSet.getLong(at(column));
             return resultSet.wasNull() ? null : value;
         } catch (SQLException e) {
             throw failure(column, e);
@@ -115,9 +190,8 @@ public final class Row {
      * @return its value, or null
      */
     public Integer nullableInt(String column) {
-        Require.nonBlank(column, "column");
         try {
-            int value = resultSet.getInt(column);
+            int value = resultSet.getInt(at(column));
             return resultSet.wasNull() ? null : value;
         } catch (SQLException e) {
             throw failure(column, e);
@@ -132,9 +206,8 @@ public final class Row {
      * @throws CorruptStateException when it is NULL
      */
     public boolean bool(String column) {
-        Require.nonBlank(column, "column");
         try {
-            boolean value = resultSet.getBoolean(column);
+            boolean value = resultSet.getBoolean(at(column));
             if (resultSet.wasNull()) {
                 throw nullIn(column);
             }
@@ -151,9 +224,8 @@ public final class Row {
      * @return its value, or null
      */
     public BigDecimal bigDecimal(String column) {
-        Require.nonBlank(column, "column");
         try {
-            return resultSet.getBigDecimal(column);
+            return resultSet.getBigDecimal(at(column));
         } catch (SQLException e) {
             throw failure(column, e);
         }
@@ -166,9 +238,8 @@ public final class Row {
      * @return its value, or null
      */
     public Instant instant(String column) {
-        Require.nonBlank(column, "column");
         try {
-            OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
+            OffsetDateTime value = resultSet.getObject(at(column), OffsetDateTime.class);
             return value == null ? null : value.toInstant();
         } catch (SQLException e) {
             throw failure(column, e);
@@ -182,9 +253,8 @@ public final class Row {
      * @return its value, or null
      */
     public LocalDate localDate(String column) {
-        Require.nonBlank(column, "column");
         try {
-            return resultSet.getObject(column, LocalDate.class);
+            return resultSet.getObject(at(column), LocalDate.class);
         } catch (SQLException e) {
             throw failure(column, e);
         }
@@ -257,9 +327,8 @@ public final class Row {
      * @return its value, or null
      */
     public UUID uuid(String column) {
-        Require.nonBlank(column, "column");
         try {
-            return resultSet.getObject(column, UUID.class);
+            return resultSet.getObject(at(column), UUID.class);
         } catch (SQLException e) {
             throw failure(column, e);
         }
@@ -318,6 +387,12 @@ public final class Row {
         } catch (KeylineException | IllegalArgumentException e) {
             throw new CorruptStateException("column " + column + " holds '" + text + "', which was rejected: " + e.getMessage(), e);
         }
+    }
+
+    /** The column's position; when the labels do not name it, the driver's lookup decides (and fails naming it). */
+    private int at(String column) throws SQLException {
+        int index = index(column);
+        return index != 0 ? index : resultSet.findColumn(column);
     }
 
     private static <T> T required(String column, T value) {

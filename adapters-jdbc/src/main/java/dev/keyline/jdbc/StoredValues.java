@@ -122,6 +122,22 @@ public final class StoredValues {
         }
     }
 
+    /**
+     * {@link #stored(String, Supplier)} with a description built only when the value is rejected,
+     * for the many rows of a load, where building it for every row would cost more than the row.
+     */
+    public static <T> T stored(Supplier<String> what, Supplier<T> build) {
+        Require.nonNull(what, "what");
+        Require.nonNull(build, "build");
+        try {
+            return build.get();
+        } catch (CorruptStateException e) {
+            throw e;
+        } catch (KeylineException e) {
+            throw new CorruptStateException("stored " + what.get() + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code ?, ?, ?} with {@code count} placeholders, for an IN list. */
     public static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));

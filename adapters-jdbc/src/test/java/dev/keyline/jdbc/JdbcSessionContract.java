@@ -3,6 +3,9 @@ package dev.keyline.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.keyline.domain.common.AlreadyExistsException;
 import dev.keyline.domain.common.CorruptStateException;
@@ -24,6 +27,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -280,6 +284,74 @@ abstract class JdbcSessionContract {
 
         assertThatThrownBy(() -> session.queryOne("SELECT id FROM keyline_session_fixture", row -> row.string("id")))
                 .isInstanceOf(StorageException.class).hasMessageContaining("more than one row");
+    }
+
+    /** The labels of {@link #READ_BY_LABEL}, two of them shared by two columns. */
+    private static final String[] LABELS = {"id", "label", "counter", "small", "version", "dup"};
+    private static final String READ_BY_LABEL = "SELECT id, label, counter, small, version, label AS dup, id AS dup "
+            + "FROM keyline_session_fixture ORDER BY id";
+
+    @Test
+    void a_row_reads_each_column_by_label_whatever_the_order_the_case_or_the_reads_of_the_rows_before() {
+        session.batch("INSERT INTO keyline_session_fixture (id, label, counter, small, version) VALUES (?, ?, ?, ?, ?)",
+                IntStream.range(0, 6).mapToObj(i -> new Object[] {"F-" + i, "label " + i, 10L * i, 100 + i, (long) i})
+                        .toList());
+
+        // each row reads its own random list of labels: as the code's constants, upper-cased, or as
+        // copies that are equal but not the same string; every read must give what the driver gives
+        qt().withFixedSeed(20261205L).withExamples(150)
+                .forAll(lists().of(lists().of(integers().between(0, 3 * LABELS.length - 1)).ofSizeBetween(0, 10))
+                        .ofSize(6))
+                .checkAssert(plans -> {
+                    AtomicInteger rowNumber = new AtomicInteger();
+                    List<String> mismatches = session.query(READ_BY_LABEL, row -> {
+                        List<String> wrong = new ArrayList<>();
+                        for (int read : plans.get(rowNumber.getAndIncrement())) {
+                            String constant = LABELS[read % LABELS.length];
+                            String label = switch (read / LABELS.length) {
+                                case 0 -> constant;
+                                case 1 -> constant.toUpperCase(java.util.Locale.ROOT);
+                                default -> new String(constant.toCharArray());
+                            };
+                            String expected = row.resultSet().getString(constant);
+                            if (!java.util.Objects.equals(row.string(label), expected)) {
+                                wrong.add(label + " read " + row.string(label) + ", the driver " + expected);
+                            }
+                        }
+                        return String.join("; ", wrong);
+                    }).stream().filter(w -> !w.isEmpty()).toList();
+                    assertThat(mismatches).as("reads %s", plans).isEmpty();
+                });
+    }
+
+    @Test
+    void a_label_the_result_does_not_have_fails_naming_it_even_after_rows_that_read_others() {
+        session.batch("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)",
+                List.of(new Object[] {"F-1"}, new Object[] {"F-2"}));
+        AtomicInteger rowNumber = new AtomicInteger();
+
+        assertThatThrownBy(() -> session.query("SELECT id, version FROM keyline_session_fixture ORDER BY id",
+                row -> rowNumber.incrementAndGet() == 1 ? row.string("id") : row.string("no_such_column")))
+                .isInstanceOf(StorageException.class).hasMessageContaining("no_such_column");
+        assertThatThrownBy(() -> session.query("SELECT id FROM keyline_session_fixture", row -> row.string(" ")))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("column");
+    }
+
+    @Test
+    void the_same_query_text_is_read_by_its_new_columns_after_the_table_changed() {
+        session.update("INSERT INTO keyline_session_fixture (id, label, counter, version) VALUES (?, ?, ?, 0)",
+                "F-1", "first", 7L);
+        String everything = "SELECT * FROM keyline_session_fixture WHERE id = ?";
+        assertThat(session.queryOne(everything, row -> row.string("label") + "/" + row.longValue("counter"), "F-1"))
+                .contains("first/7");
+
+        // the columns after label move one place to the left, and a new one comes last
+        session.update("ALTER TABLE keyline_session_fixture DROP COLUMN label");
+        session.update("ALTER TABLE keyline_session_fixture ADD COLUMN label VARCHAR(100)");
+        session.update("UPDATE keyline_session_fixture SET label = ? WHERE id = ?", "second", "F-1");
+
+        assertThat(session.queryOne(everything, row -> row.string("label") + "/" + row.longValue("counter"), "F-1"))
+                .contains("second/7");
     }
 
     @Test

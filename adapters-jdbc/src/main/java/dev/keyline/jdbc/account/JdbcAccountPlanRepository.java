@@ -135,7 +135,7 @@ public final class JdbcAccountPlanRepository extends JdbcParentChildRepository<A
     protected AccountPlanSnapshot parent(Row row) {
         AccountPlanId id = required(row, "plan_id", AccountPlanId::new);
         Integer year = row.nullableInt("plan_year");
-        return stored("account plan " + id, () -> new AccountPlanSnapshot(id, row.longValue("version"),
+        return stored(() -> "account plan " + id, () -> new AccountPlanSnapshot(id, row.longValue("version"),
                 required(row, "account_id", AccountId::new), required(row, "network_id", LocalNetworkId::new),
                 year == null ? null : Year.of(year), money(row, "revenue_target", "revenue_target_currency"), List.of(),
                 List.of(), user(row, "drawn_by"), row.instant("drawn_at"), row.instant("last_changed_at")));
@@ -155,12 +155,12 @@ public final class JdbcAccountPlanRepository extends JdbcParentChildRepository<A
     protected Function<AccountPlanSnapshot, AccountPlan> readChildren(List<AccountPlanSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<PlanAction>> actions = childrenOf(ACTIONS, "plan_id", ids, "action_number",
-                (row, plan) -> stored("action " + row.intValue("action_number") + " of account plan " + plan,
+                (row, plan) -> stored(() -> "action " + row.intValue("action_number") + " of account plan " + plan,
                         () -> new PlanAction(row.intValue("action_number"), row.requiredString("description"),
                                 user(row, "owner_id"), row.localDate("due_on"),
                                 Optional.ofNullable(row.instant("completed_at")), optionalUser(row, "completed_by"))));
         Map<String, List<ResourcePlanItem>> items = childrenOf(ITEMS, "plan_id", ids, "item_number",
-                (row, plan) -> stored("resource line " + row.intValue("item_number") + " of account plan " + plan,
+                (row, plan) -> stored(() -> "resource line " + row.intValue("item_number") + " of account plan " + plan,
                         () -> new ResourcePlanItem(row.intValue("item_number"),
                                 required(row, "product_code", ProductCode::new), row.intValue("quantity"),
                                 row.localDate("needed_by"), row.requiredString("note"),

@@ -174,7 +174,7 @@ public final class JdbcClassificationResultRepository implements ClassificationR
     }
 
     private static ClassificationResult assemble(Header header, Members members) {
-        return stored("classification result of network " + header.network() + " on " + header.runDate(),
+        return stored(() -> "classification result of network " + header.network() + " on " + header.runDate(),
                 () -> new ClassificationResult(header.network(), header.runDate(),
                         new AssessmentWindow(header.first(), header.last()), header.rule(), header.threshold(),
                         members.keys, members.potentials));

@@ -199,18 +199,18 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
     protected KeyAccountSnapshot parent(Row row) {
         AccountId id = required(row, "account_id", AccountId::new);
         String what = "key account " + id;
-        AccountProfile profile = stored(what + " (profile)", () -> new AccountProfile(row.intValue("branches"),
+        AccountProfile profile = stored(() -> what + " (profile)", () -> new AccountProfile(row.intValue("branches"),
                 money(row, "annual_turnover", "annual_turnover_currency"), decimal(row, "turnover_growth"),
                 money(row, "annual_investment", "annual_investment_currency"), decimal(row, "white_collar_share"),
                 row.bool("leases_private_circuits"), row.bool("leases_network_elements"),
                 row.intValue("years_with_operator"), row.longValue("own_customer_count")));
-        PotentialFlags potential = stored(what + " (potential flags)", () -> new PotentialFlags(
+        PotentialFlags potential = stored(() -> what + " (potential flags)", () -> new PotentialFlags(
                 row.bool("party_government_military"),
                 Optional.ofNullable(row.enumValue("influencer_kind", InfluencerKind.class)),
                 Optional.ofNullable(row.string("designation_reason"))));
         Optional<UserId> industryManager = optionalUser(row, "team_industry_manager");
         Optional<AccountTeam> team = industryManager.isEmpty() ? Optional.empty()
-                : Optional.of(stored(what + " (team)", () -> new AccountTeam(industryManager.get(),
+                : Optional.of(stored(() -> what + " (team)", () -> new AccountTeam(industryManager.get(),
                         optionalUser(row, "team_technical_manager").orElse(null),
                         optionalUser(row, "team_business_manager").orElse(null))));
         return new KeyAccountSnapshot(id, row.longValue("version"), row.requiredString("account_name"),
@@ -238,7 +238,7 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
         Map<String, List<ChurnSignal>> signals = childrenOf(SIGNALS, "account_id", ids, "line_no",
                 JdbcKeyAccountRepository::signal);
         Map<String, List<TierChange>> history = childrenOf(HISTORY, "account_id", ids, "line_no",
-                (row, account) -> stored("tier change " + row.intValue("line_no") + " of key account " + account,
+                (row, account) -> stored(() -> "tier change " + row.intValue("line_no") + " of key account " + account,
                         () -> tierChange(row)));
         return s -> KeyAccount.restore(new KeyAccountSnapshot(s.id(), s.version(), s.name(), s.network(),
                 s.industry(), s.profile(), s.potential(), s.status(), s.tier(), s.accountManager(), s.team(),
@@ -247,7 +247,7 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
     }
 
     private static ChurnSignal signal(Row row, String account) {
-        return stored("churn signal " + row.intValue("line_no") + " of key account " + account,
+        return stored(() -> "churn signal " + row.intValue("line_no") + " of key account " + account,
                 () -> new ChurnSignal(row.requiredString("rule_name"), requiredEnum(row, "signal_kind", ChurnSignalKind.class),
                         row.localDate("observed_on"), row.requiredString("detail")));
     }

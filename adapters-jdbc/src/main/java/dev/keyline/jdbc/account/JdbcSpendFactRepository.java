@@ -232,7 +232,7 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
         if (month == null) {
             throw new CorruptStateException("spend fact " + id + ": column spend_month is NULL");
         }
-        return stored("spend fact " + id, () -> new SpendFact(id, required(row, "account_id", AccountId::new),
+        return stored(() -> "spend fact " + id, () -> new SpendFact(id, required(row, "account_id", AccountId::new),
                 required(row, "network_id", LocalNetworkId::new), month, money(row, "amount", "currency"),
                 row.instant("recorded_at"), Optional.ofNullable(row.identifier("corrects", SpendFactId::new))));
     }

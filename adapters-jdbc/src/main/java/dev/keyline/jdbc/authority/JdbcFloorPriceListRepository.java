@@ -80,7 +80,7 @@ public final class JdbcFloorPriceListRepository
     protected Function<FloorPriceListSnapshot, FloorPriceList> readChildren(List<FloorPriceListSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<FloorPrice>> prices = childrenOf(PRICES, "list_id", ids, "line_no",
-                (row, list) -> stored("floor price " + row.intValue("line_no") + " of list " + list,
+                (row, list) -> stored(() -> "floor price " + row.intValue("line_no") + " of list " + list,
                         () -> new FloorPrice(required(row, "product_code", ProductCode::new),
                                 money(row, "price", "currency"), user(row, "set_by"), row.instant("set_at"))));
         return s -> FloorPriceList.restore(new FloorPriceListSnapshot(s.id(), s.version(),

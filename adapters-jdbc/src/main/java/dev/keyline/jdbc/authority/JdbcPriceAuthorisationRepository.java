@@ -106,7 +106,7 @@ public final class JdbcPriceAuthorisationRepository
     @Override
     protected PriceAuthorisationSnapshot parent(Row row) {
         PriceAuthorisationId id = required(row, "authorisation_id", PriceAuthorisationId::new);
-        return stored("price authorisation " + id, () -> {
+        return stored(() -> "price authorisation " + id, () -> {
             Currency currency = currency(row, "currency");
             BigDecimal floor = row.bigDecimal("floor_price");
             return new PriceAuthorisationSnapshot(id, row.longValue("version"), required(row, "account_id", AccountId::new),
@@ -131,7 +131,7 @@ public final class JdbcPriceAuthorisationRepository
     protected Function<PriceAuthorisationSnapshot, PriceAuthorisation> readChildren(List<PriceAuthorisationSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<PriceDecision>> decisions = childrenOf(DECISIONS, "authorisation_id", ids, "line_no",
-                (row, id) -> stored("decision " + row.intValue("line_no") + " on price authorisation " + id,
+                (row, id) -> stored(() -> "decision " + row.intValue("line_no") + " on price authorisation " + id,
                         () -> new PriceDecision(requiredEnum(row, "decision_kind", PriceDecision.Kind.class),
                                 user(row, "decided_by"), row.enumValue("decision_role", Role.class),
                                 row.bigDecimal("maximum_discount"), row.instant("decided_at"),

@@ -186,7 +186,7 @@ final class JdbcArrearsFactRepository implements ArrearsFactRepository {
         if (on == null) {
             throw new CorruptStateException("arrears fact " + id + ": column fact_date is NULL");
         }
-        return stored("arrears fact " + id, () -> new ArrearsFact(id, required(row, "account_id", AccountId::new),
+        return stored(() -> "arrears fact " + id, () -> new ArrearsFact(id, required(row, "account_id", AccountId::new),
                 required(row, "bill_id", BillId::new), requiredEnum(row, "fact_kind", ArrearsFactKind.class),
                 money(row, "amount", "currency"), on, Optional.ofNullable(row.localDate("due_date")), row.instant("recorded_at")));
     }

@@ -112,7 +112,7 @@ final class JdbcBillingAccountRepository
     @Override
     protected Head parent(Row row) {
         AccountId id = required(row, KEY, AccountId::new);
-        return stored("billing account " + id, () -> {
+        return stored(() -> "billing account " + id, () -> {
             Currency currency = currency(row, "currency");
             LocalDate asOf = row.localDate("arrears_as_of");
             if (asOf == null) {
@@ -144,7 +144,7 @@ final class JdbcBillingAccountRepository
         Map<String, List<Money>> bands = childrenOf(BANDS, KEY, ids, "line_no",
                 (row, id) -> new Money(row.bigDecimal("amount"), currencies.get(id)));
         Map<String, List<PreferenceChange>> history = childrenOf(HISTORY, KEY, ids, "line_no",
-                (row, id) -> stored("preference change " + row.intValue("line_no") + " of billing account " + id,
+                (row, id) -> stored(() -> "preference change " + row.intValue("line_no") + " of billing account " + id,
                         () -> new PreferenceChange(row.intValue("line_no"), new BillPreferences(
                                 requiredEnum(row, "channel", BillChannel.class),
                                 requiredEnum(row, "frequency", BillFrequency.class),
@@ -155,7 +155,7 @@ final class JdbcBillingAccountRepository
                                 user(row, "changed_by"), row.instant("changed_at"), row.requiredString("reason"))));
         return h -> {
             String id = h.id().value();
-            ArrearsAgeing arrears = stored("arrears of billing account " + id, () -> new ArrearsAgeing(h.asOf(), h.bands(),
+            ArrearsAgeing arrears = stored(() -> "arrears of billing account " + id, () -> new ArrearsAgeing(h.asOf(), h.bands(),
                     bands.getOrDefault(id, List.of()), h.total(), h.outstanding(), h.oldestUnpaidDue()));
             return BillingAccount.restore(new BillingAccountSnapshot(h.id(), h.version(), h.openedBy(), h.openedAt(),
                     h.rating(), h.creditLimit(), arrears, h.limitExceeded(), history.getOrDefault(id, List.of())));

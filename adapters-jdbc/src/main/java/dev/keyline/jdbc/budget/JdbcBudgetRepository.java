@@ -197,7 +197,7 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
     @Override
     protected BudgetSnapshot parent(Row row) {
         BudgetId id = required(row, KEY, BudgetId::new);
-        return stored("budget " + id, () -> {
+        return stored(() -> "budget " + id, () -> {
             Currency currency = currency(row, "currency");
             OrgUnit unit = new OrgUnit(required(row, "unit_id", OrgUnitId::new), requiredEnum(row, "unit_level", OrgLevel.class),
                     row.identifier("network_id", LocalNetworkId::new), row.identifier("unit_parent_id", OrgUnitId::new));
@@ -234,31 +234,31 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
         Map<String, List<BudgetLine>> lines = childrenOf(LINES, KEY, ids, "line_no",
                 (row, id) -> line(row, id, currencies.get(id)));
         Map<String, List<StatusChange>> history = childrenOf(HISTORY, KEY, ids, "line_no",
-                (row, id) -> stored("status change " + row.intValue("line_no") + " of budget " + id,
+                (row, id) -> stored(() -> "status change " + row.intValue("line_no") + " of budget " + id,
                         () -> new StatusChange(row.enumValue("from_status", BudgetStatus.class),
                                 requiredEnum(row, "to_status", BudgetStatus.class), user(row, "changed_by"),
                                 row.instant("changed_at"), row.requiredString("reason"))));
         Map<String, List<Challenge>> challenges = childrenOf(CHALLENGES, KEY, ids, "line_no",
                 (row, id) -> challenge(row, id));
         Map<String, List<Revision>> revisions = childrenOf(REVISIONS, KEY, ids, "line_no",
-                (row, id) -> stored("revision " + row.intValue("line_no") + " of budget " + id,
+                (row, id) -> stored(() -> "revision " + row.intValue("line_no") + " of budget " + id,
                         () -> new Revision(row.intValue("line_no"), required(row, "line_id", BudgetLineId::new),
                                 new Money(row.bigDecimal("delta"), currencies.get(id)), row.requiredString("reason"),
                                 user(row, "approved_by"), row.instant("approved_at"))));
         Map<String, List<LedgerEntry>> ledger = childrenOf(LEDGER, KEY, ids, "line_no",
-                (row, id) -> stored("ledger entry " + row.longValue("line_no") + " of budget " + id,
+                (row, id) -> stored(() -> "ledger entry " + row.longValue("line_no") + " of budget " + id,
                         () -> new LedgerEntry(row.longValue("line_no"), requiredEnum(row, "entry_kind", LedgerEntryKind.class),
                                 required(row, "line_id", BudgetLineId::new), required(row, "document_id", CommitmentId::new),
                                 requiredEnum(row, "stage", DocumentStage.class),
                                 new Money(row.bigDecimal("amount"), currencies.get(id)), user(row, "entered_by"),
                                 row.instant("entered_at"), row.string("note"))));
         Map<String, List<ReachedShare>> reached = childrenOf(REACHED, KEY, ids, "line_no",
-                (row, id) -> stored("reached share " + row.intValue("line_no") + " of budget " + id,
+                (row, id) -> stored(() -> "reached share " + row.intValue("line_no") + " of budget " + id,
                         () -> new ReachedShare(required(row, "line_id", BudgetLineId::new), row.bigDecimal("share"))));
         return s -> {
             String id = s.id().value();
             BudgetTargets t = s.targets();
-            BudgetTargets targets = stored("budget " + id, () -> new BudgetTargets(t.unit(), t.fiscalYear(), t.parent(),
+            BudgetTargets targets = stored(() -> "budget " + id, () -> new BudgetTargets(t.unit(), t.fiscalYear(), t.parent(),
                     t.fundPlan(), shares.getOrDefault(id, List.of()), t.zone()));
             return Budget.restore(new BudgetSnapshot(s.id(), s.version(), targets, s.status(),
                     lines.getOrDefault(id, List.of()), history.getOrDefault(id, List.of()),
@@ -269,7 +269,7 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
 
     /** A row of the lines table, in the budget's currency. */
     private static BudgetLine line(Row row, String id, Currency currency) {
-        return stored("line " + row.intValue("line_no") + " of budget " + id,
+        return stored(() -> "line " + row.intValue("line_no") + " of budget " + id,
                 () -> new BudgetLine(required(row, "line_id", BudgetLineId::new), requiredEnum(row, "kind", LineKind.class),
                         row.requiredString("category"), new Money(row.bigDecimal("amount"), currency),
                         new BudgetControl(requiredEnum(row, "control_request", ControlLevel.class),
@@ -280,7 +280,7 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
 
     /** A row of the challenges table. */
     private static Challenge challenge(Row row, String id) {
-        return stored("challenge " + row.intValue("line_no") + " of budget " + id,
+        return stored(() -> "challenge " + row.intValue("line_no") + " of budget " + id,
                 () -> new Challenge(row.intValue("line_no"), row.requiredString("comment"), user(row, "raised_by"),
                         row.instant("raised_at"), row.string("answer"), row.identifier("answered_by", UserId::new),
                         row.instant("answered_at")));

@@ -169,7 +169,7 @@ public final class JdbcCapexProjectRepository
     @Override
     protected CapexProjectSnapshot parent(Row row) {
         CapexProjectId id = required(row, "project_id", CapexProjectId::new);
-        return stored("CAPEX project " + id, () -> {
+        return stored(() -> "CAPEX project " + id, () -> {
             CapexStage stage = requiredEnum(row, "project_stage", CapexStage.class);
             String budget = row.string("budget_id");
             Instant start = row.instant("planned_start");
@@ -206,18 +206,18 @@ public final class JdbcCapexProjectRepository
     protected Function<CapexProjectSnapshot, CapexProject> readChildren(List<CapexProjectSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<CapexTransition>> steps = childrenOf(TRANSITIONS, "project_id", ids, "line_no",
-                (row, id) -> stored("step " + row.intValue("line_no") + " of CAPEX project " + id,
+                (row, id) -> stored(() -> "step " + row.intValue("line_no") + " of CAPEX project " + id,
                         () -> new CapexTransition(row.enumValue("capex_from_stage", CapexStage.class),
                                 requiredEnum(row, "capex_to_stage", CapexStage.class),
                                 row.identifier("taken_by", UserId::new), row.instant("taken_at"),
                                 row.requiredString("reason"))));
         Map<String, List<CapexBooking>> bookings = childrenOf(BOOKINGS, "project_id", ids, "line_no",
-                (row, id) -> stored("booking " + row.intValue("line_no") + " of CAPEX project " + id,
+                (row, id) -> stored(() -> "booking " + row.intValue("line_no") + " of CAPEX project " + id,
                         () -> new CapexBooking(requiredEnum(row, "capex_booking_kind", CapexBookingKind.class),
                                 row.requiredString("document_id"), new Money(row.bigDecimal("amount"),
                                         currency(row, "currency")), user(row, "booked_by"), row.instant("booked_at"))));
         Map<String, List<RoleCapacity>> capacity = childrenOf(CAPACITY, "project_id", ids, "line_no",
-                (row, id) -> stored("capacity " + row.intValue("line_no") + " of CAPEX project " + id,
+                (row, id) -> stored(() -> "capacity " + row.intValue("line_no") + " of CAPEX project " + id,
                         () -> new RoleCapacity(row.requiredString("capex_capacity_role"),
                                 new CapexCapacity(row.requiredString("capex_pool_id"),
                                         row.requiredString("capex_resource_type"), row.longValue("units")))));

@@ -58,7 +58,7 @@ final class JdbcKpiStandingRepository extends JdbcParentChildRepository<KpiStand
     @Override
     protected KpiStandingSnapshot parent(Row row) {
         // the domain derives a standing's id from its KPI and unit
-        KpiStandingId id = stored("KPI standing " + row.string("standing_id"), () -> KpiStanding.open(
+        KpiStandingId id = stored(() -> "KPI standing " + row.string("standing_id"), () -> KpiStanding.open(
                 required(row, "kpi_id", KpiId::new), required(row, "unit_id", KpiUnit::new)).id());
         return new KpiStandingSnapshot(id, row.longValue("version"), List.of());
     }
@@ -77,7 +77,7 @@ final class JdbcKpiStandingRepository extends JdbcParentChildRepository<KpiStand
     protected Function<KpiStandingSnapshot, KpiStanding> readChildren(List<KpiStandingSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<KpiStandingEntry>> entries = childrenOf(ENTRIES, "standing_id", ids, "line_no",
-                (row, standing) -> stored("period " + row.intValue("line_no") + " of KPI standing " + standing,
+                (row, standing) -> stored(() -> "period " + row.intValue("line_no") + " of KPI standing " + standing,
                         () -> new KpiStandingEntry(Period.parse(row.requiredString("period")),
                                 row.bigDecimal("kpi_value"), requiredEnum(row, "band", Band.class),
                                 row.instant("recorded_at"))));

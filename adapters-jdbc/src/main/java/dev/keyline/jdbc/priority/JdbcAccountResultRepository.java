@@ -98,7 +98,7 @@ public final class JdbcAccountResultRepository implements AccountResultRepositor
 
     private static AccountResultFact fact(Row row) {
         AccountResultFactId id = required(row, "fact_id", AccountResultFactId::new);
-        return stored("account result fact " + id, () -> new AccountResultFact(id, required(row, "account_id", AccountId::new),
+        return stored(() -> "account result fact " + id, () -> new AccountResultFact(id, required(row, "account_id", AccountId::new),
                 required(row, "period", Period::parse), required(row, "product", ProductCode::new),
                 requiredEnum(row, "industry", Industry.class), money(row, "revenue", "currency"),
                 money(row, "profit", "currency"), row.instant("recorded_at")));

@@ -100,12 +100,12 @@ public final class JdbcPriorityRankingRepository extends JdbcAggregateRepository
                 r -> Map.entry(r.intValue("account_rank"), required(r, "product", ProductCode::new)), id)
                 .forEach(e -> products.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         List<RankedAccount> entries = session().query("SELECT * FROM " + ENTRY + " WHERE ranking_id = ? ORDER BY account_rank",
-                r -> stored("priority ranking " + id + " entry", () -> new RankedAccount(r.intValue("account_rank"),
+                r -> stored(() -> "priority ranking " + id + " entry", () -> new RankedAccount(r.intValue("account_rank"),
                         new AccountResult(required(r, "account_id", AccountId::new), requiredEnum(r, "industry", Industry.class),
                                 products.getOrDefault(r.intValue("account_rank"), List.of()), money(r, "revenue", "currency"),
                                 money(r, "profit", "currency"), Optional.ofNullable(r.bigDecimal("growth"))),
                         decimal(r, "score"))), id);
-        return stored("priority ranking " + id, () -> PriorityRanking.restore(new PriorityRankingSnapshot(id,
+        return stored(() -> "priority ranking " + id, () -> PriorityRanking.restore(new PriorityRankingSnapshot(id,
                 row.longValue("version"), required(row, "period", Period::parse), required(row, "segment", Segment::parse),
                 new RankingWeights(decimal(row, "weight_revenue"), decimal(row, "weight_profit"), decimal(row, "weight_growth")),
                 requiredEnum(row, "growth_basis", GrowthBasis.class), row.instant("recorded_at"), entries)));

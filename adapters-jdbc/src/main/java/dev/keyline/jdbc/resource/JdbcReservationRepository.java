@@ -51,7 +51,7 @@ public final class JdbcReservationRepository extends JdbcAggregateRepository<Res
     @Override
     protected Reservation restore(Row row) {
         ReservationId id = required(row, "reservation_id", ReservationId::new);
-        ReservationSnapshot snapshot = stored("reservation " + id, () -> new ReservationSnapshot(id,
+        ReservationSnapshot snapshot = stored(() -> "reservation " + id, () -> new ReservationSnapshot(id,
                 row.longValue("version"), required(row, "pool_id", PoolId::new), required(row, "account_id", AccountId::new),
                 requiredEnum(row, "purpose", ReservationPurpose.class), row.requiredString("reference"),
                 row.longValue("requested"), row.longValue("allocated"), row.instant("made_at"), row.instant("starts_at"),

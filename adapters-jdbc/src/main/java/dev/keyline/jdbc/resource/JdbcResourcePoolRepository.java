@@ -203,7 +203,7 @@ public final class JdbcResourcePoolRepository
     @Override
     protected ResourcePoolSnapshot parent(Row row) {
         PoolId id = required(row, "pool_id", PoolId::new);
-        return stored("resource pool " + id, () -> new ResourcePoolSnapshot(id, row.longValue("version"),
+        return stored(() -> "resource pool " + id, () -> new ResourcePoolSnapshot(id, row.longValue("version"),
                 required(row, "resource_type", ResourceType::new),
                 new PoolLocation(required(row, "network_id", LocalNetworkId::new), row.requiredString("site")),
                 Duration.ofSeconds(row.longValue("cool_down_seconds"), row.intValue("cool_down_nanos")),
@@ -236,7 +236,7 @@ public final class JdbcResourcePoolRepository
     }
 
     private static HoldingRow holdingRow(Row row, String poolId) {
-        return stored("holding " + row.intValue("line_no") + " of resource pool " + poolId, () -> {
+        return stored(() -> "holding " + row.intValue("line_no") + " of resource pool " + poolId, () -> {
             String kind = row.requiredString("holding_kind");
             return new HoldingRow(kind, row.string("holding_id"), row.string("account_id"), row.string("reference"),
                     row.string("reservation_id"), RESERVED.equals(kind) ? row.bool("binding") : null,
@@ -245,7 +245,7 @@ public final class JdbcResourcePoolRepository
     }
 
     private static ResourcePoolSnapshot withHoldings(ResourcePoolSnapshot s, List<HoldingRow> rows) {
-        return stored("holdings of resource pool " + s.id(), () -> {
+        return stored(() -> "holdings of resource pool " + s.id(), () -> {
             List<UnitRange> retired = new ArrayList<>();
             Map<String, List<HoldingRow>> reserved = new LinkedHashMap<>();
             Map<String, List<HoldingRow>> allocated = new LinkedHashMap<>();
@@ -283,7 +283,7 @@ public final class JdbcResourcePoolRepository
     }
 
     private static PoolMovement movement(Row row) {
-        return stored("movement of resource pool " + row.string("pool_id"), () -> new PoolMovement(
+        return stored(() -> "movement of resource pool " + row.string("pool_id"), () -> new PoolMovement(
                 row.longValue("sequence_no"), row.instant("moved_at"), row.longValue("capacity"), row.longValue("reserved"),
                 row.longValue("allocated")));
     }

@@ -154,8 +154,8 @@ public final class JdbcServiceLevelAgreementRepository
     protected ServiceLevelAgreementSnapshot parent(Row row) {
         SlaId id = required(row, "sla_id", SlaId::new);
         String name = "SLA " + id;
-        SlaTerm term = stored(name + " period", () -> new SlaTerm(row.yearMonth("first_month"), row.intValue("months")));
-        SlaTerms terms = stored(name + " terms", () -> new SlaTerms(row.string("liability"), row.string("applicable_law"),
+        SlaTerm term = stored(() -> name + " period", () -> new SlaTerm(row.yearMonth("first_month"), row.intValue("months")));
+        SlaTerms terms = stored(() -> name + " terms", () -> new SlaTerms(row.string("liability"), row.string("applicable_law"),
                 row.string("procedures"), row.string("confidentiality"), row.bool("third_party_purchasing"),
                 requiredEnum(row, "pricing_method", PricingMethod.class)));
         return new ServiceLevelAgreementSnapshot(id, row.longValue("version"),
@@ -182,39 +182,39 @@ public final class JdbcServiceLevelAgreementRepository
             List<ServiceLevelAgreementSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<ServiceAgreement>> agreements = childrenOf(AGREEMENTS, "sla_id", ids, "line_no",
-                (row, sla) -> stored("agreement " + row.intValue("line_no") + " of SLA " + sla,
+                (row, sla) -> stored(() -> "agreement " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new ServiceAgreement(required(row, "product_code", ProductCode::new),
                                 volumes(row.requiredString("monthly_volumes"), sla), row.intValue("expected_minimum"),
                                 row.intValue("expected_maximum"), money(row, "unit_price", "currency"),
                                 row.string("differentiation"), row.bigDecimal("discount"), row.string("qos"),
                                 row.string("penalties"))));
         Map<String, List<Signature>> signatures = childrenOf(SIGNATURES, "sla_id", ids, "line_no",
-                (row, sla) -> stored("signature " + row.intValue("line_no") + " of SLA " + sla,
+                (row, sla) -> stored(() -> "signature " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new Signature(requiredEnum(row, "party", SlaParty.class), user(row, "signed_by"),
                                 row.instant("signed_at"))));
         Map<String, List<Amendment>> amendments = childrenOf(AMENDMENTS, "sla_id", ids, "line_no",
-                (row, sla) -> stored("amendment " + row.intValue("line_no") + " of SLA " + sla,
+                (row, sla) -> stored(() -> "amendment " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new Amendment(row.intValue("line_no"), required(row, "product_code", ProductCode::new),
                                 row.yearMonth("effective_from"), volumes(row.requiredString("monthly_volumes"), sla),
                                 row.string("reason"), user(row, "requested_by"), user(row, "approved_by"),
                                 row.instant("amended_at"))));
         Map<String, List<SlaOrder>> orders = childrenOf(ORDERS, "sla_id", ids, "line_no",
-                (row, sla) -> stored("order " + row.intValue("line_no") + " of SLA " + sla,
+                (row, sla) -> stored(() -> "order " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new SlaOrder(row.string("reference"), required(row, "product_code", ProductCode::new),
                                 requiredEnum(row, "service_class", ServiceClass.class), row.localDate("ordered_on"),
                                 row.localDate("committed_on"), money(row, "price", "currency"), user(row, "accepted_by"),
                                 row.instant("accepted_at"))));
         Map<String, List<OrderCompletion>> completions = childrenOf(COMPLETIONS, "sla_id", ids, "line_no",
-                (row, sla) -> stored("completion " + row.intValue("line_no") + " of SLA " + sla,
+                (row, sla) -> stored(() -> "completion " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new OrderCompletion(row.string("reference"), row.localDate("completed_on"),
                                 row.bool("on_time"), user(row, "reported_by"), row.instant("reported_at"))));
         Map<String, List<ReservationEntry>> reservations = childrenOf(RESERVATIONS, "sla_id", ids, "line_no",
-                (row, sla) -> stored("reservation record " + row.intValue("line_no") + " of SLA " + sla,
+                (row, sla) -> stored(() -> "reservation record " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new ReservationEntry(row.string("reference"), required(row, "product_code", ProductCode::new),
                                 row.intValue("units"), requiredEnum(row, "change_kind", ReservationChange.class),
                                 row.instant("changed_at"))));
         Map<String, List<SlaDocument>> documents = childrenOf(DOCUMENTS, "sla_id", ids, "line_no",
-                (row, sla) -> stored("document " + row.intValue("line_no") + " of SLA " + sla,
+                (row, sla) -> stored(() -> "document " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new SlaDocument(requiredEnum(row, "document_kind", SlaDocumentKind.class),
                                 row.string("reference"), required(row, "product_code", ProductCode::new),
                                 row.string("document_text"), user(row, "recorded_by"), row.instant("recorded_at"))));

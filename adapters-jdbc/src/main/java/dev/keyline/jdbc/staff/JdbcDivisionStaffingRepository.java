@@ -84,7 +84,7 @@ public final class JdbcDivisionStaffingRepository
     protected Function<DivisionStaffingSnapshot, DivisionStaffing> readChildren(List<DivisionStaffingSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<StaffingChange>> changes = childrenOf(CHANGES, "staffing_id", ids, "line_no",
-                (row, staffing) -> stored("staffing change " + row.intValue("line_no") + " of " + staffing,
+                (row, staffing) -> stored(() -> "staffing change " + row.intValue("line_no") + " of " + staffing,
                         () -> new StaffingChange(requiredEnum(row, "kind", StaffingChangeKind.class),
                                 requiredEnum(row, "role", Role.class), row.intValue("headcount"),
                                 row.string("person") == null ? null : new UserId(row.string("person")),

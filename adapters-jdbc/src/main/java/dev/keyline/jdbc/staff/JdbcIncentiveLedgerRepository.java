@@ -99,11 +99,11 @@ public final class JdbcIncentiveLedgerRepository
     protected Function<IncentiveLedgerSnapshot, IncentiveLedger> readChildren(List<IncentiveLedgerSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<IncentiveTableSetting>> tables = childrenOf(TABLES, "ledger_id", ids, "line_no",
-                (row, ledger) -> stored("incentive table " + row.intValue("line_no") + " of ledger " + ledger,
+                (row, ledger) -> stored(() -> "incentive table " + row.intValue("line_no") + " of ledger " + ledger,
                         () -> new IncentiveTableSetting(new IncentiveTable(decimal(row, "green"), decimal(row, "amber"),
                                 decimal(row, "red")), user(row, "set_by"), row.instant("set_at"))));
         Map<String, List<IncentiveAward>> awards = childrenOf(AWARDS, "ledger_id", ids, "line_no",
-                (row, ledger) -> stored("incentive award " + row.intValue("line_no") + " of ledger " + ledger, () -> {
+                (row, ledger) -> stored(() -> "incentive award " + row.intValue("line_no") + " of ledger " + ledger, () -> {
                     Money amount = money(row, "amount", "currency");
                     return new IncentiveAward(user(row, "recipient"), row.requiredString("scorecard"),
                             requiredEnum(row, "role", Role.class), required(row, "unit_id", KpiUnit::new),

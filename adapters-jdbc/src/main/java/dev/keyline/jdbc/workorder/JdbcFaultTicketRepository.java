@@ -207,7 +207,7 @@ public final class JdbcFaultTicketRepository
     @Override
     protected Parent parent(Row row) {
         FaultTicketId id = required(row, "ticket_id", FaultTicketId::new);
-        return stored("fault ticket " + id, () -> {
+        return stored(() -> "fault ticket " + id, () -> {
             Map<TicketClockKind, ClockColumns> clocks = new EnumMap<>(TicketClockKind.class);
             for (TicketClockKind kind : TicketClockKind.values()) {
                 String p = prefix(kind);
@@ -238,7 +238,7 @@ public final class JdbcFaultTicketRepository
     protected Function<Parent, FaultTicket> readChildren(List<Parent> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<FaultTransition>> logs = childrenOf(TRANSITIONS, "ticket_id", ids, "line_no",
-                (row, id) -> stored("transition " + row.intValue("line_no") + " of fault ticket " + id,
+                (row, id) -> stored(() -> "transition " + row.intValue("line_no") + " of fault ticket " + id,
                         () -> new FaultTransition(user(row, "acted_by"), row.instant("acted_at"),
                                 row.enumValue("from_state", FaultTicketState.class),
                                 requiredEnum(row, "to_state", FaultTicketState.class), row.requiredString("note"),
@@ -247,7 +247,7 @@ public final class JdbcFaultTicketRepository
         Map<String, Map<TicketClockKind, List<ClockTransition>>> clockLogs = new HashMap<>();
         childrenOf(CLOCK_TRANSITIONS, "ticket_id", ids, "line_no", (row, id) -> {
             TicketClockKind kind = requiredEnum(row, "clock_kind", TicketClockKind.class);
-            ClockTransition t = stored("clock transition " + row.intValue("line_no") + " of fault ticket " + id,
+            ClockTransition t = stored(() -> "clock transition " + row.intValue("line_no") + " of fault ticket " + id,
                     () -> new ClockTransition(requiredEnum(row, "transition_kind", ClockTransition.Kind.class),
                             row.instant("transition_at")));
             clockLogs.computeIfAbsent(id, k -> new EnumMap<>(TicketClockKind.class))
@@ -266,7 +266,7 @@ public final class JdbcFaultTicketRepository
 
     private static TicketClock clock(Parent p, TicketClockKind kind, Map<TicketClockKind, List<ClockTransition>> logs) {
         ClockColumns c = p.clocks().get(kind);
-        return stored(kind + " clock of fault ticket " + p.id(), () -> new TicketClock(kind, c.target(),
+        return stored(() -> kind + " clock of fault ticket " + p.id(), () -> new TicketClock(kind, c.target(),
                 c.warningShare(), logs.getOrDefault(kind, List.of()), c.deadline(), c.warningAt(), c.warnedAt(),
                 c.breachedAt()));
     }
