@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 /**
  * The provisioning orders of a {@link dev.keyline.jdbc.JdbcStorage}: one row per order in
  * {@code keyline_provisioning_order}, its stages with their progress in
- * {@code keyline_provisioning_stage} (rewritten on every save, as a stage's progress changes), the
+ * {@code keyline_provisioning_stage} (the rows whose progress changed updated on a save), the
  * stages' predecessors in {@code keyline_provisioning_stage_after} (written once: a plan never
  * changes) and the hand-offs in {@code keyline_provisioning_hand_off} (append-only).
  *
@@ -101,7 +101,7 @@ public final class JdbcProvisioningOrderRepository
 
     private List<ProvisioningStageDue> running(String timeColumn, String raisedColumn, Instant by) {
         return session().query(String.format(RUNNING_STAGES, timeColumn, raisedColumn),
-                row -> stored("stage " + row.string("stage_id") + " of provisioning order " + row.string(ID),
+                row -> stored(() -> "stage " + row.string("stage_id") + " of provisioning order " + row.string(ID),
                         () -> new ProvisioningStageDue(new ProvisioningOrderId(row.requiredString(ID)),
                                 new StageId(row.requiredString("stage_id")), row.instant("due_at"))),
                 ACCEPTED, StageState.STARTED, false, by);
@@ -129,6 +129,7 @@ public final class JdbcProvisioningOrderRepository
 
     @Override
     protected void saveChildren(ProvisioningOrder order, boolean inserted) {
+        List<StageRow> rows = order.stages().stream().map(StageRow::new).toList();
         if (inserted) {
             List<Object[]> after = new ArrayList<>();
             for (PlannedStage stage : order.plan().stages()) {
@@ -138,19 +139,11 @@ public final class JdbcProvisioningOrderRepository
             }
             insertChildren("INSERT INTO " + AFTER + " (provisioning_order_id, line_no, stage_id, predecessor_id) "
                     + "VALUES (?, ?, ?, ?)", after);
+            insertStages(order.id(), rows);
         } else {
-            deleteChildren(STAGES, ID, order.id());
+            writeStages(order.id(), rows);
         }
-        List<Object[]> stages = new ArrayList<>();
-        for (StageProgress s : order.stages()) {
-            StageAssignment a = s.assignment();
-            stages.add(new Object[] {order.id(), stages.size() + 1, s.stage().value(), s.planned().toNanos(), a.station(),
-                    a.unit(), a.stationManager(), a.executor(), s.state(), s.startedAt(), s.heldSince(),
-                    s.heldTime().toNanos(), s.warningAt(), s.due(), s.warned(), s.escalated(), s.doneAt()});
-        }
-        insertChildren("INSERT INTO " + STAGES + " (provisioning_order_id, line_no, stage_id, planned_nanos, station_id, "
-                + "unit_id, station_manager, executor, stage_state, started_at, held_since, held_nanos, warning_at, due_at, "
-                + "warned, escalated, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stages);
+        storedChildrenAre(STAGES, order.id(), rows);
         List<Object[]> handOffs = new ArrayList<>();
         for (StageHandOff h : order.handOffs()) {
             handOffs.add(new Object[] {order.id(), handOffs.size() + 1, h.stage().value(), h.fromStation(), h.fromExecutor(),
@@ -161,10 +154,55 @@ public final class JdbcProvisioningOrderRepository
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", handOffs);
     }
 
+    /**
+     * Writes the stage rows that differ from the stored ones, by number, when this transaction
+     * knows the stored ones (the order was loaded or saved in it, or restored from a kept save):
+     * a command changes one or two stages of a plan whose stages never change in number. Without
+     * that knowledge, or when the numbers differ, the rows are deleted and written again.
+     */
+    private void writeStages(ProvisioningOrderId id, List<StageRow> rows) {
+        List<StageRow> stored = this.<StageRow>storedChildren(STAGES, id).orElse(null);
+        if (stored == null || stored.size() != rows.size()) {
+            deleteChildren(STAGES, ID, id);
+            insertStages(id, rows);
+            return;
+        }
+        List<Object[]> changed = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!stored.get(i).equals(rows.get(i))) {
+                StageProgress s = rows.get(i).progress();
+                StageAssignment a = s.assignment();
+                changed.add(new Object[] {s.stage().value(), s.planned().toNanos(), a.station(), a.unit(),
+                        a.stationManager(), a.executor(), s.state(), s.startedAt(), s.heldSince(), s.heldTime().toNanos(),
+                        s.warningAt(), s.due(), s.warned(), s.escalated(), s.doneAt(), id, i + 1});
+            }
+        }
+        if (!changed.isEmpty()) {
+            session().batch("UPDATE " + STAGES + " SET stage_id = ?, planned_nanos = ?, station_id = ?, unit_id = ?, "
+                    + "station_manager = ?, executor = ?, stage_state = ?, started_at = ?, held_since = ?, held_nanos = ?, "
+                    + "warning_at = ?, due_at = ?, warned = ?, escalated = ?, done_at = ? "
+                    + "WHERE provisioning_order_id = ? AND line_no = ?", changed);
+        }
+    }
+
+    private void insertStages(ProvisioningOrderId id, List<StageRow> rows) {
+        List<Object[]> stages = new ArrayList<>();
+        for (StageRow row : rows) {
+            StageProgress s = row.progress();
+            StageAssignment a = s.assignment();
+            stages.add(new Object[] {id, stages.size() + 1, s.stage().value(), s.planned().toNanos(), a.station(),
+                    a.unit(), a.stationManager(), a.executor(), s.state(), s.startedAt(), s.heldSince(),
+                    s.heldTime().toNanos(), s.warningAt(), s.due(), s.warned(), s.escalated(), s.doneAt()});
+        }
+        insertChildren("INSERT INTO " + STAGES + " (provisioning_order_id, line_no, stage_id, planned_nanos, station_id, "
+                + "unit_id, station_manager, executor, stage_state, started_at, held_since, held_nanos, warning_at, due_at, "
+                + "warned, escalated, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stages);
+    }
+
     @Override
     protected ProvisioningOrderSnapshot parent(Row row) {
         ProvisioningOrderId id = required(row, ID, ProvisioningOrderId::new);
-        return stored("provisioning order " + id, () -> {
+        return stored(() -> "provisioning order " + id, () -> {
             String slaOrder = row.string("sla_order");
             ProvisioningSlaLink link = slaOrder == null ? null
                     : new ProvisioningSlaLink(slaOrder, row.instant("sla_committed_by"));
@@ -200,7 +238,7 @@ public final class JdbcProvisioningOrderRepository
     protected Function<ProvisioningOrderSnapshot, ProvisioningOrder> readChildren(List<ProvisioningOrderSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<StageRow>> stages = childrenOf(STAGES, ID, ids, "line_no",
-                (row, id) -> stored("stage " + row.intValue("line_no") + " of provisioning order " + id,
+                (row, id) -> stored(() -> "stage " + row.intValue("line_no") + " of provisioning order " + id,
                         () -> new StageRow(new StageProgress(new StageAssignment(new StageId(row.requiredString("stage_id")),
                                 required(row, "station_id", WorkOrderStation::new),
                                 required(row, "unit_id", LocalNetworkId::new), user(row, "station_manager"),
@@ -210,11 +248,11 @@ public final class JdbcProvisioningOrderRepository
                                 row.instant("warning_at"), row.instant("due_at"), row.bool("warned"),
                                 row.bool("escalated"), row.instant("done_at")))));
         Map<String, List<AfterRow>> after = childrenOf(AFTER, ID, ids, "line_no",
-                (row, id) -> stored("predecessor " + row.intValue("line_no") + " of provisioning order " + id,
+                (row, id) -> stored(() -> "predecessor " + row.intValue("line_no") + " of provisioning order " + id,
                         () -> new AfterRow(new StageId(row.requiredString("stage_id")),
                                 new StageId(row.requiredString("predecessor_id")))));
         Map<String, List<StageHandOff>> handOffs = childrenOf(HAND_OFFS, ID, ids, "line_no",
-                (row, id) -> stored("hand-off " + row.intValue("line_no") + " of provisioning order " + id,
+                (row, id) -> stored(() -> "hand-off " + row.intValue("line_no") + " of provisioning order " + id,
                         () -> new StageHandOff(new StageId(row.requiredString("stage_id")),
                                 required(row, "from_station", WorkOrderStation::new), user(row, "from_executor"),
                                 required(row, "to_station", WorkOrderStation::new), user(row, "to_executor"),
@@ -229,7 +267,7 @@ public final class JdbcProvisioningOrderRepository
             List<PlannedStage> plan = new ArrayList<>();
             for (StageRow r : stages.getOrDefault(id, List.of())) {
                 progress.add(r.progress());
-                plan.add(stored("stage " + r.progress().stage() + " of provisioning order " + id,
+                plan.add(stored(() -> "stage " + r.progress().stage() + " of provisioning order " + id,
                         () -> new PlannedStage(r.progress().stage(), r.progress().planned(),
                                 predecessors.getOrDefault(r.progress().stage(), List.of()))));
             }
