@@ -112,14 +112,7 @@ public final class StoredValues {
      */
     public static <T> T stored(String what, Supplier<T> build) {
         Require.nonNull(what, "what");
-        Require.nonNull(build, "build");
-        try {
-            return build.get();
-        } catch (CorruptStateException e) {
-            throw e;
-        } catch (KeylineException e) {
-            throw new CorruptStateException("stored " + what + " is invalid: " + e.getMessage(), e);
-        }
+        return stored(() -> what, build);
     }
 
     /**
