@@ -26,6 +26,7 @@ import dev.keyline.jdbc.Columns;
 import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
+import dev.keyline.jdbc.StoredValues;
 import dev.keyline.spi.workorder.ProvisioningOrderRepository;
 import dev.keyline.spi.workorder.ProvisioningStageDue;
 import java.time.Duration;
@@ -170,33 +171,40 @@ public final class JdbcProvisioningOrderRepository
         List<Object[]> changed = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (!stored.get(i).equals(rows.get(i))) {
-                StageProgress s = rows.get(i).progress();
-                StageAssignment a = s.assignment();
-                changed.add(new Object[] {s.stage().value(), s.planned().toNanos(), a.station(), a.unit(),
-                        a.stationManager(), a.executor(), s.state(), s.startedAt(), s.heldSince(), s.heldTime().toNanos(),
-                        s.warningAt(), s.due(), s.warned(), s.escalated(), s.doneAt(), id, i + 1});
+                changed.add(stageRow(rows.get(i).progress(), false, id, i + 1));
             }
         }
         if (!changed.isEmpty()) {
-            session().batch("UPDATE " + STAGES + " SET stage_id = ?, planned_nanos = ?, station_id = ?, unit_id = ?, "
-                    + "station_manager = ?, executor = ?, stage_state = ?, started_at = ?, held_since = ?, held_nanos = ?, "
-                    + "warning_at = ?, due_at = ?, warned = ?, escalated = ?, done_at = ? "
-                    + "WHERE provisioning_order_id = ? AND line_no = ?", changed);
+            session().batch("UPDATE " + STAGES + " SET " + String.join(" = ?, ", STAGE_COLUMNS)
+                    + " = ? WHERE provisioning_order_id = ? AND line_no = ?", changed);
         }
     }
 
     private void insertStages(ProvisioningOrderId id, List<StageRow> rows) {
         List<Object[]> stages = new ArrayList<>();
         for (StageRow row : rows) {
-            StageProgress s = row.progress();
-            StageAssignment a = s.assignment();
-            stages.add(new Object[] {id, stages.size() + 1, s.stage().value(), s.planned().toNanos(), a.station(),
-                    a.unit(), a.stationManager(), a.executor(), s.state(), s.startedAt(), s.heldSince(),
-                    s.heldTime().toNanos(), s.warningAt(), s.due(), s.warned(), s.escalated(), s.doneAt()});
+            stages.add(stageRow(row.progress(), true, id, stages.size() + 1));
         }
-        insertChildren("INSERT INTO " + STAGES + " (provisioning_order_id, line_no, stage_id, planned_nanos, station_id, "
-                + "unit_id, station_manager, executor, stage_state, started_at, held_since, held_nanos, warning_at, due_at, "
-                + "warned, escalated, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stages);
+        insertChildren("INSERT INTO " + STAGES + " (provisioning_order_id, line_no, " + String.join(", ", STAGE_COLUMNS)
+                + ") VALUES (?, ?, " + StoredValues.placeholders(STAGE_COLUMNS.size()) + ")", stages);
+    }
+
+    /** The columns of a stage row after its key (the order's id and the line number). */
+    private static final List<String> STAGE_COLUMNS = List.of("stage_id", "planned_nanos", "station_id", "unit_id",
+            "station_manager", "executor", "stage_state", "started_at", "held_since", "held_nanos", "warning_at", "due_at",
+            "warned", "escalated", "done_at");
+
+    /** The values of a stage row: {@link #STAGE_COLUMNS} after the key, or before it for an update's WHERE. */
+    private static Object[] stageRow(StageProgress s, boolean keyFirst, ProvisioningOrderId id, int line) {
+        StageAssignment a = s.assignment();
+        Object[] values = {s.stage().value(), s.planned().toNanos(), a.station(), a.unit(), a.stationManager(),
+                a.executor(), s.state(), s.startedAt(), s.heldSince(), s.heldTime().toNanos(), s.warningAt(), s.due(),
+                s.warned(), s.escalated(), s.doneAt()};
+        Object[] row = new Object[values.length + 2];
+        System.arraycopy(values, 0, row, keyFirst ? 2 : 0, values.length);
+        row[keyFirst ? 0 : values.length] = id;
+        row[keyFirst ? 1 : values.length + 1] = line;
+        return row;
     }
 
     @Override
