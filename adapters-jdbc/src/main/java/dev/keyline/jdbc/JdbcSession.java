@@ -208,6 +208,9 @@ public final class JdbcSession {
     }
 
     private <T> Stream<T> openStream(String sql, RowMapper<T> mapper, Object[] params) {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            transactions.requireDatabaseTransaction(); // the driver fetches in portions only inside one
+        }
         Connection connection = transactions.currentConnection();
         PreparedStatement statement = null;
         ResultSet rs;
@@ -541,6 +544,9 @@ public final class JdbcSession {
     /** Fails unless a transaction is active; then runs {@code work} joined to it, so a failure marks it rollback-only. */
     private <T> T onTransaction(String operation, TransactionalWork<T> work) {
         requireTransaction(operation);
+        if (operation.equals("statement")) {
+            transactions.requireWritable();
+        }
         return transactions.execute(work);
     }
 

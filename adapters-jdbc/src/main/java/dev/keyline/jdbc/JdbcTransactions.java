@@ -45,6 +45,10 @@ import javax.sql.DataSource;
  * statement or commit that sent them; a failure at the commit rolls the whole transaction back and
  * propagates unchanged, so the runtime runs a command that met a stale version again.
  *
+ * <p><b>Reads.</b> The outermost {@link #read(TransactionalWork)} on a thread takes a connection
+ * the same way but leaves it in auto-commit mode: no transaction is begun and no commit is sent,
+ * and every write through the provider is refused (see {@link #read}).
+ *
  * <p>A nested call on the same thread joins the outer transaction. If a nested call throws, the
  * transaction is marked rollback-only: even if the outer work catches the exception and returns,
  * the outermost call rolls back and throws an {@link InvalidStateException} whose cause is the
@@ -75,21 +79,38 @@ public final class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T execute(TransactionalWork<T> work) {
+        return outermost(work, false);
+    }
+
+    /**
+     * Runs the work in the transaction or read active on the thread, or else in a new one (a read
+     * when {@code readOnly}), which it then ends.
+     */
+    private <T> T outermost(TransactionalWork<T> work, boolean readOnly) {
         Require.nonNull(work, "work");
         Binding outer = bound.get();
         if (outer != null) {
             return joined(outer, work);
         }
-        Binding binding = begin();
+        Binding binding = readOnly ? beginRead() : begin();
         bound.set(binding);
         T result;
         try {
             result = work.execute();
         } catch (Throwable failure) {
             bound.remove();
-            rollback(binding, failure);
-            release(binding, failure);
+            if (readOnly) {
+                endRead(binding, failure);
+            } else {
+                rollback(binding, failure);
+                release(binding, failure);
+            }
             throw failure;
+        }
+        if (readOnly) {
+            bound.remove();
+            endRead(binding, null);
+            return result;
         }
         if (binding.rollbackOnly == null && binding.pending != null && !binding.pending.isEmpty()) {
             try {
@@ -123,6 +144,102 @@ public final class JdbcTransactions implements Transactions {
             hook.run();
         }
         return result;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Outside a transaction, the work runs on a connection of its own in the connection's
+     * auto-commit mode, at isolation {@code READ COMMITTED}: each statement sees what was committed
+     * when it started, as inside a transaction at that level, and no commit is sent. A find reads
+     * its tables consistently either way, by the version of the parent rows (see
+     * {@link JdbcParentChildRepository}). On PostgreSQL a {@linkplain JdbcSession#stream stream}
+     * needs a transaction for the driver to fetch its rows in portions, so the first stream of a
+     * read opens one on the same connection, which the read ends with a rollback; so does a
+     * connection the pool hands out with auto-commit off. Every write through the provider
+     * ({@link JdbcSession}'s statements and queued writes, so every repository and the outbox)
+     * throws {@link InvalidStateException} before it reaches the database. Failures while rolling
+     * back, restoring or closing are handled as for {@link #execute}.
+     */
+    @Override
+    public <T> T read(TransactionalWork<T> work) {
+        return outermost(work, true);
+    }
+
+    /** A connection for a read, at read committed, in its own auto-commit mode. */
+    private Binding beginRead() {
+        Connection connection = open();
+        try {
+            Settings own = settingsOf(connection);
+            if (own.isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            Binding binding = new Binding(connection, false, own.isolation, true);
+            binding.inTransaction = !own.autoCommit;
+            return binding;
+        } catch (SQLException e) {
+            throw closeAfter(connection, SqlFailures.wrap("starting a read", e));
+        }
+    }
+
+    /** Ends a read: rolls back the transaction it ran in, if any, restores the connection and closes it. */
+    private static void endRead(Binding binding, Throwable primary) {
+        if (binding.inTransaction) {
+            if (primary != null) {
+                rollback(binding, primary);
+            } else {
+                try {
+                    binding.connection.rollback();
+                } catch (SQLException e) {
+                    StorageException failure = SqlFailures.wrap("ending the read's transaction", e);
+                    release(binding, failure);
+                    throw failure;
+                }
+            }
+        }
+        release(binding, primary);
+    }
+
+    /**
+     * Makes sure the work active on the calling thread runs inside a transaction on its
+     * connection: a read in auto-commit mode switches it off (its end rolls back and switches it on
+     * again); a transaction already is one. For statements that need one, such as a PostgreSQL
+     * cursor.
+     *
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     */
+    void requireDatabaseTransaction() {
+        Binding binding = bound.get();
+        if (binding == null) {
+            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
+        }
+        if (!binding.readOnly || binding.inTransaction) {
+            return;
+        }
+        try {
+            binding.connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("starting a transaction for a stream of a read", e);
+        }
+        binding.inTransaction = true;
+        binding.previousAutoCommit = true;
+    }
+
+    /**
+     * Fails unless the work active on the calling thread may write: it is a transaction, not a
+     * read ({@link #read}).
+     *
+     * @throws InvalidStateException when it is a read, or when no transaction is active
+     */
+    void requireWritable() {
+        Binding binding = bound.get();
+        if (binding == null) {
+            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
+        }
+        if (binding.readOnly) {
+            throw new InvalidStateException("this unit of work was started with Transactions.read and cannot write; "
+                    + "run work that writes with Transactions.execute");
+        }
     }
 
     @Override
@@ -173,10 +290,8 @@ public final class JdbcTransactions implements Transactions {
      * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
     void queue(SqlDialect dialect, String sql, String table, java.util.List<String> after, PendingWrites.Row row) {
+        requireWritable();
         Binding binding = bound.get();
-        if (binding == null) {
-            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
-        }
         if (binding.rollbackOnly != null) {
             return; // the transaction rolls back: nothing of it will be written
         }
@@ -246,7 +361,8 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
-    private Binding begin() {
+    /** A connection from the data source. */
+    private Connection open() {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -256,6 +372,21 @@ public final class JdbcTransactions implements Transactions {
         if (connection == null) {
             throw new StorageException("opening a connection failed: the data source returned no connection", null);
         }
+        return connection;
+    }
+
+    /** Closes a connection that could not be set up, adding a close failure to {@code failure}, which it returns. */
+    private static StorageException closeAfter(Connection connection, StorageException failure) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException closeFailure) {
+            failure.addSuppressed(closeFailure);
+        }
+        return failure;
+    }
+
+    private Binding begin() {
+        Connection connection = open();
         try {
             Settings own = settingsOf(connection);
             if (own.isolation != Connection.TRANSACTION_READ_COMMITTED) {
@@ -264,15 +395,9 @@ public final class JdbcTransactions implements Transactions {
             if (own.autoCommit) {
                 connection.setAutoCommit(false);
             }
-            return new Binding(connection, own.autoCommit, own.isolation);
+            return new Binding(connection, own.autoCommit, own.isolation, false);
         } catch (SQLException e) {
-            StorageException failure = SqlFailures.wrap("starting a transaction", e);
-            try {
-                connection.close();
-            } catch (SQLException | RuntimeException closeFailure) {
-                failure.addSuppressed(closeFailure);
-            }
-            throw failure;
+            throw closeAfter(connection, SqlFailures.wrap("starting a transaction", e));
         }
     }
 
@@ -346,17 +471,23 @@ public final class JdbcTransactions implements Transactions {
     /** The connection of one outermost transaction and what to restore on it afterwards. */
     private static final class Binding {
         private final Connection connection;
-        private final boolean previousAutoCommit;
         private final int previousIsolation;
+        /** Whether this is a read-only unit of work ({@link #read}), which refuses every write. */
+        private final boolean readOnly;
         private final Map<Object, Object> attachments = new HashMap<>();
         private final List<Runnable> afterCommit = new ArrayList<>(2);
+        /** Whether the provider switched auto-commit off, so that it must switch it on again. */
+        private boolean previousAutoCommit;
+        /** For a read: whether the connection is inside a transaction, which ends with a rollback. */
+        private boolean inTransaction;
         private PendingWrites pending;
         private Throwable rollbackOnly;
 
-        private Binding(Connection connection, boolean previousAutoCommit, int previousIsolation) {
+        private Binding(Connection connection, boolean previousAutoCommit, int previousIsolation, boolean readOnly) {
             this.connection = connection;
             this.previousAutoCommit = previousAutoCommit;
             this.previousIsolation = previousIsolation;
+            this.readOnly = readOnly;
         }
     }
 }

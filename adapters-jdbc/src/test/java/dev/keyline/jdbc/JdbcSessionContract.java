@@ -388,6 +388,99 @@ abstract class JdbcSessionContract {
     }
 
     @Test
+    void a_read_runs_without_a_transaction_of_its_own_and_refuses_every_write_before_it_reaches_the_database() {
+        session.update("INSERT INTO keyline_session_fixture (id, counter, version) VALUES (?, ?, 0)", "F-1", 1L);
+        JdbcSession s = storage.session();
+        String insert = "INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)";
+
+        long counter = storage.transactions().read(() -> {
+            assertThat(autoCommit()).as("auto-commit inside a read").isTrue();
+            List<Runnable> writes = new ArrayList<>(List.of(
+                    () -> s.update(insert, "F-2"),
+                    () -> s.batch(insert, List.<Object[]>of(new Object[] {"F-3"})),
+                    () -> s.insert("fixture F-4", "keyline_session_fixture", Columns.create().set("id", "F-4").set("version", 0L)),
+                    () -> s.insertStatement("fixture F-5", insert, "F-5"),
+                    () -> s.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0, Columns.create()),
+                    () -> s.queueInsert("fixture F-7", "F-7", "keyline_session_fixture",
+                            Columns.create().set("id", "F-7").set("version", 0L), () -> { }),
+                    () -> s.queueInserts(insert, "keyline_session_fixture", List.of(), List.<Object[]>of(new Object[] {"F-8"}),
+                            List.of("F-8"), key -> e -> new AlreadyExistsException(key, e)),
+                    () -> s.queueUpdateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0, Columns.create(),
+                            () -> { })));
+            if (s.dialect() == SqlDialect.H2) { // on PostgreSQL it is refused anyway, for another reason
+                writes.add(() -> s.insertUnlessTaken(insert, "F-6"));
+            }
+            for (Runnable write : writes) {
+                assertThatThrownBy(write::run).isInstanceOf(InvalidStateException.class)
+                        .hasMessageContaining("Transactions.read");
+            }
+            return s.queryOne("SELECT counter FROM keyline_session_fixture WHERE id = ?", row -> row.longValue("counter"), "F-1")
+                    .orElseThrow();
+        });
+
+        assertThat(counter).isEqualTo(1L);
+        assertThat(count()).as("rows after the refused writes").isEqualTo(1L);
+        assertThat(session.queryOne("SELECT version FROM keyline_session_fixture WHERE id = ?", row -> row.longValue("version"),
+                "F-1")).contains(0L);
+    }
+
+    @Test
+    void a_stream_inside_a_read_runs_in_a_transaction_where_the_driver_needs_one_and_the_connection_is_left_as_it_was() {
+        List<Object[]> rows = IntStream.range(0, 1200).mapToObj(i -> new Object[] {String.format("F-%05d", i), (long) i}).toList();
+        session.batch("INSERT INTO keyline_session_fixture (id, counter, version) VALUES (?, ?, 0)", rows);
+        boolean cursorNeedsATransaction = storage.session().dialect() == SqlDialect.POSTGRESQL;
+
+        for (int round = 0; round < 2; round++) { // the pool hands the same connection out again
+            long read = storage.transactions().read(() -> {
+                assertThat(autoCommit()).isTrue();
+                try (Stream<Long> stream = storage.session().stream("SELECT counter FROM keyline_session_fixture ORDER BY id",
+                        row -> row.longValue("counter"))) {
+                    assertThat(autoCommit()).as("auto-commit while a stream of a read is open").isEqualTo(!cursorNeedsATransaction);
+                    return stream.mapToLong(Long::longValue).sum();
+                }
+            });
+            assertThat(read).isEqualTo(1199L * 1200 / 2);
+        }
+        assertThat(storage.transactions().read(this::autoCommit)).as("auto-commit of the next read").isTrue();
+        assertThat(storage.transactions().execute(this::autoCommit)).as("auto-commit inside a transaction").isFalse();
+    }
+
+    @Test
+    void a_read_on_a_connection_handed_out_without_auto_commit_ends_with_a_rollback_and_leaves_it_so() throws SQLException {
+        session.update("INSERT INTO keyline_session_fixture (id, version) VALUES (?, 0)", "F-1");
+        try (java.sql.Connection own = dataSource().getConnection()) {
+            own.setAutoCommit(false);
+            DataSource handingOut = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (!method.getName().equals("getConnection")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> m.getName().equals("close") ? null
+                                        : m.invoke(own, a));
+                    });
+            JdbcTransactions transactions = new JdbcTransactions(handingOut);
+            JdbcSession onIt = new JdbcSession(transactions, storage.session().dialect());
+
+            int read = transactions.read(() -> onIt.query("SELECT id FROM keyline_session_fixture", row -> row.string("id"))
+                    .size());
+
+            assertThat(read).isEqualTo(1);
+            assertThat(own.getAutoCommit()).as("auto-commit of the connection after the read").isFalse();
+            own.rollback();
+        }
+    }
+
+    /** The auto-commit mode of the connection of the read or transaction active on the thread. */
+    private boolean autoCommit() {
+        try {
+            return storage.transactions().currentConnection().getAutoCommit();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void stream_needs_an_active_transaction() {
         assertThatThrownBy(() -> storage.session().stream("SELECT id FROM keyline_session_fixture", row -> row.string("id")))
                 .isInstanceOf(InvalidStateException.class).hasMessageContaining("transaction");

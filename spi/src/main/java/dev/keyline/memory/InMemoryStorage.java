@@ -185,7 +185,7 @@ public final class InMemoryStorage implements StorageProvider {
             if (outer != null) {
                 return joined(outer, work);
             }
-            InMemoryTransaction tx = new InMemoryTransaction(transactionNumbers.incrementAndGet());
+            InMemoryTransaction tx = new InMemoryTransaction(transactionNumbers.incrementAndGet(), false);
             current.set(tx);
             try {
                 T result = work.execute();
@@ -196,6 +196,28 @@ public final class InMemoryStorage implements StorageProvider {
                 }
                 commit(tx);
                 return result;
+            } finally {
+                current.remove();
+                release(tx);
+            }
+        }
+
+        /**
+         * Runs read-only work: a transaction that refuses every write (see
+         * {@link InMemoryTransaction#writeSet}) and has nothing to commit; joins the thread's
+         * transaction when one is active.
+         */
+        @Override
+        public <T> T read(TransactionalWork<T> work) {
+            Require.nonNull(work, "work");
+            InMemoryTransaction outer = current.get();
+            if (outer != null) {
+                return joined(outer, work);
+            }
+            InMemoryTransaction tx = new InMemoryTransaction(transactionNumbers.incrementAndGet(), true);
+            current.set(tx);
+            try {
+                return work.execute();
             } finally {
                 current.remove();
                 release(tx);

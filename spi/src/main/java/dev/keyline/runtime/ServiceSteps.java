@@ -168,7 +168,8 @@ public final class ServiceSteps {
     }
 
     /**
-     * Runs a query in a transaction of its own (joining one already active on this thread).
+     * Runs a query as a read of its own ({@link dev.keyline.spi.Transactions#read}: no commit, and
+     * any write refused), joining the transaction or read already active on this thread.
      *
      * @param query the query
      * @param <T> its result type
@@ -176,6 +177,6 @@ public final class ServiceSteps {
      */
     public <T> T query(Supplier<T> query) {
         Require.nonNull(query, "query");
-        return keyline.transactions().execute(query::get);
+        return keyline.transactions().read(query::get);
     }
 }

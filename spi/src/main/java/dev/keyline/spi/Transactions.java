@@ -16,6 +16,9 @@ import dev.keyline.domain.common.Require;
  * part of a failed unit of work is never committed. A commit that fails (for example a version
  * conflict detected at commit) rolls back and throws. Repositories and the outbox used outside
  * any transaction throw {@code InvalidStateException} saying a transaction is required.
+ *
+ * <p>{@link #read(TransactionalWork)} runs work that only reads, without the cost of a
+ * transaction where the provider can avoid it, and refuses every write inside it.
  */
 public interface Transactions {
 
@@ -40,6 +43,28 @@ public interface Transactions {
             return null;
         });
     }
+
+    /**
+     * Runs {@code work} that only reads, and returns its result.
+     *
+     * <p>Inside a transaction or read already active on this thread, the work joins it (inside a
+     * transaction it sees that transaction's own changes). Otherwise it runs as a read-only unit of
+     * work: every read sees committed state, as inside a transaction at read committed, which is
+     * what {@link #execute} gives too; but the provider need not open a transaction for it (the
+     * JDBC provider runs the statements in the connection's auto-commit mode, so a find costs no
+     * commit). Repositories and the outbox accept the work as they accept a transaction
+     * ({@link #isActive()} is true while it runs), and a nested {@link #execute} joins it.
+     *
+     * <p>A write inside a read-only unit, directly or in a nested {@link #execute} (saving an
+     * aggregate, appending to the outbox or claiming from it, recording a receipt), throws an
+     * {@code InvalidStateException} that says so, before anything is written, and nothing the
+     * unit did is kept. The work's own exceptions propagate unchanged.
+     *
+     * @param <T> the type of the work's result
+     * @param work the work to run
+     * @return the work's result
+     */
+    <T> T read(TransactionalWork<T> work);
 
     /** {@return whether the calling thread is inside a transaction of this provider} */
     boolean isActive();

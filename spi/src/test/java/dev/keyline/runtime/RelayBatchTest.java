@@ -201,6 +201,11 @@ class RelayBatchTest {
                 }
 
                 @Override
+                public <T> T read(dev.keyline.spi.TransactionalWork<T> work) {
+                    return delegate.transactions().read(work);
+                }
+
+                @Override
                 public boolean isActive() {
                     return delegate.transactions().isActive();
                 }

@@ -50,6 +50,11 @@ class RelayScheduleTest {
                 }
 
                 @Override
+                public <T> T read(TransactionalWork<T> work) {
+                    return real.read(work);
+                }
+
+                @Override
                 public boolean isActive() {
                     return real.isActive();
                 }

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Each test gets a fresh storage from {@link #newStorage()} and hands it to
- * {@link #discard(StorageProvider)} afterwards. The groups are {@link Transactions},
+ * {@link #discard(StorageProvider)} afterwards. The groups are {@link Transactions}, {@link Reads},
  * {@link OutboxAndRelay}, {@link RelayLeases}, {@link Reactions} and {@link Timers}; the property of {@link OutboxAndRelay} asks for a fresh storage per
  * example, {@link #propertyExamples()} times. The only state the contract observes is the outbox,
  * so a provider needs no aggregate to run it; repositories have {@link AggregateRepositoryContract}.
@@ -145,6 +145,149 @@ public abstract class StorageProviderContract {
     private static void await(CountDownLatch latch) throws InterruptedException {
         if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new AssertionError("another thread did not reach the expected point; the storage may be dead-locked");
+        }
+    }
+
+    /**
+     * Runs {@code check} on this thread while another thread holds {@code m} appended in a
+     * transaction it has not committed yet; returns once that transaction has committed.
+     */
+    private void whileAppendedUncommitted(OutboxMessage m, Runnable check) throws Exception {
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> done = writer.submit(() -> storage.transactions().run(() -> {
+                storage.outbox().append(List.of(m));
+                appended.countDown();
+                try {
+                    await(mayCommit);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }));
+            await(appended);
+            check.run();
+            mayCommit.countDown();
+            await(done);
+        } finally {
+            mayCommit.countDown();
+            writer.shutdownNow();
+        }
+    }
+
+    /** Read-only units of work ({@code Transactions.read}): what they see, what they join, and that they write nothing. */
+    @Nested
+    class Reads {
+
+        @Test
+        void aReadSeesCommittedStateAndReturnsTheWorksResult() {
+            OutboxMessage m = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m)));
+
+            Optional<OutboxEntry> read = storage.transactions().read(() -> {
+                assertThat(storage.transactions().isActive()).as("active inside the read").isTrue();
+                return storage.outbox().find(m.eventId());
+            });
+
+            assertThat(read).map(OutboxEntry::message).contains(m);
+            assertThat(storage.transactions().isActive()).as("active after the read").isFalse();
+        }
+
+        @Test
+        void aFailingReadPropagatesItsExceptionUnchanged() {
+            IllegalStateException boom = new IllegalStateException("planted failure");
+
+            assertThatThrownBy(() -> storage.transactions().read(() -> {
+                storage.outbox().list(DeliveryStatus.PENDING, 1);
+                throw boom;
+            })).isSameAs(boom);
+            assertThat(storage.transactions().isActive()).isFalse();
+        }
+
+        @Test
+        void everyOutboxWriteInsideAReadIsRefusedAndWritesNothing() {
+            OutboxMessage stored = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(stored)));
+            OutboxMessage refused = message("agg-2");
+            Instant later = clock.instant().plusSeconds(60);
+
+            storage.transactions().read(() -> {
+                assertThatThrownBy(() -> storage.outbox().append(List.of(refused)))
+                        .isInstanceOf(InvalidStateException.class).hasMessageContaining("Transactions.read");
+                assertThatThrownBy(() -> storage.outbox().schedule(refused, "timer-1"))
+                        .isInstanceOf(InvalidStateException.class).hasMessageContaining("Transactions.read");
+                assertThatThrownBy(() -> storage.outbox().claimDue(later, Set.of("recorder"), 10, later))
+                        .isInstanceOf(InvalidStateException.class).hasMessageContaining("Transactions.read");
+                assertThatThrownBy(() -> storage.outbox().recordReceipt("reaction", stored.eventId(), later))
+                        .isInstanceOf(InvalidStateException.class).hasMessageContaining("Transactions.read");
+                return null;
+            });
+
+            assertThat(entry(refused.eventId())).isEmpty();
+            OutboxEntry left = entry(stored.eventId()).orElseThrow();
+            assertThat(left.status()).as("the entry a refused claim met").isEqualTo(DeliveryStatus.PENDING);
+            assertThat(left.deliveries()).isEmpty();
+            assertThat(storage.transactions().execute(() -> storage.outbox().hasReceipt("reaction", stored.eventId())))
+                    .isFalse();
+            assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("timer-1"))).isEmpty();
+        }
+
+        @Test
+        void aCommandRunInsideAReadIsRefusedAndWritesNothing() {
+            Keyline keyline = keyline();
+            List<FixtureEvent> events = new ArrayList<>();
+
+            assertThatThrownBy(() -> storage.transactions().read(() -> {
+                keyline.run(ctx -> {
+                    FixtureEvent event = FixtureEvent.about("agg-1", clock.instant(), "n0");
+                    events.add(event);
+                    ctx.publish(event);
+                });
+                return null;
+            })).isInstanceOf(InvalidStateException.class).hasMessageContaining("Transactions.read");
+
+            assertThat(events).hasSize(1);
+            assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.PENDING, 10))).isEmpty();
+        }
+
+        @Test
+        void aTransactionStartedInsideAReadJoinsItAndCanOnlyRead() {
+            OutboxMessage stored = message("agg-1");
+            storage.transactions().run(() -> storage.outbox().append(List.of(stored)));
+            OutboxMessage refused = message("agg-2");
+
+            storage.transactions().read(() -> {
+                assertThat(storage.transactions().execute(() -> storage.outbox().find(stored.eventId()))).isPresent();
+                assertThatThrownBy(() -> storage.transactions().run(() -> storage.outbox().append(List.of(refused))))
+                        .isInstanceOf(InvalidStateException.class).hasMessageContaining("Transactions.read");
+                return null;
+            });
+
+            assertThat(entry(refused.eventId())).isEmpty();
+        }
+
+        @Test
+        void aReadInsideATransactionJoinsItAndSeesItsChanges() {
+            OutboxMessage m = message("agg-1");
+
+            storage.transactions().run(() -> {
+                storage.outbox().append(List.of(m));
+                assertThat(storage.transactions().read(() -> storage.outbox().find(m.eventId())))
+                        .as("the transaction's own append, seen by the joined read").isPresent();
+            });
+
+            assertThat(entry(m.eventId())).isPresent();
+        }
+
+        @Test
+        void aReadSeesNothingOfAnotherThreadsUncommittedChanges() throws Exception {
+            OutboxMessage m = message("agg-1");
+
+            whileAppendedUncommitted(m, () -> assertThat(storage.transactions().read(() -> storage.outbox().find(m.eventId())))
+                    .isEmpty());
+
+            assertThat(storage.transactions().read(() -> storage.outbox().find(m.eventId()))).isPresent();
         }
     }
 
@@ -280,21 +423,8 @@ public abstract class StorageProviderContract {
         @Test
         void uncommittedChangesAreInvisibleToOtherThreads() throws Exception {
             OutboxMessage m = message("agg-1");
-            CountDownLatch appended = new CountDownLatch(1);
-            CountDownLatch mayCommit = new CountDownLatch(1);
-            ExecutorService writer = Executors.newSingleThreadExecutor();
-            try {
-                Future<?> done = writer.submit(() -> storage.transactions().run(() -> {
-                    storage.outbox().append(List.of(m));
-                    appended.countDown();
-                    try {
-                        await(mayCommit);
-                    } catch (InterruptedException e) {
-                        throw new AssertionError(e);
-                    }
-                }));
-                await(appended);
 
+            whileAppendedUncommitted(m, () -> {
                 assertThat(entry(m.eventId())).as("an uncommitted append, seen from another thread").isEmpty();
                 assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.PENDING, 10)))
                         .isEmpty();
@@ -302,14 +432,9 @@ public abstract class StorageProviderContract {
                 List<OutboxClaim> claims = storage.transactions().execute(
                         () -> storage.outbox().claimDue(later, Set.of("recorder"), 10, later));
                 assertThat(claims).as("claims must not see uncommitted entries").isEmpty();
+            });
 
-                mayCommit.countDown();
-                await(done);
-                assertThat(entry(m.eventId())).isPresent();
-            } finally {
-                mayCommit.countDown();
-                writer.shutdownNow();
-            }
+            assertThat(entry(m.eventId())).isPresent();
         }
 
         @Test

@@ -31,6 +31,11 @@ public final class CountingStorage implements StorageProvider {
         }
 
         @Override
+        public <T> T read(TransactionalWork<T> work) {
+            return delegate.transactions().read(work);                 // commits nothing, counts nothing
+        }
+
+        @Override
         public boolean isActive() {
             return delegate.transactions().isActive();
         }

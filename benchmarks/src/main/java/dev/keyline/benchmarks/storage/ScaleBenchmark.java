@@ -145,7 +145,7 @@ public class ScaleBenchmark {
     public long overdue() throws Exception {
         long read;
         if (side.equals("keyline")) {
-            read = fixture.keyline().transactions().execute(() -> {
+            read = fixture.keyline().transactions().read(() -> {
                 try (Stream<ProvisioningOrder> due = repository.openDueBy(StoredOrders.DUE_BY)) {
                     return due.mapToLong(o -> o.stages().size()).count();
                 }

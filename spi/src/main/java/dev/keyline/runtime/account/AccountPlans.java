@@ -231,7 +231,7 @@ public final class AccountPlans {
      */
     public Optional<AccountPlanSnapshot> find(AccountPlanId plan) {
         Require.nonNull(plan, "plan");
-        return keyline.transactions().execute(() -> plans.find(plan).map(AccountPlan::snapshot));
+        return keyline.transactions().read(() -> plans.find(plan).map(AccountPlan::snapshot));
     }
 
     /**
@@ -244,7 +244,7 @@ public final class AccountPlans {
     public Optional<AccountPlanSnapshot> planOf(AccountId account, Year year) {
         Require.nonNull(account, "account");
         Require.nonNull(year, "year");
-        return keyline.transactions().execute(() -> plans.byAccountAndYear(account, year).map(AccountPlan::snapshot));
+        return keyline.transactions().read(() -> plans.byAccountAndYear(account, year).map(AccountPlan::snapshot));
     }
 
     /**
@@ -255,7 +255,7 @@ public final class AccountPlans {
      */
     public List<AccountPlanSnapshot> plansOf(AccountId account) {
         Require.nonNull(account, "account");
-        return keyline.transactions().execute(() -> plans.byAccount(account).stream().map(AccountPlan::snapshot).toList());
+        return keyline.transactions().read(() -> plans.byAccount(account).stream().map(AccountPlan::snapshot).toList());
     }
 
     private <T> T change(Actor actor, AccountPlanId plan, String attempted, BiFunction<AccountPlan, CommandContext, T> command) {

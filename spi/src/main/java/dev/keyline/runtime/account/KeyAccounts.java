@@ -362,7 +362,7 @@ public final class KeyAccounts {
      */
     public Optional<KeyAccountSnapshot> find(AccountId account) {
         Require.nonNull(account, "account");
-        return keyline.transactions().execute(() -> accounts.find(account).map(KeyAccount::snapshot));
+        return keyline.transactions().read(() -> accounts.find(account).map(KeyAccount::snapshot));
     }
 
     /**
@@ -384,7 +384,7 @@ public final class KeyAccounts {
      */
     public List<KeyAccountSnapshot> accountsOf(LocalNetworkId network) {
         Require.nonNull(network, "network");
-        return keyline.transactions().execute(() -> {
+        return keyline.transactions().read(() -> {
             try (Stream<KeyAccount> stream = accounts.byNetwork(network)) {
                 return stream.map(KeyAccount::snapshot).toList();
             }
@@ -399,7 +399,7 @@ public final class KeyAccounts {
      */
     public List<KeyAccountSnapshot> accountsManagedBy(UserId manager) {
         Require.nonNull(manager, "manager");
-        return keyline.transactions().execute(() -> {
+        return keyline.transactions().read(() -> {
             try (Stream<KeyAccount> stream = accounts.byManager(manager)) {
                 return stream.map(KeyAccount::snapshot).toList();
             }
@@ -414,7 +414,7 @@ public final class KeyAccounts {
      */
     public List<SpendFact> spendOf(AccountId account) {
         Require.nonNull(account, "account");
-        return keyline.transactions().execute(() -> spendFacts.byAccount(account));
+        return keyline.transactions().read(() -> spendFacts.byAccount(account));
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -337,7 +337,7 @@ public final class Reclassifications {
      */
     public Optional<ClassificationResult> latestClassification(LocalNetworkId network) {
         Require.nonNull(network, "network");
-        return keyline.transactions().execute(() -> results.latest(network));
+        return keyline.transactions().read(() -> results.latest(network));
     }
 
     /**
@@ -348,7 +348,7 @@ public final class Reclassifications {
      */
     public List<ClassificationResult> classificationHistory(LocalNetworkId network) {
         Require.nonNull(network, "network");
-        return keyline.transactions().execute(() -> results.history(network));
+        return keyline.transactions().read(() -> results.history(network));
     }
 
     /**

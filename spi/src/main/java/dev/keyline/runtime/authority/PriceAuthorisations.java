@@ -249,7 +249,7 @@ public final class PriceAuthorisations {
      */
     public Optional<PriceAuthorisationSnapshot> find(PriceAuthorisationId id) {
         Require.nonNull(id, "id");
-        return keyline.transactions().execute(() -> requests.find(id).map(PriceAuthorisation::snapshot));
+        return keyline.transactions().read(() -> requests.find(id).map(PriceAuthorisation::snapshot));
     }
 
     /**
@@ -260,7 +260,7 @@ public final class PriceAuthorisations {
      */
     public List<PriceAuthorisationSnapshot> requestsFor(AccountId account) {
         Require.nonNull(account, "account");
-        return keyline.transactions().execute(
+        return keyline.transactions().read(
                 () -> requests.byAccount(account).stream().map(PriceAuthorisation::snapshot).toList());
     }
 
@@ -270,7 +270,7 @@ public final class PriceAuthorisations {
      * @return their snapshots, ordered by request time, then id
      */
     public List<PriceAuthorisationSnapshot> openRequests() {
-        return keyline.transactions().execute(() -> {
+        return keyline.transactions().read(() -> {
             try (Stream<PriceAuthorisation> open = requests.byStatus(PriceAuthorisationState.REQUESTED)) {
                 return open.map(PriceAuthorisation::snapshot).toList();
             }
@@ -285,7 +285,7 @@ public final class PriceAuthorisations {
      */
     public Optional<FloorPriceListSnapshot> floorPrices(FloorPriceListId list) {
         Require.nonNull(list, "list");
-        return keyline.transactions().execute(() -> floorLists.find(list).map(FloorPriceList::snapshot));
+        return keyline.transactions().read(() -> floorLists.find(list).map(FloorPriceList::snapshot));
     }
 
     private PriceDecision decide(PriceAuthorisationId id, BiFunction<PriceAuthorisation, CommandContext, PriceDecision> decision) {

@@ -181,7 +181,7 @@ public final class KpiService {
         Require.nonNull(period, "period");
         Require.nonNull(zone, "zone");
         Optional<LinesInServiceFact> count = linesAtEndOf(period);
-        return keyline.transactions().execute(() -> {
+        return keyline.transactions().read(() -> {
             List<KpiValue> values = new ArrayList<>(facts.compute(period, zone));
             if (count.isPresent()) {
                 // CAPEX per line again, from the CAPEX facts and the host's count
@@ -207,7 +207,7 @@ public final class KpiService {
     public StageOnTimeComputation stageOnTime(Period period, ZoneId zone) {
         Require.nonNull(period, "period");
         Require.nonNull(zone, "zone");
-        return keyline.transactions().execute(() -> facts.stageOnTime(period, zone));
+        return keyline.transactions().read(() -> facts.stageOnTime(period, zone));
     }
 
     /** The host's count of lines in service at the period's end, as a fact; empty when it has none. */
@@ -268,7 +268,7 @@ public final class KpiService {
     public List<KpiResult> results(KpiUnit unit, Period period) {
         Require.nonNull(unit, "unit");
         Require.nonNull(period, "period");
-        return keyline.transactions().execute(() -> results.ofUnit(unit, period));
+        return keyline.transactions().read(() -> results.ofUnit(unit, period));
     }
 
     /**
@@ -284,7 +284,7 @@ public final class KpiService {
         Require.nonNull(kpi, "kpi");
         Require.nonNull(unit, "unit");
         Require.nonNull(period, "period");
-        return keyline.transactions().execute(() -> measurements.current(kpi, unit, period));
+        return keyline.transactions().read(() -> measurements.current(kpi, unit, period));
     }
 
     /**
@@ -298,7 +298,7 @@ public final class KpiService {
     public Optional<KpiStanding> standing(KpiId kpi, KpiUnit unit) {
         Require.nonNull(kpi, "kpi");
         Require.nonNull(unit, "unit");
-        return keyline.transactions().execute(() -> standings.find(idOf(kpi, unit)));
+        return keyline.transactions().read(() -> standings.find(idOf(kpi, unit)));
     }
 
     private void band(CommandContext ctx, KpiDefinition definition, KpiUnit unit, KpiValue value) {

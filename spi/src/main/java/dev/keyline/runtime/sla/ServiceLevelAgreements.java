@@ -367,7 +367,7 @@ public final class ServiceLevelAgreements {
      */
     public Optional<ServiceLevelAgreementSnapshot> find(SlaId id) {
         Require.nonNull(id, "id");
-        return keyline.transactions().execute(() -> slas.find(id).map(ServiceLevelAgreement::snapshot));
+        return keyline.transactions().read(() -> slas.find(id).map(ServiceLevelAgreement::snapshot));
     }
 
     /**

@@ -114,6 +114,12 @@ public final class CrashingStorage implements StorageProvider {
             });
         }
 
+        /** A read writes nothing, so it is neither counted nor crashed. */
+        @Override
+        public <T> T read(TransactionalWork<T> work) {
+            return delegate.read(work);
+        }
+
         @Override
         public boolean isActive() {
             return delegate.isActive();
