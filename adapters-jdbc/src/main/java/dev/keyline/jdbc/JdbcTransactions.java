@@ -92,7 +92,7 @@ public final class JdbcTransactions implements Transactions {
         if (outer != null) {
             return joined(outer, work);
         }
-        Binding binding = readOnly ? beginRead() : begin();
+        Binding binding = begin(readOnly);
         bound.set(binding);
         T result;
         try {
@@ -166,22 +166,6 @@ public final class JdbcTransactions implements Transactions {
         return outermost(work, true);
     }
 
-    /** A connection for a read, at read committed, in its own auto-commit mode. */
-    private Binding beginRead() {
-        Connection connection = open();
-        try {
-            Settings own = settingsOf(connection);
-            if (own.isolation != Connection.TRANSACTION_READ_COMMITTED) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
-            Binding binding = new Binding(connection, false, own.isolation, true);
-            binding.inTransaction = !own.autoCommit;
-            return binding;
-        } catch (SQLException e) {
-            throw closeAfter(connection, SqlFailures.wrap("starting a read", e));
-        }
-    }
-
     /** Ends a read: rolls back the transaction it ran in, if any, restores the connection and closes it. */
     private static void endRead(Binding binding, Throwable primary) {
         if (binding.inTransaction) {
@@ -209,10 +193,7 @@ public final class JdbcTransactions implements Transactions {
      * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
     void requireDatabaseTransaction() {
-        Binding binding = bound.get();
-        if (binding == null) {
-            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
-        }
+        Binding binding = active();
         if (!binding.readOnly || binding.inTransaction) {
             return;
         }
@@ -232,14 +213,19 @@ public final class JdbcTransactions implements Transactions {
      * @throws InvalidStateException when it is a read, or when no transaction is active
      */
     void requireWritable() {
+        if (active().readOnly) {
+            throw new InvalidStateException("this unit of work was started with Transactions.read and cannot write; "
+                    + "run work that writes with Transactions.execute");
+        }
+    }
+
+    /** The binding of the transaction or read active on the calling thread; fails when there is none. */
+    private Binding active() {
         Binding binding = bound.get();
         if (binding == null) {
             throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
         }
-        if (binding.readOnly) {
-            throw new InvalidStateException("this unit of work was started with Transactions.read and cannot write; "
-                    + "run work that writes with Transactions.execute");
-        }
+        return binding;
     }
 
     @Override
@@ -259,10 +245,7 @@ public final class JdbcTransactions implements Transactions {
      * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
     public Connection currentConnection() {
-        Binding binding = bound.get();
-        if (binding == null) {
-            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
-        }
+        Binding binding = active();
         flush(binding);
         return binding.connection;
     }
@@ -276,10 +259,7 @@ public final class JdbcTransactions implements Transactions {
      *     (and so on, as described on the type); the transaction is then marked rollback-only
      */
     public void flush() {
-        Binding binding = bound.get();
-        if (binding == null) {
-            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
-        }
+        Binding binding = active();
         flush(binding);
     }
 
@@ -291,7 +271,7 @@ public final class JdbcTransactions implements Transactions {
      */
     void queue(SqlDialect dialect, String sql, String table, java.util.List<String> after, PendingWrites.Row row) {
         requireWritable();
-        Binding binding = bound.get();
+        Binding binding = active();
         if (binding.rollbackOnly != null) {
             return; // the transaction rolls back: nothing of it will be written
         }
@@ -343,10 +323,7 @@ public final class JdbcTransactions implements Transactions {
      */
     void afterCommit(Runnable hook) {
         Require.nonNull(hook, "hook");
-        Binding binding = bound.get();
-        if (binding == null) {
-            throw new InvalidStateException("no JDBC transaction is active on this thread; run the work inside Transactions.execute");
-        }
+        Binding binding = active();
         binding.afterCommit.add(hook);
     }
 
@@ -361,8 +338,12 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
-    /** A connection from the data source. */
-    private Connection open() {
+    /**
+     * A connection at read committed for a transaction (auto-commit switched off) or for a read
+     * (left in its own auto-commit mode; a connection handed out with auto-commit off is then
+     * inside a transaction, which the read ends with a rollback).
+     */
+    private Binding begin(boolean readOnly) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -372,32 +353,28 @@ public final class JdbcTransactions implements Transactions {
         if (connection == null) {
             throw new StorageException("opening a connection failed: the data source returned no connection", null);
         }
-        return connection;
-    }
-
-    /** Closes a connection that could not be set up, adding a close failure to {@code failure}, which it returns. */
-    private static StorageException closeAfter(Connection connection, StorageException failure) {
-        try {
-            connection.close();
-        } catch (SQLException | RuntimeException closeFailure) {
-            failure.addSuppressed(closeFailure);
-        }
-        return failure;
-    }
-
-    private Binding begin() {
-        Connection connection = open();
         try {
             Settings own = settingsOf(connection);
             if (own.isolation != Connection.TRANSACTION_READ_COMMITTED) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            if (readOnly) {
+                Binding binding = new Binding(connection, false, own.isolation, true);
+                binding.inTransaction = !own.autoCommit;
+                return binding;
             }
             if (own.autoCommit) {
                 connection.setAutoCommit(false);
             }
             return new Binding(connection, own.autoCommit, own.isolation, false);
         } catch (SQLException e) {
-            throw closeAfter(connection, SqlFailures.wrap("starting a transaction", e));
+            StorageException failure = SqlFailures.wrap(readOnly ? "starting a read" : "starting a transaction", e);
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException closeFailure) {
+                failure.addSuppressed(closeFailure);
+            }
+            throw failure;
         }
     }
 

@@ -180,26 +180,7 @@ public final class InMemoryStorage implements StorageProvider {
 
         @Override
         public <T> T execute(TransactionalWork<T> work) {
-            Require.nonNull(work, "work");
-            InMemoryTransaction outer = current.get();
-            if (outer != null) {
-                return joined(outer, work);
-            }
-            InMemoryTransaction tx = new InMemoryTransaction(transactionNumbers.incrementAndGet(), false);
-            current.set(tx);
-            try {
-                T result = work.execute();
-                Throwable rollbackCause = tx.rollbackCause();
-                if (rollbackCause != null) {
-                    throw new InvalidStateException("transaction rolled back: a nested call failed with "
-                            + rollbackCause, rollbackCause);
-                }
-                commit(tx);
-                return result;
-            } finally {
-                current.remove();
-                release(tx);
-            }
+            return outermost(work, false);
         }
 
         /**
@@ -209,15 +190,30 @@ public final class InMemoryStorage implements StorageProvider {
          */
         @Override
         public <T> T read(TransactionalWork<T> work) {
+            return outermost(work, true);
+        }
+
+        /** Joins the thread's transaction, or runs the work in a new one (a read when {@code readOnly}) and ends it. */
+        private <T> T outermost(TransactionalWork<T> work, boolean readOnly) {
             Require.nonNull(work, "work");
             InMemoryTransaction outer = current.get();
             if (outer != null) {
                 return joined(outer, work);
             }
-            InMemoryTransaction tx = new InMemoryTransaction(transactionNumbers.incrementAndGet(), true);
+            InMemoryTransaction tx = new InMemoryTransaction(transactionNumbers.incrementAndGet(), readOnly);
             current.set(tx);
             try {
-                return work.execute();
+                T result = work.execute();
+                if (readOnly) {
+                    return result;
+                }
+                Throwable rollbackCause = tx.rollbackCause();
+                if (rollbackCause != null) {
+                    throw new InvalidStateException("transaction rolled back: a nested call failed with "
+                            + rollbackCause, rollbackCause);
+                }
+                commit(tx);
+                return result;
             } finally {
                 current.remove();
                 release(tx);
