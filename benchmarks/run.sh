@@ -7,6 +7,7 @@
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
 #   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, scale-h2 or scale-postgres
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
+#   benchmarks/run.sh --no-trust            # Keyline's side reading the parent row at every load (trustKeptStates(false))
 #   benchmarks/run.sh --only commands -- -f 1 -wi 3 -w 3s -i 5 -r 3s -e 'KeyAccount'   # JMH arguments after --
 #                                           # replace the group's settings and parameters (its regex stays)
 #
@@ -41,8 +42,12 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --long) PROFILE=long ;;
     --cache-off)
-      KEYLINE_FLAGS=" -Dkeyline.cachedAggregateRows=0"
-      KEYLINE_PROP=(-Dkeyline.cachedAggregateRows=0)
+      KEYLINE_FLAGS+=" -Dkeyline.cachedAggregateRows=0"
+      KEYLINE_PROP+=(-Dkeyline.cachedAggregateRows=0)
+      ;;
+    --no-trust)
+      KEYLINE_FLAGS+=" -Dkeyline.trustKeptStates=false"
+      KEYLINE_PROP+=(-Dkeyline.trustKeptStates=false)
       ;;
     --only)
       ONLY="${2:-}"
@@ -54,7 +59,7 @@ while [[ $# -gt 0 ]]; do
       break
       ;;
     *)
-      echo "usage: $0 [--long] [--cache-off] [--only commands|bulk|outbox|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
+      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--only commands|bulk|outbox|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
       exit 2
       ;;
   esac

@@ -59,7 +59,8 @@ class PublicApiNullArgumentsTest {
                 .nullable(dev.keyline.runtime.budget.Budgets.class, "recordActual", "replaces",
                         "null when the invoice replaces no commitment");
         for (Class<?> exception : List.of(SerialisationException.class, ConfigurationException.class,
-                PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class)) {
+                PermanentDeliveryException.class, RetryableDeliveryException.class, StorageException.class,
+                dev.keyline.spi.KeptStateOutdatedException.class)) {
             tester.nullable(exception, CONSTRUCTOR, "cause", "documented: an exception may have no underlying failure");
         }
 

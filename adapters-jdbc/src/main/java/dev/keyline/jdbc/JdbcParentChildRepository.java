@@ -6,6 +6,9 @@ import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.Require;
 import dev.keyline.spi.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +67,16 @@ import java.util.stream.StreamSupport;
  * state kept. A version that differs (another process saved; the aggregate was deleted and
  * created again) means a full read. Queries ({@link #streamWhere}) always read the tables.
  *
+ * <p>Inside a transaction that may write ({@code Transactions.execute}), and unless the session
+ * says otherwise ({@link JdbcSession#trustsKeptStates()}), a load of an aggregate kept does not
+ * read even the parent row: it trusts the kept state, and the transaction checks it later. A save
+ * of the aggregate checks it by its versioned update; before the commit, the versions of the
+ * trusted aggregates no save checked are read in one statement per table; and when the
+ * transaction fails, all of them are, after the rollback. An outdated state is dropped and the
+ * transaction fails with {@link dev.keyline.spi.KeptStateOutdatedException}, which the runtime
+ * runs again; the next load reads the tables. A command that loads an aggregate and saves it
+ * thus sends the statements of its writes only.
+ *
  * @param <A> the aggregate type
  * @param <I> its identifier type
  * @param <P> what the subclass reads from a parent row, before the children are known
@@ -93,6 +106,15 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     private final Cache<String, Kept> committed;
     private final long keptRows;
     private final Object publishKey = new Object();
+    private final Object trustKey = new Object();
+    /**
+     * The ids this storage's open transactions have saved, with how many of them each; an id stays
+     * until its transaction has ended and published what it kept. A trusted load whose stored
+     * version moved while its id is here, or while a newer state is kept, was overtaken by this
+     * storage's own save, not outdated by another process's.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The parent versions the child statements of the load running on this thread saw. */
     private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
     /** The save running on this thread, with what is known to be stored of its children. */
@@ -199,6 +221,10 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     @Override
     protected Optional<A> read(I id) {
+        Optional<A> trusted = trustedKept(id.value());
+        if (trusted.isPresent()) {
+            return trusted;
+        }
         String condition = idColumn + " = ?";
         Object[] params = {id.value()};
         List<P> parents = session().query("SELECT * FROM " + table + " WHERE " + condition, this::parent, params);
@@ -212,9 +238,38 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     /**
+     * Inside a transaction that may write, and when the session trusts kept states: the kept state
+     * of {@code id}, restored without reading its row, and recorded as trusted for the transaction
+     * to check (see {@link JdbcTransactions}); otherwise empty.
+     */
+    private Optional<A> trustedKept(String id) {
+        if (committed == null || !session().trustsKeptStates() || !session().transactions().checksTrustedLoads()) {
+            return Optional.empty();
+        }
+        Kept kept = committed.getIfPresent(id);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        Optional<A> restored = restoreKept(id, kept.version());
+        restored.ifPresent(a -> trusted(true).loaded(id, kept.version()));
+        return restored;
+    }
+
+    /** What the transaction's loads trusted of this repository; made and handed to the transaction when {@code create}, else null when none. */
+    private Trusted trusted(boolean create) {
+        JdbcTransactions transactions = session().transactions();
+        return transactions.attachment(trustKey, create ? () -> {
+            Trusted made = new Trusted();
+            transactions.trust(made);
+            return made;
+        } : () -> null);
+    }
+
+    /**
      * The kept state of an aggregate whose parent row shows {@code version}, restored; empty when
-     * none is kept at that version. A kept version above the stored one is dropped: the aggregate
-     * was deleted and created again since.
+     * none is kept at that version. A kept state at another version is dropped: another process
+     * saved the aggregate since (so a later load need not trust it and fail), or it was deleted
+     * and created again.
      */
     private Optional<A> restoreKept(String id, long version) {
         Kept kept = committed.getIfPresent(id);
@@ -222,9 +277,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             return Optional.empty();
         }
         if (kept.version() != version) {
-            if (kept.version() > version) {
-                committed.invalidate(id);
-            }
+            // versions only rise, so a kept state at another version never names a stored one
+            // again: another process saved since, or the aggregate was deleted and created again
+            committed.invalidate(id);
             return Optional.empty();
         }
         A restored;
@@ -254,7 +309,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         JdbcTransactions transactions = session().transactions();
         return transactions.attachment(publishKey, () -> {
             Publishing saved = new Publishing(keptRows);
-            transactions.afterCommit(() -> saved.kept.forEach(committed::put));
+            transactions.afterCommit(() -> {
+                // a save not kept (beyond the transaction's bound) leaves no older state behind
+                saved.saved.stream().filter(id -> !saved.kept.containsKey(id)).forEach(committed::invalidate);
+                saved.kept.forEach(committed::put);
+            });
+            transactions.afterCompletion(() -> saved.saved.forEach(id -> inFlight.computeIfPresent(id,
+                    (k, n) -> n == 1 ? null : n - 1)));
             return saved;
         });
     }
@@ -524,6 +585,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 states.put(id, state);
             }
         }
+        Trusted trusted = committed == null ? null : trusted(false);
+        if (trusted != null) {
+            trusted.saved(id);
+        }
+        if (publishing != null && publishing.saved.add(id)) {
+            inFlight.merge(id, 1, Integer::sum);
+        }
         if (publishing != null && publishing.accepts(id)) {
             Object snapshot = snapshotter.apply(aggregate);
             ChildState children = state == null ? new ChildState(aggregate.version()) : state.copy();
@@ -763,6 +831,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     private static final class Publishing {
         private final long bound;
         private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
+        /** Every id the transaction saved, kept or not. */
+        private final Set<String> saved = new HashSet<>();
         private long rows;
 
         Publishing(long bound) {
@@ -792,6 +862,83 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             }
         }
     }
+
+    /**
+     * The kept states one transaction's loads trusted, with the versions trusted, and which of them
+     * no save has checked yet: a save's versioned update checks the version it was loaded at.
+     */
+    private final class Trusted implements JdbcTransactions.TrustedLoads {
+        private final Map<String, Long> versions = new LinkedHashMap<>();
+        private final Set<String> unsaved = new HashSet<>();
+        /** The ids this transaction saved, which it counts in {@link #inFlight} itself. */
+        private final Set<String> savedHere = new HashSet<>();
+
+        void loaded(String id, long version) {
+            versions.put(id, version);
+            unsaved.add(id);
+        }
+
+        void saved(String id) {
+            unsaved.remove(id);
+            savedHere.add(id);
+        }
+
+        @Override
+        public String outdated(Connection connection, boolean unsavedOnly) throws SQLException {
+            List<String> ids = new ArrayList<>(unsavedOnly ? unsaved : versions.keySet());
+            for (int from = 0; from < ids.size(); from += CHECKED_PER_QUERY) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHECKED_PER_QUERY));
+                Map<String, Long> stored = new HashMap<>();
+                String sql = "SELECT " + idColumn + ", version FROM " + table + " WHERE " + idColumn + " IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            stored.put(rows.getString(1), rows.getLong(2));
+                        }
+                    }
+                }
+                for (String id : chunk) {
+                    long trusted = versions.get(id);
+                    Long now = stored.get(id);
+                    if ((now == null || now != trusted) && !overtakenHere(id, trusted)) {
+                        return aggregateName() + " " + id + " at version " + trusted + " is outdated (the database holds "
+                                + (now == null ? "no such row" : "version " + now) + ")";
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Whether a save of this storage moved the version since the load trusted it: another
+         * transaction is saving the aggregate, or a state other than the trusted one is kept. An
+         * aggregate no longer kept at all counts as outdated, since nothing says who moved it.
+         */
+        private boolean overtakenHere(String id, long trusted) {
+            if (inFlight.getOrDefault(id, 0) > (savedHere.contains(id) ? 1 : 0)) {
+                return true;
+            }
+            Kept now = committed.getIfPresent(id);
+            return now != null && now.version() != trusted;
+        }
+
+        @Override
+        public void forget() {
+            versions.forEach((id, version) -> {
+                Kept now = committed.getIfPresent(id);
+                if (now != null && now.version() == version) {
+                    committed.invalidate(id);
+                }
+            });
+        }
+    }
+
+    /** How many trusted loads one query checks. */
+    private static final int CHECKED_PER_QUERY = 500;
 
     /** The save running on a thread: the aggregate's id and what is known of its stored children. */
     private record Saving(String id, ChildState state) {

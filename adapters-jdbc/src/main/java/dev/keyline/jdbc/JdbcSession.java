@@ -64,6 +64,7 @@ public final class JdbcSession {
     private final JdbcTransactions transactions;
     private final SqlDialect dialect;
     private final long cachedAggregateRows;
+    private final boolean trustKeptStates;
     /** The column labels of the queries' results, so that rows are read by position. */
     private final ColumnLabels.Cache columnLabels = new ColumnLabels.Cache();
 
@@ -87,9 +88,41 @@ public final class JdbcSession {
      *     (see {@link #cachedAggregateRows()}); 0 keeps none
      */
     public JdbcSession(JdbcTransactions transactions, SqlDialect dialect, long cachedAggregateRows) {
+        this(transactions, dialect, cachedAggregateRows, true);
+    }
+
+    /**
+     * A session on the given transactions.
+     *
+     * @param transactions whose connections the statements use
+     * @param dialect the database's dialect
+     * @param cachedAggregateRows how many rows' worth of saved aggregates each repository keeps
+     *     (see {@link #cachedAggregateRows()}); 0 keeps none
+     * @param trustKeptStates whether a transaction's loads trust the kept states without reading
+     *     the parent row (see {@link #trustsKeptStates()})
+     */
+    public JdbcSession(JdbcTransactions transactions, SqlDialect dialect, long cachedAggregateRows,
+            boolean trustKeptStates) {
         this.transactions = Require.nonNull(transactions, "transactions");
         this.dialect = Require.nonNull(dialect, "dialect");
         this.cachedAggregateRows = Require.nonNegative(cachedAggregateRows, "cachedAggregateRows");
+        this.trustKeptStates = trustKeptStates;
+    }
+
+    /**
+     * Whether a load inside a transaction ({@code Transactions.execute}) restores a kept state
+     * (see {@link #cachedAggregateRows()}) without reading the aggregate's parent row, on trust,
+     * leaving the check to later: the save's versioned update checks the version it was loaded
+     * at, the commit checks the loads no save checked, and a failed transaction checks them all
+     * (see {@link JdbcTransactions}). An outdated state then fails the transaction with
+     * {@link dev.keyline.spi.KeptStateOutdatedException}, which the runtime runs again on the
+     * stored state. When false, or in a read ({@code Transactions.read}), every load reads the
+     * parent row and trusts a kept state only at the version read.
+     *
+     * @return true unless turned off
+     */
+    public boolean trustsKeptStates() {
+        return trustKeptStates;
     }
 
     /**

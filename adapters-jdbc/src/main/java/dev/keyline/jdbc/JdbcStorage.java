@@ -65,10 +65,11 @@ public final class JdbcStorage implements StorageProvider {
     private final PortRegistry ports = new PortRegistry();
     private final List<Area> areas;
 
-    private JdbcStorage(SqlDialect dialect, DataSource dataSource, List<JdbcArea> installed, long cachedAggregateRows) {
+    private JdbcStorage(SqlDialect dialect, DataSource dataSource, List<JdbcArea> installed, long cachedAggregateRows,
+            boolean trustKeptStates) {
         this.dialect = dialect;
         this.transactions = new JdbcTransactions(dataSource);
-        this.session = new JdbcSession(transactions, dialect, cachedAggregateRows);
+        this.session = new JdbcSession(transactions, dialect, cachedAggregateRows, trustKeptStates);
         this.outbox = new JdbcOutbox(session);
         List<Area> stored = new ArrayList<>();
         for (JdbcArea area : installed) {
@@ -147,6 +148,7 @@ public final class JdbcStorage implements StorageProvider {
         private final List<JdbcArea> explicitAreas = new ArrayList<>();
         private boolean discover = true;
         private long cachedAggregateRows = JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS;
+        private boolean trustKeptStates = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -204,6 +206,27 @@ public final class JdbcStorage implements StorageProvider {
         }
 
         /**
+         * Whether a command's load of an aggregate this provider kept (see
+         * {@link #cachedAggregateRows(long)}) trusts the kept state without reading the
+         * aggregate's row; on by default. The version is then checked later, in the same
+         * transaction: by the save's versioned update, or before the commit for an aggregate the
+         * command did not save, or after a failure. An outdated state (another process saved the
+         * aggregate since) fails the transaction with
+         * {@link dev.keyline.spi.KeptStateOutdatedException}, and the runtime runs the command
+         * once more on the stored state, which costs that command a second attempt. Hosts whose
+         * instances write the same aggregates often turn it off, so that every load reads the
+         * row first (see {@link JdbcSession#trustsKeptStates()}). Reads ({@code Transactions.read})
+         * always read the row.
+         *
+         * @param trust false to read the row at every load
+         * @return this builder
+         */
+        public Builder trustKeptStates(boolean trust) {
+            this.trustKeptStates = trust;
+            return this;
+        }
+
+        /**
          * Installs an area, for example a host's own; an area also found by discovery is installed
          * once. Its migrations run with the provider's when {@link #migrate(boolean) migrating}.
          *
@@ -231,7 +254,7 @@ public final class JdbcStorage implements StorageProvider {
             if (migrate) {
                 SchemaMigrations.migrate(dataSource, chosen, installed);
             }
-            return new JdbcStorage(chosen, dataSource, installed, cachedAggregateRows);
+            return new JdbcStorage(chosen, dataSource, installed, cachedAggregateRows, trustKeptStates);
         }
 
         private SqlDialect detect() {

@@ -2,6 +2,7 @@ package dev.keyline.jdbc;
 
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
+import dev.keyline.spi.KeptStateOutdatedException;
 import dev.keyline.spi.StorageException;
 import dev.keyline.spi.TransactionalWork;
 import dev.keyline.spi.Transactions;
@@ -49,6 +50,14 @@ import javax.sql.DataSource;
  * the same way but leaves it in auto-commit mode: no transaction is begun and no commit is sent,
  * and every write through the provider is refused (see {@link #read}).
  *
+ * <p><b>Trusted loads.</b> A command's load may restore a state the provider kept of an earlier
+ * commit without reading the aggregate's row (see {@link JdbcParentChildRepository}). A versioned
+ * save of that aggregate checks it; before the commit, the loads no save checked are compared with
+ * the stored versions in one query per table; and when the transaction fails, all of them are,
+ * after the rollback, since an outdated state may be why it failed. A state found outdated is
+ * forgotten and the transaction fails with {@link KeptStateOutdatedException}, carrying the
+ * failure it replaces, so that the command runs again on the stored state.
+ *
  * <p>A nested call on the same thread joins the outer transaction. If a nested call throws, the
  * transaction is marked rollback-only: even if the outer work catches the exception and returns,
  * the outermost call rolls back and throws an {@link InvalidStateException} whose cause is the
@@ -94,6 +103,17 @@ public final class JdbcTransactions implements Transactions {
         }
         Binding binding = begin(readOnly);
         bound.set(binding);
+        try {
+            return run(work, binding, readOnly);
+        } finally {
+            for (Runnable hook : binding.afterCompletion) {
+                hook.run();
+            }
+        }
+    }
+
+    /** Runs the outermost work on its new binding, then commits, rolls back or ends the read. */
+    private <T> T run(TransactionalWork<T> work, Binding binding, boolean readOnly) {
         T result;
         try {
             result = work.execute();
@@ -101,10 +121,15 @@ public final class JdbcTransactions implements Transactions {
             bound.remove();
             if (readOnly) {
                 endRead(binding, failure);
-            } else {
-                rollback(binding, failure);
-                release(binding, failure);
+                throw failure;
             }
+            rollback(binding, failure);
+            RuntimeException outdated = outdatedAfter(binding, failure);
+            if (outdated != null) {
+                release(binding, outdated);
+                throw outdated;
+            }
+            release(binding, failure);
             throw failure;
         }
         if (readOnly) {
@@ -112,12 +137,20 @@ public final class JdbcTransactions implements Transactions {
             endRead(binding, null);
             return result;
         }
-        if (binding.rollbackOnly == null && binding.pending != null && !binding.pending.isEmpty()) {
+        if (binding.rollbackOnly == null) {
             try {
-                binding.pending.flush(binding.connection);
+                if (binding.pending != null && !binding.pending.isEmpty()) {
+                    binding.pending.flush(binding.connection);
+                }
+                checkTrustedBeforeCommit(binding);
             } catch (RuntimeException | Error failure) {
                 bound.remove();
                 rollback(binding, failure);
+                RuntimeException outdated = outdatedAfter(binding, failure);
+                if (outdated != null) {
+                    release(binding, outdated);
+                    throw outdated;
+                }
                 release(binding, failure);
                 throw failure;
             }
@@ -327,6 +360,131 @@ public final class JdbcTransactions implements Transactions {
         binding.afterCommit.add(hook);
     }
 
+    /**
+     * Loads of the transaction active on the calling thread that trusted states the provider kept
+     * of earlier commits instead of reading their rows (see {@link JdbcParentChildRepository}).
+     * Before the commit, those that no versioned save checked are compared with the stored
+     * versions; after a failure, all of them are, once the transaction has rolled back. A state
+     * found outdated is forgotten and the transaction fails with
+     * {@link KeptStateOutdatedException}.
+     *
+     * @param loads what the transaction trusted of one repository
+     * @throws InvalidStateException when no transaction that may write is active on the thread
+     */
+    void trust(TrustedLoads loads) {
+        Require.nonNull(loads, "loads");
+        requireWritable();
+        Binding binding = active();
+        if (binding.trusted == null) {
+            binding.trusted = new ArrayList<>(2);
+        }
+        binding.trusted.add(loads);
+    }
+
+    /**
+     * Whether a load may trust a kept state on the calling thread: a transaction that may write is
+     * active, so its saves and its commit check what it trusted. A read ({@link #read}) has no
+     * such check, and reads the rows.
+     *
+     * @return true inside {@link #execute}
+     */
+    boolean checksTrustedLoads() {
+        Binding binding = bound.get();
+        return binding != null && !binding.readOnly;
+    }
+
+    /** What one repository's loads trusted in a transaction, checked against the stored versions. */
+    interface TrustedLoads {
+
+        /**
+         * Reads the stored versions of the trusted loads on {@code connection}, and describes the
+         * first that was outdated when it was loaded: its stored version is not the one trusted,
+         * and no transaction of this provider saved the aggregate since (none is saving it, and
+         * the state kept is still the one trusted), so another process did, perhaps before the
+         * load. A version moved by a save of this provider is a race the versioned saves settle,
+         * as if the row had been read at the load.
+         *
+         * @param connection the transaction's connection
+         * @param unsavedOnly true to check only the loads that no versioned save checked
+         * @return the aggregate and the versions, or null when no load checked was outdated
+         * @throws SQLException when the database fails
+         */
+        String outdated(Connection connection, boolean unsavedOnly) throws SQLException;
+
+        /** Forgets every kept state the loads trusted, so that the next loads read the rows. */
+        void forget();
+    }
+
+    /** Fails with {@link KeptStateOutdatedException} when a trusted load no save checked is outdated. */
+    private static void checkTrustedBeforeCommit(Binding binding) {
+        if (binding.trusted == null) {
+            return;
+        }
+        String outdated;
+        try {
+            outdated = firstOutdated(binding, true);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap("checking the versions of the kept states the transaction loaded", e);
+        }
+        if (outdated != null) {
+            binding.trusted.forEach(TrustedLoads::forget);
+            throw new KeptStateOutdatedException("the kept state of " + outdated + ": another process saved it after "
+                    + "this provider kept it; nothing was written, and the next attempt reads it from the database", null);
+        }
+    }
+
+    private static String firstOutdated(Binding binding, boolean unsavedOnly) throws SQLException {
+        for (TrustedLoads loads : binding.trusted) {
+            String outdated = loads.outdated(binding.connection, unsavedOnly);
+            if (outdated != null) {
+                return outdated;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After a transaction that trusted kept states failed and rolled back: whether one of them was
+     * outdated, which may be why it failed (a stale version at the save, or a rejection of an old
+     * state). Then the states are forgotten and the failure is replaced by a
+     * {@link KeptStateOutdatedException} carrying it; otherwise null, and the failure stands. A
+     * failure of the check itself is added to the failure.
+     */
+    private static RuntimeException outdatedAfter(Binding binding, Throwable failure) {
+        if (binding.trusted == null || failure instanceof KeptStateOutdatedException
+                || !(failure instanceof RuntimeException)) {
+            return null;
+        }
+        String outdated;
+        try {
+            outdated = firstOutdated(binding, false);
+            binding.connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(SqlFailures.wrapAny("checking the versions of the kept states the transaction loaded", e));
+            return null;
+        }
+        if (outdated == null) {
+            return null;
+        }
+        binding.trusted.forEach(TrustedLoads::forget);
+        return new KeptStateOutdatedException("the kept state of " + outdated + ": another process saved it after this "
+                + "provider kept it, and the transaction failed on it (" + failure.getMessage() + "); nothing was written, "
+                + "and the next attempt reads it from the database", failure);
+    }
+
+    /**
+     * Runs {@code hook} once the transaction active on the calling thread has ended, whether it
+     * committed or rolled back, after the {@linkplain #afterCommit after-commit hooks}. Meant for
+     * the provider's own bookkeeping, so a hook must not throw.
+     *
+     * @param hook what to run at the end
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     */
+    void afterCompletion(Runnable hook) {
+        Require.nonNull(hook, "hook");
+        active().afterCompletion.add(hook);
+    }
+
     private static <T> T joined(Binding outer, TransactionalWork<T> work) {
         try {
             return work.execute();
@@ -453,12 +611,15 @@ public final class JdbcTransactions implements Transactions {
         private final boolean readOnly;
         private final Map<Object, Object> attachments = new HashMap<>();
         private final List<Runnable> afterCommit = new ArrayList<>(2);
+        private final List<Runnable> afterCompletion = new ArrayList<>(2);
         /** Whether the provider switched auto-commit off, so that it must switch it on again. */
         private boolean previousAutoCommit;
         /** For a read: whether the connection is inside a transaction, which ends with a rollback. */
         private boolean inTransaction;
         private PendingWrites pending;
         private Throwable rollbackOnly;
+        /** The repositories' loads that trusted kept states; null when none did. */
+        private List<TrustedLoads> trusted;
 
         private Binding(Connection connection, boolean previousAutoCommit, int previousIsolation, boolean readOnly) {
             this.connection = connection;

@@ -125,10 +125,11 @@ abstract class JdbcAccountTablesContract {
     void anAccountRowThatBreaksAnInvariantIsReportedAsCorruptByFindAndByQueries() {
         KeyAccount account = active(new AccountId("KA1"), new UserId("am-1"));
         storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
-        // an edit outside Keyline raises the version, or the storage that saved the account keeps trusting its own copy
+        // an edit outside Keyline raises the version, or the storage that saved the account keeps trusting its own copy;
+        // a read then sees the edit at once, a command (whose load trusts the kept copy) at its next attempt
         sql.update("UPDATE keyline_key_account SET account_manager = NULL, version = version + 1 WHERE account_id = ?", "KA1");
 
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().read(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("KA1")
                 .hasMessageContaining("without an account manager");
         assertThatThrownBy(() -> storage.transactions().execute(() -> {
@@ -145,19 +146,19 @@ abstract class JdbcAccountTablesContract {
         storage.transactions().run(() -> storage.port(KeyAccountRepository.class).save(account));
 
         sql.update("UPDATE keyline_key_account SET industry = 'MINING', version = version + 1 WHERE account_id = ?", "KA1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().read(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("industry").hasMessageContaining("MINING");
 
         sql.update("UPDATE keyline_key_account SET industry = 'FINANCE' WHERE account_id = ?", "KA1");
         sql.update("UPDATE keyline_key_account_tier_change SET from_tier = 'NATIONAL' WHERE account_id = ?", "KA1");
         sql.update("UPDATE keyline_key_account SET version = version + 1 WHERE account_id = ?", "KA1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().read(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("tier history");
 
         sql.update("UPDATE keyline_key_account_tier_change SET from_tier = 'LOCAL', to_tier = 'LOCAL' WHERE account_id = ?",
                 "KA1");
         sql.update("UPDATE keyline_key_account SET version = version + 1 WHERE account_id = ?", "KA1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(KeyAccountRepository.class).find(account.id())))
+        assertThatThrownBy(() -> storage.transactions().read(() -> storage.port(KeyAccountRepository.class).find(account.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("tier change 1 of key account KA1");
     }
 
@@ -175,7 +176,7 @@ abstract class JdbcAccountTablesContract {
 
         sql.update("UPDATE keyline_account_plan_action SET due_on = ? WHERE plan_id = ?", LocalDate.of(2025, 5, 1), "P1");
         sql.update("UPDATE keyline_account_plan SET version = version + 1 WHERE plan_id = ?", "P1");
-        assertThatThrownBy(() -> storage.transactions().execute(() -> storage.port(AccountPlanRepository.class).find(plan.id())))
+        assertThatThrownBy(() -> storage.transactions().read(() -> storage.port(AccountPlanRepository.class).find(plan.id())))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("P1").hasMessageContaining("plan year");
 
         sql.update("UPDATE keyline_spend_fact SET spend_month = '2024-13' WHERE fact_id = ?", "F1");

@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.account.AccountId;
+import dev.keyline.domain.account.AccountProfile;
 import dev.keyline.domain.account.KeyAccountSnapshot;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Industry;
+import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.LocalNetworkId;
+import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.jdbc.StatementLog.Counted;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.KeyAccounts;
+import dev.keyline.spi.KeptStateOutdatedException;
+import dev.keyline.spi.account.KeyAccountRepository;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +61,12 @@ abstract class KeptAggregatesContract {
     private Keyline runtime(long keptRows, boolean logged) {
         DataSource source = logged ? log.wrap(dataSource()) : dataSource();
         return Keyline.builder().storage(JdbcStorage.builder(source).migrate(false).cachedAggregateRows(keptRows).build())
+                .build();
+    }
+
+    /** A runtime on this database that keeps and trusts states, never retries a stale version, and logs its statements. */
+    private Keyline trustingNoRetries() {
+        return Keyline.builder().storage(JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build()).staleRetries(0)
                 .build();
     }
 
@@ -194,6 +207,115 @@ abstract class KeptAggregatesContract {
 
         assertThat(JdbcParentChildRepository.rowsOf(accounts.get(KA1))).isEqualTo(2);
         assertThat(JdbcParentChildRepository.rowsOf("not a record")).isOne();
+    }
+
+    @Test
+    void aCommandTrustsTheKeptStateAndReadsNoRowOfIt() {
+        register(accounts);
+
+        Counted assign = log.count(() -> accounts.assignManager(ZHOU, KA1, WANG));
+
+        assertThat(assign.ofKind("SELECT")).as("%s", assign).isEmpty();
+        assertThat(assign.ofKind("UPDATE")).as("%s: the versioned update checks the trusted version", assign)
+                .singleElement().satisfies(s -> assertThat(s.sql()).contains("version = ?"));
+        assertThat(accounts.get(KA1).accountManager()).contains(WANG);
+    }
+
+    @Test
+    void aSaveOfAStateAnotherStorageReplacedRunsTheCommandOnceMoreOnTheStoredState() {
+        Keyline here = trustingNoRetries();
+        KeyAccounts hereAccounts = KeyAccounts.on(here);
+        register(hereAccounts);
+        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        elsewhere.assignManager(ZHOU, KA1, ZHAO);
+
+        // the kept state (version 1, no manager) is trusted; its update meets version 2, and with no
+        // stale retries the runtime still runs it once more, reading the row
+        KeyAccountSnapshot changed = hereAccounts.updateProfile(ZHOU, KA1, profileWithEmployees(120));
+
+        assertThat(changed.version()).isEqualTo(3);
+        assertThat(elsewhere.get(KA1).accountManager()).as("the other storage's change survives").contains(ZHAO);
+        assertThat(elsewhere.get(KA1).profile()).isEqualTo(profileWithEmployees(120));
+        // and the next command trusts the state this attempt committed
+        Counted next = log.count(() -> hereAccounts.updateProfile(ZHOU, KA1, profileWithEmployees(130)));
+        assertThat(next.ofKind("SELECT")).as("%s", next).isEmpty();
+    }
+
+    @Test
+    void aRejectionOfAnOutdatedStateIsRunAgainOnTheStoredState() {
+        Keyline here = trustingNoRetries();
+        KeyAccounts hereAccounts = KeyAccounts.on(here);
+        register(hereAccounts);
+        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        elsewhere.assignManager(ZHOU, KA1, ZHAO);
+
+        // kept here: no account manager, which activation refuses; stored: ZHAO, which it accepts
+        KeyAccountSnapshot active = hereAccounts.activate(ZHOU, KA1);
+
+        assertThat(active.accountManager()).contains(ZHAO);
+        assertThat(active.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aRejectionOfACurrentStateStandsAfterOneVersionCheck() {
+        register(accounts);
+
+        Counted refused = log.count(() -> assertThatThrownBy(() -> accounts.activate(ZHOU, KA1))
+                .isInstanceOf(InvalidStateException.class).hasMessageContaining("has no account manager"));
+
+        assertThat(refused.statements()).as("%s", refused).singleElement()
+                .satisfies(s -> assertThat(s.sql()).startsWith("SELECT account_id, version FROM keyline_key_account"));
+        assertThat(refused.calls("commit")).isZero();
+    }
+
+    @Test
+    void aTransactionThatOnlyReadAnOutdatedStateFailsBeforeItsCommitAndForgetsIt() {
+        register(accounts);
+        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        elsewhere.assignManager(ZHOU, KA1, ZHAO);
+        KeyAccountRepository repository = keyline.storage().port(KeyAccountRepository.class);
+        AtomicReference<UserId> seen = new AtomicReference<>();
+
+        assertThatThrownBy(() -> keyline.storage().transactions().execute(() -> {
+            seen.set(repository.get(KA1).accountManager().orElse(null));
+            return null;
+        })).isInstanceOf(KeptStateOutdatedException.class)
+                .hasMessageContaining("key account KA1 at version 1 is outdated (the database holds version 2)");
+
+        assertThat(seen.get()).as("the work saw the kept state").isNull();
+        UserId manager = keyline.storage().transactions().execute(() -> repository.get(KA1).accountManager().orElse(null));
+        assertThat(manager).as("the state was forgotten, and the row read").isEqualTo(ZHAO);
+    }
+
+    @Test
+    void anAppendToTheChildrenOfAnOutdatedStateWritesNothingAndRunsAgain() {
+        Keyline here = trustingNoRetries();
+        KeyAccounts hereAccounts = KeyAccounts.on(here);
+        register(hereAccounts);
+        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        elsewhere.overrideTier(ZHOU, LI, KA1, Tier.NATIONAL, "strategic customer");
+
+        // the kept state has no tier change; its first one would take the stored one's place
+        KeyAccountSnapshot local = hereAccounts.overrideTier(ZHOU, LI, KA1, Tier.LOCAL, "a local customer after all");
+
+        assertThat(local.tierHistory()).hasSize(2);
+        assertThat(elsewhere.get(KA1).tierHistory()).isEqualTo(local.tierHistory());
+    }
+
+    @Test
+    void withTrustTurnedOffEveryLoadReadsTheRow() {
+        KeyAccounts reading = KeyAccounts.on(Keyline.builder().storage(JdbcStorage.builder(log.wrap(dataSource()))
+                .migrate(false).trustKeptStates(false).build()).build());
+        register(reading);
+
+        Counted assign = log.count(() -> reading.assignManager(ZHOU, KA1, WANG));
+
+        assertThat(assign.ofKind("SELECT")).as("%s", assign).singleElement()
+                .satisfies(s -> assertThat(s.sql()).startsWith("SELECT * FROM keyline_key_account "));
+    }
+
+    private static AccountProfile profileWithEmployees(int branches) {
+        return new AccountProfile(branches, Money.zero(), BigDecimal.ZERO, Money.zero(), BigDecimal.ZERO, false, false, 0, 0);
     }
 
     private void edit(String sql) throws SQLException {

@@ -7,6 +7,7 @@ import dev.keyline.json.KeylineJson;
 import dev.keyline.spi.Area;
 import dev.keyline.spi.Areas;
 import dev.keyline.spi.ConfigurationException;
+import dev.keyline.spi.KeptStateOutdatedException;
 import dev.keyline.spi.NotificationSink;
 import dev.keyline.spi.StorageProvider;
 import dev.keyline.spi.Transactions;
@@ -62,7 +63,10 @@ import java.util.function.Function;
  * commands creating the same aggregate: running the creation again would fail the same way) and
  * every other failure propagate at once. A command that joins a transaction already active on the
  * thread is never retried on its own: its stale version propagates at once, and the command that
- * started the transaction decides. Since a command may run more than once, it should have no
+ * started the transaction decides. A {@link KeptStateOutdatedException} (the provider loaded an
+ * aggregate from a state it kept, which another process had replaced before the command began)
+ * is run again once without counting against {@link #staleRetries()}; the provider has forgotten
+ * that state, so the next attempt reads it afresh. Since a command may run more than once, it should have no
  * effects outside its transaction (sending mail, counting in memory) other than through the outbox.
  */
 public final class Keyline {
@@ -121,10 +125,20 @@ public final class Keyline {
             return attempt(command);
         }
         int attempts = 0;
+        boolean outdatedRetried = false;
         while (true) {
             attempts++;
             try {
                 return attempt(command);
+            } catch (KeptStateOutdatedException e) {
+                // no rival raced this command: a kept state was old before it began, and the
+                // provider has forgotten it; one more attempt reads afresh, not counted
+                if (!outdatedRetried) {
+                    outdatedRetried = true;
+                    attempts--;
+                } else if (attempts > staleRetries) {
+                    throw new ConcurrencyConflictException(attempts, e);
+                }
             } catch (StaleVersionException e) {
                 if (attempts > staleRetries) {
                     throw new ConcurrencyConflictException(attempts, e);

@@ -25,7 +25,8 @@ public final class Fixture implements AutoCloseable {
 
     private Fixture(Database.Opened opened) {
         this.opened = opened;
-        this.storage = JdbcStorage.builder(opened.pool()).migrate(true).cachedAggregateRows(cachedAggregateRows()).build();
+        this.storage = JdbcStorage.builder(opened.pool()).migrate(true).cachedAggregateRows(cachedAggregateRows())
+                .trustKeptStates(trustKeptStates()).build();
         this.keyline = Keyline.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
@@ -36,6 +37,15 @@ public final class Fixture implements AutoCloseable {
      */
     static long cachedAggregateRows() {
         return Long.getLong("keyline.cachedAggregateRows", JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS);
+    }
+
+    /**
+     * Whether the JDBC provider's commands trust the states it kept: the system property
+     * {@code keyline.trustKeptStates} ({@code run.sh --no-trust} sets it to false), else the
+     * provider's default, true.
+     */
+    static boolean trustKeptStates() {
+        return !"false".equals(System.getProperty("keyline.trustKeptStates"));
     }
 
     /**
