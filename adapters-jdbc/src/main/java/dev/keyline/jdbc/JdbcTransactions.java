@@ -123,13 +123,10 @@ public final class JdbcTransactions implements Transactions {
                 endRead(binding, failure);
                 throw failure;
             }
-            rollback(binding, failure);
-            RuntimeException outdated = outdatedAfter(binding, failure);
+            RuntimeException outdated = endFailed(binding, failure);
             if (outdated != null) {
-                release(binding, outdated);
                 throw outdated;
             }
-            release(binding, failure);
             throw failure;
         }
         if (readOnly) {
@@ -145,13 +142,10 @@ public final class JdbcTransactions implements Transactions {
                 checkTrustedBeforeCommit(binding);
             } catch (RuntimeException | Error failure) {
                 bound.remove();
-                rollback(binding, failure);
-                RuntimeException outdated = outdatedAfter(binding, failure);
+                RuntimeException outdated = endFailed(binding, failure);
                 if (outdated != null) {
-                    release(binding, outdated);
                     throw outdated;
                 }
-                release(binding, failure);
                 throw failure;
             }
         }
@@ -441,6 +435,19 @@ public final class JdbcTransactions implements Transactions {
             }
         }
         return null;
+    }
+
+    /**
+     * Ends a transaction that failed: rolls it back, checks what it trusted
+     * ({@link #outdatedAfter}) and returns the connection.
+     *
+     * @return the exception that replaces {@code failure}, or null when the failure stands
+     */
+    private static RuntimeException endFailed(Binding binding, Throwable failure) {
+        rollback(binding, failure);
+        RuntimeException outdated = outdatedAfter(binding, failure);
+        release(binding, outdated != null ? outdated : failure);
+        return outdated;
     }
 
     /**
