@@ -64,10 +64,20 @@ abstract class KeptAggregatesContract {
                 .build();
     }
 
-    /** A runtime on this database that keeps and trusts states, never retries a stale version, and logs its statements. */
-    private Keyline trustingNoRetries() {
-        return Keyline.builder().storage(JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build()).staleRetries(0)
-                .build();
+    /**
+     * KA1 registered through a runtime on this database that keeps and trusts states, never retries
+     * a stale version and logs its statements; the accounts of that runtime.
+     */
+    private KeyAccounts registeredWithoutRetries() {
+        KeyAccounts here = KeyAccounts.on(Keyline.builder()
+                .storage(JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build()).staleRetries(0).build());
+        register(here);
+        return here;
+    }
+
+    /** The accounts of another storage on the same database, as another process would have. */
+    private KeyAccounts elsewhere() {
+        return KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
     }
 
     private KeyAccountSnapshot register(KeyAccounts on) {
@@ -95,7 +105,7 @@ abstract class KeptAggregatesContract {
     @Test
     void anotherStoragesSaveIsReadWhole() {
         register(accounts);
-        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        KeyAccounts elsewhere = elsewhere();
         elsewhere.assignManager(ZHOU, KA1, ZHAO);
         KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
 
@@ -223,30 +233,26 @@ abstract class KeptAggregatesContract {
 
     @Test
     void aSaveOfAStateAnotherStorageReplacedRunsTheCommandOnceMoreOnTheStoredState() {
-        Keyline here = trustingNoRetries();
-        KeyAccounts hereAccounts = KeyAccounts.on(here);
-        register(hereAccounts);
-        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        KeyAccounts hereAccounts = registeredWithoutRetries();
+        KeyAccounts elsewhere = elsewhere();
         elsewhere.assignManager(ZHOU, KA1, ZHAO);
 
         // the kept state (version 1, no manager) is trusted; its update meets version 2, and with no
         // stale retries the runtime still runs it once more, reading the row
-        KeyAccountSnapshot changed = hereAccounts.updateProfile(ZHOU, KA1, profileWithEmployees(120));
+        KeyAccountSnapshot changed = hereAccounts.updateProfile(ZHOU, KA1, profileWithBranches(120));
 
         assertThat(changed.version()).isEqualTo(3);
         assertThat(elsewhere.get(KA1).accountManager()).as("the other storage's change survives").contains(ZHAO);
-        assertThat(elsewhere.get(KA1).profile()).isEqualTo(profileWithEmployees(120));
+        assertThat(elsewhere.get(KA1).profile()).isEqualTo(profileWithBranches(120));
         // and the next command trusts the state this attempt committed
-        Counted next = log.count(() -> hereAccounts.updateProfile(ZHOU, KA1, profileWithEmployees(130)));
+        Counted next = log.count(() -> hereAccounts.updateProfile(ZHOU, KA1, profileWithBranches(130)));
         assertThat(next.ofKind("SELECT")).as("%s", next).isEmpty();
     }
 
     @Test
     void aRejectionOfAnOutdatedStateIsRunAgainOnTheStoredState() {
-        Keyline here = trustingNoRetries();
-        KeyAccounts hereAccounts = KeyAccounts.on(here);
-        register(hereAccounts);
-        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        KeyAccounts hereAccounts = registeredWithoutRetries();
+        KeyAccounts elsewhere = elsewhere();
         elsewhere.assignManager(ZHOU, KA1, ZHAO);
 
         // kept here: no account manager, which activation refuses; stored: ZHAO, which it accepts
@@ -271,7 +277,7 @@ abstract class KeptAggregatesContract {
     @Test
     void aTransactionThatOnlyReadAnOutdatedStateFailsBeforeItsCommitAndForgetsIt() {
         register(accounts);
-        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        KeyAccounts elsewhere = elsewhere();
         elsewhere.assignManager(ZHOU, KA1, ZHAO);
         KeyAccountRepository repository = keyline.storage().port(KeyAccountRepository.class);
         AtomicReference<UserId> seen = new AtomicReference<>();
@@ -289,10 +295,8 @@ abstract class KeptAggregatesContract {
 
     @Test
     void anAppendToTheChildrenOfAnOutdatedStateWritesNothingAndRunsAgain() {
-        Keyline here = trustingNoRetries();
-        KeyAccounts hereAccounts = KeyAccounts.on(here);
-        register(hereAccounts);
-        KeyAccounts elsewhere = KeyAccounts.on(runtime(JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS, false));
+        KeyAccounts hereAccounts = registeredWithoutRetries();
+        KeyAccounts elsewhere = elsewhere();
         elsewhere.overrideTier(ZHOU, LI, KA1, Tier.NATIONAL, "strategic customer");
 
         // the kept state has no tier change; its first one would take the stored one's place
@@ -314,7 +318,7 @@ abstract class KeptAggregatesContract {
                 .satisfies(s -> assertThat(s.sql()).startsWith("SELECT * FROM keyline_key_account "));
     }
 
-    private static AccountProfile profileWithEmployees(int branches) {
+    private static AccountProfile profileWithBranches(int branches) {
         return new AccountProfile(branches, Money.zero(), BigDecimal.ZERO, Money.zero(), BigDecimal.ZERO, false, false, 0, 0);
     }
 
