@@ -171,6 +171,17 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     /**
+     * Whether the aggregate has child tables; true unless overridden. An aggregate of one row (a
+     * subclass whose {@link #readChildren} reads nothing) returns false, so that its load is the
+     * parent row alone, with no second read of the versions, while it still gains the kept states.
+     *
+     * @return false when the parent row is the whole aggregate
+     */
+    protected boolean hasChildTables() {
+        return true;
+    }
+
+    /**
      * Reads the parent row; nothing is validated yet.
      *
      * @param row a row of the parent table, all columns
@@ -725,8 +736,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             }
             Map<String, Long> versions = check.agreed();
             List<String> uncovered = ids.stream().filter(id -> !check.covers(id)).toList();
-            if (!uncovered.isEmpty()) {
+            if (!uncovered.isEmpty() && hasChildTables()) {
                 versions.putAll(versions(uncovered));
+            } else if (!uncovered.isEmpty()) {
+                // the parent row is the whole aggregate: what was read is consistent as it stands
+                pending.forEach(p -> versions.put(idOf(p), versionOf(p)));
             }
             List<String> changed = new ArrayList<>();
             for (P parent : pending) {
