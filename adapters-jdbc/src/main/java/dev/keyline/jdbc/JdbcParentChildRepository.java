@@ -736,11 +736,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             }
             Map<String, Long> versions = check.agreed();
             List<String> uncovered = ids.stream().filter(id -> !check.covers(id)).toList();
-            if (!uncovered.isEmpty() && hasChildTables()) {
-                versions.putAll(versions(uncovered));
-            } else if (!uncovered.isEmpty()) {
-                // the parent row is the whole aggregate: what was read is consistent as it stands
-                pending.forEach(p -> versions.put(idOf(p), versionOf(p)));
+            if (!uncovered.isEmpty()) {
+                if (hasChildTables()) {
+                    versions.putAll(versions(uncovered));
+                } else {
+                    // the parent row is the whole aggregate: what was read is consistent as it stands
+                    pending.forEach(p -> versions.put(idOf(p), versionOf(p)));
+                }
             }
             List<String> changed = new ArrayList<>();
             for (P parent : pending) {

@@ -153,26 +153,34 @@ public abstract class StorageProviderContract {
      * transaction it has not committed yet; returns once that transaction has committed.
      */
     private void whileAppendedUncommitted(OutboxMessage m, Runnable check) throws Exception {
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch mayCommit = new CountDownLatch(1);
-        ExecutorService writer = Executors.newSingleThreadExecutor();
+        whileHeldOpen(() -> storage.outbox().append(List.of(m)), check);
+    }
+
+    /**
+     * Runs {@code check} on this thread while another thread's transaction has run {@code work}
+     * and not ended yet; returns once that transaction has committed.
+     */
+    private void whileHeldOpen(Runnable work, Runnable check) throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        CountDownLatch mayEnd = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
         try {
-            Future<?> done = writer.submit(() -> storage.transactions().run(() -> {
-                storage.outbox().append(List.of(m));
-                appended.countDown();
+            Future<?> done = other.submit(() -> storage.transactions().run(() -> {
+                work.run();
+                ran.countDown();
                 try {
-                    await(mayCommit);
+                    await(mayEnd);
                 } catch (InterruptedException e) {
                     throw new AssertionError(e);
                 }
             }));
-            await(appended);
+            await(ran);
             check.run();
-            mayCommit.countDown();
+            mayEnd.countDown();
             await(done);
         } finally {
-            mayCommit.countDown();
-            writer.shutdownNow();
+            mayEnd.countDown();
+            other.shutdownNow();
         }
     }
 
@@ -931,34 +939,17 @@ public abstract class StorageProviderContract {
             Keyline keyline = keyline(sink);
             publish(keyline, "a", "b", "c", "d");
             Instant now = clock.instant();
-            CountDownLatch firstClaimed = new CountDownLatch(1);
-            CountDownLatch mayEnd = new CountDownLatch(1);
             AtomicReference<List<OutboxClaim>> first = new AtomicReference<>();
-            ExecutorService other = Executors.newSingleThreadExecutor();
-            try {
-                Future<?> done = other.submit(() -> storage.transactions().run(() -> {
-                    first.set(storage.outbox().claimDue(now, Set.of("recorder"), 2, now.plusSeconds(60)));
-                    firstClaimed.countDown();
-                    try {
-                        await(mayEnd);
-                    } catch (InterruptedException e) {
-                        throw new AssertionError(e);
-                    }
-                }));
-                await(firstClaimed);
-                List<OutboxClaim> second = storage.transactions().execute(
-                        () -> storage.outbox().claimDue(now, Set.of("recorder"), 10, now.plusSeconds(60)));
-                mayEnd.countDown();
-                await(done);
+            AtomicReference<List<OutboxClaim>> second = new AtomicReference<>();
 
-                assertThat(first.get()).hasSize(2);
-                assertThat(second).hasSize(2);
-                assertThat(second).extracting(x -> x.message().eventId())
-                        .doesNotContainAnyElementsOf(first.get().stream().map(x -> x.message().eventId()).toList());
-            } finally {
-                mayEnd.countDown();
-                other.shutdownNow();
-            }
+            whileHeldOpen(() -> first.set(storage.outbox().claimDue(now, Set.of("recorder"), 2, now.plusSeconds(60))),
+                    () -> second.set(storage.transactions().execute(
+                            () -> storage.outbox().claimDue(now, Set.of("recorder"), 10, now.plusSeconds(60)))));
+
+            assertThat(first.get()).hasSize(2);
+            assertThat(second.get()).hasSize(2);
+            assertThat(second.get()).extracting(x -> x.message().eventId())
+                    .doesNotContainAnyElementsOf(first.get().stream().map(x -> x.message().eventId()).toList());
         }
 
         @Test
