@@ -8,6 +8,7 @@
 #   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, scale-h2 or scale-postgres
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
 #   benchmarks/run.sh --no-trust            # Keyline's side reading the parent row at every load (trustKeptStates(false))
+#   benchmarks/run.sh --profile             # every trial under async-profiler (CPU time), summed up in profile.md
 #   benchmarks/run.sh --only commands -- -f 1 -wi 3 -w 3s -i 5 -r 3s -e 'KeyAccount'   # JMH arguments after --
 #                                           # replace the group's settings and parameters (its regex stays)
 #
@@ -38,6 +39,10 @@ GC=(-XX:+UseParallelGC)
 FORK_HEAP="-Xms4g -Xmx4g"
 KEYLINE_FLAGS=""  # system properties for Keyline's side
 KEYLINE_PROP=()  # the same for the JVM that runs the unforked scale groups
+PROFILE_CPU=     # set by --profile
+# async-profiler, resolved from Maven Central like the build's dependencies; its jar carries the
+# native library for each platform
+ASYNC_PROFILER=tools.profiler:async-profiler:4.1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --long) PROFILE=long ;;
@@ -49,6 +54,7 @@ while [[ $# -gt 0 ]]; do
       KEYLINE_FLAGS+=" -Dkeyline.trustKeptStates=false"
       KEYLINE_PROP+=(-Dkeyline.trustKeptStates=false)
       ;;
+    --profile) PROFILE_CPU=1 ;;
     --only)
       ONLY="${2:-}"
       shift
@@ -59,7 +65,7 @@ while [[ $# -gt 0 ]]; do
       break
       ;;
     *)
-      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--only commands|bulk|outbox|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
+      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--profile] [--only commands|bulk|outbox|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
       exit 2
       ;;
   esac
@@ -93,6 +99,23 @@ KEYLINE_JVM=(-jvmArgsAppend "${GC[*]} $FORK_HEAP$KEYLINE_FLAGS")  # JMH argument
 
 mkdir -p "$OUT"
 rm -f "$OUT"/*.json "$OUT/postgres.port"
+rm -rf "$OUT/profile" "$OUT/profile.md"
+
+# --profile: JMH's async-profiler integration samples the CPU time of every trial's JVM (itimer
+# needs no privileges, unlike perf events) and writes its stacks in collapsed form
+PROF=()
+if [[ -n "$PROFILE_CPU" ]]; then
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) AP_DIR=linux-x64 ;;
+    Linux-aarch64) AP_DIR=linux-arm64 ;;
+    *) echo "--profile: async-profiler's library is here for Linux on x86-64 and ARM64 only" >&2; exit 2 ;;
+  esac
+  mkdir -p "$OUT/profiler"
+  "$ROOT/mvnw" -B -q -ntp -N -f "$ROOT/pom.xml" dependency:copy -Dartifact="$ASYNC_PROFILER" \
+    -DoutputDirectory="$OUT/profiler" -Dmdep.stripVersion=true
+  (cd "$OUT/profiler" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" xf async-profiler.jar "$AP_DIR/libasyncProfiler.so")
+  PROF=(-prof "async:libPath=$OUT/profiler/$AP_DIR/libasyncProfiler.so;event=itimer;interval=1000000;output=collapsed;dir=$OUT/profile")
+fi
 # run from a copy, so that a build during the run cannot change the classes under the forks
 cp "$JAR" "$OUT/keyline-benchmarks.jar"
 JAR="$OUT/keyline-benchmarks.jar"
@@ -138,7 +161,7 @@ run() {
   fi
   echo "load before $name: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.txt"
   local start=$SECONDS
-  "$JAVA" "${JVM[@]}" "${KEYLINE_PROP[@]}" -jar "$JAR" "$@" "${KEYLINE_JVM[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
+  "$JAVA" "${JVM[@]}" "${KEYLINE_PROP[@]}" -jar "$JAR" "$@" "${KEYLINE_JVM[@]}" "${PROF[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 || {
     echo "$name failed; see $OUT/$name.log" >&2
     exit 1
   }
@@ -154,6 +177,11 @@ run scale-h2 'ScaleBenchmark' "${SCALE[@]}" -p database=H2 -p rows="$H2_ROWS"
 run scale-postgres 'ScaleBenchmark' "${SCALE[@]}" -p database=POSTGRES -p rows="$POSTGRES_ROWS"
 
 "$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.JmhReport "$OUT/report.md" "$OUT/scale-curve.svg" "$OUT"/*.json
+if [[ -n "$PROFILE_CPU" ]]; then
+  mapfile -t PROFILES < <(find "$OUT/profile" -name 'collapsed-*.csv' | sort)
+  "$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.ProfileSummary "$OUT/profile.md" "${PROFILES[@]}"
+  echo "profiles: $OUT/profile.md (summary), $OUT/profile/ (the stacks)"
+fi
 echo
 cat "$OUT/run.txt"
 echo

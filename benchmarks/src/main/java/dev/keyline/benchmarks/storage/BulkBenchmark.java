@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * batch per transaction) and Hibernate (flush and clear every {@link Orm#BATCH_SIZE} orders), on H2
  * and PostgreSQL. One invocation is one transaction; a measured iteration is
  * {@code batchSize} of them into an empty database ({@value #TRANSACTIONS} transactions, 100,000
- * orders, unless {@code -bs} says otherwise). The score is microseconds per order; the report turns it
- * into orders per second.
+ * orders, unless {@code -bs} says otherwise). JMH's single-shot score is the time of the whole batch
+ * over the orders of one invocation; the report divides it by the batch size and turns it into
+ * orders per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -105,8 +105,11 @@ public final class JmhReport {
                 rate = score / perSecond;
                 rateError = error / perSecond;
             } else if (unit.endsWith("/op")) {
-                double time = score * seconds(unit.substring(0, unit.length() - 3));
-                double timeError = error * seconds(unit.substring(0, unit.length() - 3));
+                // a single-shot score is the time of the iteration's whole batch of invocations
+                // (over the operations per invocation), so one operation took that over the batch
+                int batch = "ss".equals(run.path("mode").asText()) ? Math.max(1, run.path("measurementBatchSize").asInt(1)) : 1;
+                double time = score * seconds(unit.substring(0, unit.length() - 3)) / batch;
+                double timeError = error * seconds(unit.substring(0, unit.length() - 3)) / batch;
                 rate = 1 / time;
                 rateError = timeError / (time * time);
             } else {
@@ -220,16 +223,15 @@ public final class JmhReport {
         md.append(" largest / smallest |\n|---|---|---|");
         sizes.forEach(size -> md.append("---|"));
         md.append("---|\n");
-        for (String operation : List.of("write", "find")) {
+        for (String operation : SCALE_OPERATIONS.keySet()) {
             for (String database : DATABASES) {
                 for (String side : List.of("keyline", "raw")) {
-                    md.append("| ").append(operation.equals("write") ? "open an order" : "find by id").append(" | ")
+                    md.append("| ").append(SCALE_OPERATIONS.get(operation)).append(" | ")
                             .append(database.equals("H2") ? "H2" : "PostgreSQL").append(" | ")
                             .append(side.equals("keyline") ? "Keyline" : "raw JDBC");
                     List<Optional<Result>> curve = new ArrayList<>();
                     for (int size : sizes) {
-                        Optional<Result> r = find("ScaleBenchmark." + operation,
-                                Map.of("database", database, "side", side, "rows", String.valueOf(size)));
+                        Optional<Result> r = scalePoint(operation, database, side, size);
                         curve.add(r);
                         md.append(" | ").append(score(r, 1));
                     }
@@ -280,7 +282,34 @@ public final class JmhReport {
         return String.format(Locale.ROOT, "**%.2f ×** %s", keyline.get().rate() / other.get().rate(), name);
     }
 
-    /** The scale curve: two panels (open an order, find by id), a line per database and side, log scales. */
+    /**
+     * The operations of the scale curve and their labels: the stream's rate is per order read, so
+     * that a flat line means a flat cost per row there too.
+     */
+    private static final Map<String, String> SCALE_OPERATIONS = scaleOperations();
+
+    private static Map<String, String> scaleOperations() {
+        Map<String, String> operations = new LinkedHashMap<>();
+        operations.put("write", "open an order");
+        operations.put("find", "find by id");
+        operations.put("overdue", "overdue stream, per order");
+        return operations;
+    }
+
+    /** One point of the scale curve; the overdue stream's as orders read per second (a hundredth of those stored). */
+    private Optional<Result> scalePoint(String operation, String database, String side, int size) {
+        Optional<Result> r = find("ScaleBenchmark." + operation,
+                Map.of("database", database, "side", side, "rows", String.valueOf(size)));
+        if (!operation.equals("overdue")) {
+            return r;
+        }
+        return r.map(x -> new Result(x.benchmark(), x.params(), x.rate() * size / 100.0, x.error() * size / 100.0));
+    }
+
+    /**
+     * The scale curve: a panel per operation (open an order, find by id, the overdue stream per
+     * order), a line per database and side, log scales.
+     */
     String svg() {
         int panelWidth = 360;
         int height = 300;
@@ -289,27 +318,30 @@ public final class JmhReport {
         int plotWidth = 250;
         int plotHeight = 190;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(2 * panelWidth + 20)
+        List<String> operations = List.copyOf(SCALE_OPERATIONS.keySet());
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(operations.size() * panelWidth + 20)
                 .append("\" height=\"").append(height + 60).append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         String[][] lines = {{"H2", "keyline", "#1f77b4", ""}, {"H2", "raw", "#1f77b4", "5,4"},
             {"POSTGRES", "keyline", "#d62728", ""}, {"POSTGRES", "raw", "#d62728", "5,4"}};
-        List<String> operations = List.of("write", "find");
         List<Integer> sizes = sizes();
         int steps = Math.max(1, sizes.size() - 1);
-        for (int panel = 0; panel < 2; panel++) {
+        for (int panel = 0; panel < operations.size(); panel++) {
             String operation = operations.get(panel);
             int x0 = panel * panelWidth + left;
             double min = Double.MAX_VALUE;
             double max = 0;
-            for (Result r : results) {
-                if (r.benchmark().equals("ScaleBenchmark." + operation)) {
-                    min = Math.min(min, r.rate());
-                    max = Math.max(max, r.rate());
+            for (String[] line : lines) {
+                for (int size : sizes) {
+                    Optional<Result> r = scalePoint(operation, line[0], line[1], size);
+                    if (r.isPresent()) {
+                        min = Math.min(min, r.get().rate());
+                        max = Math.max(max, r.get().rate());
+                    }
                 }
             }
             svg.append("<text x=\"").append(x0 + plotWidth / 2).append("\" y=\"20\" text-anchor=\"middle\" font-size=\"13\">")
-                    .append(operation.equals("write") ? "open an order (orders/s)" : "find by id (finds/s)")
+                    .append(SCALE_OPERATIONS.get(operation)).append(operation.equals("find") ? " (finds/s)" : " (orders/s)")
                     .append("</text>\n");
             svg.append("<rect x=\"").append(x0).append("\" y=\"").append(top).append("\" width=\"").append(plotWidth)
                     .append("\" height=\"").append(plotHeight).append("\" fill=\"none\" stroke=\"#999\"/>\n");
@@ -338,8 +370,7 @@ public final class JmhReport {
             for (String[] line : lines) {
                 StringBuilder points = new StringBuilder();
                 for (int i = 0; i < sizes.size(); i++) {
-                    Optional<Result> r = find("ScaleBenchmark." + operation,
-                            Map.of("database", line[0], "side", line[1], "rows", String.valueOf(sizes.get(i))));
+                    Optional<Result> r = scalePoint(operation, line[0], line[1], sizes.get(i));
                     if (r.isPresent()) {
                         double x = x0 + 20 + i * (plotWidth - 40) / (double) steps;
                         double y = top + plotHeight - (Math.log10(r.get().rate()) - low) / (high - low) * plotHeight;

@@ -31,6 +31,19 @@ class JmhReportTest {
     }
 
     @Test
+    void aSingleShotScoreIsTheTimeOfItsWholeBatch() throws Exception {
+        String run = "{\"benchmark\":\"dev.keyline.benchmarks.storage.BulkBenchmark.transaction\",\"mode\":\"ss\","
+                + "\"measurementBatchSize\":100,\"params\":{\"database\":\"H2\",\"side\":\"raw\"},"
+                + "\"primaryMetric\":{\"score\":14000,\"scoreError\":1400,\"scoreUnit\":\"us/op\"}}";
+
+        JmhReport.Result result = read(run).get(0);
+
+        // the batch of 100 transactions took 14,000 µs per order of one: 140 µs an order, 7,143 orders a second
+        assertThat(result.rate()).isCloseTo(1e6 / 140, within(1e-6));
+        assertThat(result.error()).isCloseTo(1e6 / 140 / 10, within(1e-6));
+    }
+
+    @Test
     void theCommandsTableGivesEveryScoreAndTheRatiosToRawAndHibernate() throws Exception {
         String params = "\"database\":\"POSTGRES\",\"side\":\"%s\"";
         List<JmhReport.Result> results = read(
@@ -61,5 +74,20 @@ class JmhReportTest {
                 + "| H2 (memory) | 300 ± 30 | 600 ± 60 | **0.50 ×** raw JDBC |\n| PostgreSQL 18 | – | – | – |");
         assertThat(markdown).contains("| H2 (memory) | 100 ± 10 | – | – |");
         assertThat(markdown).contains("| H2 (memory) | – | 800 ± 8 | – |");
+    }
+
+    @Test
+    void theScaleCurveGivesTheOverdueStreamPerOrderRead() throws Exception {
+        String params = "\"database\":\"H2\",\"rows\":\"%d\",\"side\":\"%s\"";
+        JmhReport report = new JmhReport(read(
+                run("ScaleBenchmark.overdue", String.format(params, 10000, "keyline"), 200, 20, "ops/s"),
+                run("ScaleBenchmark.overdue", String.format(params, 100000, "keyline"), 10, 1, "ops/s"),
+                run("ScaleBenchmark.find", String.format(params, 10000, "keyline"), 3000, 30, "ops/s")));
+
+        // a stream reads a hundredth of the stored orders: 200 streams of 100 orders, 10 of 1,000
+        assertThat(report.markdown()).contains("| overdue stream, per order | H2 | Keyline | 20,000 ± 2,000 | 10,000 ± 1,000 | 0.50 |")
+                .contains("| find by id | H2 | Keyline | 3,000 ± 30 | – | – |");
+        assertThat(report.svg()).contains("open an order (orders/s)").contains("find by id (finds/s)")
+                .contains("overdue stream, per order (orders/s)");
     }
 }
