@@ -520,6 +520,62 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     /**
+     * The rows of an append-only collection for {@link #appendChildren}, each built only when it is
+     * read: a save inserts only the entries after those already stored, so the stored ones are not
+     * turned into rows again at every save, however long the history grows.
+     *
+     * @param entries the collection, in the aggregate's order
+     * @param row builds the placeholder values of one entry, given its position (from 0)
+     * @param <T> the entry type
+     * @return a read-only list of the rows, one per entry
+     */
+    protected static <T> List<Object[]> appendRows(List<T> entries, EntryRow<T> row) {
+        Require.nonNull(entries, "entries");
+        Require.nonNull(row, "row");
+        return new AppendRows<>(entries, row);
+    }
+
+    /**
+     * The placeholder values of one entry of an append-only collection.
+     *
+     * @param <T> the entry type
+     */
+    @FunctionalInterface
+    protected interface EntryRow<T> {
+
+        /**
+         * The values of the entry's row.
+         *
+         * @param position the entry's position in the collection, from 0
+         * @param entry the entry
+         * @return the placeholder values, in the INSERT's column order
+         */
+        Object[] row(int position, T entry);
+    }
+
+    /** The rows of {@link #appendRows}: a view that builds a row when it is read. */
+    private static final class AppendRows<T> extends java.util.AbstractList<Object[]> implements java.util.RandomAccess {
+
+        private final List<T> entries;
+        private final EntryRow<T> row;
+
+        AppendRows(List<T> entries, EntryRow<T> row) {
+            this.entries = entries;
+            this.row = row;
+        }
+
+        @Override
+        public Object[] get(int index) {
+            return row.row(index, entries.get(index));
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+    }
+
+    /**
      * The rows of a child table stored for the aggregate being saved, as {@link #childrenOf}
      * mapped them when the aggregate was loaded in this transaction (or as
      * {@link #storedChildrenAre} last recorded them): the save's version check proves they are

@@ -174,10 +174,8 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
                     + "detail) VALUES (?, ?, ?, ?, ?, ?)", signals);
         }
         storedChildrenAre(SIGNALS, account.id(), open);
-        List<Object[]> changes = new ArrayList<>();
-        List<TierChange> history = account.tierHistory();
-        for (int i = 0; i < history.size(); i++) {
-            TierChange change = history.get(i);
+        // the tier history only grows: rows built for the changes after those stored only
+        List<Object[]> changes = appendRows(account.tierHistory(), (i, change) -> {
             Object[] row = {id, i + 1, change.from(), change.to(), change.at(), change.by(), null, null, null, null, null};
             if (change.cause() instanceof TierChangeCause.ClassificationRun run) {
                 row[6] = CLASSIFICATION_RUN;
@@ -188,8 +186,8 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
                 row[9] = manual.reason();
                 row[10] = manual.approvedBy();
             }
-            changes.add(row);
-        }
+            return row;
+        });
         appendChildren(HISTORY, "account_id", account.id(), inserted, "INSERT INTO " + HISTORY + " (account_id, "
                 + "line_no, from_tier, to_tier, changed_at, changed_by, cause, rule_name, run_date, override_reason, "
                 + "approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", changes);

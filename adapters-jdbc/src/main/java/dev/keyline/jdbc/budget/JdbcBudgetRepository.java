@@ -158,37 +158,24 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
         }
         storedChildrenAre(CHALLENGES, id, raised);
 
-        List<Object[]> history = new ArrayList<>();
-        List<StatusChange> changes = budget.history();
-        for (int i = 0; i < changes.size(); i++) {
-            StatusChange c = changes.get(i);
-            history.add(new Object[] {id, i + 1, c.from(), c.to(), c.by(), c.at(), c.reason()});
-        }
+        // the append-only histories: rows built for the entries after those stored only
+        List<Object[]> history = appendRows(budget.history(),
+                (i, c) -> new Object[] {id, i + 1, c.from(), c.to(), c.by(), c.at(), c.reason()});
         appendChildren(HISTORY, KEY, id, inserted, "INSERT INTO " + HISTORY + " (budget_id, line_no, from_status, "
                 + "to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", history);
 
-        List<Object[]> revisions = new ArrayList<>();
-        for (Revision r : budget.revisions()) {
-            revisions.add(new Object[] {id, r.number(), r.line(), r.delta().amount(), r.reason(), r.approvedBy(),
-                    r.approvedAt()});
-        }
+        List<Object[]> revisions = appendRows(budget.revisions(), (i, r) -> new Object[] {id, r.number(), r.line(),
+                r.delta().amount(), r.reason(), r.approvedBy(), r.approvedAt()});
         appendChildren(REVISIONS, KEY, id, inserted, "INSERT INTO " + REVISIONS + " (budget_id, line_no, line_id, delta, "
                 + "reason, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?)", revisions);
 
-        List<Object[]> ledger = new ArrayList<>();
-        for (LedgerEntry e : budget.ledger()) {
-            ledger.add(new Object[] {id, e.sequence(), e.kind(), e.line(), e.document(), e.stage(), e.amount().amount(),
-                    e.by(), e.at(), e.note()});
-        }
+        List<Object[]> ledger = appendRows(budget.ledger(), (i, e) -> new Object[] {id, e.sequence(), e.kind(), e.line(),
+                e.document(), e.stage(), e.amount().amount(), e.by(), e.at(), e.note()});
         appendChildren(LEDGER, KEY, id, inserted, "INSERT INTO " + LEDGER + " (budget_id, line_no, entry_kind, line_id, "
                 + "document_id, stage, amount, entered_by, entered_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ledger);
 
-        List<Object[]> reached = new ArrayList<>();
-        List<ReachedShare> reachedShares = budget.reachedShares();
-        for (int i = 0; i < reachedShares.size(); i++) {
-            reached.add(new Object[] {id, i + 1, reachedShares.get(i).line(), reachedShares.get(i).share()});
-        }
+        List<Object[]> reached = appendRows(budget.reachedShares(), (i, r) -> new Object[] {id, i + 1, r.line(), r.share()});
         appendChildren(REACHED, KEY, id, inserted, "INSERT INTO " + REACHED + " (budget_id, line_no, line_id, share) "
                 + "VALUES (?, ?, ?, ?)", reached);
     }

@@ -135,20 +135,22 @@ public final class JdbcServiceLevelAgreementRepository
 
     private <T> void append(String table, SlaId id, boolean inserted, String columns, List<T> entries,
             Function<T, Object[]> values) {
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            Object[] own = values.apply(entries.get(i));
+        // the rows after those stored are built, not the whole history; the statement once per table
+        List<Object[]> rows = appendRows(entries, (i, entry) -> {
+            Object[] own = values.apply(entry);
             Object[] row = new Object[own.length + 2];
             row[0] = id;
             row[1] = i + 1;
             System.arraycopy(own, 0, row, 2, own.length);
-            rows.add(row);
-        }
-        int count = columns.split(",").length + 2;
-        String placeholders = String.join(", ", java.util.Collections.nCopies(count, "?"));
-        appendChildren(table, "sla_id", id, inserted, "INSERT INTO " + table + " (sla_id, line_no, " + columns
-                + ") VALUES (" + placeholders + ")", rows);
+            return row;
+        });
+        appendChildren(table, "sla_id", id, inserted, APPEND_SQL.computeIfAbsent(table, t -> "INSERT INTO " + t
+                + " (sla_id, line_no, " + columns + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.split(",").length + 2, "?")) + ")"), rows);
     }
+
+    /** The INSERT of each child table written by {@link #append}, whose columns are fixed per table. */
+    private static final Map<String, String> APPEND_SQL = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     protected ServiceLevelAgreementSnapshot parent(Row row) {
