@@ -15,7 +15,6 @@ import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.authority.FloorPriceListRepository;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,13 +48,8 @@ public final class JdbcFloorPriceListRepository
 
     @Override
     protected void saveChildren(FloorPriceList list, boolean inserted) {
-        List<Object[]> rows = new ArrayList<>();
-        List<FloorPrice> history = list.history();
-        for (int i = 0; i < history.size(); i++) {
-            FloorPrice f = history.get(i);
-            rows.add(new Object[] {list.id(), i + 1, f.product(), f.price().amount(), f.price().currency().getCurrencyCode(),
-                    f.setBy(), f.setAt()});
-        }
+        List<Object[]> rows = appendRows(list.history(), (i, f) -> new Object[] {list.id(), i + 1, f.product(),
+                f.price().amount(), f.price().currency().getCurrencyCode(), f.setBy(), f.setAt()});
         appendChildren(PRICES, "list_id", list.id(), inserted, "INSERT INTO " + PRICES
                 + " (list_id, line_no, product_code, price, currency, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
     }

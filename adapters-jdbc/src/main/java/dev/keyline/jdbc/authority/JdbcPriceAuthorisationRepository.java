@@ -22,7 +22,6 @@ import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.authority.PriceAuthorisationRepository;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -91,13 +90,8 @@ public final class JdbcPriceAuthorisationRepository
 
     @Override
     protected void saveChildren(PriceAuthorisation authorisation, boolean inserted) {
-        List<Object[]> rows = new ArrayList<>();
-        List<PriceDecision> decisions = authorisation.decisions();
-        for (int i = 0; i < decisions.size(); i++) {
-            PriceDecision d = decisions.get(i);
-            rows.add(new Object[] {authorisation.id(), i + 1, d.kind(), d.decidedBy(), d.role(), d.maximumDiscount(),
-                    d.decidedAt(), d.reason()});
-        }
+        List<Object[]> rows = appendRows(authorisation.decisions(), (i, d) -> new Object[] {authorisation.id(),
+                i + 1, d.kind(), d.decidedBy(), d.role(), d.maximumDiscount(), d.decidedAt(), d.reason()});
         appendChildren(DECISIONS, "authorisation_id", authorisation.id(), inserted, "INSERT INTO " + DECISIONS
                 + " (authorisation_id, line_no, decision_kind, decided_by, decision_role, maximum_discount, decided_at, "
                 + "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);

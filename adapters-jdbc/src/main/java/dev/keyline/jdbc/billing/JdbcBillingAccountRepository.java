@@ -98,12 +98,11 @@ final class JdbcBillingAccountRepository
             bands.add(new Object[] {id, i + 1, byBand.get(i).amount()});
         }
         insertChildren("INSERT INTO " + BANDS + " (account_id, line_no, amount) VALUES (?, ?, ?)", bands);
-        List<Object[]> history = new ArrayList<>();
-        for (PreferenceChange c : a.preferenceHistory()) {
+        List<Object[]> history = appendRows(a.preferenceHistory(), (i, c) -> {
             BillPreferences p = c.preferences();
-            history.add(new Object[] {id, c.revision(), p.channel(), p.frequency(), p.format(), p.detail(), p.split(),
-                    String.join(",", p.branches()), String.join(",", p.projects()), c.by(), c.at(), c.reason()});
-        }
+            return new Object[] {id, c.revision(), p.channel(), p.frequency(), p.format(), p.detail(), p.split(),
+                    String.join(",", p.branches()), String.join(",", p.projects()), c.by(), c.at(), c.reason()};
+        });
         appendChildren(HISTORY, KEY, id, inserted, "INSERT INTO " + HISTORY + " (account_id, line_no, channel, frequency, "
                 + "bill_format, bill_detail, split, branches, projects, changed_by, changed_at, reason) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", history);

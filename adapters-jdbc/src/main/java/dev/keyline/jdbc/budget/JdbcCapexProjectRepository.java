@@ -130,22 +130,13 @@ public final class JdbcCapexProjectRepository
 
     @Override
     protected void saveChildren(CapexProject project, boolean inserted) {
-        List<Object[]> steps = new ArrayList<>();
-        List<CapexTransition> history = project.history();
-        for (int i = 0; i < history.size(); i++) {
-            CapexTransition t = history.get(i);
-            steps.add(new Object[] {project.id(), i + 1, t.from(), t.to(), t.by(), t.at(), t.reason()});
-        }
+        List<Object[]> steps = appendRows(project.history(), (i, t) -> new Object[] {project.id(), i + 1, t.from(),
+                t.to(), t.by(), t.at(), t.reason()});
         appendChildren(TRANSITIONS, "project_id", project.id(), inserted, "INSERT INTO " + TRANSITIONS
                 + " (project_id, line_no, capex_from_stage, capex_to_stage, taken_by, taken_at, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", steps);
-        List<Object[]> bookings = new ArrayList<>();
-        List<CapexBooking> booked = project.bookings();
-        for (int i = 0; i < booked.size(); i++) {
-            CapexBooking b = booked.get(i);
-            bookings.add(new Object[] {project.id(), i + 1, b.kind(), b.document(), b.amount().amount(),
-                b.amount().currency().getCurrencyCode(), b.by(), b.at()});
-        }
+        List<Object[]> bookings = appendRows(project.bookings(), (i, b) -> new Object[] {project.id(), i + 1,
+                b.kind(), b.document(), b.amount().amount(), b.amount().currency().getCurrencyCode(), b.by(), b.at()});
         appendChildren(BOOKINGS, "project_id", project.id(), inserted, "INSERT INTO " + BOOKINGS
                 + " (project_id, line_no, capex_booking_kind, document_id, amount, currency, booked_by, booked_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", bookings);

@@ -18,7 +18,6 @@ import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.kpi.KpiStandingRepository;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,13 +43,8 @@ final class JdbcKpiStandingRepository extends JdbcParentChildRepository<KpiStand
 
     @Override
     protected void saveChildren(KpiStanding standing, boolean inserted) {
-        List<Object[]> rows = new ArrayList<>();
-        List<KpiStandingEntry> entries = standing.entries();
-        for (int i = 0; i < entries.size(); i++) {
-            KpiStandingEntry e = entries.get(i);
-            rows.add(new Object[] {standing.id().value(), i + 1, e.period().toString(), e.value(), e.band().name(),
-                e.recordedAt()});
-        }
+        List<Object[]> rows = appendRows(standing.entries(), (i, e) -> new Object[] {standing.id().value(), i + 1,
+                e.period().toString(), e.value(), e.band().name(), e.recordedAt()});
         appendChildren(ENTRIES, "standing_id", standing.id(), inserted, "INSERT INTO " + ENTRIES
                 + " (standing_id, line_no, period, kpi_value, band, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }

@@ -18,7 +18,6 @@ import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.staff.DivisionStaffingRepository;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,13 +51,9 @@ public final class JdbcDivisionStaffingRepository
 
     @Override
     protected void saveChildren(DivisionStaffing staffing, boolean inserted) {
-        List<Object[]> rows = new ArrayList<>();
-        List<StaffingChange> history = staffing.history();
-        for (int i = 0; i < history.size(); i++) {
-            StaffingChange c = history.get(i);
-            rows.add(new Object[] {staffing.id(), i + 1, c.kind().name(), c.role().name(), c.headcount(),
-                    c.person() == null ? null : c.person().value(), c.by(), c.at()});
-        }
+        List<Object[]> rows = appendRows(staffing.history(), (i, c) -> new Object[] {staffing.id(), i + 1,
+                c.kind().name(), c.role().name(), c.headcount(), c.person() == null ? null : c.person().value(),
+                c.by(), c.at()});
         appendChildren(CHANGES, "staffing_id", staffing.id(), inserted, "INSERT INTO " + CHANGES
                 + " (staffing_id, line_no, kind, role, headcount, person, changed_by, changed_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);

@@ -23,7 +23,6 @@ import dev.keyline.jdbc.JdbcParentChildRepository;
 import dev.keyline.jdbc.JdbcSession;
 import dev.keyline.jdbc.Row;
 import dev.keyline.spi.staff.IncentiveLedgerRepository;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,23 +56,14 @@ public final class JdbcIncentiveLedgerRepository
 
     @Override
     protected void saveChildren(IncentiveLedger ledger, boolean inserted) {
-        List<Object[]> tables = new ArrayList<>();
-        List<IncentiveTableSetting> settings = ledger.tables();
-        for (int i = 0; i < settings.size(); i++) {
-            IncentiveTableSetting s = settings.get(i);
-            tables.add(new Object[] {ledger.id(), i + 1, s.table().green(), s.table().amber(), s.table().red(),
-                    s.setBy(), s.setAt()});
-        }
+        List<Object[]> tables = appendRows(ledger.tables(), (i, s) -> new Object[] {ledger.id(), i + 1,
+                s.table().green(), s.table().amber(), s.table().red(), s.setBy(), s.setAt()});
         appendChildren(TABLES, "ledger_id", ledger.id(), inserted, "INSERT INTO " + TABLES
                 + " (ledger_id, line_no, green, amber, red, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)", tables);
-        List<Object[]> awards = new ArrayList<>();
-        List<IncentiveAward> recorded = ledger.awards();
-        for (int i = 0; i < recorded.size(); i++) {
-            IncentiveAward a = recorded.get(i);
-            awards.add(new Object[] {ledger.id(), i + 1, a.recipient(), a.scorecard(), a.role().name(), a.unit().value(),
-                    a.period().toString(), a.band().name(), a.factor(), a.base().amount(), a.amount().amount(),
-                    a.amount().currency().getCurrencyCode(), a.awardedBy(), a.awardedAt()});
-        }
+        List<Object[]> awards = appendRows(ledger.awards(), (i, a) -> new Object[] {ledger.id(), i + 1,
+                a.recipient(), a.scorecard(), a.role().name(), a.unit().value(), a.period().toString(),
+                a.band().name(), a.factor(), a.base().amount(), a.amount().amount(),
+                a.amount().currency().getCurrencyCode(), a.awardedBy(), a.awardedAt()});
         appendChildren(AWARDS, "ledger_id", ledger.id(), inserted, "INSERT INTO " + AWARDS
                 + " (ledger_id, line_no, recipient, scorecard, role, unit_id, period, band, factor, base, amount, currency,"
                 + " awarded_by, awarded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", awards);

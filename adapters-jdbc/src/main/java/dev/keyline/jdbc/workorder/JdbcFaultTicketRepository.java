@@ -174,13 +174,8 @@ public final class JdbcFaultTicketRepository
 
     @Override
     protected void saveChildren(FaultTicket ticket, boolean inserted) {
-        List<Object[]> rows = new ArrayList<>();
-        List<FaultTransition> log = ticket.log();
-        for (int i = 0; i < log.size(); i++) {
-            FaultTransition t = log.get(i);
-            rows.add(new Object[] {ticket.id(), i + 1, t.from(), t.to(), t.actedBy(), t.at(), t.note(), t.station(),
-                t.cause()});
-        }
+        List<Object[]> rows = appendRows(ticket.log(), (i, t) -> new Object[] {ticket.id(), i + 1, t.from(), t.to(),
+                t.actedBy(), t.at(), t.note(), t.station(), t.cause()});
         appendChildren(TRANSITIONS, "ticket_id", ticket.id(), inserted, "INSERT INTO " + TRANSITIONS
                 + " (ticket_id, line_no, from_state, to_state, acted_by, acted_at, note, station_id, cause_code)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);

@@ -145,11 +145,8 @@ public final class JdbcProvisioningOrderRepository
             writeStages(order.id(), rows);
         }
         storedChildrenAre(STAGES, order.id(), rows);
-        List<Object[]> handOffs = new ArrayList<>();
-        for (StageHandOff h : order.handOffs()) {
-            handOffs.add(new Object[] {order.id(), handOffs.size() + 1, h.stage().value(), h.fromStation(), h.fromExecutor(),
-                    h.toStation(), h.toExecutor(), h.at(), h.note()});
-        }
+        List<Object[]> handOffs = appendRows(order.handOffs(), (i, h) -> new Object[] {order.id(), i + 1, h.stage().value(),
+                h.fromStation(), h.fromExecutor(), h.toStation(), h.toExecutor(), h.at(), h.note()});
         appendChildren(HAND_OFFS, ID, order.id(), inserted, "INSERT INTO " + HAND_OFFS + " (provisioning_order_id, line_no, "
                 + "stage_id, from_station, from_executor, to_station, to_executor, handed_at, note) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", handOffs);
