@@ -36,29 +36,28 @@ public final class ProfileSummary {
     /** The benchmark code's frames: the stacks of the measured thread hold one. */
     private static final String BENCHMARK = ProfileSummary.class.getPackageName().replace('.', '/') + "/";
 
-    /** Frame prefixes and their owners, checked in this order; the first that matches names the owner. */
-    private static final Map<String, String> OWNERS = owners();
+    private static final String HARNESS = "the benchmark's own code (ids, loops, the raw side's records)";
+    private static final String KEYLINE = "Keyline";
+    private static final String JACKSON = "Jackson (events to JSON)";
+    private static final String GUAVA = "Guava (the kept-state cache)";
 
-    private static Map<String, String> owners() {
-        Map<String, String> owners = new LinkedHashMap<>();
-        owners.put("dev/keyline/benchmarks/", "the benchmark's own code (ids, loops, the raw side's records)");
-        owners.put("org/openjdk/jmh/", "the benchmark's own code (ids, loops, the raw side's records)");
-        owners.put("dev/keyline/", "Keyline");
-        owners.put("com/fasterxml/jackson/", "Jackson (events to JSON)");
-        owners.put("com/google/common/", "Guava (the kept-state cache)");
-        owners.put("org/h2/", "H2 (the database, in process)");
-        owners.put("org/postgresql/", "pgjdbc (the PostgreSQL driver)");
-        owners.put("com/zaxxer/hikari/", "HikariCP (the pool)");
-        owners.put("org/hibernate/", "Hibernate");
-        return owners;
-    }
+    /** Frame prefixes and their owners, checked in this order; the first that matches names the owner. */
+    private static final List<Map.Entry<String, String>> OWNERS = List.of(
+            Map.entry("dev/keyline/benchmarks/", HARNESS),
+            Map.entry("org/openjdk/jmh/", HARNESS),
+            Map.entry("dev/keyline/", KEYLINE),
+            Map.entry("com/fasterxml/jackson/", JACKSON),
+            Map.entry("com/google/common/", GUAVA),
+            Map.entry("org/h2/", "H2 (the database, in process)"),
+            Map.entry("org/postgresql/", "pgjdbc (the PostgreSQL driver)"),
+            Map.entry("com/zaxxer/hikari/", "HikariCP (the pool)"),
+            Map.entry("org/hibernate/", "Hibernate"));
 
     /**
      * The owners whose samples are Keyline's own work in the JVM: its code and the libraries it
      * calls for itself (events to JSON, the kept-state cache), not the driver's and database's.
      */
-    private static final Set<String> KEYLINE_WORK = Set.of(OWNERS.get("dev/keyline/"), OWNERS.get("com/fasterxml/jackson/"),
-            OWNERS.get("com/google/common/"));
+    private static final Set<String> KEYLINE_WORK = Set.of(KEYLINE, JACKSON, GUAVA);
 
     /** Keyline's methods are shown by their share of its own work, at least this share. */
     static final double LEAST_SHOWN = 0.02;
@@ -125,7 +124,7 @@ public final class ProfileSummary {
     }
 
     private static String ownerOf(String frame) {
-        for (Map.Entry<String, String> e : OWNERS.entrySet()) {
+        for (Map.Entry<String, String> e : OWNERS) {
             if (frame.startsWith(e.getKey())) {
                 return e.getValue();
             }
