@@ -10,15 +10,22 @@ class ProfileSummaryTest {
 
     private static final String MIX = "dev/keyline/benchmarks/storage/KeyAccountMix.run";
 
+    /** The markdown of a profile of these collapsed lines, titled {@code title}. */
+    private static String summary(String title, String... lines) {
+        ProfileSummary summary = new ProfileSummary();
+        for (String line : lines) {
+            summary.add(line);
+        }
+        return summary.markdown(title);
+    }
+
     @Test
     void aSampleGoesToTheLeafMostKnownOwner() {
-        ProfileSummary summary = new ProfileSummary();
-        summary.add(MIX + ";dev/keyline/runtime/Keyline.execute;org/h2/command/Command.executeUpdate;java/util/HashMap.put 6");
-        summary.add(MIX + ";dev/keyline/runtime/Keyline.execute;java/util/HashMap.put 3");
-        summary.add(MIX + ";dev/keyline/runtime/Keyline.execute;com/fasterxml/jackson/databind/ObjectMapper.writeValueAsString;"
-                + "java/lang/reflect/Method.invoke 1");
-
-        String md = summary.markdown("KeyAccountMixBenchmark.mix-H2-keyline");
+        String md = summary("KeyAccountMixBenchmark.mix-H2-keyline",
+                MIX + ";dev/keyline/runtime/Keyline.execute;org/h2/command/Command.executeUpdate;java/util/HashMap.put 6",
+                MIX + ";dev/keyline/runtime/Keyline.execute;java/util/HashMap.put 3",
+                MIX + ";dev/keyline/runtime/Keyline.execute;com/fasterxml/jackson/databind/ObjectMapper.writeValueAsString;"
+                        + "java/lang/reflect/Method.invoke 1");
 
         assertThat(md).contains("##### KeyAccountMixBenchmark.mix-H2-keyline")
                 .contains("10 samples of the benchmark's thread (of 10 in the profile)")
@@ -32,11 +39,9 @@ class ProfileSummaryTest {
 
     @Test
     void otherThreadsAreLeftOutAndAFrameCountsOncePerSample() {
-        ProfileSummary summary = new ProfileSummary();
-        summary.add("GCTaskThread::run;PSScavenge::invoke 50");
-        summary.add(MIX + ";dev/keyline/jdbc/Row.string;dev/keyline/jdbc/Row.string;java/lang/String.equals 4");
-
-        String md = summary.markdown("t");
+        String md = summary("t",
+                "GCTaskThread::run;PSScavenge::invoke 50",
+                MIX + ";dev/keyline/jdbc/Row.string;dev/keyline/jdbc/Row.string;java/lang/String.equals 4");
 
         assertThat(md).contains("4 samples of the benchmark's thread (of 54 in the profile)")
                 .contains("| Keyline | 100.0 % |")
@@ -46,22 +51,18 @@ class ProfileSummaryTest {
 
     @Test
     void theDatabasesSamplesAreNotKeylinesOwnWork() {
-        ProfileSummary summary = new ProfileSummary();
-        summary.add(MIX + ";dev/keyline/jdbc/PendingWrites.flush;org/h2/command/Command.executeUpdate 9");
-        summary.add(MIX + ";dev/keyline/jdbc/Row.string 1");
-
-        String md = summary.markdown("t");
+        String md = summary("t",
+                MIX + ";dev/keyline/jdbc/PendingWrites.flush;org/h2/command/Command.executeUpdate 9",
+                MIX + ";dev/keyline/jdbc/Row.string 1");
 
         assertThat(md).contains("| `dev.keyline.jdbc.Row.string` | 100.0 % |").doesNotContain("PendingWrites.flush");
     }
 
     @Test
     void methodsBelowTheLeastShareAreNotListed() {
-        ProfileSummary summary = new ProfileSummary();
-        summary.add(MIX + ";dev/keyline/runtime/Keyline.execute 99");
-        summary.add(MIX + ";dev/keyline/jdbc/Rare.call 1");
-
-        String md = summary.markdown("t");
+        String md = summary("t",
+                MIX + ";dev/keyline/runtime/Keyline.execute 99",
+                MIX + ";dev/keyline/jdbc/Rare.call 1");
 
         assertThat(md).contains("`dev.keyline.runtime.Keyline.execute`").doesNotContain("Rare.call");
     }
