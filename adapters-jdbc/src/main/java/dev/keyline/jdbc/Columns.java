@@ -45,13 +45,29 @@ public final class Columns {
      * @return this instance
      */
     public Columns set(String column, Object value) {
-        checkIdentifier(column, "column");
-        if (!taken.add(column.toLowerCase(Locale.ROOT))) {
+        if (!taken.add(lowerCaseIdentifier(column, "column"))) {
             throw new InvalidArgumentException("column", "'" + column + "' was already set");
         }
         names.add(column);
         values.add(value);
         return this;
+    }
+
+    /**
+     * These columns with one more before them and one after, as {@link #set} would add them,
+     * without checking the columns already added again: an insert's row (its key, the values,
+     * its version).
+     */
+    Columns around(String first, Object firstValue, String last, Object lastValue) {
+        Columns row = new Columns();
+        row.set(first, firstValue);
+        if (taken.contains(lowerCaseIdentifier(first, "column"))) {
+            throw new InvalidArgumentException("column", "'" + first + "' was already set");
+        }
+        row.names.addAll(names);
+        row.values.addAll(values);
+        row.taken.addAll(taken);
+        return row.set(last, lastValue);
     }
 
     /**
@@ -83,16 +99,32 @@ public final class Columns {
 
     /** Rejects anything but a plain SQL identifier. */
     static String checkIdentifier(String identifier, String argument) {
-        Require.nonBlank(identifier, argument);
-        boolean valid = identifier.length() <= 63 && !Character.isDigit(identifier.charAt(0));
-        for (int i = 0; valid && i < identifier.length(); i++) {
+        lowerCaseIdentifier(identifier, argument);
+        return identifier;
+    }
+
+    /**
+     * Rejects anything but a plain SQL identifier, in one pass over it, and returns it in lower
+     * case: the same instance when it has no capitals (a name of the code's constants, usually).
+     */
+    private static String lowerCaseIdentifier(String identifier, String argument) {
+        Require.nonNull(identifier, argument);
+        int length = identifier.length();
+        boolean valid = length > 0 && length <= 63 && !Character.isDigit(identifier.charAt(0));
+        boolean capitals = false;
+        for (int i = 0; valid && i < length; i++) {
             char c = identifier.charAt(i);
-            valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            if ((c >= 'A' && c <= 'Z')) {
+                capitals = true;
+            } else {
+                valid = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+            }
         }
         if (!valid) {
+            Require.nonBlank(identifier, argument);
             throw new InvalidArgumentException(argument, "must be a plain SQL identifier (letters, digits, _; at most 63), was '"
                     + identifier + "'");
         }
-        return identifier;
+        return capitals ? identifier.toLowerCase(Locale.ROOT) : identifier;
     }
 }

@@ -203,12 +203,8 @@ public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I exte
             }
         };
         if (inserted) {
-            Columns row = Columns.create().set(idColumn, aggregate.id().value());
-            for (int i = 0; i < values.names().size(); i++) {
-                row.set(values.names().get(i), values.values().get(i));
-            }
-            row.set("version", 1L);
-            session.queueInsert(name, aggregate.id().value(), table, row, undo);
+            session.queueInsert(name, aggregate.id().value(), table, values.around(idColumn, aggregate.id().value(),
+                    "version", 1L), undo);
         } else {
             session.queueUpdateVersioned(name, table, idColumn, aggregate.id().value(), aggregate.version(), values, undo);
         }

@@ -55,6 +55,9 @@ public final class JdbcSession {
     /** Rows fetched per round trip by {@link #stream}. */
     static final int STREAM_FETCH_SIZE = 500;
 
+    /** How many generated statements' texts a session keeps (see {@link #statement}). */
+    static final int STATEMENTS_KEPT = 1_000;
+
     /**
      * How many rows' worth of saved aggregates each repository keeps by default, see
      * {@link #cachedAggregateRows()}.
@@ -67,6 +70,9 @@ public final class JdbcSession {
     private final boolean trustKeptStates;
     /** The column labels of the queries' results, so that rows are read by position. */
     private final ColumnLabels.Cache columnLabels = new ColumnLabels.Cache();
+    /** The generated INSERTs and versioned UPDATEs by shape; as many as a schema's tables have column sets. */
+    private final com.google.common.cache.Cache<StatementShape, String> statements =
+            com.google.common.cache.CacheBuilder.newBuilder().maximumSize(STATEMENTS_KEPT).build();
 
     /**
      * A session on the given transactions, whose repositories keep the default
@@ -343,9 +349,7 @@ public final class JdbcSession {
         Columns.checkIdentifier(table, "table");
         Require.nonNull(values, "values");
         Require.that(!values.isEmpty(), "values", "must name at least one column");
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", values.names()) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(values.names().size(), "?")) + ")";
-        insertStatement(entityName, sql, values.values().toArray());
+        insertStatement(entityName, insertSql(table, values), values.values().toArray());
     }
 
     /**
@@ -435,7 +439,7 @@ public final class JdbcSession {
     }
 
     /** Checks a versioned update's arguments and builds its statement (see {@link #updateVersioned(String, String, String, Object, long, Columns)}). */
-    private static VersionedUpdate versionedUpdate(String entityName, String table, String idColumn, Object id,
+    private VersionedUpdate versionedUpdate(String entityName, String table, String idColumn, Object id,
             long expectedVersion, Columns values) {
         Require.nonBlank(entityName, "entityName");
         Columns.checkIdentifier(table, "table");
@@ -443,16 +447,53 @@ public final class JdbcSession {
         Require.nonNull(id, "id");
         Require.nonNegative(expectedVersion, "expectedVersion");
         Require.nonNull(values, "values");
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
-        for (String column : values.names()) {
-            Require.that(!column.equalsIgnoreCase("version"), "values", "must not set the version column; it is incremented");
-            sql.append(column).append(" = ?, ");
-        }
-        sql.append("version = version + 1 WHERE ").append(idColumn).append(" = ? AND version = ?");
-        List<Object> params = new ArrayList<>(values.values());
+        List<Object> params = new ArrayList<>(values.values().size() + 2);
+        params.addAll(values.values());
         params.add(id);
         params.add(expectedVersion);
-        return new VersionedUpdate(sql.toString(), params.toArray());
+        return new VersionedUpdate(updateSql(table, idColumn, values.names()), params.toArray());
+    }
+
+    /** The versioned UPDATE of these columns of the table. */
+    private String updateSql(String table, String idColumn, List<String> columns) {
+        return statement(new StatementShape(table, idColumn, List.copyOf(columns)), shape -> {
+            StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+            for (String column : shape.columns()) {
+                Require.that(!column.equalsIgnoreCase("version"), "values",
+                        "must not set the version column; it is incremented");
+                sql.append(column).append(" = ?, ");
+            }
+            return sql.append("version = version + 1 WHERE ").append(idColumn).append(" = ? AND version = ?").toString();
+        });
+    }
+
+    /** The INSERT of {@link #insert(String, String, Columns)} for these columns of the table. */
+    private String insertSql(String table, Columns values) {
+        return statement(new StatementShape(table, null, List.copyOf(values.names())), shape -> "INSERT INTO " + table
+                + " (" + String.join(", ", shape.columns()) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(shape.columns().size(), "?")) + ")");
+    }
+
+    /**
+     * The text of the statement of a shape, built once and kept (bounded): a save then neither
+     * builds the text again nor makes the driver, the pool and the write-behind hash a new string
+     * of it. A shape that does not build (a column the statement refuses) is not kept.
+     */
+    private String statement(StatementShape shape, java.util.function.Function<StatementShape, String> build) {
+        String kept = statements.getIfPresent(shape);
+        if (kept != null) {
+            return kept;
+        }
+        String sql = build.apply(shape);
+        statements.put(shape, sql);
+        return sql;
+    }
+
+    /**
+     * What a generated statement is made of: the table, the key column of a versioned update
+     * (null for an insert) and the columns written, in order.
+     */
+    private record StatementShape(String table, String idColumn, List<String> columns) {
     }
 
     /**
@@ -517,10 +558,8 @@ public final class JdbcSession {
         Require.nonNull(values, "values");
         Require.that(!values.isEmpty(), "values", "must name at least one column");
         requireTransaction("statement");
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", values.names()) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(values.names().size(), "?")) + ")";
-        transactions.queue(dialect, sql, table, List.of(), new PendingWrites.Row(values.values().toArray(), entityName, key,
-                PendingWrites.INSERT, e -> new AlreadyExistsException(entityName + " already exists", e), undo));
+        transactions.queue(dialect, insertSql(table, values), table, List.of(), new PendingWrites.Row(values.values().toArray(),
+                entityName, key, PendingWrites.INSERT, e -> new AlreadyExistsException(entityName + " already exists", e), undo));
     }
 
     /**

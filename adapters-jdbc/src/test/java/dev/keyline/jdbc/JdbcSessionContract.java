@@ -260,6 +260,41 @@ abstract class JdbcSessionContract {
     }
 
     @Test
+    void each_generated_statement_writes_exactly_the_columns_named_whatever_was_written_before() {
+        // the statements' texts are kept by shape: every set of columns must get its own
+        session.insert("fixture F-1", "keyline_session_fixture", Columns.create().set("id", "F-1").set("label", "a")
+                .set("version", 0L));
+        session.insert("fixture F-2", "keyline_session_fixture", Columns.create().set("id", "F-2").set("counter", 7L)
+                .set("version", 0L));
+        session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0, Columns.create().set("counter", 1L));
+        session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 1, Columns.create().set("label", "b"));
+        Columns grown = Columns.create().set("label", "c");
+        session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 2, grown);
+        session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 3, grown.set("small", 5));
+        session.updateVersioned("fixture F-2", "keyline_session_fixture", "id", "F-2", 0, Columns.create()
+                .set("SMALL", 6).set("Label", "d"));
+
+        assertThat(session.query("SELECT id, label, counter, small, version FROM keyline_session_fixture ORDER BY id",
+                row -> row.string("id") + " " + row.string("label") + " " + row.nullableLong("counter") + " "
+                        + row.nullableInt("small") + " @" + row.longValue("version")))
+                .containsExactly("F-1 c 1 5 @4", "F-2 d 7 6 @1");
+    }
+
+    @Test
+    void setting_the_version_column_is_refused_at_every_attempt_and_writes_nothing() {
+        session.insert("fixture F-1", "keyline_session_fixture", Columns.create().set("id", "F-1").set("label", "a")
+                .set("version", 0L));
+
+        for (String column : List.of("version", "VERSION", "version")) {
+            assertThatThrownBy(() -> session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", 0,
+                    Columns.create().set("label", "b").set(column, 9L)))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("version column");
+        }
+        assertThat(session.queryOne("SELECT label, version FROM keyline_session_fixture WHERE id = ?",
+                row -> row.string("label") + "@" + row.longValue("version"), "F-1")).contains("a@0");
+    }
+
+    @Test
     void a_versioned_update_of_a_missing_row_is_stale() {
         assertThatThrownBy(() -> session.updateVersioned("fixture F-9", 3,
                 "UPDATE keyline_session_fixture SET label = ?, version = version + 1 WHERE id = ? AND version = ?",

@@ -1,0 +1,73 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyline.domain.common.InvalidArgumentException;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The column lists of generated statements: plain identifiers only, each once whatever its case. */
+class ColumnsTest {
+
+    @Test
+    void namesKeepTheirOrderTheirCaseAndTheirValuesNullsIncluded() {
+        Columns columns = Columns.create().set("account_name", "A").set("Tier", null).set("x9_", 3);
+
+        assertThat(columns.names()).containsExactly("account_name", "Tier", "x9_");
+        assertThat(columns.values()).containsExactly("A", null, 3);
+    }
+
+    @Test
+    void aNameIsTakenOnceWhateverItsCase() {
+        for (String[] pair : new String[][] {{"label", "label"}, {"label", "LABEL"}, {"Label", "label"}, {"LaBeL", "lAbEl"}}) {
+            Columns columns = Columns.create().set(pair[0], 1);
+            assertThatThrownBy(() -> columns.set(pair[1], 2)).as(Arrays.toString(pair))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'" + pair[1] + "' was already set");
+            assertThat(columns.names()).as("a refused name is not added").containsExactly(pair[0]);
+        }
+    }
+
+    @Test
+    void onlyPlainSqlIdentifiersOfAtMost63CharactersAreNames() {
+        String longest = "a".repeat(63);
+        assertThat(Columns.create().set(longest, 1).set("_x", 2).set("Z0", 3).names()).containsExactly(longest, "_x", "Z0");
+
+        for (String refused : new String[] {"a".repeat(64), "9lives", "label; DROP TABLE x", "a-b", "a b", "é", "a.b",
+                "a\"b"}) {
+            assertThatThrownBy(() -> Columns.create().set(refused, 1)).as(refused)
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("plain SQL identifier");
+        }
+        for (String blank : new String[] {"", " ", "\t"}) {
+            assertThatThrownBy(() -> Columns.create().set(blank, 1)).as("'%s'", blank)
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("must not be blank");
+        }
+        assertThatThrownBy(() -> Columns.create().set(null, 1)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("column");
+    }
+
+    @Test
+    void anInsertRowPutsTheKeyFirstAndTheVersionLastLeavingTheValuesAsTheyWere() {
+        Columns values = Columns.create().set("label", "a").set("counter", 2L);
+
+        Columns row = values.around("id", "F-1", "version", 1L);
+
+        assertThat(row.names()).containsExactly("id", "label", "counter", "version");
+        assertThat(row.values()).containsExactly("F-1", "a", 2L, 1L);
+        assertThat(values.names()).containsExactly("label", "counter");
+        assertThatThrownBy(() -> row.set("LABEL", "b")).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("already set");
+    }
+
+    @Test
+    void anInsertRowRefusesAKeyOrVersionTheValuesAlreadyName() {
+        Columns values = Columns.create().set("ID", "x").set("label", "a");
+
+        assertThatThrownBy(() -> values.around("id", "F-1", "version", 1L)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("'id' was already set");
+        assertThatThrownBy(() -> Columns.create().set("Version", 0L).around("id", "F-1", "version", 1L))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'version' was already set");
+        assertThatThrownBy(() -> values.around("id x", "F-1", "version", 1L)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("plain SQL identifier");
+    }
+}
