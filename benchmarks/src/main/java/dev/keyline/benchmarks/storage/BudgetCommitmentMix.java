@@ -73,22 +73,22 @@ public final class BudgetCommitmentMix {
 
     /** The id of budget {@code n}. */
     public static BudgetId budgetId(long n) {
-        return new BudgetId(String.format("BU-%09d", n));
+        return new BudgetId(Ids.padded("BU-", n));
     }
 
     /** The targets of budget {@code n}: the province unit of its own, the default alert shares and zone. */
     public static BudgetTargets targets(long n) {
-        return BudgetTargets.of(OrgUnit.province(new OrgUnitId(String.format("PR-%09d", n))), YEAR, null, FUND_PLAN);
+        return BudgetTargets.of(OrgUnit.province(new OrgUnitId(Ids.padded("PR-", n))), YEAR, null, FUND_PLAN);
     }
 
     /** The request booked on budget {@code n}. */
     public static CommitmentId request(long n) {
-        return new CommitmentId(String.format("REQ-%09d", n));
+        return new CommitmentId(Ids.padded("REQ-", n));
     }
 
     /** The order that replaces it. */
     public static CommitmentId order(long n) {
-        return new CommitmentId(String.format("ORD-%09d", n));
+        return new CommitmentId(Ids.padded("ORD-", n));
     }
 
     /**

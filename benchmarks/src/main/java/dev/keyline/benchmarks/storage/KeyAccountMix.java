@@ -59,7 +59,7 @@ public final class KeyAccountMix {
 
     /** The id of account {@code n}. */
     public static String accountId(long n) {
-        return String.format("KA-%09d", n);
+        return Ids.padded("KA-", n);
     }
 
     /** The customer name of account {@code n}. */

@@ -65,7 +65,7 @@ public final class ProvisioningMix {
 
     /** The id of order {@code n}. */
     public static String orderId(long n) {
-        return String.format("PO-%09d", n);
+        return Ids.padded("PO-", n);
     }
 
     /**

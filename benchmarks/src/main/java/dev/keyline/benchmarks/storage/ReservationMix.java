@@ -72,12 +72,12 @@ public final class ReservationMix {
 
     /** The id of reservation {@code n}. */
     public static ReservationId reservationId(long n) {
-        return new ReservationId(String.format("RS-%09d", n));
+        return new ReservationId(Ids.padded("RS-", n));
     }
 
     /** The id of the allocation made through reservation {@code n}. */
     public static AllocationId allocationId(long n) {
-        return new AllocationId(String.format("AL-%09d", n));
+        return new AllocationId(Ids.padded("AL-", n));
     }
 
     /** What reservation {@code n} asks for: {@value #UNITS} units for an order of a key account. */

@@ -97,7 +97,7 @@ public final class SlaOrderMix {
 
     /** The id of SLA {@code n}. */
     public static SlaId slaId(long n) {
-        return new SlaId(String.format("SLA-%09d", n));
+        return new SlaId(Ids.padded("SLA-", n));
     }
 
     /** The reference of SLA {@code n}'s order. */

@@ -126,17 +126,17 @@ public final class StoredKpiFacts {
 
     /** The id of provisioning order {@code n} once loaded. */
     public static String orderId(long n) {
-        return String.format("PO-%09d", n);
+        return Ids.padded("PO-", n);
     }
 
     /** The id of fault ticket {@code n} once loaded. */
     public static String ticketId(long n) {
-        return String.format("FT-%09d", n);
+        return Ids.padded("FT-", n);
     }
 
     /** The id of key account {@code n} once loaded. */
     public static String accountId(long n) {
-        return String.format("KA-%09d", n);
+        return Ids.padded("KA-", n);
     }
 
     /**
