@@ -40,9 +40,11 @@ import java.util.function.UnaryOperator;
  *
  * <p>One {@code keyline_outbox} row per event: an identity {@code sequence_number} (the order of
  * appends), the event's id (unique), aggregate id, type, occurred-at time, audience and JSON
- * payload, the entry's {@link OutboxEntry#status()} and delivered-at time kept up to date with its
- * deliveries, and a {@code version} that every change of the entry or of one of its deliveries
- * increments. One {@code keyline_outbox_delivery} row per entry and sink: that sink's status,
+ * payload, the entry's {@link OutboxEntry#status()} and delivered-at time as its last recorded
+ * outcome (a mark, a requeue) left them, and a {@code version} that every change of the entry's row
+ * increments. A claim writes only delivery rows, so the stored status of an open entry may lag
+ * behind its deliveries (PENDING while one is in flight); {@link #list} tells the open statuses apart
+ * by the deliveries, and a done entry's stored status is always its status. One {@code keyline_outbox_delivery} row per entry and sink: that sink's status,
  * attempts, next-attempt time, last error, delivered-at time and claim number (the fencing token).
  * Times are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC with microsecond precision: instants
  * are truncated to whole microseconds when written, so state read back carries the truncated
@@ -58,10 +60,12 @@ import java.util.function.UnaryOperator;
  * then which of those are due, so that no entry's aggregate history is walked once per entry.
  * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED}, reading
  * their messages in the same statement, and claims for the ones it locked that are still at the
- * version it read: it reads their deliveries in one query and writes the new deliveries (made
- * claimed at once), the claimed ones and the entries' summed-up status with one statement or JDBC
- * batch each (on PostgreSQL the updates are one {@code UPDATE ... FROM unnest(...)} each), so a
- * claim of a hundred deliveries costs a handful of round trips, not a few per delivery. An entry another
+ * version it read: it reads their deliveries in one query, keeps the deliveries still due by them
+ * (one another relay claimed since the candidates were read is in flight under its lease), and
+ * writes the new deliveries (made claimed at once) and the claimed ones with one statement or JDBC
+ * batch each (on PostgreSQL the update is one {@code UPDATE ... FROM unnest(...)}), so a claim of a
+ * hundred deliveries costs a handful of round trips, not a few per delivery. The entry rows are
+ * not written, but for a timer's first claim. An entry another
  * transaction has claimed or changed and not yet committed is locked, so a concurrent relay skips
  * it without waiting; and since that entry is still open in what the relay reads, the relay skips
  * the rest of its aggregate for that sink too. So two relays never claim the same delivery.
@@ -110,6 +114,9 @@ public final class JdbcOutbox implements Outbox {
             + "OR %1$s.timer_due_at <= ?)";
 
     private static final int IN_LIST = 500;
+
+    /** How many open entries {@link #list} reads at a time while it looks for those of a status. */
+    private static final int LIST_PAGE = 500;
 
     private static final String INSERT = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, "
             + "audience_role, audience_organisation_unit, audience_account_id, audience_station_id, audience_subject, "
@@ -172,7 +179,7 @@ public final class JdbcOutbox implements Outbox {
             + "WHERE o.sequence_number IN (%s) AND COALESCE(d.next_attempt_at, o.occurred_at) <= ? "
             + "ORDER BY o.sequence_number";
 
-    private static final String LOCK = "SELECT " + COLUMNS + ", o.version FROM keyline_outbox o "
+    private static final String LOCK = "SELECT " + COLUMNS + ", o.version, o.status FROM keyline_outbox o "
             + "WHERE o.sequence_number IN (%s) FOR UPDATE SKIP LOCKED";
 
     private static final String INSERT_DELIVERY = "INSERT INTO keyline_outbox_delivery (" + DELIVERY_COLUMNS
@@ -332,12 +339,22 @@ public final class JdbcOutbox implements Outbox {
         String placeholders = String.join(", ", Collections.nCopies(sequences.length, "?"));
         Map<Long, LockedEntry> locked = new HashMap<>();
         session.query(String.format(LOCK, placeholders), row -> locked.put(row.longValue("sequence_number"),
-                new LockedEntry(message(row), row.longValue("version"))), sequences);
+                new LockedEntry(message(row), row.longValue("version"), SCHEDULED.equals(row.string("status")))),
+                sequences);
+        // the candidates' entries as they are now, under their locks, at the version the candidates were read at
+        Map<Long, OutboxEntry> current = new HashMap<>();
+        withDeliveries(candidates.stream().filter(c -> {
+            LockedEntry entry = locked.get(c.sequence);
+            return entry != null && entry.version() == c.version;
+        }).map(c -> c.sequence).distinct().map(s -> locked.get(s).message()).toList())
+                .forEach(e -> current.put(e.sequence(), e));
         Map<Long, List<String>> toClaim = new LinkedHashMap<>();
         int count = 0;
         for (Candidate c : candidates) {
-            LockedEntry entry = locked.get(c.sequence);
-            if (count < limit && entry != null && entry.version() == c.version) {
+            OutboxEntry entry = current.get(c.sequence);
+            // a claim does not change the entry's row, only its delivery: a delivery another relay
+            // claimed since the candidates were read is in flight under a lease, and so not due
+            if (count < limit && entry != null && due(entry, c.sink, now)) {
                 toClaim.computeIfAbsent(c.sequence, s -> new ArrayList<>()).add(c.sink);
                 count++;
             }
@@ -345,12 +362,12 @@ public final class JdbcOutbox implements Outbox {
         if (toClaim.isEmpty()) {
             return List.of();
         }
-        List<OutboxEntry> entries = withDeliveries(toClaim.keySet().stream().map(s -> locked.get(s).message()).toList());
         List<Object[]> inserts = new ArrayList<>();
         List<DeliveryWrite> updates = new ArrayList<>();
-        List<OutboxEntry> summaries = new ArrayList<>(entries.size());
+        List<OutboxEntry> summaries = new ArrayList<>();
         List<OutboxClaim> claimed = new ArrayList<>(count);
-        for (OutboxEntry stored : entries) {
+        for (long sequence : toClaim.keySet()) {
+            OutboxEntry stored = current.get(sequence);
             OutboxEntry entry = stored;
             EventId id = entry.message().eventId();
             List<String> claimSinks = toClaim.get(entry.sequence());
@@ -373,12 +390,24 @@ public final class JdbcOutbox implements Outbox {
                 }
                 entry = entry.with(d);
             }
-            summaries.add(entry);
+            if (locked.get(sequence).scheduled()) {
+                // a timer's first claim: it is no longer pending, its key is free again
+                summaries.add(entry);
+            }
         }
         session.batch(INSERT_DELIVERY, inserts);
         writeDeliveries(updates, false, "claiming deliveries");
-        writeSummaries(summaries, "claiming entries");
+        writeSummaries(summaries, "claiming timers");
         return List.copyOf(claimed);
+    }
+
+    /**
+     * Whether the entry's delivery to the sink is due at {@code now}: open and next due by then, or
+     * not made yet and the entry occurred by then (as {@link #DUE_BY_KEY} and {@link #DUE_OF_FIRST} read it).
+     */
+    private static boolean due(OutboxEntry entry, String sink, Instant now) {
+        return entry.delivery(sink).map(d -> d.status() != DeliveryStatus.DELIVERED && d.status() != DeliveryStatus.DEAD_LETTER
+                && !d.nextAttemptAt().isAfter(now)).orElse(!entry.message().occurredAt().isAfter(now));
     }
 
     @Override
@@ -505,10 +534,32 @@ public final class JdbcOutbox implements Outbox {
         Require.nonNull(status, "status");
         Require.positive(limit, "limit");
         requireTransaction();
-        // a pending timer is stored as SCHEDULED, and is a PENDING entry
-        String stored = status == DeliveryStatus.PENDING ? "o.status IN (?, '" + SCHEDULED + "')" : "o.status = ?";
-        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE " + stored
-                + " ORDER BY o.sequence_number LIMIT ?", JdbcOutbox::message, status, limit));
+        if (status == DeliveryStatus.DELIVERED || status == DeliveryStatus.DEAD_LETTER) {
+            // a done entry's stored status is its status: the outcome that made it done wrote it
+            return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.status = ? "
+                    + "ORDER BY o.sequence_number LIMIT ?", JdbcOutbox::message, status, limit));
+        }
+        // an open entry's stored status is the one its last outcome left (a claim does not write it;
+        // a pending timer is stored as SCHEDULED): the open entries are read in pages and told apart
+        // by their deliveries
+        List<OutboxEntry> found = new ArrayList<>();
+        long after = -1;
+        int page = Math.max(limit, LIST_PAGE);
+        while (found.size() < limit) {
+            List<OutboxEntry> open = withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o "
+                    + "WHERE o.status IN ('" + SCHEDULED + "', 'PENDING', 'IN_FLIGHT', 'FAILED') AND o.sequence_number > ? "
+                    + "ORDER BY o.sequence_number LIMIT ?", JdbcOutbox::message, after, page));
+            for (OutboxEntry entry : open) {
+                if (entry.status() == status && found.size() < limit) {
+                    found.add(entry);
+                }
+            }
+            if (open.size() < page) {
+                break;
+            }
+            after = open.get(open.size() - 1).sequence();
+        }
+        return List.copyOf(found);
     }
 
     @Override
@@ -808,8 +859,8 @@ public final class JdbcOutbox implements Outbox {
     private record DeliveryWrite(EventId eventId, SinkDelivery delivery, long expectedClaim) {
     }
 
-    /** An entry locked for a claim: its message as read under the lock, and its version. */
-    private record LockedEntry(SequencedMessage message, long version) {
+    /** An entry locked for a claim: its message as read under the lock, its version, and whether it is a timer no relay claimed yet. */
+    private record LockedEntry(SequencedMessage message, long version, boolean scheduled) {
     }
 
     /** A due delivery as read: the entry's sequence, the version its claim must still find, and the sink. */

@@ -178,6 +178,22 @@ abstract class StatementCountContract {
     }
 
     @Test
+    void aClaimWritesDeliveryRowsOnlyAndLeavesTheEntriesRowsAlone() {
+        register("KA1");
+        register("KA2");
+        Instant now = Instant.now();
+
+        Counted claim = log.count(() -> assertThat(keyline.transactions().execute(() -> keyline.storage().outbox()
+                .claimDue(now.plusSeconds(1), java.util.Set.of("sink"), 10, now.plusSeconds(60)))).hasSize(2));
+
+        assertThat(claim.statements()).as("%s", claim).noneMatch(s -> !s.kind().equals("SELECT")
+                && s.touches("keyline_outbox"));
+        assertThat(claim.ofKind("INSERT")).as("%s", claim).singleElement()
+                .satisfies(s -> assertThat(s.touches("keyline_outbox_delivery")).isTrue())
+                .satisfies(s -> assertThat(s.rows()).isEqualTo(2));
+    }
+
+    @Test
     void aFindOfAnAccountAnotherStorageSavedReadsEachTableOnce() {
         // another storage on the same database, as another process or node would be
         Keyline other = Keyline.builder().storage(JdbcStorage.builder(dataSource()).migrate(false).build()).build();

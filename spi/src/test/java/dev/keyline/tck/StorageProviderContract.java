@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -568,6 +569,43 @@ public abstract class StorageProviderContract {
             assertThat(after.status()).as("a DELIVERED entry never goes back").isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(after.delivery("recorder").orElseThrow()).isEqualTo(delivered);
             assertThat(delivered.attempts()).isEqualTo(1);
+        }
+
+        @Test
+        void aListByStatusHasExactlyTheEntriesOfThatStatusWhateverClaimedOrMarkedThemInSequenceOrder() {
+            List<OutboxMessage> messages = java.util.stream.IntStream.range(0, 7).mapToObj(i -> message("agg-" + i)).toList();
+            storage.transactions().run(() -> storage.outbox().append(messages));
+            Instant t0 = clock.instant();
+            // the first six claimed, the seventh left pending; of the six, two delivered, one failed,
+            // one given up, two still in flight (one of them past its lease and claimed again)
+            List<OutboxClaim> claims = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t0, Set.of("recorder"), 6, t0.plusSeconds(60)));
+            assertThat(claims).hasSize(6);
+            storage.transactions().run(() -> storage.outbox().markAll(List.of(
+                    OutboxMark.delivered(claims.get(0), t0),
+                    OutboxMark.failed(claims.get(1), t0.plusSeconds(600), "busy"),
+                    OutboxMark.deadLetter(claims.get(2), t0, "gone"),
+                    OutboxMark.delivered(claims.get(4), t0))));
+            Instant t1 = t0.plusSeconds(61);
+            assertThat(storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t1, Set.of("recorder"), 2, t1.plusSeconds(60))))
+                    .extracting(OutboxClaim::message).containsExactly(messages.get(3), messages.get(5));
+
+            Map<DeliveryStatus, List<OutboxMessage>> expected = Map.of(
+                    DeliveryStatus.PENDING, List.of(messages.get(6)),
+                    DeliveryStatus.IN_FLIGHT, List.of(messages.get(3), messages.get(5)),
+                    DeliveryStatus.FAILED, List.of(messages.get(1)),
+                    DeliveryStatus.DELIVERED, List.of(messages.get(0), messages.get(4)),
+                    DeliveryStatus.DEAD_LETTER, List.of(messages.get(2)));
+            for (DeliveryStatus status : DeliveryStatus.values()) {
+                List<OutboxEntry> listed = storage.transactions().execute(() -> storage.outbox().list(status, 10));
+                assertThat(listed).as("%s", status).extracting(OutboxEntry::message).containsExactlyElementsOf(
+                        expected.get(status));
+                assertThat(listed).as("%s", status).allSatisfy(e -> assertThat(e.status()).isEqualTo(status));
+                List<OutboxEntry> first = storage.transactions().execute(() -> storage.outbox().list(status, 1));
+                assertThat(first).as("%s, the first only", status).extracting(OutboxEntry::message)
+                        .containsExactly(expected.get(status).get(0));
+            }
         }
 
         @Test
