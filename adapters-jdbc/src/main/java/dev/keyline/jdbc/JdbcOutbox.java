@@ -82,6 +82,12 @@ import java.util.function.UnaryOperator;
  * delete {@code WHERE pending_timer_key = ? AND status = 'SCHEDULED'}: a delete that meets a row a
  * relay is claiming waits for the row's lock, and PostgreSQL (READ COMMITTED) then evaluates the
  * condition again on the claimed row and leaves it; the TCK checks that outcome on H2 as well.
+ * {@link #schedule} runs its delete ahead of the transaction's queued writes (unless the transaction
+ * queued a timer of the same key, which the delete must then see) and queues the timer's row with
+ * the same {@code INSERT} as {@link #append}'s, so that a command's events and its timer go to the
+ * database in one batch; a taken event id ({@link dev.keyline.domain.common.AlreadyExistsException})
+ * or a key another transaction scheduled first ({@link StaleVersionException}) is reported when
+ * that batch is sent.
  *
  * <p>Marks, renewals and requeues lock the entry row first ({@code SELECT ... FOR UPDATE}), then
  * change the delivery row only under the claim's number ({@code ... WHERE claim_number = ? AND
@@ -118,15 +124,16 @@ public final class JdbcOutbox implements Outbox {
     /** How many open entries {@link #list} reads at a time while it looks for those of a status. */
     private static final int LIST_PAGE = 500;
 
+    /**
+     * An entry's row, an event's or a timer's: one statement for both, so that a command's events
+     * and the timer it schedules go to the database in one batch. Parameters: the message's ten
+     * columns, the stored status, then the timer key, the pending timer key and the due time (null
+     * for an event).
+     */
     private static final String INSERT = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, "
             + "audience_role, audience_organisation_unit, audience_account_id, audience_station_id, audience_subject, "
-            + "payload, status, version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
-
-    private static final String INSERT_TIMER = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, "
-            + "occurred_at, audience_role, audience_organisation_unit, audience_account_id, audience_station_id, "
-            + "audience_subject, payload, status, version, timer_key, pending_timer_key, timer_due_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '" + SCHEDULED + "', 0, ?, ?, ?)";
+            + "payload, status, version, timer_key, pending_timer_key, timer_due_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
 
     private static final String DELETE_PENDING_TIMER = "DELETE FROM keyline_outbox WHERE pending_timer_key = ? "
             + "AND status = '" + SCHEDULED + "'";
@@ -214,6 +221,8 @@ public final class JdbcOutbox implements Outbox {
             + "WHERE d.event_id = v.event_id AND d.sink = v.sink AND d.claim_number = v.expected_claim";
 
     private final JdbcSession session;
+    /** The key of the transaction's attachment: the keys of the timers it queued. */
+    private final Object queuedTimersKey = new Object();
 
     /**
      * The outbox on a session's transactions.
@@ -236,7 +245,7 @@ public final class JdbcOutbox implements Outbox {
         for (OutboxMessage m : copy) {
             Audience a = m.audience();
             rows.add(new Object[] {m.eventId(), m.aggregateId(), m.type(), m.occurredAt(), a.role(), a.organisationUnit(),
-                    a.accountId(), a.stationId(), a.subject(), m.payload()});
+                    a.accountId(), a.stationId(), a.subject(), m.payload(), "PENDING", null, null, null});
             keys.add(m.eventId().toString());
         }
         // queued with the transaction's other writes and sent in one batch with every append of the
@@ -250,23 +259,42 @@ public final class JdbcOutbox implements Outbox {
         Require.nonNull(message, "message");
         Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
         requireTransaction();
-        boolean replaced = session.update(DELETE_PENDING_TIMER, timerKey) > 0;
+        // the timers this transaction queued: a pending one of the key may be among them, and the
+        // delete must then see it; otherwise the delete runs ahead of the queued writes, which stay
+        // queued, so that the timer's row goes in one batch with the command's events
+        Set<String> queued = session.transactions().attachment(queuedTimersKey, HashSet::new);
+        boolean replaced = (queued.contains(timerKey) ? session.update(DELETE_PENDING_TIMER, timerKey)
+                : session.updateAheadOfQueuedWrites(DELETE_PENDING_TIMER, timerKey)) > 0;
+        queued.add(timerKey);
         Audience a = message.audience();
-        try {
-            session.update(INSERT_TIMER, message.eventId(), message.aggregateId(), message.type(), message.occurredAt(),
-                    a.role(), a.organisationUnit(), a.accountId(), a.stationId(), a.subject(), message.payload(), timerKey,
-                    timerKey, message.occurredAt());
-        } catch (StorageException e) {
-            if (e.getCause() instanceof java.sql.SQLException cause && session.dialect().isUniqueViolation(cause)) {
-                if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
-                    throw new StaleVersionException("timer '" + timerKey + "' was scheduled by a concurrent transaction "
-                            + "that committed first; run the command again to replace it", e);
-                }
-                throw new AlreadyExistsException("an outbox entry with event id " + message.eventId() + " already exists", e);
-            }
-            throw e;
-        }
+        // queued after the command's events, and sent in one batch with them: a taken key is
+        // reported when the batch is sent, before the transaction's next statement or its commit
+        session.queueInsert(INSERT, "keyline_outbox", new Object[] {message.eventId(), message.aggregateId(), message.type(),
+                message.occurredAt(), a.role(), a.organisationUnit(), a.accountId(), a.stationId(), a.subject(),
+                message.payload(), SCHEDULED, timerKey, timerKey, message.occurredAt()}, message.eventId().toString(), timerKey,
+                e -> {
+                    if (messages(e).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
+                        return new StaleVersionException("timer '" + timerKey + "' was scheduled by a concurrent "
+                                + "transaction that committed first; run the command again to replace it", e);
+                    }
+                    return new AlreadyExistsException("an outbox entry with event id " + message.eventId()
+                            + " already exists", e);
+                });
         return replaced;
+    }
+
+    /** Every message of a failure: its causes' and, for a database's, the chained exceptions'. */
+    private static String messages(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
+                    text.append(next.getMessage()).append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     /**

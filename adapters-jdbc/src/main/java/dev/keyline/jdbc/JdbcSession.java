@@ -310,6 +310,27 @@ public final class JdbcSession {
     }
 
     /**
+     * {@link #update} ahead of the writes queued in the transaction: for a statement that touches
+     * none of the queued rows, so that they stay queued and go in their batches later.
+     *
+     * @param sql the statement with {@code ?} placeholders
+     * @param params the placeholder values
+     * @return the number of rows changed
+     */
+    int updateAheadOfQueuedWrites(String sql, Object... params) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(params, "params");
+        return onTransaction("statement", () -> {
+            try (PreparedStatement statement = transactions.connectionAheadOfQueuedWrites().prepareStatement(sql)) {
+                SqlParameters.bind(statement, params);
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("statement", sql), e);
+            }
+        });
+    }
+
+    /**
      * Runs one statement for many parameter rows as a JDBC batch.
      *
      * @param sql the statement with {@code ?} placeholders
@@ -586,6 +607,26 @@ public final class JdbcSession {
             transactions.queue(dialect, sql, table, after, new PendingWrites.Row(copy.get(i), null, key,
                     PendingWrites.INSERT, rejected == null ? null : rejected.apply(key), null));
         }
+    }
+
+    /**
+     * Queues one row of an INSERT in the active transaction's write-behind, like
+     * {@link #queueInserts}, for a row a database's message may name by either of two unique keys.
+     *
+     * @param sql the INSERT with {@code ?} placeholders
+     * @param table the table it writes
+     * @param row the placeholder values
+     * @param key the row's key value as text, which a database's message may quote
+     * @param otherKey the row's other unique value as text, which a message may quote instead
+     * @param rejected what a unique or primary-key violation of the row raises
+     */
+    void queueInsert(String sql, String table, Object[] row, String key, String otherKey,
+            java.util.function.Function<StorageException, RuntimeException> rejected) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(row, "row");
+        requireTransaction("statement");
+        transactions.queue(dialect, sql, table, List.of(), new PendingWrites.Row(row.clone(), null, key, PendingWrites.INSERT,
+                rejected, null, otherKey));
     }
 
     /**

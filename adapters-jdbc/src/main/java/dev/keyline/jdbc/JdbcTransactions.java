@@ -278,6 +278,18 @@ public final class JdbcTransactions implements Transactions {
     }
 
     /**
+     * The connection of the transaction active on the calling thread, without sending the queued
+     * writes first: for a statement that touches none of the rows queued (the caller knows), which
+     * may then run before them.
+     *
+     * @return the bound connection
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     */
+    Connection connectionAheadOfQueuedWrites() {
+        return active().connection;
+    }
+
+    /**
      * Sends the writes queued in the transaction active on the calling thread now, as they are sent
      * before any statement and before the commit; does nothing when none is queued.
      *

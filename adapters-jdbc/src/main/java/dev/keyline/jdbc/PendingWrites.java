@@ -60,9 +60,35 @@ final class PendingWrites {
      *     as a {@link StorageException}
      * @param undo what to undo in memory when the flush that sends the row fails (the aggregate's
      *     {@code markSaved}), or null
+     * @param otherKey another value a database's message may name the row by (the second unique
+     *     key of an outbox timer's row), or null
      */
     record Row(Object[] params, String entityName, String key, long expectedVersion,
-               Function<StorageException, RuntimeException> rejected, Runnable undo) {
+               Function<StorageException, RuntimeException> rejected, Runnable undo, String otherKey) {
+
+        /** A row a database's message names by one key only. */
+        Row(Object[] params, String entityName, String key, long expectedVersion,
+            Function<StorageException, RuntimeException> rejected, Runnable undo) {
+            this(params, entityName, key, expectedVersion, rejected, undo, null);
+        }
+
+        /** Whether a database's message names this row by one of its keys, as a key or quoted. */
+        boolean namedIn(String text) {
+            return named(text, key) || named(text, otherKey);
+        }
+
+        /** Whether a database's message names this row by one of its keys as the rejected key ({@code =(value)}). */
+        boolean namedAsKeyIn(String text) {
+            return namedAsKey(text, key) || namedAsKey(text, otherKey);
+        }
+
+        private static boolean named(String text, String key) {
+            return namedAsKey(text, key) || key != null && text.contains("'" + key + "'");
+        }
+
+        private static boolean namedAsKey(String text, String key) {
+            return key != null && text.contains("=(" + key + ")");
+        }
     }
 
     /** The rows of one SQL text, sent as one batch. */
@@ -245,9 +271,17 @@ final class PendingWrites {
             }
         }
         String text = messages.toString();
+        // PostgreSQL names the rejected key as "Key (column)=(value)", while its message about a
+        // rewritten batch also quotes every row's values: the key form decides first
+        Row byDetail = onlyRow(rows, row -> row.namedAsKeyIn(text));
+        return byDetail != null ? byDetail : onlyRow(rows, row -> row.namedIn(text));
+    }
+
+    /** The one row that matches, or null when none or several do. */
+    private static Row onlyRow(List<Row> rows, java.util.function.Predicate<Row> matches) {
         Row found = null;
         for (Row row : rows) {
-            if (row.key() != null && (text.contains("=(" + row.key() + ")") || text.contains("'" + row.key() + "'"))) {
+            if (matches.test(row)) {
                 if (found != null) {
                     return null;
                 }

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 final class PostgresServer {
 
     private static HikariDataSource dataSource;
+    private static HikariDataSource rewriting;
+    private static String url;
 
     private PostgresServer() {
     }
@@ -28,6 +30,26 @@ final class PostgresServer {
             dataSource = start();
         }
         return dataSource;
+    }
+
+    /**
+     * A second small pool on the same database whose driver rewrites a batch of inserts into
+     * multi-row inserts ({@code reWriteBatchedInserts}, as hosts configure it for bulk work): a
+     * batch then fails as one statement, without an update count per row.
+     */
+    static synchronized DataSource rewritingBatches() {
+        dataSource();
+        if (rewriting == null) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true");
+            config.setUsername("postgres");
+            config.setMaximumPoolSize(2);
+            config.setPoolName("keyline-postgres-test-rewriting");
+            rewriting = new HikariDataSource(config);
+            HikariDataSource pool = rewriting;
+            Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "keyline-postgres-test-rewriting-shutdown"));
+        }
+        return rewriting;
     }
 
     private static HikariDataSource start() {
@@ -49,7 +71,8 @@ final class PostgresServer {
             throw new IllegalStateException("creating the test database failed", e);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.getJdbcUrl("postgres", "keyline"));
+        url = server.getJdbcUrl("postgres", "keyline");
+        config.setJdbcUrl(url);
         config.setUsername("postgres");
         config.setMaximumPoolSize(6);
         config.setPoolName("keyline-postgres-test");

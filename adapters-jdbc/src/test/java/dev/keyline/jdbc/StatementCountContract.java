@@ -342,10 +342,11 @@ abstract class StatementCountContract {
      * The most statements and commits of each command of the benchmarks' reservation mix (one
      * reservation of 4 units in a pool that holds nothing else), one commit each.
      *
-     * <p>With the cache of committed saves off: reserve 10: the pool's load (its row, its
+     * <p>With the cache of committed saves off: reserve 9: the pool's load (its row, its
      * holdings), its save (the versioned update, the one new holding row inserted, the movement),
-     * the reservation's insert and its event, the expiry timer replaced (a delete and an insert).
-     * Extend 6: the reservation's load, update and event, the timer replaced. Allocate all 11: both
+     * the reservation's insert, the expiry timer replaced (a delete, then its row in one batch with
+     * the command's event). Extend 5: the reservation's load and update, the timer's delete, the
+     * event and the timer's row in one batch. Allocate all 11: both
      * loads (3), the pool's save (the update, the holding row updated from reserved to allocated,
      * the movement) and its event, the reservation's update and event, the timer cancelled.
      * Release 7: the pool's load (2), save (the update, the holding row deleted, the movement) and
@@ -359,8 +360,8 @@ abstract class StatementCountContract {
      * <p>The raw side needs 5, 3, 6 and 4 statements, plus the commit: no loads, one outbox batch
      * per command and a moved timer updated in place.
      */
-    private static final Map<Loads, List<Integer>> RESERVATION_MIX = Map.of(Loads.TRUSTED, List.of(8, 5, 8, 5),
-            Loads.ROW_READ, List.of(9, 6, 10, 6), Loads.COLD, List.of(10, 6, 11, 7));
+    private static final Map<Loads, List<Integer>> RESERVATION_MIX = Map.of(Loads.TRUSTED, List.of(7, 4, 8, 5),
+            Loads.ROW_READ, List.of(8, 5, 10, 6), Loads.COLD, List.of(9, 5, 11, 7));
 
     /**
      * The most statements and commits of each command of the benchmarks' SLA-order mix, one commit

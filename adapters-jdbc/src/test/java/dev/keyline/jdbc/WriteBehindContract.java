@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.KeyAccount;
 import dev.keyline.domain.common.AlreadyExistsException;
+import dev.keyline.domain.common.Audience;
+import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.StaleVersionException;
@@ -13,6 +15,7 @@ import dev.keyline.domain.common.UserId;
 import dev.keyline.jdbc.StatementLog.Counted;
 import dev.keyline.jdbc.StatementLog.Executed;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.tck.TestClock;
 import java.time.Instant;
@@ -158,6 +161,62 @@ abstract class WriteBehindContract {
         long events = storage.transactions().execute(() -> storage.session().queryOne(
                 "SELECT COUNT(*) AS n FROM keyline_outbox", row -> row.longValue("n"))).orElseThrow();
         assertThat(events).isZero();
+    }
+
+    /** An event's message about {@code aggregateId}, due at {@code at}. */
+    private static OutboxMessage message(EventId id, String aggregateId, Instant at) {
+        return new OutboxMessage(id, aggregateId, "fixture.event", at, Audience.of("about " + aggregateId),
+                "{\"note\":\"" + id + "\"}");
+    }
+
+    @Test
+    void aTimerScheduledAfterACommandsEventsGoesInTheirBatchBehindItsDelete() {
+        EventId timer = EventId.random();
+
+        Counted command = log.count(() -> storage.transactions().run(() -> {
+            storage.outbox().append(List.of(message(EventId.random(), "R-1", T0), message(EventId.random(), "R-1", T0)));
+            assertThat(storage.outbox().schedule(message(timer, "R-1", T0.plusSeconds(3600)), "expiry/R-1")).isFalse();
+        }));
+
+        assertThat(command.statements()).as("%s", command).extracting(Executed::sql)
+                .satisfiesExactly(delete -> assertThat(delete).startsWith("DELETE FROM keyline_outbox"),
+                        insert -> assertThat(insert).startsWith("INSERT INTO keyline_outbox "));
+        assertThat(command.ofKind("INSERT").get(0).rows()).isEqualTo(3);
+        assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-1")))
+                .hasValueSatisfying(e -> assertThat(e.message().eventId()).isEqualTo(timer));
+    }
+
+    @Test
+    void aTimerWhoseEventIdIsTakenFailsTheBatchWithAlreadyExistsNamingItAndLeavesNothing() {
+        EventId taken = EventId.random();
+        storage.transactions().run(() -> storage.outbox().append(List.of(message(taken, "R-1", T0))));
+        EventId other = EventId.random();
+
+        assertThatThrownBy(() -> storage.transactions().run(() -> {
+            storage.outbox().append(List.of(message(other, "R-2", T0)));
+            storage.outbox().schedule(message(taken, "R-2", T0.plusSeconds(3600)), "expiry/R-2");
+        })).isInstanceOf(AlreadyExistsException.class).hasMessageContaining(taken.toString());
+
+        assertThat(storage.transactions().execute(() -> storage.outbox().find(other))).isEmpty();
+        assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-2"))).isEmpty();
+    }
+
+    @Test
+    void aTimerKeyAnotherTransactionScheduledFirstFailsTheBatchAsStaleAndLeavesThatTimer() {
+        EventId mine = EventId.random();
+        EventId theirs = EventId.random();
+
+        assertThatThrownBy(() -> storage.transactions().run(() -> {
+            storage.outbox().append(List.of(message(EventId.random(), "R-3", T0)));
+            storage.outbox().schedule(message(mine, "R-3", T0.plusSeconds(3600)), "expiry/R-3");
+            // after this transaction's delete, before its commit, another one schedules the key and commits
+            CompletableFuture.runAsync(() -> storage.transactions().run(() -> storage.outbox()
+                    .schedule(message(theirs, "R-3", T0.plusSeconds(7200)), "expiry/R-3"))).join();
+        })).isInstanceOf(StaleVersionException.class).hasMessageContaining("expiry/R-3");
+
+        assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-3")))
+                .hasValueSatisfying(e -> assertThat(e.message().eventId()).isEqualTo(theirs));
+        assertThat(storage.transactions().execute(() -> storage.outbox().find(mine))).isEmpty();
     }
 
     @Test
