@@ -159,7 +159,18 @@ public final class JdbcResourcePoolRepository
                 + "VALUES (?, ?, ?, ?, ?, ?)", moves);
     }
 
-    /** Writes the holding rows that differ from the stored ones, by number; all of them when most differ. */
+    /**
+     * How many changed holding rows a save updates one by one at most, whatever share of the rows
+     * they are: a handful of updates go as one batch, one statement, where writing every row again
+     * takes two (the delete and the inserts); beyond it, when most rows changed, they are all written
+     * again.
+     */
+    static final int HOLDINGS_UPDATED_BY_LINE = 4;
+
+    /**
+     * Writes the holding rows that differ from the stored ones, by number; all of them when most
+     * differ and they are more than {@value #HOLDINGS_UPDATED_BY_LINE}.
+     */
     private void writeHoldings(PoolId pool, List<HoldingRow> stored, List<HoldingRow> rows) {
         List<Object[]> changed = new ArrayList<>();
         int common = Math.min(stored.size(), rows.size());
@@ -168,7 +179,7 @@ public final class JdbcResourcePoolRepository
                 changed.add(holdingUpdate(pool, i, rows.get(i)));
             }
         }
-        if (!stored.isEmpty() && changed.size() * 2 > stored.size()) {
+        if (changed.size() > HOLDINGS_UPDATED_BY_LINE && changed.size() * 2 > stored.size()) {
             deleteChildren(HOLDINGS, "pool_id", pool);
             insertHoldings(pool, rows, 0);
             return;
