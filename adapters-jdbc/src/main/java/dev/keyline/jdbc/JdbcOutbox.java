@@ -43,9 +43,10 @@ import java.util.function.UnaryOperator;
  * payload, the entry's {@link OutboxEntry#status()} and delivered-at time as its last recorded
  * outcome (a mark, a requeue) left them, and a {@code version} that every change of the entry's row
  * increments. A claim writes only delivery rows, so the stored status of an open entry may lag
- * behind its deliveries (PENDING while one is in flight); {@link #list} tells the open statuses apart
- * by the deliveries, and a done entry's stored status is always its status. One {@code keyline_outbox_delivery} row per entry and sink: that sink's status,
- * attempts, next-attempt time, last error, delivered-at time and claim number (the fencing token).
+ * behind its deliveries (PENDING while one is in flight); {@link #list} tells the open statuses
+ * apart by the deliveries, and a done entry's stored status is always its status. One
+ * {@code keyline_outbox_delivery} row per entry and sink: that sink's status, attempts,
+ * next-attempt time, last error, delivered-at time and claim number (the fencing token).
  * Times are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC with microsecond precision: instants
  * are truncated to whole microseconds when written, so state read back carries the truncated
  * instants.
@@ -65,8 +66,8 @@ import java.util.function.UnaryOperator;
  * writes the new deliveries (made claimed at once) and the claimed ones with one statement or JDBC
  * batch each (on PostgreSQL the update is one {@code UPDATE ... FROM unnest(...)}), so a claim of a
  * hundred deliveries costs a handful of round trips, not a few per delivery. The entry rows are
- * not written, but for a timer's first claim. An entry another
- * transaction has claimed or changed and not yet committed is locked, so a concurrent relay skips
+ * not written, but for a timer's first claim. An entry another transaction has claimed or changed
+ * and not yet committed is locked, so a concurrent relay skips
  * it without waiting; and since that entry is still open in what the relay reads, the relay skips
  * the rest of its aggregate for that sink too. So two relays never claim the same delivery.
  *
@@ -273,7 +274,7 @@ public final class JdbcOutbox implements Outbox {
                 message.occurredAt(), a.role(), a.organisationUnit(), a.accountId(), a.stationId(), a.subject(),
                 message.payload(), SCHEDULED, timerKey, timerKey, message.occurredAt()}, message.eventId().toString(), timerKey,
                 e -> {
-                    if (messages(e).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
+                    if (SqlFailures.messages(e).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
                         return new StaleVersionException("timer '" + timerKey + "' was scheduled by a concurrent "
                                 + "transaction that committed first; run the command again to replace it", e);
                     }
@@ -281,20 +282,6 @@ public final class JdbcOutbox implements Outbox {
                             + " already exists", e);
                 });
         return replaced;
-    }
-
-    /** Every message of a failure: its causes' and, for a database's, the chained exceptions'. */
-    private static String messages(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-            if (t instanceof java.sql.SQLException sql) {
-                for (java.sql.SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
-                    text.append(next.getMessage()).append('\n');
-                }
-            }
-        }
-        return text.toString();
     }
 
     /**

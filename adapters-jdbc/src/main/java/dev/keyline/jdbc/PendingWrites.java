@@ -263,14 +263,7 @@ final class PendingWrites {
                 }
             }
         }
-        StringBuilder messages = new StringBuilder();
-        for (SQLException e = failure; e != null; e = e.getNextException()) {
-            messages.append(e.getMessage()).append('\n');
-            if (e.getCause() != null) {
-                messages.append(e.getCause().getMessage()).append('\n');
-            }
-        }
-        String text = messages.toString();
+        String text = SqlFailures.messages(failure);
         // PostgreSQL names the rejected key as "Key (column)=(value)", while its message about a
         // rewritten batch also quotes every row's values: the key form decides first
         Row byDetail = onlyRow(rows, row -> row.namedAsKeyIn(text));

@@ -35,6 +35,27 @@ final class SqlFailures {
         return new StorageException(operation + " failed: " + failure, null, failure);
     }
 
+    /**
+     * Every message of a failure, one per line: its own, its causes', and of each JDBC failure among
+     * them its chained exceptions' (and their causes'), where the drivers put what a batch's
+     * rejected row was.
+     */
+    static String messages(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
+                    text.append(next.getMessage()).append('\n');
+                    if (next.getCause() != null) {
+                        text.append(next.getCause().getMessage()).append('\n');
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
     /** The first SQL state found on the failure, its chained exceptions or its causes; null when none. */
     static String sqlState(SQLException failure) {
         for (SQLException e = failure; e != null; e = e.getNextException()) {
