@@ -297,16 +297,7 @@ public final class JdbcSession {
      * @return the number of rows changed
      */
     public int update(String sql, Object... params) {
-        Require.nonBlank(sql, "sql");
-        Require.nonNull(params, "params");
-        return onTransaction("statement", () -> {
-            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
-                SqlParameters.bind(statement, params);
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw SqlFailures.wrap(describe("statement", sql), e);
-            }
-        });
+        return update(true, sql, params);
     }
 
     /**
@@ -318,10 +309,17 @@ public final class JdbcSession {
      * @return the number of rows changed
      */
     int updateAheadOfQueuedWrites(String sql, Object... params) {
+        return update(false, sql, params);
+    }
+
+    /** Runs one INSERT, UPDATE or DELETE; after sending the queued writes when {@code afterQueued}. */
+    private int update(boolean afterQueued, String sql, Object... params) {
         Require.nonBlank(sql, "sql");
         Require.nonNull(params, "params");
         return onTransaction("statement", () -> {
-            try (PreparedStatement statement = transactions.connectionAheadOfQueuedWrites().prepareStatement(sql)) {
+            Connection connection = afterQueued ? transactions.currentConnection()
+                    : transactions.connectionAheadOfQueuedWrites();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 return statement.executeUpdate();
             } catch (SQLException e) {
