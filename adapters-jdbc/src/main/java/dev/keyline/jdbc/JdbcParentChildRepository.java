@@ -34,12 +34,18 @@ import java.util.stream.StreamSupport;
  * <p>Reading a parent row and then its child rows takes several statements, and another
  * transaction may commit a save of the same aggregate between them; the parent would then be
  * restored with the children of a later state (or fail validation for no fault of the data).
- * So each statement that reads a child table also reads the parents' versions, in the same
- * statement and so from the same snapshot ({@code parent LEFT JOIN child}, by primary key): a
- * version that differs from the parent row's means a save committed in between, and that
- * aggregate is read again (parent, children) until they agree. Saves always raise the version,
- * so equal versions prove that the children belong to the parent that was read. A find thus
- * takes one statement per table, with no separate re-read of the version.
+ * So the last statement that reads a child table ({@link #childrenAndVersionsOf}) also reads the
+ * parents' versions, in the same statement and so from the same snapshot ({@code parent LEFT JOIN
+ * child}, by primary key). Under READ COMMITTED each statement sees what was committed before it
+ * began, and saves always raise the version: a version equal to the parent row's proves that no
+ * save committed between the parent's statement and this one, so the child statements between
+ * them ({@link #childrenOf}, which read the child table alone) read the children of the parent
+ * that was read. A version that differs means a save committed in between, and that aggregate
+ * is read again (parent, children) until they agree. A find thus reads each child table once
+ * and the parent table twice (its row, then its version with the last child table), with no
+ * separate re-read of the version. A child read that no {@code childrenAndVersionsOf} follows is
+ * confirmed by one more statement that reads the versions, so a subclass that reads its tables in
+ * another order stays correct, at a statement's cost.
  *
  * <p>Queries ({@link #streamWhere}, {@link #listWhere}) read the parent rows lazily and the children
  * of up to {@value #CHUNK} parents at a time, one statement per child table, so a large result
@@ -402,10 +408,34 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     /**
      * Reads the rows of one child table that belong to the given parents, in one statement
-     * ({@code SELECT c.*, p.version ... FROM parent p LEFT JOIN childTable c ON c.parentColumn =
-     * p.id WHERE p.id IN (...) ORDER BY p.id, c.orderColumn}), and groups them by parent id;
-     * meant for {@link #readChildren(List)}. The parents' versions read with the rows confirm that
-     * they belong to the parent rows being restored.
+     * ({@code SELECT * FROM childTable WHERE parentColumn IN (...) ORDER BY parentColumn,
+     * orderColumn}), and groups them by parent id; meant for {@link #readChildren(List)}, for every
+     * child table but the last, which {@link #childrenAndVersionsOf} reads. The parents' versions
+     * read with that last table confirm this read too (see the type's description).
+     * A parent without rows has no entry in the result.
+     *
+     * @param <T> the child type
+     * @param childTable the child table, a plain SQL identifier
+     * @param parentColumn its column holding the parent's id, a plain SQL identifier
+     * @param parentIds the ids of one or more parents
+     * @param orderColumn the column that orders the rows of one parent (their position in the
+     *     collection), a plain SQL identifier
+     * @param mapper maps one row, given the parent id it belongs to; a row it cannot restore
+     *     fails the read with the mapper's exception
+     * @return the mapped rows of each parent that has any, in {@code orderColumn} order
+     */
+    protected final <T> Map<String, List<T>> childrenOf(String childTable, String parentColumn, List<String> parentIds,
+            String orderColumn, ChildMapper<T> mapper) {
+        return childRows(childTable, parentColumn, parentIds, orderColumn, mapper, false);
+    }
+
+    /**
+     * Reads the rows of one child table that belong to the given parents together with the
+     * parents' versions, in one statement ({@code SELECT c.*, p.version ... FROM parent p LEFT JOIN
+     * childTable c ON c.parentColumn = p.id WHERE p.id IN (...) ORDER BY p.id, c.orderColumn}), and
+     * groups them by parent id; meant for the last child table {@link #readChildren(List)} reads.
+     * The versions, read in the same statement as these rows, confirm that they and every
+     * {@link #childrenOf} read before them belong to the parent rows being restored.
      * A parent without rows has no entry in the result.
      *
      * @param <T> the child type
@@ -419,8 +449,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      *     fails the read with the mapper's exception
      * @return the mapped rows of each parent that has any, in {@code orderColumn} order
      */
-    protected final <T> Map<String, List<T>> childrenOf(String childTable, String parentColumn, List<String> parentIds,
-            String orderColumn, ChildMapper<T> mapper) {
+    protected final <T> Map<String, List<T>> childrenAndVersionsOf(String childTable, String parentColumn,
+            List<String> parentIds, String orderColumn, ChildMapper<T> mapper) {
+        return childRows(childTable, parentColumn, parentIds, orderColumn, mapper, true);
+    }
+
+    private <T> Map<String, List<T>> childRows(String childTable, String parentColumn, List<String> parentIds,
+            String orderColumn, ChildMapper<T> mapper, boolean withVersions) {
         Columns.checkIdentifier(childTable, "childTable");
         Columns.checkIdentifier(parentColumn, "parentColumn");
         Require.nonNull(parentIds, "parentIds");
@@ -432,34 +467,47 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         // the rows come grouped by parent: the group being read, so that a row of the same parent
         // as the one before adds to its list without a map lookup
         Object[] group = new Object[2]; // the parent id, its list of children (null while it has none)
-        // the parent's version is read in the same statement as its children, so one snapshot holds
-        // both: a version equal to the parent row's proves these children belong to it
-        session().query("SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION
-                + " FROM " + table + " p LEFT JOIN " + childTable + " c ON c." + parentColumn + " = p." + idColumn
-                + " WHERE p." + idColumn + " IN (" + StoredValues.placeholders(parentIds.size()) + ") ORDER BY p."
-                + idColumn + ", c." + orderColumn, row -> {
-                    String parent = row.requiredString(PARENT_KEY);
-                    if (!parent.equals(group[0])) {
-                        // every row of one parent joins the same parent row, so its first row has the version
-                        parentVersions.put(parent, row.longValue(PARENT_VERSION));
-                        group[0] = parent;
-                        group[1] = null;
-                    }
-                    if (row.string(parentColumn) == null) {
-                        return null; // the parent has no row in this table
-                    }
-                    T child = mapper.map(row, parent);
-                    @SuppressWarnings("unchecked")
-                    List<T> list = (List<T>) group[1];
-                    if (list == null) {
-                        list = children.computeIfAbsent(parent, p -> new ArrayList<>());
-                        group[1] = list;
-                    }
-                    return list.add(child);
-                }, parentIds.toArray());
+        String placeholders = StoredValues.placeholders(parentIds.size());
+        // with versions, the parent's version is read in the same statement as its children, so one
+        // snapshot holds both: a version equal to the parent row's proves these children (and those
+        // read before them) belong to it
+        String sql = withVersions
+                ? "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
+                        + table + " p LEFT JOIN " + childTable + " c ON c." + parentColumn + " = p." + idColumn
+                        + " WHERE p." + idColumn + " IN (" + placeholders + ") ORDER BY p." + idColumn + ", c."
+                        + orderColumn
+                : "SELECT * FROM " + childTable + " WHERE " + parentColumn + " IN (" + placeholders + ") ORDER BY "
+                        + parentColumn + ", " + orderColumn;
+        String parentKey = withVersions ? PARENT_KEY : parentColumn;
+        session().query(sql, row -> {
+            String parent = row.requiredString(parentKey);
+            if (!parent.equals(group[0])) {
+                if (withVersions) {
+                    // every row of one parent joins the same parent row, so its first row has the version
+                    parentVersions.put(parent, row.longValue(PARENT_VERSION));
+                }
+                group[0] = parent;
+                group[1] = null;
+            }
+            if (withVersions && row.string(parentColumn) == null) {
+                return null; // the parent has no row in this table
+            }
+            T child = mapper.map(row, parent);
+            @SuppressWarnings("unchecked")
+            List<T> list = (List<T>) group[1];
+            if (list == null) {
+                list = children.computeIfAbsent(parent, p -> new ArrayList<>());
+                group[1] = list;
+            }
+            return list.add(child);
+        }, parentIds.toArray());
         VersionCheck check = reading.get();
         if (check != null) {
-            check.saw(parentIds, parentVersions);
+            if (withVersions) {
+                check.saw(parentIds, parentVersions);
+            } else {
+                check.unconfirmed.addAll(parentIds);
+            }
             check.children.put(childTable, children);
         }
         return children;
@@ -576,8 +624,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     /**
-     * The rows of a child table stored for the aggregate being saved, as {@link #childrenOf}
-     * mapped them when the aggregate was loaded in this transaction (or as
+     * The rows of a child table stored for the aggregate being saved, as {@link #childrenOf} (or
+     * {@link #childrenAndVersionsOf}) mapped them when the aggregate was loaded in this transaction (or as
      * {@link #storedChildrenAre} last recorded them): the save's version check proves they are
      * still what the database holds, so a save can compare with them instead of reading them again.
      *
@@ -790,15 +838,16 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             } finally {
                 reading.set(outer);
             }
+            List<String> unconfirmed = ids.stream().filter(id -> !check.confirms(id)).toList();
+            if (!unconfirmed.isEmpty() && hasChildTables()) {
+                // a child read that no read with the versions followed: the versions read now, after
+                // it, confirm it as that read would have
+                check.saw(unconfirmed, versions(unconfirmed));
+            }
             Map<String, Long> versions = check.agreed();
-            List<String> uncovered = ids.stream().filter(id -> !check.covers(id)).toList();
-            if (!uncovered.isEmpty()) {
-                if (hasChildTables()) {
-                    versions.putAll(versions(uncovered));
-                } else {
-                    // the parent row is the whole aggregate: what was read is consistent as it stands
-                    pending.forEach(p -> versions.put(idOf(p), versionOf(p)));
-                }
+            if (!hasChildTables()) {
+                // the parent row is the whole aggregate: what was read is consistent as it stands
+                pending.forEach(p -> versions.put(idOf(p), versionOf(p)));
             }
             List<String> changed = new ArrayList<>();
             for (P parent : pending) {
@@ -842,12 +891,15 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     /**
      * The parent versions seen by the child statements of one read: a parent is confirmed when
-     * every statement that read its children saw it at one version.
+     * every statement that read its version saw it at one version, and one of them ran after every
+     * statement that read its children.
      */
     private static final class VersionCheck {
         private final Map<String, Map<String, ? extends List<?>>> children = new HashMap<>();
         private final Map<String, Long> seen = new HashMap<>();
         private final Set<String> disagreeing = new HashSet<>();
+        /** Parents whose children a statement without the versions read after the last version seen. */
+        private final Set<String> unconfirmed = new HashSet<>();
 
         void saw(List<String> requested, Map<String, Long> versions) {
             for (String id : requested) {
@@ -856,11 +908,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 if (version == null || (before != null && !before.equals(version))) {
                     disagreeing.add(id);
                 }
+                unconfirmed.remove(id);
             }
         }
 
-        boolean covers(String id) {
-            return seen.containsKey(id);
+        /** Whether a version was seen for the parent after its last child read. */
+        boolean confirms(String id) {
+            return seen.containsKey(id) && !unconfirmed.contains(id);
         }
 
         /** The confirmed parents' versions; a parent that disappeared or moved between statements is absent. */

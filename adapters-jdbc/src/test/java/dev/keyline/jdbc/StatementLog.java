@@ -66,6 +66,12 @@ final class StatementLog {
     private static final java.util.Set<String> COUNTED_CALLS = java.util.Set.of("commit", "rollback", "setAutoCommit",
             "getAutoCommit", "getTransactionIsolation", "setTransactionIsolation");
 
+    /** Work to run once before a statement, counted among those whose text matches. */
+    private record Hook(java.util.function.Predicate<String> sql, int nth, Runnable work,
+            java.util.concurrent.atomic.AtomicInteger seen) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Hook> hook = new java.util.concurrent.atomic.AtomicReference<>();
     private final List<Executed> executed = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private volatile boolean on;
@@ -76,6 +82,20 @@ final class StatementLog {
             Object result = invoke(target, method, args);
             return result instanceof Connection c ? connection(c) : result;
         });
+    }
+
+    /**
+     * Runs {@code work} once, on the thread that executes it, just before the {@code nth} (from 1)
+     * statement from now whose text matches {@code sql}, whether logging is on or not; replaces a
+     * hook not run yet. Work that must not be logged or hooked itself uses another data source.
+     */
+    void before(java.util.function.Predicate<String> sql, int nth, Runnable work) {
+        hook.set(new Hook(sql, nth, work, new java.util.concurrent.atomic.AtomicInteger()));
+    }
+
+    /** Whether the hook set by {@link #before} has run (or none was set). */
+    boolean hookRan() {
+        return hook.get() == null;
     }
 
     /** Runs the work with logging on and returns what it executed. */
@@ -123,10 +143,17 @@ final class StatementLog {
             String name = method.getName();
             if (name.equals("addBatch")) {
                 batched[0]++;
-            } else if (name.startsWith("execute") && on) {
+            } else if (name.startsWith("execute")) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
-                synchronized (executed) {
-                    executed.add(new Executed(sql, name.equals("executeBatch") ? batched[0] : 1));
+                Hook h = hook.get();
+                if (h != null && sql != null && h.sql().test(sql) && h.seen().incrementAndGet() == h.nth()
+                        && hook.compareAndSet(h, null)) {
+                    h.work().run();
+                }
+                if (on) {
+                    synchronized (executed) {
+                        executed.add(new Executed(sql, name.equals("executeBatch") ? batched[0] : 1));
+                    }
                 }
             }
             if (name.equals("executeBatch") || name.equals("clearBatch")) {

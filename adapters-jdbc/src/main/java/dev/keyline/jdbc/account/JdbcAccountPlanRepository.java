@@ -159,7 +159,7 @@ public final class JdbcAccountPlanRepository extends JdbcParentChildRepository<A
                         () -> new PlanAction(row.intValue("action_number"), row.requiredString("description"),
                                 user(row, "owner_id"), row.localDate("due_on"),
                                 Optional.ofNullable(row.instant("completed_at")), optionalUser(row, "completed_by"))));
-        Map<String, List<ResourcePlanItem>> items = childrenOf(ITEMS, "plan_id", ids, "item_number",
+        Map<String, List<ResourcePlanItem>> items = childrenAndVersionsOf(ITEMS, "plan_id", ids, "item_number",
                 (row, plan) -> stored(() -> "resource line " + row.intValue("item_number") + " of account plan " + plan,
                         () -> new ResourcePlanItem(row.intValue("item_number"),
                                 required(row, "product_code", ProductCode::new), row.intValue("quantity"),

@@ -235,7 +235,7 @@ public final class JdbcKeyAccountRepository extends JdbcParentChildRepository<Ke
         List<String> ids = parents.stream().map(this::idOf).toList();
         Map<String, List<ChurnSignal>> signals = childrenOf(SIGNALS, "account_id", ids, "line_no",
                 JdbcKeyAccountRepository::signal);
-        Map<String, List<TierChange>> history = childrenOf(HISTORY, "account_id", ids, "line_no",
+        Map<String, List<TierChange>> history = childrenAndVersionsOf(HISTORY, "account_id", ids, "line_no",
                 (row, account) -> stored(() -> "tier change " + row.intValue("line_no") + " of key account " + account,
                         () -> tierChange(row)));
         return s -> KeyAccount.restore(new KeyAccountSnapshot(s.id(), s.version(), s.name(), s.network(),

@@ -73,7 +73,7 @@ public final class JdbcFloorPriceListRepository
     @Override
     protected Function<FloorPriceListSnapshot, FloorPriceList> readChildren(List<FloorPriceListSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<FloorPrice>> prices = childrenOf(PRICES, "list_id", ids, "line_no",
+        Map<String, List<FloorPrice>> prices = childrenAndVersionsOf(PRICES, "list_id", ids, "line_no",
                 (row, list) -> stored(() -> "floor price " + row.intValue("line_no") + " of list " + list,
                         () -> new FloorPrice(required(row, "product_code", ProductCode::new),
                                 money(row, "price", "currency"), user(row, "set_by"), row.instant("set_at"))));

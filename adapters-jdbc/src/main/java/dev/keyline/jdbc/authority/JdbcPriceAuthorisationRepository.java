@@ -124,7 +124,7 @@ public final class JdbcPriceAuthorisationRepository
     @Override
     protected Function<PriceAuthorisationSnapshot, PriceAuthorisation> readChildren(List<PriceAuthorisationSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<PriceDecision>> decisions = childrenOf(DECISIONS, "authorisation_id", ids, "line_no",
+        Map<String, List<PriceDecision>> decisions = childrenAndVersionsOf(DECISIONS, "authorisation_id", ids, "line_no",
                 (row, id) -> stored(() -> "decision " + row.intValue("line_no") + " on price authorisation " + id,
                         () -> new PriceDecision(requiredEnum(row, "decision_kind", PriceDecision.Kind.class),
                                 user(row, "decided_by"), row.enumValue("decision_role", Role.class),

@@ -142,7 +142,7 @@ final class JdbcBillingAccountRepository
         parents.forEach(p -> currencies.put(p.id().value(), p.creditLimit().currency()));
         Map<String, List<Money>> bands = childrenOf(BANDS, KEY, ids, "line_no",
                 (row, id) -> new Money(row.bigDecimal("amount"), currencies.get(id)));
-        Map<String, List<PreferenceChange>> history = childrenOf(HISTORY, KEY, ids, "line_no",
+        Map<String, List<PreferenceChange>> history = childrenAndVersionsOf(HISTORY, KEY, ids, "line_no",
                 (row, id) -> stored(() -> "preference change " + row.intValue("line_no") + " of billing account " + id,
                         () -> new PreferenceChange(row.intValue("line_no"), new BillPreferences(
                                 requiredEnum(row, "channel", BillChannel.class),

@@ -239,7 +239,7 @@ public final class JdbcBudgetRepository extends JdbcParentChildRepository<Budget
                                 requiredEnum(row, "stage", DocumentStage.class),
                                 new Money(row.bigDecimal("amount"), currencies.get(id)), user(row, "entered_by"),
                                 row.instant("entered_at"), row.string("note"))));
-        Map<String, List<ReachedShare>> reached = childrenOf(REACHED, KEY, ids, "line_no",
+        Map<String, List<ReachedShare>> reached = childrenAndVersionsOf(REACHED, KEY, ids, "line_no",
                 (row, id) -> stored(() -> "reached share " + row.intValue("line_no") + " of budget " + id,
                         () -> new ReachedShare(required(row, "line_id", BudgetLineId::new), row.bigDecimal("share"))));
         return s -> {

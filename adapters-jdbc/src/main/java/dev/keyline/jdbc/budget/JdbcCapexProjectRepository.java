@@ -207,7 +207,7 @@ public final class JdbcCapexProjectRepository
                         () -> new CapexBooking(requiredEnum(row, "capex_booking_kind", CapexBookingKind.class),
                                 row.requiredString("document_id"), new Money(row.bigDecimal("amount"),
                                         currency(row, "currency")), user(row, "booked_by"), row.instant("booked_at"))));
-        Map<String, List<RoleCapacity>> capacity = childrenOf(CAPACITY, "project_id", ids, "line_no",
+        Map<String, List<RoleCapacity>> capacity = childrenAndVersionsOf(CAPACITY, "project_id", ids, "line_no",
                 (row, id) -> stored(() -> "capacity " + row.intValue("line_no") + " of CAPEX project " + id,
                         () -> new RoleCapacity(row.requiredString("capex_capacity_role"),
                                 new CapexCapacity(row.requiredString("capex_pool_id"),

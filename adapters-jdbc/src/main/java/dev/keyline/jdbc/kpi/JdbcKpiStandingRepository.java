@@ -70,7 +70,7 @@ final class JdbcKpiStandingRepository extends JdbcParentChildRepository<KpiStand
     @Override
     protected Function<KpiStandingSnapshot, KpiStanding> readChildren(List<KpiStandingSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<KpiStandingEntry>> entries = childrenOf(ENTRIES, "standing_id", ids, "line_no",
+        Map<String, List<KpiStandingEntry>> entries = childrenAndVersionsOf(ENTRIES, "standing_id", ids, "line_no",
                 (row, standing) -> stored(() -> "period " + row.intValue("line_no") + " of KPI standing " + standing,
                         () -> new KpiStandingEntry(Period.parse(row.requiredString("period")),
                                 row.bigDecimal("kpi_value"), requiredEnum(row, "band", Band.class),

@@ -241,7 +241,7 @@ public final class JdbcResourcePoolRepository
     @Override
     protected Function<ResourcePoolSnapshot, ResourcePool> readChildren(List<ResourcePoolSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<HoldingRow>> holdings = childrenOf(HOLDINGS, "pool_id", ids, "line_no",
+        Map<String, List<HoldingRow>> holdings = childrenAndVersionsOf(HOLDINGS, "pool_id", ids, "line_no",
                 (row, id) -> holdingRow(row, id));
         return s -> ResourcePool.restore(withHoldings(s, holdings.getOrDefault(s.id().value(), List.of())));
     }

@@ -119,7 +119,7 @@ final class JdbcSpareStockRepository
     @Override
     protected Function<StockRow, SpareStock> readChildren(List<StockRow> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<SpareReservation>> reservations = childrenOf(RESERVATIONS, "stock_id", ids, "reservation_ref",
+        Map<String, List<SpareReservation>> reservations = childrenAndVersionsOf(RESERVATIONS, "stock_id", ids, "reservation_ref",
                 (row, stock) -> stored(() -> "reservation " + row.string("reservation_ref") + " of spare stock " + stock,
                         () -> new SpareReservation(required(row, "reservation_ref", SpareReservationRef::new),
                                 row.longValue("quantity"))));

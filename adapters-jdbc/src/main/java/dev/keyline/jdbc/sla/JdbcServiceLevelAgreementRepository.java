@@ -215,7 +215,7 @@ public final class JdbcServiceLevelAgreementRepository
                         () -> new ReservationEntry(row.string("reference"), required(row, "product_code", ProductCode::new),
                                 row.intValue("units"), requiredEnum(row, "change_kind", ReservationChange.class),
                                 row.instant("changed_at"))));
-        Map<String, List<SlaDocument>> documents = childrenOf(DOCUMENTS, "sla_id", ids, "line_no",
+        Map<String, List<SlaDocument>> documents = childrenAndVersionsOf(DOCUMENTS, "sla_id", ids, "line_no",
                 (row, sla) -> stored(() -> "document " + row.intValue("line_no") + " of SLA " + sla,
                         () -> new SlaDocument(requiredEnum(row, "document_kind", SlaDocumentKind.class),
                                 row.string("reference"), required(row, "product_code", ProductCode::new),

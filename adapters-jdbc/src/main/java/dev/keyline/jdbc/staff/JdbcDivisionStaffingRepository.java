@@ -78,7 +78,7 @@ public final class JdbcDivisionStaffingRepository
     @Override
     protected Function<DivisionStaffingSnapshot, DivisionStaffing> readChildren(List<DivisionStaffingSnapshot> parents) {
         List<String> ids = parents.stream().map(this::idOf).toList();
-        Map<String, List<StaffingChange>> changes = childrenOf(CHANGES, "staffing_id", ids, "line_no",
+        Map<String, List<StaffingChange>> changes = childrenAndVersionsOf(CHANGES, "staffing_id", ids, "line_no",
                 (row, staffing) -> stored(() -> "staffing change " + row.intValue("line_no") + " of " + staffing,
                         () -> new StaffingChange(requiredEnum(row, "kind", StaffingChangeKind.class),
                                 requiredEnum(row, "role", Role.class), row.intValue("headcount"),

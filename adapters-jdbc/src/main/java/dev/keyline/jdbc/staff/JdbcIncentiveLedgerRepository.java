@@ -92,7 +92,7 @@ public final class JdbcIncentiveLedgerRepository
                 (row, ledger) -> stored(() -> "incentive table " + row.intValue("line_no") + " of ledger " + ledger,
                         () -> new IncentiveTableSetting(new IncentiveTable(decimal(row, "green"), decimal(row, "amber"),
                                 decimal(row, "red")), user(row, "set_by"), row.instant("set_at"))));
-        Map<String, List<IncentiveAward>> awards = childrenOf(AWARDS, "ledger_id", ids, "line_no",
+        Map<String, List<IncentiveAward>> awards = childrenAndVersionsOf(AWARDS, "ledger_id", ids, "line_no",
                 (row, ledger) -> stored(() -> "incentive award " + row.intValue("line_no") + " of ledger " + ledger, () -> {
                     Money amount = money(row, "amount", "currency");
                     return new IncentiveAward(user(row, "recipient"), row.requiredString("scorecard"),

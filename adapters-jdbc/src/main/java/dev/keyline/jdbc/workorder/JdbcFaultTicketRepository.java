@@ -240,7 +240,7 @@ public final class JdbcFaultTicketRepository
                                 row.identifier("station_id", FaultStation::new),
                                 row.identifier("cause_code", FaultCause::new))));
         Map<String, Map<TicketClockKind, List<ClockTransition>>> clockLogs = new HashMap<>();
-        childrenOf(CLOCK_TRANSITIONS, "ticket_id", ids, "line_no", (row, id) -> {
+        childrenAndVersionsOf(CLOCK_TRANSITIONS, "ticket_id", ids, "line_no", (row, id) -> {
             TicketClockKind kind = requiredEnum(row, "clock_kind", TicketClockKind.class);
             ClockTransition t = stored(() -> "clock transition " + row.intValue("line_no") + " of fault ticket " + id,
                     () -> new ClockTransition(requiredEnum(row, "transition_kind", ClockTransition.Kind.class),

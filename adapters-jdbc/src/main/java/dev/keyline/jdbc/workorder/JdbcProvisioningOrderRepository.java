@@ -256,7 +256,7 @@ public final class JdbcProvisioningOrderRepository
                 (row, id) -> stored(() -> "predecessor " + row.intValue("line_no") + " of provisioning order " + id,
                         () -> new AfterRow(new StageId(row.requiredString("stage_id")),
                                 new StageId(row.requiredString("predecessor_id")))));
-        Map<String, List<StageHandOff>> handOffs = childrenOf(HAND_OFFS, ID, ids, "line_no",
+        Map<String, List<StageHandOff>> handOffs = childrenAndVersionsOf(HAND_OFFS, ID, ids, "line_no",
                 (row, id) -> stored(() -> "hand-off " + row.intValue("line_no") + " of provisioning order " + id,
                         () -> new StageHandOff(new StageId(row.requiredString("stage_id")),
                                 required(row, "from_station", WorkOrderStation::new), user(row, "from_executor"),

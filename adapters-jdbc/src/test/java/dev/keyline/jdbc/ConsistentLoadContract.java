@@ -1,0 +1,171 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyline.domain.common.AggregateRoot;
+import dev.keyline.domain.common.Identifier;
+import dev.keyline.jdbc.StatementLog.Counted;
+import dev.keyline.runtime.Keyline;
+import dev.keyline.spi.AggregateRepository;
+import dev.keyline.tck.fixture.Tally;
+import dev.keyline.tck.fixture.TallyId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.example.notes.jdbc.JdbcNotesArea;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A load of an aggregate of several tables, on a real database, while another storage commits a
+ * save of it between the load's statements: the load never combines the parent row of one state
+ * with child rows of another. The save is committed just before the chosen statement of the load
+ * runs (a hook in {@link StatementLog}); the load must then return the saved state whole, found
+ * out by the versions read with the last child table, without a statement of its own for them.
+ * A repository whose last child read carries no versions ({@link JdbcMarkedTallyRepository}) is
+ * confirmed by one more statement. The reading storage keeps no states, so every load reads the
+ * tables.
+ */
+abstract class ConsistentLoadContract {
+
+    private final StatementLog log = new StatementLog();
+    private JdbcStorage reading;
+    private JdbcStorage writing;
+    private Keyline writer;
+
+    /** The database to run on. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyTables() {
+        writing = TestDatabases.emptyStorage(dataSource());
+        reading = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).area(new JdbcNotesArea())
+                .area(new JdbcTallyArea()).cachedAggregateRows(0).build();
+        writer = Keyline.builder().storage(writing).areaReactions(false).build();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aSaveCommittedBeforeAnyChildStatementOfAFindIsFoundWhole() {
+        return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(), () -> savedDuringFinds(e)));
+    }
+
+    private <A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>> void savedDuringFinds(
+            ReliabilityWorkloads.Entry<A, I, R> entry) {
+        writer.run(ctx -> entry.create(ctx, writing, "k"));
+        I id = entry.id().apply("k");
+        R repository = reading.port(entry.port());
+        Counted quiet = log.count(() -> read(() -> repository.get(id)));
+        int statements = quiet.statements().size();
+        assertThat(statements).as("%s: the parent row and at least one child table: %s", entry.area(), quiet)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(quiet.statements()).as("%s: SELECTs only", entry.area()).allMatch(s -> s.kind().equals("SELECT"));
+        assertThat(quiet.statements().subList(0, statements - 1))
+                .as("%s: the parent row, then every child table but the last read alone: %s", entry.area(), quiet)
+                .noneMatch(s -> s.sql().contains(" JOIN "));
+        assertThat(quiet.statements().get(statements - 1).sql())
+                .as("%s: the last child table read with the parents' versions, no statement of versions alone",
+                        entry.area())
+                .contains(" JOIN ");
+
+        for (int nth = 2; nth <= statements; nth++) {
+            int change = nth;
+            log.before(sql -> true, nth, () -> writer.run(ctx -> entry.change(ctx, writing, "k", change)));
+            Object[] found = new Object[1];
+
+            Counted counted = log.count(() -> found[0] = read(() -> repository.get(id)));
+
+            assertThat(log.hookRan()).as("%s: the save ran before statement %d", entry.area(), nth).isTrue();
+            long stored = writing.transactions().execute(() -> entry.storedVersion(writing, "k").orElseThrow());
+            assertThat(((A) found[0]).version())
+                    .as("%s: a save committed before statement %d of %d is found", entry.area(), nth, statements)
+                    .isEqualTo(stored);
+            assertThat(counted.statements())
+                    .as("%s: read once, found outdated by the versions read with the last child table, read again; "
+                            + "no statement of versions alone", entry.area())
+                    .hasSize(2 * statements);
+        }
+    }
+
+    @Test
+    void aLoadWhoseLastChildReadCarriesNoVersionsIsConfirmedByOneMoreStatement() throws SQLException {
+        JdbcMarkedTallyRepository tallies = new JdbcMarkedTallyRepository(reading.session());
+        edit("INSERT INTO keyline_tck_tally (tally_id, label, count, version) VALUES ('T1', 'visits', 1, 1)",
+                "INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('T1', 1)");
+        TallyId t1 = new TallyId("T1");
+        Tally[] found = new Tally[1];
+
+        Counted quiet = log.count(() -> found[0] = read(() -> tallies.get(t1)));
+
+        assertThat(quiet.statements()).as("the row, the marks, the version: %s", quiet).hasSize(3);
+        assertThat(quiet.statements().get(2).sql()).doesNotContain("keyline_tck_tally_mark");
+        assertThat(found[0].count()).isEqualTo(1);
+        assertThat(found[0].version()).isEqualTo(1);
+
+        for (int nth = 2; nth <= 3; nth++) {
+            int mark = nth;
+            log.before(sql -> true, nth, () -> addMark("T1", mark));
+
+            Counted counted = log.count(() -> found[0] = read(() -> tallies.get(t1)));
+
+            assertThat(log.hookRan()).isTrue();
+            assertThat(found[0].count()).as("a mark committed before statement %d", nth).isEqualTo(mark);
+            assertThat(found[0].version()).as("with its version").isEqualTo(mark);
+            assertThat(counted.statements()).as("read twice: %s", counted).hasSize(6);
+        }
+    }
+
+    @Test
+    void aQueryReadsAgainTheAggregatesSavedBetweenItsStatementsAndOnlyThose() throws SQLException {
+        JdbcMarkedTallyRepository tallies = new JdbcMarkedTallyRepository(reading.session());
+        for (String id : List.of("T1", "T2", "T3")) {
+            edit("INSERT INTO keyline_tck_tally (tally_id, label, count, version) VALUES ('" + id + "', 'visits', 1, 1)",
+                    "INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('" + id + "', 1)");
+        }
+        log.before(sql -> sql.contains("keyline_tck_tally_mark"), 1, () -> addMark("T2", 2));
+        List<Tally>[] found = new List[1];
+
+        Counted counted = log.count(() -> found[0] = read(tallies::all));
+
+        assertThat(log.hookRan()).isTrue();
+        assertThat(found[0]).extracting(t -> t.id().value(), Tally::count, Tally::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T1", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("T2", 2L, 2L),
+                        org.assertj.core.groups.Tuple.tuple("T3", 1L, 1L));
+        assertThat(counted.statements()).as("the rows, the marks, the versions; then T2's row, marks, version: %s", counted)
+                .hasSize(6);
+        assertThat(counted.statements().get(3).sql()).contains("IN (?)");
+    }
+
+    /** Runs a read as a host's find runs it: in the reading storage's read-only work, with no transaction. */
+    private <T> T read(java.util.function.Supplier<T> work) {
+        return reading.transactions().read(work::get);
+    }
+
+    /** Adds mark {@code n} of a tally and raises its count and version to {@code n}, committed. */
+    private void addMark(String tally, int n) {
+        try {
+            edit("INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('" + tally + "', " + n + ")",
+                    "UPDATE keyline_tck_tally SET count = " + n + ", version = " + n + " WHERE tally_id = '" + tally + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the statements in one transaction on the database, outside any storage. */
+    private void edit(String... sql) throws SQLException {
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String statement : sql) {
+                    s.executeUpdate(statement);
+                }
+            }
+            c.commit();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.keyline.jdbc;
+
+import dev.keyline.tck.fixture.Tally;
+import dev.keyline.tck.fixture.TallyId;
+import dev.keyline.tck.fixture.TallySnapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Test only: the TCK's tally read as a parent row with child rows, its count being the number of
+ * its rows in {@code keyline_tck_tally_mark} (test migration {@code V1001__tck_tally_marks.sql}),
+ * read with {@link #childrenOf} alone, so that no child read carries the versions and the base
+ * class must confirm the load with a statement of its own. Tests write the rows with SQL.
+ */
+final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, TallyId, TallySnapshot> {
+
+    JdbcMarkedTallyRepository(JdbcSession session) {
+        super(session, "marked tally", "keyline_tck_tally", "tally_id");
+    }
+
+    /** Every tally, in id order. */
+    List<Tally> all() {
+        return listWhere("1 = 1", "tally_id");
+    }
+
+    @Override
+    protected TallySnapshot parent(Row row) {
+        return new TallySnapshot(row.identifier("tally_id", TallyId::new), row.longValue("version"), row.string("label"), 0);
+    }
+
+    @Override
+    protected String idOf(TallySnapshot parent) {
+        return parent.id().value();
+    }
+
+    @Override
+    protected long versionOf(TallySnapshot parent) {
+        return parent.version();
+    }
+
+    @Override
+    protected Function<TallySnapshot, Tally> readChildren(List<TallySnapshot> parents) {
+        Map<String, List<Integer>> marks = childrenOf("keyline_tck_tally_mark", "tally_id",
+                parents.stream().map(this::idOf).toList(), "line_no", (row, id) -> row.intValue("line_no"));
+        return s -> Tally.restore(new TallySnapshot(s.id(), s.version(), s.label(),
+                marks.getOrDefault(s.id().value(), List.of()).size()));
+    }
+
+    @Override
+    protected Columns columns(Tally tally) {
+        throw new UnsupportedOperationException("test repository: written with SQL");
+    }
+}
