@@ -66,6 +66,8 @@ public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I exte
     private final String aggregateName;
     private final String table;
     private final String idColumn;
+    /** The statement that reads a row by id, built once (see {@link #read}). */
+    private final String rowById;
 
     /**
      * A repository over one table.
@@ -80,6 +82,7 @@ public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I exte
         this.aggregateName = Require.nonBlank(aggregateName, "aggregateName");
         this.table = Columns.checkIdentifier(table, "table");
         this.idColumn = Columns.checkIdentifier(idColumn, "idColumn");
+        this.rowById = "SELECT * FROM " + table + " WHERE " + idColumn + " = ?";
     }
 
     /**
@@ -159,7 +162,7 @@ public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I exte
      * @return the stored aggregate, or empty when there is none
      */
     protected Optional<A> read(I id) {
-        return session.queryOne("SELECT * FROM " + table + " WHERE " + idColumn + " = ?", this::restore, id.value());
+        return session.queryOne(rowById, this::restore, id.value());
     }
 
     /** The aggregates loaded or saved in the current transaction, by id; null outside a transaction. */

@@ -104,6 +104,17 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     private final String table;
     private final String idColumn;
+    /** The condition of a load by id, and the statement that reads the parent row by it. */
+    private final String byId;
+    private final String parentById;
+    /**
+     * The texts of the child statements, by table, columns, number of parents and whether they
+     * read the versions: built once, so a load neither concatenates them again nor makes the
+     * database's and the labels' caches hash a new string (at most a few hundred per repository:
+     * its child tables, times {@value #CHUNK} sizes, times two).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<ChildStatement, String> childStatements =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The aggregate's snapshot, kept in {@link #committed}; null when the subclass does not keep them. */
     private final Function<A, Object> snapshotter;
     /** Restores a kept snapshot; null when the subclass does not keep them. */
@@ -139,6 +150,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         super(session, aggregateName, table, idColumn);
         this.table = table;
         this.idColumn = idColumn;
+        this.byId = idColumn + " = ?";
+        this.parentById = "SELECT * FROM " + table + " WHERE " + byId;
         this.snapshotter = null;
         this.restorer = null;
         this.committed = null;
@@ -165,6 +178,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         super(session, aggregateName, table, idColumn);
         this.table = table;
         this.idColumn = idColumn;
+        this.byId = idColumn + " = ?";
+        this.parentById = "SELECT * FROM " + table + " WHERE " + byId;
         Require.nonNull(snapshot, "snapshot");
         Require.nonNull(restore, "restore");
         this.keptRows = session.cachedAggregateRows();
@@ -231,7 +246,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     @Override
     protected final A restore(Row row) {
         P parent = parent(row);
-        return loadConsistent(idColumn + " = ?", new Object[] {idOf(parent)}, List.of(parent)).stream().findFirst()
+        return loadConsistent(byId, new Object[] {idOf(parent)}, List.of(parent)).stream().findFirst()
                 .orElseThrow(() -> new StorageException(aggregateName() + " " + idOf(parent)
                         + " disappeared while it was being read", null));
     }
@@ -242,16 +257,15 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         if (trusted.isPresent()) {
             return trusted;
         }
-        String condition = idColumn + " = ?";
         Object[] params = {id.value()};
-        List<P> parents = session().query("SELECT * FROM " + table + " WHERE " + condition, this::parent, params);
+        List<P> parents = session().query(parentById, this::parent, params);
         if (committed != null && parents.size() == 1) {
             Optional<A> restored = restoreKept(id.value(), versionOf(parents.get(0)));
             if (restored.isPresent()) {
                 return restored;
             }
         }
-        return loadConsistent(condition, params, parents).stream().findFirst();
+        return loadConsistent(byId, params, parents).stream().findFirst();
     }
 
     /**
@@ -456,28 +470,20 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     private <T> Map<String, List<T>> childRows(String childTable, String parentColumn, List<String> parentIds,
             String orderColumn, ChildMapper<T> mapper, boolean withVersions) {
-        Columns.checkIdentifier(childTable, "childTable");
-        Columns.checkIdentifier(parentColumn, "parentColumn");
+        Require.nonNull(childTable, "childTable");
+        Require.nonNull(parentColumn, "parentColumn");
         Require.nonNull(parentIds, "parentIds");
         Require.that(!parentIds.isEmpty(), "parentIds", "must name at least one parent");
-        Columns.checkIdentifier(orderColumn, "orderColumn");
+        Require.nonNull(orderColumn, "orderColumn");
         Require.nonNull(mapper, "mapper");
+        String sql = childStatements.computeIfAbsent(
+                new ChildStatement(childTable, parentColumn, orderColumn, parentIds.size(), withVersions),
+                this::childStatement);
         Map<String, List<T>> children = new HashMap<>();
         Map<String, Long> parentVersions = new HashMap<>();
         // the rows come grouped by parent: the group being read, so that a row of the same parent
         // as the one before adds to its list without a map lookup
         Object[] group = new Object[2]; // the parent id, its list of children (null while it has none)
-        String placeholders = StoredValues.placeholders(parentIds.size());
-        // with versions, the parent's version is read in the same statement as its children, so one
-        // snapshot holds both: a version equal to the parent row's proves these children (and those
-        // read before them) belong to it
-        String sql = withVersions
-                ? "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
-                        + table + " p LEFT JOIN " + childTable + " c ON c." + parentColumn + " = p." + idColumn
-                        + " WHERE p." + idColumn + " IN (" + placeholders + ") ORDER BY p." + idColumn + ", c."
-                        + orderColumn
-                : "SELECT * FROM " + childTable + " WHERE " + parentColumn + " IN (" + placeholders + ") ORDER BY "
-                        + parentColumn + ", " + orderColumn;
         String parentKey = withVersions ? PARENT_KEY : parentColumn;
         session().query(sql, row -> {
             String parent = row.requiredString(parentKey);
@@ -511,6 +517,29 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             check.children.put(childTable, children);
         }
         return children;
+    }
+
+    /** A child statement's shape: what its text depends on. */
+    private record ChildStatement(String childTable, String parentColumn, String orderColumn, int parents,
+            boolean withVersions) {
+    }
+
+    /** The text of a child statement, its identifiers checked. */
+    private String childStatement(ChildStatement shape) {
+        Columns.checkIdentifier(shape.childTable(), "childTable");
+        Columns.checkIdentifier(shape.parentColumn(), "parentColumn");
+        Columns.checkIdentifier(shape.orderColumn(), "orderColumn");
+        String placeholders = StoredValues.placeholders(shape.parents());
+        // with versions, the parent's version is read in the same statement as its children, so one
+        // snapshot holds both: a version equal to the parent row's proves these children (and those
+        // read before them) belong to it
+        return shape.withVersions()
+                ? "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
+                        + table + " p LEFT JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = p."
+                        + idColumn + " WHERE p." + idColumn + " IN (" + placeholders + ") ORDER BY p." + idColumn
+                        + ", c." + shape.orderColumn()
+                : "SELECT * FROM " + shape.childTable() + " WHERE " + shape.parentColumn() + " IN (" + placeholders
+                        + ") ORDER BY " + shape.parentColumn() + ", " + shape.orderColumn();
     }
 
     /**
