@@ -165,6 +165,11 @@ public abstract class JdbcAggregateRepository<A extends AggregateRoot<I>, I exte
         return session.queryOne(rowById, this::restore, id.value());
     }
 
+    /** The text of the statement that reads this repository's row by id, built once. */
+    final String rowById() {
+        return rowById;
+    }
+
     /** The aggregates loaded or saved in the current transaction, by id; null outside a transaction. */
     private Map<String, A> loaded() {
         return session.transactions().attachment(identityKey, () -> new LinkedHashMap<String, A>(16, 0.75f, true) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -104,17 +105,15 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     private final String table;
     private final String idColumn;
-    /** The condition of a load by id, and the statement that reads the parent row by it. */
+    /** The condition of a load by id. */
     private final String byId;
-    private final String parentById;
     /**
      * The texts of the child statements, by table, columns, number of parents and whether they
      * read the versions: built once, so a load neither concatenates them again nor makes the
      * database's and the labels' caches hash a new string (at most a few hundred per repository:
      * its child tables, times {@value #CHUNK} sizes, times two).
      */
-    private final java.util.concurrent.ConcurrentHashMap<ChildStatement, String> childStatements =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ChildStatement, String> childStatements = new ConcurrentHashMap<>();
     /** The aggregate's snapshot, kept in {@link #committed}; null when the subclass does not keep them. */
     private final Function<A, Object> snapshotter;
     /** Restores a kept snapshot; null when the subclass does not keep them. */
@@ -130,8 +129,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * version moved while its id is here, or while a newer state is kept, was overtaken by this
      * storage's own save, not outdated by another process's.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Integer> inFlight =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
     /** The parent versions the child statements of the load running on this thread saw. */
     private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
     /** The save running on this thread, with what is known to be stored of its children. */
@@ -151,7 +149,6 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         this.table = table;
         this.idColumn = idColumn;
         this.byId = idColumn + " = ?";
-        this.parentById = "SELECT * FROM " + table + " WHERE " + byId;
         this.snapshotter = null;
         this.restorer = null;
         this.committed = null;
@@ -179,7 +176,6 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         this.table = table;
         this.idColumn = idColumn;
         this.byId = idColumn + " = ?";
-        this.parentById = "SELECT * FROM " + table + " WHERE " + byId;
         Require.nonNull(snapshot, "snapshot");
         Require.nonNull(restore, "restore");
         this.keptRows = session.cachedAggregateRows();
@@ -258,7 +254,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             return trusted;
         }
         Object[] params = {id.value()};
-        List<P> parents = session().query(parentById, this::parent, params);
+        List<P> parents = session().query(rowById(), this::parent, params);
         if (committed != null && parents.size() == 1) {
             Optional<A> restored = restoreKept(id.value(), versionOf(parents.get(0)));
             if (restored.isPresent()) {

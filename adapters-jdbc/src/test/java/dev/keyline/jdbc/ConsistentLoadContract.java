@@ -1,9 +1,11 @@
 package dev.keyline.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.common.AggregateRoot;
 import dev.keyline.domain.common.Identifier;
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.jdbc.StatementLog.Counted;
 import dev.keyline.runtime.Keyline;
 import dev.keyline.spi.AggregateRepository;
@@ -139,6 +141,24 @@ abstract class ConsistentLoadContract {
         assertThat(counted.statements()).as("the rows, the marks, the versions; then T2's row, marks, version: %s", counted)
                 .hasSize(6);
         assertThat(counted.statements().get(3).sql()).contains("IN (?)");
+    }
+
+    @Test
+    void aChildTableNameThatIsNoPlainIdentifierIsRefusedAtEveryLoadBeforeItsStatement() throws SQLException {
+        JdbcMarkedTallyRepository tallies = new JdbcMarkedTallyRepository(reading.session(),
+                "keyline_tck_tally_mark; DROP TABLE keyline_tck_tally");
+        edit("INSERT INTO keyline_tck_tally (tally_id, label, count, version) VALUES ('T1', 'visits', 1, 1)");
+        TallyId t1 = new TallyId("T1");
+
+        // the statement texts are kept once built: a refused name must not be kept, nor pass the second time
+        for (int load = 1; load <= 2; load++) {
+            Counted counted = log.count(() -> assertThatThrownBy(() -> read(() -> tallies.get(t1)))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("childTable"));
+
+            assertThat(counted.statements()).as("load %d sends the parent's row only: %s", load, counted).hasSize(1);
+        }
+        assertThat(read(() -> new JdbcMarkedTallyRepository(reading.session()).get(t1)).label())
+                .as("the table is still there").isEqualTo("visits");
     }
 
     /** Runs a read as a host's find runs it: in the reading storage's read-only work, with no transaction. */

@@ -15,8 +15,16 @@ import java.util.function.Function;
  */
 final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, TallyId, TallySnapshot> {
 
+    private final String markTable;
+
     JdbcMarkedTallyRepository(JdbcSession session) {
+        this(session, "keyline_tck_tally_mark");
+    }
+
+    /** A repository that reads the marks from the given table name, checked only when a load reads it. */
+    JdbcMarkedTallyRepository(JdbcSession session, String markTable) {
         super(session, "marked tally", "keyline_tck_tally", "tally_id");
+        this.markTable = markTable;
     }
 
     /** Every tally, in id order. */
@@ -41,7 +49,7 @@ final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, T
 
     @Override
     protected Function<TallySnapshot, Tally> readChildren(List<TallySnapshot> parents) {
-        Map<String, List<Integer>> marks = childrenOf("keyline_tck_tally_mark", "tally_id",
+        Map<String, List<Integer>> marks = childrenOf(markTable, "tally_id",
                 parents.stream().map(this::idOf).toList(), "line_no", (row, id) -> row.intValue("line_no"));
         return s -> Tally.restore(new TallySnapshot(s.id(), s.version(), s.label(),
                 marks.getOrDefault(s.id().value(), List.of()).size()));
