@@ -333,7 +333,7 @@ public final class JdbcOutbox implements Outbox {
         names.forEach(n -> Require.nonBlank(n, "sinks"));
         Require.positive(limit, "limit");
         Require.nonNull(leaseUntil, "leaseUntil");
-        Require.that(!leaseUntil.isBefore(now), "leaseUntil", "must not be before now (" + now + ") but was " + leaseUntil);
+        Require.that(!leaseUntil.isBefore(now), "leaseUntil", () -> "must not be before now (" + now + ") but was " + leaseUntil);
         requireTransaction();
         Instant lease = SqlParameters.storedInstant(leaseUntil);
         List<Candidate> candidates = new ArrayList<>();
@@ -764,7 +764,7 @@ public final class JdbcOutbox implements Outbox {
 
     /** An instant as PostgreSQL reads a {@code timestamptz}, truncated to the stored microseconds; null stays null. */
     private static String text(Instant instant) {
-        return instant == null ? null : SqlParameters.storedInstant(instant).toString();
+        return instant == null ? null : SqlParameters.storedInstantText(instant);
     }
 
     private static void expectRows(int changed, int expected, String operation) {

@@ -28,7 +28,7 @@ public record MigrationBlock(long first, long last) {
      */
     public MigrationBlock {
         Require.positive(first, "first");
-        Require.that(last >= first, "last", "must be at least first (" + first + ") but was " + last);
+        Require.that(last >= first, "last", () -> "must be at least first (" + first + ") but was " + last);
     }
 
     /**

@@ -158,20 +158,20 @@ public final class KafkaSink implements NotificationSink, AutoCloseable {
         Object prefix = null;
         for (Map.Entry<String, ?> entry : config.entrySet()) {
             Require.that(entry.getKey() != null && entry.getValue() != null, "config",
-                    "must not hold null keys or values, held " + entry.getKey() + "=" + entry.getValue());
+                    () -> "must not hold null keys or values, held " + entry.getKey() + "=" + entry.getValue());
             switch (entry.getKey()) {
                 case TOPIC -> topic = entry.getValue();
                 case TOPIC_PREFIX -> prefix = entry.getValue();
                 case NAME -> builder.name(entry.getValue().toString());
                 default -> {
                     Require.that(!entry.getKey().startsWith("keyline."), "config",
-                            "holds the unknown sink key '" + entry.getKey() + "'; the sink knows " + List.of(TOPIC, TOPIC_PREFIX, NAME));
+                            () -> "holds the unknown sink key '" + entry.getKey() + "'; the sink knows " + List.of(TOPIC, TOPIC_PREFIX, NAME));
                     producer.put(entry.getKey(), entry.getValue());
                 }
             }
         }
-        Require.that(topic == null || prefix == null, "config", "must give either " + TOPIC + " or " + TOPIC_PREFIX + ", not both");
-        Require.that(topic != null || prefix != null, "config", "must give " + TOPIC + " (one topic) or " + TOPIC_PREFIX
+        Require.that(topic == null || prefix == null, "config", () -> "must give either " + TOPIC + " or " + TOPIC_PREFIX + ", not both");
+        Require.that(topic != null || prefix != null, "config", () -> "must give " + TOPIC + " (one topic) or " + TOPIC_PREFIX
                 + " (a topic per area)");
         builder.topics(topic != null ? TopicMapping.single(topic.toString()) : TopicMapping.perArea(prefix.toString()));
         return builder.producerConfig(producer).build();
@@ -352,10 +352,10 @@ public final class KafkaSink implements NotificationSink, AutoCloseable {
             Require.nonNull(producerConfig, "producerConfig");
             for (Map.Entry<String, ?> entry : producerConfig.entrySet()) {
                 Require.that(entry.getKey() != null && entry.getValue() != null, "config",
-                        "must not hold null keys or values, held " + entry.getKey() + "=" + entry.getValue());
+                        () -> "must not hold null keys or values, held " + entry.getKey() + "=" + entry.getValue());
                 Require.that(!entry.getKey().equals(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)
                         && !entry.getKey().equals(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG), "config",
-                        "must not set " + entry.getKey() + ": the sink writes keys and values as bytes itself");
+                        () -> "must not set " + entry.getKey() + ": the sink writes keys and values as bytes itself");
                 config.put(entry.getKey(), entry.getValue());
             }
             return this;
@@ -373,7 +373,7 @@ public final class KafkaSink implements NotificationSink, AutoCloseable {
          */
         public Builder name(String name) {
             Require.nonBlank(name, "name");
-            Require.that(name.length() <= 255, "name", "must be at most 255 characters, was " + name.length());
+            Require.that(name.length() <= 255, "name", () -> "must be at most 255 characters, was " + name.length());
             this.name = name;
             return this;
         }
@@ -386,7 +386,7 @@ public final class KafkaSink implements NotificationSink, AutoCloseable {
          */
         public KafkaSink build() {
             Require.that(config.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), "config",
-                    "must give " + ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+                    () -> "must give " + ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
             Require.nonNull(topics, "topics");
             return new KafkaSink(config, topics, name);
         }

@@ -49,9 +49,9 @@ public final class TopicMapping {
     public static TopicMapping perArea(String prefix) {
         Require.nonBlank(prefix, "prefix");
         Require.that(LEGAL.matcher(prefix).matches(), "prefix",
-                "may hold only a-z, A-Z, 0-9, '.', '_' and '-', was '" + prefix + "'");
+                () -> "may hold only a-z, A-Z, 0-9, '.', '_' and '-', was '" + prefix + "'");
         Require.that(prefix.length() < MAX_TOPIC_LENGTH, "prefix",
-                "must be shorter than " + MAX_TOPIC_LENGTH + " characters, was " + prefix.length());
+                () -> "must be shorter than " + MAX_TOPIC_LENGTH + " characters, was " + prefix.length());
         return new TopicMapping(null, prefix);
     }
 
@@ -80,10 +80,10 @@ public final class TopicMapping {
 
     private static void requireLegal(String name, String argument) {
         Require.that(LEGAL.matcher(name).matches(), argument,
-                "maps to the topic '" + name + "', but a topic name may hold only a-z, A-Z, 0-9, '.', '_' and '-'");
+                () -> "maps to the topic '" + name + "', but a topic name may hold only a-z, A-Z, 0-9, '.', '_' and '-'");
         Require.that(name.length() <= MAX_TOPIC_LENGTH, argument,
-                "maps to a topic name of " + name.length() + " characters, more than Kafka's " + MAX_TOPIC_LENGTH);
-        Require.that(!name.equals(".") && !name.equals(".."), argument, "maps to the illegal topic name '" + name + "'");
+                () -> "maps to a topic name of " + name.length() + " characters, more than Kafka's " + MAX_TOPIC_LENGTH);
+        Require.that(!name.equals(".") && !name.equals(".."), argument, () -> "maps to the illegal topic name '" + name + "'");
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class WebhookSecret {
 
     private WebhookSecret(byte[] key) {
         Require.that(key.length >= MIN_KEY_BYTES && key.length <= MAX_KEY_BYTES, "secret",
-                "must hold " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " key bytes, had " + key.length);
+                () -> "must hold " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " key bytes, had " + key.length);
         this.key = key.clone();
     }
 

@@ -122,7 +122,7 @@ public final class WebhookSignature {
         Require.nonNull(body, "body");
         Require.nonNull(now, "now");
         Require.nonNull(tolerance, "tolerance");
-        Require.that(!tolerance.isNegative(), "tolerance", "must not be negative, was " + tolerance);
+        Require.that(!tolerance.isNegative(), "tolerance", () -> "must not be negative, was " + tolerance);
         if (idHeader == null || idHeader.isBlank()) {
             throw new SignatureVerificationException(Failure.MISSING_HEADER, ID_HEADER + " is missing");
         }

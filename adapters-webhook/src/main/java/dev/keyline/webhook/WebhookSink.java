@@ -271,10 +271,10 @@ public final class WebhookSink implements NotificationSink {
             Require.nonNull(endpoint, "endpoint");
             String scheme = endpoint.getScheme();
             Require.that(endpoint.isAbsolute() && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)),
-                    "endpoint", "must be an http or https URL, was '" + endpoint + "'");
+                    "endpoint", () -> "must be an http or https URL, was '" + endpoint + "'");
             Require.that(endpoint.getHost() != null && !endpoint.getHost().isBlank(), "endpoint",
-                    "must name a host, was '" + endpoint + "'");
-            Require.that(endpoint.getRawFragment() == null, "endpoint", "must not have a fragment, was '" + endpoint + "'");
+                    () -> "must name a host, was '" + endpoint + "'");
+            Require.that(endpoint.getRawFragment() == null, "endpoint", () -> "must not have a fragment, was '" + endpoint + "'");
             Require.that(endpoint.getRawUserInfo() == null, "endpoint",
                     "must not carry user info; the shared secret authenticates requests");
             this.endpoint = endpoint;
@@ -396,7 +396,7 @@ public final class WebhookSink implements NotificationSink {
 
         private static Duration positive(Duration value, String name) {
             Require.nonNull(value, name);
-            Require.that(!value.isNegative() && !value.isZero(), name, "must be positive, was " + value);
+            Require.that(!value.isNegative() && !value.isZero(), name, () -> "must be positive, was " + value);
             return value;
         }
     }

@@ -40,7 +40,7 @@ public final class KeylineCli {
         List<CliCommand> given = Require.nonNullElements(commands, "commands");
         for (CliCommand command : given) {
             Require.that(command.getClass().isAnnotationPresent(Command.class), "commands",
-                    command.getClass().getName() + " is not annotated with picocli's @Command");
+                    () -> command.getClass().getName() + " is not annotated with picocli's @Command");
         }
         this.commands = given;
     }

@@ -113,7 +113,7 @@ public final class EventTypes {
     public EventTypes register(String type, Class<? extends DomainEvent> eventClass) {
         Require.nonBlank(type, "type");
         Require.nonNull(eventClass, "eventClass");
-        Require.that(eventClass.isRecord(), "eventClass", "must be a record class but was " + eventClass.getName());
+        Require.that(eventClass.isRecord(), "eventClass", () -> "must be a record class but was " + eventClass.getName());
         Class<? extends DomainEvent> existing = classes.putIfAbsent(type, eventClass);
         if (existing != null && !existing.equals(eventClass)) {
             throw new SerialisationException("event type '" + type + "' is registered for " + existing.getName()

@@ -150,7 +150,7 @@ public final class InMemoryOutbox implements Outbox {
         names.forEach(n -> Require.nonBlank(n, "sinks"));
         Require.positive(limit, "limit");
         Require.nonNull(leaseUntil, "leaseUntil");
-        Require.that(!leaseUntil.isBefore(now), "leaseUntil", "must not be before now (" + now + ") but was " + leaseUntil);
+        Require.that(!leaseUntil.isBefore(now), "leaseUntil", () -> "must not be before now (" + now + ") but was " + leaseUntil);
         InMemoryTransaction tx = storage.requireTransaction("claiming from the outbox");
         TreeMap<Long, OutboxEntry> view = view(tx);
         List<Candidate> candidates = new ArrayList<>();

@@ -26,13 +26,13 @@ public record EventTypePattern(String value) {
     public EventTypePattern {
         Require.nonBlank(value, "eventTypePattern");
         Require.that(value.chars().noneMatch(Character::isWhitespace), "eventTypePattern",
-                "must not contain white space, was '" + value + "'");
+                () -> "must not contain white space, was '" + value + "'");
         int star = value.indexOf('*');
         Require.that(star < 0 || (star == value.length() - 1 && value.endsWith(WILDCARD_SUFFIX)
                         && value.length() > WILDCARD_SUFFIX.length()), "eventTypePattern",
-                "'*' is allowed only as a trailing '.*' after a prefix, was '" + value + "'");
+                () -> "'*' is allowed only as a trailing '.*' after a prefix, was '" + value + "'");
         Require.that(!value.startsWith(".") && !value.endsWith(".") && !value.contains(".."), "eventTypePattern",
-                "must not start or end with '.' or hold an empty segment, was '" + value + "'");
+                () -> "must not start or end with '.' or hold an empty segment, was '" + value + "'");
     }
 
     /**

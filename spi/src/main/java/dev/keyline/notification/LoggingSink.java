@@ -220,7 +220,7 @@ public final class LoggingSink implements NotificationSink {
         public Builder level(System.Logger.Level level) {
             Require.nonNull(level, "level");
             Require.that(level != System.Logger.Level.OFF && level != System.Logger.Level.ALL, "level",
-                    "must be a level a message can have, was " + level);
+                    () -> "must be a level a message can have, was " + level);
             this.level = level;
             return this;
         }

@@ -426,7 +426,7 @@ public final class Keyline {
          */
         public Builder staleRetries(int retries) {
             Require.that(retries >= 0 && retries <= MAX_STALE_RETRIES, "staleRetries",
-                    "must be 0 to " + MAX_STALE_RETRIES + " but was " + retries);
+                    () -> "must be 0 to " + MAX_STALE_RETRIES + " but was " + retries);
             this.staleRetries = retries;
             return this;
         }

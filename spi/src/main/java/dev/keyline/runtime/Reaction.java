@@ -53,7 +53,7 @@ public record Reaction(String name, List<EventTypePattern> takes, Handler handle
     public Reaction {
         Require.nonBlank(name, "name");
         Require.that(name.length() <= Keyline.Builder.MAX_SINK_NAME_LENGTH, "name",
-                "must be at most " + Keyline.Builder.MAX_SINK_NAME_LENGTH + " characters, as the outbox keeps the "
+                () -> "must be at most " + Keyline.Builder.MAX_SINK_NAME_LENGTH + " characters, as the outbox keeps the "
                         + "reaction's delivery state under it, but had " + name.length());
         Require.nonNull(handler, "handler");
         takes = List.copyOf(Require.nonNullElements(takes, "takes"));

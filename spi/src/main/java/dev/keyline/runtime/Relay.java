@@ -211,7 +211,7 @@ public final class Relay {
     public synchronized void start(ScheduledExecutorService executor, Duration interval) {
         Require.nonNull(executor, "executor");
         Require.nonNull(interval, "interval");
-        Require.that(!interval.isNegative() && !interval.isZero(), "interval", "must be positive but was " + interval);
+        Require.that(!interval.isNegative() && !interval.isZero(), "interval", () -> "must be positive but was " + interval);
         if (schedule != null) {
             throw new InvalidStateException("the relay is already started; stop it first");
         }

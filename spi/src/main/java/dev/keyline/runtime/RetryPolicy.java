@@ -51,10 +51,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         Require.positive(maxAttempts, "maxAttempts");
         positive(initialBackoff, "initialBackoff");
         Require.that(Double.isFinite(multiplier) && multiplier >= 1.0, "multiplier",
-                "must be a finite number of at least 1.0 but was " + multiplier);
+                () -> "must be a finite number of at least 1.0 but was " + multiplier);
         positive(maxBackoff, "maxBackoff");
         Require.that(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff",
-                "must not be shorter than initialBackoff (" + initialBackoff + ") but was " + maxBackoff);
+                () -> "must not be shorter than initialBackoff (" + initialBackoff + ") but was " + maxBackoff);
         positive(lease, "lease");
         Require.positive(batchSize, "batchSize");
         positive(maxRetryAfter, "maxRetryAfter");

@@ -1,8 +1,11 @@
 package dev.keyline.spi;
 
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Limits;
 import dev.keyline.domain.common.Require;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +46,20 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
             Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
         }
         List<SinkDelivery> copy = Require.nonNullElements(deliveries, "deliveries");
-        Require.that(copy.stream().map(SinkDelivery::sink).distinct().count() == copy.size(), "deliveries",
-                "must have at most one delivery per sink but was " + copy);
-        deliveries = copy.stream().sorted(Comparator.comparing(SinkDelivery::sink)).toList();
+        if (copy.size() > 1) {
+            // built once per claim, outcome and read of every entry: sorted without streams, and the
+            // sinks told apart as neighbours in that order
+            SinkDelivery[] bySink = copy.toArray(new SinkDelivery[0]);
+            Arrays.sort(bySink, Comparator.comparing(SinkDelivery::sink));
+            for (int i = 1; i < bySink.length; i++) {
+                if (bySink[i].sink().equals(bySink[i - 1].sink())) {
+                    throw new InvalidArgumentException("deliveries", "must have at most one delivery per sink but was "
+                            + copy);
+                }
+            }
+            copy = List.of(bySink);
+        }
+        deliveries = copy;
     }
 
     /**
@@ -125,8 +139,12 @@ public record OutboxEntry(long sequence, OutboxMessage message, List<SinkDeliver
      */
     public OutboxEntry with(SinkDelivery delivery) {
         Require.nonNull(delivery, "delivery");
-        List<SinkDelivery> next = new java.util.ArrayList<>(deliveries.stream()
-                .filter(d -> !d.sink().equals(delivery.sink())).toList());
+        List<SinkDelivery> next = new ArrayList<>(deliveries.size() + 1);
+        for (SinkDelivery d : deliveries) {
+            if (!d.sink().equals(delivery.sink())) {
+                next.add(d);
+            }
+        }
         next.add(delivery);
         return new OutboxEntry(sequence, message, next, timerKey);
     }

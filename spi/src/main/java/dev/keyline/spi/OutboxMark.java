@@ -32,9 +32,9 @@ public record OutboxMark(OutboxClaim claim, DeliveryStatus status, Instant at, S
         Require.nonNull(status, "status");
         Require.nonNull(at, "at");
         Require.that(status == DeliveryStatus.DELIVERED || status == DeliveryStatus.FAILED
-                || status == DeliveryStatus.DEAD_LETTER, "status", "must be DELIVERED, FAILED or DEAD_LETTER but was " + status);
+                || status == DeliveryStatus.DEAD_LETTER, "status", () -> "must be DELIVERED, FAILED or DEAD_LETTER but was " + status);
         if (status == DeliveryStatus.DELIVERED) {
-            Require.that(error == null, "error", "must be null for a DELIVERED mark but was '" + error + "'");
+            Require.that(error == null, "error", () -> "must be null for a DELIVERED mark but was '" + error + "'");
         } else {
             Require.nonBlank(error, "error");
         }

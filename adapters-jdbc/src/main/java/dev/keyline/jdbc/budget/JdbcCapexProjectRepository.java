@@ -228,7 +228,7 @@ public final class JdbcCapexProjectRepository
     private static void requireRange(Instant from, Instant to) {
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
     }
 
     /** A capacity row: planned or built, and the capacity. */

@@ -97,7 +97,7 @@ public final class JdbcResourcePoolRepository
         Require.nonNull(pool, "pool");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(to.isAfter(from), "to", "must be after " + from + ", was " + to);
+        Require.that(to.isAfter(from), "to", () -> "must be after " + from + ", was " + to);
         List<PoolMovement> inForce = session().query("SELECT * FROM " + MOVEMENTS + " WHERE pool_id = ? AND moved_at <= ?"
                 + " ORDER BY sequence_no DESC FETCH FIRST 1 ROWS ONLY", JdbcResourcePoolRepository::movement, pool, from);
         Stream<PoolMovement> inside = session().stream("SELECT * FROM " + MOVEMENTS + " WHERE pool_id = ? AND moved_at > ?"

@@ -42,7 +42,7 @@ final class JdbcSpareConsumptionRepository implements SpareConsumptionRepository
         Require.nonNull(stock, "stock");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
         return session.query("SELECT issue_id, stock_id, issue_day, quantity FROM " + TABLE
                 + " WHERE stock_id = ? AND issue_day >= ? AND issue_day <= ? ORDER BY issue_day, issue_id",
                 JdbcSpareConsumptionRepository::entry, stock, from, to);
@@ -53,7 +53,7 @@ final class JdbcSpareConsumptionRepository implements SpareConsumptionRepository
         Require.nonNull(stock, "stock");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
         return session.query("SELECT issue_month, SUM(quantity) AS issued FROM " + TABLE
                 + " WHERE stock_id = ? AND issue_month >= ? AND issue_month <= ? GROUP BY issue_month ORDER BY issue_month",
                 row -> {

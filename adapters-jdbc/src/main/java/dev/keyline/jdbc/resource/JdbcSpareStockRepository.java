@@ -137,6 +137,6 @@ final class JdbcSpareStockRepository
     }
 
     private static void checkLimit(int limit) {
-        Require.that(limit >= 1 && limit <= MAX_PAGE, "limit", "must lie in 1 to " + MAX_PAGE + ", was " + limit);
+        Require.that(limit >= 1 && limit <= MAX_PAGE, "limit", () -> "must lie in 1 to " + MAX_PAGE + ", was " + limit);
     }
 }

@@ -96,7 +96,7 @@ public final class JdbcProvisioningOrderRepository
     public Stream<ProvisioningOrder> acceptedBetween(Instant from, Instant to) {
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
         return streamWhere("accepted_at >= ? AND accepted_at < ?", "accepted_at, " + ID, from, to);
     }
 

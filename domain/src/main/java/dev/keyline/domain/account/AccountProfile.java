@@ -52,15 +52,17 @@ public record AccountProfile(
         Require.nonNegative(branches, "branches");
         Limits.money(annualTurnover, "annualTurnover");
         Require.nonNegative(annualTurnover.amount(), "annualTurnover");
-        turnoverGrowth = Limits.ratio(turnoverGrowth, "turnoverGrowth");
-        Require.that(turnoverGrowth.compareTo(MINUS_ONE) >= 0, "turnoverGrowth",
-                "must be at least -1 (a fall of 100 %), was " + turnoverGrowth.toPlainString());
+        BigDecimal growth = Limits.ratio(turnoverGrowth, "turnoverGrowth");
+        Require.that(growth.compareTo(MINUS_ONE) >= 0, "turnoverGrowth",
+                () -> "must be at least -1 (a fall of 100 %), was " + growth.toPlainString());
+        turnoverGrowth = growth;
         Limits.money(annualInvestment, "annualInvestment");
         Require.nonNegative(annualInvestment.amount(), "annualInvestment");
         Require.nonNegative(whiteCollarShare, "whiteCollarShare");
-        whiteCollarShare = Limits.ratio(whiteCollarShare, "whiteCollarShare");
-        Require.that(whiteCollarShare.compareTo(BigDecimal.ONE) <= 0, "whiteCollarShare",
-                "must be at most 1, was " + whiteCollarShare.toPlainString());
+        BigDecimal share = Limits.ratio(whiteCollarShare, "whiteCollarShare");
+        Require.that(share.compareTo(BigDecimal.ONE) <= 0, "whiteCollarShare",
+                () -> "must be at most 1, was " + share.toPlainString());
+        whiteCollarShare = share;
         Require.nonNegative(yearsWithOperator, "yearsWithOperator");
         Require.nonNegative(ownCustomerCount, "ownCustomerCount");
     }

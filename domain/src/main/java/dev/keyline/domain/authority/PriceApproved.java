@@ -59,8 +59,9 @@ public record PriceApproved(EventId eventId, Instant occurredAt, PriceAuthorisat
         approvedBy = Require.nonNullElements(approvedBy, "approvedBy");
         roles = Require.nonNullElements(roles, "roles");
         Require.that(!approvedBy.isEmpty(), "approvedBy", "must name at least one approver");
-        Require.that(roles.size() == approvedBy.size(), "roles",
-                "must give one role per approver (" + approvedBy.size() + "), had " + roles.size());
+        int approvers = approvedBy.size();
+        int given = roles.size();
+        Require.that(given == approvers, "roles", () -> "must give one role per approver (" + approvers + "), had " + given);
     }
 
     @Override

@@ -54,18 +54,18 @@ public record PriceDecision(Kind kind, UserId decidedBy, Role role, BigDecimal m
         Require.nonNull(decidedBy, "decidedBy");
         Require.nonNull(decidedAt, "decidedAt");
         Require.text(reason, "reason");
+        BigDecimal discount = maximumDiscount;
         if (kind == Kind.WITHDRAWAL) {
             Require.that(role == null, "role", () -> "a withdrawal counts for no role, was " + role);
-            Require.that(maximumDiscount == null, "maximumDiscount",
-                    "a withdrawal carries no authority, was " + maximumDiscount);
+            Require.that(discount == null, "maximumDiscount", () -> "a withdrawal carries no authority, was " + discount);
         } else {
             Require.nonNull(role, "role");
         }
-        if (maximumDiscount != null) {
-            Require.that(maximumDiscount.signum() >= 0 && maximumDiscount.compareTo(BigDecimal.ONE) <= 0,
-                    "maximumDiscount", "must be a fraction in [0, 1], was " + maximumDiscount.toPlainString());
-            Limits.discount(maximumDiscount, "maximumDiscount");
-            maximumDiscount = maximumDiscount.signum() == 0 ? BigDecimal.ZERO : maximumDiscount.stripTrailingZeros();
+        if (discount != null) {
+            Require.that(discount.signum() >= 0 && discount.compareTo(BigDecimal.ONE) <= 0,
+                    "maximumDiscount", () -> "must be a fraction in [0, 1], was " + discount.toPlainString());
+            Limits.discount(discount, "maximumDiscount");
+            maximumDiscount = discount.signum() == 0 ? BigDecimal.ZERO : discount.stripTrailingZeros();
         }
     }
 

@@ -25,8 +25,10 @@ public record AgeBands(List<Integer> upperBounds) {
      */
     public AgeBands {
         upperBounds = Require.nonNullElements(upperBounds, "upperBounds");
-        Require.that(!upperBounds.isEmpty() && upperBounds.size() <= MAX_BOUNDS, "upperBounds",
-                "must hold 1 to " + MAX_BOUNDS + " bounds, held " + upperBounds.size());
+        if (upperBounds.isEmpty() || upperBounds.size() > MAX_BOUNDS) {
+            throw new InvalidArgumentException("upperBounds", "must hold 1 to " + MAX_BOUNDS + " bounds, held "
+                    + upperBounds.size());
+        }
         int previous = 0;
         for (int bound : upperBounds) {
             if (bound <= previous) {

@@ -42,15 +42,19 @@ public record ArrearsAgeing(LocalDate asOf, AgeBands bands, List<Money> byBand, 
         Require.nonNull(total, "total");
         Require.nonNull(outstanding, "outstanding");
         Require.nonNull(oldestUnpaidDue, "oldestUnpaidDue");
-        Require.that(byBand.size() == bands.count(), "byBand", "must hold one amount per band (" + bands.count()
-                + "), held " + byBand.size());
+        if (byBand.size() != bands.count()) {
+            throw new InvalidArgumentException("byBand", "must hold one amount per band (" + bands.count()
+                    + "), held " + byBand.size());
+        }
         Money sum = Money.zero(total.currency());
         for (Money m : byBand) {
             Require.that(m.currency().equals(total.currency()), "byBand", () -> "must be in " + total.currency() + ", held " + m);
             Require.that(!m.isNegative(), "byBand", () -> "must not be negative, held " + m);
             sum = sum.plus(m);
         }
-        Require.that(sum.equals(total), "total", "must be the sum of the bands " + sum + ", was " + total);
+        if (!sum.equals(total)) {
+            throw new InvalidArgumentException("total", "must be the sum of the bands " + sum + ", was " + total);
+        }
         Require.that(outstanding.currency().equals(total.currency()), "outstanding", () -> "must be in " + total.currency());
         Require.that(outstanding.compareTo(total) >= 0, "outstanding", () -> "must be at least the arrears " + total + ", was " + outstanding);
         if (total.isPositive() != oldestUnpaidDue.isPresent()) {

@@ -105,10 +105,15 @@ public final class BillingAccount extends AggregateRoot<AccountId> {
             List<PreferenceChange> h = Require.nonNullElements(s.preferenceHistory(), "preferenceHistory");
             Require.that(h.size() <= MAX_PREFERENCE_CHANGES, "preferenceHistory", () -> "holds more than " + MAX_PREFERENCE_CHANGES);
             for (int i = 0; i < h.size(); i++) {
-                Require.that(h.get(i).revision() == i + 1, "preferenceHistory", "entry " + i + " must be revision " + (i + 1));
+                if (h.get(i).revision() != i + 1) {
+                    throw new InvalidArgumentException("preferenceHistory", "entry " + i
+                            + " must be revision " + (i + 1));
+                }
                 if (i > 0) {
-                    Require.that(!h.get(i).preferences().equals(h.get(i - 1).preferences()), "preferenceHistory",
-                            "revision " + (i + 1) + " repeats the preferences before it");
+                    if (h.get(i).preferences().equals(h.get(i - 1).preferences())) {
+                        throw new InvalidArgumentException("preferenceHistory", "revision " + (i + 1)
+                                + " repeats the preferences before it");
+                    }
                 }
             }
             return new BillingAccount(s);

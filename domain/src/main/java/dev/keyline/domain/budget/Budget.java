@@ -783,10 +783,14 @@ public final class Budget extends AggregateRoot<BudgetId> {
         LedgerEntry replaced = null;
         if (replaces != null) {
             replaced = requireOpen(replaces);
-            Require.that(replaced.line().equals(line), "replaces", "commitment " + replaces + " is on line "
-                    + replaced.line() + ", not on " + line);
-            Require.that(replaced.stage().ordinal() < stage.ordinal(), "replaces", "commitment " + replaces
-                    + " is a " + replaced.stage() + ", not an earlier stage than " + stage);
+            if (!replaced.line().equals(line)) {
+                throw new InvalidArgumentException("replaces", "commitment " + replaces + " is on line "
+                        + replaced.line() + ", not on " + line);
+            }
+            if (replaced.stage().ordinal() >= stage.ordinal()) {
+                throw new InvalidArgumentException("replaces", "commitment " + replaces + " is a " + replaced.stage()
+                        + ", not an earlier stage than " + stage);
+            }
         }
         LineBalance before = balance(line);
         Money released = replaced == null ? Money.zero(amount.currency()) : replaced.amount();

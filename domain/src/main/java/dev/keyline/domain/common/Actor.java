@@ -38,10 +38,11 @@ public record Actor(UserId user, Set<Role> roles, Set<Industry> industries) {
         Require.nonNull(user, "user");
         roles = Sets.immutableEnumSet(Require.nonNullElements(roles, "roles"));
         industries = Sets.immutableEnumSet(Require.nonNullElements(industries, "industries"));
-        Require.that(!roles.isEmpty(), "roles", "must hold at least one role for user " + user);
-        Require.that(industries.isEmpty() || roles.contains(Role.INDUSTRY_MANAGER), "industries",
-                "only an INDUSTRY_MANAGER leads industries, but user " + user + " with roles " + roles
-                        + " was given " + industries);
+        Require.that(!roles.isEmpty(), "roles", () -> "must hold at least one role for user " + user);
+        if (!industries.isEmpty() && !roles.contains(Role.INDUSTRY_MANAGER)) {
+            throw new InvalidArgumentException("industries", "only an INDUSTRY_MANAGER leads industries, but user " + user
+                    + " with roles " + roles + " was given " + industries);
+        }
     }
 
     /**

@@ -43,11 +43,15 @@ public record KpiMeasurement(KpiId kpi, KpiUnit unit, Period period, BigDecimal 
         Require.nonNull(unit, "unit");
         Require.nonNull(period, "period");
         Require.nonNegative(value, "value");
-        Require.that(value.stripTrailingZeros().scale() <= KpiValue.SCALE, "value",
-                "must have at most " + KpiValue.SCALE + " decimals, was " + value.toPlainString());
+        if (value.stripTrailingZeros().scale() > KpiValue.SCALE) {
+            throw new InvalidArgumentException("value", "must have at most " + KpiValue.SCALE + " decimals, was "
+                    + value.toPlainString());
+        }
         value = value.setScale(KpiValue.SCALE);
-        Require.that(value.precision() <= KpiResult.VALUE_PRECISION, "value",
-                "must have at most " + KpiResult.VALUE_PRECISION + " digits, was " + value.toPlainString());
+        if (value.precision() > KpiResult.VALUE_PRECISION) {
+            throw new InvalidArgumentException("value", "must have at most " + KpiResult.VALUE_PRECISION
+                    + " digits, was " + value.toPlainString());
+        }
         Require.positive(revision, "revision");
         Require.nonNull(recordedBy, "recordedBy");
         Require.nonNull(recordedAt, "recordedAt");

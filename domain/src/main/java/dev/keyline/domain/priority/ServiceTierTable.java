@@ -1,5 +1,6 @@
 package dev.keyline.domain.priority;
 
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.common.Require;
 import dev.keyline.domain.workorder.ServicePriority;
@@ -39,7 +40,10 @@ public record ServiceTierTable(List<ServiceTierBand> bands) {
      */
     public ServiceTierTable {
         bands = Require.nonNullElements(bands, "bands");
-        Require.that(bands.size() <= MAX_BANDS, "bands", "must hold at most " + MAX_BANDS + " bands, held " + bands.size());
+        if (bands.size() > MAX_BANDS) {
+            throw new InvalidArgumentException("bands", "must hold at most " + MAX_BANDS + " bands, held "
+                    + bands.size());
+        }
         Set<String> tiers = new HashSet<>();
         for (int i = 0; i < bands.size(); i++) {
             ServiceTierBand b = bands.get(i);

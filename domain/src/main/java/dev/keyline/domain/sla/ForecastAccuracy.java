@@ -37,8 +37,12 @@ public final class ForecastAccuracy {
         long agreedSum = 0;
         long actualSum = 0;
         for (int i = 0; i < a.size(); i++) {
-            Require.that(a.get(i) >= 0, "actual[" + i + "]", "must not be negative, was " + a.get(i));
-            Require.that(g.get(i) >= 0, "agreed[" + i + "]", "must not be negative, was " + g.get(i));
+            if (a.get(i) < 0) {
+                throw new InvalidArgumentException("actual[" + i + "]", "must not be negative, was " + a.get(i));
+            }
+            if (g.get(i) < 0) {
+                throw new InvalidArgumentException("agreed[" + i + "]", "must not be negative, was " + g.get(i));
+            }
             deviation += Math.abs((long) a.get(i) - g.get(i));
             agreedSum += g.get(i);
             actualSum += a.get(i);

@@ -59,8 +59,10 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
         Require.nonNull(qos, "qos");
         Require.nonNull(penalties, "penalties");
         monthlyVolumes = volumes(monthlyVolumes, "monthlyVolumes");
-        Require.that(!monthlyVolumes.isEmpty() && monthlyVolumes.size() <= SlaTerm.MAX_MONTHS, "monthlyVolumes",
-                "must hold one volume per month of the SLA period (1 to 12) but held " + monthlyVolumes.size());
+        if (monthlyVolumes.isEmpty() || monthlyVolumes.size() > SlaTerm.MAX_MONTHS) {
+            throw new InvalidArgumentException("monthlyVolumes", "must hold one volume per month of the SLA period (1 to 12) but held "
+                    + monthlyVolumes.size());
+        }
         Require.that(expectedMinimum >= 0 && expectedMinimum <= MAX_VOLUME * SlaTerm.MAX_MONTHS, "expectedMinimum",
                 () -> "must be between 0 and " + MAX_VOLUME * SlaTerm.MAX_MONTHS + " but was " + expectedMinimum);
         Require.that(expectedMaximum >= expectedMinimum && expectedMaximum <= MAX_VOLUME * SlaTerm.MAX_MONTHS,
@@ -70,8 +72,10 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
         Require.that(!unitPrice.isNegative(), "unitPrice", () -> "must not be negative, was " + unitPrice);
         Require.text(differentiation, "differentiation");
         Limits.discount(discount, "discount");
-        Require.that(discount.signum() >= 0 && discount.compareTo(BigDecimal.ONE) < 0, "discount",
-                "must be at least 0 and below 1 but was " + discount.toPlainString());
+        if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) >= 0) {
+            throw new InvalidArgumentException("discount", "must be at least 0 and below 1 but was "
+                    + discount.toPlainString());
+        }
         discount = discount.stripTrailingZeros();
         Require.text(qos, "qos");
         Require.text(penalties, "penalties");

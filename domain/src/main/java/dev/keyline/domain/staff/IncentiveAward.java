@@ -56,9 +56,13 @@ public record IncentiveAward(UserId recipient, String scorecard, Role role, KpiU
         Require.nonNull(period, "period");
         Require.nonNull(band, "band");
         Require.nonNull(factor, "factor");
-        Require.that(factor.signum() >= 0, "factor", "must not be negative, was " + factor);
-        Require.that(factor.stripTrailingZeros().scale() <= IncentiveTable.SCALE, "factor",
-                "must have at most " + IncentiveTable.SCALE + " decimals, was " + factor);
+        if (factor.signum() < 0) {
+            throw new InvalidArgumentException("factor", "must not be negative, was " + factor);
+        }
+        if (factor.stripTrailingZeros().scale() > IncentiveTable.SCALE) {
+            throw new InvalidArgumentException("factor", "must have at most " + IncentiveTable.SCALE
+                    + " decimals, was " + factor);
+        }
         factor = factor.setScale(IncentiveTable.SCALE);
         Require.nonNull(base, "base");
         Require.that(!base.isNegative(), "base", () -> "must not be negative, was " + base);

@@ -45,10 +45,14 @@ public record IncentiveTable(BigDecimal green, BigDecimal amber, BigDecimal red)
         green = factor(green, "green");
         amber = factor(amber, "amber");
         red = factor(red, "red");
-        Require.that(green.compareTo(amber) >= 0, "amber",
-                "a better band never pays less: green " + green + " must be at least amber " + amber);
-        Require.that(amber.compareTo(red) >= 0, "red",
-                "a better band never pays less: amber " + amber + " must be at least red " + red);
+        if (green.compareTo(amber) < 0) {
+            throw new InvalidArgumentException("amber", "a better band never pays less: green " + green
+                    + " must be at least amber " + amber);
+        }
+        if (amber.compareTo(red) < 0) {
+            throw new InvalidArgumentException("red", "a better band never pays less: amber " + amber
+                    + " must be at least red " + red);
+        }
     }
 
     /**

@@ -29,8 +29,10 @@ public record Position(Role role, int planned, List<UserId> people) {
         Require.nonNegative(planned, "planned");
         people = Require.nonNullElements(people, "people");
         Require.that(people.stream().distinct().count() == people.size(), "people", "must name each person once");
-        Require.that(people.size() <= planned, "people",
-                role + " has " + people.size() + " people but a planned headcount of only " + planned);
+        if (people.size() > planned) {
+            throw new InvalidArgumentException("people", role + " has " + people.size()
+                    + " people but a planned headcount of only " + planned);
+        }
     }
 
     /**

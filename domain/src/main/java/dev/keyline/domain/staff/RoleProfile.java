@@ -36,8 +36,10 @@ public record RoleProfile(Role role, List<Phrase> duties, List<Phrase> skills, L
         kpis = Require.nonNullElements(kpis, "kpis");
         Require.that(!duties.isEmpty(), "duties", () -> "the role " + role + " must have at least one duty");
         Require.that(!skills.isEmpty(), "skills", () -> "the role " + role + " must have at least one skill");
-        Require.that(kpis.stream().distinct().count() == kpis.size(), "kpis",
-                "must name each KPI once, but the role " + role + " has " + kpis);
+        if (kpis.stream().distinct().count() != kpis.size()) {
+            throw new InvalidArgumentException("kpis", "must name each KPI once, but the role " + role + " has "
+                    + kpis);
+        }
     }
 
     /**

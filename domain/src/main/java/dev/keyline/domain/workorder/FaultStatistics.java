@@ -1,5 +1,6 @@
 package dev.keyline.domain.workorder;
 
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Identifier;
 import dev.keyline.domain.common.Period;
 import dev.keyline.domain.common.ProductCode;
@@ -108,7 +109,10 @@ public record FaultStatistics(Period period, int resolved, SortedMap<ProductCode
             copy.put(e.getKey(), e.getValue());
             sum += e.getValue();
         }
-        Require.that(sum == resolved, name, "adds up to " + sum + " but " + resolved + " faults were resolved");
+        if (sum != resolved) {
+            throw new InvalidArgumentException(name, "adds up to " + sum + " but " + resolved
+                    + " faults were resolved");
+        }
         return Collections.unmodifiableSortedMap(copy);
     }
 }

@@ -387,19 +387,25 @@ public final class FaultTicket extends AggregateRoot<FaultTicketId> {
     public static FaultTicketState stateAfter(List<FaultTransition> log) {
         List<FaultTransition> entries = Require.nonNullElements(log, "log");
         Require.that(!entries.isEmpty(), "log", "must start with the report but is empty");
-        Require.that(entries.get(0).isReport(), "log", "must start with the report but starts with a move from "
+        Require.that(entries.get(0).isReport(), "log", () -> "must start with the report but starts with a move from "
                 + entries.get(0).from());
         FaultTicketState current = FaultTicketState.REPORTED;
         FaultTicketState beforePending = null;
         Instant last = entries.get(0).at();
         for (int i = 1; i < entries.size(); i++) {
             FaultTransition t = entries.get(i);
-            Require.that(t.from() == current, "log", "entry " + i + " moves from " + t.from() + " but the ticket is "
-                    + current);
-            Require.that(allowed(current, t.to(), beforePending), "log", "entry " + i + " moves from " + current
-                    + " to " + t.to() + ", which the flow does not allow");
-            Require.that(!t.at().isBefore(last), "log", "entry " + i + " at " + t.at()
-                    + " lies before the previous entry at " + last);
+            if (t.from() != current) {
+                throw new InvalidArgumentException("log", "entry " + i + " moves from " + t.from()
+                        + " but the ticket is " + current);
+            }
+            if (!allowed(current, t.to(), beforePending)) {
+                throw new InvalidArgumentException("log", "entry " + i + " moves from " + current + " to " + t.to()
+                        + ", which the flow does not allow");
+            }
+            if (t.at().isBefore(last)) {
+                throw new InvalidArgumentException("log", "entry " + i + " at " + t.at()
+                        + " lies before the previous entry at " + last);
+            }
             beforePending = t.to() == FaultTicketState.PENDING_CUSTOMER ? current : null;
             current = t.to();
             last = t.at();

@@ -161,7 +161,7 @@ public final class ClassifyCommand implements CliCommand {
         Require.nonNull(recordedAt, "recordedAt");
         for (LocalNetworkId network : networkRules.keySet()) {
             Require.that(sheet.networks().contains(network), MINIMUM,
-                    "network " + network + " has no rows in the spend file");
+                    () -> "network " + network + " has no rows in the spend file");
         }
         Map<LocalNetworkId, List<SpendFact>> factsByNetwork = new LinkedHashMap<>();
         sheet.networks().forEach(network -> factsByNetwork.put(network, new ArrayList<>()));
@@ -190,7 +190,7 @@ public final class ClassifyCommand implements CliCommand {
         Require.nonNull(shareRule, "shareRule");
         Require.nonNull(networkRules, "networkRules");
         for (LocalNetworkId network : networkRules.keySet()) {
-            Require.that(averages.containsKey(network), MINIMUM, "network " + network + " has no rows in the spend file");
+            Require.that(averages.containsKey(network), MINIMUM, () -> "network " + network + " has no rows in the spend file");
         }
         List<Classification> classifications = new ArrayList<>(averages.size());
         averages.forEach((network, ranked) -> classifications.add(networkRules.getOrDefault(network, shareRule)

@@ -25,6 +25,6 @@ public record SpendRow(int line, AccountId customer, LocalNetworkId network, Yea
         Require.nonNull(network, "network");
         Require.nonNull(month, "month");
         Require.nonNull(spend, "spend");
-        Require.that(!spend.isNegative(), "spend", "must not be negative, was " + spend);
+        Require.that(!spend.isNegative(), "spend", () -> "must not be negative, was " + spend);
     }
 }

@@ -58,7 +58,7 @@ public record CrmArrival(int number, String eventId, String type, String role, S
         Require.nonNull(outcome, "outcome");
         Require.nonNull(body, "body");
         Require.that(signatureVerified == (outcome != Outcome.UNVERIFIED), "signatureVerified",
-                "must be false exactly when the outcome is UNVERIFIED, was " + signatureVerified + " for " + outcome);
+                () -> "must be false exactly when the outcome is UNVERIFIED, was " + signatureVerified + " for " + outcome);
     }
 
     /**

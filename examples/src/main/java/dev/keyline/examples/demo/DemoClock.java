@@ -38,7 +38,7 @@ public final class DemoClock extends Clock {
      */
     public Instant advance(Duration duration) {
         Require.nonNull(duration, "duration");
-        Require.that(!duration.isNegative(), "duration", "must not be negative, was " + duration);
+        Require.that(!duration.isNegative(), "duration", () -> "must not be negative, was " + duration);
         return now.updateAndGet(t -> t.plus(duration));
     }
 
@@ -51,7 +51,7 @@ public final class DemoClock extends Clock {
     public Instant advanceTo(Instant target) {
         Require.nonNull(target, "target");
         Instant moved = now.updateAndGet(t -> target.isBefore(t) ? t : target);
-        Require.that(moved.equals(target), "target", "must not be before the clock's time " + moved + ", was " + target);
+        Require.that(moved.equals(target), "target", () -> "must not be before the clock's time " + moved + ", was " + target);
         return moved;
     }
 

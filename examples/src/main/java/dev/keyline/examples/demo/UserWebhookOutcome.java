@@ -1,5 +1,6 @@
 package dev.keyline.examples.demo;
 
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 import dev.keyline.examples.report.ReportSection;
 
@@ -73,8 +74,10 @@ public record UserWebhookOutcome(URI endpoint, int events, int delivered, int re
             Require.nonNull(cause, "cause");
             Require.positive(count, "count");
             examples = Require.nonNullElements(examples, "examples");
-            Require.that(!examples.isEmpty() && examples.size() <= count, "examples",
-                    "must hold between 1 and count (" + count + ") dead letters, not " + examples.size());
+            if (examples.isEmpty() || examples.size() > count) {
+                throw new InvalidArgumentException("examples", "must hold between 1 and count (" + count
+                        + ") dead letters, not " + examples.size());
+            }
         }
     }
 
@@ -86,8 +89,10 @@ public record UserWebhookOutcome(URI endpoint, int events, int delivered, int re
         Require.nonNegative(retried, "retried");
         Require.nonNegative(deadLettered, "deadLettered");
         deadLetters = Require.nonNullElements(deadLetters, "deadLetters");
-        Require.that(deadLetters.size() == deadLettered, "deadLetters",
-                "must list every dead-lettered event: " + deadLetters.size() + " listed, " + deadLettered + " counted");
+        if (deadLetters.size() != deadLettered) {
+            throw new InvalidArgumentException("deadLetters", "must list every dead-lettered event: "
+                    + deadLetters.size() + " listed, " + deadLettered + " counted");
+        }
     }
 
     /** One line: {@code N events to URL: D delivered, R retried, X dead-lettered}. */

@@ -1,5 +1,6 @@
 package dev.keyline.examples.report;
 
+import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 
 import java.util.ArrayList;
@@ -80,8 +81,10 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
             for (List<String> row : Require.nonNullElements(rows, "rows")) {
                 String name = "rows[" + copied.size() + "]";
                 List<String> cells = Require.nonNullElements(row, name);
-                Require.that(cells.size() == headers.size(), name,
-                        "must have " + headers.size() + " cells but has " + cells.size());
+                if (cells.size() != headers.size()) {
+                    throw new InvalidArgumentException(name, "must have " + headers.size() + " cells but has "
+                            + cells.size());
+                }
                 copied.add(cells);
             }
             rows = List.copyOf(copied);
@@ -131,8 +134,10 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
             series = Require.nonNullElements(series, "series");
             Require.that(!series.isEmpty(), "series", "must hold at least one line");
             for (int i = 0; i < series.size(); i++) {
-                Require.that(series.get(i).values().size() == points.size(), "series[" + i + "]",
-                        "must have " + points.size() + " values but has " + series.get(i).values().size());
+                if (series.get(i).values().size() != points.size()) {
+                    throw new InvalidArgumentException("series[" + i + "]", "must have " + points.size()
+                            + " values but has " + series.get(i).values().size());
+                }
             }
         }
     }
@@ -151,10 +156,10 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
             Require.nonBlank(name, "name");
             Require.nonNegative(from, "from");
             Require.nonNegative(to, "to");
-            Require.that(from.compareTo(to) <= 0, "to", "must not be below from " + from.toPlainString()
+            Require.that(from.compareTo(to) <= 0, "to", () -> "must not be below from " + from.toPlainString()
                     + ", was " + to.toPlainString());
             Require.nonBlank(colour, "colour");
-            Require.that(colour.matches("#[0-9a-fA-F]{6}"), "colour", "must be #rrggbb, was " + colour);
+            Require.that(colour.matches("#[0-9a-fA-F]{6}"), "colour", () -> "must be #rrggbb, was " + colour);
         }
     }
 
@@ -255,7 +260,7 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Fact
             Require.nonBlank(label, "label");
             Require.nonNull(start, "start");
             Require.nonNull(finish, "finish");
-            Require.that(!finish.isBefore(start), "finish", "must not be before start " + start);
+            Require.that(!finish.isBefore(start), "finish", () -> "must not be before start " + start);
             Require.nonNull(group, "group");
         }
 

@@ -29,7 +29,7 @@ public record Tmf621Change(UserId author, Instant changeDate, String status, Str
         Require.nonNull(author, "author");
         Require.nonNull(changeDate, "changeDate");
         Require.nonBlank(status, "status");
-        Require.that(Tmf621.STATUSES.contains(status), "status", "not a TMF621 status: " + status);
+        Require.that(Tmf621.STATUSES.contains(status), "status", () -> "not a TMF621 status: " + status);
         Require.nonBlank(reason, "reason");
     }
 }

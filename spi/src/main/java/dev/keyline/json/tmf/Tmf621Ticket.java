@@ -73,7 +73,7 @@ public record Tmf621Ticket(FaultTicketId id, String description, FaultPriority p
         Require.nonNull(account, "account");
         Require.nonNull(product, "product");
         Require.nonBlank(status, "status");
-        Require.that(Tmf621.STATUSES.contains(status), "status", "not a TMF621 status: " + status);
+        Require.that(Tmf621.STATUSES.contains(status), "status", () -> "not a TMF621 status: " + status);
         Require.nonNull(creationDate, "creationDate");
         Require.nonNull(lastUpdate, "lastUpdate");
         changes = List.copyOf(Require.nonNullElements(changes, "changes"));

@@ -36,6 +36,6 @@ public record Tmf641Item(StageId stage, Duration duration, List<StageId> after, 
         after = List.copyOf(Require.nonNullElements(after, "after"));
         Require.nonNull(assignment, "assignment");
         Require.nonBlank(state, "state");
-        Require.that(Tmf641.ITEM_STATES.contains(state), "state", "not a TMF641 item state: " + state);
+        Require.that(Tmf641.ITEM_STATES.contains(state), "state", () -> "not a TMF641 item state: " + state);
     }
 }

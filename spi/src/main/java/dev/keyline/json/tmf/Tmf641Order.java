@@ -53,7 +53,7 @@ public record Tmf641Order(ProvisioningOrderId id, String state, ProvisioningPart
     public Tmf641Order {
         Require.nonNull(id, "id");
         Require.nonBlank(state, "state");
-        Require.that(Tmf641.ORDER_STATES.contains(state), "state", "not a TMF641 order state: " + state);
+        Require.that(Tmf641.ORDER_STATES.contains(state), "state", () -> "not a TMF641 order state: " + state);
         Require.nonNull(parties, "parties");
         Require.nonNull(start, "start");
         Require.nonNull(committedCompletion, "committedCompletion");

@@ -84,6 +84,6 @@ final class InMemoryCapexProjectRepository
     private static void requireRange(Instant from, Instant to) {
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
     }
 }

@@ -75,7 +75,7 @@ final class InMemoryResourcePoolRepository
         Require.nonNull(pool, "pool");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(to.isAfter(from), "to", "must be after " + from + ", was " + to);
+        Require.that(to.isAfter(from), "to", () -> "must be after " + from + ", was " + to);
         List<PoolMovement> log = movements.scan(m -> m.pool().equals(pool)).map(StoredMovement::movement)
                 .sorted(Comparator.comparingLong(PoolMovement::sequence)).toList();
         List<PoolMovement> result = new ArrayList<>();

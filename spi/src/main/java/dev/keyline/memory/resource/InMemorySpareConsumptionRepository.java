@@ -38,7 +38,7 @@ final class InMemorySpareConsumptionRepository implements SpareConsumptionReposi
         Require.nonNull(stock, "stock");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
         return table.scan(e -> e.stock().equals(stock) && !e.day().isBefore(from) && !e.day().isAfter(to))
                 .sorted(Comparator.comparing(SpareConsumption::day).thenComparing(e -> e.issue().value().toString()))
                 .toList();
@@ -49,7 +49,7 @@ final class InMemorySpareConsumptionRepository implements SpareConsumptionReposi
         Require.nonNull(stock, "stock");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
         Map<YearMonth, Long> totals = new TreeMap<>();
         table.scan(e -> e.stock().equals(stock) && !e.month().isBefore(from) && !e.month().isAfter(to))
                 .forEach(e -> totals.merge(e.month(), e.quantity(), Long::sum));

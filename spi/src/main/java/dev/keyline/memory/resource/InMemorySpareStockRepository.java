@@ -54,6 +54,6 @@ final class InMemorySpareStockRepository extends InMemoryAggregateRepository<Spa
     }
 
     private static void checkLimit(int limit) {
-        Require.that(limit >= 1 && limit <= MAX_PAGE, "limit", "must lie in 1 to " + MAX_PAGE + ", was " + limit);
+        Require.that(limit >= 1 && limit <= MAX_PAGE, "limit", () -> "must lie in 1 to " + MAX_PAGE + ", was " + limit);
     }
 }

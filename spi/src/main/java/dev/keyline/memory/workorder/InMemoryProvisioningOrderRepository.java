@@ -56,7 +56,7 @@ final class InMemoryProvisioningOrderRepository
     public Stream<ProvisioningOrder> acceptedBetween(Instant from, Instant to) {
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
-        Require.that(!to.isBefore(from), "to", "must not be before from " + from + ", was " + to);
+        Require.that(!to.isBefore(from), "to", () -> "must not be before from " + from + ", was " + to);
         return table().scan(s -> s.acceptedAt() != null && !s.acceptedAt().isBefore(from) && s.acceptedAt().isBefore(to))
                 .sorted(Comparator.comparing(ProvisioningOrderSnapshot::acceptedAt).thenComparing(s -> s.id().value()))
                 .map(this::restore);

@@ -112,10 +112,10 @@ public final class Budgets {
             requireReviewer(reviewer, "set the targets of budget " + id);
             if (targets.parent() != null) {
                 Budget parent = budgets.get(targets.parent());
-                Require.that(parent.unit().id().equals(targets.unit().parent()), "targets", "parent budget "
+                Require.that(parent.unit().id().equals(targets.unit().parent()), "targets", () -> "parent budget "
                         + parent.id() + " belongs to " + parent.unit().id() + ", not to " + targets.unit().parent()
                         + ", the unit above " + targets.unit().id());
-                Require.that(parent.fiscalYear() == targets.fiscalYear(), "targets", "parent budget " + parent.id()
+                Require.that(parent.fiscalYear() == targets.fiscalYear(), "targets", () -> "parent budget " + parent.id()
                         + " is for " + parent.fiscalYear() + ", not " + targets.fiscalYear());
             }
             return Budget.setTargets(id, targets, reviewer.user(), reason, ctx.now());

@@ -33,7 +33,7 @@ public record CapexAcceptances(Period period, long accepted, long firstTimeRight
         Require.nonNegative(accepted, "accepted");
         Require.nonNegative(firstTimeRight, "firstTimeRight");
         Require.nonNegative(linesAdded, "linesAdded");
-        Require.that(firstTimeRight <= accepted, "firstTimeRight", "must be at most the " + accepted
+        Require.that(firstTimeRight <= accepted, "firstTimeRight", () -> "must be at most the " + accepted
                 + " accepted, was " + firstTimeRight);
     }
 

@@ -244,7 +244,7 @@ public final class KpiService {
             KpiDefinition definition = definitions.catalogue(base).find(kpi).orElseThrow(
                     () -> new InvalidArgumentException("kpi", "names no KPI of the catalogue in force: " + kpi));
             Require.that(definition.formula().source() == KpiSource.MEASURED, "kpi",
-                    "is computed by Keyline from its facts, not measured: " + kpi);
+                    () -> "is computed by Keyline from its facts, not measured: " + kpi);
             Require.same(definition.granularity(), period.granularity(), "period.granularity");
             Set<Role> allowed = EnumSet.copyOf(MANAGERS);
             allowed.add(definition.owner());

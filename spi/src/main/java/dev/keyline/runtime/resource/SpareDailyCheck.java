@@ -71,7 +71,7 @@ public final class SpareDailyCheck {
     public static SpareDailyCheck on(Keyline keyline, int page) {
         Require.nonNull(keyline, "keyline");
         Require.that(page >= 1 && page <= SpareStockRepository.MAX_PAGE, "page",
-                "must lie in 1 to " + SpareStockRepository.MAX_PAGE + ", was " + page);
+                () -> "must lie in 1 to " + SpareStockRepository.MAX_PAGE + ", was " + page);
         return new SpareDailyCheck(keyline, page);
     }
 

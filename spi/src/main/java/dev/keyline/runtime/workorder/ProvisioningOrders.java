@@ -116,7 +116,7 @@ public final class ProvisioningOrders {
         Require.nonNull(newCalendar, "newCalendar");
         Require.nonNull(newWarningShare, "newWarningShare");
         Require.that(newWarningShare.signum() > 0 && newWarningShare.compareTo(BigDecimal.ONE) <= 0, "newWarningShare",
-                "must be above 0 and at most 1, was " + newWarningShare.toPlainString());
+                () -> "must be above 0 and at most 1, was " + newWarningShare.toPlainString());
         return new ProvisioningOrders(keyline, newCalendar, newWarningShare, ServicePriorityLookup.standard());
     }
 
