@@ -255,14 +255,21 @@ public final class JmhReport {
         if (results.stream().noneMatch(r -> r.benchmark().equals("OutboxBenchmark.relay"))) {
             return;
         }
-        md.append("#### Outbox: relay throughput (events/s)\n\n| database | no-op sink | webhook sink on loopback |\n"
-                + "|---|---|---|\n");
+        md.append("#### Outbox: relay throughput (events/s)\n\n| database | sink | Keyline | raw JDBC | Keyline / raw |\n"
+                + "|---|---|---|---|---|\n");
         for (String database : List.of("POSTGRES", "H2")) {
-            md.append("| ").append(database.equals("H2") ? "H2 (memory)" : "PostgreSQL 18").append(" | ")
-                    .append(score(find("OutboxBenchmark.relay", Map.of("database", database, "sink", "noop")), 1))
-                    .append(" | ")
-                    .append(score(find("OutboxBenchmark.relay", Map.of("database", database, "sink", "webhook")), 1))
-                    .append(" |\n");
+            for (String sink : List.of("noop", "webhook")) {
+                Optional<Result> keyline = find("OutboxBenchmark.relay", Map.of("database", database, "sink", sink, "side",
+                        "keyline"));
+                Optional<Result> raw = find("OutboxBenchmark.relay", Map.of("database", database, "sink", sink, "side", "raw"));
+                if (keyline.isEmpty() && raw.isEmpty()) {
+                    continue;
+                }
+                md.append("| ").append(database.equals("H2") ? "H2 (memory)" : "PostgreSQL 18").append(" | ")
+                        .append(sink.equals("noop") ? "no-op" : "webhook on loopback").append(" | ")
+                        .append(score(keyline, 1)).append(" | ").append(score(raw, 1)).append(" | ")
+                        .append(ratio(keyline, raw, "raw JDBC")).append(" |\n");
+            }
         }
         md.append('\n');
     }

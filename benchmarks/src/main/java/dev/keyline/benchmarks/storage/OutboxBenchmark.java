@@ -40,9 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The relay's throughput: {@value #EVENTS} committed outbox entries (three per aggregate, as the
  * key-account mix raises them) delivered to one sink by {@link Relay#pumpUntilIdle(int)} with the
  * default retry policy (or another batch size, given as {@code -p batchSize=...}), on PostgreSQL
- * and H2. The sink is a no-op, or Keyline's webhook sink posting each event, signed, to an HTTP
- * server on the loopback interface that answers {@code 204}. The entries are written before every iteration; the score is microseconds per event,
- * which the report turns into events per second.
+ * and H2, beside the relay written by hand ({@link RawRelay}) with the same batch size. The sink is
+ * a no-op, or Keyline's webhook sink posting each event, signed, to an HTTP server on the loopback
+ * interface that answers {@code 204}. The entries are written before every iteration; the score is
+ * microseconds per event, which the report turns into events per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -66,6 +67,13 @@ public class OutboxBenchmark {
     @Param({"noop", "webhook"})
     public String sink;
 
+    /**
+     * Which relay delivers: {@code keyline} (Keyline's {@link Relay}) or {@code raw} (the relay
+     * written by hand, {@link RawRelay}: one row written per event, the least any relay writes).
+     */
+    @Param({"keyline", "raw"})
+    public String side;
+
     /** The relay's batch size; {@code 0} (the default) runs the default retry policy's. */
     @Param({"0"})
     public int batchSize;
@@ -74,6 +82,7 @@ public class OutboxBenchmark {
     private HttpServer server;
     private ExecutorService serverThreads;
     private Relay relay;
+    private RawRelay rawRelay;
 
     /** The database, the receiver and the relay. */
     @Setup(Level.Trial)
@@ -111,8 +120,12 @@ public class OutboxBenchmark {
             };
         }
         RetryPolicy policy = batchSize == 0 ? RetryPolicy.defaults() : RetryPolicy.defaults().withBatchSize(batchSize);
-        relay = Keyline.builder().storage(fixture.storage()).sink(target).retryPolicy(policy).areaReactions(false).build()
-                .relay();
+        switch (side) {
+            case "keyline" -> relay = Keyline.builder().storage(fixture.storage()).sink(target).retryPolicy(policy)
+                    .areaReactions(false).build().relay();
+            case "raw" -> rawRelay = new RawRelay(fixture.dataSource(), target, policy.batchSize());
+            default -> throw new IllegalArgumentException("unknown side " + side);
+        }
     }
 
     /** Stops the receiver and drops the database. */
@@ -168,15 +181,23 @@ public class OutboxBenchmark {
     /**
      * Delivers every entry.
      *
-     * @return the relay's report
+     * @return how many entries were delivered
+     * @throws SQLException when the raw relay's database fails
      */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
-    public RelayReport relay() {
+    public int relay() throws SQLException {
+        if (rawRelay != null) {
+            int delivered = rawRelay.pumpUntilIdle(Fixture.NOW);
+            if (delivered != EVENTS) {
+                throw new IllegalStateException("the raw relay delivered " + delivered + " of " + EVENTS);
+            }
+            return delivered;
+        }
         RelayReport report = relay.pumpUntilIdle(Integer.MAX_VALUE);
         if (report.delivered() != EVENTS) {
             throw new IllegalStateException("delivered " + report.delivered() + " of " + EVENTS + ": " + report);
         }
-        return report;
+        return report.delivered();
     }
 }

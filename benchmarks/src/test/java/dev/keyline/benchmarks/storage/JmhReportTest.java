@@ -77,6 +77,22 @@ class JmhReportTest {
     }
 
     @Test
+    void theOutboxTableGivesBothRelaysPerDatabaseAndSinkWithTheirRatio() throws Exception {
+        String params = "\"database\":\"%s\",\"sink\":\"%s\",\"side\":\"%s\",\"batchSize\":\"0\"";
+        List<JmhReport.Result> results = read(
+                run("OutboxBenchmark.relay", String.format(params, "POSTGRES", "noop", "keyline"), 125, 12.5, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "POSTGRES", "noop", "raw"), 25, 2.5, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "H2", "webhook", "raw"), 500, 50, "us/op"));
+
+        String markdown = new JmhReport(results).markdown();
+
+        assertThat(markdown).contains("#### Outbox: relay throughput (events/s)\n\n"
+                + "| database | sink | Keyline | raw JDBC | Keyline / raw |\n|---|---|---|---|---|\n"
+                + "| PostgreSQL 18 | no-op | 8,000 ± 800 | 40,000 ± 4,000 | **0.20 ×** raw JDBC |\n"
+                + "| H2 (memory) | webhook on loopback | – | 2,000 ± 200 | – |\n\n");
+    }
+
+    @Test
     void theScaleCurveGivesTheOverdueStreamPerOrderRead() throws Exception {
         String params = "\"database\":\"H2\",\"rows\":\"%d\",\"side\":\"%s\"";
         JmhReport report = new JmhReport(read(
