@@ -3,7 +3,7 @@
 # and writes the figures of docs/performance.md.
 #
 #   ./mvnw -B -ntp package -DskipTests     # builds benchmarks/target/keyline-benchmarks.jar
-#   benchmarks/run.sh                       # short profile: every figure, in about 9 minutes on a quiet two-core machine
+#   benchmarks/run.sh                       # short profile: every figure, in under 10 minutes on a quiet two-core machine
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
 #   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, scale-h2 or scale-postgres
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
