@@ -5,7 +5,7 @@
 #   ./mvnw -B -ntp package -DskipTests     # builds benchmarks/target/keyline-benchmarks.jar
 #   benchmarks/run.sh                       # short profile: every figure, in under 10 minutes on a quiet two-core machine
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
-#   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, scale-h2 or scale-postgres
+#   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, outbox-history (long only), scale-h2 or scale-postgres
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
 #   benchmarks/run.sh --no-trust            # Keyline's side reading the parent row at every load (trustKeptStates(false))
 #   benchmarks/run.sh --profile             # every trial under async-profiler (CPU time), summed up in profile.md
@@ -65,7 +65,7 @@ while [[ $# -gt 0 ]]; do
       break
       ;;
     *)
-      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--profile] [--only commands|bulk|outbox|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
+      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--profile] [--only commands|bulk|outbox|outbox-history|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
       exit 2
       ;;
   esac
@@ -173,6 +173,11 @@ JVM=()
 run commands 'KeyAccountMixBenchmark|ProvisioningMixBenchmark|ReservationMixBenchmark|SlaOrderMixBenchmark|BudgetCommitmentMixBenchmark' "${COMMANDS[@]}"
 run bulk 'BulkBenchmark' "${BULK[@]}"
 run outbox 'OutboxBenchmark' "${OUTBOX[@]}"
+if [[ "$PROFILE" == long ]]; then
+  # the relay on PostgreSQL with 100,000 delivered entries waiting to be purged before the pending
+  # ones: a claim's cost must not grow with them (long profile only: the history takes a while to write)
+  run outbox-history 'OutboxBenchmark' "${OUTBOX[@]}" -p database=POSTGRES -p sink=noop -p history=100000
+fi
 JVM=("${GC[@]}" -Xms6g -Xmx6g)
 run scale-h2 'ScaleBenchmark' "${SCALE[@]}" -p database=H2 -p rows="$H2_ROWS"
 run scale-postgres 'ScaleBenchmark' "${SCALE[@]}" -p database=POSTGRES -p rows="$POSTGRES_ROWS"

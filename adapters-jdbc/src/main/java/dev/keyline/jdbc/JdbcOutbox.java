@@ -36,7 +36,8 @@ import java.util.function.UnaryOperator;
 /**
  * The outbox in the tables {@code keyline_outbox}, {@code keyline_outbox_delivery} and
  * {@code keyline_reaction_receipt} (created by migration {@code V1__outbox.sql}; timers added by
- * {@code V2__outbox_timers.sql}).
+ * {@code V2__outbox_timers.sql}; the claim's indexes on PostgreSQL by
+ * {@link dev.keyline.jdbc.migration.V3__outbox_claim_indexes}).
  *
  * <p>One {@code keyline_outbox} row per event: an identity {@code sequence_number} (the order of
  * appends), the event's id (unique), aggregate id, type, occurred-at time, audience and JSON
@@ -54,10 +55,13 @@ import java.util.function.UnaryOperator;
  * <p>{@link #claimDue} works in two steps that H2 2.x and PostgreSQL (and the
  * PostgreSQL-compatible distributed databases) run alike. It reads the candidates without locking:
  * per sink and aggregate the oldest entry not done for that sink, if it is due, in sequence order,
- * on PostgreSQL looking each candidate's delivery to the sink up by the delivery's primary key (a
- * correlated subquery whose sink comparison no other index can serve), so that the read costs a
- * lookup per candidate even when the delivery table's statistics are stale (say, analysed while it
- * was empty), and on H2 in two statements, the first open entry of each aggregate for the sink and
+ * on PostgreSQL walking the open entries and the due timers in sequence order through indexes that
+ * hold only those rows (migration {@code V3}) and stopping at the limit, so that a claim costs the
+ * same however many delivered entries wait to be purged and however long the backlog, and looking
+ * each candidate's delivery to the sink up by the delivery's primary key (a correlated subquery
+ * whose sink comparison no other index can serve), so that the read costs a lookup per candidate
+ * even when the delivery table's statistics are stale (say, analysed while it was empty), and on
+ * H2 in two statements, the first open entry of each aggregate for the sink and
  * then which of those are due, so that no entry's aggregate history is walked once per entry.
  * Then it locks exactly those entry rows by primary key with {@code FOR UPDATE SKIP LOCKED}, reading
  * their messages in the same statement, and claims for the ones it locked that are still at the
@@ -139,27 +143,63 @@ public final class JdbcOutbox implements Outbox {
     private static final String DELETE_PENDING_TIMER = "DELETE FROM keyline_outbox WHERE pending_timer_key = ? "
             + "AND status = '" + SCHEDULED + "'";
 
+    /** The open statuses: an entry stored with one of them takes part in claims. */
+    private static final String OPEN = "('PENDING', 'IN_FLIGHT', 'FAILED')";
+
     /**
-     * Per sink, the entries whose delivery is due and that no earlier entry of their aggregate holds
-     * back, as PostgreSQL runs it; parameters: now, now, sink, now, now, sink, limit.
+     * One branch of {@link #DUE_BY_KEY}: of the rows {@code o} the condition given for {@code %s}
+     * selects, the oldest whose delivery to the sink is due and that no earlier entry of their
+     * aggregate holds back; parameters: those of the condition, then now, sink, now, now, sink, limit.
      *
      * <p>Each candidate's delivery to the sink is read by a correlated scalar subquery, which the
      * database runs once per candidate row as a lookup, never as a join that could read the whole
      * delivery table once per candidate. The sink is compared as {@code sink || ''}: an expression no
      * index on the sink column can serve, so the one index left for the lookup is the primary key
      * ({@code event_id} leads it), whatever the statistics of the delivery table say. An absent
-     * delivery is due at the entry's occurred-at time and holds its aggregate back.
+     * delivery is due at the entry's occurred-at time and holds its aggregate back. The earlier
+     * entries are asked for as not done ({@code e.status NOT IN ...}, which every claimable row is:
+     * a timer's due time is cleared by its first claim), so that PostgreSQL looks them up in the
+     * aggregate index of the entries not done and never walks an aggregate's delivered history.
      */
-    static final String DUE_BY_KEY = "SELECT o.sequence_number, o.version FROM keyline_outbox o "
-            + "WHERE " + String.format(CLAIMABLE, "o") + " "
+    private static final String DUE_BRANCH = "(SELECT o.sequence_number, o.version FROM keyline_outbox o WHERE %s "
             + "AND COALESCE((SELECT d.status NOT IN " + DONE + " AND d.next_attempt_at <= ? "
             + "FROM keyline_outbox_delivery d WHERE d.event_id = o.event_id AND d.sink || '' = ?), o.occurred_at <= ?) "
             + "AND NOT EXISTS (SELECT 1 FROM keyline_outbox e "
             + "WHERE e.aggregate_id = o.aggregate_id AND e.sequence_number < o.sequence_number "
-            + "AND " + String.format(CLAIMABLE, "e") + " "
+            + "AND e.status NOT IN " + DONE + " AND " + String.format(CLAIMABLE, "e") + " "
             + "AND COALESCE((SELECT f.status NOT IN " + DONE + " FROM keyline_outbox_delivery f "
             + "WHERE f.event_id = e.event_id AND f.sink || '' = ?), TRUE)) "
-            + "ORDER BY o.sequence_number LIMIT ?";
+            + "ORDER BY o.sequence_number LIMIT ?)";
+
+    /**
+     * Per sink, the entries whose delivery is due and that no earlier entry of their aggregate holds
+     * back, as PostgreSQL runs it; parameters as {@link #dueByKeyParameters} gives them.
+     *
+     * <p>Two branches of {@link #DUE_BRANCH}, each in sequence order and each stopping at the limit,
+     * merged: the entries with an open status, and the timers (stored as {@code SCHEDULED}, so no
+     * row is in both) due by now. Together they are exactly the claimable rows. Each branch is an
+     * ordered walk of an index that holds only its rows (migration {@code V3}: the open entries,
+     * the pending timers), so a claim reads about as many rows as it returns, held back ones
+     * included, however many delivered entries wait to be purged and however long the backlog. A
+     * single condition {@code open OR due timer} can only be served by the primary key, walking the
+     * delivered history first, or by reading every claimable row and sorting them.
+     */
+    static final String DUE_BY_KEY = "SELECT c.sequence_number, c.version FROM ("
+            + String.format(DUE_BRANCH, "o.status IN " + OPEN) + " UNION ALL "
+            + String.format(DUE_BRANCH, "o.status NOT IN " + OPEN + " AND o.timer_due_at <= ?")
+            + ") c ORDER BY c.sequence_number LIMIT ?";
+
+    /**
+     * The parameters of {@link #DUE_BY_KEY}.
+     *
+     * @param now the claim's time
+     * @param sink the sink
+     * @param limit the most entries to return
+     * @return the parameters in order
+     */
+    static Object[] dueByKeyParameters(Instant now, String sink, int limit) {
+        return new Object[] {now, sink, now, now, sink, limit, now, now, sink, now, now, sink, limit, limit};
+    }
 
     /**
      * Per sink, on H2, the first entry of each aggregate that is claimable and not done for the
@@ -341,7 +381,7 @@ public final class JdbcOutbox implements Outbox {
         for (String sink : names) {
             if (byKey) {
                 candidates.addAll(session.query(DUE_BY_KEY, row -> new Candidate(row.longValue("sequence_number"),
-                        row.longValue("version"), sink), now, now, sink, now, now, sink, limit));
+                        row.longValue("version"), sink), dueByKeyParameters(now, sink, limit)));
             } else {
                 candidates.addAll(dueOfFirstOpen(sink, now, limit));
             }

@@ -31,6 +31,10 @@ class OutboxClaimPlanPostgresTest {
 
     private static final int WAITING = 20_000;
     private static final int DELIVERED = 20_000;
+    private static final int BACKLOG = 6_000;
+    /** The rows a scan of the claim's candidates ({@code o}, {@code o_1}) returned. */
+    private static final Pattern OUTBOX_SCAN_ROWS = Pattern.compile(
+            "Scan (?:using \\S+ )?on keyline_outbox o(?:_\\d+)? \\(actual [^)]*rows=(\\d+)");
     private static final Pattern REMOVED = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+)");
     private static final Pattern DELIVERY_SCAN = Pattern.compile("(\\S+(?: Scan)?)(?: using (\\S+))? on keyline_outbox_delivery");
 
@@ -72,21 +76,7 @@ class OutboxClaimPlanPostgresTest {
             if (analyseDeliveriesWhenFilled) {
                 s.execute("ANALYZE keyline_outbox_delivery");
             }
-            try (PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + JdbcOutbox.DUE_BY_KEY)) {
-                OffsetDateTime now = OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC);
-                p.setObject(1, now);
-                p.setObject(2, now);
-                p.setString(3, "recorder");
-                p.setObject(4, now);
-                p.setObject(5, now);
-                p.setString(6, "recorder");
-                p.setInt(7, 100);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        plan.add(rs.getString(1));
-                    }
-                }
-            }
+            plan.addAll(explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 100));
         }
         String text = String.join("\n", plan);
 
@@ -106,5 +96,63 @@ class OutboxClaimPlanPostgresTest {
         }
         assertThat(deliveryScans).as("the delivery table is read by its key only:%n%s", text).isNotEmpty()
                 .allMatch(d -> d.endsWith("Index Scan using keyline_outbox_delivery_pk on keyline_outbox_delivery"));
+    }
+
+    @Test
+    void claimingABacklogReadsAboutAsManyEntriesAsItClaimsWhateverTheDeliveredHistory() throws SQLException {
+        DataSource ds = PostgresServer.dataSource();
+        TestDatabases.emptyStorage(ds);
+        List<String> plan;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            String insert = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, audience_subject, "
+                    + "payload, status, version, delivered_at) ";
+            // the delivered history first, as it is in sequence order, then a backlog of three open
+            // entries per aggregate (as after a sink was down for a while)
+            s.execute(insert + "SELECT gen_random_uuid(), 'agg-' || (g / 3), 't', TIMESTAMPTZ '2026-03-01 08:00:00+00', "
+                    + "'s', '{}', 'DELIVERED', 1, TIMESTAMPTZ '2026-03-01 08:00:00+00' FROM generate_series(1, " + DELIVERED
+                    + ") g");
+            s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
+                    + "delivered_at, claim_number) SELECT event_id, 'recorder', 'DELIVERED', 1, delivered_at, NULL, "
+                    + "delivered_at, 1 FROM keyline_outbox");
+            s.execute(insert + "SELECT gen_random_uuid(), 'open-' || (g / 3), 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
+                    + "'s', '{}', 'PENDING', 0, NULL FROM generate_series(0, " + (BACKLOG - 1) + ") g");
+            s.execute("ANALYZE keyline_outbox");
+            s.execute("ANALYZE keyline_outbox_delivery");
+            plan = explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 500);
+        }
+        String text = String.join("\n", plan);
+
+        assertThat(text).as("the plan returns the first entries of 500 aggregates").containsPattern("Limit \\(actual [^)]*rows=500");
+        long removed = 0;
+        Matcher m = REMOVED.matcher(text);
+        while (m.find()) {
+            removed += Long.parseLong(m.group(1));
+        }
+        assertThat(removed).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
+        long read = 0;
+        Matcher scanned = OUTBOX_SCAN_ROWS.matcher(text);
+        while (scanned.find()) {
+            read += Long.parseLong(scanned.group(1));
+        }
+        // 500 first entries among three per aggregate: about 1,500 rows in sequence order, and
+        // neither the backlog of 6,000 nor the delivered history of 20,000
+        assertThat(read).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
+    }
+
+    /** The executed plan of the claim's query for the sink {@code recorder}, line by line. */
+    private static List<String> explainClaim(Connection c, OffsetDateTime now, int limit) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + JdbcOutbox.DUE_BY_KEY)) {
+            Object[] parameters = JdbcOutbox.dueByKeyParameters(now.toInstant(), "recorder", limit);
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i] instanceof java.time.Instant at ? at.atOffset(ZoneOffset.UTC) : parameters[i]);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+        }
+        return plan;
     }
 }

@@ -24,6 +24,27 @@ class SchemaMigrationsPostgresTest {
     }
 
     @Test
+    void the_outbox_claim_indexes_are_partial_on_postgresql() {
+        JdbcStorage storage = TestDatabases.emptyStorage(postgres);
+        OneStatementTransactions sql = new OneStatementTransactions(storage);
+
+        assertThat(sql.query("SELECT version FROM keyline_schema_history WHERE success AND type = 'JDBC'",
+                row -> row.string("version"))).containsExactly("3");
+        java.util.Map<String, String> indexes = new java.util.HashMap<>();
+        sql.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'keyline_outbox'",
+                row -> java.util.Map.entry(row.string("indexname"), row.string("indexdef")))
+                .forEach(e -> indexes.put(e.getKey(), e.getValue()));
+        assertThat(indexes.get("keyline_outbox_open_ix")).as("%s", indexes)
+                .contains("(sequence_number)", "WHERE", "'PENDING'", "'IN_FLIGHT'", "'FAILED'");
+        assertThat(indexes.get("keyline_outbox_aggregate_ix")).as("%s", indexes)
+                .contains("(aggregate_id, sequence_number)", "WHERE", "'DELIVERED'", "'DEAD_LETTER'");
+        assertThat(indexes.get("keyline_outbox_pending_timer_uk")).as("%s", indexes)
+                .contains("UNIQUE", "(pending_timer_key) WHERE (pending_timer_key IS NOT NULL)");
+        assertThat(indexes.get("keyline_outbox_timer_due_ix")).as("%s", indexes)
+                .contains("(timer_due_at) WHERE (timer_due_at IS NOT NULL)");
+    }
+
+    @Test
     void a_postgresql_server_is_detected_as_postgresql() {
         JdbcStorage storage = JdbcStorage.builder(postgres).build();
 

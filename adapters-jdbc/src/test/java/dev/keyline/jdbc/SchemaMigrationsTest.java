@@ -35,6 +35,25 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void the_outbox_claim_indexes_migration_is_recorded_on_h2_and_changes_nothing_there() {
+        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS);
+
+        assertThat(query("SELECT \"type\" FROM keyline_schema_history WHERE \"version\" = '3' AND \"success\" = TRUE"))
+                .containsExactly("JDBC");
+        assertThat(query("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'KEYLINE_OUTBOX'"))
+                .contains("KEYLINE_OUTBOX_AGGREGATE_IX", "KEYLINE_OUTBOX_TIMER_DUE_IX")
+                .doesNotContain("KEYLINE_OUTBOX_OPEN_IX");
+    }
+
+    @Test
+    void a_hosts_own_flyway_given_the_core_location_finds_the_java_migration_too() {
+        org.flywaydb.core.Flyway.configure().dataSource(fresh).locations(JdbcStorage.MIGRATION_LOCATION)
+                .table(SqlDialect.H2.catalogueName(JdbcStorage.SCHEMA_HISTORY_TABLE)).load().migrate();
+
+        assertThat(successfulVersions()).contains("1", "2", "3");
+    }
+
+    @Test
     void the_builder_migrates_only_when_asked() {
         JdbcStorage.builder(fresh).build();
         assertThat(tables()).doesNotContain("KEYLINE_OUTBOX");

@@ -257,21 +257,35 @@ public final class JmhReport {
         }
         md.append("#### Outbox: relay throughput (events/s)\n\n| database | sink | Keyline | raw JDBC | Keyline / raw |\n"
                 + "|---|---|---|---|---|\n");
-        for (String database : List.of("POSTGRES", "H2")) {
-            for (String sink : List.of("noop", "webhook")) {
-                Optional<Result> keyline = find("OutboxBenchmark.relay", Map.of("database", database, "sink", sink, "side",
-                        "keyline"));
-                Optional<Result> raw = find("OutboxBenchmark.relay", Map.of("database", database, "sink", sink, "side", "raw"));
-                if (keyline.isEmpty() && raw.isEmpty()) {
-                    continue;
+        List<Integer> histories = results.stream().filter(r -> r.benchmark().equals("OutboxBenchmark.relay"))
+                .map(JmhReport::history).distinct().sorted().toList();
+        for (int history : histories) {
+            for (String database : List.of("POSTGRES", "H2")) {
+                for (String sink : List.of("noop", "webhook")) {
+                    Optional<Result> keyline = outboxResult(database, sink, "keyline", history);
+                    Optional<Result> raw = outboxResult(database, sink, "raw", history);
+                    if (keyline.isEmpty() && raw.isEmpty()) {
+                        continue;
+                    }
+                    md.append("| ").append(database.equals("H2") ? "H2 (memory)" : "PostgreSQL 18")
+                            .append(history == 0 ? "" : String.format(Locale.ROOT, ", %,d delivered entries kept", history))
+                            .append(" | ").append(sink.equals("noop") ? "no-op" : "webhook on loopback").append(" | ")
+                            .append(score(keyline, 1)).append(" | ").append(score(raw, 1)).append(" | ")
+                            .append(ratio(keyline, raw, "raw JDBC")).append(" |\n");
                 }
-                md.append("| ").append(database.equals("H2") ? "H2 (memory)" : "PostgreSQL 18").append(" | ")
-                        .append(sink.equals("noop") ? "no-op" : "webhook on loopback").append(" | ")
-                        .append(score(keyline, 1)).append(" | ").append(score(raw, 1)).append(" | ")
-                        .append(ratio(keyline, raw, "raw JDBC")).append(" |\n");
             }
         }
         md.append('\n');
+    }
+
+    /** The delivered entries an outbox run kept before its pending ones ({@code 0} when it has no such parameter). */
+    private static int history(Result r) {
+        return Integer.parseInt(r.params().getOrDefault("history", "0"));
+    }
+
+    private Optional<Result> outboxResult(String database, String sink, String side, int history) {
+        return results.stream().filter(r -> r.matches("OutboxBenchmark.relay", Map.of("database", database, "sink", sink,
+                "side", side)) && history(r) == history).findFirst();
     }
 
     /** A score as "12,345 ± 678" ("± n/a" when JMH gave no error: fewer than three iterations). */

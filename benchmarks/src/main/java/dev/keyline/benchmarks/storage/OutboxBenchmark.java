@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * and H2, beside the relay written by hand ({@link RawRelay}) with the same batch size. The sink is
  * a no-op, or Keyline's webhook sink posting each event, signed, to an HTTP server on the loopback
  * interface that answers {@code 204}. The entries are written before every iteration; the score is
- * microseconds per event, which the report turns into events per second.
+ * microseconds per event, which the report turns into events per second. With
+ * {@code -p history=N}, N delivered entries wait to be purged before them (see {@link #history}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -77,6 +78,18 @@ public class OutboxBenchmark {
     /** The relay's batch size; {@code 0} (the default) runs the default retry policy's. */
     @Param({"0"})
     public int batchSize;
+
+    /**
+     * Delivered entries stored before the pending ones and kept through every iteration, each with
+     * its delivery row to the sink, as entries that wait to be purged: spread over the pending
+     * entries' aggregates, so that every aggregate has a delivered history. {@code 0} (the default)
+     * keeps none; {@code -p history=100000} measures whether a claim's cost grows with them.
+     */
+    @Param({"0"})
+    public int history;
+
+    /** The highest sequence number of the delivered history; every entry after it is the iteration's. */
+    private long historyEnd;
 
     private Fixture fixture;
     private HttpServer server;
@@ -119,12 +132,56 @@ public class OutboxBenchmark {
                 }
             };
         }
+        storeHistory(target.name());
         RetryPolicy policy = batchSize == 0 ? RetryPolicy.defaults() : RetryPolicy.defaults().withBatchSize(batchSize);
         switch (side) {
             case "keyline" -> relay = Keyline.builder().storage(fixture.storage()).sink(target).retryPolicy(policy)
                     .areaReactions(false).build().relay();
             case "raw" -> rawRelay = new RawRelay(fixture.dataSource(), target, policy.batchSize());
             default -> throw new IllegalArgumentException("unknown side " + side);
+        }
+    }
+
+    /** Writes the {@link #history} delivered entries and their delivery rows to the sink. */
+    private void storeHistory(String sinkName) {
+        try (Connection c = fixture.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            Timestamp at = Timestamp.from(Fixture.NOW.minusSeconds(86_400));
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO keyline_outbox (event_id, aggregate_id, "
+                    + "event_type, occurred_at, audience_subject, payload, status, version, delivered_at) "
+                    + "VALUES (?, ?, 'account.activated', ?, 'history', '{}', 'DELIVERED', 1, ?)")) {
+                for (int i = 0; i < history; i++) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, KeyAccountMix.accountId(i % (EVENTS / PER_AGGREGATE)));
+                    insert.setTimestamp(3, at);
+                    insert.setTimestamp(4, at);
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement deliveries = c.prepareStatement("INSERT INTO keyline_outbox_delivery (event_id, sink, "
+                    + "status, attempts, next_attempt_at, last_error, delivered_at, claim_number) "
+                    + "SELECT event_id, ?, 'DELIVERED', 1, delivered_at, NULL, delivered_at, 1 FROM keyline_outbox")) {
+                deliveries.setString(1, sinkName);
+                deliveries.executeUpdate();
+            }
+            try (Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(sequence_number), 0) FROM keyline_outbox")) {
+                rs.next();
+                historyEnd = rs.getLong(1);
+            }
+            c.commit();
+            if (history > 0 && database == Database.POSTGRES) {
+                // statistics that know the history, as a table that has been in use would have
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE keyline_outbox_delivery");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the delivered history failed", e);
         }
     }
 
@@ -139,16 +196,20 @@ public class OutboxBenchmark {
     }
 
     /**
-     * Empties the outbox and writes {@value #EVENTS} pending entries.
+     * Empties the outbox but for the delivered history and writes {@value #EVENTS} pending entries.
      *
      * @throws SQLException when the database fails
      */
     @Setup(Level.Iteration)
     public void fillOutbox() throws SQLException {
         try (Connection c = fixture.dataSource().getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM keyline_outbox_delivery");
-                s.executeUpdate("DELETE FROM keyline_outbox");
+            try (PreparedStatement deliveries = c.prepareStatement("DELETE FROM keyline_outbox_delivery WHERE event_id IN "
+                    + "(SELECT event_id FROM keyline_outbox WHERE sequence_number > ?)");
+                    PreparedStatement entries = c.prepareStatement("DELETE FROM keyline_outbox WHERE sequence_number > ?")) {
+                deliveries.setLong(1, historyEnd);
+                deliveries.executeUpdate();
+                entries.setLong(1, historyEnd);
+                entries.executeUpdate();
             }
             c.setAutoCommit(false);
             Timestamp at = Timestamp.from(Fixture.NOW);

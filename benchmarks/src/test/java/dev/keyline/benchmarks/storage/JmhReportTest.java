@@ -93,6 +93,21 @@ class JmhReportTest {
     }
 
     @Test
+    void theOutboxTableGivesTheRunsWithAKeptHistoryInRowsOfTheirOwn() throws Exception {
+        String params = "\"database\":\"POSTGRES\",\"sink\":\"noop\",\"side\":\"%s\",\"batchSize\":\"0\",\"history\":\"%d\"";
+        List<JmhReport.Result> results = read(
+                run("OutboxBenchmark.relay", String.format(params, "keyline", 100000), 250, 25, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "keyline", 0), 125, 12.5, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "raw", 100000), 50, 5, "us/op"));
+
+        String markdown = new JmhReport(results).markdown();
+
+        assertThat(markdown).contains("|---|---|---|---|---|\n"
+                + "| PostgreSQL 18 | no-op | 8,000 ± 800 | – | – |\n"
+                + "| PostgreSQL 18, 100,000 delivered entries kept | no-op | 4,000 ± 400 | 20,000 ± 2,000 | **0.20 ×** raw JDBC |\n\n");
+    }
+
+    @Test
     void theScaleCurveGivesTheOverdueStreamPerOrderRead() throws Exception {
         String params = "\"database\":\"H2\",\"rows\":\"%d\",\"side\":\"%s\"";
         JmhReport report = new JmhReport(read(
