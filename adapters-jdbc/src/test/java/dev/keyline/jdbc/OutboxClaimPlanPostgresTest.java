@@ -81,12 +81,7 @@ class OutboxClaimPlanPostgresTest {
         String text = String.join("\n", plan);
 
         assertThat(text).as("the plan returns the 25 due entries").containsPattern("Limit \\(actual [^)]*rows=25");
-        long removed = 0;
-        Matcher m = REMOVED.matcher(text);
-        while (m.find()) {
-            removed += Long.parseLong(m.group(1));
-        }
-        assertThat(removed).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
+        assertThat(sum(REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
         assertThat(text).as("no scan of the whole outbox:%n%s", text)
                 .doesNotContain("Seq Scan on keyline_outbox o").doesNotContain("Index Scan using keyline_outbox_pk");
         List<String> deliveryScans = new ArrayList<>();
@@ -123,20 +118,20 @@ class OutboxClaimPlanPostgresTest {
         String text = String.join("\n", plan);
 
         assertThat(text).as("the plan returns the first entries of 500 aggregates").containsPattern("Limit \\(actual [^)]*rows=500");
-        long removed = 0;
-        Matcher m = REMOVED.matcher(text);
-        while (m.find()) {
-            removed += Long.parseLong(m.group(1));
-        }
-        assertThat(removed).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
-        long read = 0;
-        Matcher scanned = OUTBOX_SCAN_ROWS.matcher(text);
-        while (scanned.find()) {
-            read += Long.parseLong(scanned.group(1));
-        }
+        assertThat(sum(REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
         // 500 first entries among three per aggregate: about 1,500 rows in sequence order, and
         // neither the backlog of 6,000 nor the delivered history of 20,000
-        assertThat(read).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
+        assertThat(sum(OUTBOX_SCAN_ROWS, text)).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
+    }
+
+    /** The sum of the numbers the pattern's first group matches in the plan's text. */
+    private static long sum(Pattern pattern, String text) {
+        long sum = 0;
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            sum += Long.parseLong(m.group(1));
+        }
+        return sum;
     }
 
     /** The executed plan of the claim's query for the sink {@code recorder}, line by line. */
