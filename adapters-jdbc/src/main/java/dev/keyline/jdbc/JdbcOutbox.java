@@ -147,9 +147,10 @@ public final class JdbcOutbox implements Outbox {
     private static final String OPEN = "('PENDING', 'IN_FLIGHT', 'FAILED')";
 
     /**
-     * One branch of {@link #DUE_BY_KEY}: of the rows {@code o} the condition given for {@code %s}
-     * selects, the oldest whose delivery to the sink is due and that no earlier entry of their
-     * aggregate holds back; parameters: those of the condition, then now, sink, now, now, sink, limit.
+     * One branch of {@link #DUE_BY_KEY}: of the rows {@code o} the condition given for the first
+     * {@code %s} selects, the oldest (in the order the second {@code %s} gives) whose delivery to the
+     * sink is due and that no earlier entry of their aggregate holds back; parameters: those of the
+     * condition, then now, sink, now, now, sink, limit.
      *
      * <p>Each candidate's delivery to the sink is read by a correlated scalar subquery, which the
      * database runs once per candidate row as a lookup, never as a join that could read the whole
@@ -169,7 +170,7 @@ public final class JdbcOutbox implements Outbox {
             + "AND e.status NOT IN " + DONE + " AND " + String.format(CLAIMABLE, "e") + " "
             + "AND COALESCE((SELECT f.status NOT IN " + DONE + " FROM keyline_outbox_delivery f "
             + "WHERE f.event_id = e.event_id AND f.sink || '' = ?), TRUE)) "
-            + "ORDER BY o.sequence_number LIMIT ?)";
+            + "ORDER BY %s LIMIT ?)";
 
     /**
      * Per sink, the entries whose delivery is due and that no earlier entry of their aggregate holds
@@ -182,11 +183,16 @@ public final class JdbcOutbox implements Outbox {
      * the pending timers), so a claim reads about as many rows as it returns, held back ones
      * included, however many delivered entries wait to be purged and however long the backlog. A
      * single condition {@code open OR due timer} can only be served by the primary key, walking the
-     * delivered history first, or by reading every claimable row and sorting them.
+     * delivered history first, or by reading every claimable row and sorting them. The timers'
+     * branch orders by {@code sequence_number + 0}, an expression the primary key cannot serve: with
+     * its generic plan (a statement run many times) PostgreSQL otherwise judged that walking the
+     * primary key until it met enough due timers was cheaper than reading the due-time index, and
+     * walked every delivered entry when no timer was due. It reads the due timers by their index and
+     * sorts them; those are only what has come due since the last claims.
      */
     static final String DUE_BY_KEY = "SELECT c.sequence_number, c.version FROM ("
-            + String.format(DUE_BRANCH, "o.status IN " + OPEN) + " UNION ALL "
-            + String.format(DUE_BRANCH, "o.status NOT IN " + OPEN + " AND o.timer_due_at <= ?")
+            + String.format(DUE_BRANCH, "o.status IN " + OPEN, "o.sequence_number") + " UNION ALL "
+            + String.format(DUE_BRANCH, "o.status NOT IN " + OPEN + " AND o.timer_due_at <= ?", "o.sequence_number + 0")
             + ") c ORDER BY c.sequence_number LIMIT ?";
 
     /**
@@ -746,6 +752,10 @@ public final class JdbcOutbox implements Outbox {
             return;
         }
         String fence = inFlight ? " AND status = 'IN_FLIGHT'" : "";
+        // on PostgreSQL the fence is compared as an expression no index serves: with the status
+        // index to hand, the planner (whose statistics, taken while no delivery was in flight,
+        // expect one IN_FLIGHT row) walked the in-flight rows and scanned the whole unnest for each,
+        // the batch's size squared; without it, it looks each row of the unnest up by the key
         if (session.dialect() == SqlDialect.POSTGRESQL) {
             int n = writes.size();
             String[][] columns = new String[9][n];
@@ -766,7 +776,7 @@ public final class JdbcOutbox implements Outbox {
             for (int c = 0; c < columns.length; c++) {
                 arrays[c] = session.textArray(columns[c]);
             }
-            expectRows(session.update(UPDATE_DELIVERIES_POSTGRESQL + fence.replace("status", "d.status"), arrays), n,
+            expectRows(session.update(UPDATE_DELIVERIES_POSTGRESQL + fence.replace("status", "d.status || ''"), arrays), n,
                     operation);
             return;
         }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * where a join may read all of the sink's delivery rows for every candidate. Checked by counting the
  * rows the executed plan read and threw away (EXPLAIN ANALYZE), not by timing it. The rows are
  * written with plain SQL, as the outbox stores them, so the test builds a large outbox in a moment.
+ * A backlog of 6,000 open entries behind 20,000 delivered ones is claimed from without walking
+ * either, with the plan for the parameters' values and with the generic plan PostgreSQL keeps for a
+ * statement run many times.
  */
 class OutboxClaimPlanPostgresTest {
 
@@ -114,14 +117,65 @@ class OutboxClaimPlanPostgresTest {
             s.execute("ANALYZE keyline_outbox");
             s.execute("ANALYZE keyline_outbox_delivery");
             plan = explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 500);
+            // the plan PostgreSQL keeps for a statement the relay runs again and again: a generic one,
+            // which cannot see the parameters' values
+            List<String> generic = explainGenericClaim(s, "2026-03-02 08:00:00+00", 500);
+            checkBacklogPlan(String.join("\n", generic));
         }
-        String text = String.join("\n", plan);
+        checkBacklogPlan(String.join("\n", plan));
+    }
 
+    /** A claim of 500 from the backlog reads about as many rows as it returns, held back ones included. */
+    private static void checkBacklogPlan(String text) {
         assertThat(text).as("the plan returns the first entries of 500 aggregates").containsPattern("Limit \\(actual [^)]*rows=500");
         assertThat(sum(REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
         // 500 first entries among three per aggregate: about 1,500 rows in sequence order, and
         // neither the backlog of 6,000 nor the delivered history of 20,000
         assertThat(sum(OUTBOX_SCAN_ROWS, text)).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
+    }
+
+    /**
+     * The executed generic plan of the claim's query for the sink {@code recorder}: prepared with
+     * {@code plan_cache_mode = force_generic_plan}, as PostgreSQL plans a statement it has run a few
+     * times.
+     */
+    private static List<String> explainGenericClaim(Statement s, String now, int limit) throws SQLException {
+        Object[] parameters = JdbcOutbox.dueByKeyParameters(java.time.Instant.EPOCH, "recorder", limit);
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : JdbcOutbox.DUE_BY_KEY.toCharArray()) {
+            if (ch == '?') {
+                numbered.append('$').append(++n);
+            } else {
+                numbered.append(ch);
+            }
+        }
+        List<String> types = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Object p : parameters) {
+            if (p instanceof java.time.Instant) {
+                types.add("timestamptz");
+                values.add("'" + now + "'");
+            } else if (p instanceof String text) {
+                types.add("text");
+                values.add("'" + text + "'");
+            } else {
+                types.add("int");
+                values.add(String.valueOf(p));
+            }
+        }
+        s.execute("SET plan_cache_mode = force_generic_plan");
+        s.execute("PREPARE generic_claim (" + String.join(", ", types) + ") AS " + numbered);
+        List<String> plan = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE generic_claim ("
+                + String.join(", ", values) + ")")) {
+            while (rs.next()) {
+                plan.add(rs.getString(1));
+            }
+        }
+        s.execute("DEALLOCATE generic_claim");
+        s.execute("RESET plan_cache_mode");
+        return plan;
     }
 
     /** The sum of the numbers the pattern's first group matches in the plan's text. */
