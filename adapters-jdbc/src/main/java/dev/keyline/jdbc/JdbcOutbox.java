@@ -267,6 +267,16 @@ public final class JdbcOutbox implements Outbox {
             + "event_id, sink, expected_claim) "
             + "WHERE d.event_id = v.event_id AND d.sink = v.sink AND d.claim_number = v.expected_claim";
 
+    /**
+     * {@link #UPDATE_DELIVERIES_POSTGRESQL} for outcomes: only rows still {@code IN_FLIGHT}. The
+     * fence is compared as an expression no index serves: with the status index to hand, the
+     * generic plan (whose statistics, taken while no delivery was in flight, expect one
+     * {@code IN_FLIGHT} row) walked the in-flight rows and scanned the whole {@code unnest} for each,
+     * the batch's size squared; without it, each row of the {@code unnest} is looked up by the key.
+     */
+    static final String UPDATE_IN_FLIGHT_DELIVERIES_POSTGRESQL = UPDATE_DELIVERIES_POSTGRESQL
+            + " AND d.status || '' = 'IN_FLIGHT'";
+
     private final JdbcSession session;
     /** The key of the transaction's attachment: the keys of the timers it queued. */
     private final Object queuedTimersKey = new Object();
@@ -752,10 +762,6 @@ public final class JdbcOutbox implements Outbox {
             return;
         }
         String fence = inFlight ? " AND status = 'IN_FLIGHT'" : "";
-        // on PostgreSQL the fence is compared as an expression no index serves: with the status
-        // index to hand, the planner (whose statistics, taken while no delivery was in flight,
-        // expect one IN_FLIGHT row) walked the in-flight rows and scanned the whole unnest for each,
-        // the batch's size squared; without it, it looks each row of the unnest up by the key
         if (session.dialect() == SqlDialect.POSTGRESQL) {
             int n = writes.size();
             String[][] columns = new String[9][n];
@@ -776,7 +782,7 @@ public final class JdbcOutbox implements Outbox {
             for (int c = 0; c < columns.length; c++) {
                 arrays[c] = session.textArray(columns[c]);
             }
-            expectRows(session.update(UPDATE_DELIVERIES_POSTGRESQL + fence.replace("status", "d.status || ''"), arrays), n,
+            expectRows(session.update(inFlight ? UPDATE_IN_FLIGHT_DELIVERIES_POSTGRESQL : UPDATE_DELIVERIES_POSTGRESQL, arrays), n,
                     operation);
             return;
         }

@@ -1,0 +1,104 @@
+package dev.keyline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recording a batch's outcomes stays linear in the batch on PostgreSQL when the statistics were
+ * taken while no delivery was in flight, as they are in a table whose rows are nearly all delivered:
+ * with 20,000 delivered entries analysed and then 500 deliveries put in flight, the generic plan of
+ * the outcomes' delivery update (the one PostgreSQL keeps for a statement run many times) looks each
+ * row of the batch up by the delivery's key, rather than walking the in-flight rows and scanning the
+ * whole batch for each (500 × 500 rows thrown away). Checked by counting the rows the executed plan
+ * threw away (EXPLAIN ANALYZE), not by timing it.
+ */
+class OutboxOutcomePlanPostgresTest {
+
+    private static final int DELIVERED = 20_000;
+    private static final int BATCH = 500;
+    private static final Pattern REMOVED = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+)");
+
+    @Test
+    void theOutcomesOfABatchAreWrittenByKeyWhateverTheStatisticsExpectInFlight() throws SQLException {
+        DataSource ds = PostgresServer.dataSource();
+        TestDatabases.emptyStorage(ds);
+        List<String> plan = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            String insert = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, audience_subject, "
+                    + "payload, status, version, delivered_at) ";
+            s.execute(insert + "SELECT gen_random_uuid(), 'agg-' || g, 't', TIMESTAMPTZ '2026-03-01 08:00:00+00', "
+                    + "'s', '{}', 'DELIVERED', 1, TIMESTAMPTZ '2026-03-01 08:00:00+00' FROM generate_series(1, " + DELIVERED
+                    + ") g");
+            s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
+                    + "delivered_at, claim_number) SELECT event_id, 'recorder', 'DELIVERED', 1, delivered_at, NULL, "
+                    + "delivered_at, 1 FROM keyline_outbox");
+            // statistics with no delivery in flight, then a batch put in flight
+            s.execute("ANALYZE keyline_outbox");
+            s.execute("ANALYZE keyline_outbox_delivery");
+            s.execute(insert + "SELECT gen_random_uuid(), 'open-' || g, 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
+                    + "'s', '{}', 'PENDING', 0, NULL FROM generate_series(1, " + BATCH + ") g");
+            s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
+                    + "delivered_at, claim_number) SELECT event_id, 'recorder', 'IN_FLIGHT', 1, "
+                    + "TIMESTAMPTZ '2026-03-02 08:01:00+00', NULL, NULL, 1 FROM keyline_outbox WHERE status = 'PENDING'");
+            List<String> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT event_id FROM keyline_outbox WHERE status = 'PENDING'")) {
+                while (rs.next()) {
+                    events.add(rs.getString(1));
+                }
+            }
+            assertThat(events).hasSize(BATCH);
+
+            StringBuilder numbered = new StringBuilder();
+            int n = 0;
+            for (char ch : JdbcOutbox.UPDATE_IN_FLIGHT_DELIVERIES_POSTGRESQL.toCharArray()) {
+                if (ch == '?') {
+                    numbered.append('$').append(++n);
+                } else {
+                    numbered.append(ch);
+                }
+            }
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE outcomes (text[], int[], text[], text[], text[], text[], text[], text[], text[]) AS "
+                    + numbered);
+            String at = "2026-03-02 08:00:30+00";
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE outcomes ("
+                    + array("DELIVERED") + ", " + array("1") + ", " + array(at) + ", " + array("NULL") + ", " + array(at)
+                    + ", " + array("1") + ", '{" + String.join(",", events) + "}', " + array("recorder") + ", "
+                    + array("1") + ")")) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+            s.execute("DEALLOCATE outcomes");
+            s.execute("RESET plan_cache_mode");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM keyline_outbox_delivery WHERE status = 'IN_FLIGHT'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("every delivery of the batch written").isZero();
+            }
+        }
+        String text = String.join("\n", plan);
+
+        long removed = 0;
+        Matcher m = REMOVED.matcher(text);
+        while (m.find()) {
+            removed += Long.parseLong(m.group(1));
+        }
+        assertThat(removed).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
+    }
+
+    /** An array literal of {@value #BATCH} copies of the value. */
+    private static String array(String value) {
+        return "'{" + String.join(",", Collections.nCopies(BATCH, value.contains(" ") ? "\"" + value + "\"" : value)) + "}'";
+    }
+}
