@@ -38,7 +38,6 @@ class OutboxClaimPlanPostgresTest {
     /** The rows a scan of the claim's candidates ({@code o}, {@code o_1}) returned. */
     private static final Pattern OUTBOX_SCAN_ROWS = Pattern.compile(
             "Scan (?:using \\S+ )?on keyline_outbox o(?:_\\d+)? \\(actual [^)]*rows=(\\d+)");
-    private static final Pattern REMOVED = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+)");
     private static final Pattern DELIVERY_SCAN = Pattern.compile("(\\S+(?: Scan)?)(?: using (\\S+))? on keyline_outbox_delivery");
 
     @Test
@@ -84,7 +83,7 @@ class OutboxClaimPlanPostgresTest {
         String text = String.join("\n", plan);
 
         assertThat(text).as("the plan returns the 25 due entries").containsPattern("Limit \\(actual [^)]*rows=25");
-        assertThat(sum(REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
+        assertThat(PostgresPlans.sum(PostgresPlans.REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
         assertThat(text).as("no scan of the whole outbox:%n%s", text)
                 .doesNotContain("Seq Scan on keyline_outbox o").doesNotContain("Index Scan using keyline_outbox_pk");
         List<String> deliveryScans = new ArrayList<>();
@@ -102,17 +101,10 @@ class OutboxClaimPlanPostgresTest {
         TestDatabases.emptyStorage(ds);
         List<String> plan;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            String insert = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, audience_subject, "
-                    + "payload, status, version, delivered_at) ";
             // the delivered history first, as it is in sequence order, then a backlog of three open
             // entries per aggregate (as after a sink was down for a while)
-            s.execute(insert + "SELECT gen_random_uuid(), 'agg-' || (g / 3), 't', TIMESTAMPTZ '2026-03-01 08:00:00+00', "
-                    + "'s', '{}', 'DELIVERED', 1, TIMESTAMPTZ '2026-03-01 08:00:00+00' FROM generate_series(1, " + DELIVERED
-                    + ") g");
-            s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
-                    + "delivered_at, claim_number) SELECT event_id, 'recorder', 'DELIVERED', 1, delivered_at, NULL, "
-                    + "delivered_at, 1 FROM keyline_outbox");
-            s.execute(insert + "SELECT gen_random_uuid(), 'open-' || (g / 3), 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
+            PostgresPlans.insertDelivered(s, DELIVERED, "'agg-' || (g / 3)");
+            s.execute(PostgresPlans.INSERT_ENTRY + "SELECT gen_random_uuid(), 'open-' || (g / 3), 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
                     + "'s', '{}', 'PENDING', 0, NULL FROM generate_series(0, " + (BACKLOG - 1) + ") g");
             s.execute("ANALYZE keyline_outbox");
             s.execute("ANALYZE keyline_outbox_delivery");
@@ -128,10 +120,10 @@ class OutboxClaimPlanPostgresTest {
     /** A claim of 500 from the backlog reads about as many rows as it returns, held back ones included. */
     private static void checkBacklogPlan(String text) {
         assertThat(text).as("the plan returns the first entries of 500 aggregates").containsPattern("Limit \\(actual [^)]*rows=500");
-        assertThat(sum(REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
+        assertThat(PostgresPlans.sum(PostgresPlans.REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
         // 500 first entries among three per aggregate: about 1,500 rows in sequence order, and
         // neither the backlog of 6,000 nor the delivered history of 20,000
-        assertThat(sum(OUTBOX_SCAN_ROWS, text)).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
+        assertThat(PostgresPlans.sum(OUTBOX_SCAN_ROWS, text)).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
     }
 
     /**
@@ -141,15 +133,6 @@ class OutboxClaimPlanPostgresTest {
      */
     private static List<String> explainGenericClaim(Statement s, String now, int limit) throws SQLException {
         Object[] parameters = JdbcOutbox.dueByKeyParameters(java.time.Instant.EPOCH, "recorder", limit);
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char ch : JdbcOutbox.DUE_BY_KEY.toCharArray()) {
-            if (ch == '?') {
-                numbered.append('$').append(++n);
-            } else {
-                numbered.append(ch);
-            }
-        }
         List<String> types = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Object p : parameters) {
@@ -165,7 +148,7 @@ class OutboxClaimPlanPostgresTest {
             }
         }
         s.execute("SET plan_cache_mode = force_generic_plan");
-        s.execute("PREPARE generic_claim (" + String.join(", ", types) + ") AS " + numbered);
+        s.execute("PREPARE generic_claim (" + String.join(", ", types) + ") AS " + PostgresPlans.numbered(JdbcOutbox.DUE_BY_KEY));
         List<String> plan = new ArrayList<>();
         try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE generic_claim ("
                 + String.join(", ", values) + ")")) {
@@ -176,16 +159,6 @@ class OutboxClaimPlanPostgresTest {
         s.execute("DEALLOCATE generic_claim");
         s.execute("RESET plan_cache_mode");
         return plan;
-    }
-
-    /** The sum of the numbers the pattern's first group matches in the plan's text. */
-    private static long sum(Pattern pattern, String text) {
-        long sum = 0;
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            sum += Long.parseLong(m.group(1));
-        }
-        return sum;
     }
 
     /** The executed plan of the claim's query for the sink {@code recorder}, line by line. */

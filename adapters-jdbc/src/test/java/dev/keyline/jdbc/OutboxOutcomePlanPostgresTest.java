@@ -9,8 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,6 @@ class OutboxOutcomePlanPostgresTest {
 
     private static final int DELIVERED = 20_000;
     private static final int BATCH = 500;
-    private static final Pattern REMOVED = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+)");
 
     @Test
     void theOutcomesOfABatchAreWrittenByKeyWhateverTheStatisticsExpectInFlight() throws SQLException {
@@ -35,18 +32,11 @@ class OutboxOutcomePlanPostgresTest {
         TestDatabases.emptyStorage(ds);
         List<String> plan = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            String insert = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, audience_subject, "
-                    + "payload, status, version, delivered_at) ";
-            s.execute(insert + "SELECT gen_random_uuid(), 'agg-' || g, 't', TIMESTAMPTZ '2026-03-01 08:00:00+00', "
-                    + "'s', '{}', 'DELIVERED', 1, TIMESTAMPTZ '2026-03-01 08:00:00+00' FROM generate_series(1, " + DELIVERED
-                    + ") g");
-            s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
-                    + "delivered_at, claim_number) SELECT event_id, 'recorder', 'DELIVERED', 1, delivered_at, NULL, "
-                    + "delivered_at, 1 FROM keyline_outbox");
+            PostgresPlans.insertDelivered(s, DELIVERED, "'agg-' || g");
             // statistics with no delivery in flight, then a batch put in flight
             s.execute("ANALYZE keyline_outbox");
             s.execute("ANALYZE keyline_outbox_delivery");
-            s.execute(insert + "SELECT gen_random_uuid(), 'open-' || g, 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
+            s.execute(PostgresPlans.INSERT_ENTRY + "SELECT gen_random_uuid(), 'open-' || g, 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
                     + "'s', '{}', 'PENDING', 0, NULL FROM generate_series(1, " + BATCH + ") g");
             s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
                     + "delivered_at, claim_number) SELECT event_id, 'recorder', 'IN_FLIGHT', 1, "
@@ -59,18 +49,9 @@ class OutboxOutcomePlanPostgresTest {
             }
             assertThat(events).hasSize(BATCH);
 
-            StringBuilder numbered = new StringBuilder();
-            int n = 0;
-            for (char ch : JdbcOutbox.UPDATE_IN_FLIGHT_DELIVERIES_POSTGRESQL.toCharArray()) {
-                if (ch == '?') {
-                    numbered.append('$').append(++n);
-                } else {
-                    numbered.append(ch);
-                }
-            }
             s.execute("SET plan_cache_mode = force_generic_plan");
             s.execute("PREPARE outcomes (text[], int[], text[], text[], text[], text[], text[], text[], text[]) AS "
-                    + numbered);
+                    + PostgresPlans.numbered(JdbcOutbox.UPDATE_IN_FLIGHT_DELIVERIES_POSTGRESQL));
             String at = "2026-03-02 08:00:30+00";
             try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE outcomes ("
                     + array("DELIVERED") + ", " + array("1") + ", " + array(at) + ", " + array("NULL") + ", " + array(at)
@@ -89,12 +70,7 @@ class OutboxOutcomePlanPostgresTest {
         }
         String text = String.join("\n", plan);
 
-        long removed = 0;
-        Matcher m = REMOVED.matcher(text);
-        while (m.find()) {
-            removed += Long.parseLong(m.group(1));
-        }
-        assertThat(removed).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
+        assertThat(PostgresPlans.sum(PostgresPlans.REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
     }
 
     /** An array literal of {@value #BATCH} copies of the value. */
