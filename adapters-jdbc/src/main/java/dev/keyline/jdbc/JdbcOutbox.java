@@ -55,8 +55,8 @@ import java.util.function.UnaryOperator;
  * <p>{@link #claimDue} works in two steps that H2 2.x and PostgreSQL (and the
  * PostgreSQL-compatible distributed databases) run alike. It reads the candidates without locking:
  * per sink and aggregate the oldest entry not done for that sink, if it is due, in sequence order,
- * on PostgreSQL walking the open entries and the due timers in sequence order through indexes that
- * hold only those rows (migration {@code V3}) and stopping at the limit, so that a claim costs the
+ * on PostgreSQL reading the open entries and the due timers through indexes that hold only those
+ * rows (migration {@code V3}), the open ones in sequence order up to the limit, so that a claim costs the
  * same however many delivered entries wait to be purged and however long the backlog, and looking
  * each candidate's delivery to the sink up by the delivery's primary key (a correlated subquery
  * whose sink comparison no other index can serve), so that the read costs a lookup per candidate
@@ -761,7 +761,6 @@ public final class JdbcOutbox implements Outbox {
         if (writes.isEmpty()) {
             return;
         }
-        String fence = inFlight ? " AND status = 'IN_FLIGHT'" : "";
         if (session.dialect() == SqlDialect.POSTGRESQL) {
             int n = writes.size();
             String[][] columns = new String[9][n];
@@ -792,6 +791,7 @@ public final class JdbcOutbox implements Outbox {
             rows.add(new Object[] {d.status(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.deliveredAt(), d.claim(),
                     w.eventId(), d.sink(), w.expectedClaim()});
         }
+        String fence = inFlight ? " AND status = 'IN_FLIGHT'" : "";
         expectOneEach(session.batch(UPDATE_DELIVERY + " AND claim_number = ?" + fence, rows), operation);
     }
 
