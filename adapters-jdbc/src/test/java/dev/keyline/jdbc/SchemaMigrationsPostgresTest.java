@@ -45,6 +45,20 @@ class SchemaMigrationsPostgresTest {
     }
 
     @Test
+    void the_delivery_rows_have_no_foreign_key_to_their_entry_and_the_receipts_keep_theirs() {
+        JdbcStorage storage = TestDatabases.emptyStorage(postgres);
+        OneStatementTransactions sql = new OneStatementTransactions(storage);
+
+        assertThat(sql.query("SELECT version FROM keyline_schema_history WHERE success AND type = 'SQL' AND version = '4'",
+                row -> row.string("version"))).containsExactly("4");
+        String foreignKeys = "SELECT constraint_name FROM information_schema.table_constraints "
+                + "WHERE table_name = ? AND constraint_type = 'FOREIGN KEY'";
+        assertThat(sql.query(foreignKeys, row -> row.string("constraint_name"), "keyline_outbox_delivery")).isEmpty();
+        assertThat(sql.query(foreignKeys, row -> row.string("constraint_name"), "keyline_reaction_receipt"))
+                .containsExactly("keyline_reaction_receipt_entry_fk");
+    }
+
+    @Test
     void a_postgresql_server_is_detected_as_postgresql() {
         JdbcStorage storage = JdbcStorage.builder(postgres).build();
 

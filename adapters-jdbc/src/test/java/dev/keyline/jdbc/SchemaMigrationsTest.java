@@ -46,11 +46,24 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void the_delivery_rows_have_no_foreign_key_to_their_entry_and_the_receipts_keep_theirs() {
+        SchemaMigrations.migrate(fresh, SqlDialect.H2, KEYLINE_AREAS);
+
+        assertThat(query("SELECT \"type\" FROM keyline_schema_history WHERE \"version\" = '4' AND \"success\" = TRUE"))
+                .containsExactly("SQL");
+        assertThat(query("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
+                + "WHERE TABLE_NAME = 'KEYLINE_OUTBOX_DELIVERY' AND CONSTRAINT_TYPE = 'FOREIGN KEY'")).isEmpty();
+        assertThat(query("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
+                + "WHERE TABLE_NAME = 'KEYLINE_REACTION_RECEIPT' AND CONSTRAINT_TYPE = 'FOREIGN KEY'"))
+                .containsExactly("KEYLINE_REACTION_RECEIPT_ENTRY_FK");
+    }
+
+    @Test
     void a_hosts_own_flyway_given_the_core_location_finds_the_java_migration_too() {
         org.flywaydb.core.Flyway.configure().dataSource(fresh).locations(JdbcStorage.MIGRATION_LOCATION)
                 .table(SqlDialect.H2.catalogueName(JdbcStorage.SCHEMA_HISTORY_TABLE)).load().migrate();
 
-        assertThat(successfulVersions()).contains("1", "2", "3");
+        assertThat(successfulVersions()).contains("1", "2", "3", "4");
     }
 
     @Test
