@@ -671,10 +671,29 @@ public final class JdbcOutbox implements Outbox {
         String lockedPlaceholders = String.join(", ", Collections.nCopies(locked.size(), "?"));
         // the deliveries first, as the entries they belong to are still there to name them (no key
         // deletes them with their entry; see migration V4); the receipts go with the entries
-        session.update("DELETE FROM keyline_outbox_delivery WHERE event_id IN (SELECT event_id FROM keyline_outbox "
-                + "WHERE sequence_number IN (" + lockedPlaceholders + "))", locked.toArray());
+        session.update(purgeDeliveries(session.dialect(), locked.size()), locked.toArray());
         return session.update("DELETE FROM keyline_outbox WHERE sequence_number IN (" + lockedPlaceholders
                 + ") AND status = 'DELIVERED'", locked.toArray());
+    }
+
+    /**
+     * Deletes the delivery rows of the entries with the {@code count} sequence numbers bound to its
+     * placeholders: each entry looked up by primary key, its deliveries by theirs ({@code event_id}
+     * leads it), so that a purge reads the rows it deletes and not the delivery table.
+     *
+     * <p>On PostgreSQL the event ids are gathered into an array first ({@code = ANY (ARRAY(SELECT
+     * ...))}, run once before the delete): given {@code IN (SELECT ...)}, PostgreSQL may join the
+     * chunk's entries with the whole delivery table by hashing (it did with 20,000 delivered entries
+     * kept), and with statistics taken while the table was smaller it would go on reading the whole
+     * table for every chunk however large it had grown. An array it cannot see into leaves it the
+     * lookups by key.
+     */
+    static String purgeDeliveries(SqlDialect dialect, int count) {
+        String entries = "SELECT event_id FROM keyline_outbox WHERE sequence_number IN ("
+                + String.join(", ", Collections.nCopies(count, "?")) + ")";
+        return dialect == SqlDialect.POSTGRESQL
+                ? "DELETE FROM keyline_outbox_delivery WHERE event_id = ANY (ARRAY(" + entries + "))"
+                : "DELETE FROM keyline_outbox_delivery WHERE event_id IN (" + entries + ")";
     }
 
     @Override
