@@ -1,6 +1,9 @@
 package dev.keyline.benchmarks.storage;
 
+import dev.keyline.benchmarks.storage.orm.HibernateProvisioning;
+import dev.keyline.benchmarks.storage.orm.Orm;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.SessionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The provisioning-order command mix ({@link ProvisioningMix}: open an order of six stages, start
- * stage 1, complete it; three commands, three transactions) on Keyline and hand-written JDBC, on
- * H2 and PostgreSQL. Each trial starts from an empty database; the score is commands per second
+ * stage 1, complete it; three commands, three transactions) on Keyline, hand-written JDBC and
+ * JPA entities with Hibernate ({@link HibernateProvisioning#run(long)}), on H2 and PostgreSQL. Each trial starts from an empty database; the score is commands per second
  * on one thread.
  */
 @State(Scope.Benchmark)
@@ -34,11 +37,12 @@ public class ProvisioningMixBenchmark {
     @Param({"H2", "POSTGRES"})
     public Database database;
 
-    /** Which side writes: {@code keyline} or {@code raw}. */
-    @Param({"keyline", "raw"})
+    /** Which side writes: {@code keyline}, {@code raw} or {@code hibernate}. */
+    @Param({"keyline", "raw", "hibernate"})
     public String side;
 
     private Fixture fixture;
+    private SessionFactory sessions;
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
@@ -49,6 +53,10 @@ public class ProvisioningMixBenchmark {
         runner = switch (side) {
             case "keyline" -> new ProvisioningMix(fixture)::run;
             case "raw" -> new RawProvisioning(fixture.dataSource())::run;
+            case "hibernate" -> {
+                sessions = Orm.sessionFactory(fixture.dataSource());
+                yield new HibernateProvisioning(sessions)::run;
+            }
             default -> throw new IllegalArgumentException("unknown side " + side);
         };
     }
@@ -56,6 +64,9 @@ public class ProvisioningMixBenchmark {
     /** Drops the database. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (sessions != null) {
+            sessions.close();
+        }
         fixture.close();
     }
 

@@ -59,6 +59,22 @@ class JmhReportTest {
     }
 
     @Test
+    void theProvisioningMixTableGivesItsRatioToHibernateToo() throws Exception {
+        String params = "\"database\":\"H2\",\"side\":\"%s\"";
+        List<JmhReport.Result> results = read(
+                run("ProvisioningMixBenchmark.mix", String.format(params, "keyline"), 900, 90, "ops/s"),
+                run("ProvisioningMixBenchmark.mix", String.format(params, "raw"), 1000, 10, "ops/s"),
+                run("ProvisioningMixBenchmark.mix", String.format(params, "hibernate"), 600, 6, "ops/s"));
+
+        String markdown = new JmhReport(results).markdown();
+
+        assertThat(markdown).contains("#### Commands: a provisioning order of 6 stages, opened, stage 1 started and done "
+                + "(commands/s)\n\n| database | Keyline | raw JDBC | Hibernate | Keyline / raw | Keyline / Hibernate |\n"
+                + "|---|---|---|---|---|---|\n| H2 (memory) | 900 ± 90 | 1,000 ± 10 | 600 ± 6 | **0.90 ×** raw JDBC | "
+                + "**1.50 ×** Hibernate |\n| PostgreSQL 18 | – | – | – | – | – |");
+    }
+
+    @Test
     void theOtherAreasMixesGetATableEachWithTheirRatioToRaw() throws Exception {
         String params = "\"database\":\"H2\",\"side\":\"%s\"";
         List<JmhReport.Result> results = read(

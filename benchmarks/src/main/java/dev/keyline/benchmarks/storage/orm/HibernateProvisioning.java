@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import dev.keyline.benchmarks.storage.Fixture;
 import dev.keyline.benchmarks.storage.ProvisioningMix;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.domain.workorder.PlannedStage;
@@ -9,13 +10,16 @@ import dev.keyline.domain.workorder.StageAssignment;
 import dev.keyline.domain.workorder.StageId;
 import dev.keyline.domain.workorder.StageProgress;
 import dev.keyline.json.KeylineJson;
+import jakarta.persistence.LockModeType;
+import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 /**
  * Provisioning orders ({@link ProvisioningMix}) written through JPA entities with Hibernate: the
  * domain computes each order, its row, stage rows, predecessor rows and event become entities, and
- * a session persists them with a flush and clear every {@link Orm#BATCH_SIZE} orders.
+ * a session persists them with a flush and clear every {@link Orm#BATCH_SIZE} orders (bulk), or
+ * the mix's three commands run one session each ({@link #run(long)}).
  */
 public final class HibernateProvisioning {
 
@@ -49,6 +53,48 @@ public final class HibernateProvisioning {
                 }
             }
         });
+    }
+
+    /**
+     * Runs the provisioning mix's three commands for order {@code n} ({@link ProvisioningMix}: open
+     * an order of six stages, start stage 1, complete it), one session and transaction each. The
+     * domain computes the order in memory, as on the other sides; opening persists its entities,
+     * and each later command loads the order's row (with {@code OPTIMISTIC_FORCE_INCREMENT}, as the
+     * aggregate's version moves with a stage's change) and the changed stage's row by id (a host's
+     * code has no other way to change an entity), sets what the domain computed and lets the flush
+     * write the versioned update of the order, the update of the stage and the event.
+     *
+     * @param n the order number
+     */
+    public void run(long n) {
+        ProvisioningOrder order = ProvisioningMix.open(n);
+        sessions.inTransaction(s -> persist(s, order));
+        List<StageProgress> before = order.stages();
+        order.start(ProvisioningMix.FIRST, ProvisioningMix.CALENDAR, Fixture.NOW);
+        List<StageProgress> started = order.stages();
+        sessions.inTransaction(s -> change(s, order, before));
+        order.complete(ProvisioningMix.FIRST, Fixture.NOW);
+        sessions.inTransaction(s -> change(s, order, started));
+    }
+
+    /** Writes what a command changed: the order's row, the stage rows that differ from {@code before}, the events. */
+    private void change(Session s, ProvisioningOrder order, List<StageProgress> before) {
+        String id = order.id().value();
+        // the order is the aggregate: its version moves with every change, a stage's too
+        s.find(ProvisioningOrderEntity.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT)
+                .changed(order.state().name(), order.lastChangedAt());
+        List<StageProgress> after = order.stages();
+        for (int i = 0; i < after.size(); i++) {
+            StageProgress p = after.get(i);
+            if (!p.equals(before.get(i))) {
+                s.find(ProvisioningStageEntity.class, new ProvisioningStageEntity.LineKey(id, i + 1)).progress(
+                        p.state().name(), p.startedAt(), p.heldSince(), p.heldTime().toNanos(), p.warningAt(), p.due(),
+                        p.warned(), p.escalated(), p.doneAt());
+            }
+        }
+        for (DomainEvent event : order.drainEvents()) {
+            s.persist(OutboxEntity.of(event, json));
+        }
     }
 
     private void persist(Session s, ProvisioningOrder order) {

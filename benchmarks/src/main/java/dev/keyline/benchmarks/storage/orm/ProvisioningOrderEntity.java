@@ -100,4 +100,16 @@ public class ProvisioningOrderEntity implements NewRows.Row {
         this.version = 1L;
         this.isNew = true;
     }
+
+    /**
+     * Records the order's state after a command, as the domain computed it; the flush writes a
+     * versioned update.
+     *
+     * @param state the state
+     * @param changedAt the last change
+     */
+    public void changed(String state, Instant changedAt) {
+        this.orderState = state;
+        this.lastChangedAt = changedAt;
+    }
 }

@@ -77,6 +77,32 @@ public class ProvisioningStageEntity {
     }
 
     /**
+     * Records the stage's progress, as the domain computed it; the flush writes the row.
+     *
+     * @param state the state
+     * @param started when it started, if it did
+     * @param held when its hold began, if held
+     * @param heldTime the time it was held so far, in nanoseconds
+     * @param warning the warning time, if running
+     * @param due the due time, if running
+     * @param warnedYet whether its warning was raised
+     * @param escalatedYet whether it was escalated
+     * @param done when it was done, if it is
+     */
+    public void progress(String state, Instant started, Instant held, long heldTime, Instant warning, Instant due,
+            boolean warnedYet, boolean escalatedYet, Instant done) {
+        this.stageState = state;
+        this.startedAt = started;
+        this.heldSince = held;
+        this.heldNanos = heldTime;
+        this.warningAt = warning;
+        this.dueAt = due;
+        this.warned = warnedYet;
+        this.escalated = escalatedYet;
+        this.doneAt = done;
+    }
+
+    /**
      * The key of a child row: the order and the line number.
      */
     @Embeddable
