@@ -106,8 +106,7 @@ class OutboxClaimPlanPostgresTest {
             PostgresPlans.insertDelivered(s, DELIVERED, "'agg-' || (g / 3)");
             s.execute(PostgresPlans.INSERT_ENTRY + "SELECT gen_random_uuid(), 'open-' || (g / 3), 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
                     + "'s', '{}', 'PENDING', 0, NULL FROM generate_series(0, " + (BACKLOG - 1) + ") g");
-            s.execute("ANALYZE keyline_outbox");
-            s.execute("ANALYZE keyline_outbox_delivery");
+            PostgresPlans.analyse(s);
             plan = explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 500);
             // the plan PostgreSQL keeps for a statement the relay runs again and again: a generic one,
             // which cannot see the parameters' values
@@ -126,11 +125,7 @@ class OutboxClaimPlanPostgresTest {
         assertThat(PostgresPlans.sum(OUTBOX_SCAN_ROWS, text)).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
     }
 
-    /**
-     * The executed generic plan of the claim's query for the sink {@code recorder}: prepared with
-     * {@code plan_cache_mode = force_generic_plan}, as PostgreSQL plans a statement it has run a few
-     * times.
-     */
+    /** The executed generic plan of the claim's query for the sink {@code recorder} (see {@link PostgresPlans#genericPlan}). */
     private static List<String> explainGenericClaim(Statement s, String now, int limit) throws SQLException {
         Object[] parameters = JdbcOutbox.dueByKeyParameters(java.time.Instant.EPOCH, "recorder", limit);
         List<String> types = new ArrayList<>();
@@ -147,18 +142,7 @@ class OutboxClaimPlanPostgresTest {
                 values.add(String.valueOf(p));
             }
         }
-        s.execute("SET plan_cache_mode = force_generic_plan");
-        s.execute("PREPARE generic_claim (" + String.join(", ", types) + ") AS " + PostgresPlans.numbered(JdbcOutbox.DUE_BY_KEY));
-        List<String> plan = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE generic_claim ("
-                + String.join(", ", values) + ")")) {
-            while (rs.next()) {
-                plan.add(rs.getString(1));
-            }
-        }
-        s.execute("DEALLOCATE generic_claim");
-        s.execute("RESET plan_cache_mode");
-        return plan;
+        return List.of(PostgresPlans.genericPlan(s, JdbcOutbox.DUE_BY_KEY, types, values).split("\n"));
     }
 
     /** The executed plan of the claim's query for the sink {@code recorder}, line by line. */

@@ -30,12 +30,11 @@ class OutboxOutcomePlanPostgresTest {
     void theOutcomesOfABatchAreWrittenByKeyWhateverTheStatisticsExpectInFlight() throws SQLException {
         DataSource ds = PostgresServer.dataSource();
         TestDatabases.emptyStorage(ds);
-        List<String> plan = new ArrayList<>();
+        String text;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             PostgresPlans.insertDelivered(s, DELIVERED, "'agg-' || g");
             // statistics with no delivery in flight, then a batch put in flight
-            s.execute("ANALYZE keyline_outbox");
-            s.execute("ANALYZE keyline_outbox_delivery");
+            PostgresPlans.analyse(s);
             s.execute(PostgresPlans.INSERT_ENTRY + "SELECT gen_random_uuid(), 'open-' || g, 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
                     + "'s', '{}', 'PENDING', 0, NULL FROM generate_series(1, " + BATCH + ") g");
             s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
@@ -49,26 +48,16 @@ class OutboxOutcomePlanPostgresTest {
             }
             assertThat(events).hasSize(BATCH);
 
-            s.execute("SET plan_cache_mode = force_generic_plan");
-            s.execute("PREPARE outcomes (text[], int[], text[], text[], text[], text[], text[], text[], text[]) AS "
-                    + PostgresPlans.numbered(JdbcOutbox.UPDATE_IN_FLIGHT_DELIVERIES_POSTGRESQL));
             String at = "2026-03-02 08:00:30+00";
-            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE outcomes ("
-                    + array("DELIVERED") + ", " + array("1") + ", " + array(at) + ", " + array("NULL") + ", " + array(at)
-                    + ", " + array("1") + ", '{" + String.join(",", events) + "}', " + array("recorder") + ", "
-                    + array("1") + ")")) {
-                while (rs.next()) {
-                    plan.add(rs.getString(1));
-                }
-            }
-            s.execute("DEALLOCATE outcomes");
-            s.execute("RESET plan_cache_mode");
+            text = PostgresPlans.genericPlan(s, JdbcOutbox.UPDATE_IN_FLIGHT_DELIVERIES_POSTGRESQL,
+                    List.of("text[]", "int[]", "text[]", "text[]", "text[]", "text[]", "text[]", "text[]", "text[]"),
+                    List.of(array("DELIVERED"), array("1"), array(at), array("NULL"), array(at), array("1"),
+                            "'{" + String.join(",", events) + "}'", array("recorder"), array("1")));
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM keyline_outbox_delivery WHERE status = 'IN_FLIGHT'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("every delivery of the batch written").isZero();
             }
         }
-        String text = String.join("\n", plan);
 
         assertThat(PostgresPlans.sum(PostgresPlans.REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
     }

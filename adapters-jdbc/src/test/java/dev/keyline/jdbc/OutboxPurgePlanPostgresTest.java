@@ -29,11 +29,10 @@ class OutboxPurgePlanPostgresTest {
     void aPurgeChunksDeliveriesAreDeletedByKeyWhateverTheHistory() throws SQLException {
         DataSource ds = PostgresServer.dataSource();
         TestDatabases.emptyStorage(ds);
-        List<String> plan = new ArrayList<>();
+        String text;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             PostgresPlans.insertDelivered(s, DELIVERED, "'agg-' || g");
-            s.execute("ANALYZE keyline_outbox");
-            s.execute("ANALYZE keyline_outbox_delivery");
+            PostgresPlans.analyse(s);
             List<String> oldest = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT sequence_number FROM keyline_outbox ORDER BY sequence_number LIMIT " + CHUNK)) {
                 while (rs.next()) {
@@ -41,22 +40,13 @@ class OutboxPurgePlanPostgresTest {
                 }
             }
 
-            s.execute("SET plan_cache_mode = force_generic_plan");
-            s.execute("PREPARE purge (" + String.join(", ", Collections.nCopies(CHUNK, "bigint")) + ") AS "
-                    + PostgresPlans.numbered(JdbcOutbox.purgeDeliveries(SqlDialect.POSTGRESQL, CHUNK)));
-            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE purge (" + String.join(", ", oldest) + ")")) {
-                while (rs.next()) {
-                    plan.add(rs.getString(1));
-                }
-            }
-            s.execute("DEALLOCATE purge");
-            s.execute("RESET plan_cache_mode");
+            text = PostgresPlans.genericPlan(s, JdbcOutbox.purgeDeliveries(SqlDialect.POSTGRESQL, CHUNK),
+                    Collections.nCopies(CHUNK, "bigint"), oldest);
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM keyline_outbox_delivery")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("the chunk's deliveries deleted, the others kept").isEqualTo(DELIVERED - CHUNK);
             }
         }
-        String text = String.join("\n", plan);
 
         assertThat(text).as("the plan:%n%s", text).doesNotContain("Seq Scan on keyline_outbox_delivery");
         assertThat(PostgresPlans.sum(PostgresPlans.REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text)

@@ -1,7 +1,9 @@
 package dev.keyline.jdbc;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,39 @@ final class PostgresPlans {
         s.execute("INSERT INTO keyline_outbox_delivery (event_id, sink, status, attempts, next_attempt_at, last_error, "
                 + "delivered_at, claim_number) SELECT event_id, 'recorder', 'DELIVERED', 1, delivered_at, NULL, "
                 + "delivered_at, 1 FROM keyline_outbox WHERE status = 'DELIVERED'");
+    }
+
+    /** Analyses both outbox tables, so that the plans that follow see the rows written. */
+    static void analyse(Statement s) throws SQLException {
+        s.execute("ANALYZE keyline_outbox");
+        s.execute("ANALYZE keyline_outbox_delivery");
+    }
+
+    /**
+     * The executed generic plan of {@code sql}, the plan PostgreSQL keeps for a statement it has run
+     * a few times, which cannot see the parameters' values: prepared with
+     * {@code plan_cache_mode = force_generic_plan} and the parameter {@code types}, then run under
+     * {@code EXPLAIN (ANALYZE, COSTS OFF)} with the SQL literals {@code arguments}.
+     *
+     * @param sql the statement, with JDBC placeholders
+     */
+    static String genericPlan(Statement s, String sql, List<String> types, List<String> arguments) throws SQLException {
+        s.execute("SET plan_cache_mode = force_generic_plan");
+        try {
+            s.execute("PREPARE generic_plan (" + String.join(", ", types) + ") AS " + numbered(sql));
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE generic_plan ("
+                    + String.join(", ", arguments) + ")")) {
+                StringBuilder plan = new StringBuilder();
+                while (rs.next()) {
+                    plan.append(plan.length() == 0 ? "" : "\n").append(rs.getString(1));
+                }
+                return plan.toString();
+            } finally {
+                s.execute("DEALLOCATE generic_plan");
+            }
+        } finally {
+            s.execute("RESET plan_cache_mode");
+        }
     }
 
     /** The statement with its JDBC placeholders numbered ({@code $1}, {@code $2}, ...), as {@code PREPARE} takes them. */
