@@ -144,11 +144,11 @@ public final class JmhReport {
         sideBySide(md, "Commands: a provisioning order of 6 stages, opened, stage 1 started and done (commands/s)",
                 "ProvisioningMixBenchmark.mix", d -> Map.of(), d -> 1.0, true);
         sideBySide(md, "Commands: a reservation of 4 units, made, extended, allocated and released (commands/s)",
-                "ReservationMixBenchmark.mix", d -> Map.of(), d -> 1.0, false);
+                "ReservationMixBenchmark.mix", d -> Map.of(), d -> 1.0, true);
         sideBySide(md, "Commands: an SLA drafted, signed twice, approved, an order taken and completed (commands/s)",
-                "SlaOrderMixBenchmark.mix", d -> Map.of(), d -> 1.0, false);
+                "SlaOrderMixBenchmark.mix", d -> Map.of(), d -> 1.0, true);
         sideBySide(md, "Commands: a budget taken to issued, a request booked on its line and replaced by an order "
-                + "(commands/s)", "BudgetCommitmentMixBenchmark.mix", d -> Map.of(), d -> 1.0, false);
+                + "(commands/s)", "BudgetCommitmentMixBenchmark.mix", d -> Map.of(), d -> 1.0, true);
         sideBySide(md, "Bulk: provisioning orders of 6 stages in transactions of 1,000 (orders/s)",
                 "BulkBenchmark.transaction", d -> Map.of(), d -> 1.0, true);
         sideBySide(md, "Reads: a provisioning order by id, at random, among the most orders stored (finds/s)",

@@ -75,21 +75,24 @@ class JmhReportTest {
     }
 
     @Test
-    void theOtherAreasMixesGetATableEachWithTheirRatioToRaw() throws Exception {
+    void theOtherAreasMixesGetATableEachWithTheirRatiosToRawAndHibernate() throws Exception {
         String params = "\"database\":\"H2\",\"side\":\"%s\"";
         List<JmhReport.Result> results = read(
                 run("ReservationMixBenchmark.mix", String.format(params, "keyline"), 300, 30, "ops/s"),
                 run("ReservationMixBenchmark.mix", String.format(params, "raw"), 600, 60, "ops/s"),
+                run("ReservationMixBenchmark.mix", String.format(params, "hibernate"), 200, 20, "ops/s"),
                 run("SlaOrderMixBenchmark.mix", String.format(params, "keyline"), 100, 10, "ops/s"),
+                run("SlaOrderMixBenchmark.mix", String.format(params, "hibernate"), 400, 4, "ops/s"),
                 run("BudgetCommitmentMixBenchmark.mix", String.format(params, "raw"), 800, 8, "ops/s"));
 
         String markdown = new JmhReport(results).markdown();
 
         assertThat(markdown).contains("#### Commands: a reservation of 4 units, made, extended, allocated and released "
-                + "(commands/s)\n\n| database | Keyline | raw JDBC | Keyline / raw |\n|---|---|---|---|\n"
-                + "| H2 (memory) | 300 ± 30 | 600 ± 60 | **0.50 ×** raw JDBC |\n| PostgreSQL 18 | – | – | – |");
-        assertThat(markdown).contains("| H2 (memory) | 100 ± 10 | – | – |");
-        assertThat(markdown).contains("| H2 (memory) | – | 800 ± 8 | – |");
+                + "(commands/s)\n\n| database | Keyline | raw JDBC | Hibernate | Keyline / raw | Keyline / Hibernate |\n"
+                + "|---|---|---|---|---|---|\n| H2 (memory) | 300 ± 30 | 600 ± 60 | 200 ± 20 | **0.50 ×** raw JDBC | "
+                + "**1.50 ×** Hibernate |\n| PostgreSQL 18 | – | – | – | – | – |");
+        assertThat(markdown).contains("| H2 (memory) | 100 ± 10 | – | 400 ± 4 | – | **0.25 ×** Hibernate |");
+        assertThat(markdown).contains("| H2 (memory) | – | 800 ± 8 | – | – | – |");
     }
 
     @Test
