@@ -1,6 +1,9 @@
 package dev.keyline.benchmarks.storage;
 
+import dev.keyline.benchmarks.storage.orm.HibernateReservation;
+import dev.keyline.benchmarks.storage.orm.Orm;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.SessionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,9 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The reservation command mix ({@link ReservationMix}: reserve four units of a pool, extend the
- * reservation, allocate its units, release them; four commands, four transactions) on Keyline and
- * hand-written JDBC, on H2 and PostgreSQL. Each trial starts from an empty database with the pool
- * opened; the score is commands per second on one thread.
+ * reservation, allocate its units, release them; four commands, four transactions) on Keyline,
+ * hand-written JDBC and JPA entities with Hibernate ({@link HibernateReservation#run(long)}), on H2
+ * and PostgreSQL. Each trial starts from an empty database with the pool opened; the score is
+ * commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,11 +38,12 @@ public class ReservationMixBenchmark {
     @Param({"H2", "POSTGRES"})
     public Database database;
 
-    /** Which side writes: {@code keyline} or {@code raw}. */
-    @Param({"keyline", "raw"})
+    /** Which side writes: {@code keyline}, {@code raw} or {@code hibernate}. */
+    @Param({"keyline", "raw", "hibernate"})
     public String side;
 
     private Fixture fixture;
+    private SessionFactory sessions;
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
@@ -49,6 +54,10 @@ public class ReservationMixBenchmark {
         runner = switch (side) {
             case "keyline" -> new ReservationMix(fixture)::run;
             case "raw" -> rawReservation();
+            case "hibernate" -> {
+                sessions = Orm.sessionFactory(fixture.dataSource());
+                yield new HibernateReservation(sessions)::run;
+            }
             default -> throw new IllegalArgumentException("unknown side " + side);
         };
     }
@@ -64,6 +73,9 @@ public class ReservationMixBenchmark {
     /** Drops the database. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (sessions != null) {
+            sessions.close();
+        }
         fixture.close();
     }
 

@@ -19,7 +19,8 @@ public final class Orm {
 
     private static final List<Class<?>> ENTITIES = List.of(KeyAccountEntity.class, SpendFactEntity.class,
             OutboxEntity.class, ProvisioningOrderEntity.class, ProvisioningStageEntity.class,
-            ProvisioningStageAfterEntity.class);
+            ProvisioningStageAfterEntity.class, ResourcePoolEntity.class, ResourceHoldingEntity.class,
+            ResourceMovementEntity.class, ReservationEntity.class, OutboxTimerEntity.class);
 
     private Orm() {
     }
