@@ -1,6 +1,9 @@
 package dev.keyline.benchmarks.storage;
 
+import dev.keyline.benchmarks.storage.orm.HibernateSlaOrder;
+import dev.keyline.benchmarks.storage.orm.Orm;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.SessionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The SLA-order command mix ({@link SlaOrderMix}: draft an SLA, sign it for both parties, approve
- * it, accept an order, report it completed; six commands, six transactions) on Keyline and
- * hand-written JDBC, on H2 and PostgreSQL. Each trial starts from an empty database; the score is
- * commands per second on one thread.
+ * it, accept an order, report it completed; six commands, six transactions) on Keyline, hand-written
+ * JDBC and JPA entities with Hibernate ({@link HibernateSlaOrder#run(long)}), on H2 and PostgreSQL.
+ * Each trial starts from an empty database; the score is commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,11 +37,12 @@ public class SlaOrderMixBenchmark {
     @Param({"H2", "POSTGRES"})
     public Database database;
 
-    /** Which side writes: {@code keyline} or {@code raw}. */
-    @Param({"keyline", "raw"})
+    /** Which side writes: {@code keyline}, {@code raw} or {@code hibernate}. */
+    @Param({"keyline", "raw", "hibernate"})
     public String side;
 
     private Fixture fixture;
+    private SessionFactory sessions;
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
@@ -49,6 +53,10 @@ public class SlaOrderMixBenchmark {
         runner = switch (side) {
             case "keyline" -> new SlaOrderMix(fixture)::run;
             case "raw" -> new RawSlaOrder(fixture.dataSource())::run;
+            case "hibernate" -> {
+                sessions = Orm.sessionFactory(fixture.dataSource());
+                yield new HibernateSlaOrder(sessions)::run;
+            }
             default -> throw new IllegalArgumentException("unknown side " + side);
         };
     }
@@ -56,6 +64,9 @@ public class SlaOrderMixBenchmark {
     /** Drops the database. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (sessions != null) {
+            sessions.close();
+        }
         fixture.close();
     }
 

@@ -20,7 +20,8 @@ public final class Orm {
     private static final List<Class<?>> ENTITIES = List.of(KeyAccountEntity.class, SpendFactEntity.class,
             OutboxEntity.class, ProvisioningOrderEntity.class, ProvisioningStageEntity.class,
             ProvisioningStageAfterEntity.class, ResourcePoolEntity.class, ResourceHoldingEntity.class,
-            ResourceMovementEntity.class, ReservationEntity.class, OutboxTimerEntity.class);
+            ResourceMovementEntity.class, ReservationEntity.class, OutboxTimerEntity.class, SlaEntity.class,
+            SlaAgreementEntity.class, SlaSignatureEntity.class, SlaOrderEntity.class, SlaCompletionEntity.class);
 
     private Orm() {
     }
