@@ -1,6 +1,9 @@
 package dev.keyline.benchmarks.storage;
 
+import dev.keyline.benchmarks.storage.orm.HibernateBudgetCommitment;
+import dev.keyline.benchmarks.storage.orm.Orm;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.SessionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The budget-commitment command mix ({@link BudgetCommitmentMix}: set a budget's targets, draft it,
  * plan its line, submit, approve and issue it, book a request on the line and replace it by a larger
- * order; eight commands, eight transactions) on Keyline and hand-written JDBC, on H2 and PostgreSQL.
- * Each trial starts from an empty database; the score is commands per second on one thread.
+ * order; eight commands, eight transactions) on Keyline, hand-written JDBC and JPA entities with
+ * Hibernate ({@link HibernateBudgetCommitment#run(long)}), on H2 and PostgreSQL. Each trial starts
+ * from an empty database; the score is commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,11 +38,12 @@ public class BudgetCommitmentMixBenchmark {
     @Param({"H2", "POSTGRES"})
     public Database database;
 
-    /** Which side writes: {@code keyline} or {@code raw}. */
-    @Param({"keyline", "raw"})
+    /** Which side writes: {@code keyline}, {@code raw} or {@code hibernate}. */
+    @Param({"keyline", "raw", "hibernate"})
     public String side;
 
     private Fixture fixture;
+    private SessionFactory sessions;
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
@@ -49,6 +54,10 @@ public class BudgetCommitmentMixBenchmark {
         runner = switch (side) {
             case "keyline" -> new BudgetCommitmentMix(fixture)::run;
             case "raw" -> new RawBudgetCommitment(fixture.dataSource())::run;
+            case "hibernate" -> {
+                sessions = Orm.sessionFactory(fixture.dataSource());
+                yield new HibernateBudgetCommitment(sessions)::run;
+            }
             default -> throw new IllegalArgumentException("unknown side " + side);
         };
     }
@@ -56,6 +65,9 @@ public class BudgetCommitmentMixBenchmark {
     /** Drops the database. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (sessions != null) {
+            sessions.close();
+        }
         fixture.close();
     }
 

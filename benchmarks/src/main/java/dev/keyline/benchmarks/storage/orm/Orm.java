@@ -21,7 +21,9 @@ public final class Orm {
             OutboxEntity.class, ProvisioningOrderEntity.class, ProvisioningStageEntity.class,
             ProvisioningStageAfterEntity.class, ResourcePoolEntity.class, ResourceHoldingEntity.class,
             ResourceMovementEntity.class, ReservationEntity.class, OutboxTimerEntity.class, SlaEntity.class,
-            SlaAgreementEntity.class, SlaSignatureEntity.class, SlaOrderEntity.class, SlaCompletionEntity.class);
+            SlaAgreementEntity.class, SlaSignatureEntity.class, SlaOrderEntity.class, SlaCompletionEntity.class,
+            BudgetEntity.class, BudgetAlertShareEntity.class, BudgetStatusChangeEntity.class, BudgetLineEntity.class,
+            BudgetLedgerEntity.class, BudgetReachedShareEntity.class);
 
     private Orm() {
     }

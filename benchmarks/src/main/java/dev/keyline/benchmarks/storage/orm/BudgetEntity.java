@@ -1,0 +1,144 @@
+package dev.keyline.benchmarks.storage.orm;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** A budget's row as a JPA entity over Keyline's {@code keyline_budget} table. */
+@Entity
+@Table(name = "keyline_budget")
+public class BudgetEntity implements NewRows.Row {
+
+    @Id
+    @Column(name = "budget_id")
+    String id;
+    @Column(name = "unit_id")
+    String unitId;
+    @Column(name = "unit_level")
+    String unitLevel;
+    @Column(name = "network_id")
+    String networkId;
+    @Column(name = "unit_parent_id")
+    String unitParentId;
+    @Column(name = "fiscal_year")
+    int fiscalYear;
+    @Column(name = "parent_budget_id")
+    String parentBudgetId;
+    String currency;
+    @Column(name = "fund_plan")
+    BigDecimal fundPlan;
+    @Column(name = "zone_id")
+    String zoneId;
+    String status;
+    @Version
+    Long version;
+    @Transient
+    boolean isNew;
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    /** Marks the entity stored, once Hibernate has inserted it. */
+    @PostPersist
+    @PostLoad
+    void stored() {
+        isNew = false;
+    }
+
+    /** For JPA. */
+    protected BudgetEntity() {
+    }
+
+    /**
+     * A new budget's row, version 1.
+     *
+     * @param id the budget id
+     * @param unitId the organisation unit
+     * @param unitLevel the unit's level
+     * @param networkId the unit's local network, if it has one
+     * @param unitParentId the unit's parent unit, if it has one
+     * @param fiscalYear the fiscal year
+     * @param parentBudgetId the parent budget, if there is one
+     * @param currency the fund plan's currency code
+     * @param fundPlan the fund plan's amount
+     * @param zoneId the time zone's id
+     * @param status the status
+     */
+    public BudgetEntity(String id, String unitId, String unitLevel, String networkId, String unitParentId,
+            int fiscalYear, String parentBudgetId, String currency, BigDecimal fundPlan, String zoneId, String status) {
+        this.id = id;
+        this.unitId = unitId;
+        this.unitLevel = unitLevel;
+        this.networkId = networkId;
+        this.unitParentId = unitParentId;
+        this.fiscalYear = fiscalYear;
+        this.parentBudgetId = parentBudgetId;
+        this.currency = currency;
+        this.fundPlan = fundPlan;
+        this.zoneId = zoneId;
+        this.status = status;
+        this.version = 1L;
+        this.isNew = true;
+    }
+
+    /**
+     * Records the budget's new status, as the domain computed it; the flush writes a versioned
+     * update.
+     *
+     * @param newStatus the status
+     */
+    public void moved(String newStatus) {
+        this.status = newStatus;
+    }
+
+    /**
+     * The key of a budget's child row (alert share, status change, line, ledger entry, reached
+     * share): the budget and the line number.
+     */
+    @Embeddable
+    public static class ChildKey implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @Column(name = "budget_id")
+        String budgetId;
+        @Column(name = "line_no")
+        int lineNo;
+
+        /** For JPA. */
+        protected ChildKey() {
+        }
+
+        /**
+         * A key.
+         *
+         * @param budgetId the budget
+         * @param lineNo the line, from 1
+         */
+        public ChildKey(String budgetId, int lineNo) {
+            this.budgetId = budgetId;
+            this.lineNo = lineNo;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChildKey k && k.budgetId.equals(budgetId) && k.lineNo == lineNo;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(budgetId, lineNo);
+        }
+    }
+}
