@@ -43,8 +43,7 @@ import org.hibernate.SessionFactory;
  * So each later command sends one statement more than the raw side, the {@code find}'s select,
  * which the raw side, keeping its object, skips: four rather than three, the last command (two
  * ledger entries, two events) too. The flush sends the inserts before the update, the raw side the
- * update first. Like the raw side, and unlike Keyline, it does not rewrite the budget's lines with
- * every command.
+ * update first.
  */
 public final class HibernateBudgetCommitment {
 
