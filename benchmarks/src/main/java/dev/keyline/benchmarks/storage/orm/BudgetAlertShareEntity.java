@@ -1,5 +1,7 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -14,7 +16,9 @@ import java.math.BigDecimal;
 public class BudgetAlertShareEntity {
 
     @EmbeddedId
-    BudgetEntity.ChildKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "budget_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     BigDecimal share;
 
     /** For JPA. */
@@ -27,7 +31,7 @@ public class BudgetAlertShareEntity {
      * @param key the budget and line
      * @param share the share of a line's issued amount at which an alert is raised
      */
-    public BudgetAlertShareEntity(BudgetEntity.ChildKey key, BigDecimal share) {
+    public BudgetAlertShareEntity(ChildKey key, BigDecimal share) {
         this.key = key;
         this.share = share;
     }

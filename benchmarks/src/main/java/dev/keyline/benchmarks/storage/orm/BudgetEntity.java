@@ -1,7 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
@@ -9,9 +8,7 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /** A budget's row as a JPA entity over Keyline's {@code keyline_budget} table. */
 @Entity
@@ -100,45 +97,5 @@ public class BudgetEntity implements NewRows.Row {
      */
     public void moved(String newStatus) {
         this.status = newStatus;
-    }
-
-    /**
-     * The key of a budget's child row (alert share, status change, line, ledger entry, reached
-     * share): the budget and the line number.
-     */
-    @Embeddable
-    public static class ChildKey implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        @Column(name = "budget_id")
-        String budgetId;
-        @Column(name = "line_no")
-        int lineNo;
-
-        /** For JPA. */
-        protected ChildKey() {
-        }
-
-        /**
-         * A key.
-         *
-         * @param budgetId the budget
-         * @param lineNo the line, from 1
-         */
-        public ChildKey(String budgetId, int lineNo) {
-            this.budgetId = budgetId;
-            this.lineNo = lineNo;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ChildKey k && k.budgetId.equals(budgetId) && k.lineNo == lineNo;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(budgetId, lineNo);
-        }
     }
 }

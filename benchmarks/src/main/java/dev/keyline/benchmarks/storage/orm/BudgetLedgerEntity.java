@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -13,7 +14,9 @@ import java.time.Instant;
 public class BudgetLedgerEntity {
 
     @EmbeddedId
-    BudgetEntity.ChildKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "budget_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "entry_kind")
     String entryKind;
     @Column(name = "line_id")
@@ -45,7 +48,7 @@ public class BudgetLedgerEntity {
      * @param enteredAt when
      * @param note a note, if any
      */
-    public BudgetLedgerEntity(BudgetEntity.ChildKey key, String entryKind, String lineId, String documentId,
+    public BudgetLedgerEntity(ChildKey key, String entryKind, String lineId, String documentId,
             String stage, BigDecimal amount, String enteredBy, Instant enteredAt, String note) {
         this.key = key;
         this.entryKind = entryKind;

@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -12,7 +13,9 @@ import java.math.BigDecimal;
 public class BudgetLineEntity {
 
     @EmbeddedId
-    BudgetEntity.ChildKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "budget_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "line_id")
     String lineId;
     String kind;
@@ -44,7 +47,7 @@ public class BudgetLineEntity {
      * @param controlInvoice the control level of invoices
      * @param parentLineId the parent budget's line it draws on, if any
      */
-    public BudgetLineEntity(BudgetEntity.ChildKey key, String lineId, String kind, String category, BigDecimal amount,
+    public BudgetLineEntity(ChildKey key, String lineId, String kind, String category, BigDecimal amount,
             String controlRequest, String controlOrder, String controlInvoice, String parentLineId) {
         this.key = key;
         this.lineId = lineId;

@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -15,7 +16,9 @@ import java.math.BigDecimal;
 public class BudgetReachedShareEntity {
 
     @EmbeddedId
-    BudgetEntity.ChildKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "budget_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "line_id")
     String lineId;
     BigDecimal share;
@@ -31,7 +34,7 @@ public class BudgetReachedShareEntity {
      * @param lineId the budget line that reached it
      * @param share the alert share reached
      */
-    public BudgetReachedShareEntity(BudgetEntity.ChildKey key, String lineId, BigDecimal share) {
+    public BudgetReachedShareEntity(ChildKey key, String lineId, BigDecimal share) {
         this.key = key;
         this.lineId = lineId;
         this.share = share;

@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -12,7 +13,9 @@ import java.time.Instant;
 public class BudgetStatusChangeEntity {
 
     @EmbeddedId
-    BudgetEntity.ChildKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "budget_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "from_status")
     String fromStatus;
     @Column(name = "to_status")
@@ -37,7 +40,7 @@ public class BudgetStatusChangeEntity {
      * @param changedAt when
      * @param reason why
      */
-    public BudgetStatusChangeEntity(BudgetEntity.ChildKey key, String fromStatus, String toStatus, String changedBy,
+    public BudgetStatusChangeEntity(ChildKey key, String fromStatus, String toStatus, String changedBy,
             Instant changedAt, String reason) {
         this.key = key;
         this.fromStatus = fromStatus;

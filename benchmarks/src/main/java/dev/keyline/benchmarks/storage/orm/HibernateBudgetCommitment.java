@@ -107,7 +107,7 @@ public final class HibernateBudgetCommitment {
                 t.fundPlan().amount(), t.zone().getId(), budget.status().name()));
         int line = 0;
         for (BigDecimal share : t.alertShares()) {
-            s.persist(new BudgetAlertShareEntity(new BudgetEntity.ChildKey(id, ++line), share));
+            s.persist(new BudgetAlertShareEntity(new ChildKey(id, ++line), share));
         }
         appended(s, budget, 0, 0, 0, 0);
     }
@@ -142,26 +142,26 @@ public final class HibernateBudgetCommitment {
         List<StatusChange> changes = budget.history();
         for (int i = history; i < changes.size(); i++) {
             StatusChange c = changes.get(i);
-            s.persist(new BudgetStatusChangeEntity(new BudgetEntity.ChildKey(id, i + 1),
+            s.persist(new BudgetStatusChangeEntity(new ChildKey(id, i + 1),
                     c.from() == null ? null : c.from().name(), c.to().name(), c.by().value(), c.at(), c.reason()));
         }
         List<BudgetLine> planned = budget.lines();
         for (int i = lines; i < planned.size(); i++) {
             BudgetLine l = planned.get(i);
-            s.persist(new BudgetLineEntity(new BudgetEntity.ChildKey(id, i + 1), l.id().value(), l.kind().name(),
+            s.persist(new BudgetLineEntity(new ChildKey(id, i + 1), l.id().value(), l.kind().name(),
                     l.category(), l.amount().amount(), l.control().request().name(), l.control().order().name(),
                     l.control().invoice().name(), value(l.parentLine())));
         }
         List<LedgerEntry> entries = budget.ledger();
         for (int i = ledger; i < entries.size(); i++) {
             LedgerEntry e = entries.get(i);
-            s.persist(new BudgetLedgerEntity(new BudgetEntity.ChildKey(id, Math.toIntExact(e.sequence())),
+            s.persist(new BudgetLedgerEntity(new ChildKey(id, Math.toIntExact(e.sequence())),
                     e.kind().name(), e.line().value(), e.document().value(), e.stage().name(), e.amount().amount(),
                     e.by().value(), e.at(), e.note()));
         }
         List<ReachedShare> shares = budget.reachedShares();
         for (int i = reached; i < shares.size(); i++) {
-            s.persist(new BudgetReachedShareEntity(new BudgetEntity.ChildKey(id, i + 1), shares.get(i).line().value(),
+            s.persist(new BudgetReachedShareEntity(new ChildKey(id, i + 1), shares.get(i).line().value(),
                     shares.get(i).share()));
         }
         for (DomainEvent event : budget.drainEvents()) {

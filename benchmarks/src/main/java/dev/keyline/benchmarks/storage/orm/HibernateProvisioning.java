@@ -87,7 +87,7 @@ public final class HibernateProvisioning {
         for (int i = 0; i < after.size(); i++) {
             StageProgress p = after.get(i);
             if (!p.equals(before.get(i))) {
-                s.find(ProvisioningStageEntity.class, new ProvisioningStageEntity.LineKey(id, i + 1)).progress(
+                s.find(ProvisioningStageEntity.class, new ChildKey(id, i + 1)).progress(
                         p.state().name(), p.startedAt(), p.heldSince(), p.heldTime().toNanos(), p.warningAt(), p.due(),
                         p.warned(), p.escalated(), p.doneAt());
             }
@@ -106,14 +106,14 @@ public final class HibernateProvisioning {
         int line = 0;
         for (StageProgress stage : order.stages()) {
             StageAssignment a = stage.assignment();
-            s.persist(new ProvisioningStageEntity(new ProvisioningStageEntity.LineKey(id, ++line), stage.stage().value(),
+            s.persist(new ProvisioningStageEntity(new ChildKey(id, ++line), stage.stage().value(),
                     stage.planned().toNanos(), a.station().value(), a.unit().value(), a.stationManager().value(),
                     a.executor().value(), stage.state().name(), stage.warningAt(), stage.due()));
         }
         line = 0;
         for (PlannedStage stage : order.plan().stages()) {
             for (StageId predecessor : stage.after()) {
-                s.persist(new ProvisioningStageAfterEntity(new ProvisioningStageEntity.LineKey(id, ++line),
+                s.persist(new ProvisioningStageAfterEntity(new ChildKey(id, ++line),
                         stage.id().value(), predecessor.value()));
             }
         }

@@ -66,7 +66,7 @@ public final class HibernateReservation {
 
     /** Deletes a pool's holding rows past its last line (HQL), as the raw side does. */
     private static final String DELETE_HOLDINGS =
-            "delete from ResourceHoldingEntity h where h.key.poolId = :pool and h.key.lineNo > :last";
+            "delete from ResourceHoldingEntity h where h.key.parentId = :pool and h.key.line > :last";
 
     private final SessionFactory sessions;
     private final KeylineJson json = KeylineJson.create();
@@ -189,7 +189,7 @@ public final class HibernateReservation {
                 last.reserved(), last.allocated());
         List<Holding> after = holdings();
         int common = Math.min(before.size(), after.size());
-        List<ResourceHoldingEntity.LineKey> keys = new ArrayList<>();
+        List<ChildKey> keys = new ArrayList<>();
         List<Holding> changed = new ArrayList<>();
         for (int i = 0; i < common; i++) {
             if (!before.get(i).equals(after.get(i))) {
@@ -257,8 +257,8 @@ public final class HibernateReservation {
     private record Holding(int line, String kind, String holdingId, String account, String reference,
             String reservation, Boolean binding, Instant at, UnitRange units) {
 
-        ResourceHoldingEntity.LineKey key() {
-            return new ResourceHoldingEntity.LineKey(ReservationMix.POOL.value(), line);
+        ChildKey key() {
+            return new ChildKey(ReservationMix.POOL.value(), line);
         }
 
         ResourceHoldingEntity entity() {

@@ -96,14 +96,14 @@ public final class HibernateSlaOrder {
             SlaOrder o = sla.acceptOrder(SlaOrderMix.MARKETING, reference, SlaOrderMix.DDN, SlaOrderMix.CLASS,
                     SlaOrderMix.CLASSES, SlaOrderMix.CALENDAR, Fixture.NOW);
             s.find(SlaEntity.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            s.persist(new SlaOrderEntity(new SlaEntity.LineKey(id, sla.orders().size()), o.reference(),
+            s.persist(new SlaOrderEntity(new ChildKey(id, sla.orders().size()), o.reference(),
                     o.product().value(), o.serviceClass().name(), o.orderedOn(), o.committedOn(), o.price().amount(),
                     o.price().currency().getCurrencyCode(), o.acceptedBy().value(), o.acceptedAt()));
             events(s, sla);
         }, s -> {
             OrderCompletion done = sla.recordCompletion(SlaOrderMix.NETWORK_CENTRE, reference, Fixture.NOW);
             s.find(SlaEntity.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            s.persist(new SlaCompletionEntity(new SlaEntity.LineKey(id, sla.completions().size()), done.reference(),
+            s.persist(new SlaCompletionEntity(new ChildKey(id, sla.completions().size()), done.reference(),
                     done.completedOn(), done.onTime(), done.reportedBy().value(), done.reportedAt()));
             events(s, sla);
         });
@@ -122,7 +122,7 @@ public final class HibernateSlaOrder {
                 d.draftedAt(), d.state().name()));
         int line = 0;
         for (ServiceAgreement a : d.agreements()) {
-            s.persist(new SlaAgreementEntity(new SlaEntity.LineKey(id, ++line), a.product().value(),
+            s.persist(new SlaAgreementEntity(new ChildKey(id, ++line), a.product().value(),
                     a.monthlyVolumes().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                     a.expectedMinimum(), a.expectedMaximum(), a.unitPrice().amount(),
                     a.unitPrice().currency().getCurrencyCode(), a.differentiation(), a.discount(), a.qos(),
@@ -132,7 +132,7 @@ public final class HibernateSlaOrder {
     }
 
     private void signature(Session s, ServiceLevelAgreement sla, Signature g) {
-        s.persist(new SlaSignatureEntity(new SlaEntity.LineKey(sla.id().value(), sla.signatures().size()),
+        s.persist(new SlaSignatureEntity(new ChildKey(sla.id().value(), sla.signatures().size()),
                 g.party().name(), g.signedBy().value(), g.signedAt()));
         events(s, sla);
     }

@@ -1,43 +1,17 @@
 package dev.keyline.benchmarks.storage.orm;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An outbox row as a JPA entity over Keyline's {@code keyline_outbox} table, with the event id as
- * the assigned id; the sequence number is left to the database's identity default, so inserts
- * still batch.
+ * An event's outbox row as a JPA entity over Keyline's {@code keyline_outbox} table, stored
+ * {@code PENDING} (the columns in {@link OutboxRow}).
  */
 @Entity
 @Table(name = "keyline_outbox")
-public class OutboxEntity {
-
-    @Id
-    @Column(name = "event_id")
-    UUID eventId;
-    @Column(name = "aggregate_id")
-    String aggregateId;
-    @Column(name = "event_type")
-    String eventType;
-    @Column(name = "occurred_at")
-    Instant occurredAt;
-    @Column(name = "audience_role")
-    String audienceRole;
-    @Column(name = "audience_organisation_unit")
-    String audienceOrganisationUnit;
-    @Column(name = "audience_account_id")
-    String audienceAccountId;
-    @Column(name = "audience_station_id")
-    String audienceStationId;
-    @Column(name = "audience_subject")
-    String audienceSubject;
-    String payload;
-    String status;
-    long version;
+public class OutboxEntity extends OutboxRow {
 
     /**
      * The entity of a hand-built key-account event.
@@ -83,16 +57,6 @@ public class OutboxEntity {
      */
     public OutboxEntity(UUID eventId, String aggregateId, String eventType, Instant occurredAt, String role, String unit,
             String account, String station, String subject, String payload) {
-        this.eventId = eventId;
-        this.aggregateId = aggregateId;
-        this.eventType = eventType;
-        this.occurredAt = occurredAt;
-        this.audienceRole = role;
-        this.audienceOrganisationUnit = unit;
-        this.audienceAccountId = account;
-        this.audienceStationId = station;
-        this.audienceSubject = subject;
-        this.payload = payload;
-        this.status = "PENDING";
+        super(eventId, aggregateId, eventType, occurredAt, role, unit, account, station, subject, payload, "PENDING");
     }
 }

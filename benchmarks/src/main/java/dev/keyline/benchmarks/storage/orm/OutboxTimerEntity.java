@@ -1,27 +1,24 @@
 package dev.keyline.benchmarks.storage.orm;
 
-import dev.keyline.domain.common.Audience;
 import dev.keyline.domain.common.DomainEvent;
 import dev.keyline.json.KeylineJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A pending timer as a JPA entity over Keyline's {@code keyline_outbox} table, beside
- * {@link OutboxEntity} over the same table: an outbox row stored with status {@code SCHEDULED},
- * its key in {@code timer_key} and {@code pending_timer_key} (unique while it is pending) and its
- * due time in {@code timer_due_at}, the event's time. The event id is the assigned id and the
- * sequence number is left to the database's identity default, as for {@link OutboxEntity}.
- * Moving or cancelling a pending timer goes by its key ({@link #RESCHEDULE}, {@link #CANCEL}),
- * as the program knows the key and not the row's event id, and moving it changes the event id.
+ * {@link OutboxEntity} over the same table (the columns both have are in {@link OutboxRow}): an
+ * outbox row stored with status {@code SCHEDULED}, its key in {@code timer_key} and
+ * {@code pending_timer_key} (unique while it is pending) and its due time in
+ * {@code timer_due_at}, the event's time. Moving or cancelling a pending timer goes by its key
+ * ({@link #RESCHEDULE}, {@link #CANCEL}), as the program knows the key and not the row's event id,
+ * and moving it changes the event id.
  */
 @Entity
 @Table(name = "keyline_outbox")
-public class OutboxTimerEntity {
+public class OutboxTimerEntity extends OutboxRow {
 
     /**
      * Moves the pending timer {@code :key} to a new event and due time, in place (HQL): the parameters
@@ -37,28 +34,6 @@ public class OutboxTimerEntity {
     public static final String CANCEL =
             "delete from OutboxTimerEntity t where t.pendingTimerKey = :key and t.status = 'SCHEDULED'";
 
-    @Id
-    @Column(name = "event_id")
-    UUID eventId;
-    @Column(name = "aggregate_id")
-    String aggregateId;
-    @Column(name = "event_type")
-    String eventType;
-    @Column(name = "occurred_at")
-    Instant occurredAt;
-    @Column(name = "audience_role")
-    String audienceRole;
-    @Column(name = "audience_organisation_unit")
-    String audienceOrganisationUnit;
-    @Column(name = "audience_account_id")
-    String audienceAccountId;
-    @Column(name = "audience_station_id")
-    String audienceStationId;
-    @Column(name = "audience_subject")
-    String audienceSubject;
-    String payload;
-    String status;
-    long version;
     @Column(name = "timer_key")
     String timerKey;
     @Column(name = "pending_timer_key")
@@ -78,18 +53,9 @@ public class OutboxTimerEntity {
      * @param json the mapper that writes the payload
      */
     public OutboxTimerEntity(String key, DomainEvent event, KeylineJson json) {
-        Audience a = event.audience();
-        this.eventId = event.eventId().value();
-        this.aggregateId = event.aggregateId();
-        this.eventType = event.type();
-        this.occurredAt = event.occurredAt();
-        this.audienceRole = a.role();
-        this.audienceOrganisationUnit = a.organisationUnit();
-        this.audienceAccountId = a.accountId();
-        this.audienceStationId = a.stationId();
-        this.audienceSubject = a.subject();
-        this.payload = json.writeEvent(event);
-        this.status = "SCHEDULED";
+        super(event.eventId().value(), event.aggregateId(), event.type(), event.occurredAt(), event.audience().role(),
+                event.audience().organisationUnit(), event.audience().accountId(), event.audience().stationId(),
+                event.audience().subject(), json.writeEvent(event), "SCHEDULED");
         this.timerKey = key;
         this.pendingTimerKey = key;
         this.timerDueAt = event.occurredAt();

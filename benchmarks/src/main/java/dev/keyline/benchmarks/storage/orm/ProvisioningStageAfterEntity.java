@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -11,7 +12,9 @@ import jakarta.persistence.Table;
 public class ProvisioningStageAfterEntity {
 
     @EmbeddedId
-    ProvisioningStageEntity.LineKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "provisioning_order_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "stage_id")
     String stageId;
     @Column(name = "predecessor_id")
@@ -28,7 +31,7 @@ public class ProvisioningStageAfterEntity {
      * @param stageId the stage
      * @param predecessorId the stage it comes after
      */
-    public ProvisioningStageAfterEntity(ProvisioningStageEntity.LineKey key, String stageId, String predecessorId) {
+    public ProvisioningStageAfterEntity(ChildKey key, String stageId, String predecessorId) {
         this.key = key;
         this.stageId = stageId;
         this.predecessorId = predecessorId;

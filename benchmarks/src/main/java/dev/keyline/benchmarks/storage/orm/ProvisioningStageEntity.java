@@ -1,13 +1,11 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** A stage row as a JPA entity over Keyline's {@code keyline_provisioning_stage} table. */
 @Entity
@@ -15,7 +13,9 @@ import java.util.Objects;
 public class ProvisioningStageEntity {
 
     @EmbeddedId
-    LineKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "provisioning_order_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "stage_id")
     String stageId;
     @Column(name = "planned_nanos")
@@ -62,7 +62,7 @@ public class ProvisioningStageEntity {
      * @param warningAt the warning time, if running
      * @param dueAt the due time, if running
      */
-    public ProvisioningStageEntity(LineKey key, String stageId, long plannedNanos, String stationId, String unitId,
+    public ProvisioningStageEntity(ChildKey key, String stageId, long plannedNanos, String stationId, String unitId,
             String stationManager, String executor, String stageState, Instant warningAt, Instant dueAt) {
         this.key = key;
         this.stageId = stageId;
@@ -100,44 +100,5 @@ public class ProvisioningStageEntity {
         this.warned = warnedYet;
         this.escalated = escalatedYet;
         this.doneAt = done;
-    }
-
-    /**
-     * The key of a child row: the order and the line number.
-     */
-    @Embeddable
-    public static class LineKey implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        @Column(name = "provisioning_order_id")
-        String orderId;
-        @Column(name = "line_no")
-        int lineNo;
-
-        /** For JPA. */
-        protected LineKey() {
-        }
-
-        /**
-         * A key.
-         *
-         * @param orderId the order
-         * @param lineNo the line, from 1
-         */
-        public LineKey(String orderId, int lineNo) {
-            this.orderId = orderId;
-            this.lineNo = lineNo;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof LineKey k && k.orderId.equals(orderId) && k.lineNo == lineNo;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(orderId, lineNo);
-        }
     }
 }

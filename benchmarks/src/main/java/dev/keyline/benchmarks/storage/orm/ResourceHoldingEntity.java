@@ -1,13 +1,11 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A holding row as a JPA entity over Keyline's {@code keyline_resource_holding} table: one range
@@ -19,7 +17,9 @@ import java.util.Objects;
 public class ResourceHoldingEntity {
 
     @EmbeddedId
-    LineKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "pool_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "holding_kind")
     String holdingKind;
     @Column(name = "holding_id")
@@ -55,7 +55,7 @@ public class ResourceHoldingEntity {
      * @param firstUnit the range's first unit
      * @param lastUnit its last unit
      */
-    public ResourceHoldingEntity(LineKey key, String holdingKind, String holdingId, String accountId, String reference,
+    public ResourceHoldingEntity(ChildKey key, String holdingKind, String holdingId, String accountId, String reference,
             String reservationId, Boolean binding, Instant heldAt, long firstUnit, long lastUnit) {
         this.key = key;
         held(holdingKind, holdingId, accountId, reference, reservationId, binding, heldAt, firstUnit, lastUnit);
@@ -85,44 +85,5 @@ public class ResourceHoldingEntity {
         this.heldAt = at;
         this.firstUnit = first;
         this.lastUnit = last;
-    }
-
-    /**
-     * The key of a holding row: the pool and the line number.
-     */
-    @Embeddable
-    public static class LineKey implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        @Column(name = "pool_id")
-        String poolId;
-        @Column(name = "line_no")
-        int lineNo;
-
-        /** For JPA. */
-        protected LineKey() {
-        }
-
-        /**
-         * A key.
-         *
-         * @param poolId the pool
-         * @param lineNo the line, from 1
-         */
-        public LineKey(String poolId, int lineNo) {
-            this.poolId = poolId;
-            this.lineNo = lineNo;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof LineKey k && k.poolId.equals(poolId) && k.lineNo == lineNo;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(poolId, lineNo);
-        }
     }
 }

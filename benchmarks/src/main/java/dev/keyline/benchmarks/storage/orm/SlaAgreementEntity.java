@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -12,7 +13,9 @@ import java.math.BigDecimal;
 public class SlaAgreementEntity {
 
     @EmbeddedId
-    SlaEntity.LineKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "sla_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     @Column(name = "product_code")
     String productCode;
     @Column(name = "monthly_volumes")
@@ -48,7 +51,7 @@ public class SlaAgreementEntity {
      * @param qos the service level promised
      * @param penalties the penalties when it is missed
      */
-    public SlaAgreementEntity(SlaEntity.LineKey key, String productCode, String monthlyVolumes, int expectedMinimum,
+    public SlaAgreementEntity(ChildKey key, String productCode, String monthlyVolumes, int expectedMinimum,
             int expectedMaximum, BigDecimal unitPrice, String currency, String differentiation, BigDecimal discount,
             String qos, String penalties) {
         this.key = key;

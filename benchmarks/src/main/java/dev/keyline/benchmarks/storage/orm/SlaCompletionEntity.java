@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -13,7 +14,9 @@ import java.time.LocalDate;
 public class SlaCompletionEntity {
 
     @EmbeddedId
-    SlaEntity.LineKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "sla_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     String reference;
     @Column(name = "completed_on")
     LocalDate completedOn;
@@ -38,7 +41,7 @@ public class SlaCompletionEntity {
      * @param reportedBy who reported it
      * @param reportedAt when
      */
-    public SlaCompletionEntity(SlaEntity.LineKey key, String reference, LocalDate completedOn, boolean onTime,
+    public SlaCompletionEntity(ChildKey key, String reference, LocalDate completedOn, boolean onTime,
             String reportedBy, Instant reportedAt) {
         this.key = key;
         this.reference = reference;

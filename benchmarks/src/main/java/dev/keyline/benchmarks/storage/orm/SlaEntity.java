@@ -1,7 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
@@ -9,9 +8,7 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** An SLA's row as a JPA entity over Keyline's {@code keyline_sla} table. */
 @Entity
@@ -141,44 +138,5 @@ public class SlaEntity implements NewRows.Row {
         this.slaState = state;
         this.approvedBy = by;
         this.approvedAt = at;
-    }
-
-    /**
-     * The key of an SLA's child row: the SLA and the line number.
-     */
-    @Embeddable
-    public static class LineKey implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        @Column(name = "sla_id")
-        String slaId;
-        @Column(name = "line_no")
-        int lineNo;
-
-        /** For JPA. */
-        protected LineKey() {
-        }
-
-        /**
-         * A key.
-         *
-         * @param slaId the SLA
-         * @param lineNo the line, from 1
-         */
-        public LineKey(String slaId, int lineNo) {
-            this.slaId = slaId;
-            this.lineNo = lineNo;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof LineKey k && k.slaId.equals(slaId) && k.lineNo == lineNo;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(slaId, lineNo);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -14,7 +15,9 @@ import java.time.LocalDate;
 public class SlaOrderEntity {
 
     @EmbeddedId
-    SlaEntity.LineKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "sla_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     String reference;
     @Column(name = "product_code")
     String productCode;
@@ -49,7 +52,7 @@ public class SlaOrderEntity {
      * @param acceptedBy who placed it
      * @param acceptedAt when
      */
-    public SlaOrderEntity(SlaEntity.LineKey key, String reference, String productCode, String serviceClass,
+    public SlaOrderEntity(ChildKey key, String reference, String productCode, String serviceClass,
             LocalDate orderedOn, LocalDate committedOn, BigDecimal price, String currency, String acceptedBy,
             Instant acceptedAt) {
         this.key = key;

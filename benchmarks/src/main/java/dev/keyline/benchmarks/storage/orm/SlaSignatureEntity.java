@@ -1,5 +1,6 @@
 package dev.keyline.benchmarks.storage.orm;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -12,7 +13,9 @@ import java.time.Instant;
 public class SlaSignatureEntity {
 
     @EmbeddedId
-    SlaEntity.LineKey key;
+    @AttributeOverride(name = "parentId", column = @Column(name = "sla_id"))
+    @AttributeOverride(name = "line", column = @Column(name = "line_no"))
+    ChildKey key;
     String party;
     @Column(name = "signed_by")
     String signedBy;
@@ -31,7 +34,7 @@ public class SlaSignatureEntity {
      * @param signedBy who signed for it
      * @param signedAt when
      */
-    public SlaSignatureEntity(SlaEntity.LineKey key, String party, String signedBy, Instant signedAt) {
+    public SlaSignatureEntity(ChildKey key, String party, String signedBy, Instant signedAt) {
         this.key = key;
         this.party = party;
         this.signedBy = signedBy;
