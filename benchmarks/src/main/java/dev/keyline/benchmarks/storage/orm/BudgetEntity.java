@@ -3,17 +3,13 @@ package dev.keyline.benchmarks.storage.orm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 
 /** A budget's row as a JPA entity over Keyline's {@code keyline_budget} table. */
 @Entity
 @Table(name = "keyline_budget")
-public class BudgetEntity implements NewRows.Row {
+public class BudgetEntity extends VersionedRow {
 
     @Id
     @Column(name = "budget_id")
@@ -36,22 +32,6 @@ public class BudgetEntity implements NewRows.Row {
     @Column(name = "zone_id")
     String zoneId;
     String status;
-    @Version
-    Long version;
-    @Transient
-    boolean isNew;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    /** Marks the entity stored, once Hibernate has inserted it. */
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
-    }
 
     /** For JPA. */
     protected BudgetEntity() {

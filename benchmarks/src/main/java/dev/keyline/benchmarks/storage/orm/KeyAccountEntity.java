@@ -3,18 +3,14 @@ package dev.keyline.benchmarks.storage.orm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A key account as a JPA entity over Keyline's {@code keyline_key_account} table. */
 @Entity
 @Table(name = "keyline_key_account")
-public class KeyAccountEntity implements NewRows.Row {
+public class KeyAccountEntity extends VersionedRow {
 
     @Id
     @Column(name = "account_id")
@@ -73,22 +69,6 @@ public class KeyAccountEntity implements NewRows.Row {
     Instant registeredAt;
     @Column(name = "last_changed_at")
     Instant lastChangedAt;
-    @Version
-    Long version;
-    @Transient
-    boolean isNew;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    /** Marks the entity stored, once Hibernate has inserted it. */
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
-    }
 
     /** For JPA. */
     protected KeyAccountEntity() {

@@ -3,18 +3,14 @@ package dev.keyline.benchmarks.storage.orm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A provisioning order's row as a JPA entity over Keyline's {@code keyline_provisioning_order} table. */
 @Entity
 @Table(name = "keyline_provisioning_order")
-public class ProvisioningOrderEntity implements NewRows.Row {
+public class ProvisioningOrderEntity extends VersionedRow {
 
     @Id
     @Column(name = "provisioning_order_id")
@@ -47,22 +43,6 @@ public class ProvisioningOrderEntity implements NewRows.Row {
     Instant acceptedAt;
     @Column(name = "last_changed_at")
     Instant lastChangedAt;
-    @Version
-    Long version;
-    @Transient
-    boolean isNew;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    /** Marks the entity stored, once Hibernate has inserted it. */
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
-    }
 
     /** For JPA. */
     protected ProvisioningOrderEntity() {

@@ -3,17 +3,13 @@ package dev.keyline.benchmarks.storage.orm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A reservation's row as a JPA entity over Keyline's {@code keyline_reservation} table. */
 @Entity
 @Table(name = "keyline_reservation")
-public class ReservationEntity implements NewRows.Row {
+public class ReservationEntity extends VersionedRow {
 
     @Id
     @Column(name = "reservation_id")
@@ -38,22 +34,6 @@ public class ReservationEntity implements NewRows.Row {
     @Column(name = "closed_at")
     Instant closedAt;
     String reason;
-    @Version
-    Long version;
-    @Transient
-    boolean isNew;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    /** Marks the entity stored, once Hibernate has inserted it. */
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
-    }
 
     /** For JPA. */
     protected ReservationEntity() {

@@ -3,11 +3,7 @@ package dev.keyline.benchmarks.storage.orm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -16,7 +12,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "keyline_resource_pool")
-public class ResourcePoolEntity implements NewRows.Row {
+public class ResourcePoolEntity extends VersionedRow {
 
     @Id
     @Column(name = "pool_id")
@@ -42,22 +38,6 @@ public class ResourcePoolEntity implements NewRows.Row {
     long lastReserved;
     @Column(name = "last_allocated")
     long lastAllocated;
-    @Version
-    Long version;
-    @Transient
-    boolean isNew;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    /** Marks the entity stored, once Hibernate has inserted it. */
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
-    }
 
     /** For JPA. */
     protected ResourcePoolEntity() {

@@ -3,17 +3,13 @@ package dev.keyline.benchmarks.storage.orm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** An SLA's row as a JPA entity over Keyline's {@code keyline_sla} table. */
 @Entity
 @Table(name = "keyline_sla")
-public class SlaEntity implements NewRows.Row {
+public class SlaEntity extends VersionedRow {
 
     @Id
     @Column(name = "sla_id")
@@ -53,22 +49,6 @@ public class SlaEntity implements NewRows.Row {
     Instant endedAt;
     @Column(name = "end_reason")
     String endReason;
-    @Version
-    Long version;
-    @Transient
-    boolean isNew;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    /** Marks the entity stored, once Hibernate has inserted it. */
-    @PostPersist
-    @PostLoad
-    void stored() {
-        isNew = false;
-    }
 
     /** For JPA. */
     protected SlaEntity() {
