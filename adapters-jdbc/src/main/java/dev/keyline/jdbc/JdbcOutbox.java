@@ -34,11 +34,12 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * The outbox in the tables {@code keyline_outbox}, {@code keyline_outbox_delivery} and
- * {@code keyline_reaction_receipt} (created by migration {@code V1__outbox.sql}; timers added by
- * {@code V2__outbox_timers.sql}; the claim's indexes on PostgreSQL by
- * {@link dev.keyline.jdbc.migration.V3__outbox_claim_indexes}; the delivery rows' foreign key to
- * their entry dropped by {@code V4__outbox_delivery_without_foreign_key.sql}).
+ * The outbox in the tables {@code keyline_outbox}, {@code keyline_outbox_delivery},
+ * {@code keyline_outbox_claim} and {@code keyline_reaction_receipt} (created by migration
+ * {@code V1__outbox.sql}; timers added by {@code V2__outbox_timers.sql}; the claim's indexes on
+ * PostgreSQL by {@link dev.keyline.jdbc.migration.V3__outbox_claim_indexes}; the delivery rows'
+ * foreign key to their entry dropped by {@code V4__outbox_delivery_without_foreign_key.sql}; the
+ * claim rows and the delivered sink added by {@code V5__outbox_claims.sql}).
  *
  * <p>One {@code keyline_outbox} row per event: an identity {@code sequence_number} (the order of
  * appends), the event's id (unique), aggregate id, type, occurred-at time, audience and JSON
@@ -53,7 +54,20 @@ import java.util.function.UnaryOperator;
  * locked, and {@link #purgeDelivered} deletes an entry's deliveries with it; a key's check per
  * inserted row cost the relay about a tenth of its time. A reaction receipt keeps its key to its
  * entry and goes with it by {@code ON DELETE CASCADE}.
- * Times are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC with microsecond precision: instants
+ *
+ * <p><b>Where the deliveries are.</b> Most deliveries are a relay's first and only attempt to its one
+ * sink, and those get no delivery row: a claim by a relay with one sink lists the entries that had no
+ * delivery in one {@code keyline_outbox_claim} row for the batch (sink, lease end, sequence numbers),
+ * each then IN_FLIGHT under claim number 1; a DELIVERED mark of such a delivery records the sink in
+ * the entry's {@code delivered_sink} with its status and time; and the marks remove their entries
+ * from the claim row, deleting it once it lists none. So such a relay writes the entry's row once per
+ * event and a claim row per batch. Anything else (several sinks, a failure, a dead letter, a renewal,
+ * a claim again after the lease ended, a second sink's claim) writes the entry's deliveries as rows,
+ * and an entry's rows, where it has any, are its deliveries; see {@link Form}. The claim rows are few
+ * (about one per batch in flight), and are read whole where an entry may be in one;
+ * {@link #purgeDelivered} deletes those a relay left behind once none of their entries is theirs.
+ *
+ * <p>Times are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC with microsecond precision: instants
  * are truncated to whole microseconds when written, so state read back carries the truncated
  * instants.
  *
@@ -73,8 +87,11 @@ import java.util.function.UnaryOperator;
  * version it read: it reads their deliveries in one query, keeps the deliveries still due by them
  * (one another relay claimed since the candidates were read is in flight under its lease), and
  * writes the new deliveries (made claimed at once) and the claimed ones with one statement or JDBC
- * batch each (on PostgreSQL the update is one {@code UPDATE ... FROM unnest(...)}), so a claim of a
- * hundred deliveries costs a handful of round trips, not a few per delivery. The entry rows are
+ * batch each (on PostgreSQL the update is one {@code UPDATE ... FROM unnest(...)}), or the batch's
+ * one claim row, so a claim of a hundred deliveries costs a handful of round trips, not a few per
+ * delivery. An entry without delivery rows that an unexpired claim row of the sink lists is in
+ * flight, and the candidates' query passes over it (the list is read first, and given to the query
+ * as an array). The entry rows are
  * not written, but for a timer's first claim. An entry another transaction has claimed or changed
  * and not yet committed is locked, so a concurrent relay skips
  * it without waiting; and since that entry is still open in what the relay reads, the relay skips
@@ -100,13 +117,15 @@ import java.util.function.UnaryOperator;
  * that batch is sent.
  *
  * <p>Marks, renewals and requeues lock the entry row first ({@code SELECT ... FOR UPDATE}), then
- * change the delivery row only under the claim's number ({@code ... WHERE claim_number = ? AND
- * status = 'IN_FLIGHT'}); a claim that no longer holds changes no row and the method returns
- * {@code false}. Locking the entry first, as claims do, keeps the lock order the same everywhere.
- * {@link #markAll} does the same for a whole batch of marks in four statements: it locks the
- * entries in sequence order in one query, reads their deliveries in one, and writes the deliveries
- * whose claims hold and the entries' status with one statement each on PostgreSQL and a JDBC
- * batch each elsewhere.
+ * change the delivery only under the claim's number (a delivery row {@code ... WHERE claim_number = ?
+ * AND status = 'IN_FLIGHT'}, or claim number 1 for an entry a claim row lists); a claim that no
+ * longer holds changes nothing and the method returns {@code false}. Locking the entry first, as
+ * claims do, keeps the lock order the same everywhere; a claim row is locked after the entries
+ * ({@code FOR UPDATE}, read again) before the marks shorten it. The single marks are
+ * {@link #markAll} of one mark, which does it for a whole batch in a few statements: it locks the
+ * entries in sequence order in one query, reads their deliveries (the rows in one query, and the
+ * claim rows), and writes the delivery rows whose claims hold, the entries' status and the claim
+ * rows with one statement each on PostgreSQL and a JDBC batch each elsewhere.
  *
  * <p>Every method must be called inside a transaction of the same provider's
  * {@link JdbcTransactions}; outside one it throws {@link InvalidStateException}.
@@ -115,7 +134,11 @@ public final class JdbcOutbox implements Outbox {
 
     private static final String COLUMNS = "o.sequence_number, o.event_id, o.aggregate_id, o.event_type, o.occurred_at, "
             + "o.audience_role, o.audience_organisation_unit, o.audience_account_id, o.audience_station_id, "
-            + "o.audience_subject, o.payload, o.timer_key";
+            + "o.audience_subject, o.payload, o.timer_key, o.delivered_sink, o.delivered_at";
+
+    private static final String CLAIM_COLUMNS = "claim_id, sink, lease_until, sequences";
+
+    private static final String INSERT_CLAIM = "INSERT INTO keyline_outbox_claim (sink, lease_until, sequences) VALUES (?, ?, ?)";
 
     private static final String DELIVERY_COLUMNS = "event_id, sink, status, attempts, next_attempt_at, last_error, "
             + "delivered_at, claim_number";
@@ -155,21 +178,24 @@ public final class JdbcOutbox implements Outbox {
      * One branch of {@link #DUE_BY_KEY}: of the rows {@code o} the condition given for the first
      * {@code %s} selects, the oldest (in the order the second {@code %s} gives) whose delivery to the
      * sink is due and that no earlier entry of their aggregate holds back; parameters: those of the
-     * condition, then now, sink, now, now, sink, limit.
+     * condition, then now, sink, now, the claimed entries, now, sink, limit.
      *
      * <p>Each candidate's delivery to the sink is read by a correlated scalar subquery, which the
      * database runs once per candidate row as a lookup, never as a join that could read the whole
      * delivery table once per candidate. The sink is compared as {@code sink || ''}: an expression no
      * index on the sink column can serve, so the one index left for the lookup is the primary key
      * ({@code event_id} leads it), whatever the statistics of the delivery table say. An absent
-     * delivery is due at the entry's occurred-at time and holds its aggregate back. The earlier
+     * delivery row is due at the entry's occurred-at time, unless the entry is among those the sink's
+     * unexpired claim rows list (an array parameter the claim reads first), and holds its aggregate
+     * back either way. The earlier
      * entries are asked for as not done ({@code e.status NOT IN ...}, which every claimable row is:
      * a timer's due time is cleared by its first claim), so that PostgreSQL looks them up in the
      * aggregate index of the entries not done and never walks an aggregate's delivered history.
      */
     private static final String DUE_BRANCH = "(SELECT o.sequence_number, o.version FROM keyline_outbox o WHERE %s "
             + "AND COALESCE((SELECT d.status NOT IN " + DONE + " AND d.next_attempt_at <= ? "
-            + "FROM keyline_outbox_delivery d WHERE d.event_id = o.event_id AND d.sink || '' = ?), o.occurred_at <= ?) "
+            + "FROM keyline_outbox_delivery d WHERE d.event_id = o.event_id AND d.sink || '' = ?), "
+            + "o.occurred_at <= ? AND o.sequence_number <> ALL (CAST(? AS BIGINT ARRAY))) "
             + "AND NOT EXISTS (SELECT 1 FROM keyline_outbox e "
             + "WHERE e.aggregate_id = o.aggregate_id AND e.sequence_number < o.sequence_number "
             + "AND e.status NOT IN " + DONE + " AND " + String.format(CLAIMABLE, "e") + " "
@@ -206,10 +232,12 @@ public final class JdbcOutbox implements Outbox {
      * @param now the claim's time
      * @param sink the sink
      * @param limit the most entries to return
+     * @param claimed the entries listed by the sink's claim rows whose lease has not ended, as a SQL
+     *     array (of text or of numbers): without delivery rows, they are in flight
      * @return the parameters in order
      */
-    static Object[] dueByKeyParameters(Instant now, String sink, int limit) {
-        return new Object[] {now, sink, now, now, sink, limit, now, now, sink, now, now, sink, limit, limit};
+    static Object[] dueByKeyParameters(Instant now, String sink, int limit, Object claimed) {
+        return new Object[] {now, sink, now, claimed, now, sink, limit, now, now, sink, now, claimed, now, sink, limit, limit};
     }
 
     /**
@@ -233,7 +261,7 @@ public final class JdbcOutbox implements Outbox {
             + "GROUP BY e.aggregate_id";
 
     /** Which of some first open entries ({@link #FIRST_OPEN}) are due; parameters: sink, the sequences, now. */
-    static final String DUE_OF_FIRST = "SELECT o.sequence_number, o.version FROM keyline_outbox o "
+    static final String DUE_OF_FIRST = "SELECT o.sequence_number, o.version, d.sink AS delivery_sink FROM keyline_outbox o "
             + "LEFT JOIN keyline_outbox_delivery d ON d.event_id = o.event_id AND d.sink = ? "
             + "WHERE o.sequence_number IN (%s) AND COALESCE(d.next_attempt_at, o.occurred_at) <= ? "
             + "ORDER BY o.sequence_number";
@@ -252,13 +280,18 @@ public final class JdbcOutbox implements Outbox {
      * exist by now, so a timer is no longer pending and its pending key and due time are cleared.
      */
     private static final String UPDATE_SUMMARY = "UPDATE keyline_outbox SET status = ?, delivered_at = ?, "
-            + "pending_timer_key = NULL, timer_due_at = NULL, version = version + 1 WHERE sequence_number = ?";
+            + "delivered_sink = ?, pending_timer_key = NULL, timer_due_at = NULL, version = version + 1 "
+            + "WHERE sequence_number = ?";
 
-    /** {@link #UPDATE_SUMMARY} for many entries in one statement on PostgreSQL: text arrays of status, delivered-at, sequence. */
+    /**
+     * {@link #UPDATE_SUMMARY} for many entries in one statement on PostgreSQL: text arrays of status,
+     * delivered-at, delivered sink, sequence.
+     */
     private static final String UPDATE_SUMMARIES_POSTGRESQL = "UPDATE keyline_outbox o SET status = v.status, "
-            + "delivered_at = v.delivered_at, pending_timer_key = NULL, timer_due_at = NULL, version = o.version + 1 "
-            + "FROM unnest(?::text[], ?::timestamptz[], ?::bigint[]) AS v(status, delivered_at, sequence_number) "
-            + "WHERE o.sequence_number = v.sequence_number";
+            + "delivered_at = v.delivered_at, delivered_sink = v.delivered_sink, pending_timer_key = NULL, "
+            + "timer_due_at = NULL, version = o.version + 1 "
+            + "FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::bigint[]) "
+            + "AS v(status, delivered_at, delivered_sink, sequence_number) WHERE o.sequence_number = v.sequence_number";
 
     /**
      * Many delivery rows in one statement on PostgreSQL, each where the row still has the expected
@@ -349,7 +382,7 @@ public final class JdbcOutbox implements Outbox {
      * On H2: the first open entries of the aggregates for the sink, then those of them that are due,
      * in sequence order, up to {@code limit}.
      */
-    private List<Candidate> dueOfFirstOpen(String sink, Instant now, int limit) {
+    private List<Candidate> dueOfFirstOpen(String sink, Instant now, int limit, Set<Long> inFlight) {
         List<Long> first = new ArrayList<>(session.query(FIRST_OPEN, row -> row.longValue("first_open"), sink, now));
         Collections.sort(first);
         List<Candidate> due = new ArrayList<>();
@@ -359,13 +392,14 @@ public final class JdbcOutbox implements Outbox {
             parameters.add(sink);
             parameters.addAll(chunk);
             parameters.add(now);
-            for (Candidate c : session.query(String.format(DUE_OF_FIRST, String.join(", ", Collections.nCopies(chunk.size(),
-                    "?"))), row -> new Candidate(row.longValue("sequence_number"), row.longValue("version"), sink),
-                    parameters.toArray())) {
-                if (due.size() < limit) {
-                    due.add(c);
+            session.query(String.format(DUE_OF_FIRST, String.join(", ", Collections.nCopies(chunk.size(), "?"))), row -> {
+                long sequence = row.longValue("sequence_number");
+                // without a delivery row, an entry a claim row lists is in flight until its lease ends
+                if (due.size() < limit && (row.string("delivery_sink") != null || !inFlight.contains(sequence))) {
+                    due.add(new Candidate(sequence, row.longValue("version"), sink));
                 }
-            }
+                return null;
+            }, parameters.toArray());
         }
         return due;
     }
@@ -389,7 +423,7 @@ public final class JdbcOutbox implements Outbox {
     public List<OutboxClaim> claimDue(Instant now, Set<String> sinks, int limit, Instant leaseUntil) {
         Require.nonNull(now, "now");
         Require.nonNull(leaseUntil, "leaseUntil");
-        Set<String> names = new TreeSet<>(Require.nonNullElements(sinks, "sinks"));
+        TreeSet<String> names = new TreeSet<>(Require.nonNullElements(sinks, "sinks"));
         Require.that(!names.isEmpty(), "sinks", "must name at least one sink");
         names.forEach(n -> Require.nonBlank(n, "sinks"));
         Require.positive(limit, "limit");
@@ -400,11 +434,18 @@ public final class JdbcOutbox implements Outbox {
         List<Candidate> candidates = new ArrayList<>();
         boolean byKey = session.dialect() == SqlDialect.POSTGRESQL;
         for (String sink : names) {
+            // the entries in flight to the sink in the claim rows of unexpired leases: without
+            // delivery rows, nothing else says they are not due
+            List<Long> inFlight = claimedSequences(sink, now);
             if (byKey) {
+                String[] texts = new String[inFlight.size()];
+                for (int i = 0; i < texts.length; i++) {
+                    texts[i] = Long.toString(inFlight.get(i));
+                }
                 candidates.addAll(session.query(DUE_BY_KEY, row -> new Candidate(row.longValue("sequence_number"),
-                        row.longValue("version"), sink), dueByKeyParameters(now, sink, limit)));
+                        row.longValue("version"), sink), dueByKeyParameters(now, sink, limit, session.textArray(texts))));
             } else {
-                candidates.addAll(dueOfFirstOpen(sink, now, limit));
+                candidates.addAll(dueOfFirstOpen(sink, now, limit, new HashSet<>(inFlight)));
             }
         }
         if (candidates.isEmpty()) {
@@ -418,19 +459,19 @@ public final class JdbcOutbox implements Outbox {
                 new LockedEntry(message(row), row.longValue("version"), SCHEDULED.equals(row.string("status")))),
                 sequences);
         // the candidates' entries as they are now, under their locks, at the version the candidates were read at
-        Map<Long, OutboxEntry> current = new HashMap<>();
-        withDeliveries(candidates.stream().filter(c -> {
+        Map<Long, Loaded> current = new HashMap<>();
+        load(candidates.stream().filter(c -> {
             LockedEntry entry = locked.get(c.sequence);
             return entry != null && entry.version() == c.version;
         }).map(c -> c.sequence).distinct().map(s -> locked.get(s).message()).toList())
-                .forEach(e -> current.put(e.sequence(), e));
+                .forEach(l -> current.put(l.entry().sequence(), l));
         Map<Long, List<String>> toClaim = new LinkedHashMap<>();
         int count = 0;
         for (Candidate c : candidates) {
-            OutboxEntry entry = current.get(c.sequence);
+            Loaded entry = current.get(c.sequence);
             // a claim does not change the entry's row, only its delivery: a delivery another relay
             // claimed since the candidates were read is in flight under a lease, and so not due
-            if (count < limit && entry != null && due(entry, c.sink, now)) {
+            if (count < limit && entry != null && due(entry.entry(), c.sink, now)) {
                 toClaim.computeIfAbsent(c.sequence, s -> new ArrayList<>()).add(c.sink);
                 count++;
             }
@@ -438,15 +479,19 @@ public final class JdbcOutbox implements Outbox {
         if (toClaim.isEmpty()) {
             return List.of();
         }
+        String onlySink = names.size() == 1 ? names.first() : null;
+        List<Long> inClaimRow = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         List<DeliveryWrite> updates = new ArrayList<>();
         List<OutboxEntry> summaries = new ArrayList<>();
         List<OutboxClaim> claimed = new ArrayList<>(count);
         for (long sequence : toClaim.keySet()) {
-            OutboxEntry stored = current.get(sequence);
+            Loaded before = current.get(sequence);
+            OutboxEntry stored = before.entry();
             OutboxEntry entry = stored;
             EventId id = entry.message().eventId();
             List<String> claimSinks = toClaim.get(entry.sequence());
+            List<SinkDelivery> changed = new ArrayList<>();
             for (String sink : names) {
                 Optional<SinkDelivery> existing = entry.delivery(sink);
                 boolean claim = claimSinks.contains(sink);
@@ -458,13 +503,27 @@ public final class JdbcOutbox implements Outbox {
                     d = d.claimed(lease);
                     claimed.add(new OutboxClaim(entry.sequence(), entry.message(), sink, d.claim(), d.attempts(), lease));
                 }
-                if (existing.isEmpty()) {
-                    // a delivery first made by this claim goes in as claimed at once
-                    inserts.add(deliveryRow(id, d));
-                } else {
-                    updates.add(new DeliveryWrite(id, d, existing.get().claim()));
-                }
+                changed.add(d);
                 entry = entry.with(d);
+            }
+            if (onlySink != null && before.form() == Form.NONE) {
+                // the first delivery of an entry to a relay with one sink: listed in the batch's claim row
+                inClaimRow.add(sequence);
+            } else if (before.form() == Form.ROWS) {
+                for (SinkDelivery d : changed) {
+                    Optional<SinkDelivery> existing = stored.delivery(d.sink());
+                    if (existing.isEmpty()) {
+                        // a delivery first made by this claim goes in as claimed at once
+                        inserts.add(deliveryRow(id, d));
+                    } else {
+                        updates.add(new DeliveryWrite(id, d, existing.get().claim()));
+                    }
+                }
+            } else {
+                // no delivery rows yet (none made, or the one a claim row lists): all of them become rows
+                for (SinkDelivery d : entry.deliveries()) {
+                    inserts.add(deliveryRow(id, d));
+                }
             }
             if (locked.get(sequence).scheduled()) {
                 // a timer's first claim: it is no longer pending, its key is free again
@@ -473,8 +532,27 @@ public final class JdbcOutbox implements Outbox {
         }
         session.batch(INSERT_DELIVERY, inserts);
         writeDeliveries(updates, false, "claiming deliveries");
-        writeSummaries(summaries, "claiming timers");
+        writeSummaries(summaries, List.of(), "claiming timers");
+        if (!inClaimRow.isEmpty()) {
+            session.update(INSERT_CLAIM, onlySink, lease, sequencesText(inClaimRow));
+        }
         return List.copyOf(claimed);
+    }
+
+    /**
+     * The entries listed by the sink's claim rows whose lease ends after {@code now}, in no
+     * particular order (the delivery rows, where an entry has them, say more).
+     */
+    private List<Long> claimedSequences(String sink, Instant now) {
+        List<Long> sequences = new ArrayList<>();
+        session.query("SELECT sequences FROM keyline_outbox_claim WHERE sink = ? AND lease_until > ?",
+                row -> {
+                    for (long sequence : parseSequences(row.string("sequences"))) {
+                        sequences.add(sequence);
+                    }
+                    return null;
+                }, sink, now);
+        return sequences;
     }
 
     /**
@@ -488,36 +566,47 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean renew(OutboxClaim claim, Instant leaseUntil) {
+        Require.nonNull(claim, "claim");
         Require.nonNull(leaseUntil, "leaseUntil");
+        requireTransaction();
         Instant lease = SqlParameters.storedInstant(leaseUntil);
-        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), d.status(), d.attempts(), lease, d.lastError(),
-                d.deliveredAt(), d.claim()));
+        Optional<Loaded> loaded = lockedEntry(claim.message().eventId());
+        Optional<SinkDelivery> delivery = loaded.flatMap(l -> l.entry().delivery(claim.sink()));
+        if (delivery.isEmpty() || !delivery.get().heldBy(claim)) {
+            return false;
+        }
+        SinkDelivery d = delivery.get();
+        SinkDelivery renewed = new SinkDelivery(d.sink(), d.status(), d.attempts(), lease, d.lastError(), d.deliveredAt(),
+                d.claim());
+        OutboxEntry after = loaded.get().entry().with(renewed);
+        if (loaded.get().form() == Form.ROWS) {
+            writeDeliveries(List.of(new DeliveryWrite(claim.message().eventId(), renewed, claim.token())), true,
+                    "renewing a claim");
+        } else {
+            // the delivery a claim row lists gets a row of its own, with its own lease; the claim row
+            // goes on listing the entry until it is marked (a row outranks it)
+            session.batch(INSERT_DELIVERY, List.<Object[]>of(deliveryRow(claim.message().eventId(), renewed)));
+        }
+        writeSummaries(List.of(after), List.of(), "renewing a claim");
+        return true;
     }
 
     @Override
     public boolean markDelivered(OutboxClaim claim, Instant at) {
-        Require.nonNull(at, "at");
-        Instant stored = SqlParameters.storedInstant(at);
-        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), DeliveryStatus.DELIVERED, claim.attempt(), stored,
-                d.lastError(), stored, d.claim()));
+        Require.nonNull(claim, "claim");
+        return markAll(List.of(OutboxMark.delivered(claim, at))).get(0);
     }
 
     @Override
     public boolean markFailed(OutboxClaim claim, Instant nextAttemptAt, String error) {
-        Require.nonNull(nextAttemptAt, "nextAttemptAt");
-        Require.nonBlank(error, "error");
-        Instant next = SqlParameters.storedInstant(nextAttemptAt);
-        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), DeliveryStatus.FAILED, claim.attempt(), next, error,
-                null, d.claim()));
+        Require.nonNull(claim, "claim");
+        return markAll(List.of(OutboxMark.failed(claim, nextAttemptAt, error))).get(0);
     }
 
     @Override
     public boolean markDeadLetter(OutboxClaim claim, Instant at, String error) {
-        Require.nonNull(at, "at");
-        Require.nonBlank(error, "error");
-        Instant stored = SqlParameters.storedInstant(at);
-        return changeClaimed(claim, d -> new SinkDelivery(d.sink(), DeliveryStatus.DEAD_LETTER, claim.attempt(), stored,
-                error, null, d.claim()));
+        Require.nonNull(claim, "claim");
+        return markAll(List.of(OutboxMark.deadLetter(claim, at, error))).get(0);
     }
 
     /**
@@ -525,8 +614,11 @@ public final class JdbcOutbox implements Outbox {
      *
      * <p>In a few statements for the whole list, whatever its length: the entries are locked in
      * sequence order ({@code SELECT ... ORDER BY sequence_number FOR UPDATE}, waiting for another
-     * transaction's lock), their deliveries read, and the deliveries whose claims hold and the
-     * entries' summed-up status are written as two JDBC batches.
+     * transaction's lock), their deliveries read (the delivery rows, and the claim rows that list
+     * entries without any), and the changed delivery rows, the entries' summed-up status and the
+     * claim rows whose entries were marked are written with a statement or JDBC batch each. A
+     * delivery a claim row lists that is marked DELIVERED writes no delivery row: its entry records
+     * the sink (see migration {@code V5}).
      */
     @Override
     public List<Boolean> markAll(List<OutboxMark> marks) {
@@ -539,43 +631,134 @@ public final class JdbcOutbox implements Outbox {
         List<OutboxClaim> bySequence = stored.stream().map(OutboxMark::claim)
                 .sorted(Comparator.comparingLong(OutboxClaim::sequence)).toList();
         List<Object> ids = bySequence.stream().map(c -> (Object) c.message().eventId()).distinct().toList();
-        List<EventId> present = new ArrayList<>(ids.size());
+        Map<EventId, Settled> present = new HashMap<>(ids.size() * 2);
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            present.addAll(session.query("SELECT event_id FROM keyline_outbox WHERE event_id IN ("
+            session.query("SELECT event_id, delivered_sink, delivered_at FROM keyline_outbox WHERE event_id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY sequence_number FOR UPDATE",
-                    row -> row.eventId("event_id"), chunk.toArray()));
+                    row -> present.put(row.eventId("event_id"), new Settled(row.string("delivered_sink"),
+                            row.instant("delivered_at"))), chunk.toArray());
         }
-        Map<EventId, List<SinkDelivery>> deliveries = deliveriesOf(present);
-        Set<EventId> lockedIds = new HashSet<>(present);
-        Map<EventId, OutboxEntry> entries = new HashMap<>();
+        Map<EventId, List<SinkDelivery>> deliveries = deliveriesOf(new ArrayList<>(present.keySet()));
+        // the claim rows, when an entry may be in one: it has neither delivery rows nor a delivered
+        // sink, or a mark's delivery is under its first claim (it may have got its row by a renewal
+        // or by a claim for another sink, and the claim row still lists it)
+        boolean listed = stored.stream().anyMatch(m -> m.claim().token() == 1) || present.entrySet().stream()
+                .anyMatch(e -> !deliveries.containsKey(e.getKey()) && e.getValue().deliveredSink() == null);
+        List<ClaimRow> claimRows = listed ? claimRows() : List.of();
+        Map<EventId, Loaded> entries = new HashMap<>();
         for (OutboxClaim c : bySequence) {
             EventId id = c.message().eventId();
-            if (lockedIds.contains(id) && !entries.containsKey(id)) {
-                entries.put(id, new OutboxEntry(c.sequence(), c.message(), deliveries.getOrDefault(id, List.of())));
+            Settled settled = present.get(id);
+            if (settled != null && !entries.containsKey(id)) {
+                entries.put(id, loaded(c.sequence(), c.message(), null, deliveries.get(id), settled.deliveredSink(),
+                        settled.deliveredAt(), claimRows));
             }
         }
         List<Boolean> held = new ArrayList<>(stored.size());
         List<DeliveryWrite> updates = new ArrayList<>();
         Map<EventId, OutboxEntry> changed = new LinkedHashMap<>();
+        Map<Long, Set<Long>> unlisted = new HashMap<>();
         for (OutboxMark m : stored) {
             OutboxClaim c = m.claim();
-            OutboxEntry entry = entries.get(c.message().eventId());
+            EventId id = c.message().eventId();
+            Loaded before = entries.get(id);
+            OutboxEntry entry = changed.containsKey(id) ? changed.get(id) : before == null ? null : before.entry();
             Optional<SinkDelivery> delivery = entry == null ? Optional.empty() : entry.delivery(c.sink());
             if (delivery.isEmpty() || !delivery.get().heldBy(c)) {
                 held.add(false);
                 continue;
             }
             SinkDelivery d = m.applyTo(delivery.get());
-            updates.add(new DeliveryWrite(c.message().eventId(), d, c.token()));
-            entry = entry.with(d);
-            entries.put(c.message().eventId(), entry);
-            changed.put(c.message().eventId(), entry);
+            if (before.form() == Form.ROWS) {
+                updates.add(new DeliveryWrite(id, d, c.token()));
+            }
+            changed.put(id, entry.with(d));
             held.add(true);
+            // the claim rows of the sink stop listing a marked entry: its lease no longer counts
+            for (ClaimRow row : claimRows) {
+                if (row.sink().equals(c.sink()) && row.lists(c.sequence())) {
+                    unlisted.computeIfAbsent(row.id(), k -> new HashSet<>()).add(c.sequence());
+                }
+            }
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        List<OutboxEntry> summaries = new ArrayList<>(changed.size());
+        List<String> deliveredSinks = new ArrayList<>(changed.size());
+        for (Map.Entry<EventId, OutboxEntry> e : changed.entrySet()) {
+            OutboxEntry after = e.getValue();
+            String deliveredSink = null;
+            if (entries.get(e.getKey()).form() == Form.CLAIMED) {
+                if (deliveredOnce(after)) {
+                    // a claim row's delivery accepted at its first attempt: the entry records the sink
+                    deliveredSink = after.deliveries().get(0).sink();
+                } else {
+                    for (SinkDelivery d : after.deliveries()) {
+                        inserts.add(deliveryRow(e.getKey(), d));
+                    }
+                }
+            }
+            summaries.add(after);
+            deliveredSinks.add(deliveredSink);
         }
         writeDeliveries(updates, true, "recording outcomes");
-        writeSummaries(new ArrayList<>(changed.values()), "recording outcomes");
+        session.batch(INSERT_DELIVERY, inserts);
+        writeSummaries(summaries, deliveredSinks, "recording outcomes");
+        unlist(unlisted);
         return List.copyOf(held);
+    }
+
+    /**
+     * Whether the entry's deliveries are the one a claim row's delivery becomes when its first attempt
+     * is accepted, which the entry's row records with the sink alone (see {@link Form#DELIVERED_ONCE}).
+     */
+    private static boolean deliveredOnce(OutboxEntry entry) {
+        if (entry.deliveries().size() != 1) {
+            return false;
+        }
+        SinkDelivery d = entry.deliveries().get(0);
+        return d.status() == DeliveryStatus.DELIVERED && d.deliveredAt() != null
+                && d.equals(deliveredOnce(d.sink(), d.deliveredAt()));
+    }
+
+    /** The delivery an entry with {@code delivered_sink} set has: DELIVERED at its first attempt under claim 1. */
+    private static SinkDelivery deliveredOnce(String sink, Instant deliveredAt) {
+        return new SinkDelivery(sink, DeliveryStatus.DELIVERED, 1, deliveredAt, null, deliveredAt, 1);
+    }
+
+    /**
+     * Removes entries from claim rows, each row locked and read again first, so that two transactions
+     * unlisting entries of one row never lose each other's change; a row left empty is deleted.
+     *
+     * @param unlisted the sequence numbers to remove, by claim row
+     */
+    private void unlist(Map<Long, Set<Long>> unlisted) {
+        if (unlisted.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(unlisted.keySet());
+        Collections.sort(ids);
+        List<Object[]> shortened = new ArrayList<>();
+        List<Object[]> emptied = new ArrayList<>();
+        session.query("SELECT claim_id, sequences FROM keyline_outbox_claim WHERE claim_id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY claim_id FOR UPDATE", row -> {
+                    long id = row.longValue("claim_id");
+                    Set<Long> gone = unlisted.get(id);
+                    List<Long> left = new ArrayList<>();
+                    for (long sequence : parseSequences(row.string("sequences"))) {
+                        if (!gone.contains(sequence)) {
+                            left.add(sequence);
+                        }
+                    }
+                    if (left.isEmpty()) {
+                        emptied.add(new Object[] {id});
+                    } else {
+                        shortened.add(new Object[] {sequencesText(left), id});
+                    }
+                    return null;
+                }, ids.toArray());
+        session.batch("DELETE FROM keyline_outbox_claim WHERE claim_id = ?", emptied);
+        session.batch("UPDATE keyline_outbox_claim SET sequences = ? WHERE claim_id = ?", shortened);
     }
 
     @Override
@@ -584,7 +767,7 @@ public final class JdbcOutbox implements Outbox {
         Require.nonBlank(sink, "sink");
         Require.nonNull(at, "at");
         requireTransaction();
-        OutboxEntry entry = lockedEntry(eventId).orElseThrow(() -> notFound(eventId));
+        OutboxEntry entry = lockedEntry(eventId).map(Loaded::entry).orElseThrow(() -> notFound(eventId));
         SinkDelivery d = entry.delivery(sink).orElseThrow(() -> new NotFoundException("outbox entry " + eventId
                 + " has no delivery to sink '" + sink + "'"));
         if (d.status() != DeliveryStatus.DEAD_LETTER) {
@@ -593,8 +776,9 @@ public final class JdbcOutbox implements Outbox {
         }
         SinkDelivery requeued = new SinkDelivery(sink, DeliveryStatus.PENDING, d.attempts(), SqlParameters.storedInstant(at),
                 d.lastError(), null, d.claim());
+        // a dead letter always has a delivery row
         writeDelivery(eventId, requeued);
-        writeSummary(entry.with(requeued));
+        writeSummaries(List.of(entry.with(requeued)), List.of(), "requeueing a delivery");
     }
 
     @Override
@@ -653,6 +837,7 @@ public final class JdbcOutbox implements Outbox {
         Require.nonNull(olderThan, "olderThan");
         Require.positive(limit, "limit");
         requireTransaction();
+        deleteSpentClaimRows(olderThan);
         List<Long> old = session.query("SELECT sequence_number FROM keyline_outbox WHERE status = 'DELIVERED' "
                 + "AND delivered_at < ? ORDER BY sequence_number LIMIT ?", row -> row.longValue("sequence_number"),
                 olderThan, limit);
@@ -674,6 +859,37 @@ public final class JdbcOutbox implements Outbox {
         session.update(purgeDeliveries(session.dialect(), locked.size()), locked.toArray());
         return session.update("DELETE FROM keyline_outbox WHERE sequence_number IN (" + lockedPlaceholders
                 + ") AND status = 'DELIVERED'", locked.toArray());
+    }
+
+    /**
+     * Deletes the claim rows whose lease ended before {@code olderThan} and that list no entry whose
+     * delivery is still theirs: their relay stopped before marking those entries, which were claimed
+     * again since (and got delivery rows) or are gone. A row another transaction holds is left for a
+     * later purge. A marked batch's claim row is deleted by the marks; these are what a relay that
+     * died, or lost its claims, leaves behind.
+     */
+    private void deleteSpentClaimRows(Instant olderThan) {
+        List<ClaimRow> lapsed = session.query("SELECT " + CLAIM_COLUMNS + " FROM keyline_outbox_claim WHERE lease_until < ? "
+                + "ORDER BY claim_id FOR UPDATE SKIP LOCKED", row -> new ClaimRow(row.longValue("claim_id"), row.string("sink"),
+                row.instant("lease_until"), parseSequences(row.string("sequences"))), olderThan);
+        List<Object[]> spent = new ArrayList<>();
+        for (ClaimRow row : lapsed) {
+            boolean listsOne = false;
+            for (int from = 0; from < row.sequences().length && !listsOne; from += IN_LIST) {
+                long[] chunk = java.util.Arrays.copyOfRange(row.sequences(), from, Math.min(row.sequences().length,
+                        from + IN_LIST));
+                Object[] parameters = java.util.Arrays.stream(chunk).boxed().toArray();
+                // an entry still the row's: open, no delivered sink, no delivery rows
+                listsOne = !session.query("SELECT o.sequence_number FROM keyline_outbox o WHERE o.sequence_number IN ("
+                        + String.join(", ", Collections.nCopies(chunk.length, "?")) + ") AND o.delivered_sink IS NULL "
+                        + "AND o.status NOT IN " + DONE + " AND NOT EXISTS (SELECT 1 FROM keyline_outbox_delivery d "
+                        + "WHERE d.event_id = o.event_id)", r -> r.longValue("sequence_number"), parameters).isEmpty();
+            }
+            if (!listsOne) {
+                spent.add(new Object[] {row.id()});
+            }
+        }
+        session.batch("DELETE FROM keyline_outbox_claim WHERE claim_id = ?", spent);
     }
 
     /**
@@ -725,38 +941,13 @@ public final class JdbcOutbox implements Outbox {
                 row -> Boolean.TRUE, reaction, eventId).isPresent();
     }
 
-    /** Locks the claim's entry, then changes its delivery if the claim still holds. */
-    private boolean changeClaimed(OutboxClaim claim, UnaryOperator<SinkDelivery> after) {
-        Require.nonNull(claim, "claim");
-        requireTransaction();
-        Optional<OutboxEntry> entry = lockedEntry(claim.message().eventId());
-        Optional<SinkDelivery> delivery = entry.flatMap(e -> e.delivery(claim.sink()));
-        if (delivery.isEmpty() || !delivery.get().heldBy(claim)) {
-            return false;
-        }
-        SinkDelivery changed = after.apply(delivery.get());
-        int rows = session.update(UPDATE_DELIVERY + " AND claim_number = ? AND status = 'IN_FLIGHT'",
-                changed.status(), changed.attempts(), changed.nextAttemptAt(), changed.lastError(), changed.deliveredAt(),
-                changed.claim(), claim.message().eventId(), claim.sink(), claim.token());
-        if (rows != 1) {
-            throw new CorruptStateException("the delivery of outbox entry " + claim.message().eventId() + " to sink '"
-                    + claim.sink() + "' changed under the entry's lock");
-        }
-        writeSummary(entry.get().with(changed));
-        return true;
-    }
-
     /** The entry, its row locked until the transaction ends (waiting for another transaction's lock). */
-    private Optional<OutboxEntry> lockedEntry(EventId eventId) {
+    private Optional<Loaded> lockedEntry(EventId eventId) {
         Optional<Long> sequence = session.queryOne("SELECT sequence_number FROM keyline_outbox WHERE event_id = ? FOR UPDATE",
                 row -> row.longValue("sequence_number"), eventId);
-        return sequence.map(this::entryBySequence);
-    }
-
-    private OutboxEntry entryBySequence(long sequence) {
-        return withDeliveries(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.sequence_number = ?",
-                JdbcOutbox::message, sequence)).stream().findFirst()
-                .orElseThrow(() -> new CorruptStateException("outbox row " + sequence + " vanished under its lock"));
+        return sequence.map(s -> load(session.query("SELECT " + COLUMNS + " FROM keyline_outbox o WHERE o.sequence_number = ?",
+                JdbcOutbox::message, s)).stream().findFirst()
+                .orElseThrow(() -> new CorruptStateException("outbox row " + s + " vanished under its lock")));
     }
 
     private void writeDelivery(EventId id, SinkDelivery d) {
@@ -768,16 +959,12 @@ public final class JdbcOutbox implements Outbox {
     }
 
     /**
-     * Stores the entry's summed-up status and delivered-at time, and bumps its version. The entry
-     * has deliveries by now, so a timer is no longer pending: its pending key is cleared.
+     * The parameters of {@link #UPDATE_SUMMARY} for the entry.
+     *
+     * @param deliveredSink the sink of a delivery accepted at its first attempt that has no row, or null
      */
-    private void writeSummary(OutboxEntry entry) {
-        session.update(UPDATE_SUMMARY, summaryRow(entry));
-    }
-
-    /** The parameters of {@link #UPDATE_SUMMARY} for the entry. */
-    private static Object[] summaryRow(OutboxEntry entry) {
-        return new Object[] {entry.status(), entry.deliveredAt(), entry.sequence()};
+    private static Object[] summaryRow(OutboxEntry entry, String deliveredSink) {
+        return new Object[] {entry.status(), entry.deliveredAt(), deliveredSink, entry.sequence()};
     }
 
     /**
@@ -823,27 +1010,41 @@ public final class JdbcOutbox implements Outbox {
         expectOneEach(session.batch(UPDATE_DELIVERY + " AND claim_number = ?" + fence, rows), operation);
     }
 
-    /** Writes the entries' summed-up status (see {@link #UPDATE_SUMMARY}): on PostgreSQL in one statement, elsewhere a JDBC batch. */
-    private void writeSummaries(List<OutboxEntry> entries, String operation) {
+    /**
+     * Writes the entries' summed-up status (see {@link #UPDATE_SUMMARY}): on PostgreSQL in one
+     * statement, elsewhere a JDBC batch.
+     *
+     * @param entries the entries
+     * @param deliveredSinks for each entry, in order, the sink its row records for a delivery without
+     *     a row (see {@link Form#DELIVERED_ONCE}) or null; empty when all are null
+     * @param operation what is being done, for a message
+     */
+    private void writeSummaries(List<OutboxEntry> entries, List<String> deliveredSinks, String operation) {
         if (entries.isEmpty()) {
             return;
         }
+        int n = entries.size();
         if (session.dialect() == SqlDialect.POSTGRESQL) {
-            int n = entries.size();
             String[] statuses = new String[n];
             String[] deliveredAt = new String[n];
+            String[] sinks = new String[n];
             String[] sequences = new String[n];
             for (int i = 0; i < n; i++) {
                 OutboxEntry e = entries.get(i);
                 statuses[i] = e.status().name();
                 deliveredAt[i] = text(e.deliveredAt());
+                sinks[i] = deliveredSinks.isEmpty() ? null : deliveredSinks.get(i);
                 sequences[i] = Long.toString(e.sequence());
             }
             expectRows(session.update(UPDATE_SUMMARIES_POSTGRESQL, session.textArray(statuses),
-                    session.textArray(deliveredAt), session.textArray(sequences)), n, operation);
+                    session.textArray(deliveredAt), session.textArray(sinks), session.textArray(sequences)), n, operation);
             return;
         }
-        expectOneEach(session.batch(UPDATE_SUMMARY, entries.stream().map(JdbcOutbox::summaryRow).toList()), operation);
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(summaryRow(entries.get(i), deliveredSinks.isEmpty() ? null : deliveredSinks.get(i)));
+        }
+        expectOneEach(session.batch(UPDATE_SUMMARY, rows), operation);
     }
 
     /** An instant as PostgreSQL reads a {@code timestamptz}, truncated to the stored microseconds; null stays null. */
@@ -893,20 +1094,108 @@ public final class JdbcOutbox implements Outbox {
 
     /** The entries of the given messages with their deliveries, in the messages' order. */
     private List<OutboxEntry> withDeliveries(List<SequencedMessage> messages) {
+        return load(messages).stream().map(Loaded::entry).toList();
+    }
+
+    /**
+     * The entries of the given messages with their deliveries and the form those are stored in, in the
+     * messages' order: the delivery rows, and the claim rows when an entry has neither rows nor a
+     * delivered sink.
+     */
+    private List<Loaded> load(List<SequencedMessage> messages) {
         if (messages.isEmpty()) {
             return List.of();
         }
         Map<EventId, List<SinkDelivery>> deliveries = deliveriesOf(messages.stream().map(m -> m.message().eventId()).toList());
-        List<OutboxEntry> entries = new ArrayList<>(messages.size());
+        boolean unsettled = messages.stream()
+                .anyMatch(m -> !deliveries.containsKey(m.message().eventId()) && m.deliveredSink() == null);
+        List<ClaimRow> claimRows = unsettled ? claimRows() : List.of();
+        List<Loaded> entries = new ArrayList<>(messages.size());
         for (SequencedMessage m : messages) {
-            try {
-                entries.add(new OutboxEntry(m.sequence(), m.message(), deliveries.getOrDefault(m.message().eventId(),
-                        List.of()), m.timerKey()));
-            } catch (KeylineException e) {
-                throw new CorruptStateException("outbox row " + m.sequence() + " has invalid deliveries: " + e.getMessage(), e);
-            }
+            entries.add(loaded(m.sequence(), m.message(), m.timerKey(), deliveries.get(m.message().eventId()),
+                    m.deliveredSink(), m.deliveredAt(), claimRows));
         }
         return entries;
+    }
+
+    /**
+     * One entry with its deliveries in the form they are stored in (see {@link Form}).
+     *
+     * @param rows the entry's delivery rows, or null when it has none
+     * @param deliveredSink the sink the entry's row records, or null
+     * @param deliveredAt the entry's delivered-at time
+     * @param claimRows the claim rows, of which one may list the entry
+     */
+    private static Loaded loaded(long sequence, OutboxMessage message, String timerKey, List<SinkDelivery> rows,
+                                 String deliveredSink, Instant deliveredAt, List<ClaimRow> claimRows) {
+        Form form;
+        List<SinkDelivery> deliveries;
+        if (rows != null) {
+            form = Form.ROWS;
+            deliveries = rows;
+        } else if (deliveredSink != null) {
+            if (deliveredAt == null) {
+                throw new CorruptStateException("outbox row " + sequence + " records delivered sink '" + deliveredSink
+                        + "' without a delivered-at time");
+            }
+            form = Form.DELIVERED_ONCE;
+            deliveries = List.of(deliveredOnce(deliveredSink, deliveredAt));
+        } else {
+            ClaimRow listing = null;
+            for (ClaimRow row : claimRows) {
+                if (row.lists(sequence)) {
+                    listing = row;
+                    break;
+                }
+            }
+            form = listing == null ? Form.NONE : Form.CLAIMED;
+            deliveries = listing == null ? List.of()
+                    : List.of(SinkDelivery.pending(listing.sink(), message.occurredAt()).claimed(listing.leaseUntil()));
+        }
+        try {
+            return new Loaded(new OutboxEntry(sequence, message, deliveries, timerKey), form);
+        } catch (KeylineException e) {
+            throw new CorruptStateException("outbox row " + sequence + " has invalid deliveries: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every claim row; there is about one per batch in flight, as a row goes once its entries are marked. */
+    private List<ClaimRow> claimRows() {
+        return session.query("SELECT " + CLAIM_COLUMNS + " FROM keyline_outbox_claim", row -> new ClaimRow(
+                row.longValue("claim_id"), row.string("sink"), row.instant("lease_until"),
+                parseSequences(row.string("sequences"))));
+    }
+
+    /** The text of a claim row's {@code sequences}: ascending sequence numbers separated by commas. */
+    private static String sequencesText(List<Long> ascending) {
+        StringBuilder text = new StringBuilder(ascending.size() * 8);
+        for (int i = 0; i < ascending.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(ascending.get(i).longValue());
+        }
+        return text.toString();
+    }
+
+    /** A claim row's {@code sequences} read back. */
+    private static long[] parseSequences(String text) {
+        if (text == null || text.isEmpty()) {
+            throw new CorruptStateException("an outbox claim row lists no entries");
+        }
+        String[] parts = text.split(",");
+        long[] sequences = new long[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                sequences[i] = Long.parseLong(parts[i]);
+                if (i > 0 && sequences[i] <= sequences[i - 1]) {
+                    throw new CorruptStateException("an outbox claim row's entries are not in ascending order: " + text);
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException("an outbox claim row's entries are not sequence numbers: " + text, e);
+        }
+        return sequences;
     }
 
     private void requireTransaction() {
@@ -926,7 +1215,7 @@ public final class JdbcOutbox implements Outbox {
                     row.string("audience_account_id"), row.string("audience_station_id"), row.string("audience_subject"));
             return new SequencedMessage(sequence, new OutboxMessage(row.eventId("event_id"), row.string("aggregate_id"),
                     row.string("event_type"), row.instant("occurred_at"), audience, row.string("payload")),
-                    row.string("timer_key"));
+                    row.string("timer_key"), row.string("delivered_sink"), row.instant("delivered_at"));
         } catch (CorruptStateException e) {
             throw new CorruptStateException("outbox row " + sequence + ": " + e.getMessage(), e);
         } catch (KeylineException e) {
@@ -950,8 +1239,44 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
-    /** A message as read, with its sequence number and its timer key (null when it is not a timer). */
-    private record SequencedMessage(long sequence, OutboxMessage message, String timerKey) {
+    /**
+     * A message as read, with its sequence number, its timer key (null when it is not a timer), and
+     * the delivered sink and delivered-at time of its row.
+     */
+    private record SequencedMessage(long sequence, OutboxMessage message, String timerKey, String deliveredSink,
+                                    Instant deliveredAt) {
+    }
+
+    /**
+     * How an entry's deliveries are stored (see migration {@code V5__outbox_claims.sql}); an entry
+     * moves only from NONE to CLAIMED, ROWS or (from CLAIMED) DELIVERED_ONCE, and from CLAIMED to
+     * ROWS, never back.
+     */
+    private enum Form {
+        /** No delivery yet: the entry was never claimed. */
+        NONE,
+        /** One IN_FLIGHT delivery under claim 1, listed by a claim row (its sink and lease) and no row of its own. */
+        CLAIMED,
+        /** One delivery DELIVERED at its first attempt under claim 1: the entry's row records its sink. */
+        DELIVERED_ONCE,
+        /** The deliveries are the entry's rows in {@code keyline_outbox_delivery}. */
+        ROWS
+    }
+
+    /** An entry and the form its deliveries are stored in. */
+    private record Loaded(OutboxEntry entry, Form form) {
+    }
+
+    /** What an entry's row says of a delivery without a row: the delivered sink and the delivered-at time. */
+    private record Settled(String deliveredSink, Instant deliveredAt) {
+    }
+
+    /** A claim row: one relay's claim of a batch's first deliveries to one sink, under one lease. */
+    private record ClaimRow(long id, String sink, Instant leaseUntil, long[] sequences) {
+
+        boolean lists(long sequence) {
+            return java.util.Arrays.binarySearch(sequences, sequence) >= 0;
+        }
     }
 
     /** A delivery row to write, where the row still has the claim number {@code expectedClaim}. */

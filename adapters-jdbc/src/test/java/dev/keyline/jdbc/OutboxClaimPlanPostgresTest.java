@@ -125,9 +125,12 @@ class OutboxClaimPlanPostgresTest {
         assertThat(PostgresPlans.sum(OUTBOX_SCAN_ROWS, text)).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
     }
 
+    /** The claim rows' entries in flight, in the plans below: none. */
+    private static final Object NO_CLAIMS = new Object();
+
     /** The executed generic plan of the claim's query for the sink {@code recorder} (see {@link PostgresPlans#genericPlan}). */
     private static List<String> explainGenericClaim(Statement s, String now, int limit) throws SQLException {
-        Object[] parameters = JdbcOutbox.dueByKeyParameters(java.time.Instant.EPOCH, "recorder", limit);
+        Object[] parameters = JdbcOutbox.dueByKeyParameters(java.time.Instant.EPOCH, "recorder", limit, NO_CLAIMS);
         List<String> types = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Object p : parameters) {
@@ -137,6 +140,9 @@ class OutboxClaimPlanPostgresTest {
             } else if (p instanceof String text) {
                 types.add("text");
                 values.add("'" + text + "'");
+            } else if (p == NO_CLAIMS) {
+                types.add("text[]");
+                values.add("'{}'");
             } else {
                 types.add("int");
                 values.add(String.valueOf(p));
@@ -149,7 +155,8 @@ class OutboxClaimPlanPostgresTest {
     private static List<String> explainClaim(Connection c, OffsetDateTime now, int limit) throws SQLException {
         List<String> plan = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + JdbcOutbox.DUE_BY_KEY)) {
-            Object[] parameters = JdbcOutbox.dueByKeyParameters(now.toInstant(), "recorder", limit);
+            Object[] parameters = JdbcOutbox.dueByKeyParameters(now.toInstant(), "recorder", limit,
+                    c.createArrayOf("text", new String[0]));
             for (int i = 0; i < parameters.length; i++) {
                 p.setObject(i + 1, parameters[i] instanceof java.time.Instant at ? at.atOffset(ZoneOffset.UTC) : parameters[i]);
             }

@@ -193,6 +193,8 @@ class SchemaLimitsTest {
                     Arrays.stream(DeliveryStatus.values()).map(Enum::name), Stream.of("SCHEDULED")).toList())),
             Map.entry("keyline_outbox_delivery.status", fits(DeliveryStatus.values())),
             Map.entry("keyline_outbox_delivery.sink", new Length(SINK_NAME_LENGTH)),
+            Map.entry("keyline_outbox_claim.sink", new Length(SINK_NAME_LENGTH)),
+            Map.entry("keyline_outbox.delivered_sink", new Length(SINK_NAME_LENGTH)),
             Map.entry("keyline_reaction_receipt.reaction", new Length(SINK_NAME_LENGTH)),
             Map.entry("keyline_fault_ticket.state", fits(FaultTicketState.values())),
             Map.entry("keyline_fault_ticket.source", fits(FaultSource.values())),

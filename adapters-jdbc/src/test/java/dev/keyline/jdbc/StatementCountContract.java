@@ -178,19 +178,48 @@ abstract class StatementCountContract {
     }
 
     @Test
-    void aClaimWritesDeliveryRowsOnlyAndLeavesTheEntriesRowsAlone() {
+    void aClaimForOneSinkWritesOneClaimRowAndTheMarksOnlyTheEntriesRows() {
+        register("KA1");
+        register("KA2");
+        Instant now = Instant.now();
+
+        java.util.List<dev.keyline.spi.OutboxClaim> claims = new java.util.ArrayList<>();
+        Counted claim = log.count(() -> claims.addAll(keyline.transactions().execute(() -> keyline.storage().outbox()
+                .claimDue(now.plusSeconds(1), java.util.Set.of("sink"), 10, now.plusSeconds(60)))));
+
+        assertThat(claims).hasSize(2);
+        assertThat(claim.statements()).as("%s", claim).noneMatch(s -> !s.kind().equals("SELECT")
+                && (s.touches("keyline_outbox") || s.touches("keyline_outbox_delivery")));
+        assertThat(claim.ofKind("INSERT")).as("%s", claim).singleElement()
+                .satisfies(s -> assertThat(s.touches("keyline_outbox_claim")).isTrue())
+                .satisfies(s -> assertThat(s.rows()).isEqualTo(1));
+
+        Counted marks = log.count(() -> assertThat(keyline.transactions().execute(() -> keyline.storage().outbox()
+                .markAll(claims.stream().map(c -> dev.keyline.spi.OutboxMark.delivered(c, now.plusSeconds(2))).toList())))
+                .containsExactly(true, true));
+
+        assertThat(marks.statements()).as("%s", marks).noneMatch(s -> !s.kind().equals("SELECT")
+                && s.touches("keyline_outbox_delivery"));
+        assertThat(marks.ofKind("UPDATE")).as("%s: the entries' status, in one statement", marks).singleElement()
+                .satisfies(s -> assertThat(s.touches("keyline_outbox")).isTrue());
+        assertThat(marks.ofKind("DELETE")).as("%s: the claim row, its entries marked", marks).singleElement()
+                .satisfies(s -> assertThat(s.touches("keyline_outbox_claim")).isTrue());
+    }
+
+    @Test
+    void aClaimForTwoSinksWritesADeliveryRowPerEntryAndSinkAndLeavesTheEntriesRowsAlone() {
         register("KA1");
         register("KA2");
         Instant now = Instant.now();
 
         Counted claim = log.count(() -> assertThat(keyline.transactions().execute(() -> keyline.storage().outbox()
-                .claimDue(now.plusSeconds(1), java.util.Set.of("sink"), 10, now.plusSeconds(60)))).hasSize(2));
+                .claimDue(now.plusSeconds(1), java.util.Set.of("sink", "other"), 10, now.plusSeconds(60)))).hasSize(4));
 
         assertThat(claim.statements()).as("%s", claim).noneMatch(s -> !s.kind().equals("SELECT")
                 && s.touches("keyline_outbox"));
         assertThat(claim.ofKind("INSERT")).as("%s", claim).singleElement()
                 .satisfies(s -> assertThat(s.touches("keyline_outbox_delivery")).isTrue())
-                .satisfies(s -> assertThat(s.rows()).isEqualTo(2));
+                .satisfies(s -> assertThat(s.rows()).isEqualTo(4));
     }
 
     @Test
