@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The claim H2 runs reads the first open entry of each aggregate for the sink in one statement
  * ({@link JdbcOutbox#FIRST_OPEN}), then which of those are due ({@link JdbcOutbox#DUE_OF_FIRST}),
- * and neither walks an aggregate's history once per entry. The PostgreSQL form
- * ({@link JdbcOutbox#DUE_BY_KEY}) does walk it, in a {@code NOT EXISTS} per entry, which on H2 made
- * a claim cost the open entries times their aggregates' histories. Checked on the plans H2 prints,
+ * and neither walks an aggregate's history once per entry, as a {@code NOT EXISTS} per entry did,
+ * which on H2 made a claim cost the open entries times their aggregates' histories. Checked on the
+ * plans H2 prints,
  * not by timing them, on an outbox shaped like the demo's: 2,000 entries of 200 aggregates
  * delivered to nine sinks, then 20 open entries, two on each of ten of those aggregates (so each
  * has a delivered history before them); both with the statistics H2 keeps by itself as rows are
@@ -49,9 +49,6 @@ class OutboxClaimPlanH2Test {
             }
             s.execute(insert + "SELECT RANDOM_UUID(), 'agg-' || MOD(X, 10), 't', TIMESTAMP WITH TIME ZONE '2026-03-02 07:00:00+00', "
                     + "'s', '{}', 'PENDING', 0, NULL FROM SYSTEM_RANGE(1000, 1019)");
-
-            String byKey = plan(c, JdbcOutbox.DUE_BY_KEY, NOW, NOW, "recorder", NOW, NOW, "recorder", 100);
-            assertThat(byKey).as("the PostgreSQL form walks the aggregate per entry:%n%s", byKey).contains("NOT EXISTS");
 
             check(c, "with the statistics H2 keeps as rows are written");
             s.execute("ANALYZE");

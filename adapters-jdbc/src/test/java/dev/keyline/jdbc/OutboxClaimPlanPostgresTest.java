@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The claim query stays cheap on PostgreSQL when many timers wait and many deliveries are done:
+ * The claim's query (a page of the claimable rows, {@link JdbcOutbox#CLAIMABLE_PAGE}) stays cheap on
+ * PostgreSQL when many timers wait and many deliveries are done:
  * with 20,000 timers due next week, 20,000 delivered entries not yet purged (each with its delivery
  * row for the sink), 20 open entries and 5 timers due now, the plan reads the open entries and the
  * due timers through their indexes, never walks the waiting timers or the delivered rows, and looks
@@ -78,11 +79,12 @@ class OutboxClaimPlanPostgresTest {
             if (analyseDeliveriesWhenFilled) {
                 s.execute("ANALYZE keyline_outbox_delivery");
             }
-            plan.addAll(explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 100));
+            plan.addAll(explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 300));
         }
         String text = String.join("\n", plan);
 
-        assertThat(text).as("the plan returns the 25 due entries").containsPattern("Limit \\(actual [^)]*rows=25");
+        assertThat(text).as("the page has the 25 claimable entries").containsPattern("Limit \\(actual [^)]*rows=25");
+        assertThat(text).as("no probe of an aggregate's entries per candidate:%n%s", text).doesNotContain("keyline_outbox_aggregate_ix");
         assertThat(PostgresPlans.sum(PostgresPlans.REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
         assertThat(text).as("no scan of the whole outbox:%n%s", text)
                 .doesNotContain("Seq Scan on keyline_outbox o").doesNotContain("Index Scan using keyline_outbox_pk");
@@ -107,10 +109,10 @@ class OutboxClaimPlanPostgresTest {
             s.execute(PostgresPlans.INSERT_ENTRY + "SELECT gen_random_uuid(), 'open-' || (g / 3), 't', TIMESTAMPTZ '2026-03-02 07:00:00+00', "
                     + "'s', '{}', 'PENDING', 0, NULL FROM generate_series(0, " + (BACKLOG - 1) + ") g");
             PostgresPlans.analyse(s);
-            plan = explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 500);
+            plan = explainClaim(c, OffsetDateTime.of(2026, 3, 2, 8, 0, 0, 0, ZoneOffset.UTC), 1_500);
             // the plan PostgreSQL keeps for a statement the relay runs again and again: a generic one,
             // which cannot see the parameters' values
-            List<String> generic = explainGenericClaim(s, "2026-03-02 08:00:00+00", 500);
+            List<String> generic = explainGenericClaim(s, "2026-03-02 08:00:00+00", 1_500);
             checkBacklogPlan(String.join("\n", generic));
         }
         checkBacklogPlan(String.join("\n", plan));
@@ -118,19 +120,17 @@ class OutboxClaimPlanPostgresTest {
 
     /** A claim of 500 from the backlog reads about as many rows as it returns, held back ones included. */
     private static void checkBacklogPlan(String text) {
-        assertThat(text).as("the plan returns the first entries of 500 aggregates").containsPattern("Limit \\(actual [^)]*rows=500");
+        assertThat(text).as("the page (for a claim of 500) has the first 1,500 open entries: the first ones of 500 "
+                + "aggregates and the two behind each").containsPattern("Limit \\(actual [^)]*rows=1500");
+        assertThat(text).as("no probe of an aggregate's entries per candidate:%n%s", text).doesNotContain("keyline_outbox_aggregate_ix");
         assertThat(PostgresPlans.sum(PostgresPlans.REMOVED, text)).as("rows read and thrown away by the plan:%n%s", text).isLessThan(1_000);
-        // 500 first entries among three per aggregate: about 1,500 rows in sequence order, and
-        // neither the backlog of 6,000 nor the delivered history of 20,000
+        // 1,500 rows in sequence order, and neither the backlog of 6,000 nor the delivered history of 20,000
         assertThat(PostgresPlans.sum(OUTBOX_SCAN_ROWS, text)).as("candidate rows read:%n%s", text).isPositive().isLessThan(2_000);
     }
 
-    /** The claim rows' entries in flight, in the plans below: none. */
-    private static final Object NO_CLAIMS = new Object();
-
     /** The executed generic plan of the claim's query for the sink {@code recorder} (see {@link PostgresPlans#genericPlan}). */
-    private static List<String> explainGenericClaim(Statement s, String now, int limit) throws SQLException {
-        Object[] parameters = JdbcOutbox.dueByKeyParameters(java.time.Instant.EPOCH, "recorder", limit, NO_CLAIMS);
+    private static List<String> explainGenericClaim(Statement s, String now, int size) throws SQLException {
+        Object[] parameters = JdbcOutbox.claimablePageParameters(java.time.Instant.EPOCH, "recorder", 0, size);
         List<String> types = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Object p : parameters) {
@@ -140,23 +140,19 @@ class OutboxClaimPlanPostgresTest {
             } else if (p instanceof String text) {
                 types.add("text");
                 values.add("'" + text + "'");
-            } else if (p == NO_CLAIMS) {
-                types.add("text[]");
-                values.add("'{}'");
             } else {
                 types.add("int");
                 values.add(String.valueOf(p));
             }
         }
-        return List.of(PostgresPlans.genericPlan(s, JdbcOutbox.DUE_BY_KEY, types, values).split("\n"));
+        return List.of(PostgresPlans.genericPlan(s, JdbcOutbox.CLAIMABLE_PAGE, types, values).split("\n"));
     }
 
     /** The executed plan of the claim's query for the sink {@code recorder}, line by line. */
-    private static List<String> explainClaim(Connection c, OffsetDateTime now, int limit) throws SQLException {
+    private static List<String> explainClaim(Connection c, OffsetDateTime now, int size) throws SQLException {
         List<String> plan = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + JdbcOutbox.DUE_BY_KEY)) {
-            Object[] parameters = JdbcOutbox.dueByKeyParameters(now.toInstant(), "recorder", limit,
-                    c.createArrayOf("text", new String[0]));
+        try (PreparedStatement p = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + JdbcOutbox.CLAIMABLE_PAGE)) {
+            Object[] parameters = JdbcOutbox.claimablePageParameters(now.toInstant(), "recorder", 0, size);
             for (int i = 0; i < parameters.length; i++) {
                 p.setObject(i + 1, parameters[i] instanceof java.time.Instant at ? at.atOffset(ZoneOffset.UTC) : parameters[i]);
             }
