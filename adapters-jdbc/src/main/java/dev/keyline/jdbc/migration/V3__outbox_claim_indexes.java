@@ -1,11 +1,7 @@
 package dev.keyline.jdbc.migration;
 
-import dev.keyline.domain.common.Require;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -55,15 +51,6 @@ public class V3__outbox_claim_indexes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = Require.nonNull(context, "context").getConnection();
-        String product = connection.getMetaData().getDatabaseProductName();
-        if (product != null && product.trim().toUpperCase(Locale.ROOT).equals("H2")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : POSTGRESQL) {
-                statement.execute(sql);
-            }
-        }
+        PostgresqlStatements.run(context, POSTGRESQL);
     }
 }

@@ -1,10 +1,7 @@
 package dev.keyline.jdbc.migration;
 
-import dev.keyline.domain.common.Require;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
+import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -31,13 +28,6 @@ public class V6__outbox_aggregate_index_on_h2_only extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = Require.nonNull(context, "context").getConnection();
-        String product = connection.getMetaData().getDatabaseProductName();
-        if (product != null && product.trim().toUpperCase(Locale.ROOT).equals("H2")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(POSTGRESQL);
-        }
+        PostgresqlStatements.run(context, List.of(POSTGRESQL));
     }
 }
