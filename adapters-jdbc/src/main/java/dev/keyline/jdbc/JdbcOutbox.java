@@ -475,11 +475,11 @@ public final class JdbcOutbox implements Outbox {
         for (String sink : names) {
             // the entries in flight to the sink in the claim rows of unexpired leases: without
             // delivery rows, nothing else says they are not due
-            List<Long> inFlight = claimedSequences(sink, now);
+            Set<Long> inFlight = claimedSequences(sink, now);
             if (byKey) {
-                candidates.addAll(dueOnPostgresql(sink, now, limit, new HashSet<>(inFlight)));
+                candidates.addAll(dueOnPostgresql(sink, now, limit, inFlight));
             } else {
-                candidates.addAll(dueOfFirstOpen(sink, now, limit, new HashSet<>(inFlight)));
+                candidates.addAll(dueOfFirstOpen(sink, now, limit, inFlight));
             }
         }
         if (candidates.isEmpty()) {
@@ -574,11 +574,11 @@ public final class JdbcOutbox implements Outbox {
     }
 
     /**
-     * The entries listed by the sink's claim rows whose lease ends after {@code now}, in no
-     * particular order (the delivery rows, where an entry has them, say more).
+     * The sequence numbers of the entries listed by the sink's claim rows whose lease ends after
+     * {@code now} (the delivery rows, where an entry has them, say more).
      */
-    private List<Long> claimedSequences(String sink, Instant now) {
-        List<Long> sequences = new ArrayList<>();
+    private Set<Long> claimedSequences(String sink, Instant now) {
+        Set<Long> sequences = new HashSet<>();
         session.query("SELECT sequences FROM keyline_outbox_claim WHERE sink = ? AND lease_until > ?",
                 row -> {
                     for (long sequence : parseSequences(row.string("sequences"))) {
