@@ -132,6 +132,10 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
     /** The parent versions the child statements of the load running on this thread saw. */
     private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
+    /** The child reads of the read of one parent in progress on this thread, see {@link #readChildrenOf}. */
+    private final ThreadLocal<ChildReads> childReads = new ThreadLocal<>();
+    /** The child statements learned for a read of one parent; null until learned, see {@link #readChildrenOf}. */
+    private volatile OneParentRead oneParentRead;
     /** The save running on this thread, with what is known to be stored of its children. */
     private final ThreadLocal<Saving> saving = new ThreadLocal<>();
     private final Object childStateKey = new Object();
@@ -481,7 +485,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         // as the one before adds to its list without a map lookup
         Object[] group = new Object[2]; // the parent id, its list of children (null while it has none)
         String parentKey = withVersions ? PARENT_KEY : parentColumn;
-        session().query(sql, row -> {
+        RowMapper<Boolean> rows = row -> {
             String parent = row.requiredString(parentKey);
             if (!parent.equals(group[0])) {
                 if (withVersions) {
@@ -502,7 +506,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 group[1] = list;
             }
             return list.add(child);
-        }, parentIds.toArray());
+        };
+        ChildReads reads = childReads.get();
+        if (reads != null && reads.serves(sql, parentIds)) {
+            reads.results.take(rows);
+        } else {
+            session().query(sql, rows, parentIds.toArray());
+        }
         VersionCheck check = reading.get();
         if (check != null) {
             if (withVersions) {
@@ -859,7 +869,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             reading.set(check);
             Function<P, A> restore;
             try {
-                restore = readChildren(pending);
+                restore = readChildrenOf(pending);
             } finally {
                 reading.set(outer);
             }
@@ -896,6 +906,90 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         List<A> result = new ArrayList<>(loaded.size());
         loaded.values().forEach(result::add);
         return result;
+    }
+
+    /**
+     * {@link #readChildren} of the pending parents. On a database that takes several queries in one
+     * round trip ({@link JdbcSession#sendsQueriesTogether()}), a read of one parent sends the child
+     * statements the last read of one parent ran, in one statement, and serves
+     * {@link #readChildren}'s reads from their results while it asks for them in that order: the
+     * statements run in the order they would have run one by one, so the versions read with the
+     * last child table confirm them as before. From the first read that asks for another statement
+     * (a subclass whose reads depend on the parent row, say) on, the reads run one by one, and the
+     * statements this read asked for are learned for the next.
+     */
+    private Function<P, A> readChildrenOf(List<P> pending) {
+        if (pending.size() != 1 || !session().sendsQueriesTogether()) {
+            return readChildren(pending);
+        }
+        String id = idOf(pending.get(0));
+        OneParentRead learned = oneParentRead;
+        if (learned == null) {
+            return readChildrenLearning(pending, new ChildReads(id, null));
+        }
+        Object[] params = new Object[learned.queries().size()];
+        java.util.Arrays.fill(params, id);
+        return session().queries(learned.combined(), learned.queries(), params,
+                results -> readChildrenLearning(pending, new ChildReads(id, results)));
+    }
+
+    /** {@link #readChildren} of one parent with its reads recorded, then learned unless they were the ones learned. */
+    private Function<P, A> readChildrenLearning(List<P> pending, ChildReads reads) {
+        ChildReads outer = childReads.get();
+        childReads.set(reads);
+        try {
+            Function<P, A> restore = readChildren(pending);
+            OneParentRead learned = oneParentRead;
+            if (!reads.learnable || reads.asked.isEmpty()) {
+                oneParentRead = null;
+            } else if (learned == null || !learned.queries().equals(reads.asked)) {
+                oneParentRead = new OneParentRead(List.copyOf(reads.asked));
+            }
+            return restore;
+        } finally {
+            childReads.set(outer);
+        }
+    }
+
+    /** The child statements of a read of one parent, each taking the parent's id, and their text as one statement. */
+    private record OneParentRead(List<String> queries, String combined) {
+        OneParentRead(List<String> queries) {
+            this(queries, JdbcSession.combined(queries));
+        }
+    }
+
+    /**
+     * The child reads of one read of one parent, recorded in order; with {@code results}, the
+     * results of the statements learned, served in order until a read asks for another.
+     */
+    private static final class ChildReads {
+        private final String id;
+        private final JdbcSession.QueryResults results;
+        private final List<String> asked = new ArrayList<>();
+        /** False once a read did not take the parent's id alone. */
+        private boolean learnable = true;
+        /** True once a read was not the next result: none is served after it. */
+        private boolean diverged;
+
+        ChildReads(String id, JdbcSession.QueryResults results) {
+            this.id = id;
+            this.results = results;
+        }
+
+        /** Records a read; whether the next result served is its own. */
+        boolean serves(String sql, List<String> parentIds) {
+            boolean alone = parentIds.size() == 1 && parentIds.get(0).equals(id);
+            if (!alone) {
+                learnable = false;
+            } else {
+                asked.add(sql);
+            }
+            if (results == null || diverged) {
+                return false;
+            }
+            diverged = !alone || !results.nextIs(sql);
+            return !diverged;
+        }
     }
 
     private Map<String, Long> versions(List<String> ids) {

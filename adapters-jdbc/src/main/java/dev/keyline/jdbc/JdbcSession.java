@@ -68,6 +68,7 @@ public final class JdbcSession {
     private final SqlDialect dialect;
     private final long cachedAggregateRows;
     private final boolean trustKeptStates;
+    private final boolean combineQueries;
     /** The column labels of the queries' results, so that rows are read by position. */
     private final ColumnLabels.Cache columnLabels = new ColumnLabels.Cache();
     /** The generated INSERTs and versioned UPDATEs by shape; as many as a schema's tables have column sets. */
@@ -109,10 +110,29 @@ public final class JdbcSession {
      */
     public JdbcSession(JdbcTransactions transactions, SqlDialect dialect, long cachedAggregateRows,
             boolean trustKeptStates) {
+        this(transactions, dialect, cachedAggregateRows, trustKeptStates, true);
+    }
+
+    /**
+     * A session on the given transactions.
+     *
+     * @param transactions whose connections the statements use
+     * @param dialect the database's dialect
+     * @param cachedAggregateRows how many rows' worth of saved aggregates each repository keeps
+     *     (see {@link #cachedAggregateRows()}); 0 keeps none
+     * @param trustKeptStates whether a transaction's loads trust the kept states without reading
+     *     the parent row (see {@link #trustsKeptStates()})
+     * @param combineQueries whether a repository may send several queries in one round trip where
+     *     the dialect allows it (see {@link #sendsQueriesTogether()}); false for a
+     *     PostgreSQL-compatible database that does not take several queries in one statement
+     */
+    public JdbcSession(JdbcTransactions transactions, SqlDialect dialect, long cachedAggregateRows,
+            boolean trustKeptStates, boolean combineQueries) {
         this.transactions = Require.nonNull(transactions, "transactions");
         this.dialect = Require.nonNull(dialect, "dialect");
         this.cachedAggregateRows = Require.nonNegative(cachedAggregateRows, "cachedAggregateRows");
         this.trustKeptStates = trustKeptStates;
+        this.combineQueries = combineQueries && dialect == SqlDialect.POSTGRESQL;
     }
 
     /**
@@ -190,6 +210,119 @@ public final class JdbcSession {
                 throw SqlFailures.wrap(describe("query", sql), e);
             }
         });
+    }
+
+    /**
+     * Whether {@link #queries} sends its queries in one round trip: on PostgreSQL, whose driver
+     * sends the queries of one statement text together and receives their results together, unless
+     * the session was made not to; never on H2, which runs one query per statement.
+     *
+     * @return true on PostgreSQL unless turned off
+     */
+    boolean sendsQueriesTogether() {
+        return combineQueries;
+    }
+
+    /**
+     * Runs several queries as one statement, in one round trip, and hands their results to
+     * {@code work} in order; only where {@link #sendsQueriesTogether()}. The database runs them one
+     * after another, each as a statement of its own would run (under READ COMMITTED each sees what
+     * was committed before it began), so a reader of their results keeps every check it makes of
+     * separate statements' results.
+     *
+     * @param combined the queries' texts joined with {@code ;}, as {@link #combined} joins them
+     * @param queries the queries' texts, in order, by which {@link QueryResults#nextIs} recognises them
+     * @param params the placeholder values of all the queries, in order
+     * @param work reads the results; the statement is closed when it returns, whatever it left unread
+     * @param <T> what {@code work} returns
+     * @return what {@code work} returns
+     */
+    <T> T queries(String combined, List<String> queries, Object[] params, java.util.function.Function<QueryResults, T> work) {
+        if (!combineQueries) {
+            throw new IllegalStateException("this session runs one query per statement");
+        }
+        return onTransaction("query", () -> {
+            try (PreparedStatement statement = transactions.currentConnection().prepareStatement(combined)) {
+                SqlParameters.bind(statement, params);
+                statement.execute();
+                return work.apply(new QueryResults(statement, queries, columnLabels));
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("query", combined), e);
+            }
+        });
+    }
+
+    /**
+     * The text of several queries as one statement for {@link #queries}.
+     *
+     * @param queries the queries' texts, none ending in {@code ;}
+     * @return them joined
+     */
+    static String combined(List<String> queries) {
+        return String.join(";\n", queries);
+    }
+
+    /**
+     * The results of the queries {@link #queries} ran together, taken one after another in the
+     * queries' order.
+     */
+    static final class QueryResults {
+        private final PreparedStatement statement;
+        private final List<String> queries;
+        private final ColumnLabels.Cache labels;
+        private int next;
+
+        private QueryResults(PreparedStatement statement, List<String> queries, ColumnLabels.Cache labels) {
+            this.statement = statement;
+            this.queries = queries;
+            this.labels = labels;
+        }
+
+        /**
+         * Whether the next result not taken yet is the one of this query.
+         *
+         * @param sql the query's text, the same instance as given to {@link #queries}
+         * @return true when it is
+         */
+        boolean nextIs(String sql) {
+            return next < queries.size() && queries.get(next) == sql;
+        }
+
+        /** Whether every result was taken. */
+        boolean allTaken() {
+            return next == queries.size();
+        }
+
+        /**
+         * Maps every row of the next result and moves to the one after it.
+         *
+         * @param mapper maps one row
+         * @param <T> the mapped type
+         * @return the mapped rows in result order
+         * @throws IllegalStateException when every result was taken
+         */
+        <T> List<T> take(RowMapper<T> mapper) {
+            if (allTaken()) {
+                throw new IllegalStateException("all " + queries.size() + " results were taken");
+            }
+            String sql = queries.get(next);
+            try {
+                ResultSet rs = statement.getResultSet();
+                if (rs == null) {
+                    throw new StorageException(describe("query", sql) + " returned no result", null);
+                }
+                List<T> result = new ArrayList<>();
+                Row row = new Row(rs, sql, labels);
+                while (row.next()) {
+                    result.add(mapper.map(row));
+                }
+                next++;
+                statement.getMoreResults(); // closes this result
+                return result;
+            } catch (SQLException e) {
+                throw SqlFailures.wrap(describe("query", sql), e);
+            }
+        }
     }
 
     /**

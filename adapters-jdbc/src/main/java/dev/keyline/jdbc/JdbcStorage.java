@@ -69,10 +69,10 @@ public final class JdbcStorage implements StorageProvider {
     private final List<Area> areas;
 
     private JdbcStorage(SqlDialect dialect, DataSource dataSource, List<JdbcArea> installed, long cachedAggregateRows,
-            boolean trustKeptStates) {
+            boolean trustKeptStates, boolean combinedReads) {
         this.dialect = dialect;
         this.transactions = new JdbcTransactions(dataSource);
-        this.session = new JdbcSession(transactions, dialect, cachedAggregateRows, trustKeptStates);
+        this.session = new JdbcSession(transactions, dialect, cachedAggregateRows, trustKeptStates, combinedReads);
         this.outbox = new JdbcOutbox(session);
         List<Area> stored = new ArrayList<>();
         for (JdbcArea area : installed) {
@@ -152,6 +152,7 @@ public final class JdbcStorage implements StorageProvider {
         private boolean discover = true;
         private long cachedAggregateRows = JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS;
         private boolean trustKeptStates = true;
+        private boolean combinedReads = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -230,6 +231,22 @@ public final class JdbcStorage implements StorageProvider {
         }
 
         /**
+         * Whether a find on PostgreSQL sends the statements that read an aggregate's child tables
+         * in one round trip, as one statement of several queries; on by default. The first find of
+         * an aggregate of each kind runs them one by one, and later finds send them together, in
+         * the same order, checked the same way (the versions read with the last child table). Turn
+         * it off for a PostgreSQL-compatible database that does not take several queries in one
+         * prepared statement. H2, in the same process, runs them one by one either way.
+         *
+         * @param combine false to send every statement in a round trip of its own
+         * @return this builder
+         */
+        public Builder combinedReads(boolean combine) {
+            this.combinedReads = combine;
+            return this;
+        }
+
+        /**
          * Installs an area, for example a host's own; an area also found by discovery is installed
          * once. Its migrations run with the provider's when {@link #migrate(boolean) migrating}.
          *
@@ -257,7 +274,7 @@ public final class JdbcStorage implements StorageProvider {
             if (migrate) {
                 SchemaMigrations.migrate(dataSource, chosen, installed);
             }
-            return new JdbcStorage(chosen, dataSource, installed, cachedAggregateRows, trustKeptStates);
+            return new JdbcStorage(chosen, dataSource, installed, cachedAggregateRows, trustKeptStates, combinedReads);
         }
 
         private SqlDialect detect() {

@@ -31,12 +31,15 @@ import org.junit.jupiter.api.TestFactory;
  * out by the versions read with the last child table, without a statement of its own for them.
  * A repository whose last child read carries no versions ({@link JdbcMarkedTallyRepository}) is
  * confirmed by one more statement. The reading storage keeps no states, so every load reads the
- * tables.
+ * tables, and runs every statement in a round trip of its own, so that a save can be committed
+ * between any two; a second reading storage sends a find's child statements together where the
+ * database takes them so (on PostgreSQL), and a save committed before them is found the same way.
  */
 abstract class ConsistentLoadContract {
 
     private final StatementLog log = new StatementLog();
     private JdbcStorage reading;
+    private JdbcStorage combining;
     private JdbcStorage writing;
     private Keyline writer;
 
@@ -47,21 +50,56 @@ abstract class ConsistentLoadContract {
     void emptyTables() {
         writing = TestDatabases.emptyStorage(dataSource());
         reading = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).area(new JdbcNotesArea())
+                .area(new JdbcTallyArea()).cachedAggregateRows(0).combinedReads(false).build();
+        combining = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).area(new JdbcNotesArea())
                 .area(new JdbcTallyArea()).cachedAggregateRows(0).build();
         writer = Keyline.builder().storage(writing).areaReactions(false).build();
     }
 
     @TestFactory
     Stream<DynamicTest> aSaveCommittedBeforeAnyChildStatementOfAFindIsFoundWhole() {
-        return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(), () -> savedDuringFinds(e)));
+        return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(),
+                () -> savedDuringFinds(e, reading)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aSaveCommittedBeforeTheChildStatementsSentTogetherIsFoundWhole() {
+        return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(), () -> {
+            learnedTogether(e);
+            savedDuringFinds(e, combining);
+        }));
+    }
+
+    /**
+     * Finds an aggregate of the entry's kind twice in the combining storage: the first find runs
+     * the child statements one by one and learns them; the second sends them in one statement
+     * where the database takes them so, and one by one elsewhere.
+     */
+    private <A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>> void learnedTogether(
+            ReliabilityWorkloads.Entry<A, I, R> entry) {
+        writer.run(ctx -> entry.create(ctx, writing, "learn"));
+        I id = entry.id().apply("learn");
+        R repository = combining.port(entry.port());
+        Counted first = log.count(() -> read(combining, () -> repository.get(id)));
+        Counted second = log.count(() -> read(combining, () -> repository.get(id)));
+        if (!combining.session().sendsQueriesTogether()) {
+            assertThat(second.statements()).as("%s: one by one: %s", entry.area(), second)
+                    .hasSameSizeAs(first.statements());
+            return;
+        }
+        assertThat(second.statements()).as("%s: the parent row, then the child statements together: %s", entry.area(),
+                second).hasSize(2);
+        List<StatementLog.Executed> children = first.statements().subList(1, first.statements().size());
+        assertThat(second.statements().get(1).sql()).as("%s", entry.area())
+                .isEqualTo(String.join(";\n", children.stream().map(StatementLog.Executed::sql).toList()));
     }
 
     private <A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>> void savedDuringFinds(
-            ReliabilityWorkloads.Entry<A, I, R> entry) {
+            ReliabilityWorkloads.Entry<A, I, R> entry, JdbcStorage storage) {
         writer.run(ctx -> entry.create(ctx, writing, "k"));
         I id = entry.id().apply("k");
-        R repository = reading.port(entry.port());
-        Counted quiet = log.count(() -> read(() -> repository.get(id)));
+        R repository = storage.port(entry.port());
+        Counted quiet = log.count(() -> read(storage, () -> repository.get(id)));
         int statements = quiet.statements().size();
         assertThat(statements).as("%s: the parent row and at least one child table: %s", entry.area(), quiet)
                 .isGreaterThanOrEqualTo(2);
@@ -79,7 +117,7 @@ abstract class ConsistentLoadContract {
             log.before(sql -> true, nth, () -> writer.run(ctx -> entry.change(ctx, writing, "k", change)));
             Object[] found = new Object[1];
 
-            Counted counted = log.count(() -> found[0] = read(() -> repository.get(id)));
+            Counted counted = log.count(() -> found[0] = read(storage, () -> repository.get(id)));
 
             assertThat(log.hookRan()).as("%s: the save ran before statement %d", entry.area(), nth).isTrue();
             long stored = writing.transactions().execute(() -> entry.storedVersion(writing, "k").orElseThrow());
@@ -118,6 +156,43 @@ abstract class ConsistentLoadContract {
             assertThat(found[0].count()).as("a mark committed before statement %d", nth).isEqualTo(mark);
             assertThat(found[0].version()).as("with its version").isEqualTo(mark);
             assertThat(counted.statements()).as("read twice: %s", counted).hasSize(6);
+        }
+    }
+
+    @Test
+    void findsThatAskForOtherChildStatementsThanTheLearnedOnesRunThemOneByOneAndLearnAgain() throws SQLException {
+        JdbcMarkedTallyRepository tallies = new JdbcMarkedTallyRepository(combining.session(), "keyline_tck_tally_mark",
+                "twice");
+        edit("INSERT INTO keyline_tck_tally (tally_id, label, count, version) VALUES ('T1', 'once', 1, 1)",
+                "INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('T1', 1)",
+                "INSERT INTO keyline_tck_tally (tally_id, label, count, version) VALUES ('T2', 'twice', 2, 1)",
+                "INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('T2', 1)",
+                "INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('T2', 2)");
+        TallyId t1 = new TallyId("T1");
+        TallyId t2 = new TallyId("T2");
+        boolean together = combining.session().sendsQueriesTogether();
+        String marks = "SELECT * FROM keyline_tck_tally_mark WHERE tally_id IN (?) ORDER BY tally_id, line_no";
+
+        // learns one read of the marks
+        Counted once = log.count(() -> assertThat(read(combining, () -> tallies.get(t1)).count()).isOne());
+        // served the learned read, then asks for another: runs it alone, and learns both
+        Counted twiceFirst = log.count(() -> assertThat(read(combining, () -> tallies.get(t2)).count()).isEqualTo(2));
+        // sends both reads together
+        Counted twice = log.count(() -> assertThat(read(combining, () -> tallies.get(t2)).count()).isEqualTo(2));
+        // served one of the two, the other left unread: learns the one
+        Counted onceAfter = log.count(() -> assertThat(read(combining, () -> tallies.get(t1)).count()).isOne());
+        Counted onceLearned = log.count(() -> assertThat(read(combining, () -> tallies.get(t1)).count()).isOne());
+
+        List<Counted> finds = List.of(once, twiceFirst, twice, onceAfter, onceLearned);
+        // the row, the marks (once or twice, alone or together), the versions
+        assertThat(finds).allSatisfy(f -> assertThat(f.statements().get(0).sql()).startsWith("SELECT * FROM keyline_tck_tally WHERE"));
+        assertThat(finds).extracting(f -> f.statements().size()).containsExactly(3, 4, together ? 3 : 4, 3, 3);
+        assertThat(finds).allSatisfy(f -> assertThat(f.statements().subList(1, f.statements().size() - 1))
+                .allMatch(s -> s.sql().equals(marks) || s.sql().equals(marks + ";\n" + marks)));
+        if (together) {
+            assertThat(twice.statements().get(1).sql()).isEqualTo(marks + ";\n" + marks);
+            assertThat(onceAfter.statements().get(1).sql()).isEqualTo(marks + ";\n" + marks);
+            assertThat(onceLearned.statements().get(1).sql()).isEqualTo(marks);
         }
     }
 
@@ -163,7 +238,12 @@ abstract class ConsistentLoadContract {
 
     /** Runs a read as a host's find runs it: in the reading storage's read-only work, with no transaction. */
     private <T> T read(java.util.function.Supplier<T> work) {
-        return reading.transactions().read(work::get);
+        return read(reading, work);
+    }
+
+    /** Runs a read in the given storage's read-only work. */
+    private static <T> T read(JdbcStorage storage, java.util.function.Supplier<T> work) {
+        return storage.transactions().read(work::get);
     }
 
     /** Adds mark {@code n} of a tally and raises its count and version to {@code n}, committed. */

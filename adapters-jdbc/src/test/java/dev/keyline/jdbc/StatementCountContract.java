@@ -245,6 +245,30 @@ abstract class StatementCountContract {
     }
 
     @Test
+    void laterFindsSendTheChildStatementsTogetherWhereTheDatabaseTakesThem() {
+        Keyline other = Keyline.builder().storage(JdbcStorage.builder(dataSource()).migrate(false).build()).build();
+        KeyAccounts elsewhere = KeyAccounts.on(other);
+        for (String id : List.of("KA1", "KA2")) {
+            elsewhere.register(ZHOU, new AccountId(id), "Customer " + id, SUZHOU, Industry.FINANCE);
+        }
+        Counted first = log.count(() -> assertThat(accounts.find(new AccountId("KA1"))).isPresent());
+
+        Counted later = log.count(() -> assertThat(accounts.find(new AccountId("KA2"))).isPresent());
+
+        assertThat(first.statements()).as("%s", first).hasSize(3);
+        if (keyline.storage() instanceof JdbcStorage jdbc && jdbc.session().sendsQueriesTogether()) {
+            // PostgreSQL: the row, then both child tables in one statement of two queries, one round trip
+            assertThat(later.statements()).as("%s", later).hasSize(2);
+            assertThat(later.statements().get(1).sql()).as("%s", later)
+                    .isEqualTo(first.statements().get(1).sql() + ";\n" + first.statements().get(2).sql());
+        } else {
+            assertThat(later.statements()).as("%s", later).extracting(StatementLog.Executed::sql)
+                    .isEqualTo(first.statements().stream().map(StatementLog.Executed::sql).toList());
+        }
+        assertThat(later.calls("commit") + later.calls("rollback")).as("a find is a read: it ends no transaction").isZero();
+    }
+
+    @Test
     void aFindOfAnAccountThisStorageSavedReadsItsRowOnly() {
         AccountId id = register("KA1").id();
         keyline.run(ctx -> {
