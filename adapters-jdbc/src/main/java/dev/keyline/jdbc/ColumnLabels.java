@@ -1,11 +1,11 @@
 package dev.keyline.jdbc;
 
-import com.google.common.cache.CacheBuilder;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The column labels of a query's result and their positions, so that a {@link Row} reads a
@@ -20,6 +20,18 @@ final class ColumnLabels {
 
     private final String[] labels;
     private final Map<String, Integer> positions;
+    /** The reads a result of the query made on its first row; null until one kept them. */
+    private volatile Reads kept;
+
+    /**
+     * The labels a row mapper read on the first row of a result, in order, and their positions,
+     * which predict the reads of the first row of the query's next results.
+     *
+     * @param labels the labels, as the mapper gave them
+     * @param positions their positions
+     */
+    record Reads(String[] labels, int[] positions) {
+    }
 
     private ColumnLabels(String[] labels) {
         this.labels = labels;
@@ -46,6 +58,28 @@ final class ColumnLabels {
             labels[i] = String.valueOf(metaData.getColumnLabel(i + 1));
         }
         return new ColumnLabels(labels);
+    }
+
+    /**
+     * The reads kept by {@link #keepReads}, or null.
+     *
+     * @return the reads; their arrays must not be written
+     */
+    Reads keptReads() {
+        return kept;
+    }
+
+    /**
+     * Keeps the reads of a result's first row, unless reads are kept already.
+     *
+     * @param labels the labels read, from index 0
+     * @param positions their positions
+     * @param count how many
+     */
+    void keepReads(String[] labels, int[] positions, int count) {
+        if (kept == null) {
+            kept = new Reads(java.util.Arrays.copyOf(labels, count), java.util.Arrays.copyOf(positions, count));
+        }
     }
 
     /**
@@ -82,11 +116,13 @@ final class ColumnLabels {
      */
     static final class Cache {
 
-        /** How many queries' labels are kept. */
+        /** How many queries' labels are kept at most. */
         static final int QUERIES = 1_000;
 
-        private final com.google.common.cache.Cache<String, ColumnLabels> bySql =
-                CacheBuilder.newBuilder().maximumSize(QUERIES).build();
+        // a plain concurrent map, emptied when it is full: the queries of a schema's repositories
+        // are far fewer than QUERIES, and a lookup is on every query's path, where a cache that
+        // records each access for its eviction order cost more than the lookup
+        private final ConcurrentHashMap<String, ColumnLabels> bySql = new ConcurrentHashMap<>();
 
         /**
          * The labels of a result of {@code sql}.
@@ -97,13 +133,21 @@ final class ColumnLabels {
          * @throws SQLException when the driver fails
          */
         ColumnLabels of(String sql, ResultSetMetaData metaData) throws SQLException {
-            ColumnLabels kept = bySql.getIfPresent(sql);
+            ColumnLabels kept = bySql.get(sql);
             if (kept != null && kept.describes(metaData)) {
                 return kept;
             }
             ColumnLabels read = ColumnLabels.of(metaData);
+            if (bySql.size() >= QUERIES) {
+                bySql.clear();
+            }
             bySql.put(sql, read);
             return read;
+        }
+
+        /** How many queries' labels are kept now. */
+        int size() {
+            return bySql.size();
         }
     }
 }

@@ -212,6 +212,11 @@ public final class JdbcSession {
         });
     }
 
+    /** How many queries' column labels the session keeps now, for tests of their bound. */
+    int keptColumnLabels() {
+        return columnLabels.size();
+    }
+
     /**
      * Whether {@link #queries} sends its queries in one round trip: on PostgreSQL, whose driver
      * sends the queries of one statement text together and receives their results together, unless
@@ -349,7 +354,7 @@ public final class JdbcSession {
                         return Optional.<T>empty();
                     }
                     T value = mapper.map(row);
-                    if (rs.next()) {
+                    if (row.next()) {
                         throw new StorageException(describe("query", sql) + " returned more than one row", null);
                     }
                     return Optional.ofNullable(value);

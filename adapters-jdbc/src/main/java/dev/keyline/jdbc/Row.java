@@ -64,6 +64,9 @@ public final class Row {
      * @throws SQLException when the driver fails
      */
     boolean next() throws SQLException {
+        if (step < 0 && reads > 0 && columns != null) {
+            columns.keepReads(readLabels, readPositions, reads); // the next result of the query predicts from its first row
+        }
         if (step >= 0 || reads > 0) {
             step = 0; // the first row has recorded its reads (or is being re-read): predict from now on
         }
@@ -77,6 +80,9 @@ public final class Row {
      */
     private int index(String column) throws SQLException {
         int s = step;
+        if (s < 0 && columns == null) {
+            s = resolveColumns();
+        }
         if (s >= 0) {
             // the predicted read, or a later one when this row skips some (a column read only
             // when another holds a value, for instance)
@@ -103,6 +109,26 @@ public final class Row {
             readPositions[reads++] = position;
         }
         return position;
+    }
+
+    /**
+     * Resolves the result's columns on the first read; when an earlier result of the query kept
+     * the reads of its first row, predicts from them from this first row on.
+     *
+     * @return the step to predict from, or -1 to record this row's reads
+     */
+    private int resolveColumns() throws SQLException {
+        ColumnLabels c = labels.of(sql, resultSet.getMetaData());
+        columns = c;
+        ColumnLabels.Reads kept = c.keptReads();
+        if (kept != null) {
+            // shared with the other rows of the query: never written, as only a row that records writes its reads
+            readLabels = kept.labels();
+            readPositions = kept.positions();
+            reads = kept.labels().length;
+            step = 0;
+        }
+        return step;
     }
 
     /** How many reads of the first row are recorded for prediction at most. */

@@ -390,6 +390,46 @@ abstract class JdbcSessionContract {
     }
 
     @Test
+    void mappers_that_read_the_same_query_in_different_orders_read_the_right_columns_every_time() {
+        session.update("INSERT INTO keyline_session_fixture (id, label, counter, version) VALUES (?, ?, ?, 0)",
+                "F-1", "first", 7L);
+        session.update("INSERT INTO keyline_session_fixture (id, counter, version) VALUES (?, ?, 0)", "F-2", 8L);
+        String everything = "SELECT * FROM keyline_session_fixture ORDER BY id";
+        // the first result's first row keeps its reads, which the later results' rows are predicted
+        // from; a read in another order, a read skipped or one more must still find its own column
+        RowMapper<String> labelFirst = row -> row.string("label") + "/" + row.longValue("counter") + "/" + row.string("id");
+        RowMapper<String> idFirst = row -> row.string("id") + "/" + row.longValue("counter");
+        RowMapper<String> labelWhenSet = row -> {
+            String label = row.string("label");
+            return row.string("id") + (label == null ? "" : "/" + label + "/" + row.longValue("version"));
+        };
+        for (int round = 0; round < 3; round++) {
+            assertThat(session.query(everything, labelFirst)).containsExactly("first/7/F-1", "null/8/F-2");
+            assertThat(session.query(everything, idFirst)).containsExactly("F-1/7", "F-2/8");
+            assertThat(session.query(everything, labelWhenSet)).containsExactly("F-1/first/0", "F-2");
+            assertThat(session.queryOne(everything + " LIMIT 1", idFirst)).contains("F-1/7");
+            assertThat(session.queryOne("SELECT * FROM keyline_session_fixture WHERE id = 'F-2'", labelWhenSet))
+                    .contains("F-2");
+            assertThat(session.queryOne("SELECT * FROM keyline_session_fixture WHERE id = 'F-1'", labelWhenSet))
+                    .contains("F-1/first/0");
+        }
+    }
+
+    @Test
+    void the_column_labels_kept_are_bounded_whatever_the_number_of_query_texts() {
+        session.update("INSERT INTO keyline_session_fixture (id, label, counter, version) VALUES (?, ?, ?, 0)",
+                "F-1", "first", 7L);
+        int texts = ColumnLabels.Cache.QUERIES + 50;
+        for (int i = 0; i < texts; i++) {
+            // a query text of its own each time, as a host building texts with literals would send
+            long counter = session.queryOne("SELECT counter + " + i + " AS c FROM keyline_session_fixture WHERE id = ?",
+                    row -> row.longValue("c"), "F-1").orElseThrow();
+            assertThat(counter).isEqualTo(7L + i);
+            assertThat(storage.session().keptColumnLabels()).isBetween(1, ColumnLabels.Cache.QUERIES);
+        }
+    }
+
+    @Test
     void batch_inserts_every_row_and_reports_counts() {
         List<Object[]> rows = IntStream.range(0, 25).mapToObj(i -> new Object[] {"F-" + i, (long) i}).toList();
 
