@@ -27,8 +27,9 @@ final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, T
     }
 
     /**
-     * A repository whose loads of one tally labelled {@code readTwice} read its marks a second
-     * time, and count those: a subclass whose child reads depend on the parent row.
+     * A repository whose loads of one tally labelled {@code readTwice} first read the tally's own
+     * row as if it were a child table (one row, not counted), then its marks: a subclass whose
+     * child reads depend on the parent row.
      */
     JdbcMarkedTallyRepository(JdbcSession session, String markTable, String readTwice) {
         super(session, "marked tally", "keyline_tck_tally", "tally_id");
@@ -60,13 +61,12 @@ final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, T
 
     @Override
     protected Function<TallySnapshot, Tally> readChildren(List<TallySnapshot> parents) {
-        Map<String, List<Integer>> marks = childrenOf(markTable, "tally_id",
-                parents.stream().map(this::idOf).toList(), "line_no", (row, id) -> row.intValue("line_no"));
         if (parents.size() == 1 && parents.get(0).label().equals(readTwice)) {
-            marks = childrenOf(markTable, "tally_id", List.of(idOf(parents.get(0))), "line_no",
-                    (row, id) -> row.intValue("line_no"));
+            childrenOf("keyline_tck_tally", "tally_id", List.of(idOf(parents.get(0))), "version",
+                    (row, id) -> row.longValue("version"));
         }
-        Map<String, List<Integer>> counted = marks;
+        Map<String, List<Integer>> counted = childrenOf(markTable, "tally_id",
+                parents.stream().map(this::idOf).toList(), "line_no", (row, id) -> row.intValue("line_no"));
         return s -> Tally.restore(new TallySnapshot(s.id(), s.version(), s.label(),
                 counted.getOrDefault(s.id().value(), List.of()).size()));
     }
