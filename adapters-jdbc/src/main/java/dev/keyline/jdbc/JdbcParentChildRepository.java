@@ -919,7 +919,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * statements this read asked for are learned for the next.
      */
     private Function<P, A> readChildrenOf(List<P> pending) {
-        if (pending.size() != 1 || !session().sendsQueriesTogether()) {
+        if (pending.size() != 1 || !session().sendsQueriesTogether() || !hasChildTables()) {
             return readChildren(pending);
         }
         String id = idOf(pending.get(0));

@@ -71,6 +71,75 @@ abstract class ConsistentLoadContract {
     }
 
     /**
+     * On PostgreSQL: a save committed while the child statements sent together wait, between the
+     * parent row's statement and theirs. The writer locks the first child table the find reads,
+     * waits until the find's statement waits for that lock, then changes the aggregate and
+     * commits; the find's child queries then run after the commit, one after another in one round
+     * trip, and must find the parent row outdated by the versions read with the last child table
+     * and read the saved state whole.
+     */
+    <A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>> void savedWhileTheChildStatementsWait(
+            ReliabilityWorkloads.Entry<A, I, R> entry) throws Exception {
+        learnedTogether(entry);
+        Counted learned = log.count(() -> read(combining, () -> combining.port(entry.port()).get(entry.id().apply("learn"))));
+        String children = learned.statements().get(1).sql();
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?:FROM|JOIN) (\\w+) c? ?(?:ON|WHERE)")
+                .matcher(children);
+        assertThat(first.find()).as("%s: a child table in %s", entry.area(), children).isTrue();
+        String childTable = first.group(1);
+        writer.run(ctx -> entry.create(ctx, writing, "k"));
+        I id = entry.id().apply("k");
+        R repository = combining.port(entry.port());
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService saver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> save = saver.submit(() -> writer.run(ctx -> {
+                writing.session().update("LOCK TABLE " + childTable + " IN ACCESS EXCLUSIVE MODE");
+                locked.countDown();
+                awaitWaitingFor(childTable);
+                entry.change(ctx, writing, "k", 2);
+            }));
+            assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Object[] found = new Object[1];
+            Counted counted = log.count(() -> found[0] = read(combining, () -> repository.get(id)));
+            save.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            long stored = writing.transactions().execute(() -> entry.storedVersion(writing, "k").orElseThrow());
+            assertThat(stored).as("%s: saved once", entry.area()).isEqualTo(2);
+            assertThat(((A) found[0]).version()).as("%s: the save committed while %s waited is found", entry.area(),
+                    childTable).isEqualTo(stored);
+            assertThat(counted.statements()).as("%s: read once, found outdated, read again: %s", entry.area(), counted)
+                    .extracting(StatementLog.Executed::sql).hasSize(4).element(1).isEqualTo(children);
+        } finally {
+            saver.shutdownNow();
+        }
+    }
+
+    /** Waits until a session waits for a lock on the table. */
+    private void awaitWaitingFor(String table) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        try (Connection c = dataSource().getConnection();
+                java.sql.PreparedStatement waiting = c.prepareStatement("SELECT count(*) FROM pg_locks l JOIN pg_class r "
+                        + "ON r.oid = l.relation WHERE NOT l.granted AND r.relname = ?")) {
+            waiting.setString(1, table);
+            while (System.nanoTime() < end) {
+                try (java.sql.ResultSet rs = waiting.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no session waited for a lock on " + table + " within 10 s");
+    }
+
+    /**
      * Finds an aggregate of the entry's kind twice in the combining storage: the first find runs
      * the child statements one by one and learns them; the second sends them in one statement
      * where the database takes them so, and one by one elsewhere.
