@@ -134,6 +134,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     private final ThreadLocal<VersionCheck> reading = new ThreadLocal<>();
     /** The child reads of the read of one parent in progress on this thread, see {@link #readChildrenOf}. */
     private final ThreadLocal<ChildReads> childReads = new ThreadLocal<>();
+    /** The parent row and child statements a find sent together, on this thread, see {@link #read}. */
+    private final ThreadLocal<Prefetched> prefetched = new ThreadLocal<>();
     /** The child statements learned for a read of one parent; null until learned, see {@link #readChildrenOf}. */
     private volatile OneParentRead oneParentRead;
     /** The save running on this thread, with what is known to be stored of its children. */
@@ -258,6 +260,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             return trusted;
         }
         Object[] params = {id.value()};
+        OneParentRead learned = oneParentRead;
+        if (learned != null && session().sendsQueriesTogether() && hasChildTables()
+                && (committed == null || committed.getIfPresent(id.value()) == null)) {
+            return readTogether(id.value(), params, learned);
+        }
         List<P> parents = session().query(rowById(), this::parent, params);
         if (committed != null && parents.size() == 1) {
             Optional<A> restored = restoreKept(id.value(), versionOf(parents.get(0)));
@@ -266,6 +273,31 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             }
         }
         return loadConsistent(byId, params, parents).stream().findFirst();
+    }
+
+    /**
+     * A find with no kept state to consult, on a database that takes several queries in one round
+     * trip: the parent row's statement and the learned child statements sent together, the child
+     * reads served from their results (see {@link #readChildrenOf}). The versions read with the
+     * last child table confirm the parent row as when the statements go one by one; an aggregate
+     * saved in between is read again.
+     */
+    private Optional<A> readTogether(String id, Object[] params, OneParentRead learned) {
+        Object[] all = new Object[learned.withRow().size()];
+        java.util.Arrays.fill(all, id);
+        return session().queries(learned.combinedWithRow(), learned.withRow(), all, results -> {
+            List<P> parents = results.take(this::parent);
+            if (parents.isEmpty()) {
+                return Optional.<A>empty();
+            }
+            Prefetched outer = prefetched.get();
+            prefetched.set(new Prefetched(id, results));
+            try {
+                return loadConsistent(byId, params, parents).stream().findFirst();
+            } finally {
+                prefetched.set(outer);
+            }
+        });
     }
 
     /**
@@ -923,6 +955,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             return readChildren(pending);
         }
         String id = idOf(pending.get(0));
+        Prefetched sent = prefetched.get();
+        if (sent != null && !sent.used && sent.id.equals(id)) {
+            sent.used = true; // the first read only: a read again after a save overtook it sends its own
+            return readChildrenLearning(pending, new ChildReads(id, sent.results));
+        }
         OneParentRead learned = oneParentRead;
         if (learned == null) {
             return readChildrenLearning(pending, new ChildReads(id, null));
@@ -943,7 +980,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             if (!reads.learnable || reads.asked.isEmpty()) {
                 oneParentRead = null;
             } else if (learned == null || !learned.queries().equals(reads.asked)) {
-                oneParentRead = new OneParentRead(List.copyOf(reads.asked));
+                oneParentRead = new OneParentRead(List.copyOf(reads.asked), rowById());
             }
             return restore;
         } finally {
@@ -952,9 +989,30 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     }
 
     /** The child statements of a read of one parent, each taking the parent's id, and their text as one statement. */
-    private record OneParentRead(List<String> queries, String combined) {
-        OneParentRead(List<String> queries) {
-            this(queries, JdbcSession.combined(queries));
+    private record OneParentRead(List<String> queries, String combined, List<String> withRow, String combinedWithRow) {
+        /** The child statements, and the same after the parent row's statement {@code rowById}. */
+        OneParentRead(List<String> queries, String rowById) {
+            this(queries, JdbcSession.combined(queries), withRow(rowById, queries),
+                    JdbcSession.combined(withRow(rowById, queries)));
+        }
+
+        private static List<String> withRow(String rowById, List<String> queries) {
+            List<String> all = new ArrayList<>(queries.size() + 1);
+            all.add(rowById);
+            all.addAll(queries);
+            return List.copyOf(all);
+        }
+    }
+
+    /** The results of a find's parent row and learned child statements, sent together, for its first child read. */
+    private static final class Prefetched {
+        private final String id;
+        private final JdbcSession.QueryResults results;
+        private boolean used;
+
+        Prefetched(String id, JdbcSession.QueryResults results) {
+            this.id = id;
+            this.results = results;
         }
     }
 
