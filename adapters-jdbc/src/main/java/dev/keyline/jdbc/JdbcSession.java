@@ -199,12 +199,7 @@ public final class JdbcSession {
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 try (ResultSet rs = statement.executeQuery()) {
-                    Row row = new Row(rs, sql, columnLabels);
-                    List<T> result = new ArrayList<>();
-                    while (row.next()) {
-                        result.add(mapper.map(row));
-                    }
-                    return result;
+                    return mapAll(new Row(rs, sql, columnLabels), mapper);
                 }
             } catch (SQLException e) {
                 throw SqlFailures.wrap(describe("query", sql), e);
@@ -215,6 +210,15 @@ public final class JdbcSession {
     /** How many queries' column labels the session keeps now, for tests of their bound. */
     int keptColumnLabels() {
         return columnLabels.size();
+    }
+
+    /** Every row of a result, mapped, in result order. */
+    private static <T> List<T> mapAll(Row row, RowMapper<T> mapper) throws SQLException {
+        List<T> result = new ArrayList<>();
+        while (row.next()) {
+            result.add(mapper.map(row));
+        }
+        return result;
     }
 
     /**
@@ -293,11 +297,6 @@ public final class JdbcSession {
             return next < queries.size() && queries.get(next) == sql;
         }
 
-        /** Whether every result was taken. */
-        boolean allTaken() {
-            return next == queries.size();
-        }
-
         /**
          * Maps every row of the next result and moves to the one after it.
          *
@@ -307,7 +306,7 @@ public final class JdbcSession {
          * @throws IllegalStateException when every result was taken
          */
         <T> List<T> take(RowMapper<T> mapper) {
-            if (allTaken()) {
+            if (next == queries.size()) {
                 throw new IllegalStateException("all " + queries.size() + " results were taken");
             }
             String sql = queries.get(next);
@@ -316,11 +315,7 @@ public final class JdbcSession {
                 if (rs == null) {
                     throw new StorageException(describe("query", sql) + " returned no result", null);
                 }
-                List<T> result = new ArrayList<>();
-                Row row = new Row(rs, sql, labels);
-                while (row.next()) {
-                    result.add(mapper.map(row));
-                }
+                List<T> result = mapAll(new Row(rs, sql, labels), mapper);
                 next++;
                 statement.getMoreResults(); // closes this result
                 return result;
