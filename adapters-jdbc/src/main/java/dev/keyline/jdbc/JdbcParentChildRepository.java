@@ -591,11 +591,45 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(childTable, "childTable");
         Columns.checkIdentifier(parentColumn, "parentColumn");
         Require.nonNull(id, "id");
-        session().update("DELETE FROM " + childTable + " WHERE " + parentColumn + " = ?", id.value());
+        session().queueDelete("DELETE FROM " + childTable + " WHERE " + parentColumn + " = ?", childTable, List.of(table),
+                id.value());
         ChildState known = knownChildren(id);
         if (known != null) {
             known.values.remove(childTable);
             known.counts.remove(childTable);
+        }
+    }
+
+    /**
+     * Deletes rows of a child table chosen by the statement, with the transaction's other writes:
+     * before the next statement on the connection or the commit, after the parent row's and the
+     * child table's writes queued before it (see {@link #deleteChildren}).
+     *
+     * @param childTable the child table, a plain SQL identifier
+     * @param sql the DELETE with {@code ?} placeholders
+     * @param params the placeholder values
+     */
+    protected final void deleteChildRows(String childTable, String sql, Object... params) {
+        Columns.checkIdentifier(childTable, "childTable");
+        session().queueDelete(sql, childTable, List.of(table), params);
+    }
+
+    /**
+     * Updates child rows by their key, with the transaction's other writes: before the next
+     * statement on the connection or the commit, after the parent row's and the child table's
+     * writes queued before them, as one batch of their statement (on PostgreSQL, in one round
+     * trip with the rest of the transaction's writes). Each must change exactly one row; a flush
+     * that finds otherwise raises a {@link StorageException} naming the statement.
+     *
+     * @param childTable the child table, a plain SQL identifier
+     * @param sql the UPDATE with {@code ?} placeholders, whose WHERE names one row by its key
+     * @param rows one array of placeholder values per row
+     */
+    protected final void updateChildren(String childTable, String sql, List<Object[]> rows) {
+        Columns.checkIdentifier(childTable, "childTable");
+        Require.nonNull(rows, "rows");
+        if (!rows.isEmpty()) {
+            session().queueUpdates(sql, childTable, List.of(table), rows);
         }
     }
 

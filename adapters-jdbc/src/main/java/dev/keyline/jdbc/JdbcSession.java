@@ -122,9 +122,10 @@ public final class JdbcSession {
      *     (see {@link #cachedAggregateRows()}); 0 keeps none
      * @param trustKeptStates whether a transaction's loads trust the kept states without reading
      *     the parent row (see {@link #trustsKeptStates()})
-     * @param combineQueries whether a repository may send several queries in one round trip where
-     *     the dialect allows it (see {@link #sendsQueriesTogether()}); false for a
-     *     PostgreSQL-compatible database that does not take several queries in one statement
+     * @param combineQueries whether several statements may go in one round trip where the dialect
+     *     allows it, a find's queries or a transaction's queued writes (see
+     *     {@link #sendsQueriesTogether()}); false for a PostgreSQL-compatible database that does not
+     *     take several statements in one statement text
      */
     public JdbcSession(JdbcTransactions transactions, SqlDialect dialect, long cachedAggregateRows,
             boolean trustKeptStates, boolean combineQueries) {
@@ -222,9 +223,10 @@ public final class JdbcSession {
     }
 
     /**
-     * Whether {@link #queries} sends its queries in one round trip: on PostgreSQL, whose driver
-     * sends the queries of one statement text together and receives their results together, unless
-     * the session was made not to; never on H2, which runs one query per statement.
+     * Whether {@link #queries} sends its queries in one round trip, and a transaction's flush its
+     * queued writes of several statements (see {@link PendingWrites}): on PostgreSQL, whose driver
+     * sends the statements of one statement text together and receives their results together,
+     * unless the session was made not to; never on H2, which runs one statement per statement text.
      *
      * @return true on PostgreSQL unless turned off
      */
@@ -606,6 +608,13 @@ public final class JdbcSession {
         return new VersionedUpdate(updateSql(table, idColumn, values.names()), params.toArray());
     }
 
+    /** The query of a row's version by its key. */
+    private String versionQuery(String table, String idColumn) {
+        // the shape of an update of the version column alone, which no update has (the version is incremented)
+        return statement(new StatementShape(table, idColumn, List.of("version")), shape -> "SELECT version FROM " + table
+                + " WHERE " + idColumn + " = ?");
+    }
+
     /** The versioned UPDATE of these columns of the table. */
     private String updateSql(String table, String idColumn, List<String> columns) {
         return statement(new StatementShape(table, idColumn, List.copyOf(columns)), shape -> {
@@ -710,7 +719,7 @@ public final class JdbcSession {
         Require.nonNull(values, "values");
         Require.that(!values.isEmpty(), "values", "must name at least one column");
         requireTransaction("statement");
-        transactions.queue(dialect, insertSql(table, values), table, List.of(), new PendingWrites.Row(values.values().toArray(),
+        transactions.queue(dialect, combineQueries, insertSql(table, values), table, List.of(), new PendingWrites.Row(values.values().toArray(),
                 entityName, key, PendingWrites.INSERT, e -> new AlreadyExistsException(entityName + " already exists", e), undo));
     }
 
@@ -735,9 +744,49 @@ public final class JdbcSession {
         requireTransaction("statement");
         for (int i = 0; i < copy.size(); i++) {
             String key = keys == null ? null : keys.get(i);
-            transactions.queue(dialect, sql, table, after, new PendingWrites.Row(copy.get(i), null, key,
+            transactions.queue(dialect, combineQueries, sql, table, after, new PendingWrites.Row(copy.get(i), null, key,
                     PendingWrites.INSERT, rejected == null ? null : rejected.apply(key), null));
         }
+    }
+
+    /**
+     * Queues updates of child rows by their key in the active transaction's write-behind, after
+     * every queued row of the tables named in {@code after} and of {@code table}: each must change
+     * exactly one row, or the flush that sends it raises a {@link StorageException} naming the
+     * statement.
+     *
+     * @param sql the UPDATE with {@code ?} placeholders, whose WHERE names one row
+     * @param table the table it writes
+     * @param after the tables whose queued rows must be written first (the parent table)
+     * @param rows one array of placeholder values per row
+     */
+    void queueUpdates(String sql, String table, List<String> after, List<Object[]> rows) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(after, "after");
+        List<Object[]> copy = Require.nonNullElements(rows, "rows");
+        requireTransaction("statement");
+        for (Object[] row : copy) {
+            transactions.queue(dialect, combineQueries, sql, table, after, new PendingWrites.Row(row, null, null,
+                    PendingWrites.ONE_ROW, null, null));
+        }
+    }
+
+    /**
+     * Queues a DELETE in the active transaction's write-behind, after every queued row of the
+     * tables named in {@code after} and of {@code table}; however many rows it deletes.
+     *
+     * @param sql the DELETE with {@code ?} placeholders
+     * @param table the table it deletes from
+     * @param after the tables whose queued rows must be written first (the parent table)
+     * @param params the placeholder values
+     */
+    void queueDelete(String sql, String table, List<String> after, Object... params) {
+        Require.nonBlank(sql, "sql");
+        Require.nonNull(after, "after");
+        Require.nonNull(params, "params");
+        requireTransaction("statement");
+        transactions.queue(dialect, combineQueries, sql, table, after, new PendingWrites.Row(params.clone(), null, null,
+                PendingWrites.ANY_ROWS, null, null));
     }
 
     /**
@@ -756,7 +805,7 @@ public final class JdbcSession {
         Require.nonBlank(sql, "sql");
         Require.nonNull(row, "row");
         requireTransaction("statement");
-        transactions.queue(dialect, sql, table, List.of(), new PendingWrites.Row(row.clone(), null, key, PendingWrites.INSERT,
+        transactions.queue(dialect, combineQueries, sql, table, List.of(), new PendingWrites.Row(row.clone(), null, key, PendingWrites.INSERT,
                 rejected, null, otherKey));
     }
 
@@ -780,8 +829,8 @@ public final class JdbcSession {
             Columns values, Runnable undo) {
         VersionedUpdate update = versionedUpdate(entityName, table, idColumn, id, expectedVersion, values);
         requireTransaction("statement");
-        transactions.queue(dialect, update.sql(), table, List.of(table), new PendingWrites.Row(update.params(),
-                entityName, null, expectedVersion, null, undo));
+        transactions.queue(dialect, combineQueries, update.sql(), table, List.of(table), new PendingWrites.Row(update.params(),
+                entityName, null, expectedVersion, null, undo, null, versionQuery(table, idColumn)));
         return expectedVersion + 1;
     }
 

@@ -69,10 +69,10 @@ public final class JdbcStorage implements StorageProvider {
     private final List<Area> areas;
 
     private JdbcStorage(SqlDialect dialect, DataSource dataSource, List<JdbcArea> installed, long cachedAggregateRows,
-            boolean trustKeptStates, boolean combinedReads) {
+            boolean trustKeptStates, boolean combinedStatements) {
         this.dialect = dialect;
         this.transactions = new JdbcTransactions(dataSource);
-        this.session = new JdbcSession(transactions, dialect, cachedAggregateRows, trustKeptStates, combinedReads);
+        this.session = new JdbcSession(transactions, dialect, cachedAggregateRows, trustKeptStates, combinedStatements);
         this.outbox = new JdbcOutbox(session);
         List<Area> stored = new ArrayList<>();
         for (JdbcArea area : installed) {
@@ -152,7 +152,7 @@ public final class JdbcStorage implements StorageProvider {
         private boolean discover = true;
         private long cachedAggregateRows = JdbcSession.DEFAULT_CACHED_AGGREGATE_ROWS;
         private boolean trustKeptStates = true;
-        private boolean combinedReads = true;
+        private boolean combinedStatements = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -231,18 +231,23 @@ public final class JdbcStorage implements StorageProvider {
         }
 
         /**
-         * Whether a find on PostgreSQL sends the statements that read an aggregate's child tables
-         * in one round trip, as one statement of several queries; on by default. The first find of
-         * an aggregate of each kind runs them one by one, and later finds send them together, in
-         * the same order, checked the same way (the versions read with the last child table). Turn
-         * it off for a PostgreSQL-compatible database that does not take several queries in one
-         * prepared statement. H2, in the same process, runs them one by one either way.
+         * Whether the provider sends several statements in one round trip on PostgreSQL, as one
+         * statement text of several statements; on by default. A find sends the statements that
+         * read an aggregate's child tables together (the first find of an aggregate of each kind
+         * runs them one by one, and later finds send them together, in the same order, checked the
+         * same way: the versions read with the last child table); a transaction's queued writes of
+         * several tables go in one round trip (at most 64
+         * rows, a command's writes; more go as one batch per statement), with the outcomes of the
+         * statements sent one by one. Turn it off for a PostgreSQL-compatible database that does
+         * not take several statements in one prepared statement. H2, in the same process, runs
+         * them one by one either way.
          *
-         * @param combine false to send every statement in a round trip of its own
+         * @param combine false to send every statement, or batch of one statement, in a round trip
+         *     of its own
          * @return this builder
          */
-        public Builder combinedReads(boolean combine) {
-            this.combinedReads = combine;
+        public Builder combinedStatements(boolean combine) {
+            this.combinedStatements = combine;
             return this;
         }
 
@@ -274,7 +279,7 @@ public final class JdbcStorage implements StorageProvider {
             if (migrate) {
                 SchemaMigrations.migrate(dataSource, chosen, installed);
             }
-            return new JdbcStorage(chosen, dataSource, installed, cachedAggregateRows, trustKeptStates, combinedReads);
+            return new JdbcStorage(chosen, dataSource, installed, cachedAggregateRows, trustKeptStates, combinedStatements);
         }
 
         private SqlDialect detect() {

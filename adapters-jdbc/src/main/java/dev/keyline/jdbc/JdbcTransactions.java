@@ -306,16 +306,19 @@ public final class JdbcTransactions implements Transactions {
      * Queues a row to be written before the next statement on the transaction's connection, or at
      * the latest before the commit (see {@link PendingWrites}).
      *
+     * @param together whether the transaction's flushes may send several tables' rows in one
+     *     statement text (the session's {@link JdbcSession#sendsQueriesTogether()})
      * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
-    void queue(SqlDialect dialect, String sql, String table, java.util.List<String> after, PendingWrites.Row row) {
+    void queue(SqlDialect dialect, boolean together, String sql, String table, java.util.List<String> after,
+            PendingWrites.Row row) {
         requireWritable();
         Binding binding = active();
         if (binding.rollbackOnly != null) {
             return; // the transaction rolls back: nothing of it will be written
         }
         if (binding.pending == null) {
-            binding.pending = new PendingWrites();
+            binding.pending = new PendingWrites(together);
         }
         binding.pending.add(dialect, sql, table, after, row);
     }

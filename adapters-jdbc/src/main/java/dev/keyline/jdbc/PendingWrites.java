@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The write-behind of one transaction: inserts and versioned updates the repositories queued, sent
+ * The write-behind of one transaction: inserts, versioned updates, updates of child rows by key and
+ * deletes the repositories queued, sent
  * as one JDBC batch per SQL text when {@link JdbcTransactions} flushes them, before any other
  * statement on the transaction's connection and before the commit.
  *
@@ -26,6 +27,13 @@ import java.util.function.Function;
  * its earlier updates), and when a group of one of them was opened after the open group, the row
  * opens a new group of its SQL text at the end instead. Statements that are not queued flush first,
  * so they keep their place.
+ *
+ * <p>Where the session sends statements together (PostgreSQL, see
+ * {@link JdbcSession#sendsQueriesTogether()}), a flush of several groups and at most
+ * {@value #MOST_SENT_TOGETHER} rows sends them all as one statement text, each row's statement in
+ * turn, in one round trip instead of one per group; the database runs them one after another as
+ * it runs a batch, and stops at the first that fails. A flush of one group, or of more rows, sends
+ * the batches one by one.
  *
  * <p>Outcomes stay those of the statements run one by one: a row rejected by a unique or
  * primary-key constraint raises what its {@link Row#rejected} says (an
@@ -40,6 +48,20 @@ final class PendingWrites {
     /** No version check: an insert. */
     static final long INSERT = -1;
 
+    /** No version check, and the statement must change exactly one row: a child row updated by its key. */
+    static final long ONE_ROW = -2;
+
+    /** No check of the rows changed: a delete of the rows there are. */
+    static final long ANY_ROWS = -3;
+
+    /**
+     * The most rows a flush sends in one statement text: a command's writes, not a bulk load's,
+     * whose batches (one per table) are already few round trips for many rows.
+     */
+    static final int MOST_SENT_TOGETHER = 64;
+
+    private final boolean together;
+
     private final List<Group> groups = new ArrayList<>();
     /** The group a row of each SQL text joins. */
     private final Map<String, Group> open = new HashMap<>();
@@ -50,26 +72,46 @@ final class PendingWrites {
     private int rows;
 
     /**
+     * An empty queue.
+     *
+     * @param together whether a flush of several groups may send them in one statement text
+     */
+    PendingWrites(boolean together) {
+        this.together = together;
+    }
+
+    /**
      * One queued row.
      *
      * @param params its placeholder values
      * @param entityName the business name for messages, or null for a child row
      * @param key text that names the row in a database's message (its key value), or null
-     * @param expectedVersion the version a versioned update expects, or {@link #INSERT}
+     * @param expectedVersion the version a versioned update expects, or {@link #INSERT},
+     *     {@link #ONE_ROW} or {@link #ANY_ROWS}
      * @param rejected what a unique or primary-key violation of the row raises, or null to report it
      *     as a {@link StorageException}
      * @param undo what to undo in memory when the flush that sends the row fails (the aggregate's
      *     {@code markSaved}), or null
      * @param otherKey another value a database's message may name the row by (the second unique
      *     key of an outbox timer's row), or null
+     * @param versionQuery for a versioned update, the query of the row's version by its key (the
+     *     update's next-to-last placeholder value), which tells after a failure of statements sent
+     *     together whether the row was stale; null otherwise
      */
     record Row(Object[] params, String entityName, String key, long expectedVersion,
-               Function<StorageException, RuntimeException> rejected, Runnable undo, String otherKey) {
+               Function<StorageException, RuntimeException> rejected, Runnable undo, String otherKey,
+               String versionQuery) {
 
         /** A row a database's message names by one key only. */
         Row(Object[] params, String entityName, String key, long expectedVersion,
             Function<StorageException, RuntimeException> rejected, Runnable undo) {
-            this(params, entityName, key, expectedVersion, rejected, undo, null);
+            this(params, entityName, key, expectedVersion, rejected, undo, null, null);
+        }
+
+        /** A row that is not a versioned update. */
+        Row(Object[] params, String entityName, String key, long expectedVersion,
+            Function<StorageException, RuntimeException> rejected, Runnable undo, String otherKey) {
+            this(params, entityName, key, expectedVersion, rejected, undo, otherKey, null);
         }
 
         /** Whether a database's message names this row by one of its keys, as a key or quoted. */
@@ -117,15 +159,18 @@ final class PendingWrites {
      * @param dialect the database's dialect
      * @param sql the INSERT or versioned UPDATE
      * @param table the table it writes
-     * @param after the tables whose queued rows must be written before this row
+     * @param after the tables whose queued rows must be written before this row; its own table's
+     *     always are (an update or delete follows the inserts and updates queued before it)
      * @param row the row
      */
     void add(SqlDialect dialect, String sql, String table, List<String> after, Row row) {
         Group group = open.get(sql);
+        if (group != null && writtenAfter(table, group)) {
+            group = null;
+        }
         if (group != null) {
             for (String dependency : after) {
-                Integer last = lastGroupOf.get(dependency);
-                if (last != null && last > group.position) {
+                if (writtenAfter(dependency, group)) {
                     group = null;
                     break;
                 }
@@ -142,6 +187,12 @@ final class PendingWrites {
         rows++;
     }
 
+    /** Whether a group opened after the given one writes the table. */
+    private boolean writtenAfter(String table, Group group) {
+        Integer last = lastGroupOf.get(table);
+        return last != null && last > group.position;
+    }
+
     /**
      * Sends every queued row and empties the queue, even when a batch fails.
      *
@@ -156,8 +207,12 @@ final class PendingWrites {
         sent.clear();
         rows = 0;
         try {
-            for (Group group : sending) {
-                send(connection, group);
+            if (together && sending.size() > 1 && queued.size() <= MOST_SENT_TOGETHER) {
+                sendTogether(connection, sending, queued);
+            } else {
+                for (Group group : sending) {
+                    send(connection, group);
+                }
             }
         } catch (RuntimeException failure) {
             // the transaction rolls back: none of the rows stays written, so no save of them stands
@@ -190,7 +245,7 @@ final class PendingWrites {
                 counts = statement.executeBatch();
             }
         } catch (SQLException e) {
-            throw rejected(group, e);
+            throw rejected(group.dialect, rows, operation(group), e);
         }
         if (counts.length != rows.size()) {
             throw new StorageException(operation(group) + " reported " + counts.length + " update counts for "
@@ -201,13 +256,111 @@ final class PendingWrites {
         }
     }
 
+    /**
+     * Sends every group's rows as one statement text, a statement per row in the groups' order, and
+     * checks each statement's update count as {@link #send} checks a batch's.
+     */
+    private static void sendTogether(Connection connection, List<Group> groups, List<Row> queued) {
+        List<String> texts = new ArrayList<>(queued.size());
+        int params = 0;
+        for (Group group : groups) {
+            for (Row row : group.rows) {
+                texts.add(group.sql);
+                params += row.params().length;
+            }
+        }
+        Object[] values = new Object[params];
+        int at = 0;
+        for (Group group : groups) {
+            for (Row row : group.rows) {
+                System.arraycopy(row.params(), 0, values, at, row.params().length);
+                at += row.params().length;
+            }
+        }
+        String sql = JdbcSession.combined(texts);
+        String operation = JdbcSession.describe(texts.size() + " statements sent together", sql);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            SqlParameters.bind(statement, values);
+            boolean rowsReturned = statement.execute();
+            for (Group group : groups) {
+                for (Row row : group.rows) {
+                    int count = statement.getUpdateCount();
+                    if (rowsReturned || count == -1) {
+                        throw new StorageException(operation + " did not report an update count for each of them", null);
+                    }
+                    check(group, row, count);
+                    rowsReturned = statement.getMoreResults();
+                }
+            }
+        } catch (SQLException e) {
+            SqlDialect dialect = groups.get(0).dialect;
+            List<Row> sent = new ArrayList<>(queued.size());
+            groups.forEach(group -> sent.addAll(group.rows));
+            // the failed statement is one of its table's, where the database names the table
+            String table = dialect.failedTable(e);
+            List<Row> candidates = new ArrayList<>();
+            groups.stream().filter(group -> group.table.equalsIgnoreCase(table)).forEach(group -> candidates.addAll(group.rows));
+            RuntimeException failure = rejected(dialect, candidates.isEmpty() ? sent : candidates, operation, e);
+            RuntimeException stale = staleAfter(connection, sent, failure);
+            throw stale != null ? stale : failure;
+        }
+    }
+
+    /**
+     * After statements sent together failed, whether a versioned update among them met a row that
+     * was no longer at its version: the database ran the statements after such an update as well,
+     * and one of them may have failed because of what the update did not do (a child row inserted
+     * a second time), where statements sent one by one would have stopped at the stale update.
+     * The transaction, which fails either way, is rolled back first, and each updated row's version
+     * read as committed.
+     *
+     * @return the {@link StaleVersionException} of the first stale row, or null when none was
+     *     stale or their versions could not be read (then noted on {@code failure})
+     */
+    private static RuntimeException staleAfter(Connection connection, List<Row> sent, RuntimeException failure) {
+        if (sent.stream().noneMatch(row -> row.versionQuery() != null)) {
+            return null;
+        }
+        try {
+            connection.rollback();
+            for (Row row : sent) {
+                if (row.versionQuery() == null) {
+                    continue;
+                }
+                try (PreparedStatement query = connection.prepareStatement(row.versionQuery())) {
+                    SqlParameters.bind(query, new Object[] {row.params()[row.params().length - 2]});
+                    try (java.sql.ResultSet version = query.executeQuery()) {
+                        if (!version.next() || version.getLong(1) != row.expectedVersion()) {
+                            StaleVersionException stale = stale(row);
+                            stale.addSuppressed(failure);
+                            return stale;
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        return null;
+    }
+
+    private static StaleVersionException stale(Row row) {
+        return new StaleVersionException(row.entityName() + " is no longer at version " + row.expectedVersion()
+                + ": it was changed or removed since it was loaded");
+    }
+
     private static void check(Group group, Row row, int count) {
-        if (row.expectedVersion() == INSERT) {
+        if (row.expectedVersion() == INSERT || row.expectedVersion() == ANY_ROWS) {
+            return;
+        }
+        if (row.expectedVersion() == ONE_ROW) {
+            if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                throw new StorageException(operation(group) + " changed " + count + " rows instead of one", null);
+            }
             return;
         }
         if (count == 0) {
-            throw new StaleVersionException(row.entityName() + " is no longer at version " + row.expectedVersion()
-                    + ": it was changed or removed since it was loaded");
+            throw stale(row);
         }
         if (count == Statement.SUCCESS_NO_INFO) {
             throw new StorageException(operation(group) + " did not report whether " + row.entityName()
@@ -219,19 +372,24 @@ final class PendingWrites {
         }
     }
 
-    /** What a failed batch raises: the rejected row's own exception when it can be told, else a storage exception. */
-    private static RuntimeException rejected(Group group, SQLException failure) {
-        StorageException wrapped = SqlFailures.wrap(operation(group), failure);
-        if (!group.dialect.isUniqueViolation(failure)) {
+    /**
+     * What a failed batch, or failed statements sent together, raise: the rejected row's own
+     * exception when it can be told, else a storage exception.
+     *
+     * @param rows the rows sent, in the order sent
+     */
+    private static RuntimeException rejected(SqlDialect dialect, List<Row> rows, String operation, SQLException failure) {
+        StorageException wrapped = SqlFailures.wrap(operation, failure);
+        if (!dialect.isUniqueViolation(failure)) {
             return wrapped;
         }
-        Row row = failedRow(group, failure);
+        Row row = failedRow(rows, failure);
         if (row != null) {
             return row.rejected() == null ? wrapped : row.rejected().apply(wrapped);
         }
-        List<String> names = group.rows.stream().filter(r -> r.rejected() != null && r.entityName() != null)
+        List<String> names = rows.stream().filter(r -> r.rejected() != null && r.entityName() != null)
                 .map(Row::entityName).toList();
-        if (names.size() < group.rows.size()) {
+        if (names.size() < rows.size()) {
             return wrapped;
         }
         return new AlreadyExistsException("one of " + (names.size() <= 5 ? String.join(", ", names)
@@ -240,8 +398,7 @@ final class PendingWrites {
     }
 
     /** The row a batch failed on: by the update counts when the driver reports them per row, else by its key in the message. */
-    private static Row failedRow(Group group, SQLException failure) {
-        List<Row> rows = group.rows;
+    private static Row failedRow(List<Row> rows, SQLException failure) {
         if (rows.size() == 1) {
             return rows.get(0);
         }

@@ -108,6 +108,44 @@ public enum SqlDialect {
     }
 
     /**
+     * The table a failed statement's constraint belongs to, where the database reports it apart
+     * from the message: PostgreSQL sends it as a field of its error (the driver's
+     * {@code ServerErrorMessage.getTable()}, read without a compile-time dependency on the driver);
+     * H2 does not.
+     *
+     * @param failure the failure a statement raised
+     * @return the table's name, or null when the failure does not tell it
+     */
+    String failedTable(SQLException failure) {
+        if (this != POSTGRESQL) {
+            return null;
+        }
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                String table = serverErrorTable(t);
+                if (table != null) {
+                    return table;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String serverErrorTable(Throwable failure) {
+        try {
+            java.lang.reflect.Method message = failure.getClass().getMethod("getServerErrorMessage");
+            Object error = message.invoke(failure);
+            if (error == null) {
+                return null;
+            }
+            Object table = error.getClass().getMethod("getTable").invoke(error);
+            return table instanceof String name && !name.isEmpty() ? name : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another driver, or one without the field: the message tells what it can
+        }
+    }
+
+    /**
      * An unquoted identifier as the database stores it in its catalogue: upper case on H2, lower
      * case on PostgreSQL. Needed to look tables up in {@code information_schema} or
      * {@link DatabaseMetaData}, and to name Flyway's history table, which Flyway quotes.

@@ -19,12 +19,22 @@ import javax.sql.DataSource;
 final class StatementLog {
 
     /**
-     * One executed statement.
+     * One executed statement. A statement text of several statements sent together (joined by
+     * {@code ;} and a line break, as {@link JdbcSession#combined} joins them) is logged as its
+     * statements, each with the round trip they share; consecutive ones of the same text, the rows
+     * of one group of the write-behind, as one with their count as its rows, as a batch is logged.
      *
      * @param sql its text
      * @param rows how many parameter sets it ran with (the size of a batch; 1 otherwise)
+     * @param trip which execution on a connection it was part of, counted from 1 in the log; the
+     *     statements sent together share it
      */
-    record Executed(String sql, int rows) {
+    record Executed(String sql, int rows, int trip) {
+
+        /** A statement sent alone, in the given round trip. */
+        Executed(String sql, int rows) {
+            this(sql, rows, 0);
+        }
 
         /** The first keyword, upper case: SELECT, INSERT, UPDATE, DELETE, ... */
         String kind() {
@@ -57,9 +67,21 @@ final class StatementLog {
             return connectionCalls.stream().filter(method::equals).count();
         }
 
-        /** Statements plus commits: the round trips a transaction must make. */
+        /** The round trips of the statements: the executions, whatever each sent together. */
+        int roundTrips() {
+            return (int) statements.stream().mapToInt(Executed::trip).distinct().count();
+        }
+
+        /** Per round trip, the texts of its statements joined as they were sent together. */
+        List<String> roundTripTexts() {
+            java.util.Map<Integer, List<String>> byTrip = new java.util.LinkedHashMap<>();
+            statements.forEach(s -> byTrip.computeIfAbsent(s.trip(), t -> new ArrayList<>()).add(s.sql()));
+            return byTrip.values().stream().map(texts -> String.join(";\n", texts)).toList();
+        }
+
+        /** Round trips plus commits: the round trips a transaction must make. */
         int statementsAndCommits() {
-            return statements.size() + (int) calls("commit");
+            return roundTrips() + (int) calls("commit");
         }
     }
 
@@ -152,7 +174,7 @@ final class StatementLog {
                 }
                 if (on) {
                     synchronized (executed) {
-                        executed.add(new Executed(sql, name.equals("executeBatch") ? batched[0] : 1));
+                        log(sql, name.equals("executeBatch") ? batched[0] : 1);
                     }
                 }
             }
@@ -163,6 +185,29 @@ final class StatementLog {
             }
             return invoke(target, method, args);
         });
+    }
+
+    /** Logs one execution: its statements, in one round trip. */
+    private void log(String sql, int rows) {
+        int trip = executed.isEmpty() ? 1 : executed.get(executed.size() - 1).trip() + 1;
+        if (sql == null) {
+            executed.add(new Executed(null, rows, trip));
+            return;
+        }
+        String[] parts = sql.split(";\n");
+        if (parts.length == 1) {
+            executed.add(new Executed(sql, rows, trip));
+            return;
+        }
+        int i = 0;
+        while (i < parts.length) {
+            int same = 1;
+            while (i + same < parts.length && parts[i + same].equals(parts[i])) {
+                same++;
+            }
+            executed.add(new Executed(parts[i], same * rows, trip));
+            i += same;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -18,6 +18,8 @@ import dev.keyline.runtime.Keyline;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.tck.TestClock;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JDBC provider's write-behind: the repositories' inserts and versioned updates are queued in
- * the transaction and sent as one batch per statement before the next query or the commit, with
- * the failures they had when sent one by one. Runs on H2 and PostgreSQL through its subclasses.
+ * the transaction and sent as one batch per statement before the next query or the commit (on
+ * PostgreSQL, a flush of several statements' rows in one round trip), with the failures they had
+ * when sent one by one. Runs on H2 and PostgreSQL through its subclasses.
  */
 abstract class WriteBehindContract {
 
@@ -257,6 +260,98 @@ abstract class WriteBehindContract {
 
         assertThat(stored()).extracting(a -> a.id().value()).containsExactly("KA1");
         assertThat(fresh.version()).isZero();
+    }
+
+    @Test
+    void aFlushOfSeveralTablesIsOneRoundTripWhereTheDatabaseTakesStatementsTogether() {
+        Counted command = log.count(() -> keyline.run(ctx -> ctx.save(accounts, newAccount("KA1"))));
+
+        // the account's row and its event, each as one would be sent alone
+        assertThat(command.statements()).as("%s", command).extracting(Executed::kind).containsExactly("INSERT", "INSERT");
+        assertThat(command.statements().get(0).touches("keyline_key_account")).isTrue();
+        assertThat(command.statements().get(1).touches("keyline_outbox")).isTrue();
+        assertThat(command.roundTrips()).as("%s", command).isEqualTo(storage.session().sendsQueriesTogether() ? 1 : 2);
+        assertThat(command.calls("commit")).isOne();
+        assertThat(stored()).extracting(a -> a.id().value()).containsExactly("KA1");
+    }
+
+    @Test
+    void aStaleUpdateSentWithAChildRowThatThenCollidesIsReportedStaleAndLeavesNothing() throws SQLException {
+        JdbcStorage tallies = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).area(new JdbcTallyArea()).build();
+        edit("INSERT INTO keyline_tck_tally (tally_id, label, count, version) VALUES ('T1', 'visits', 1, 2)",
+                "INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('T1', 1)");
+        KeyAccount fresh = newAccount("KA1");
+
+        // loaded at version 1, the tally was saved at 2 with its first mark: the update changes no
+        // row, and the mark it would have added collides with the one stored
+        Counted failed = log.count(() -> assertThatThrownBy(() -> tallies.transactions().run(() -> {
+            tallies.port(KeyAccountRepository.class).save(fresh);
+            tallies.session().queueUpdateVersioned("tally T1", "keyline_tck_tally", "tally_id", "T1", 1,
+                    Columns.create().set("count", 2L), null);
+            tallies.session().queueInserts("INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES (?, ?)",
+                    "keyline_tck_tally_mark", List.of("keyline_tck_tally"), List.<Object[]>of(new Object[] {"T1", 1}),
+                    null, null);
+        })).isInstanceOf(StaleVersionException.class).hasMessageContaining("tally T1").hasMessageContaining("version 1"));
+
+        if (storage.session().sendsQueriesTogether()) {
+            // all three tables' rows in one round trip, which failed on the mark; then the version read
+            assertThat(failed.roundTrips()).as("%s", failed).isEqualTo(2);
+            assertThat(failed.statements().get(failed.statements().size() - 1).sql())
+                    .startsWith("SELECT version FROM keyline_tck_tally WHERE tally_id = ?");
+        } else {
+            // one by one: the update's count stops the flush before the mark
+            assertThat(failed.statements()).as("%s", failed).noneMatch(s -> s.touches("keyline_tck_tally_mark"));
+        }
+        assertThat(stored()).isEmpty();
+        assertThat(fresh.version()).isZero();
+        long version = storage.transactions().execute(() -> storage.session().queryOne(
+                "SELECT version FROM keyline_tck_tally WHERE tally_id = 'T1'", row -> row.longValue("version"))).orElseThrow();
+        assertThat(version).isEqualTo(2);
+    }
+
+    @Test
+    void aChildRowUpdateThatChangesNoRowFailsTheFlushNamingItsStatementAndLeavesNothing() {
+        JdbcStorage tallies = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).area(new JdbcTallyArea()).build();
+        KeyAccount fresh = newAccount("KA1");
+
+        assertThatThrownBy(() -> tallies.transactions().run(() -> {
+            tallies.port(KeyAccountRepository.class).save(fresh);
+            tallies.session().queueUpdates("UPDATE keyline_tck_tally_mark SET line_no = ? WHERE tally_id = ? AND line_no = ?",
+                    "keyline_tck_tally_mark", List.of("keyline_tck_tally"), List.<Object[]>of(new Object[] {2, "T9", 1}));
+        })).isInstanceOf(dev.keyline.spi.StorageException.class).hasMessageContaining("UPDATE keyline_tck_tally_mark")
+                .hasMessageContaining("changed 0 rows instead of one");
+
+        assertThat(stored()).isEmpty();
+        assertThat(fresh.version()).isZero();
+    }
+
+    @Test
+    void aFlushOfMoreRowsThanAreSentTogetherSendsOneBatchPerStatement() {
+        int accountsSaved = PendingWrites.MOST_SENT_TOGETHER;
+
+        Counted bulk = log.count(() -> keyline.transactions().run(() -> {
+            for (int i = 0; i < accountsSaved; i++) {
+                KeyAccount account = newAccount("KA" + i);
+                keyline.run(ctx -> ctx.save(accounts, account));
+            }
+        }));
+
+        // twice as many rows as go together: a batch of the accounts, a batch of their events
+        assertThat(bulk.roundTrips()).as("%s", bulk).isEqualTo(2);
+        assertThat(bulk.statements()).extracting(Executed::rows).containsExactly(accountsSaved, accountsSaved);
+        assertThat(stored()).hasSize(accountsSaved);
+    }
+
+    private void edit(String... sql) throws SQLException {
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String statement : sql) {
+                    s.executeUpdate(statement);
+                }
+            }
+            c.commit();
+        }
     }
 
     private static KeyAccount newAccount(String id) {

@@ -185,12 +185,12 @@ public final class JdbcResourcePoolRepository
             return;
         }
         if (!changed.isEmpty()) {
-            session().batch("UPDATE " + HOLDINGS + " SET holding_kind = ?, holding_id = ?, account_id = ?, reference = ?, "
+            updateChildren(HOLDINGS, "UPDATE " + HOLDINGS + " SET holding_kind = ?, holding_id = ?, account_id = ?, reference = ?, "
                     + "reservation_id = ?, binding = ?, held_at = ?, first_unit = ?, last_unit = ? "
                     + "WHERE pool_id = ? AND line_no = ?", changed);
         }
         if (stored.size() > rows.size()) {
-            session().update("DELETE FROM " + HOLDINGS + " WHERE pool_id = ? AND line_no > ?", pool, rows.size());
+            deleteChildRows(HOLDINGS, "DELETE FROM " + HOLDINGS + " WHERE pool_id = ? AND line_no > ?", pool, rows.size());
         }
         insertHoldings(pool, rows, stored.size());
     }

@@ -172,7 +172,7 @@ public final class JdbcProvisioningOrderRepository
             }
         }
         if (!changed.isEmpty()) {
-            session().batch("UPDATE " + STAGES + " SET " + String.join(" = ?, ", STAGE_COLUMNS)
+            updateChildren(STAGES, "UPDATE " + STAGES + " SET " + String.join(" = ?, ", STAGE_COLUMNS)
                     + " = ? WHERE provisioning_order_id = ? AND line_no = ?", changed);
         }
     }
