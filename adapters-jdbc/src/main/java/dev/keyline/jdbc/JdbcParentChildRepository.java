@@ -1226,25 +1226,55 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             for (int from = 0; from < ids.size(); from += CHECKED_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHECKED_PER_QUERY));
                 Map<String, Long> stored = new HashMap<>();
-                String sql = "SELECT " + idColumn + ", version FROM " + table + " WHERE " + idColumn + " IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                try (PreparedStatement statement = connection.prepareStatement(versionQuery(chunk.size()))) {
                     for (int i = 0; i < chunk.size(); i++) {
                         statement.setString(i + 1, chunk.get(i));
                     }
                     try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            stored.put(rows.getString(1), rows.getLong(2));
-                        }
+                        readVersions(rows, stored);
                     }
                 }
-                for (String id : chunk) {
-                    long trusted = versions.get(id);
-                    Long now = stored.get(id);
-                    if ((now == null || now != trusted) && !overtakenHere(id, trusted)) {
-                        return aggregateName() + " " + id + " at version " + trusted + " is outdated (the database holds "
-                                + (now == null ? "no such row" : "version " + now) + ")";
-                    }
+                String outdated = outdatedIn(chunk, stored);
+                if (outdated != null) {
+                    return outdated;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public JdbcTransactions.VersionCheck unsavedCheck() {
+            if (unsaved.isEmpty()) {
+                return JdbcTransactions.VersionCheck.NONE;
+            }
+            if (unsaved.size() > CHECKED_PER_QUERY) {
+                return null;
+            }
+            List<String> ids = List.copyOf(unsaved);
+            Map<String, Long> stored = new HashMap<>();
+            return new JdbcTransactions.VersionCheck(versionQuery(ids.size()), ids.toArray(),
+                    rows -> readVersions(rows, stored), () -> outdatedIn(ids, stored));
+        }
+
+        private String versionQuery(int ids) {
+            return "SELECT " + idColumn + ", version FROM " + table + " WHERE " + idColumn + " IN ("
+                    + String.join(", ", Collections.nCopies(ids, "?")) + ")";
+        }
+
+        private static void readVersions(ResultSet rows, Map<String, Long> stored) throws SQLException {
+            while (rows.next()) {
+                stored.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+
+        /** The first of the ids outdated by the stored versions read, described, or null. */
+        private String outdatedIn(List<String> ids, Map<String, Long> stored) {
+            for (String id : ids) {
+                long trusted = versions.get(id);
+                Long now = stored.get(id);
+                if ((now == null || now != trusted) && !overtakenHere(id, trusted)) {
+                    return aggregateName() + " " + id + " at version " + trusted + " is outdated (the database holds "
+                            + (now == null ? "no such row" : "version " + now) + ")";
                 }
             }
             return null;

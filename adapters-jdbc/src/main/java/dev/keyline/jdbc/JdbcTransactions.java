@@ -137,9 +137,10 @@ public final class JdbcTransactions implements Transactions {
         if (binding.rollbackOnly == null) {
             try {
                 if (binding.pending != null && !binding.pending.isEmpty()) {
-                    binding.pending.flush(binding.connection);
+                    flushAndCheckTrusted(binding);
+                } else {
+                    checkTrustedBeforeCommit(binding);
                 }
-                checkTrustedBeforeCommit(binding);
             } catch (RuntimeException | Error failure) {
                 bound.remove();
                 RuntimeException outdated = endFailed(binding, failure);
@@ -420,8 +421,92 @@ public final class JdbcTransactions implements Transactions {
          */
         String outdated(Connection connection, boolean unsavedOnly) throws SQLException;
 
+        /**
+         * The query of the stored versions of the loads no versioned save checked, to be sent with
+         * the commit's writes where a flush sends statements together; then
+         * {@link VersionCheck#outdated()} says what {@link #outdated outdated(connection, true)}
+         * would have said.
+         *
+         * @return the check; {@link VersionCheck#NONE} when every load was checked by a save, and
+         *     null when one query cannot check them all
+         */
+        VersionCheck unsavedCheck();
+
         /** Forgets every kept state the loads trusted, so that the next loads read the rows. */
         void forget();
+    }
+
+    /**
+     * A query of stored versions sent after a flush's writes, in their round trip, and what its
+     * rows tell.
+     */
+    static final class VersionCheck {
+        /** No query: every load was checked by a save. */
+        static final VersionCheck NONE = new VersionCheck(null, null, null, () -> null);
+
+        private final PendingWrites.Query query;
+        private final java.util.function.Supplier<String> outdated;
+
+        /**
+         * @param sql the query
+         * @param params its placeholder values
+         * @param reader reads its rows
+         * @param outdated describes the first load outdated by the rows read, or returns null
+         */
+        VersionCheck(String sql, Object[] params, PendingWrites.ResultReader reader,
+                java.util.function.Supplier<String> outdated) {
+            this.query = sql == null ? null : new PendingWrites.Query(sql, params, reader);
+            this.outdated = outdated;
+        }
+
+        PendingWrites.Query query() {
+            return query;
+        }
+
+        /** The first load outdated by the rows read, described, or null. */
+        String outdated() {
+            return outdated.get();
+        }
+    }
+
+    /**
+     * Sends the queued writes before the commit and checks the trusted loads no save checked:
+     * where the flush sends statements together, the versions' queries go in the writes' round
+     * trip, after them, as they would run after them one by one.
+     */
+    private static void flushAndCheckTrusted(Binding binding) {
+        // null: checked after the flush, on their own
+        List<VersionCheck> checks = binding.pending.sendsTogether() ? new ArrayList<>() : null;
+        if (binding.trusted != null && checks != null) {
+            for (TrustedLoads loads : binding.trusted) {
+                VersionCheck check = loads.unsavedCheck();
+                if (check == null) {
+                    checks = null;
+                    break;
+                }
+                if (check != VersionCheck.NONE) {
+                    checks.add(check);
+                }
+            }
+        }
+        List<PendingWrites.Query> queries = checks == null ? List.of()
+                : checks.stream().map(VersionCheck::query).toList();
+        if (!binding.pending.flush(binding.connection, queries) || checks == null) {
+            checkTrustedBeforeCommit(binding);
+            return;
+        }
+        for (VersionCheck check : checks) {
+            String outdated = check.outdated();
+            if (outdated != null) {
+                throw outdated(binding, outdated);
+            }
+        }
+    }
+
+    private static KeptStateOutdatedException outdated(Binding binding, String outdated) {
+        binding.trusted.forEach(TrustedLoads::forget);
+        return new KeptStateOutdatedException("the kept state of " + outdated + ": another process saved it after "
+                + "this provider kept it; nothing was written, and the next attempt reads it from the database", null);
     }
 
     /** Fails with {@link KeptStateOutdatedException} when a trusted load no save checked is outdated. */
@@ -436,9 +521,7 @@ public final class JdbcTransactions implements Transactions {
             throw SqlFailures.wrap("checking the versions of the kept states the transaction loaded", e);
         }
         if (outdated != null) {
-            binding.trusted.forEach(TrustedLoads::forget);
-            throw new KeptStateOutdatedException("the kept state of " + outdated + ": another process saved it after "
-                    + "this provider kept it; nothing was written, and the next attempt reads it from the database", null);
+            throw outdated(binding, outdated);
         }
     }
 

@@ -153,6 +153,30 @@ final class PendingWrites {
         return rows == 0;
     }
 
+    /** Whether a flush may send several statements in one round trip. */
+    boolean sendsTogether() {
+        return together;
+    }
+
+    /** Reads the rows of a query sent after the writes. */
+    interface ResultReader {
+        /**
+         * @param rows the query's rows, closed by the caller
+         * @throws SQLException when reading fails
+         */
+        void read(java.sql.ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * A query to send after the writes, in their round trip.
+     *
+     * @param sql the query
+     * @param params its placeholder values
+     * @param reader reads its rows
+     */
+    record Query(String sql, Object[] params, ResultReader reader) {
+    }
+
     /**
      * Queues a row.
      *
@@ -199,6 +223,18 @@ final class PendingWrites {
      * @param connection the transaction's connection
      */
     void flush(Connection connection) {
+        flush(connection, List.of());
+    }
+
+    /**
+     * Sends every queued row and empties the queue, even when a batch fails; where the rows go in
+     * one statement text, the queries go after them in it, and their readers read their rows.
+     *
+     * @param connection the transaction's connection
+     * @param queries queries to send after the writes when they go together
+     * @return whether the queries were sent and read (always, when there are none)
+     */
+    boolean flush(Connection connection, List<Query> queries) {
         List<Group> sending = new ArrayList<>(groups);
         List<Row> queued = new ArrayList<>(sent);
         groups.clear();
@@ -207,13 +243,14 @@ final class PendingWrites {
         sent.clear();
         rows = 0;
         try {
-            if (together && sending.size() > 1 && queued.size() <= MOST_SENT_TOGETHER) {
-                sendTogether(connection, sending, queued);
-            } else {
-                for (Group group : sending) {
-                    send(connection, group);
-                }
+            if (together && (sending.size() > 1 || !queries.isEmpty()) && queued.size() <= MOST_SENT_TOGETHER) {
+                sendTogether(connection, sending, queued, queries);
+                return true;
             }
+            for (Group group : sending) {
+                send(connection, group);
+            }
+            return queries.isEmpty();
         } catch (RuntimeException failure) {
             // the transaction rolls back: none of the rows stays written, so no save of them stands
             for (int i = queued.size() - 1; i >= 0; i--) {
@@ -257,25 +294,28 @@ final class PendingWrites {
     }
 
     /**
-     * Sends every group's rows as one statement text, a statement per row in the groups' order, and
-     * checks each statement's update count as {@link #send} checks a batch's.
+     * Sends every group's rows as one statement text, a statement per row in the groups' order, then
+     * the queries; checks each statement's update count as {@link #send} checks a batch's, and
+     * hands each query's rows to its reader.
      */
-    private static void sendTogether(Connection connection, List<Group> groups, List<Row> queued) {
-        List<String> texts = new ArrayList<>(queued.size());
-        int params = 0;
+    private static void sendTogether(Connection connection, List<Group> groups, List<Row> queued, List<Query> queries) {
+        List<String> texts = new ArrayList<>(queued.size() + queries.size());
+        List<Object[]> params = new ArrayList<>(queued.size() + queries.size());
         for (Group group : groups) {
             for (Row row : group.rows) {
                 texts.add(group.sql);
-                params += row.params().length;
+                params.add(row.params());
             }
         }
-        Object[] values = new Object[params];
+        for (Query query : queries) {
+            texts.add(query.sql());
+            params.add(query.params());
+        }
+        Object[] values = new Object[params.stream().mapToInt(p -> p.length).sum()];
         int at = 0;
-        for (Group group : groups) {
-            for (Row row : group.rows) {
-                System.arraycopy(row.params(), 0, values, at, row.params().length);
-                at += row.params().length;
-            }
+        for (Object[] p : params) {
+            System.arraycopy(p, 0, values, at, p.length);
+            at += p.length;
         }
         String sql = JdbcSession.combined(texts);
         String operation = JdbcSession.describe(texts.size() + " statements sent together", sql);
@@ -291,6 +331,15 @@ final class PendingWrites {
                     check(group, row, count);
                     rowsReturned = statement.getMoreResults();
                 }
+            }
+            for (Query query : queries) {
+                if (!rowsReturned) {
+                    throw new StorageException(operation + " returned no rows for the query " + query.sql(), null);
+                }
+                try (java.sql.ResultSet rows = statement.getResultSet()) {
+                    query.reader().read(rows);
+                }
+                rowsReturned = statement.getMoreResults();
             }
         } catch (SQLException e) {
             SqlDialect dialect = groups.get(0).dialect;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyline.domain.account.AccountId;
 import dev.keyline.domain.account.AccountProfile;
 import dev.keyline.domain.account.KeyAccountSnapshot;
+import dev.keyline.domain.account.SpendFact;
+import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Actor;
 import dev.keyline.domain.common.Industry;
@@ -23,6 +25,11 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -304,6 +311,37 @@ abstract class KeptAggregatesContract {
 
         assertThat(local.tierHistory()).hasSize(2);
         assertThat(elsewhere.get(KA1).tierHistory()).isEqualTo(local.tierHistory());
+    }
+
+    @Test
+    void aCommandThatWritesBesideAnOutdatedStateItOnlyCheckedIsRunAgainAndWritesItsRowsOnce() throws SQLException {
+        KeyAccounts hereAccounts = registeredWithoutRetries();
+        hereAccounts.assignManager(ZHOU, KA1, WANG);
+        hereAccounts.activate(ZHOU, KA1);
+        elsewhere().updateProfile(ZHOU, KA1, profileWithBranches(120));
+        List<SpendFact> facts = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            facts.add(new SpendFact(new SpendFactId("KA1-F" + i), KA1, SUZHOU, YearMonth.of(2025, i),
+                    Money.ofCents(600_000, Money.CNY), Instant.parse("2026-01-05T08:00:00Z"), Optional.empty()));
+        }
+
+        // the access check trusts the kept account (version 3) without saving it: the version read
+        // before the commit finds 4, so the first attempt rolls back and the runtime runs it again
+        Counted spend = log.count(() -> hereAccounts.recordSpend(ZHOU, facts));
+
+        assertThat(spend.calls("commit")).as("%s", spend).isOne();
+        assertThat(spend.calls("rollback")).as("%s", spend).isOne();
+        List<StatementLog.Executed> checks = spend.statements().stream()
+                .filter(s -> s.sql().startsWith("SELECT account_id, version FROM keyline_key_account")).toList();
+        assertThat(checks).as("%s: the first attempt's check", spend).isNotEmpty();
+        // the insert is sent at once (it tells which ids were taken), the check after it
+        StatementLog.Executed firstInsert = spend.ofKind("INSERT").get(0);
+        assertThat(checks.get(0).trip()).as("%s: the check after the insert", spend).isGreaterThan(firstInsert.trip());
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM keyline_spend_fact WHERE account_id = 'KA1'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("each fact once").isEqualTo(3);
+        }
     }
 
     @Test

@@ -326,6 +326,40 @@ abstract class WriteBehindContract {
     }
 
     @Test
+    void anOutdatedKeptStateOnlyReadBesideQueuedWritesFailsTheCommitAndLeavesNothing() {
+        storage.transactions().run(() -> accounts.save(newAccount("KA1")));
+        JdbcStorage there = JdbcStorage.builder(dataSource()).migrate(false).build();
+        KeyAccountRepository thereAccounts = there.port(KeyAccountRepository.class);
+        there.transactions().run(() -> {
+            KeyAccount moved = thereAccounts.get(new AccountId("KA1"));
+            moved.assignManager(new UserId("am-there"), CLERK, T0.plusSeconds(1));
+            thereAccounts.save(moved);
+        });
+
+        // KA1 is trusted at the version this storage kept, 1, and not saved: its version is read
+        // before the commit, after the queued insert of KA2 (in its round trip where statements go
+        // together)
+        Counted failed = log.count(() -> assertThatThrownBy(() -> storage.transactions().run(() -> {
+            assertThat(accounts.get(new AccountId("KA1")).accountManager()).as("the kept state").isEmpty();
+            accounts.save(newAccount("KA2"));
+        })).isInstanceOf(dev.keyline.spi.KeptStateOutdatedException.class)
+                .hasMessageContaining("KA1 at version 1 is outdated (the database holds version 2)"));
+
+        Executed insert = failed.ofKind("INSERT").get(0);
+        Executed check = failed.ofKind("SELECT").get(0);
+        assertThat(check.sql()).startsWith("SELECT account_id, version FROM keyline_key_account WHERE account_id IN (");
+        if (storage.session().sendsQueriesTogether()) {
+            assertThat(check.trip()).as("%s", failed).isEqualTo(insert.trip());
+            assertThat(failed.roundTrips()).as("%s", failed).isOne();
+        } else {
+            assertThat(check.trip()).as("%s", failed).isGreaterThan(insert.trip());
+        }
+        assertThat(failed.calls("commit")).isZero();
+        assertThat(stored()).extracting(a -> a.id().value()).containsExactly("KA1");
+        assertThat(load("KA1").accountManager()).as("read again").contains(new UserId("am-there"));
+    }
+
+    @Test
     void aFlushOfMoreRowsThanAreSentTogetherSendsOneBatchPerStatement() {
         int accountsSaved = PendingWrites.MOST_SENT_TOGETHER;
 
