@@ -1207,12 +1207,22 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     private final class Trusted implements JdbcTransactions.TrustedLoads {
         private final Map<String, Long> versions = new LinkedHashMap<>();
         private final Set<String> unsaved = new HashSet<>();
+        /** The unsaved ids whose versions a check sent with a statement of the transaction found current. */
+        private final Set<String> checked = new HashSet<>();
         /** The ids this transaction saved, which it counts in {@link #inFlight} itself. */
         private final Set<String> savedHere = new HashSet<>();
 
         void loaded(String id, long version) {
             versions.put(id, version);
             unsaved.add(id);
+            checked.remove(id);
+        }
+
+        /** The unsaved ids no check found current yet. */
+        private List<String> unchecked() {
+            List<String> ids = new ArrayList<>(unsaved);
+            ids.removeAll(checked);
+            return ids;
         }
 
         void saved(String id) {
@@ -1222,7 +1232,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
         @Override
         public String outdated(Connection connection, boolean unsavedOnly) throws SQLException {
-            List<String> ids = new ArrayList<>(unsavedOnly ? unsaved : versions.keySet());
+            List<String> ids = unsavedOnly ? unchecked() : new ArrayList<>(versions.keySet());
             for (int from = 0; from < ids.size(); from += CHECKED_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHECKED_PER_QUERY));
                 Map<String, Long> stored = new HashMap<>();
@@ -1244,16 +1254,22 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
         @Override
         public JdbcTransactions.VersionCheck unsavedCheck() {
-            if (unsaved.isEmpty()) {
+            List<String> ids = unchecked();
+            if (ids.isEmpty()) {
                 return JdbcTransactions.VersionCheck.NONE;
             }
-            if (unsaved.size() > CHECKED_PER_QUERY) {
+            if (ids.size() > CHECKED_PER_QUERY) {
                 return null;
             }
-            List<String> ids = List.copyOf(unsaved);
             Map<String, Long> stored = new HashMap<>();
             return new JdbcTransactions.VersionCheck(versionQuery(ids.size()), ids.toArray(),
-                    rows -> readVersions(rows, stored), () -> outdatedIn(ids, stored));
+                    rows -> readVersions(rows, stored), () -> {
+                        String outdated = outdatedIn(ids, stored);
+                        if (outdated == null) {
+                            checked.addAll(ids);
+                        }
+                        return outdated;
+                    });
         }
 
         private String versionQuery(int ids) {

@@ -197,6 +197,10 @@ public final class JdbcSession {
         Require.nonNull(mapper, "mapper");
         Require.nonNull(params, "params");
         return onTransaction("query", () -> {
+            List<JdbcTransactions.VersionCheck> checks = combineQueries ? transactions.trustedToCheck() : List.of();
+            if (!checks.isEmpty()) {
+                return queryAfterChecks(sql, mapper, params, checks);
+            }
             try (PreparedStatement statement = transactions.currentConnection().prepareStatement(sql)) {
                 SqlParameters.bind(statement, params);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -206,6 +210,51 @@ public final class JdbcSession {
                 throw SqlFailures.wrap(describe("query", sql), e);
             }
         });
+    }
+
+    /**
+     * Runs a query in one round trip with the version checks of the states the transaction
+     * trusted and no save or check has checked yet, the checks first, so that its commit need not
+     * read them on their own; fails with {@link dev.keyline.spi.KeptStateOutdatedException} when
+     * one was outdated.
+     */
+    private <T> List<T> queryAfterChecks(String sql, RowMapper<T> mapper, Object[] params,
+            List<JdbcTransactions.VersionCheck> checks) {
+        List<String> texts = new ArrayList<>(checks.size() + 1);
+        List<Object> values = new ArrayList<>();
+        for (JdbcTransactions.VersionCheck check : checks) {
+            texts.add(check.query().sql());
+            values.addAll(java.util.Arrays.asList(check.query().params()));
+        }
+        texts.add(sql);
+        values.addAll(java.util.Arrays.asList(params));
+        String combined = combined(texts);
+        List<T> found;
+        try (PreparedStatement statement = transactions.currentConnection().prepareStatement(combined)) {
+            SqlParameters.bind(statement, values.toArray());
+            boolean rows = statement.execute();
+            for (JdbcTransactions.VersionCheck check : checks) {
+                requireRows(rows, combined, check.query().sql());
+                try (ResultSet rs = statement.getResultSet()) {
+                    check.query().reader().read(rs);
+                }
+                rows = statement.getMoreResults();
+            }
+            requireRows(rows, combined, sql);
+            try (ResultSet rs = statement.getResultSet()) {
+                found = mapAll(new Row(rs, sql, columnLabels), mapper);
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(describe("query", combined), e);
+        }
+        transactions.requireCurrent(checks);
+        return found;
+    }
+
+    private static void requireRows(boolean rows, String combined, String query) {
+        if (!rows) {
+            throw new StorageException(describe("query", combined) + " returned no rows for " + query, null);
+        }
     }
 
     /** How many queries' column labels the session keeps now, for tests of their bound. */

@@ -422,10 +422,12 @@ public final class JdbcTransactions implements Transactions {
         String outdated(Connection connection, boolean unsavedOnly) throws SQLException;
 
         /**
-         * The query of the stored versions of the loads no versioned save checked, to be sent with
-         * the commit's writes where a flush sends statements together; then
-         * {@link VersionCheck#outdated()} says what {@link #outdated outdated(connection, true)}
-         * would have said.
+         * The query of the stored versions of the loads no versioned save checked and no check
+         * found current yet, to be sent with a statement of the transaction where statements go
+         * together (the commit's writes, or a query); then {@link VersionCheck#outdated()} says
+         * what {@link #outdated outdated(connection, true)} would have said, and marks the loads
+         * it found current as checked. A check at any time after a load tells whether the state
+         * was outdated when it was trusted, as versions only grow.
          *
          * @return the check; {@link VersionCheck#NONE} when every load was checked by a save, and
          *     null when one query cannot check them all
@@ -466,6 +468,45 @@ public final class JdbcTransactions implements Transactions {
         /** The first load outdated by the rows read, described, or null. */
         String outdated() {
             return outdated.get();
+        }
+    }
+
+    /**
+     * The checks of the trusted loads of the active transaction that no save or check has checked,
+     * to send with a query where statements go together.
+     *
+     * @return the checks; empty when there are none, or when one query cannot check them all
+     */
+    List<VersionCheck> trustedToCheck() {
+        Binding binding = bound.get();
+        if (binding == null || binding.readOnly || binding.trusted == null) {
+            return List.of();
+        }
+        List<VersionCheck> checks = new ArrayList<>();
+        for (TrustedLoads loads : binding.trusted) {
+            VersionCheck check = loads.unsavedCheck();
+            if (check == null) {
+                return List.of();
+            }
+            if (check != VersionCheck.NONE) {
+                checks.add(check);
+            }
+        }
+        return checks;
+    }
+
+    /**
+     * Fails with {@link KeptStateOutdatedException}, forgetting the kept states the transaction
+     * trusted, when one of the checks, whose rows were read, found its load outdated.
+     *
+     * @param checks checks of the active transaction
+     */
+    void requireCurrent(List<VersionCheck> checks) {
+        for (VersionCheck check : checks) {
+            String outdated = check.outdated();
+            if (outdated != null) {
+                throw outdated(active(), outdated);
+            }
         }
     }
 

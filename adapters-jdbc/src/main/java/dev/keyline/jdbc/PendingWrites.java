@@ -31,9 +31,10 @@ import java.util.function.Function;
  * <p>Where the session sends statements together (PostgreSQL, see
  * {@link JdbcSession#sendsQueriesTogether()}), a flush of several groups and at most
  * {@value #MOST_SENT_TOGETHER} rows sends them all as one statement text, each row's statement in
- * turn, in one round trip instead of one per group; the database runs them one after another as
- * it runs a batch, and stops at the first that fails. A flush of one group, or of more rows, sends
- * the batches one by one.
+ * turn, in one round trip instead of one per group, and the queries the commit gives it (the
+ * versions of the states the transaction trusted) after them; the database runs them one after
+ * another as it runs a batch, and stops at the first that fails. A flush of one group and no
+ * query, or of more rows, sends the batches one by one.
  *
  * <p>Outcomes stay those of the statements run one by one: a row rejected by a unique or
  * primary-key constraint raises what its {@link Row#rejected} says (an
@@ -161,6 +162,8 @@ final class PendingWrites {
     /** Reads the rows of a query sent after the writes. */
     interface ResultReader {
         /**
+         * Reads the rows.
+         *
          * @param rows the query's rows, closed by the caller
          * @throws SQLException when reading fails
          */
@@ -343,14 +346,14 @@ final class PendingWrites {
             }
         } catch (SQLException e) {
             SqlDialect dialect = groups.get(0).dialect;
-            List<Row> sent = new ArrayList<>(queued.size());
-            groups.forEach(group -> sent.addAll(group.rows));
+            List<Row> inOrder = new ArrayList<>(queued.size());
+            groups.forEach(group -> inOrder.addAll(group.rows));
             // the failed statement is one of its table's, where the database names the table
             String table = dialect.failedTable(e);
             List<Row> candidates = new ArrayList<>();
             groups.stream().filter(group -> group.table.equalsIgnoreCase(table)).forEach(group -> candidates.addAll(group.rows));
-            RuntimeException failure = rejected(dialect, candidates.isEmpty() ? sent : candidates, operation, e);
-            RuntimeException stale = staleAfter(connection, sent, failure);
+            RuntimeException failure = rejected(dialect, candidates.isEmpty() ? inOrder : candidates, operation, e);
+            RuntimeException stale = staleAfter(connection, inOrder, failure);
             throw stale != null ? stale : failure;
         }
     }

@@ -399,10 +399,11 @@ abstract class StatementCountContract {
     /**
      * The round trips and commits of the mix on PostgreSQL, where a flush sends the statements of
      * several tables together: register 1 and assign-and-activate 1, each its inserts or updates
-     * in one round trip; each spend command 2, the insert (a query, which tells at once which ids
-     * were taken) and then the version check; 4 commits.
+     * in one round trip; each spend command 1, the insert (a query, which tells at once which ids
+     * were taken) after the version check of the account the access check trusted, in one round
+     * trip; 4 commits.
      */
-    private static final int MIX_ROUND_TRIPS_TOGETHER = 10;
+    private static final int MIX_ROUND_TRIPS_TOGETHER = 8;
 
     /** Whether the storage sends several statements in one round trip (PostgreSQL). */
     private boolean sendsTogether() {
