@@ -221,17 +221,17 @@ public final class JdbcSession {
     private <T> List<T> queryAfterChecks(String sql, RowMapper<T> mapper, Object[] params,
             List<JdbcTransactions.VersionCheck> checks) {
         List<String> texts = new ArrayList<>(checks.size() + 1);
-        List<Object> values = new ArrayList<>();
+        List<Object[]> values = new ArrayList<>(checks.size() + 1);
         for (JdbcTransactions.VersionCheck check : checks) {
             texts.add(check.query().sql());
-            values.addAll(java.util.Arrays.asList(check.query().params()));
+            values.add(check.query().params());
         }
         texts.add(sql);
-        values.addAll(java.util.Arrays.asList(params));
+        values.add(params);
         String combined = combined(texts);
         List<T> found;
         try (PreparedStatement statement = transactions.currentConnection().prepareStatement(combined)) {
-            SqlParameters.bind(statement, values.toArray());
+            SqlParameters.bind(statement, combinedParams(values));
             boolean rows = statement.execute();
             for (JdbcTransactions.VersionCheck check : checks) {
                 requireRows(rows, combined, check.query().sql());
@@ -320,6 +320,22 @@ public final class JdbcSession {
      */
     static String combined(List<String> queries) {
         return String.join(";\n", queries);
+    }
+
+    /**
+     * The placeholder values of several statements as one statement text's, in order.
+     *
+     * @param params each statement's values
+     * @return them in one array
+     */
+    static Object[] combinedParams(List<Object[]> params) {
+        Object[] values = new Object[params.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (Object[] p : params) {
+            System.arraycopy(p, 0, values, at, p.length);
+            at += p.length;
+        }
+        return values;
     }
 
     /**

@@ -479,20 +479,11 @@ public final class JdbcTransactions implements Transactions {
      */
     List<VersionCheck> trustedToCheck() {
         Binding binding = bound.get();
-        if (binding == null || binding.readOnly || binding.trusted == null) {
+        if (binding == null || binding.readOnly) {
             return List.of();
         }
-        List<VersionCheck> checks = new ArrayList<>();
-        for (TrustedLoads loads : binding.trusted) {
-            VersionCheck check = loads.unsavedCheck();
-            if (check == null) {
-                return List.of();
-            }
-            if (check != VersionCheck.NONE) {
-                checks.add(check);
-            }
-        }
-        return checks;
+        List<VersionCheck> checks = checksOf(binding);
+        return checks == null ? List.of() : checks;
     }
 
     /**
@@ -502,12 +493,34 @@ public final class JdbcTransactions implements Transactions {
      * @param checks checks of the active transaction
      */
     void requireCurrent(List<VersionCheck> checks) {
+        requireCurrent(active(), checks);
+    }
+
+    private static void requireCurrent(Binding binding, List<VersionCheck> checks) {
         for (VersionCheck check : checks) {
             String outdated = check.outdated();
             if (outdated != null) {
-                throw outdated(active(), outdated);
+                throw outdated(binding, outdated);
             }
         }
+    }
+
+    /** The checks of the transaction's trusted loads no save or check has checked; null when one query cannot check them all. */
+    private static List<VersionCheck> checksOf(Binding binding) {
+        List<VersionCheck> checks = new ArrayList<>();
+        if (binding.trusted == null) {
+            return checks;
+        }
+        for (TrustedLoads loads : binding.trusted) {
+            VersionCheck check = loads.unsavedCheck();
+            if (check == null) {
+                return null;
+            }
+            if (check != VersionCheck.NONE) {
+                checks.add(check);
+            }
+        }
+        return checks;
     }
 
     /**
@@ -517,31 +530,14 @@ public final class JdbcTransactions implements Transactions {
      */
     private static void flushAndCheckTrusted(Binding binding) {
         // null: checked after the flush, on their own
-        List<VersionCheck> checks = binding.pending.sendsTogether() ? new ArrayList<>() : null;
-        if (binding.trusted != null && checks != null) {
-            for (TrustedLoads loads : binding.trusted) {
-                VersionCheck check = loads.unsavedCheck();
-                if (check == null) {
-                    checks = null;
-                    break;
-                }
-                if (check != VersionCheck.NONE) {
-                    checks.add(check);
-                }
-            }
-        }
+        List<VersionCheck> checks = binding.pending.sendsTogether() ? checksOf(binding) : null;
         List<PendingWrites.Query> queries = checks == null ? List.of()
                 : checks.stream().map(VersionCheck::query).toList();
         if (!binding.pending.flush(binding.connection, queries) || checks == null) {
             checkTrustedBeforeCommit(binding);
             return;
         }
-        for (VersionCheck check : checks) {
-            String outdated = check.outdated();
-            if (outdated != null) {
-                throw outdated(binding, outdated);
-            }
-        }
+        requireCurrent(binding, checks);
     }
 
     private static KeptStateOutdatedException outdated(Binding binding, String outdated) {

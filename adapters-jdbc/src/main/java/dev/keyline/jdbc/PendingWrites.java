@@ -314,12 +314,7 @@ final class PendingWrites {
             texts.add(query.sql());
             params.add(query.params());
         }
-        Object[] values = new Object[params.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (Object[] p : params) {
-            System.arraycopy(p, 0, values, at, p.length);
-            at += p.length;
-        }
+        Object[] values = JdbcSession.combinedParams(params);
         String sql = JdbcSession.combined(texts);
         String operation = JdbcSession.describe(texts.size() + " statements sent together", sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
