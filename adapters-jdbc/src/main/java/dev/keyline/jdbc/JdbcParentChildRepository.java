@@ -780,6 +780,10 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Saving outer = saving.get();
         saving.set(new Saving(id, state));
         Publishing publishing = committed == null ? null : publishing();
+        // while its own versioned update may be sent, a query must not check the trusted load
+        // against the version that update writes
+        Trusted saver = committed == null ? null : trusted(false);
+        boolean marked = saver != null && saver.beingSaved.add(id);
         try {
             super.save(aggregate);
         } catch (RuntimeException | Error e) {
@@ -792,6 +796,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             throw e;
         } finally {
             saving.set(outer);
+            if (marked) {
+                saver.beingSaved.remove(id);
+            }
         }
         if (states != null) {
             if (state == null) {
@@ -1209,6 +1216,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         private final Set<String> unsaved = new HashSet<>();
         /** The unsaved ids whose versions a check sent with a statement of the transaction found current. */
         private final Set<String> checked = new HashSet<>();
+        /** The ids a save of this transaction is writing now, which no check may read until it ends. */
+        private final Set<String> beingSaved = new HashSet<>();
         /** The ids this transaction saved, which it counts in {@link #inFlight} itself. */
         private final Set<String> savedHere = new HashSet<>();
 
@@ -1218,10 +1227,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             checked.remove(id);
         }
 
-        /** The unsaved ids no check found current yet. */
+        /** The unsaved ids no check found current yet, and no save is writing. */
         private List<String> unchecked() {
             List<String> ids = new ArrayList<>(unsaved);
             ids.removeAll(checked);
+            ids.removeAll(beingSaved);
             return ids;
         }
 

@@ -18,6 +18,8 @@ import dev.keyline.runtime.Keyline;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.tck.TestClock;
+import dev.keyline.tck.fixture.Tally;
+import dev.keyline.tck.fixture.TallyId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -357,6 +359,28 @@ abstract class WriteBehindContract {
         assertThat(failed.calls("commit")).isZero();
         assertThat(stored()).extracting(a -> a.id().value()).containsExactly("KA1");
         assertThat(load("KA1").accountManager()).as("read again").contains(new UserId("am-there"));
+    }
+
+    @Test
+    void aQueryInsideTheSaveOfATrustedStateDoesNotCheckItAgainstTheVersionTheSaveWrites() {
+        JdbcStorage tallies = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).area(new JdbcTallyArea()).build();
+        JdbcCountingTallyRepository repository = new JdbcCountingTallyRepository(tallies.session());
+        TallyId t1 = new TallyId("T1");
+        tallies.transactions().run(() -> repository.save(Tally.open(t1, "visits")));
+
+        // loaded on trust at version 1; the save's query flushes its versioned update to 2 first,
+        // and the trusted load must not be checked against that
+        Counted save = log.count(() -> tallies.transactions().run(() -> {
+            Tally tally = repository.get(t1);
+            tally.advance(1, T0);
+            repository.save(tally);
+        }));
+
+        assertThat(save.statements()).as("%s: no version read", save).noneMatch(s -> s.sql().startsWith("SELECT tally_id, version"));
+        assertThat(repository.marksCounted()).isEqualTo(2);
+        Tally stored = tallies.transactions().execute(() -> repository.get(t1));
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.count()).isOne();
     }
 
     @Test
