@@ -31,11 +31,6 @@ final class StatementLog {
      */
     record Executed(String sql, int rows, int trip) {
 
-        /** A statement sent alone, in the given round trip. */
-        Executed(String sql, int rows) {
-            this(sql, rows, 0);
-        }
-
         /** The first keyword, upper case: SELECT, INSERT, UPDATE, DELETE, ... */
         String kind() {
             return sql.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
