@@ -12,12 +12,12 @@ import java.util.function.Function;
  * queueing the tally's row: a save that counts its stored children would, and on PostgreSQL such
  * a query carries the version checks of the transaction's trusted loads.
  */
-final class JdbcCountingTallyRepository extends JdbcParentChildRepository<Tally, TallyId, TallySnapshot> {
+final class JdbcCountingTallyRepository extends JdbcTallyRowRepository {
 
     private int marksCounted;
 
     JdbcCountingTallyRepository(JdbcSession session) {
-        super(session, "counted tally", "keyline_tck_tally", "tally_id", Tally::snapshot, Tally::restore);
+        super(session, "counted tally", Tally::snapshot, Tally::restore);
     }
 
     /** How many times a save has read the marks' count. */
@@ -29,16 +29,6 @@ final class JdbcCountingTallyRepository extends JdbcParentChildRepository<Tally,
     protected TallySnapshot parent(Row row) {
         return new TallySnapshot(row.identifier("tally_id", TallyId::new), row.longValue("version"), row.string("label"),
                 row.longValue("count"));
-    }
-
-    @Override
-    protected String idOf(TallySnapshot parent) {
-        return parent.id().value();
-    }
-
-    @Override
-    protected long versionOf(TallySnapshot parent) {
-        return parent.version();
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * read with {@link #childrenOf} alone, so that no child read carries the versions and the base
  * class must confirm the load with a statement of its own. Tests write the rows with SQL.
  */
-final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, TallyId, TallySnapshot> {
+final class JdbcMarkedTallyRepository extends JdbcTallyRowRepository {
 
     private final String markTable;
 
@@ -32,7 +32,7 @@ final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, T
      * child reads depend on the parent row.
      */
     JdbcMarkedTallyRepository(JdbcSession session, String markTable, String readTwice) {
-        super(session, "marked tally", "keyline_tck_tally", "tally_id");
+        super(session, "marked tally");
         this.markTable = markTable;
         this.readTwice = readTwice;
     }
@@ -47,16 +47,6 @@ final class JdbcMarkedTallyRepository extends JdbcParentChildRepository<Tally, T
     @Override
     protected TallySnapshot parent(Row row) {
         return new TallySnapshot(row.identifier("tally_id", TallyId::new), row.longValue("version"), row.string("label"), 0);
-    }
-
-    @Override
-    protected String idOf(TallySnapshot parent) {
-        return parent.id().value();
-    }
-
-    @Override
-    protected long versionOf(TallySnapshot parent) {
-        return parent.version();
     }
 
     @Override
