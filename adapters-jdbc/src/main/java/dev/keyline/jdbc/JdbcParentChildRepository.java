@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +103,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
     private static final String PARENT_KEY = "keyline_parent_key";
     private static final String PARENT_VERSION = "keyline_parent_version";
+    /** The table of parent ids a child statement of several parents joins on H2, and its column. */
+    private static final String ID_LIST = "keyline_parent_ids";
+    private static final String ID_LIST_COLUMN = "keyline_parent_id";
 
     private final String table;
     private final String idColumn;
@@ -111,7 +115,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * The texts of the child statements, by table, columns, number of parents and whether they
      * read the versions: built once, so a load neither concatenates them again nor makes the
      * database's and the labels' caches hash a new string (at most a few hundred per repository:
-     * its child tables, times {@value #CHUNK} sizes, times two).
+     * its child tables, times {@value #CHUNK} sizes, times two; on H2 two sizes, one parent or several).
      */
     private final ConcurrentHashMap<ChildStatement, String> childStatements = new ConcurrentHashMap<>();
     /** The aggregate's snapshot, kept in {@link #committed}; null when the subclass does not keep them. */
@@ -455,7 +459,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     /**
      * Reads the rows of one child table that belong to the given parents, in one statement
      * ({@code SELECT * FROM childTable WHERE parentColumn IN (...) ORDER BY parentColumn,
-     * orderColumn}), and groups them by parent id; meant for {@link #readChildren(List)}, for every
+     * orderColumn}; on H2, for several parents, their ids as one array read as a table and joined
+     * to the child table), and groups them by parent id; meant for {@link #readChildren(List)}, for every
      * child table but the last, which {@link #childrenAndVersionsOf} reads. The parents' versions
      * read with that last table confirm this read too (see the type's description).
      * A parent without rows has no entry in the result.
@@ -478,8 +483,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     /**
      * Reads the rows of one child table that belong to the given parents together with the
      * parents' versions, in one statement ({@code SELECT c.*, p.version ... FROM parent p LEFT JOIN
-     * childTable c ON c.parentColumn = p.id WHERE p.id IN (...) ORDER BY p.id, c.orderColumn}), and
-     * groups them by parent id; meant for the last child table {@link #readChildren(List)} reads.
+     * childTable c ON c.parentColumn = p.id WHERE p.id IN (...) ORDER BY p.id, c.orderColumn}; on H2,
+     * for several parents, their ids as one array read as a table and joined to the parent table),
+     * and groups them by parent id; meant for the last child table {@link #readChildren(List)} reads.
      * The versions, read in the same statement as these rows, confirm that they and every
      * {@link #childrenOf} read before them belong to the parent rows being restored.
      * A parent without rows has no entry in the result.
@@ -508,8 +514,12 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Require.that(!parentIds.isEmpty(), "parentIds", "must name at least one parent");
         Require.nonNull(orderColumn, "orderColumn");
         Require.nonNull(mapper, "mapper");
+        // on H2, the ids of several parents go as one array, read as a table and joined to the child
+        // table by its index: H2 checks every row an IN list finds against each value of the list
+        // in turn, which for a chunk of parents took half of the statement's time
+        boolean asTable = parentIds.size() > 1 && session().dialect() == SqlDialect.H2;
         String sql = childStatements.computeIfAbsent(
-                new ChildStatement(childTable, parentColumn, orderColumn, parentIds.size(), withVersions),
+                new ChildStatement(childTable, parentColumn, orderColumn, asTable ? 0 : parentIds.size(), withVersions),
                 this::childStatement);
         Map<String, List<T>> children = new HashMap<>();
         Map<String, Long> parentVersions = new HashMap<>();
@@ -543,7 +553,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         if (reads != null && reads.serves(sql, parentIds)) {
             reads.results.take(rows);
         } else {
-            session().query(sql, rows, parentIds.toArray());
+            session().query(sql, rows, asTable
+                    ? new Object[] {session().textArray(new LinkedHashSet<>(parentIds).toArray(String[]::new))}
+                    : parentIds.toArray());
         }
         VersionCheck check = reading.get();
         if (check != null) {
@@ -557,7 +569,10 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         return children;
     }
 
-    /** A child statement's shape: what its text depends on. */
+    /**
+     * A child statement's shape: what its text depends on. {@code parents} is the number of
+     * placeholders of its IN list, or 0 for the ids as one array read as a table (H2).
+     */
     private record ChildStatement(String childTable, String parentColumn, String orderColumn, int parents,
             boolean withVersions) {
     }
@@ -567,10 +582,21 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(shape.childTable(), "childTable");
         Columns.checkIdentifier(shape.parentColumn(), "parentColumn");
         Columns.checkIdentifier(shape.orderColumn(), "orderColumn");
-        String placeholders = StoredValues.placeholders(shape.parents());
         // with versions, the parent's version is read in the same statement as its children, so one
         // snapshot holds both: a version equal to the parent row's proves these children (and those
         // read before them) belong to it
+        if (shape.parents() == 0) {
+            String ids = "TABLE(" + ID_LIST_COLUMN + " VARCHAR = ?) " + ID_LIST;
+            return shape.withVersions()
+                    ? "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
+                            + ids + " JOIN " + table + " p ON p." + idColumn + " = " + ID_LIST + "." + ID_LIST_COLUMN
+                            + " LEFT JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = p."
+                            + idColumn + " ORDER BY p." + idColumn + ", c." + shape.orderColumn()
+                    : "SELECT c.* FROM " + ids + " JOIN " + shape.childTable() + " c ON c." + shape.parentColumn()
+                            + " = " + ID_LIST + "." + ID_LIST_COLUMN + " ORDER BY c." + shape.parentColumn() + ", c."
+                            + shape.orderColumn();
+        }
+        String placeholders = StoredValues.placeholders(shape.parents());
         return shape.withVersions()
                 ? "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
                         + table + " p LEFT JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = p."

@@ -313,6 +313,43 @@ abstract class ConsistentLoadContract {
     }
 
     @Test
+    void aQueryOfManyParentsReadsEachChildTableOnceAChunkTheirIdsAsOneArrayOnH2() throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        List<Long> counts = new java.util.ArrayList<>();
+        for (int i = 1; i <= JdbcParentChildRepository.CHUNK + 50; i++) {
+            String id = String.format("T%03d", i);
+            ids.add(id);
+            counts.add((long) i % 4); // a quarter of them without marks
+            rows.add("INSERT INTO keyline_tck_tally (tally_id, label, count, version) VALUES ('" + id + "', 'visits', 0, 1)");
+            for (int line = 1; line <= i % 4; line++) {
+                rows.add("INSERT INTO keyline_tck_tally_mark (tally_id, line_no) VALUES ('" + id + "', " + line + ")");
+            }
+        }
+        edit(rows.toArray(String[]::new));
+        boolean h2 = reading.session().dialect() == SqlDialect.H2;
+        for (JdbcMarkedTallyRepository tallies : List.of(new JdbcMarkedTallyRepository(reading.session()),
+                JdbcMarkedTallyRepository.marksWithVersions(reading.session()))) {
+            List<Tally>[] found = new List[1];
+
+            Counted counted = log.count(() -> found[0] = read(tallies::all));
+
+            assertThat(found[0]).extracting(t -> t.id().value()).containsExactlyElementsOf(ids);
+            assertThat(found[0]).extracting(Tally::count).containsExactlyElementsOf(counts);
+            List<String> marks = counted.statements().stream().map(StatementLog.Executed::sql)
+                    .filter(sql -> sql.contains("keyline_tck_tally_mark")).toList();
+            assertThat(marks).as("one statement of the marks per chunk: %s", counted).hasSize(2);
+            for (String sql : marks) {
+                if (h2) {
+                    assertThat(sql).contains("TABLE(").doesNotContain(" IN (");
+                } else {
+                    assertThat(sql).contains(" IN (?, ?");
+                }
+            }
+        }
+    }
+
+    @Test
     void aChildTableNameThatIsNoPlainIdentifierIsRefusedAtEveryLoadBeforeItsStatement() throws SQLException {
         JdbcMarkedTallyRepository tallies = new JdbcMarkedTallyRepository(reading.session(),
                 "keyline_tck_tally_mark; DROP TABLE keyline_tck_tally");

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Test only: the TCK's tally read as a parent row with child rows, its count being the number of
  * its rows in {@code keyline_tck_tally_mark} (test migration {@code V1001__tck_tally_marks.sql}),
  * read with {@link #childrenOf} alone, so that no child read carries the versions and the base
- * class must confirm the load with a statement of its own. Tests write the rows with SQL.
+ * class must confirm the load with a statement of its own (or, made by {@link #marksWithVersions},
+ * with the versions). Tests write the rows with SQL.
  */
 final class JdbcMarkedTallyRepository extends JdbcTallyRowRepository {
 
@@ -32,12 +33,23 @@ final class JdbcMarkedTallyRepository extends JdbcTallyRowRepository {
      * child reads depend on the parent row.
      */
     JdbcMarkedTallyRepository(JdbcSession session, String markTable, String readTwice) {
+        this(session, markTable, readTwice, false);
+    }
+
+    private JdbcMarkedTallyRepository(JdbcSession session, String markTable, String readTwice, boolean marksWithVersions) {
         super(session, "marked tally");
         this.markTable = markTable;
         this.readTwice = readTwice;
+        this.marksWithVersions = marksWithVersions;
+    }
+
+    /** A repository that reads the marks with the tallies' versions ({@link #childrenAndVersionsOf}), as areas read their last child table. */
+    static JdbcMarkedTallyRepository marksWithVersions(JdbcSession session) {
+        return new JdbcMarkedTallyRepository(session, "keyline_tck_tally_mark", null, true);
     }
 
     private final String readTwice;
+    private final boolean marksWithVersions;
 
     /** Every tally, in id order. */
     List<Tally> all() {
@@ -55,8 +67,10 @@ final class JdbcMarkedTallyRepository extends JdbcTallyRowRepository {
             childrenOf("keyline_tck_tally", "tally_id", List.of(idOf(parents.get(0))), "version",
                     (row, id) -> row.longValue("version"));
         }
-        Map<String, List<Integer>> counted = childrenOf(markTable, "tally_id",
-                parents.stream().map(this::idOf).toList(), "line_no", (row, id) -> row.intValue("line_no"));
+        List<String> ids = parents.stream().map(this::idOf).toList();
+        Map<String, List<Integer>> counted = marksWithVersions
+                ? childrenAndVersionsOf(markTable, "tally_id", ids, "line_no", (row, id) -> row.intValue("line_no"))
+                : childrenOf(markTable, "tally_id", ids, "line_no", (row, id) -> row.intValue("line_no"));
         return s -> Tally.restore(new TallySnapshot(s.id(), s.version(), s.label(),
                 counted.getOrDefault(s.id().value(), List.of()).size()));
     }
