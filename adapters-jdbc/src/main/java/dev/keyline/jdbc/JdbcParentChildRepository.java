@@ -582,26 +582,26 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Columns.checkIdentifier(shape.childTable(), "childTable");
         Columns.checkIdentifier(shape.parentColumn(), "parentColumn");
         Columns.checkIdentifier(shape.orderColumn(), "orderColumn");
-        // with versions, the parent's version is read in the same statement as its children, so one
-        // snapshot holds both: a version equal to the parent row's proves these children (and those
-        // read before them) belong to it
-        if (shape.parents() == 0) {
-            String ids = "TABLE(" + ID_LIST_COLUMN + " VARCHAR = ?) " + ID_LIST;
-            return shape.withVersions()
-                    ? "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
-                            + ids + " JOIN " + table + " p ON p." + idColumn + " = " + ID_LIST + "." + ID_LIST_COLUMN
-                            + " LEFT JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = p."
-                            + idColumn + " ORDER BY p." + idColumn + ", c." + shape.orderColumn()
-                    : "SELECT c.* FROM " + ids + " JOIN " + shape.childTable() + " c ON c." + shape.parentColumn()
-                            + " = " + ID_LIST + "." + ID_LIST_COLUMN + " ORDER BY c." + shape.parentColumn() + ", c."
-                            + shape.orderColumn();
+        // on H2 with several parents (parents == 0), the ids come as one array read as a table
+        boolean asTable = shape.parents() == 0;
+        String ids = "TABLE(" + ID_LIST_COLUMN + " VARCHAR = ?) " + ID_LIST;
+        String placeholders = asTable ? "" : StoredValues.placeholders(shape.parents());
+        if (shape.withVersions()) {
+            // the parent's version is read in the same statement as its children, so one snapshot
+            // holds both: a version equal to the parent row's proves these children (and those read
+            // before them) belong to it
+            String parents = asTable
+                    ? ids + " JOIN " + table + " p ON p." + idColumn + " = " + ID_LIST + "." + ID_LIST_COLUMN
+                    : table + " p";
+            String where = asTable ? "" : " WHERE p." + idColumn + " IN (" + placeholders + ")";
+            return "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
+                    + parents + " LEFT JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = p."
+                    + idColumn + where + " ORDER BY p." + idColumn + ", c." + shape.orderColumn();
         }
-        String placeholders = StoredValues.placeholders(shape.parents());
-        return shape.withVersions()
-                ? "SELECT c.*, p." + idColumn + " AS " + PARENT_KEY + ", p.version AS " + PARENT_VERSION + " FROM "
-                        + table + " p LEFT JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = p."
-                        + idColumn + " WHERE p." + idColumn + " IN (" + placeholders + ") ORDER BY p." + idColumn
-                        + ", c." + shape.orderColumn()
+        return asTable
+                ? "SELECT c.* FROM " + ids + " JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = "
+                        + ID_LIST + "." + ID_LIST_COLUMN + " ORDER BY c." + shape.parentColumn() + ", c."
+                        + shape.orderColumn()
                 : "SELECT * FROM " + shape.childTable() + " WHERE " + shape.parentColumn() + " IN (" + placeholders
                         + ") ORDER BY " + shape.parentColumn() + ", " + shape.orderColumn();
     }
