@@ -45,8 +45,8 @@ public record ChurnInputs(AccountId account, LocalDate asOf, Map<YearMonth, Mone
         Map<YearMonth, Money> spend = new TreeMap<>();
         monthlySpend.forEach((month, amount) -> {
             Require.nonNull(month, "monthlySpend key");
-            Require.nonNull(amount, "monthlySpend[" + month + "]");
-            Require.nonNegative(amount.amount(), "monthlySpend[" + month + "]");
+            Require.nonNull(amount, "monthlySpend", month);
+            Require.nonNegative(amount.amount(), "monthlySpend", month);
             spend.put(month, amount);
         });
         monthlySpend = Collections.unmodifiableMap(spend);

@@ -20,7 +20,7 @@ final class ClassificationInputs {
         List<RankedAccount> ranked = new ArrayList<>(averages.size());
         averages.forEach((account, average) -> {
             Require.nonNull(account, "averageMonthlySpend key");
-            Require.nonNull(average, "averageMonthlySpend[" + account + "]");
+            Require.nonNull(average, "averageMonthlySpend", account);
             ranked.add(new RankedAccount(account, average));
         });
         ranked.sort(RankedAccount.RANKING);

@@ -63,8 +63,8 @@ public final class NetworkAverages {
         int[] i = {0};
         averageMonthlySpend.forEach((account, average) -> {
             Require.nonNull(account, "averageMonthlySpend key");
-            Require.nonNull(average, "averageMonthlySpend[" + account + "]");
-            Require.nonNegative(average.amount(), "averageMonthlySpend[" + account + "]");
+            Require.nonNull(average, "averageMonthlySpend", account);
+            Require.nonNegative(average.amount(), "averageMonthlySpend", account);
             if (i[0] == 0) {
                 currency[0] = average.currency();
             } else if (!average.currency().equals(currency[0])) {

@@ -60,8 +60,8 @@ public record PotentialCriteria(BigDecimal minimumIndustryShare, Map<Industry, I
         Map<Industry, Integer> copy = new EnumMap<>(Industry.class);
         cutOffRanks.forEach((industry, rank) -> {
             Require.nonNull(industry, "cutOffRanks key");
-            Require.nonNull(rank, "cutOffRanks[" + industry + "]");
-            Require.positive(rank, "cutOffRanks[" + industry + "]");
+            Require.nonNull(rank, "cutOffRanks", industry);
+            Require.positive(rank, "cutOffRanks", industry);
             copy.put(industry, rank);
         });
         cutOffRanks = Collections.unmodifiableMap(copy);

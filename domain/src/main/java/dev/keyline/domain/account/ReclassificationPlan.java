@@ -93,7 +93,7 @@ public record ReclassificationPlan(ClassificationResult result, List<TierUpdate>
         Map<AccountId, Tier> listed = listedTiers(result);
         current.forEach((account, tier) -> {
             Require.nonNull(account, "currentTiers key");
-            Require.nonNull(tier, "currentTiers[" + account + "]");
+            Require.nonNull(tier, "currentTiers", account);
             Tier target = listed.getOrDefault(account, Tier.NONE);
             if (target != tier) {
                 updates.add(new TierUpdate(account, tier, target));

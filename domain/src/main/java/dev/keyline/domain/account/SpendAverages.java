@@ -53,8 +53,8 @@ public final class SpendAverages {
         Map<AccountId, Money> sorted = new TreeMap<>(Comparator.comparing(AccountId::value));
         totals.forEach((account, total) -> {
             Require.nonNull(account, "totals key");
-            Require.nonNull(total, "totals[" + account + "]");
-            Require.nonNegative(total.amount(), "totals[" + account + "]");
+            Require.nonNull(total, "totals", account);
+            Require.nonNegative(total.amount(), "totals", account);
             sorted.put(account, total.dividedBy(months));
         });
         return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));

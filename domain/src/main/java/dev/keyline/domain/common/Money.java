@@ -396,9 +396,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         int scale = 0;
         for (int i = 0; i < ws.size(); i++) {
             BigDecimal weight = ws.get(i);
-            if (weight.signum() < 0) { // the element's name is built only when it is needed
-                Require.nonNegative(weight, "weights[" + i + "]");
-            }
+            Require.nonNegative(weight, "weights", i);
             scale = Math.max(scale, weight.scale());
         }
         // Scale every weight to a common scale so that the shares are exact integer ratios.

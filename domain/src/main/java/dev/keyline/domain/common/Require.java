@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * Argument checks that fail with an {@link InvalidArgumentException} naming the argument.
  * Used by every public constructor and method of the library. The checked value is the subject
- * of each check and is named by {@code name}; a null {@code name} (or {@code message}) is itself
- * rejected, whatever the value.
+ * of each check and is named by {@code name}; a null {@code name} (or {@code message}, or an
+ * element's {@code key}) is itself rejected, whatever the value.
  */
 public final class Require {
 
@@ -28,6 +28,24 @@ public final class Require {
         named(name);
         if (value == null) {
             throw new InvalidArgumentException(name, "must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * {@return {@code value}, an element of a map or list, or fails when it is null, naming it
+     * {@code name[key]}}
+     * The name is built only when the check fails, so a loop over many elements builds none.
+     *
+     * @param <T> the value's type
+     * @param value the element
+     * @param name the name of the map or list
+     * @param key the element's key or index, as it appears in the name
+     */
+    public static <T> T nonNull(T value, String name, Object key) {
+        keyed(name, key);
+        if (value == null) {
+            throw new InvalidArgumentException(element(name, key), "must not be null");
         }
         return value;
     }
@@ -154,6 +172,40 @@ public final class Require {
     }
 
     /**
+     * {@return {@code value}, an element of a map or list, or fails when it is null or negative,
+     * naming it {@code name[key]}}
+     * The name is built only when the check fails.
+     *
+     * @param value the element
+     * @param name the name of the map or list
+     * @param key the element's key or index, as it appears in the name
+     */
+    public static BigDecimal nonNegative(BigDecimal value, String name, Object key) {
+        nonNull(value, name, key);
+        if (value.signum() < 0) {
+            throw new InvalidArgumentException(element(name, key), "must not be negative, was " + value.toPlainString());
+        }
+        return value;
+    }
+
+    /**
+     * {@return {@code value}, an element of a map or list, or fails when it is zero or negative,
+     * naming it {@code name[key]}}
+     * The name is built only when the check fails.
+     *
+     * @param value the element
+     * @param name the name of the map or list
+     * @param key the element's key or index, as it appears in the name
+     */
+    public static long positive(long value, String name, Object key) {
+        keyed(name, key);
+        if (value <= 0) {
+            throw new InvalidArgumentException(element(name, key), "must be positive, was " + value);
+        }
+        return value;
+    }
+
+    /**
      * {@return an immutable copy of {@code values}, or fails when it or any element is null}
      *
      * @param <T> the value's type
@@ -187,6 +239,17 @@ public final class Require {
     }
 
     /** Fails when the name a check reports under is missing. */
+    private static void keyed(String name, Object key) {
+        named(name);
+        if (key == null) {
+            throw new InvalidArgumentException("key", "must not be null");
+        }
+    }
+
+    private static String element(String name, Object key) {
+        return name + "[" + key + "]";
+    }
+
     private static void named(String name) {
         if (name == null) {
             throw new InvalidArgumentException("name", "must not be null");

@@ -104,8 +104,8 @@ public record FaultStatistics(Period period, int resolved, SortedMap<ProductCode
         int sum = 0;
         for (Map.Entry<K, Integer> e : counts.entrySet()) {
             Require.nonNull(e.getKey(), name);
-            Require.nonNull(e.getValue(), name + "[" + e.getKey() + "]");
-            Require.positive(e.getValue(), name + "[" + e.getKey() + "]");
+            Require.nonNull(e.getValue(), name, e.getKey());
+            Require.positive(e.getValue(), name, e.getKey());
             copy.put(e.getKey(), e.getValue());
             sum += e.getValue();
         }

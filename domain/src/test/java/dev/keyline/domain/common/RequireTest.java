@@ -49,6 +49,29 @@ class RequireTest {
     }
 
     @Test
+    void elementChecksNameTheElementByItsKeyOnlyWhenTheyFail() {
+        Object key = new Object() {
+            @Override
+            public String toString() {
+                throw new AssertionError("the element's name was built for a check that holds");
+            }
+        };
+        assertThat(Require.nonNull("x", "totals", key)).isEqualTo("x");
+        assertThat(Require.nonNegative(BigDecimal.ZERO, "totals", key)).isZero();
+        assertThat(Require.positive(1, "ranks", key)).isEqualTo(1);
+
+        assertRejected(() -> Require.nonNull(null, "totals", "KA-1"), "totals[KA-1]", "must not be null");
+        assertRejected(() -> Require.nonNegative((BigDecimal) null, "totals", 2), "totals[2]", "must not be null");
+        assertRejected(() -> Require.nonNegative(new BigDecimal("-0.50"), "totals", "KA-1"), "totals[KA-1]", "-0.50");
+        assertRejected(() -> Require.positive(0, "ranks", "FINANCE"), "ranks[FINANCE]", "must be positive, was 0");
+        assertRejected(() -> Require.nonNull("x", null, "KA-1"), "name", "must not be null");
+        assertRejected(() -> Require.positive(1, null, "KA-1"), "name", "must not be null");
+        assertRejected(() -> Require.nonNull("x", "totals", null), "key", "must not be null");
+        assertRejected(() -> Require.nonNegative(BigDecimal.ONE, "totals", null), "key", "must not be null");
+        assertRejected(() -> Require.positive(1, "ranks", null), "key", "must not be null");
+    }
+
+    @Test
     void nonNullElementsCopiesOrNamesTheNullElement() {
         List<String> source = new ArrayList<>(List.of("a", "b"));
         List<String> copy = Require.nonNullElements(source, "ids");
