@@ -217,7 +217,7 @@ public final class Require {
         int i = 0;
         for (T v : values) {
             if (v == null) {
-                throw new InvalidArgumentException(name + "[" + i + "]", "must not be null");
+                throw new InvalidArgumentException(element(name, i), "must not be null");
             }
             i++;
         }
@@ -238,7 +238,7 @@ public final class Require {
         }
     }
 
-    /** Fails when the name a check reports under is missing. */
+    /** Fails when the name or key an element's check reports under is missing. */
     private static void keyed(String name, Object key) {
         named(name);
         if (key == null) {
@@ -246,10 +246,12 @@ public final class Require {
         }
     }
 
+    /** The name of a map's or list's element, {@code name[key]}. */
     private static String element(String name, Object key) {
         return name + "[" + key + "]";
     }
 
+    /** Fails when the name a check reports under is missing. */
     private static void named(String name) {
         if (name == null) {
             throw new InvalidArgumentException("name", "must not be null");
