@@ -360,13 +360,42 @@ public final class JdbcOutbox implements Outbox {
         Require.nonNull(message, "message");
         Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
         requireTransaction();
-        // the timers this transaction queued: a pending one of the key may be among them, and the
-        // delete must then see it; otherwise the delete runs ahead of the queued writes, which stay
-        // queued, so that the timer's row goes in one batch with the command's events
-        Set<String> queued = session.transactions().attachment(queuedTimersKey, HashSet::new);
-        boolean replaced = (queued.contains(timerKey) ? session.update(DELETE_PENDING_TIMER, timerKey)
+        // a timer of the key this transaction queued, or a queued delete of it, must be sent before
+        // the delete that reports: it then sees them; otherwise the delete runs ahead of the queued
+        // writes, which stay queued, so that the timer's row goes in one batch with the command's events
+        boolean replaced = (queuedTimers().contains(timerKey) ? session.update(DELETE_PENDING_TIMER, timerKey)
                 : session.updateAheadOfQueuedWrites(DELETE_PENDING_TIMER, timerKey)) > 0;
-        queued.add(timerKey);
+        queueTimer(message, timerKey);
+        return replaced;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Where the session sends statements together (PostgreSQL), the pending timer's delete is
+     * queued with the transaction's other writes, ahead of the new timer's row, instead of sent at
+     * once: a command that sets a timer then writes in one round trip. The queue keeps their order,
+     * so the delete sees a timer of the key queued before it, and the row goes after the delete.
+     * Elsewhere (H2) this is {@link #schedule}: its delete runs ahead of the queued writes, so that
+     * the timer's row goes in one batch with the command's events, one statement fewer than a
+     * queued delete between them.
+     */
+    @Override
+    public void setTimer(OutboxMessage message, String timerKey) {
+        if (!session.sendsQueriesTogether()) {
+            schedule(message, timerKey);
+            return;
+        }
+        Require.nonNull(message, "message");
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        requireTransaction();
+        session.queueDelete(DELETE_PENDING_TIMER, "keyline_outbox", List.of(), timerKey);
+        queueTimer(message, timerKey);
+    }
+
+    /** Queues a timer's row and records its key among the transaction's queued timers. */
+    private void queueTimer(OutboxMessage message, String timerKey) {
+        queuedTimers().add(timerKey);
         Audience a = message.audience();
         // queued after the command's events, and sent in one batch with them: a taken key is
         // reported when the batch is sent, before the transaction's next statement or its commit
@@ -381,7 +410,11 @@ public final class JdbcOutbox implements Outbox {
                     return new AlreadyExistsException("an outbox entry with event id " + message.eventId()
                             + " already exists", e);
                 });
-        return replaced;
+    }
+
+    /** The keys of the timers this transaction queued a row or a delete of. */
+    private Set<String> queuedTimers() {
+        return session.transactions().attachment(queuedTimersKey, HashSet::new);
     }
 
     /**
@@ -448,6 +481,21 @@ public final class JdbcOutbox implements Outbox {
         Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
         requireTransaction();
         return session.update(DELETE_PENDING_TIMER, timerKey) > 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here the delete is queued with the transaction's other writes instead of sent at once, and
+     * sent before the transaction's next statement (so every read after it sees the timer gone) or
+     * with its commit.
+     */
+    @Override
+    public void clearTimer(String timerKey) {
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        requireTransaction();
+        queuedTimers().add(timerKey);
+        session.queueDelete(DELETE_PENDING_TIMER, "keyline_outbox", List.of(), timerKey);
     }
 
     @Override

@@ -166,6 +166,45 @@ public final class CommandContext {
     }
 
     /**
+     * {@link #schedule} for a command that does not need to know whether a pending timer was
+     * replaced: the same timer, written and replaced in the command's transaction. Knowing nothing
+     * to report, the storage may send the old timer's delete with the command's other writes
+     * instead of at once: on PostgreSQL the JDBC provider then writes the command in one round trip
+     * and the commit (see {@link Outbox#setTimer}). The areas' own timers (a reservation's expiry,
+     * a stage's and a fault ticket's alerts) are set this way.
+     *
+     * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH} characters
+     * @param event the event to deliver when due
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
+     *     blank, too long or not storable
+     * @throws dev.keyline.domain.common.StaleVersionException when a concurrent command scheduled
+     *     under the same key and committed first (the runtime then runs the command again); it may
+     *     be raised at the command's next statement or its commit
+     */
+    public void setTimer(String timerKey, DomainEvent event) {
+        requireOpen();
+        Require.nonNull(event, "event");
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        outbox.setTimer(messages(List.of(event)).get(0), timerKey);
+    }
+
+    /**
+     * {@link #cancelTimer} for a command that does not need to know whether a pending timer was
+     * cancelled: the pending timer with this key, if any, is deleted in the command's transaction,
+     * perhaps sent with its other writes (see {@link Outbox#clearTimer}). A timer already claimed is
+     * not touched.
+     *
+     * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH} characters
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
+     *     blank, too long or not storable
+     */
+    public void clearTimer(String timerKey) {
+        requireOpen();
+        Limits.text(timerKey, "timerKey", Limits.TIMER_KEY_LENGTH);
+        outbox.clearTimer(timerKey);
+    }
+
+    /**
      * {@return the events this command has appended so far, oldest first; timers it scheduled are
      * not among them (they are not yet due and may still be cancelled)}
      */

@@ -96,6 +96,40 @@ public interface Outbox {
     boolean cancelTimer(String timerKey);
 
     /**
+     * {@link #schedule} without telling whether a pending timer was replaced: the same writes, the
+     * same waits and the same failures, which a provider may report as late as this transaction's
+     * next statement or its commit. Knowing nothing to report, a provider that queues its writes
+     * may send the old timer's delete with them instead of at once (the JDBC provider sends it with
+     * the command's other writes, in one round trip on PostgreSQL). The runtime's own timers use it.
+     *
+     * <p>The default calls {@link #schedule}.
+     *
+     * @param message the event to deliver when due
+     * @param timerKey the key, as for {@link #schedule}
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
+     *     blank, too long or not storable
+     */
+    default void setTimer(OutboxMessage message, String timerKey) {
+        schedule(message, timerKey);
+    }
+
+    /**
+     * {@link #cancelTimer} without telling whether a pending timer was deleted: the same delete
+     * and the same waits, which a provider may run as late as this transaction's next statement or
+     * its commit (the JDBC provider sends it with the command's other writes). Every read of this
+     * transaction after it sees the timer gone. The runtime's own timers use it.
+     *
+     * <p>The default calls {@link #cancelTimer}.
+     *
+     * @param timerKey the key, as for {@link #cancelTimer}
+     * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
+     *     blank, too long or not storable
+     */
+    default void clearTimer(String timerKey) {
+        cancelTimer(timerKey);
+    }
+
+    /**
      * The pending timer with this key (one no relay has claimed yet), as this transaction sees it.
      *
      * @param timerKey the key, non-blank, at most {@value dev.keyline.domain.common.Limits#TIMER_KEY_LENGTH} characters

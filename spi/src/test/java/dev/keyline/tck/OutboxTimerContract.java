@@ -419,6 +419,173 @@ public abstract class OutboxTimerContract {
     }
 
     @Test
+    void settingATimerReplacesThePendingOneAsSchedulingDoesAndClearingDeletesIt() {
+        Keyline keyline = keyline();
+        FixtureEvent first = dueIn("R-17", WEEK, "first");
+        FixtureEvent second = dueIn("R-17", WEEK.plusDays(1), "extended");
+        FixtureEvent other = dueIn("R-18", WEEK, "other key");
+        keyline.run(ctx -> ctx.setTimer(KEY, first));
+        keyline.run(ctx -> ctx.setTimer("tck.expiry/R-18", other));
+
+        keyline.run(ctx -> ctx.setTimer(KEY, second));
+
+        assertThat(entry(first.eventId())).as("the replaced timer is gone").isEmpty();
+        assertThat(pending(KEY).map(e -> e.message().eventId())).contains(second.eventId());
+        keyline.run(ctx -> ctx.clearTimer("tck.expiry/R-18"));
+        keyline.run(ctx -> ctx.clearTimer("tck.expiry/R-18")); // nothing left to clear: no failure
+        assertThat(entry(other.eventId())).as("the cleared timer is gone").isEmpty();
+        assertThat(pending("tck.expiry/R-18")).isEmpty();
+        clock().advance(WEEK.plusDays(2));
+        keyline.relay().pumpUntilIdle(10);
+        assertThat(sink.acceptedIds()).containsExactly(second.eventId());
+    }
+
+    @Test
+    void setAndClearInOneCommandLeaveWhatTheLastCallSaysAndItsLaterCallsAndReadsSeeThem() {
+        Keyline keyline = keyline();
+        FixtureEvent before = dueIn("R-17", WEEK, "before");
+        FixtureEvent a = dueIn("R-17", WEEK, "a");
+        FixtureEvent b = dueIn("R-17", WEEK, "b");
+        FixtureEvent c = dueIn("R-17", WEEK, "c");
+        FixtureEvent d = dueIn("R-17", WEEK, "d");
+        keyline.run(ctx -> ctx.setTimer(KEY, before));
+
+        // set twice: the last one is pending; the timer stored before is replaced
+        keyline.run(ctx -> {
+            ctx.setTimer(KEY, a);
+            ctx.setTimer(KEY, b);
+        });
+        assertThat(pending(KEY).map(e -> e.message().eventId())).contains(b.eventId());
+        assertThat(entry(before.eventId())).isEmpty();
+        assertThat(entry(a.eventId())).isEmpty();
+
+        // set, then cleared: nothing is pending, and a read of the same transaction sees it gone
+        Optional<OutboxEntry> seen = storage().transactions().execute(() -> {
+            storage().outbox().setTimer(message(json, c), KEY);
+            storage().outbox().clearTimer(KEY);
+            return storage().outbox().pendingTimer(KEY);
+        });
+        assertThat(seen).as("read after the clear, in its transaction").isEmpty();
+        assertThat(pending(KEY)).isEmpty();
+        assertThat(entry(b.eventId())).isEmpty();
+        assertThat(entry(c.eventId())).isEmpty();
+
+        // a schedule after them reports what they left: a set timer is replaced, a cleared one is not
+        FixtureEvent a2 = dueIn("R-17", WEEK, "a2");
+        FixtureEvent e = dueIn("R-17", WEEK, "e");
+        List<Boolean> replaced = keyline.execute(ctx -> {
+            ctx.setTimer(KEY, a2);
+            boolean afterSet = ctx.schedule(KEY, d);
+            ctx.clearTimer(KEY);
+            boolean afterClear = ctx.schedule(KEY, e);
+            return List.of(afterSet, afterClear);
+        });
+        assertThat(replaced).containsExactly(true, false);
+        assertThat(pending(KEY).map(p -> p.message().eventId())).contains(e.eventId());
+        assertThat(entry(a2.eventId())).isEmpty();
+        assertThat(entry(d.eventId())).isEmpty();
+    }
+
+    @Test
+    void settingOrClearingLeavesAClaimedTimerAndARolledBackOneLeavesTheStoredTimer() {
+        sink.failNext(1, n -> new IllegalStateException("receiver down"));
+        Keyline keyline = keyline();
+        FixtureEvent fired = dueIn("R-17", Duration.ZERO, "fired");
+        keyline.run(ctx -> ctx.setTimer(KEY, fired));
+        assertThat(keyline.relay().pumpOnce().retried()).as("claimed, then failed").isEqualTo(1);
+
+        keyline.run(ctx -> ctx.clearTimer(KEY));
+        FixtureEvent next = dueIn("R-17", WEEK, "next");
+        keyline.run(ctx -> ctx.setTimer(KEY, next));
+        assertThat(entry(fired.eventId()).orElseThrow().status()).as("the claimed timer stays").isEqualTo(DeliveryStatus.FAILED);
+        assertThat(pending(KEY).map(e -> e.message().eventId())).contains(next.eventId());
+
+        IllegalStateException boom = new IllegalStateException("command failed");
+        FixtureEvent doomed = dueIn("R-17", WEEK, "doomed");
+        assertThatThrownBy(() -> keyline.run(ctx -> {
+            ctx.setTimer(KEY, doomed);
+            throw boom;
+        })).isSameAs(boom);
+        assertThatThrownBy(() -> keyline.run(ctx -> {
+            ctx.clearTimer(KEY);
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(entry(doomed.eventId())).isEmpty();
+        assertThat(pending(KEY).map(e -> e.message().eventId())).as("the stored timer is kept").contains(next.eventId());
+
+        clock().advance(Duration.ofSeconds(1));
+        keyline.relay().pumpUntilIdle(10);
+        assertThat(sink.acceptedIds()).as("the claimed timer is delivered; the new one waits").containsExactly(fired.eventId());
+    }
+
+    @Test
+    void setAndClearRejectBadKeysAndATakenEventIdNamingWhatIsWrongAndWriteNothing() {
+        Keyline keyline = keyline();
+        FixtureEvent published = dueIn("R-17", WEEK, "published");
+        keyline.run(ctx -> ctx.publish(published));
+        FixtureEvent kept = dueIn("R-17", WEEK, "kept");
+        keyline.run(ctx -> ctx.setTimer(KEY, kept));
+
+        assertThatThrownBy(() -> keyline.run(ctx -> ctx.setTimer(" ", dueIn("R-17", WEEK, "x"))))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("timerKey");
+        assertThatThrownBy(() -> keyline.run(ctx -> ctx.setTimer("k".repeat(Limits.TIMER_KEY_LENGTH + 1),
+                dueIn("R-17", WEEK, "x")))).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("timerKey");
+        assertThatThrownBy(() -> keyline.run(ctx -> ctx.clearTimer(""))).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("timerKey");
+        assertThatThrownBy(() -> storage().transactions().execute(() -> {
+            storage().outbox().setTimer(message(json, kept), "");
+            return null;
+        })).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("timerKey");
+        // the event id taken: reported by the command, at the latest at its commit, and the timer
+        // the set would have replaced stays
+        assertThatThrownBy(() -> keyline.run(ctx -> ctx.setTimer(KEY, published))).isInstanceOf(AlreadyExistsException.class)
+                .hasMessageContaining(published.eventId().toString());
+        assertThat(pending(KEY).map(e -> e.message().eventId())).as("the failed set wrote nothing").contains(kept.eventId());
+    }
+
+    @Test
+    void twoTransactionsSettingOneKeyConcurrentlyNeverLeaveTwoPending() throws Exception {
+        FixtureEvent a = dueIn("R-17", WEEK, "a");
+        FixtureEvent b = dueIn("R-17", WEEK, "b");
+        CountDownLatch set = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> first = threads.submit(() -> storage().transactions().execute(() -> {
+                storage().outbox().setTimer(message(json, a), KEY);
+                storage().outbox().pendingTimer("tck.expiry/other"); // a statement: the queued writes go
+                set.countDown();
+                hold(release);
+                return true;
+            }));
+            await(set);
+            Future<Boolean> second = threads.submit(() -> storage().transactions().execute(() -> {
+                storage().outbox().setTimer(message(json, b), KEY);
+                return true;
+            }));
+            release.countDown();
+            List<EventId> committed = new ArrayList<>();
+            for (var outcome : List.of(List.of(first, a), List.of(second, b))) {
+                try {
+                    ((Future<?>) outcome.get(0)).get(30, TimeUnit.SECONDS);
+                    committed.add(((FixtureEvent) outcome.get(1)).eventId());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).as("the loser learns of the conflict").isInstanceOf(StaleVersionException.class)
+                            .hasMessageContaining(KEY);
+                }
+            }
+
+            List<OutboxEntry> pendingNow = storage().transactions().execute(
+                    () -> storage().outbox().list(DeliveryStatus.PENDING, 10));
+            assertThat(pendingNow).as("exactly one timer is pending under the key").hasSize(1);
+            assertThat(committed).as("and it is one that committed").contains(pendingNow.get(0).message().eventId());
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aReactionTakingATimersEventRunsOnlyOnceItIsDueInItsOwnTransactionAndOnce() {
         List<EventId> applied = Collections.synchronizedList(new ArrayList<>());
         Reaction expire = Reaction.of("tck.expire", (event, ctx) -> {

@@ -173,7 +173,7 @@ public final class ResourcePools {
     static void scheduleExpiryTimer(CommandContext context, Reservation reservation) {
         Require.nonNull(context, "context");
         Require.nonNull(reservation, "reservation");
-        context.schedule(expiryTimerKey(reservation.id()), new ReservationExpiryDue(EventId.random(),
+        context.setTimer(expiryTimerKey(reservation.id()), new ReservationExpiryDue(EventId.random(),
                 reservation.expiresAt(), reservation.id(), reservation.pool(), reservation.expiresAt()));
     }
 
@@ -187,7 +187,7 @@ public final class ResourcePools {
      */
     static void endExpiryTimerIfClosed(CommandContext context, Reservation reservation) {
         if (!reservation.state().isOpen()) {
-            context.cancelTimer(expiryTimerKey(reservation.id()));
+            context.clearTimer(expiryTimerKey(reservation.id()));
         }
     }
 

@@ -437,9 +437,9 @@ public final class FaultTickets {
     static void scheduleClockTimers(FaultTicket ticket, CommandContext ctx) {
         for (ClockTimer timer : clockTimers(ticket)) {
             if (timer.dueAt() == null) {
-                ctx.cancelTimer(timer.key());
+                ctx.clearTimer(timer.key());
             } else {
-                ctx.schedule(timer.key(), new FaultClockAlertDue(EventId.random(), timer.dueAt(), ticket.id(),
+                ctx.setTimer(timer.key(), new FaultClockAlertDue(EventId.random(), timer.dueAt(), ticket.id(),
                         ticket.account(), timer.clock(), timer.alert()));
             }
         }

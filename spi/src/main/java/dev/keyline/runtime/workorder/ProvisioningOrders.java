@@ -406,9 +406,9 @@ public final class ProvisioningOrders {
     static void scheduleStageTimers(ProvisioningOrder order, CommandContext ctx) {
         for (StageTimer timer : stageTimers(order)) {
             if (timer.dueAt() == null) {
-                ctx.cancelTimer(timer.key());
+                ctx.clearTimer(timer.key());
             } else {
-                ctx.schedule(timer.key(), new ProvisioningStageAlertDue(EventId.random(), timer.dueAt(), order.id(),
+                ctx.setTimer(timer.key(), new ProvisioningStageAlertDue(EventId.random(), timer.dueAt(), order.id(),
                         order.parties().account(), timer.stage(), timer.alert()));
             }
         }
