@@ -15,6 +15,7 @@ import dev.keyline.domain.common.UserId;
 import dev.keyline.jdbc.StatementLog.Counted;
 import dev.keyline.jdbc.StatementLog.Executed;
 import dev.keyline.runtime.Keyline;
+import dev.keyline.spi.DeliveryStatus;
 import dev.keyline.spi.OutboxMessage;
 import dev.keyline.spi.account.KeyAccountRepository;
 import dev.keyline.tck.TestClock;
@@ -222,6 +223,109 @@ abstract class WriteBehindContract {
         assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-3")))
                 .hasValueSatisfying(e -> assertThat(e.message().eventId()).isEqualTo(theirs));
         assertThat(storage.transactions().execute(() -> storage.outbox().find(mine))).isEmpty();
+    }
+
+    @Test
+    void aTimerSetAfterACommandsEventsGoesWithThemInOneRoundTripOnPostgresqlAndReplacesTheStoredOne() {
+        EventId stored = EventId.random();
+        storage.transactions().run(() -> storage.outbox().setTimer(message(stored, "R-4", T0.plusSeconds(60)), "expiry/R-4"));
+        EventId timer = EventId.random();
+
+        Counted command = log.count(() -> storage.transactions().run(() -> {
+            storage.outbox().append(List.of(message(EventId.random(), "R-4", T0), message(EventId.random(), "R-4", T0)));
+            storage.outbox().setTimer(message(timer, "R-4", T0.plusSeconds(3600)), "expiry/R-4");
+        }));
+
+        if (storage.session().sendsQueriesTogether()) {
+            // the events, the old timer's delete, then the new timer's row: queued in that order, one round trip
+            assertThat(command.statements()).as("%s", command).extracting(Executed::sql)
+                    .satisfiesExactly(events -> assertThat(events).startsWith("INSERT INTO keyline_outbox "),
+                            delete -> assertThat(delete).startsWith("DELETE FROM keyline_outbox"),
+                            insert -> assertThat(insert).startsWith("INSERT INTO keyline_outbox "));
+            assertThat(command.roundTrips()).as("%s", command).isOne();
+        } else {
+            // as schedule: the delete ahead, the timer's row in the events' batch
+            assertThat(command.statements()).as("%s", command).extracting(Executed::sql)
+                    .satisfiesExactly(delete -> assertThat(delete).startsWith("DELETE FROM keyline_outbox"),
+                            insert -> assertThat(insert).startsWith("INSERT INTO keyline_outbox "));
+            assertThat(command.ofKind("INSERT").get(0).rows()).isEqualTo(3);
+        }
+        assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-4")))
+                .hasValueSatisfying(e -> assertThat(e.message().eventId()).isEqualTo(timer));
+        assertThat(storage.transactions().execute(() -> storage.outbox().find(stored))).as("replaced").isEmpty();
+    }
+
+    @Test
+    void aClearedTimerIsDeletedWithTheCommandsWritesAndAReadAfterTheClearSendsItFirst() {
+        EventId stored = EventId.random();
+        storage.transactions().run(() -> storage.outbox().setTimer(message(stored, "R-5", T0.plusSeconds(60)), "expiry/R-5"));
+
+        Counted command = log.count(() -> storage.transactions().run(() -> {
+            storage.outbox().append(List.of(message(EventId.random(), "R-5", T0)));
+            storage.outbox().clearTimer("expiry/R-5");
+        }));
+
+        assertThat(command.statements()).as("%s", command).extracting(Executed::sql)
+                .satisfiesExactly(events -> assertThat(events).startsWith("INSERT INTO keyline_outbox "),
+                        delete -> assertThat(delete).startsWith("DELETE FROM keyline_outbox"));
+        assertThat(command.roundTrips()).as("%s", command).isEqualTo(storage.session().sendsQueriesTogether() ? 1 : 2);
+        assertThat(storage.transactions().execute(() -> storage.outbox().find(stored))).isEmpty();
+
+        EventId again = EventId.random();
+        storage.transactions().run(() -> storage.outbox().setTimer(message(again, "R-5", T0.plusSeconds(60)), "expiry/R-5"));
+        assertThat(storage.transactions().execute(() -> {
+            storage.outbox().clearTimer("expiry/R-5");
+            return storage.outbox().pendingTimer("expiry/R-5");
+        })).as("the read after the clear, in its transaction").isEmpty();
+        assertThat(storage.transactions().execute(() -> storage.outbox().find(again))).isEmpty();
+    }
+
+    @Test
+    void aTimerSetWithATakenEventIdFailsWithAlreadyExistsNamingItAndLeavesTheStoredTimer() {
+        EventId taken = EventId.random();
+        storage.transactions().run(() -> storage.outbox().append(List.of(message(taken, "R-6", T0))));
+        EventId stored = EventId.random();
+        storage.transactions().run(() -> storage.outbox().setTimer(message(stored, "R-6", T0.plusSeconds(60)), "expiry/R-6"));
+        EventId other = EventId.random();
+
+        assertThatThrownBy(() -> storage.transactions().run(() -> {
+            storage.outbox().append(List.of(message(other, "R-6", T0)));
+            storage.outbox().setTimer(message(taken, "R-6", T0.plusSeconds(3600)), "expiry/R-6");
+        })).isInstanceOf(AlreadyExistsException.class).hasMessageContaining(taken.toString());
+
+        assertThat(storage.transactions().execute(() -> storage.outbox().find(other))).isEmpty();
+        assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-6")))
+                .hasValueSatisfying(e -> assertThat(e.message().eventId()).isEqualTo(stored));
+    }
+
+    @Test
+    void aTimerKeyAnotherTransactionSetFirstLeavesOneTimerPendingTheLastCommitted() {
+        EventId mine = EventId.random();
+        EventId theirs = EventId.random();
+        Runnable command = () -> storage.transactions().run(() -> {
+            storage.outbox().append(List.of(message(EventId.random(), "R-7", T0)));
+            storage.outbox().setTimer(message(mine, "R-7", T0.plusSeconds(3600)), "expiry/R-7");
+            // before this transaction's commit, another one sets the key and commits
+            CompletableFuture.runAsync(() -> storage.transactions().run(() -> storage.outbox()
+                    .setTimer(message(theirs, "R-7", T0.plusSeconds(7200)), "expiry/R-7"))).join();
+        });
+
+        if (storage.session().sendsQueriesTogether()) {
+            // the delete, queued, runs at the commit and finds their committed timer: replaced, as
+            // running the command again after a stale failure would replace it
+            command.run();
+            assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-7")))
+                    .hasValueSatisfying(e -> assertThat(e.message().eventId()).isEqualTo(mine));
+            assertThat(storage.transactions().execute(() -> storage.outbox().find(theirs))).isEmpty();
+        } else {
+            // the delete ran ahead, before theirs: the row then meets theirs, as for schedule
+            assertThatThrownBy(command::run).isInstanceOf(StaleVersionException.class).hasMessageContaining("expiry/R-7");
+            assertThat(storage.transactions().execute(() -> storage.outbox().pendingTimer("expiry/R-7")))
+                    .hasValueSatisfying(e -> assertThat(e.message().eventId()).isEqualTo(theirs));
+            assertThat(storage.transactions().execute(() -> storage.outbox().find(mine))).isEmpty();
+        }
+        assertThat(storage.transactions().execute(() -> storage.outbox().list(DeliveryStatus.PENDING, 10)).stream()
+                .filter(e -> "expiry/R-7".equals(e.timerKey()))).as("one timer pending under the key").hasSize(1);
     }
 
     @Test

@@ -178,8 +178,9 @@ public final class CommandContext {
      * @throws dev.keyline.domain.common.InvalidArgumentException naming {@code timerKey} when it is
      *     blank, too long or not storable
      * @throws dev.keyline.domain.common.StaleVersionException when a concurrent command scheduled
-     *     under the same key and committed first (the runtime then runs the command again); it may
-     *     be raised at the command's next statement or its commit
+     *     under the same key and committed while this one was writing it (the runtime then runs the
+     *     command again), perhaps at the command's next statement or its commit; one that committed
+     *     before this command's delete ran is simply replaced (see {@link Outbox#setTimer})
      */
     public void setTimer(String timerKey, DomainEvent event) {
         requireOpen();

@@ -96,11 +96,15 @@ public interface Outbox {
     boolean cancelTimer(String timerKey);
 
     /**
-     * {@link #schedule} without telling whether a pending timer was replaced: the same writes, the
-     * same waits and the same failures, which a provider may report as late as this transaction's
-     * next statement or its commit. Knowing nothing to report, a provider that queues its writes
-     * may send the old timer's delete with them instead of at once (the JDBC provider sends it with
-     * the command's other writes, in one round trip on PostgreSQL). The runtime's own timers use it.
+     * {@link #schedule} without telling whether a pending timer was replaced: the same writes and
+     * waits, and failures a provider may report as late as this transaction's next statement or
+     * its commit. Knowing nothing to report, a provider that queues its writes may send the old
+     * timer's delete with them instead of at once (the JDBC provider sends it with the command's
+     * other writes, in one round trip on PostgreSQL). The delete then also replaces a timer another
+     * transaction scheduled under the key and committed before it ran, where {@code schedule}'s
+     * earlier delete would have missed it and failed with {@code StaleVersionException}: either
+     * way one timer is pending, the one whose transaction wrote last, as running the failed command
+     * again would leave. The runtime's own timers use it.
      *
      * <p>The default calls {@link #schedule}.
      *
