@@ -345,22 +345,34 @@ public abstract class OutboxTimerContract {
 
     @Test
     void twoTransactionsSchedulingOneKeyConcurrentlyNeverLeaveTwoPending() throws Exception {
+        twoTransactionsWritingOneKeyConcurrentlyNeverLeaveTwoPending((message, key) -> storage().outbox().schedule(message, key));
+    }
+
+    /**
+     * Two transactions write a timer under {@link #KEY} with {@code write}, the first held open
+     * after it (and after a read, so that a provider that queues writes sends them) until the
+     * second has started: exactly one timer is pending after both, one that committed, and a
+     * transaction that failed did so with {@link StaleVersionException} naming the key.
+     */
+    private void twoTransactionsWritingOneKeyConcurrentlyNeverLeaveTwoPending(
+            java.util.function.BiConsumer<dev.keyline.spi.OutboxMessage, String> write) throws Exception {
         FixtureEvent a = dueIn("R-17", WEEK, "a");
         FixtureEvent b = dueIn("R-17", WEEK, "b");
         KeylineJson writer = KeylineJson.create();
-        CountDownLatch scheduled = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<Boolean> first = threads.submit(() -> storage().transactions().execute(() -> {
-                storage().outbox().schedule(message(writer, a), KEY);
-                scheduled.countDown();
+                write.accept(message(writer, a), KEY);
+                storage().outbox().pendingTimer("tck.expiry/other"); // a statement: queued writes go first
+                written.countDown();
                 hold(release);
                 return true;
             }));
-            await(scheduled);
+            await(written);
             Future<Boolean> second = threads.submit(() -> storage().transactions().execute(() -> {
-                storage().outbox().schedule(message(writer, b), KEY);
+                write.accept(message(writer, b), KEY);
                 return true;
             }));
             release.countDown();
@@ -545,44 +557,7 @@ public abstract class OutboxTimerContract {
 
     @Test
     void twoTransactionsSettingOneKeyConcurrentlyNeverLeaveTwoPending() throws Exception {
-        FixtureEvent a = dueIn("R-17", WEEK, "a");
-        FixtureEvent b = dueIn("R-17", WEEK, "b");
-        CountDownLatch set = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Boolean> first = threads.submit(() -> storage().transactions().execute(() -> {
-                storage().outbox().setTimer(message(json, a), KEY);
-                storage().outbox().pendingTimer("tck.expiry/other"); // a statement: the queued writes go
-                set.countDown();
-                hold(release);
-                return true;
-            }));
-            await(set);
-            Future<Boolean> second = threads.submit(() -> storage().transactions().execute(() -> {
-                storage().outbox().setTimer(message(json, b), KEY);
-                return true;
-            }));
-            release.countDown();
-            List<EventId> committed = new ArrayList<>();
-            for (var outcome : List.of(List.of(first, a), List.of(second, b))) {
-                try {
-                    ((Future<?>) outcome.get(0)).get(30, TimeUnit.SECONDS);
-                    committed.add(((FixtureEvent) outcome.get(1)).eventId());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    assertThat(e.getCause()).as("the loser learns of the conflict").isInstanceOf(StaleVersionException.class)
-                            .hasMessageContaining(KEY);
-                }
-            }
-
-            List<OutboxEntry> pendingNow = storage().transactions().execute(
-                    () -> storage().outbox().list(DeliveryStatus.PENDING, 10));
-            assertThat(pendingNow).as("exactly one timer is pending under the key").hasSize(1);
-            assertThat(committed).as("and it is one that committed").contains(pendingNow.get(0).message().eventId());
-        } finally {
-            release.countDown();
-            threads.shutdownNow();
-        }
+        twoTransactionsWritingOneKeyConcurrentlyNeverLeaveTwoPending((message, key) -> storage().outbox().setTimer(message, key));
     }
 
     @Test
