@@ -71,8 +71,8 @@ import java.util.stream.StreamSupport;
  * and, when its version is the version kept, restores the kept snapshot (validated again by
  * {@code restore}) instead of reading the child tables: one statement instead of one per table.
  * The version is what proves the kept state current, as it proves a child read consistent above:
- * every save raises it, and only a committed save is kept, so a version that matches names the
- * state kept. A version that differs (another process saved; the aggregate was deleted and
+ * every save raises it, and only a committed save is kept (and never over the state of a later
+ * commit, whose transaction may end first), so a version that matches names the state kept. A version that differs (another process saved; the aggregate was deleted and
  * created again) means a full read. Queries ({@link #streamWhere}) always read the tables.
  *
  * <p>Inside a transaction that may write ({@code Transactions.execute}), and unless the session
@@ -82,7 +82,10 @@ import java.util.stream.StreamSupport;
  * trusted aggregates no save checked are read in one statement per table; and when the
  * transaction fails, all of them are, after the rollback. An outdated state is dropped and the
  * transaction fails with {@link dev.keyline.spi.KeptStateOutdatedException}, which the runtime
- * runs again; the next load reads the tables. A command that loads an aggregate and saves it
+ * runs again; the next load reads the tables. A transaction that failed on a state a rival
+ * transaction of this storage had moved (committed, but not yet kept) fails as a race, with a
+ * {@link dev.keyline.domain.common.StaleVersionException}, and its next attempt reads the tables
+ * too. A command that loads an aggregate and saves it
  * thus sends the statements of its writes only.
  *
  * @param <A> the aggregate type
@@ -379,12 +382,24 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             transactions.afterCommit(() -> {
                 // a save not kept (beyond the transaction's bound) leaves no older state behind
                 saved.saved.stream().filter(id -> !saved.kept.containsKey(id)).forEach(committed::invalidate);
-                saved.kept.forEach(committed::put);
+                saved.kept.forEach(this::publish);
             });
             transactions.afterCompletion(() -> saved.saved.forEach(id -> inFlight.computeIfPresent(id,
                     (k, n) -> n == 1 ? null : n - 1)));
             return saved;
         });
+    }
+
+    /**
+     * Keeps the state a committed save wrote, unless the state of a later commit is kept already:
+     * the after-commit hooks of two transactions that committed one after the other may run in
+     * either order, and the older state would hand the next loads a version a save of this storage
+     * has moved past, which every load trusting it would pay for with a failed attempt. (An
+     * aggregate deleted outside Keyline and created again at a lower version costs that once: the
+     * first load that trusts the old state fails its check, which forgets it.)
+     */
+    private void publish(String id, Kept saved) {
+        committed.asMap().merge(id, saved, (kept, now) -> now.version() >= kept.version() ? now : kept);
     }
 
     /**
@@ -1267,8 +1282,24 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         }
 
         @Override
-        public String outdated(Connection connection, boolean unsavedOnly) throws SQLException {
-            List<String> ids = unsavedOnly ? unchecked() : new ArrayList<>(versions.keySet());
+        public String outdated(Connection connection) throws SQLException {
+            JdbcTransactions.Outdated found = firstOutdated(connection, unchecked(), false);
+            return found == null ? null : found.description();
+        }
+
+        @Override
+        public JdbcTransactions.Outdated outdatedAfterFailure(Connection connection) throws SQLException {
+            return firstOutdated(connection, new ArrayList<>(versions.keySet()), true);
+        }
+
+        /**
+         * Reads the stored versions of {@code ids} and returns the first outdated by another
+         * process; failing that, when {@code movedHere} counts, the first a save of this storage
+         * moved; else null.
+         */
+        private JdbcTransactions.Outdated firstOutdated(Connection connection, List<String> ids, boolean movedHere)
+                throws SQLException {
+            JdbcTransactions.Outdated overtaken = null;
             for (int from = 0; from < ids.size(); from += CHECKED_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHECKED_PER_QUERY));
                 Map<String, Long> stored = new HashMap<>();
@@ -1282,10 +1313,14 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 }
                 String outdated = outdatedIn(chunk, stored);
                 if (outdated != null) {
-                    return outdated;
+                    return new JdbcTransactions.Outdated(outdated, false);
+                }
+                if (movedHere && overtaken == null) {
+                    String moved = movedIn(chunk, stored);
+                    overtaken = moved == null ? null : new JdbcTransactions.Outdated(moved, true);
                 }
             }
-            return null;
+            return overtaken;
         }
 
         @Override
@@ -1325,11 +1360,27 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 long trusted = versions.get(id);
                 Long now = stored.get(id);
                 if ((now == null || now != trusted) && !overtakenHere(id, trusted)) {
-                    return aggregateName() + " " + id + " at version " + trusted + " is outdated (the database holds "
-                            + (now == null ? "no such row" : "version " + now) + ")";
+                    return describe(id, trusted, now);
                 }
             }
             return null;
+        }
+
+        /** The first of the ids whose stored version is not the one trusted, whoever moved it, described, or null. */
+        private String movedIn(List<String> ids, Map<String, Long> stored) {
+            for (String id : ids) {
+                long trusted = versions.get(id);
+                Long now = stored.get(id);
+                if (now == null || now != trusted) {
+                    return describe(id, trusted, now);
+                }
+            }
+            return null;
+        }
+
+        private String describe(String id, long trusted, Long now) {
+            return aggregateName() + " " + id + " at version " + trusted + " is outdated (the database holds "
+                    + (now == null ? "no such row" : "version " + now) + ")";
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.keyline.jdbc;
 
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.Require;
+import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.spi.KeptStateOutdatedException;
 import dev.keyline.spi.StorageException;
 import dev.keyline.spi.TransactionalWork;
@@ -56,7 +57,12 @@ import javax.sql.DataSource;
  * the stored versions in one query per table; and when the transaction fails, all of them are,
  * after the rollback, since an outdated state may be why it failed. A state found outdated is
  * forgotten and the transaction fails with {@link KeptStateOutdatedException}, carrying the
- * failure it replaces, so that the command runs again on the stored state.
+ * failure it replaces, so that the command runs again on the stored state. A version moved by a
+ * rival transaction of the same storage, which committed but has not yet kept its state, is a
+ * race: before the commit it is left to the versioned saves, as if the row had been read at the
+ * load; after a failure the state is forgotten too, and the failure is replaced by a
+ * {@link StaleVersionException} carrying it (unless it is one), which the runtime runs again and
+ * counts.
  *
  * <p>A nested call on the same thread joins the outer transaction. If a nested call throws, the
  * transaction is marked rollback-only: even if the outer work catches the exception and returns,
@@ -376,7 +382,8 @@ public final class JdbcTransactions implements Transactions {
      * Before the commit, those that no versioned save checked are compared with the stored
      * versions; after a failure, all of them are, once the transaction has rolled back. A state
      * found outdated is forgotten and the transaction fails with
-     * {@link KeptStateOutdatedException}.
+     * {@link KeptStateOutdatedException}, or after a failure on a state a rival transaction of
+     * this provider moved, with {@link StaleVersionException}.
      *
      * @param loads what the transaction trusted of one repository
      * @throws InvalidStateException when no transaction that may write is active on the thread
@@ -407,25 +414,37 @@ public final class JdbcTransactions implements Transactions {
     interface TrustedLoads {
 
         /**
-         * Reads the stored versions of the trusted loads on {@code connection}, and describes the
-         * first that was outdated when it was loaded: its stored version is not the one trusted,
-         * and no transaction of this provider saved the aggregate since (none is saving it, and
-         * the state kept is still the one trusted), so another process did, perhaps before the
-         * load. A version moved by a save of this provider is a race the versioned saves settle,
-         * as if the row had been read at the load.
+         * Before the commit: reads the stored versions of the loads no versioned save checked on
+         * {@code connection}, and describes the first that was outdated when it was loaded: its
+         * stored version is not the one trusted, and no transaction of this provider saved the
+         * aggregate since (none is saving it, and the state kept is still the one trusted), so
+         * another process did, perhaps before the load. A version moved by a save of this provider
+         * is a race the versioned saves settle, as if the row had been read at the load.
          *
          * @param connection the transaction's connection
-         * @param unsavedOnly true to check only the loads that no versioned save checked
          * @return the aggregate and the versions, or null when no load checked was outdated
          * @throws SQLException when the database fails
          */
-        String outdated(Connection connection, boolean unsavedOnly) throws SQLException;
+        String outdated(Connection connection) throws SQLException;
+
+        /**
+         * After the transaction failed and rolled back: reads the stored versions of all the
+         * trusted loads on {@code connection}, and describes the first whose stored version is not
+         * the one trusted, preferring one that another process moved to one a save of this
+         * provider moved. Either may be why the transaction failed: a command refused the old
+         * state, or its versioned save met the new one.
+         *
+         * @param connection the transaction's connection
+         * @return the load found outdated, or null when every stored version is the one trusted
+         * @throws SQLException when the database fails
+         */
+        Outdated outdatedAfterFailure(Connection connection) throws SQLException;
 
         /**
          * The query of the stored versions of the loads no versioned save checked and no check
          * found current yet, to be sent with a statement of the transaction where statements go
          * together (the commit's writes, or a query); then {@link VersionCheck#outdated()} says
-         * what {@link #outdated outdated(connection, true)} would have said, and marks the loads
+         * what {@link #outdated outdated(connection)} would have said, and marks the loads
          * it found current as checked. A check at any time after a load tells whether the state
          * was outdated when it was trusted, as versions only grow.
          *
@@ -436,6 +455,16 @@ public final class JdbcTransactions implements Transactions {
 
         /** Forgets every kept state the loads trusted, so that the next loads read the rows. */
         void forget();
+    }
+
+    /**
+     * A trusted load whose stored version moved, found after the transaction failed.
+     *
+     * @param description the aggregate and the versions
+     * @param movedHere whether a save of this provider moved it (a rival transaction of the same
+     *     storage, whose commit had not yet replaced the kept state), rather than another process
+     */
+    record Outdated(String description, boolean movedHere) {
     }
 
     /**
@@ -553,7 +582,7 @@ public final class JdbcTransactions implements Transactions {
         }
         String outdated;
         try {
-            outdated = firstOutdated(binding, true);
+            outdated = firstOutdated(binding);
         } catch (SQLException e) {
             throw SqlFailures.wrap("checking the versions of the kept states the transaction loaded", e);
         }
@@ -562,14 +591,29 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
-    private static String firstOutdated(Binding binding, boolean unsavedOnly) throws SQLException {
+    private static String firstOutdated(Binding binding) throws SQLException {
         for (TrustedLoads loads : binding.trusted) {
-            String outdated = loads.outdated(binding.connection, unsavedOnly);
+            String outdated = loads.outdated(binding.connection);
             if (outdated != null) {
                 return outdated;
             }
         }
         return null;
+    }
+
+    /** The first trusted load found outdated after a failure, one another process moved first. */
+    private static Outdated firstOutdatedAfterFailure(Binding binding) throws SQLException {
+        Outdated movedHere = null;
+        for (TrustedLoads loads : binding.trusted) {
+            Outdated outdated = loads.outdatedAfterFailure(binding.connection);
+            if (outdated != null && !outdated.movedHere()) {
+                return outdated;
+            }
+            if (movedHere == null) {
+                movedHere = outdated;
+            }
+        }
+        return movedHere;
     }
 
     /**
@@ -588,18 +632,21 @@ public final class JdbcTransactions implements Transactions {
     /**
      * After a transaction that trusted kept states failed and rolled back: whether one of them was
      * outdated, which may be why it failed (a stale version at the save, or a rejection of an old
-     * state). Then the states are forgotten and the failure is replaced by a
-     * {@link KeptStateOutdatedException} carrying it; otherwise null, and the failure stands. A
-     * failure of the check itself is added to the failure.
+     * state). Then the states are forgotten, so that the next attempt reads the rows, and the
+     * failure is replaced by one the runtime runs again, carrying it: a
+     * {@link KeptStateOutdatedException} when another process moved the version; a
+     * {@link StaleVersionException} when a rival transaction of this provider did, whose commit had
+     * not yet replaced the state kept (a stale version at the save already is one, and stands).
+     * Otherwise null, and the failure stands. A failure of the check itself is added to the failure.
      */
     private static RuntimeException outdatedAfter(Binding binding, Throwable failure) {
         if (binding.trusted == null || failure instanceof KeptStateOutdatedException
                 || !(failure instanceof RuntimeException)) {
             return null;
         }
-        String outdated;
+        Outdated outdated;
         try {
-            outdated = firstOutdated(binding, false);
+            outdated = firstOutdatedAfterFailure(binding);
             binding.connection.rollback();
         } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(SqlFailures.wrapAny("checking the versions of the kept states the transaction loaded", e));
@@ -609,9 +656,17 @@ public final class JdbcTransactions implements Transactions {
             return null;
         }
         binding.trusted.forEach(TrustedLoads::forget);
-        return new KeptStateOutdatedException("the kept state of " + outdated + ": another process saved it after this "
-                + "provider kept it, and the transaction failed on it (" + failure.getMessage() + "); nothing was written, "
-                + "and the next attempt reads it from the database", failure);
+        if (!outdated.movedHere()) {
+            return new KeptStateOutdatedException("the kept state of " + outdated.description() + ": another process "
+                    + "saved it after this provider kept it, and the transaction failed on it (" + failure.getMessage()
+                    + "); nothing was written, and the next attempt reads it from the database", failure);
+        }
+        if (failure instanceof StaleVersionException) {
+            return null;
+        }
+        return new StaleVersionException("the kept state of " + outdated.description() + ": a concurrent transaction "
+                + "saved it while this one worked on the state kept before, and this one failed on that state ("
+                + failure.getMessage() + "); nothing was written, and the next attempt reads it from the database", failure);
     }
 
     /**

@@ -10,11 +10,13 @@ import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Actor;
+import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Role;
+import dev.keyline.domain.common.StaleVersionException;
 import dev.keyline.domain.common.UserId;
 import dev.keyline.jdbc.StatementLog.Counted;
 import dev.keyline.runtime.Keyline;
@@ -31,6 +33,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -268,6 +271,74 @@ abstract class KeptAggregatesContract {
 
         assertThat(active.accountManager()).contains(ZHAO);
         assertThat(active.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aRejectionOfAStateARivalHereHadNotYetReplacedIsRunAgainOnTheStoredState() throws InterruptedException {
+        HeldAfterCommit rival = new HeldAfterCommit(dataSource());
+        KeyAccounts here = KeyAccounts.on(Keyline.builder()
+                .storage(JdbcStorage.builder(rival.dataSource()).migrate(false).build()).build());
+        register(here);
+        CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
+
+        KeyAccountSnapshot active;
+        try {
+            // kept: version 1, no account manager, which activation refuses; stored: version 2, WANG,
+            // committed by a transaction of this storage that has not yet kept its state
+            active = here.activate(ZHOU, KA1);
+        } finally {
+            rival.release();
+        }
+
+        assertThat(active.accountManager()).contains(WANG);
+        assertThat(active.version()).isEqualTo(3);
+        assertThat(assigned.join().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectionOfAStateARivalHereHadNotYetReplacedFailsAsARaceWhenNoRetryIsLeft() throws InterruptedException {
+        HeldAfterCommit rival = new HeldAfterCommit(dataSource());
+        KeyAccounts here = KeyAccounts.on(Keyline.builder()
+                .storage(JdbcStorage.builder(rival.dataSource()).migrate(false).build()).staleRetries(0).build());
+        register(here);
+        CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
+
+        try {
+            assertThatThrownBy(() -> here.activate(ZHOU, KA1)).isInstanceOf(ConcurrencyConflictException.class)
+                    .cause().isExactlyInstanceOf(StaleVersionException.class)
+                    .hasMessageContaining("key account KA1 at version 1 is outdated (the database holds version 2): "
+                            + "a concurrent transaction saved it")
+                    .cause().isInstanceOf(InvalidStateException.class).hasMessageContaining("has no account manager");
+        } finally {
+            rival.release();
+        }
+        assertThat(assigned.join().version()).isEqualTo(2);
+        assertThat(here.get(KA1).accountManager()).as("the next command reads the stored state").contains(WANG);
+    }
+
+    @Test
+    void aStateKeptLateNeverReplacesTheStateOfALaterCommit() throws InterruptedException {
+        HeldAfterCommit rival = new HeldAfterCommit(log.wrap(dataSource()));
+        KeyAccounts here = KeyAccounts.on(Keyline.builder()
+                .storage(JdbcStorage.builder(rival.dataSource()).migrate(false).build()).build());
+        register(here);
+        CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
+
+        KeyAccountSnapshot reassigned;
+        try {
+            // trusts version 1, meets version 2 at its save, and runs again on the stored state
+            reassigned = here.assignManager(ZHOU, KA1, ZHAO);
+        } finally {
+            rival.release();
+        }
+        assertThat(assigned.join().version()).as("the rival has ended and offered its state").isEqualTo(2);
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+        Counted counted = find(here, found);
+
+        assertThat(reassigned.version()).isEqualTo(3);
+        assertThat(found[0].version()).isEqualTo(3);
+        assertThat(found[0].accountManager()).contains(ZHAO);
+        assertThat(counted.statements()).as("the state of version 3 is still kept: %s", counted).hasSize(1);
     }
 
     @Test
