@@ -59,7 +59,7 @@ public record BudgetTargets(OrgUnit unit, int fiscalYear, BudgetId parent, Money
         TreeSet<BigDecimal> sorted = new TreeSet<>();
         for (int i = 0; i < given.size(); i++) {
             BigDecimal share = Limits.ratio(given.get(i), "alertShares[" + i + "]");
-            Require.that(share.signum() > 0 && share.compareTo(MAX_SHARE) <= 0, "alertShares[" + i + "]",
+            Require.that(share.signum() > 0 && share.compareTo(MAX_SHARE) <= 0, "alertShares", i,
                     () -> "must lie in (0, 10], was " + share.toPlainString());
             sorted.add(share);
         }

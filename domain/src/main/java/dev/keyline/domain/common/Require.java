@@ -130,6 +130,26 @@ public final class Require {
     }
 
     /**
+     * {@link #that(boolean, String, Supplier)} about an element of a map or list, named
+     * {@code name[key]}; the name, like the message, is built only when the condition fails, so a
+     * loop over many elements builds none.
+     *
+     * @param condition the condition
+     * @param name the name of the map or list
+     * @param key the element's key or index, as it appears in the name
+     * @param message builds the message
+     */
+    public static void that(boolean condition, String name, Object key, Supplier<String> message) {
+        keyed(name, key);
+        if (message == null) {
+            throw new InvalidArgumentException("message", "must not be null");
+        }
+        if (!condition) {
+            throw new InvalidArgumentException(element(name, key), message.get());
+        }
+    }
+
+    /**
      * {@return {@code value}, or fails when it is negative}
      *
      * @param value the value

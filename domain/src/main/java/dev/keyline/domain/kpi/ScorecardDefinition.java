@@ -134,7 +134,9 @@ public record ScorecardDefinition(String id, Role role, KpiUnit unit, List<Score
         List<KpiValue> given = Require.nonNullElements(values, "values");
         Map<KpiId, KpiValue> byKpi = new HashMap<>();
         for (KpiValue value : given) {
-            Require.same(period, value.period(), "values[" + value.kpi() + "].period");
+            if (!period.equals(value.period())) {
+                Require.same(period, value.period(), "values[" + value.kpi() + "].period");
+            }
             Require.that(byKpi.put(value.kpi(), value) == null, "values", () -> "must hold one value per KPI, "
                     + value.kpi() + " has two");
         }

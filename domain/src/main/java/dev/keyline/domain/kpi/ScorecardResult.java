@@ -53,7 +53,8 @@ public record ScorecardResult(String scorecard, Role role, KpiUnit unit, Period 
         Require.that(lines.stream().map(KpiScore::kpi).distinct().count() == lines.size(), "lines",
                 "must name each KPI once");
         for (KpiScore line : lines) {
-            line.value().ifPresent(v -> Require.same(period, v.period(), "lines[" + line.kpi() + "].period"));
+            line.value().filter(v -> !v.period().equals(period))
+                    .ifPresent(v -> Require.same(period, v.period(), "lines[" + line.kpi() + "].period"));
         }
         boolean complete = lines.stream().allMatch(KpiScore::isComplete);
         Require.that(score.isPresent() == complete, "score", "must be present exactly when every line is complete");

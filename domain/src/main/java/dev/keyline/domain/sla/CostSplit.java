@@ -37,7 +37,7 @@ public record CostSplit(Money cost, List<PartyAllocation> allocations) {
         for (int i = 0; i < allocations.size(); i++) {
             PartyAllocation a = allocations.get(i);
             Require.that(seen.add(a.party()), "allocations", () -> "party '" + a.party() + "' is named more than once");
-            Require.that(a.amount().currency().equals(cost.currency()), "allocations[" + i + "]",
+            Require.that(a.amount().currency().equals(cost.currency()), "allocations", i,
                     () -> "currency " + a.amount().currency() + " of " + a.party() + " does not match the cost's " + cost.currency());
         }
         Money sum = Money.sum(allocations.stream().map(PartyAllocation::amount).toList(), cost.currency());

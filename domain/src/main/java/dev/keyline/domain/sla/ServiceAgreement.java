@@ -103,8 +103,7 @@ public record ServiceAgreement(ProductCode product, List<Integer> monthlyVolumes
         List<Integer> copy = Require.nonNullElements(volumes, name);
         for (int i = 0; i < copy.size(); i++) {
             int v = copy.get(i);
-            Require.that(v >= 0 && v <= MAX_VOLUME, name + "[" + i + "]",
-                    () -> "must be between 0 and " + MAX_VOLUME + " but was " + v);
+            Require.that(v >= 0 && v <= MAX_VOLUME, name, i, () -> "must be between 0 and " + MAX_VOLUME + " but was " + v);
         }
         return copy;
     }

@@ -162,6 +162,13 @@ class BudgetTest {
     }
 
     @Test
+    void anAlertShareOutOfRangeIsNamedByItsPlace() {
+        assertThatThrownBy(() -> new BudgetTargets(SUZHOU, YEAR, null, cents(1_000_00),
+                List.of(new BigDecimal("0.8"), new BigDecimal("11")), java.time.ZoneId.of("Asia/Shanghai")))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("alertShares[1]: must lie in (0, 10], was 11");
+    }
+
+    @Test
     void aChildBudgetDrawsEachLineOnAParentLine() {
         BudgetTargets child = BudgetTargets.of(SUZHOU, YEAR, new BudgetId("JS-2027"), cents(1_000_00));
         Budget budget = Budget.setTargets(new BudgetId("SZ-2027"), child, REVIEWER, "targets", inMonth(0));

@@ -59,11 +59,19 @@ class RequireTest {
         assertThat(Require.nonNull("x", "totals", key)).isEqualTo("x");
         assertThat(Require.nonNegative(BigDecimal.ZERO, "totals", key)).isZero();
         assertThat(Require.positive(1, "ranks", key)).isEqualTo(1);
+        Require.that(true, "volumes", key, () -> {
+            throw new AssertionError("the message was built for a check that holds");
+        });
 
         assertRejected(() -> Require.nonNull(null, "totals", "KA-1"), "totals[KA-1]", "must not be null");
         assertRejected(() -> Require.nonNegative((BigDecimal) null, "totals", 2), "totals[2]", "must not be null");
         assertRejected(() -> Require.nonNegative(new BigDecimal("-0.50"), "totals", "KA-1"), "totals[KA-1]", "-0.50");
         assertRejected(() -> Require.positive(0, "ranks", "FINANCE"), "ranks[FINANCE]", "must be positive, was 0");
+        assertRejected(() -> Require.that(false, "volumes", 3, () -> "must be at most 10, was 11"), "volumes[3]",
+                "must be at most 10, was 11");
+        assertRejected(() -> Require.that(false, "volumes", 3, null), "message", "must not be null");
+        assertRejected(() -> Require.that(true, null, 3, () -> ""), "name", "must not be null");
+        assertRejected(() -> Require.that(true, "volumes", null, () -> ""), "key", "must not be null");
         assertRejected(() -> Require.nonNull("x", null, "KA-1"), "name", "must not be null");
         assertRejected(() -> Require.positive(1, null, "KA-1"), "name", "must not be null");
         assertRejected(() -> Require.nonNull("x", "totals", null), "key", "must not be null");

@@ -143,7 +143,7 @@ class CostAllocationTest {
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("sum to 9.99 CNY, not to the cost 10.00 CNY");
         Money dollars = Money.of(BigDecimal.TEN, Currency.getInstance("USD"));
         assertThatThrownBy(() -> new CostSplit(Money.cny("10"), List.of(new PartyAllocation("group", dollars))))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("currency USD of group");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("allocations[0]: currency USD of group");
         assertThatThrownBy(() -> CostAllocation.networkCostByFixedCost(Money.cny("1"), 1, 1, dollars))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("extraDepreciation: currency USD");
         assertThatThrownBy(() -> CostAllocation.networkCostByUnitCost(Money.cny("1"), Money.cny("1"), -1, 1, Money.cny("1")))

@@ -77,6 +77,13 @@ class SlaTest {
         }
 
         @Test
+        void aVolumeOutOfRangeIsNamedByItsMonth() {
+            assertThatThrownBy(() -> new ServiceAgreement(DDN, List.of(10, 12, -1), 0, 30, Money.cny("1000.00"), "none",
+                    BigDecimal.ZERO, "99.9 %", "none")).isInstanceOf(InvalidArgumentException.class)
+                    .hasMessageContaining("monthlyVolumes[2]: must be between 0 and");
+        }
+
+        @Test
         void itExpiresAfterItsPeriodAndTheGeneralManagerMayTerminateItEarlier() {
             ServiceLevelAgreement sla = SlaSamples.inForce(new SlaId("SLA-1"));
             assertThatThrownBy(() -> sla.expire(at(2026, 12, 31))).isInstanceOf(InvalidStateException.class);
