@@ -399,7 +399,16 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * first load that trusts the old state fails its check, which forgets it.)
      */
     private void publish(String id, Kept saved) {
-        committed.asMap().merge(id, saved, (kept, now) -> now.version() >= kept.version() ? now : kept);
+        // a compare-and-set on the state read: a map merge takes the cache's loading path, several
+        // times as slow as this on every commit
+        java.util.concurrent.ConcurrentMap<String, Kept> kept = committed.asMap();
+        while (true) {
+            Kept now = kept.get(id);
+            if (now == null ? kept.putIfAbsent(id, saved) == null
+                    : saved.version() < now.version() || kept.replace(id, now, saved)) {
+                return;
+            }
+        }
     }
 
     /**
@@ -1203,8 +1212,38 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         }
     }
 
-    /** A committed save: its version, snapshot, what is known of its child rows, and its weight in rows. */
-    private record Kept(long version, Object snapshot, ChildState children, int rows) {
+    /**
+     * A committed save: its version, snapshot, what is known of its child rows, and its weight in
+     * rows. Equal only to itself, so that {@link #publish} replaces exactly the state it read.
+     */
+    private static final class Kept {
+        private final long version;
+        private final Object snapshot;
+        private final ChildState children;
+        private final int rows;
+
+        Kept(long version, Object snapshot, ChildState children, int rows) {
+            this.version = version;
+            this.snapshot = snapshot;
+            this.children = children;
+            this.rows = rows;
+        }
+
+        long version() {
+            return version;
+        }
+
+        Object snapshot() {
+            return snapshot;
+        }
+
+        ChildState children() {
+            return children;
+        }
+
+        int rows() {
+            return rows;
+        }
     }
 
     /**
