@@ -34,7 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  * tables, and runs every statement in a round trip of its own, so that a save can be committed
  * between any two; a second reading storage sends a find's statements together where the
  * database takes them so (on PostgreSQL), where {@link #savedWhileTheChildStatementsWait} commits
- * the save on the server, between the parent row's query and the child queries.
+ * the save on the server, between the parent row's query and the child queries; and a storage
+ * that kept the aggregate at an older version reads the row alone, then the child tables, where
+ * {@link #savedPastAKeptState} commits the save between the two.
  */
 abstract class ConsistentLoadContract {
 
@@ -61,6 +63,52 @@ abstract class ConsistentLoadContract {
     Stream<DynamicTest> aSaveCommittedBeforeAnyChildStatementOfAFindIsFoundWhole() {
         return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(),
                 () -> savedDuringFinds(e, reading)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aSaveCommittedBetweenTheRowAndTheChildrenOfAFindPastAKeptStateIsFoundWhole() {
+        return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(), () -> savedPastAKeptState(e)));
+    }
+
+    /**
+     * A find in a storage that kept the aggregate at another version than the stored one (another
+     * storage saved it since): the find reads the parent row alone, drops the kept state, and reads
+     * the child tables, together where the database takes them so (two round trips on
+     * PostgreSQL). A save committed between the row and the children is found: the versions read
+     * with the last child table outdate the row, and the aggregate is read again.
+     */
+    private <A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>> void savedPastAKeptState(
+            ReliabilityWorkloads.Entry<A, I, R> entry) {
+        JdbcStorage keeping = JdbcStorage.builder(log.wrap(dataSource())).migrate(false).area(new JdbcNotesArea())
+                .area(new JdbcTallyArea()).build();
+        Keyline.builder().storage(keeping).areaReactions(false).build().run(ctx -> entry.create(ctx, keeping, "k"));
+        writer.run(ctx -> entry.change(ctx, writing, "k", 2));
+        I id = entry.id().apply("k");
+        R repository = keeping.port(entry.port());
+        int statements = log.count(() -> read(() -> reading.port(entry.port()).get(id))).statements().size();
+        // a find of another aggregate, which the storage did not keep, learns the child statements
+        writer.run(ctx -> entry.create(ctx, writing, "learn"));
+        read(keeping, () -> repository.get(entry.id().apply("learn")));
+        log.before(sql -> true, 2, () -> writer.run(ctx -> entry.change(ctx, writing, "k", 3)));
+        Object[] found = new Object[1];
+
+        Counted counted = log.count(() -> found[0] = read(keeping, () -> repository.get(id)));
+
+        assertThat(log.hookRan()).as("%s: the save ran before the second round trip", entry.area()).isTrue();
+        long stored = writing.transactions().execute(() -> entry.storedVersion(writing, "k").orElseThrow());
+        assertThat(((A) found[0]).version()).as("%s: the save committed after the row was read is found: %s",
+                entry.area(), counted).isEqualTo(stored);
+        assertThat(sqls(trip(counted, 1))).as("%s: the row alone first: %s", entry.area(), counted).singleElement()
+                .satisfies(sql -> assertThat(sql).startsWith("SELECT * FROM "));
+        if (keeping.session().sendsQueriesTogether()) {
+            // the row; the children together, found outdated; the row again; the children together
+            assertThat(counted.roundTrips()).as("%s: %s", entry.area(), counted).isEqualTo(4);
+            assertThat(trip(counted, 2)).as("%s: the child tables together: %s", entry.area(), counted)
+                    .hasSize(statements - 1);
+        } else {
+            assertThat(counted.statements()).as("%s: read once, found outdated, read again: %s", entry.area(), counted)
+                    .hasSize(2 * statements);
+        }
     }
 
     @TestFactory
