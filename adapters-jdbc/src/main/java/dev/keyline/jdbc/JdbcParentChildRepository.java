@@ -72,8 +72,9 @@ import java.util.stream.StreamSupport;
  * {@code restore}) instead of reading the child tables: one statement instead of one per table.
  * The version is what proves the kept state current, as it proves a child read consistent above:
  * every save raises it, and only a committed save is kept (and never over the state of a later
- * commit, whose transaction may end first), so a version that matches names the state kept. A version that differs (another process saved; the aggregate was deleted and
- * created again) means a full read. Queries ({@link #streamWhere}) always read the tables.
+ * commit, whose transaction may end first), so a version that matches names the state kept. A
+ * version that differs (another process saved; the aggregate was deleted and created again) means
+ * a full read. Queries ({@link #streamWhere}) always read the tables.
  *
  * <p>Inside a transaction that may write ({@code Transactions.execute}), and unless the session
  * says otherwise ({@link JdbcSession#trustsKeptStates()}), a load of an aggregate kept does not
@@ -85,8 +86,7 @@ import java.util.stream.StreamSupport;
  * runs again; the next load reads the tables. A transaction that failed on a state a rival
  * transaction of this storage had moved (committed, but not yet kept) fails as a race, with a
  * {@link dev.keyline.domain.common.StaleVersionException}, and its next attempt reads the tables
- * too. A command that loads an aggregate and saves it
- * thus sends the statements of its writes only.
+ * too. A command that loads an aggregate and saves it thus sends the statements of its writes only.
  *
  * @param <A> the aggregate type
  * @param <I> its identifier type
@@ -1395,22 +1395,23 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
         /** The first of the ids outdated by the stored versions read, described, or null. */
         private String outdatedIn(List<String> ids, Map<String, Long> stored) {
-            for (String id : ids) {
-                long trusted = versions.get(id);
-                Long now = stored.get(id);
-                if ((now == null || now != trusted) && !overtakenHere(id, trusted)) {
-                    return describe(id, trusted, now);
-                }
-            }
-            return null;
+            return firstMoved(ids, stored, false);
         }
 
         /** The first of the ids whose stored version is not the one trusted, whoever moved it, described, or null. */
         private String movedIn(List<String> ids, Map<String, Long> stored) {
+            return firstMoved(ids, stored, true);
+        }
+
+        /**
+         * The first of the ids whose stored version is not the one trusted, described, or null;
+         * unless {@code anyone}, one a save of this storage moved does not count.
+         */
+        private String firstMoved(List<String> ids, Map<String, Long> stored, boolean anyone) {
             for (String id : ids) {
                 long trusted = versions.get(id);
                 Long now = stored.get(id);
-                if (now == null || now != trusted) {
+                if ((now == null || now != trusted) && (anyone || !overtakenHere(id, trusted))) {
                     return describe(id, trusted, now);
                 }
             }
