@@ -80,8 +80,16 @@ abstract class KeptAggregatesContract {
      * a stale version and logs its statements; the accounts of that runtime.
      */
     private KeyAccounts registeredWithoutRetries() {
-        KeyAccounts here = KeyAccounts.on(Keyline.builder()
-                .storage(JdbcStorage.builder(log.wrap(dataSource())).migrate(false).build()).staleRetries(0).build());
+        return registeredOn(log.wrap(dataSource()), 0);
+    }
+
+    /**
+     * KA1 registered through a runtime on {@code source} that keeps and trusts states and runs a
+     * stale command again {@code staleRetries} times; the accounts of that runtime.
+     */
+    private KeyAccounts registeredOn(DataSource source, int staleRetries) {
+        KeyAccounts here = KeyAccounts.on(Keyline.builder().storage(JdbcStorage.builder(source).migrate(false).build())
+                .staleRetries(staleRetries).build());
         register(here);
         return here;
     }
@@ -276,9 +284,7 @@ abstract class KeptAggregatesContract {
     @Test
     void aRejectionOfAStateARivalHereHadNotYetReplacedIsRunAgainOnTheStoredState() throws InterruptedException {
         HeldAfterCommit rival = new HeldAfterCommit(dataSource());
-        KeyAccounts here = KeyAccounts.on(Keyline.builder()
-                .storage(JdbcStorage.builder(rival.dataSource()).migrate(false).build()).build());
-        register(here);
+        KeyAccounts here = registeredOn(rival.dataSource(), Keyline.Builder.DEFAULT_STALE_RETRIES);
         CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
 
         KeyAccountSnapshot active;
@@ -298,9 +304,7 @@ abstract class KeptAggregatesContract {
     @Test
     void aRejectionOfAStateARivalHereHadNotYetReplacedFailsAsARaceWhenNoRetryIsLeft() throws InterruptedException {
         HeldAfterCommit rival = new HeldAfterCommit(dataSource());
-        KeyAccounts here = KeyAccounts.on(Keyline.builder()
-                .storage(JdbcStorage.builder(rival.dataSource()).migrate(false).build()).staleRetries(0).build());
-        register(here);
+        KeyAccounts here = registeredOn(rival.dataSource(), 0);
         CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
 
         try {
@@ -319,9 +323,7 @@ abstract class KeptAggregatesContract {
     @Test
     void aStateKeptLateNeverReplacesTheStateOfALaterCommit() throws InterruptedException {
         HeldAfterCommit rival = new HeldAfterCommit(log.wrap(dataSource()));
-        KeyAccounts here = KeyAccounts.on(Keyline.builder()
-                .storage(JdbcStorage.builder(rival.dataSource()).migrate(false).build()).build());
-        register(here);
+        KeyAccounts here = registeredOn(rival.dataSource(), Keyline.Builder.DEFAULT_STALE_RETRIES);
         CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
 
         KeyAccountSnapshot reassigned;
