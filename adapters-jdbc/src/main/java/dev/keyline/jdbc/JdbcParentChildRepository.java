@@ -84,9 +84,16 @@ import java.util.stream.StreamSupport;
  * transaction fails, all of them are, after the rollback. An outdated state is dropped and the
  * transaction fails with {@link dev.keyline.spi.KeptStateOutdatedException}, which the runtime
  * runs again; the next load reads the tables. A transaction that failed on a state a rival
- * transaction of this storage had moved (committed, but not yet kept) fails as a race, with a
+ * transaction of this storage moved after the load trusted it fails as a race, with a
  * {@link dev.keyline.domain.common.StaleVersionException}, and its next attempt reads the tables
  * too. A command that loads an aggregate and saves it thus sends the statements of its writes only.
+ *
+ * <p>A transaction that saves a stored aggregate marks its kept state as being saved before it
+ * commits, and replaces the mark with the state it wrote once it has committed (or drops the mark
+ * when it rolls back). While the mark stands, loads read the tables: a load never trusts a state
+ * older than a commit it could already see, so one transaction cannot read one aggregate of a
+ * rival's commit from its row and another aggregate of the same commit from the state kept before
+ * it. A trusted load is thus what a read of the row at that moment would have returned.
  *
  * @param <A> the aggregate type
  * @param <I> its identifier type
@@ -269,7 +276,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Object[] params = {id.value()};
         OneParentRead learned = oneParentRead;
         if (learned != null && session().sendsQueriesTogether() && hasChildTables()
-                && (committed == null || committed.getIfPresent(id.value()) == null)) {
+                && (committed == null || !isKept(committed.getIfPresent(id.value())))) {
             return readTogether(id.value(), params, learned);
         }
         List<P> parents = session().query(rowById(), this::parent, params);
@@ -317,7 +324,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             return Optional.empty();
         }
         Kept kept = committed.getIfPresent(id);
-        if (kept == null) {
+        if (kept == null || kept.beingSaved()) {
             return Optional.empty();
         }
         Optional<A> restored = restoreKept(id, kept.version());
@@ -343,8 +350,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      */
     private Optional<A> restoreKept(String id, long version) {
         Kept kept = committed.getIfPresent(id);
-        if (kept == null) {
-            return Optional.empty();
+        if (!isKept(kept)) {
+            return Optional.empty(); // nothing kept, or a save in flight, whose mark stays until it ends
         }
         if (kept.version() != version) {
             // versions only rise, so a kept state at another version never names a stored one
@@ -380,21 +387,32 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         return transactions.attachment(publishKey, () -> {
             Publishing saved = new Publishing(keptRows);
             transactions.afterCommit(() -> {
-                // a save not kept (beyond the transaction's bound) leaves no older state behind
-                saved.saved.stream().filter(id -> !saved.kept.containsKey(id)).forEach(committed::invalidate);
+                // a save not kept (beyond the transaction's bound) leaves no older state behind: a
+                // save of a stored aggregate replaced it with its mark already, which ends below
+                saved.saved.stream().filter(id -> !saved.kept.containsKey(id) && !saved.marks.containsKey(id))
+                        .forEach(committed::invalidate);
                 saved.kept.forEach(this::publish);
             });
-            transactions.afterCompletion(() -> saved.saved.forEach(id -> inFlight.computeIfPresent(id,
-                    (k, n) -> n == 1 ? null : n - 1)));
+            transactions.afterCompletion(() -> {
+                // a mark its own commit did not replace: the transaction rolled back, or its
+                // save was not kept
+                saved.marks.forEach(committed.asMap()::remove);
+                saved.saved.forEach(id -> inFlight.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1));
+            });
             return saved;
         });
     }
 
+    /** Whether {@code kept} is a committed state, not null and not a save's mark. */
+    private static boolean isKept(Kept kept) {
+        return kept != null && !kept.beingSaved();
+    }
+
     /**
-     * Keeps the state a committed save wrote, unless the state of a later commit is kept already:
-     * the after-commit hooks of two transactions that committed one after the other may run in
-     * either order, and the older state would hand the next loads a version a save of this storage
-     * has moved past, which every load trusting it would pay for with a failed attempt. (An
+     * Keeps the state a committed save wrote, or the mark of a save in flight, unless the state or
+     * mark of a later version is kept already: the after-commit hooks of two transactions that
+     * committed one after the other may run in either order, and the older state would hand the
+     * next loads a version a save of this storage has moved past. (An
      * aggregate deleted outside Keyline and created again at a lower version costs that once: the
      * first load that trusts the old state fails its check, which forgets it.)
      */
@@ -405,10 +423,21 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         while (true) {
             Kept now = kept.get(id);
             if (now == null ? kept.putIfAbsent(id, saved) == null
-                    : saved.version() < now.version() || kept.replace(id, now, saved)) {
+                    : !laterThan(saved, now) || kept.replace(id, now, saved)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether {@code offered} may take the place of {@code now}: a committed state replaces any
+     * entry of its version or earlier (its own save's mark among them), a mark only an earlier one.
+     * A mark of the version a committed state holds comes from a save that loaded an outdated
+     * version and will fail its versioned update; the committed state stays, and tells the failed
+     * transaction a rival of this storage moved it.
+     */
+    private static boolean laterThan(Kept offered, Kept now) {
+        return offered.beingSaved() ? offered.version() > now.version() : offered.version() >= now.version();
     }
 
     /**
@@ -864,6 +893,13 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         }
         if (publishing != null && publishing.saved.add(id)) {
             inFlight.merge(id, 1, Integer::sum);
+            if (from > 0) {
+                // until this transaction ends, loads read the row: after its commit, the state
+                // kept before it is outdated, though its own state is not kept yet
+                Kept mark = Kept.beingSaved(aggregate.version());
+                publishing.marks.put(id, mark);
+                publish(id, mark);
+            }
         }
         if (publishing != null && publishing.accepts(id)) {
             Object snapshot = snapshotter.apply(aggregate);
@@ -1229,6 +1265,18 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             this.rows = rows;
         }
 
+        /**
+         * The mark of a save in flight that writes {@code version}: no state, so no load trusts or
+         * restores it, and a state kept late of an earlier version does not replace it.
+         */
+        static Kept beingSaved(long version) {
+            return new Kept(version, null, null, 1);
+        }
+
+        boolean beingSaved() {
+            return snapshot == null;
+        }
+
         long version() {
             return version;
         }
@@ -1257,6 +1305,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
         /** Every id the transaction saved, kept or not. */
         private final Set<String> saved = new HashSet<>();
+        /** The marks this transaction's saves of stored aggregates left in the cache, by id. */
+        private final Map<String, Kept> marks = new HashMap<>();
         private long rows;
 
         Publishing(long bound) {
@@ -1432,15 +1482,16 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             if (inFlight.getOrDefault(id, 0) > (savedHere.contains(id) ? 1 : 0)) {
                 return true;
             }
+            // a mark is this transaction's own, or that of another counted above
             Kept now = committed.getIfPresent(id);
-            return now != null && now.version() != trusted;
+            return isKept(now) && now.version() != trusted;
         }
 
         @Override
         public void forget() {
             versions.forEach((id, version) -> {
                 Kept now = committed.getIfPresent(id);
-                if (now != null && now.version() == version) {
+                if (isKept(now) && now.version() == version) {
                     committed.invalidate(id);
                 }
             });

@@ -88,10 +88,15 @@ abstract class KeptAggregatesContract {
      * stale command again {@code staleRetries} times; the accounts of that runtime.
      */
     private KeyAccounts registeredOn(DataSource source, int staleRetries) {
-        KeyAccounts here = KeyAccounts.on(Keyline.builder().storage(JdbcStorage.builder(source).migrate(false).build())
-                .staleRetries(staleRetries).build());
+        KeyAccounts here = KeyAccounts.on(runtimeOn(source, staleRetries));
         register(here);
         return here;
+    }
+
+    /** A runtime on {@code source} that keeps and trusts states and runs a stale command again {@code staleRetries} times. */
+    private static Keyline runtimeOn(DataSource source, int staleRetries) {
+        return Keyline.builder().storage(JdbcStorage.builder(source).migrate(false).build()).staleRetries(staleRetries)
+                .build();
     }
 
     /** The accounts of another storage on the same database, as another process would have. */
@@ -153,7 +158,8 @@ abstract class KeptAggregatesContract {
 
         assertThat(found[0].version()).isEqualTo(1);
         assertThat(found[0].accountManager()).isEmpty();
-        assertThat(counted.statements()).as("%s: the registration is still the state kept", counted).hasSize(1);
+        // the save marked the state kept as being replaced, and the mark ended with the rollback
+        assertThat(counted.statements()).as("%s: read from the tables", counted).hasSizeGreaterThan(1);
         // the same version saved again, this time committed, is what a later load restores
         accounts.assignManager(ZHOU, KA1, ZHAO);
         assertThat(accounts.get(KA1).accountManager()).contains(ZHAO);
@@ -282,41 +288,73 @@ abstract class KeptAggregatesContract {
     }
 
     @Test
-    void aRejectionOfAStateARivalHereHadNotYetReplacedIsRunAgainOnTheStoredState() throws InterruptedException {
-        HeldAfterCommit rival = new HeldAfterCommit(dataSource());
+    void aCommandAfterARivalHereCommittedButBeforeItKeptItsStateReadsTheStoredStateAtOnce() throws InterruptedException {
+        HeldAfterCommit rival = new HeldAfterCommit(log.wrap(dataSource()));
         KeyAccounts here = registeredOn(rival.dataSource(), Keyline.Builder.DEFAULT_STALE_RETRIES);
         CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
 
-        KeyAccountSnapshot active;
+        KeyAccountSnapshot[] active = new KeyAccountSnapshot[1];
+        Counted activation;
         try {
             // kept: version 1, no account manager, which activation refuses; stored: version 2, WANG,
             // committed by a transaction of this storage that has not yet kept its state
-            active = here.activate(ZHOU, KA1);
+            activation = log.count(() -> active[0] = here.activate(ZHOU, KA1));
         } finally {
             rival.release();
         }
 
-        assertThat(active.accountManager()).contains(WANG);
-        assertThat(active.version()).isEqualTo(3);
+        assertThat(active[0].accountManager()).contains(WANG);
+        assertThat(active[0].version()).isEqualTo(3);
+        assertThat(activation.calls("rollback")).as("one attempt, on the row: %s", activation).isZero();
+        assertThat(activation.statements()).as("nothing trusted, so nothing to check: %s", activation)
+                .noneMatch(s -> s.sql().startsWith("SELECT account_id, version FROM keyline_key_account"));
         assertThat(assigned.join().version()).isEqualTo(2);
     }
 
     @Test
-    void aRejectionOfAStateARivalHereHadNotYetReplacedFailsAsARaceWhenNoRetryIsLeft() throws InterruptedException {
+    void aTransactionNeverSeesOneAggregateOfARivalsCommitAndTheStateKeptBeforeItOfAnother() throws InterruptedException {
         HeldAfterCommit rival = new HeldAfterCommit(dataSource());
-        KeyAccounts here = registeredOn(rival.dataSource(), 0);
-        CompletableFuture<KeyAccountSnapshot> assigned = rival.start(() -> here.assignManager(ZHOU, KA1, WANG));
+        Keyline runtime = runtimeOn(rival.dataSource(), Keyline.Builder.DEFAULT_STALE_RETRIES);
+        KeyAccounts here = KeyAccounts.on(runtime);
+        register(here);
+        KeyAccountRepository repository = runtime.storage().port(KeyAccountRepository.class);
+        AccountId ka2 = new AccountId("KA2");
+        // one transaction of this storage: KA1 gets a manager (version 2) and KA2 is registered
+        CompletableFuture<Object> both = rival.start(() -> runtime.storage().transactions().execute(() -> {
+            here.assignManager(ZHOU, KA1, WANG);
+            here.register(ZHOU, ka2, "Customer KA2", SUZHOU, Industry.FINANCE);
+            return null;
+        }));
 
+        List<Object> seen;
         try {
-            assertThatThrownBy(() -> here.activate(ZHOU, KA1)).isInstanceOf(ConcurrencyConflictException.class)
-                    .cause().isExactlyInstanceOf(StaleVersionException.class)
-                    .hasMessageContaining("key account KA1 at version 1 is outdated (the database holds version 2): "
-                            + "a concurrent transaction saved it")
-                    .cause().isInstanceOf(InvalidStateException.class).hasMessageContaining("has no account manager");
+            seen = runtime.storage().transactions().execute(() -> List.of(repository.find(ka2).isPresent(),
+                    repository.get(KA1).version()));
         } finally {
             rival.release();
         }
-        assertThat(assigned.join().version()).isEqualTo(2);
+        both.join();
+
+        assertThat(seen).as("KA2 read from its row, so KA1 of the same commit").containsExactly(true, 2L);
+    }
+
+    @Test
+    void aFailureOnAStateARivalHereMovedAfterTheLoadTrustedItIsARace() throws InterruptedException {
+        Keyline runtime = runtimeOn(dataSource(), 0);
+        KeyAccounts here = KeyAccounts.on(runtime);
+        register(here);
+        KeyAccountRepository repository = runtime.storage().port(KeyAccountRepository.class);
+
+        assertThatThrownBy(() -> runtime.storage().transactions().execute(() -> {
+            KeyAccountSnapshot loaded = repository.get(KA1).snapshot();
+            // a rival of this storage commits, and keeps, version 2 while this transaction works on 1
+            KeyAccountSnapshot assigned = CompletableFuture.supplyAsync(() -> here.assignManager(ZHOU, KA1, WANG)).join();
+            assertThat(assigned.version()).isEqualTo(loaded.version() + 1);
+            throw new InvalidStateException("key account KA1 has no account manager (the test's refusal)");
+        })).isExactlyInstanceOf(StaleVersionException.class)
+                .hasMessageContaining("key account KA1 at version 1 is outdated (the database holds version 2): "
+                        + "a concurrent transaction saved it")
+                .cause().isInstanceOf(InvalidStateException.class).hasMessageContaining("the test's refusal");
         assertThat(here.get(KA1).accountManager()).as("the next command reads the stored state").contains(WANG);
     }
 
