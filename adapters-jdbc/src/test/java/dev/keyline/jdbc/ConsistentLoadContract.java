@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.example.notes.jdbc.JdbcNotesArea;
@@ -109,6 +110,46 @@ abstract class ConsistentLoadContract {
             assertThat(counted.statements()).as("%s: read once, found outdated, read again: %s", entry.area(), counted)
                     .hasSize(2 * statements);
         }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aTransactionSeesARivalsCommitWholeBeforeTheRivalKeptItsStates() {
+        return ReliabilityWorkloads.ALL.stream().map(e -> DynamicTest.dynamicTest(e.area(), () -> rivalSeenWhole(e)));
+    }
+
+    /**
+     * A rival transaction of the same storage changes one aggregate and creates another, commits,
+     * and is held before it keeps its states ({@link HeldAfterCommit}). A transaction that finds the
+     * created aggregate (from its rows: nothing of it is kept) then loads the changed one must see
+     * the rival's version of it, not the state kept before the rival's commit.
+     */
+    private <A extends AggregateRoot<I>, I extends Identifier, R extends AggregateRepository<A, I>> void rivalSeenWhole(
+            ReliabilityWorkloads.Entry<A, I, R> entry) throws InterruptedException {
+        HeldAfterCommit rival = new HeldAfterCommit(dataSource());
+        JdbcStorage keeping = JdbcStorage.builder(rival.dataSource()).migrate(false).area(new JdbcNotesArea())
+                .area(new JdbcTallyArea()).build();
+        Keyline keyline = Keyline.builder().storage(keeping).areaReactions(false).build();
+        keyline.run(ctx -> entry.create(ctx, keeping, "changed"));
+        long kept = keeping.transactions().execute(() -> entry.load(keeping, "changed").version());
+        CompletableFuture<Object> both = rival.start(() -> {
+            keyline.run(ctx -> {
+                entry.change(ctx, keeping, "changed", 2);
+                entry.create(ctx, keeping, "created");
+            });
+            return null;
+        });
+
+        List<Object> seen;
+        try {
+            seen = keeping.transactions().execute(() -> List.of(entry.storedVersion(keeping, "created").isPresent(),
+                    entry.load(keeping, "changed").version()));
+        } finally {
+            rival.release();
+        }
+        both.join();
+
+        assertThat(seen).as("%s: the created aggregate, so the changed one of the same commit", entry.area())
+                .containsExactly(true, kept + 1);
     }
 
     @TestFactory
