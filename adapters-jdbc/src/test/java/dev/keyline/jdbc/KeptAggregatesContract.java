@@ -10,7 +10,6 @@ import dev.keyline.domain.account.SpendFact;
 import dev.keyline.domain.account.SpendFactId;
 import dev.keyline.domain.account.Tier;
 import dev.keyline.domain.common.Actor;
-import dev.keyline.domain.common.ConcurrencyConflictException;
 import dev.keyline.domain.common.Industry;
 import dev.keyline.domain.common.InvalidStateException;
 import dev.keyline.domain.common.LocalNetworkId;
@@ -43,8 +42,9 @@ import org.junit.jupiter.api.Test;
  * What {@link JdbcParentChildRepository} keeps of committed saves, on a real database: a load at
  * the version kept reads the parent row only; anything that moved the stored version (another
  * storage's save, an edit that raises the version, the aggregate deleted and created again) is
- * read whole; a save that does not commit is never kept; the bound in rows holds. Statements are
- * counted with {@link StatementLog}, as in {@link StatementCountContract}.
+ * read whole; a save that does not commit is never kept; the bound in rows holds; between a
+ * rival's commit and its keeping ({@link HeldAfterCommit}), the rival's aggregates are read from
+ * their rows. Statements are counted with {@link StatementLog}, as in {@link StatementCountContract}.
  */
 abstract class KeptAggregatesContract {
 
