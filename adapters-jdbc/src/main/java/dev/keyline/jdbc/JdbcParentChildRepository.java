@@ -324,7 +324,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             return Optional.empty();
         }
         Kept kept = committed.getIfPresent(id);
-        if (kept == null || kept.beingSaved()) {
+        if (!isKept(kept)) {
             return Optional.empty();
         }
         Optional<A> restored = restoreKept(id, kept.version());
