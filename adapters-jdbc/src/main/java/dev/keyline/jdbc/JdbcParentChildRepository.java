@@ -89,11 +89,14 @@ import java.util.stream.StreamSupport;
  * too. A command that loads an aggregate and saves it thus sends the statements of its writes only.
  *
  * <p>A transaction that saves a stored aggregate marks its kept state as being saved before it
- * commits, and replaces the mark with the state it wrote once it has committed (or drops the mark
- * when it rolls back). While the mark stands, loads read the tables: a load never trusts a state
- * older than a commit it could already see, so one transaction cannot read one aggregate of a
- * rival's commit from its row and another aggregate of the same commit from the state kept before
- * it. A trusted load is thus what a read of the row at that moment would have returned.
+ * commits, and replaces the mark with the state it wrote once it has committed. A mark its commit
+ * does not replace (the transaction rolled back, or did not keep that save) stays until the last
+ * transaction of this storage that saved the aggregate has ended, so a state an earlier commit
+ * keeps late never takes the place of a later commit's; marks weigh nothing in the bound, so no
+ * other save pushes them out. While a mark stands, loads read the tables: a load never trusts a
+ * state older than a commit it could already see, so one transaction cannot read one aggregate of
+ * a rival's commit from its row and another aggregate of the same commit from the state kept
+ * before it. A trusted load is thus what a read of the row at that moment would have returned.
  *
  * @param <A> the aggregate type
  * @param <I> its identifier type
@@ -388,19 +391,34 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             Publishing saved = new Publishing(keptRows);
             transactions.afterCommit(() -> {
                 // a save not kept (beyond the transaction's bound) leaves no older state behind: a
-                // save of a stored aggregate replaced it with its mark already, which ends below
-                saved.saved.stream().filter(id -> !saved.kept.containsKey(id) && !saved.marks.containsKey(id))
+                // save of a stored aggregate replaced it with its mark already, which stays until
+                // the last transaction saving it has ended (below)
+                saved.saved.stream().filter(id -> !saved.kept.containsKey(id) && !saved.marked.contains(id))
                         .forEach(committed::invalidate);
                 saved.kept.forEach(this::publish);
             });
-            transactions.afterCompletion(() -> {
-                // a mark its own commit did not replace: the transaction rolled back, or its
-                // save was not kept
-                saved.marks.forEach(committed.asMap()::remove);
-                saved.saved.forEach(id -> inFlight.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1));
-            });
+            transactions.afterCompletion(() -> saved.saved.forEach(id -> inFlight.computeIfPresent(id, (k, n) -> {
+                if (n > 1) {
+                    // another transaction saving it may still keep the state of an earlier commit
+                    // late: a mark left here (this save rolled back, or was not kept) holds it off
+                    return n - 1;
+                }
+                // the last transaction that saved it has ended, and every commit of this storage
+                // has kept its state: a mark left (this one's, or a save's that ended before) goes
+                dropMark(id);
+                return null;
+            })));
             return saved;
         });
+    }
+
+    /** Removes the mark kept for {@code id}, if a mark is what is kept; inside the count of {@link #inFlight} for it. */
+    private void dropMark(String id) {
+        java.util.concurrent.ConcurrentMap<String, Kept> kept = committed.asMap();
+        Kept now = kept.get(id);
+        if (now != null && now.beingSaved()) {
+            kept.remove(id, now);
+        }
     }
 
     /** Whether {@code kept} is a committed state, not null and not a save's mark. */
@@ -897,7 +915,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 // until this transaction ends, loads read the row: after its commit, the state
                 // kept before it is outdated, though its own state is not kept yet
                 Kept mark = Kept.beingSaved(aggregate.version());
-                publishing.marks.put(id, mark);
+                publishing.marked.add(id);
                 publish(id, mark);
             }
         }
@@ -1267,10 +1285,12 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
         /**
          * The mark of a save in flight that writes {@code version}: no state, so no load trusts or
-         * restores it, and a state kept late of an earlier version does not replace it.
+         * restores it, and a state kept late of an earlier version does not replace it. It weighs
+         * nothing, so the cache's bound never evicts it: it goes when a committed state replaces
+         * it or the last transaction saving its aggregate ends, whatever else is kept meanwhile.
          */
         static Kept beingSaved(long version) {
-            return new Kept(version, null, null, 1);
+            return new Kept(version, null, null, 0);
         }
 
         boolean beingSaved() {
@@ -1305,8 +1325,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
         /** Every id the transaction saved, kept or not. */
         private final Set<String> saved = new HashSet<>();
-        /** The marks this transaction's saves of stored aggregates left in the cache, by id. */
-        private final Map<String, Kept> marks = new HashMap<>();
+        /** The ids whose saves (of stored aggregates) marked their kept states as being saved. */
+        private final Set<String> marked = new HashSet<>();
         private long rows;
 
         Publishing(long bound) {

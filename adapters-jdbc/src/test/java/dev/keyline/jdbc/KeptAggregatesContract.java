@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -379,6 +381,131 @@ abstract class KeptAggregatesContract {
         assertThat(found[0].version()).isEqualTo(3);
         assertThat(found[0].accountManager()).contains(ZHAO);
         assertThat(counted.statements()).as("the state of version 3 is still kept: %s", counted).hasSize(1);
+    }
+
+    @Test
+    void theMarksOfSavesInFlightPushNoKeptStateOut() {
+        Keyline small = runtime(3, true);
+        KeyAccounts here = KeyAccounts.on(small);
+        List<AccountId> others = accountIds(5);
+        others.forEach(id -> here.register(ZHOU, id, "Customer " + id.value(), SUZHOU, Industry.FINANCE));
+        register(here);
+        RuntimeException planned = new IllegalStateException("the host's next step failed");
+
+        // five saves of stored accounts in flight at once, in a cache of 3 rows that keeps KA1
+        assertThatThrownBy(() -> small.run(ctx -> {
+            others.forEach(id -> here.assignManager(ZHOU, id, WANG));
+            throw planned;
+        })).isSameAs(planned);
+        KeyAccountSnapshot[] found = new KeyAccountSnapshot[1];
+        Counted counted = find(here, found);
+
+        assertThat(counted.statements()).as("KA1 is still kept: %s", counted).hasSize(1);
+        assertThat(found[0].version()).isEqualTo(1);
+    }
+
+    @Test
+    void aStateKeptLateNeverReplacesTheMarkOfALaterCommitHoweverManyOthersItSaved() throws InterruptedException {
+        HeldAfterCommit first = new HeldAfterCommit(dataSource());
+        HeldAfterCommit second = new HeldAfterCommit(first.dataSource());
+        Keyline runtime = Keyline.builder()
+                .storage(JdbcStorage.builder(second.dataSource()).migrate(false).cachedAggregateRows(4).build()).build();
+        KeyAccounts here = KeyAccounts.on(runtime);
+        KeyAccountRepository repository = runtime.storage().port(KeyAccountRepository.class);
+        List<AccountId> others = accountIds(40);
+        register(here);
+        others.forEach(id -> here.register(ZHOU, id, "Customer " + id.value(), SUZHOU, Industry.FINANCE));
+        // version 2 of KA1 commits, and its transaction has not kept its state yet
+        CompletableFuture<KeyAccountSnapshot> assigned = first.start(() -> here.assignManager(ZHOU, KA1, WANG));
+
+        long seen;
+        CompletableFuture<Object> bulk = null;
+        try {
+            // version 3 commits with a save of 40 other stored accounts, ten times the cache's 4
+            // rows, and that transaction has not ended either
+            bulk = second.start(() -> runtime.storage().transactions().execute(() -> {
+                here.assignManager(ZHOU, KA1, ZHAO);
+                others.forEach(id -> here.assignManager(ZHOU, id, WANG));
+                return null;
+            }));
+            first.release();
+            assertThat(assigned.join().version()).as("the first has ended and offered version 2").isEqualTo(2);
+            seen = runtime.storage().transactions().execute(() -> repository.get(KA1).version());
+        } finally {
+            first.release();
+            second.release();
+        }
+        bulk.join();
+
+        assertThat(seen).as("the load after both commits sees the later one").isEqualTo(3);
+        assertThat(here.get(KA1).accountManager()).contains(ZHAO);
+    }
+
+    @Test
+    void aStateKeptLateNeverReplacesALaterCommitThatKeptNoState() throws InterruptedException {
+        HeldAfterCommit first = new HeldAfterCommit(dataSource());
+        Keyline runtime = runtimeOn(first.dataSource(), Keyline.Builder.DEFAULT_STALE_RETRIES);
+        JdbcTransactions transactions = (JdbcTransactions) runtime.storage().transactions();
+        KeyAccounts here = KeyAccounts.on(runtime);
+        KeyAccountRepository repository = runtime.storage().port(KeyAccountRepository.class);
+        List<AccountId> others = accountIds(JdbcParentChildRepository.KEPT_PER_TRANSACTION);
+        register(here);
+        transactions.execute(() -> {
+            others.forEach(id -> here.register(ZHOU, id, "Customer " + id.value(), SUZHOU, Industry.FINANCE));
+            return null;
+        });
+        CountDownLatch kept = new CountDownLatch(1);
+        CountDownLatch ending = new CountDownLatch(1);
+        // version 2 of KA1 commits; its transaction keeps its state only when released, and then
+        // waits before its end
+        CompletableFuture<KeyAccountSnapshot> assigned = first.start(() -> transactions.execute(() -> {
+            KeyAccountSnapshot done = here.assignManager(ZHOU, KA1, WANG);
+            transactions.afterCommit(() -> {
+                kept.countDown();
+                awaitQuietly(ending);
+            });
+            return done;
+        }));
+
+        long seen;
+        try {
+            // version 3 commits and its transaction ends, its save of KA1 beyond the hundred it keeps
+            transactions.execute(() -> {
+                others.forEach(id -> here.assignManager(ZHOU, id, WANG));
+                here.assignManager(ZHOU, KA1, ZHAO);
+                return null;
+            });
+            first.release();
+            assertThat(kept.await(30, TimeUnit.SECONDS)).as("the first kept its state").isTrue();
+            seen = transactions.execute(() -> repository.get(KA1).version());
+        } finally {
+            first.release();
+            ending.countDown();
+        }
+        assertThat(assigned.join().version()).isEqualTo(2);
+
+        assertThat(seen).as("the load after both commits sees the later one").isEqualTo(3);
+        assertThat(here.get(KA1).accountManager()).contains(ZHAO);
+    }
+
+    /** {@code count} account ids other than KA1. */
+    private static List<AccountId> accountIds(int count) {
+        List<AccountId> ids = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            ids.add(new AccountId("KA-" + n));
+        }
+        return ids;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     @Test
