@@ -160,13 +160,14 @@ public final class JdbcOutbox implements Outbox {
     /**
      * An entry's row, an event's or a timer's: one statement for both, so that a command's events
      * and the timer it schedules go to the database in one batch. Parameters: the message's ten
-     * columns, the stored status, then the timer key, the pending timer key and the due time (null
-     * for an event).
+     * columns, the stored status, the version (0), then the timer key, the pending timer key and
+     * the due time (null for an event). Placeholders only, so that many rows go as one copy on
+     * PostgreSQL (see {@link PostgresCopy}).
      */
     private static final String INSERT = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, "
             + "audience_role, audience_organisation_unit, audience_account_id, audience_station_id, audience_subject, "
             + "payload, status, version, timer_key, pending_timer_key, timer_due_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String DELETE_PENDING_TIMER = "DELETE FROM keyline_outbox WHERE pending_timer_key = ? "
             + "AND status = '" + SCHEDULED + "'";
@@ -346,7 +347,7 @@ public final class JdbcOutbox implements Outbox {
         for (OutboxMessage m : copy) {
             Audience a = m.audience();
             rows.add(new Object[] {m.eventId(), m.aggregateId(), m.type(), m.occurredAt(), a.role(), a.organisationUnit(),
-                    a.accountId(), a.stationId(), a.subject(), m.payload(), "PENDING", null, null, null});
+                    a.accountId(), a.stationId(), a.subject(), m.payload(), "PENDING", 0L, null, null, null});
             keys.add(m.eventId().toString());
         }
         // queued with the transaction's other writes and sent in one batch with every append of the
@@ -401,7 +402,7 @@ public final class JdbcOutbox implements Outbox {
         // reported when the batch is sent, before the transaction's next statement or its commit
         session.queueInsert(INSERT, "keyline_outbox", new Object[] {message.eventId(), message.aggregateId(), message.type(),
                 message.occurredAt(), a.role(), a.organisationUnit(), a.accountId(), a.stationId(), a.subject(),
-                message.payload(), SCHEDULED, timerKey, timerKey, message.occurredAt()}, message.eventId().toString(), timerKey,
+                message.payload(), SCHEDULED, 0L, timerKey, timerKey, message.occurredAt()}, message.eventId().toString(), timerKey,
                 e -> {
                     if (SqlFailures.messages(e).toLowerCase(Locale.ROOT).contains("pending_timer_uk")) {
                         return new StaleVersionException("timer '" + timerKey + "' was scheduled by a concurrent "

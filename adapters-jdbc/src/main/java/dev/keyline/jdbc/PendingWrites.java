@@ -36,6 +36,10 @@ import java.util.function.Function;
  * another as it runs a batch, and stops at the first that fails. A flush of one group and no
  * query, or of more rows, sends the batches one by one.
  *
+ * <p>On PostgreSQL a group of at least {@value PostgresCopy#FEWEST_ROWS} inserts into one of
+ * Keyline's tables goes as one {@code COPY ... FROM STDIN} instead of a batch (see
+ * {@link PostgresCopy}), with the same outcomes.
+ *
  * <p>Outcomes stay those of the statements run one by one: a row rejected by a unique or
  * primary-key constraint raises what its {@link Row#rejected} says (an
  * {@link AlreadyExistsException} naming the entity), a versioned update that changed no row a
@@ -272,6 +276,9 @@ final class PendingWrites {
 
     private static void send(Connection connection, Group group) {
         List<Row> rows = group.rows;
+        if (group.dialect == SqlDialect.POSTGRESQL && rows.size() >= PostgresCopy.FEWEST_ROWS && copied(connection, group)) {
+            return;
+        }
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(group.sql)) {
             if (rows.size() == 1) {
@@ -294,6 +301,38 @@ final class PendingWrites {
         for (int i = 0; i < counts.length; i++) {
             check(group, rows.get(i), counts[i]);
         }
+    }
+
+    /**
+     * Sends the group's rows as one {@link PostgresCopy copy}, when its insert and every value
+     * qualify and the connection is the PostgreSQL driver's; else sends nothing and returns false.
+     */
+    private static boolean copied(Connection connection, Group group) {
+        String copy = PostgresCopy.copyOf(group.sql);
+        if (copy == null) {
+            return false;
+        }
+        List<Row> rows = group.rows;
+        StringBuilder data = new StringBuilder(rows.size() * 64);
+        for (Row row : rows) {
+            if (row.expectedVersion() != INSERT || !PostgresCopy.appendRow(data, row.params())) {
+                return false;
+            }
+        }
+        String operation = JdbcSession.describe("copy of " + rows.size() + " rows", copy);
+        long copied;
+        try {
+            copied = PostgresCopy.copy(connection, copy, data);
+        } catch (SQLException e) {
+            throw rejected(group.dialect, rows, operation, e);
+        }
+        if (copied == -1) {
+            return false;
+        }
+        if (copied != rows.size()) {
+            throw new StorageException(operation + " reported " + copied + " rows copied for " + rows.size() + " rows", null);
+        }
+        return true;
     }
 
     /**

@@ -323,6 +323,43 @@ abstract class StatementCountContract {
         assertThat(bulk.statementsAndCommits()).isEqualTo(5);
     }
 
+    @Test
+    void aHundredOrdersOpenedInOneTransactionAreCopiedOnPostgresqlAndReadBackTheSame() {
+        ProvisioningOrderRepository orders = keyline.storage().port(ProvisioningOrderRepository.class);
+        int count = PostgresCopy.FEWEST_ROWS;
+        List<ProvisioningOrder> opened = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            ProvisioningOrder order = order("PO-" + n);
+            if (n % 2 == 1) {
+                // a started stage: its instants, clock and flags set, beside the nulls of the others
+                order.start(new StageId("S1"), BusinessCalendar.allDays(ZoneOffset.UTC), T0.plusSeconds(n).plusNanos(n * 1_000L));
+            }
+            opened.add(order);
+        }
+
+        Counted bulk = log.count(() -> keyline.transactions().run(() -> {
+            for (ProvisioningOrder order : opened) {
+                keyline.run(ctx -> ctx.save(orders, order));
+            }
+        }));
+
+        List<StatementLog.Executed> orderRows = bulk.statements().stream().filter(s -> s.touches("keyline_provisioning_order")
+                || s.touches("keyline_provisioning_stage") || s.touches("keyline_provisioning_stage_after")).toList();
+        if (sendsTogether()) {
+            // PostgreSQL: the orders, their stages, their predecessors and their events, a copy each
+            assertThat(bulk.statements()).as("%s", bulk).isEmpty();
+        } else {
+            assertThat(orderRows).as("%s", bulk).extracting(StatementLog.Executed::rows)
+                    .containsExactlyInAnyOrder(count, 3 * count, 2 * count);
+        }
+        assertThat(bulk.calls("commit")).isOne();
+        JdbcStorage cold = JdbcStorage.builder(dataSource()).migrate(false).cachedAggregateRows(0).build();
+        ProvisioningOrderRepository read = cold.port(ProvisioningOrderRepository.class);
+        for (ProvisioningOrder order : opened) {
+            assertThat(cold.transactions().execute(() -> read.get(order.id())).snapshot()).isEqualTo(order.snapshot());
+        }
+    }
+
     private static ProvisioningOrder order(String id) {
         return ProvisioningOrder.open(new ProvisioningOrderId(id), PARTIES, threeStages(), threeAssignments(), T0,
                 BusinessCalendar.allDays(ZoneOffset.UTC), ProvisioningOrder.DEFAULT_WARNING_SHARE, Optional.empty());

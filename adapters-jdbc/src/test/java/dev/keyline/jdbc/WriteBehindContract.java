@@ -150,9 +150,19 @@ abstract class WriteBehindContract {
 
     @Test
     void aTakenKeyInABatchFailsWithAlreadyExistsNamingTheEntityAndLeavesNothing() {
+        failsOnATakenKeyAmong(10);
+    }
+
+    @Test
+    void aTakenKeyInACopyFailsWithAlreadyExistsNamingTheEntityAndLeavesNothing() {
+        failsOnATakenKeyAmong(PostgresCopy.FEWEST_ROWS + 10);
+    }
+
+    /** KA5 stored, then KA1 to KA{@code registered} saved in one transaction: it fails on KA5 and writes nothing. */
+    private void failsOnATakenKeyAmong(int registered) {
         storage.transactions().run(() -> accounts.save(newAccount("KA5")));
         List<KeyAccount> batch = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
+        for (int i = 1; i <= registered; i++) {
             batch.add(newAccount("KA" + i));
         }
 
@@ -502,6 +512,37 @@ abstract class WriteBehindContract {
         assertThat(bulk.roundTrips()).as("%s", bulk).isEqualTo(2);
         assertThat(bulk.statements()).extracting(Executed::rows).containsExactly(accountsSaved, accountsSaved);
         assertThat(stored()).hasSize(accountsSaved);
+    }
+
+    @Test
+    void aHundredInsertsOfOneStatementAreOneCopyOnPostgresqlAndOneBatchElsewhereWithTheSameRows() {
+        int saved = PostgresCopy.FEWEST_ROWS;
+        List<KeyAccount> batch = new ArrayList<>();
+        for (int i = 0; i < saved; i++) {
+            // the texts COPY escapes, a null's own text among them, and text beyond ASCII
+            batch.add(KeyAccount.register(new AccountId("KA" + i), "Customer " + i + " \\N\t\\ \\\\ tab\tline\nreturn\r 客户",
+                    SUZHOU, Industry.FINANCE, CLERK, T0.plusSeconds(i).plusNanos(i * 1_000L)));
+        }
+
+        Counted bulk = log.count(() -> keyline.transactions().run(() -> {
+            for (KeyAccount account : batch) {
+                keyline.run(ctx -> ctx.save(accounts, account));
+            }
+        }));
+
+        if (storage.dialect() == SqlDialect.POSTGRESQL) {
+            assertThat(bulk.statements()).as("the accounts and their events copied, so no insert: %s", bulk).isEmpty();
+        } else {
+            assertThat(bulk.statements()).as("the accounts' batch and their events': %s", bulk)
+                    .extracting(Executed::rows).containsExactly(saved, saved);
+        }
+        assertThat(bulk.calls("commit")).isOne();
+        JdbcStorage cold = JdbcStorage.builder(dataSource()).migrate(false).cachedAggregateRows(0).build();
+        KeyAccountRepository read = cold.port(KeyAccountRepository.class);
+        for (KeyAccount account : batch) {
+            assertThat(cold.transactions().execute(() -> read.get(account.id())).snapshot()).isEqualTo(account.snapshot());
+        }
+        assertThat(batch.get(3).snapshot().name()).contains("\\N", "\t", "\n", "\r", "\\\\", "客户");
     }
 
     private void edit(String... sql) throws SQLException {
