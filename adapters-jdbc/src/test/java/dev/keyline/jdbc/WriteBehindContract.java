@@ -158,6 +158,30 @@ abstract class WriteBehindContract {
         failsOnATakenKeyAmong(PostgresCopy.FEWEST_ROWS + 10);
     }
 
+    @Test
+    void aRowACheckRefusesFailsTheCopyOrBatchWithAStorageExceptionNamingItAndLeavesNothing() {
+        int rows = PostgresCopy.FEWEST_ROWS + 10;
+        List<Object[]> entries = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            // the 51st entry's status is none the table's check allows
+            entries.add(new Object[] {EventId.random(), "KA" + i, "fixture.event", T0, null, null, null, null, "about KA" + i,
+                    "{}", i == 50 ? "BOGUS" : "PENDING", 0L, null, null, null});
+        }
+
+        assertThatThrownBy(() -> storage.transactions().run(() -> storage.session().queueInserts(
+                "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, audience_role, "
+                        + "audience_organisation_unit, audience_account_id, audience_station_id, audience_subject, payload, "
+                        + "status, version, timer_key, pending_timer_key, timer_due_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "keyline_outbox", List.of(), entries, null, null)))
+                .isExactlyInstanceOf(dev.keyline.spi.StorageException.class)
+                .hasMessageContaining(storage.dialect() == SqlDialect.POSTGRESQL ? "copy of " + rows + " rows" : "batch of " + rows)
+                .hasMessageContaining("keyline_outbox");
+        long stored = storage.transactions().execute(() -> storage.session().queryOne(
+                "SELECT COUNT(*) AS n FROM keyline_outbox", row -> row.longValue("n"))).orElseThrow();
+        assertThat(stored).isZero();
+    }
+
     /** KA5 stored, then KA1 to KA{@code registered} saved in one transaction: it fails on KA5 and writes nothing. */
     private void failsOnATakenKeyAmong(int registered) {
         storage.transactions().run(() -> accounts.save(newAccount("KA5")));
