@@ -37,8 +37,10 @@ import java.util.function.Function;
  * query, or of more rows, sends the batches one by one.
  *
  * <p>On PostgreSQL a group of at least {@value PostgresCopy#FEWEST_ROWS} inserts into one of
- * Keyline's tables goes as one {@code COPY ... FROM STDIN} instead of a batch (see
- * {@link PostgresCopy}), with the same outcomes.
+ * Keyline's tables goes as {@code COPY ... FROM STDIN} instead of a batch, one per
+ * {@value PostgresCopy#MOST_ROWS} rows (see {@link PostgresCopy}), with the same outcomes; rows
+ * from the first copy that cannot go as text (a value with no text form) go as a batch after the
+ * rows copied.
  *
  * <p>Outcomes stay those of the statements run one by one: a row rejected by a unique or
  * primary-key constraint raises what its {@link Row#rejected} says (an
@@ -276,8 +278,12 @@ final class PendingWrites {
 
     private static void send(Connection connection, Group group) {
         List<Row> rows = group.rows;
-        if (group.dialect == SqlDialect.POSTGRESQL && rows.size() >= PostgresCopy.FEWEST_ROWS && copied(connection, group)) {
-            return;
+        if (group.dialect == SqlDialect.POSTGRESQL && rows.size() >= PostgresCopy.FEWEST_ROWS) {
+            int copied = copied(connection, group);
+            if (copied == rows.size()) {
+                return;
+            }
+            rows = rows.subList(copied, rows.size()); // the rest as a batch, in order after the rows copied
         }
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(group.sql)) {
@@ -292,10 +298,10 @@ final class PendingWrites {
                 counts = statement.executeBatch();
             }
         } catch (SQLException e) {
-            throw rejected(group.dialect, rows, operation(group), e);
+            throw rejected(group.dialect, rows, operation(group, rows), e);
         }
         if (counts.length != rows.size()) {
-            throw new StorageException(operation(group) + " reported " + counts.length + " update counts for "
+            throw new StorageException(operation(group, rows) + " reported " + counts.length + " update counts for "
                     + rows.size() + " rows", null);
         }
         for (int i = 0; i < counts.length; i++) {
@@ -304,35 +310,45 @@ final class PendingWrites {
     }
 
     /**
-     * Sends the group's rows as one {@link PostgresCopy copy}, when its insert and every value
-     * qualify and the connection is the PostgreSQL driver's; else sends nothing and returns false.
+     * Sends the group's rows as {@link PostgresCopy copies} of at most
+     * {@value PostgresCopy#MOST_ROWS} rows each, in order, while its insert qualifies and every
+     * value of a copy's rows has a text form; returns how many rows went, the first rows of the
+     * group, which the rest follow as a batch (none when the insert does not qualify or the
+     * connection is not the PostgreSQL driver's).
      */
-    private static boolean copied(Connection connection, Group group) {
+    private static int copied(Connection connection, Group group) {
         String copy = PostgresCopy.copyOf(group.sql);
         if (copy == null) {
-            return false;
+            return 0;
         }
         List<Row> rows = group.rows;
-        StringBuilder data = new StringBuilder(rows.size() * 64);
-        for (Row row : rows) {
-            if (row.expectedVersion() != INSERT || !PostgresCopy.appendRow(data, row.params())) {
-                return false;
+        StringBuilder data = new StringBuilder(Math.min(rows.size(), PostgresCopy.MOST_ROWS) * 128);
+        int done = 0;
+        while (done < rows.size()) {
+            List<Row> part = rows.subList(done, Math.min(rows.size(), done + PostgresCopy.MOST_ROWS));
+            data.setLength(0);
+            for (Row row : part) {
+                if (row.expectedVersion() != INSERT || !PostgresCopy.appendRow(data, row.params())) {
+                    return done;
+                }
             }
+            String operation = JdbcSession.describe("copy of " + part.size() + " rows", copy);
+            long copied;
+            try {
+                copied = PostgresCopy.copy(connection, copy, data);
+            } catch (SQLException e) {
+                throw rejected(group.dialect, part, operation, e);
+            }
+            if (copied == -1) {
+                return done;
+            }
+            if (copied != part.size()) {
+                throw new StorageException(operation + " reported " + copied + " rows copied for " + part.size() + " rows",
+                        null);
+            }
+            done += part.size();
         }
-        String operation = JdbcSession.describe("copy of " + rows.size() + " rows", copy);
-        long copied;
-        try {
-            copied = PostgresCopy.copy(connection, copy, data);
-        } catch (SQLException e) {
-            throw rejected(group.dialect, rows, operation, e);
-        }
-        if (copied == -1) {
-            return false;
-        }
-        if (copied != rows.size()) {
-            throw new StorageException(operation + " reported " + copied + " rows copied for " + rows.size() + " rows", null);
-        }
-        return true;
+        return done;
     }
 
     /**
@@ -528,6 +544,10 @@ final class PendingWrites {
     }
 
     private static String operation(Group group) {
-        return JdbcSession.describe(group.rows.size() == 1 ? "statement" : "batch of " + group.rows.size(), group.sql);
+        return operation(group, group.rows);
+    }
+
+    private static String operation(Group group, List<Row> rows) {
+        return JdbcSession.describe(rows.size() == 1 ? "statement" : "batch of " + rows.size(), group.sql);
     }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * {@code COPY table (columns) FROM STDIN} in its text format instead of a batch of inserts: the
  * server parses one statement and takes the rows as a stream, which costs it about two thirds of
  * the time of the same rows as multi-row inserts. {@link PendingWrites} uses it for a group of at
- * least {@value #FEWEST_ROWS} rows, a bulk transaction's, never a command's few.
+ * least {@value #FEWEST_ROWS} rows, a bulk transaction's, never a command's few, in copies of at
+ * most {@value #MOST_ROWS} rows.
  *
  * <p>Only an insert of the form the provider generates qualifies: {@code INSERT INTO keyline_...
  * (columns) VALUES (?, ...)}, one placeholder per column, into a table of Keyline's own schema,
@@ -36,8 +37,8 @@ import java.util.regex.Pattern;
  * {@code TIMESTAMP} without one, which an instant's text and a bound instant fill differently).
  * Each value is written as the text {@link SqlParameters} would bind it as: a string as it is, an
  * instant in UTC truncated to microseconds, an enum by name, an identifier by its value, and so
- * on; a value of another type (an array, or one binding refuses) makes the group go as a batch,
- * which reports it as before. The outcomes are those of the batch: the same rows written, a
+ * on; a value of another type (an array, a {@code double}, or one binding refuses) makes the
+ * rows from its copy on go as a batch, which binds them, or reports the value, as before. The outcomes are those of the batch: the same rows written, a
  * duplicate key rejected as the row the database names, and a failure that leaves the transaction
  * to roll back.
  *
@@ -49,6 +50,12 @@ final class PostgresCopy {
 
     /** The fewest rows of one insert that a flush copies. */
     static final int FEWEST_ROWS = 100;
+
+    /**
+     * The most rows one copy sends: a larger group goes as several copies in order, so that the
+     * text of no more than these rows is held at once (about a megabyte for a provisioning stage's).
+     */
+    static final int MOST_ROWS = 5_000;
 
     private static final Pattern INSERT = Pattern.compile(
             "INSERT INTO (keyline_[a-z0-9_]+) \\(([a-z0-9_]+(?:, [a-z0-9_]+)*)\\) VALUES \\((\\?(?:, \\?)*)\\)");
