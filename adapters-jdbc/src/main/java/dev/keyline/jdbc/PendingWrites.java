@@ -38,9 +38,9 @@ import java.util.function.Function;
  *
  * <p>On PostgreSQL a group of at least {@value PostgresCopy#FEWEST_ROWS} inserts into one of
  * Keyline's tables goes as {@code COPY ... FROM STDIN} instead of a batch, one per
- * {@value PostgresCopy#MOST_ROWS} rows (see {@link PostgresCopy}), with the same outcomes; rows
- * from the first copy that cannot go as text (a value with no text form) go as a batch after the
- * rows copied.
+ * {@value PostgresCopy#MOST_ROWS} rows (see {@link PostgresCopy}), with the same outcomes; from
+ * the copy of a row that cannot go as text (a value with no text form) on, the rows go as a batch
+ * after those copied.
  *
  * <p>Outcomes stay those of the statements run one by one: a row rejected by a unique or
  * primary-key constraint raises what its {@link Row#rejected} says (an

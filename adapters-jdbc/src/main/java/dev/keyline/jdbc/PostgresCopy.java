@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
  * Each value is written as the text {@link SqlParameters} would bind it as: a string as it is, an
  * instant in UTC truncated to microseconds, an enum by name, an identifier by its value, and so
  * on; a value of another type (an array, a {@code double}, or one binding refuses) makes the
- * rows from its copy on go as a batch, which binds them, or reports the value, as before. The outcomes are those of the batch: the same rows written, a
- * duplicate key rejected as the row the database names, and a failure that leaves the transaction
- * to roll back.
+ * rows from its copy on go as a batch, which binds them, or reports the value, as before. The
+ * outcomes are those of the batch: the same rows written, a duplicate key rejected as the row the
+ * database names, and a failure that leaves the transaction to roll back.
  *
  * <p>The copy goes through the PostgreSQL driver's own API, found by reflection (the provider
  * compiles against JDBC alone); a connection that does not unwrap to the driver's, or a driver
