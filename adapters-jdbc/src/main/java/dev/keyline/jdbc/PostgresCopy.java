@@ -60,7 +60,13 @@ final class PostgresCopy {
     private static final Pattern INSERT = Pattern.compile(
             "INSERT INTO (keyline_[a-z0-9_]+) \\(([a-z0-9_]+(?:, [a-z0-9_]+)*)\\) VALUES \\((\\?(?:, \\?)*)\\)");
 
-    /** The COPY of each insert text that qualifies, and the empty text for one that does not. */
+    /** The most insert texts {@link #COPIES} keeps; beyond them a text is translated at each flush. */
+    private static final int MOST_KEPT = 1_000;
+
+    /**
+     * The COPY of each insert text that qualifies, and the empty text for one that does not: the
+     * provider's inserts are a few per table, but a host's own texts could be many.
+     */
     private static final ConcurrentHashMap<String, String> COPIES = new ConcurrentHashMap<>();
 
     private static volatile Api api;
@@ -76,8 +82,19 @@ final class PostgresCopy {
      * @return the copy's text, or null
      */
     static String copyOf(String insert) {
-        String copy = COPIES.computeIfAbsent(insert, PostgresCopy::translate);
+        String copy = COPIES.get(insert);
+        if (copy == null) {
+            copy = translate(insert);
+            if (COPIES.size() < MOST_KEPT) {
+                COPIES.putIfAbsent(insert, copy);
+            }
+        }
         return copy.isEmpty() ? null : copy;
+    }
+
+    /** How many insert texts are kept translated, at most {@value #MOST_KEPT}. */
+    static int keptTexts() {
+        return COPIES.size();
     }
 
     private static String translate(String insert) {

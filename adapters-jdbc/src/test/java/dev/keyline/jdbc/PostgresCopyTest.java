@@ -48,6 +48,17 @@ class PostgresCopyTest {
     }
 
     @Test
+    void theTranslatedTextsKeptAreBoundedWhateverTextsAHostSends() {
+        for (int i = 0; i < 1_500; i++) {
+            assertThat(PostgresCopy.copyOf("INSERT INTO notes_note_" + i + " (note_id) VALUES (?)")).isNull();
+            assertThat(PostgresCopy.copyOf("INSERT INTO keyline_tally_" + i + " (tally_id) VALUES (?)"))
+                    .isEqualTo("COPY keyline_tally_" + i + " (tally_id) FROM STDIN");
+        }
+
+        assertThat(PostgresCopy.keptTexts()).isLessThanOrEqualTo(1_000);
+    }
+
+    @Test
     void eachValueIsWrittenAsTheTextItIsBoundAs() {
         UUID uuid = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
         Instant instant = Instant.parse("2026-03-02T02:00:00.123456789Z");
