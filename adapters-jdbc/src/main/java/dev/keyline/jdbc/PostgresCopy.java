@@ -4,6 +4,7 @@ import dev.keyline.domain.common.EventId;
 import dev.keyline.domain.common.Identifier;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -200,7 +201,7 @@ final class PostgresCopy {
      * @return the rows the server copied, or -1
      * @throws SQLException when the server refuses the copy (the transaction must then roll back)
      */
-    static long copy(Connection connection, String copy, CharSequence data) throws SQLException {
+    static long copy(Connection connection, String copy, StringBuilder data) throws SQLException {
         Api found = api(connection);
         if (found == null || !connection.isWrapperFor(found.connection)) {
             return -1;
@@ -208,7 +209,7 @@ final class PostgresCopy {
         Object driverConnection = connection.unwrap(found.connection);
         try {
             Object manager = found.copyApi.invoke(driverConnection);
-            return (Long) found.copyIn.invoke(manager, copy, new CharSequenceReader(data));
+            return (Long) found.copyIn.invoke(manager, copy, new StringReader(data.toString()));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException sql) {
@@ -251,38 +252,6 @@ final class PostgresCopy {
                 }
             }
             return new Api(null, null, null);
-        }
-    }
-
-    /** A reader over the rows built, without copying them into another string. */
-    private static final class CharSequenceReader extends Reader {
-        private final CharSequence text;
-        private int next;
-
-        CharSequenceReader(CharSequence text) {
-            this.text = text;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) {
-            if (next >= text.length()) {
-                return -1;
-            }
-            int n = Math.min(length, text.length() - next);
-            if (text instanceof StringBuilder builder) {
-                builder.getChars(next, next + n, buffer, offset);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = text.charAt(next + i);
-                }
-            }
-            next += n;
-            return n;
-        }
-
-        @Override
-        public void close() {
-            next = text.length();
         }
     }
 }

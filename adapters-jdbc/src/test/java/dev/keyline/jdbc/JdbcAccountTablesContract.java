@@ -269,14 +269,7 @@ abstract class JdbcAccountTablesContract {
     abstract boolean anInsertIsWaiting() throws SQLException;
 
     private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new AssertionError("the other transaction did not get there");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Latches.await(latch, 60, "the other transaction did not get there");
     }
 
     private KeyAccount active(AccountId id, UserId manager) {

@@ -498,14 +498,7 @@ abstract class KeptAggregatesContract {
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Latches.await(latch, 30, "never released");
     }
 
     @Test

@@ -147,13 +147,6 @@ abstract class OutboxConcurrencyContract {
     private static final Set<String> SINKS = Set.of("crm", "pager");
 
     private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new AssertionError("latch never opened");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Latches.await(latch, 60, "latch never opened");
     }
 }
