@@ -6,6 +6,7 @@
 #   benchmarks/run.sh                       # short profile: every figure, in under 10 minutes on a quiet two-core machine
 #   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
 #   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, outbox-history (long only), scale-h2 or scale-postgres
+#   benchmarks/run.sh --only commands,bulk  # several groups, in the order above
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
 #   benchmarks/run.sh --no-trust            # Keyline's side reading the parent row at every load (trustKeptStates(false))
 #   benchmarks/run.sh --profile             # every trial under async-profiler (CPU time), summed up in profile.md
@@ -65,12 +66,21 @@ while [[ $# -gt 0 ]]; do
       break
       ;;
     *)
-      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--profile] [--only commands|bulk|outbox|outbox-history|scale-h2|scale-postgres] [-- JMH-ARGS...]" >&2
+      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--profile] [--only GROUP[,GROUP...]] (groups: commands bulk outbox outbox-history scale-h2 scale-postgres) [-- JMH-ARGS...]" >&2
       exit 2
       ;;
   esac
   shift
 done
+if [[ -n "$ONLY" ]]; then
+  IFS=, read -r -a GROUPS_ASKED <<< "$ONLY"
+  for g in "${GROUPS_ASKED[@]}"; do
+    case "$g" in
+      commands|bulk|outbox|outbox-history|scale-h2|scale-postgres) ;;
+      *) echo "--only: no group '$g' (groups: commands bulk outbox outbox-history scale-h2 scale-postgres)" >&2; exit 2 ;;
+    esac
+  done
+fi
 if [[ ! -f "$JAR" ]]; then
   echo "missing $JAR: run ./mvnw -B -ntp package -DskipTests first" >&2
   exit 2
@@ -188,7 +198,7 @@ run_part() {
   shift
   local name="$1"
   shift
-  if [[ -n "$ONLY" && "$ONLY" != "$group" ]]; then
+  if [[ -n "$ONLY" && ",$ONLY," != *",$group,"* ]]; then
     return
   fi
   if [[ ${#EXTRA[@]} -gt 0 ]]; then
