@@ -1,5 +1,7 @@
 package dev.keyline.jdbc;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,6 +13,9 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * A data source that makes a real database fail on cue: plain {@link Proxy} objects around a real
@@ -19,6 +24,8 @@ import javax.sql.DataSource;
  * under it (every later call on that connection fails too, and the real connection is rolled back
  * before it goes back to its pool), the statement times out with a {@link SQLTimeoutException},
  * or the connection drops during the commit (the work is rolled back, the commit call fails).
+ * A PostgreSQL copy ({@code CopyManager.copyIn}, which the provider reaches by unwrapping the
+ * connection to the driver's) counts and fails as a statement does.
  */
 final class FaultyDataSource {
 
@@ -39,6 +46,8 @@ final class FaultyDataSource {
     private volatile int at;
     private final AtomicInteger seen = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger copies = new AtomicInteger();
+    private final AtomicInteger injectedIntoCopies = new AtomicInteger();
 
     FaultyDataSource(DataSource real) {
         this.real = real;
@@ -74,6 +83,16 @@ final class FaultyDataSource {
         return injected.get();
     }
 
+    /** How many copies have been sent through this data source, failed ones included. */
+    int copies() {
+        return copies.get();
+    }
+
+    /** How many of the injected faults failed a copy. */
+    int injectedIntoCopies() {
+        return injectedIntoCopies.get();
+    }
+
     private Connection connection(Connection realConnection) {
         boolean[] dropped = {false};
         return proxy(Connection.class, realConnection, (target, method, args) -> {
@@ -96,31 +115,76 @@ final class FaultyDataSource {
             if (result instanceof Statement s && Statement.class.isAssignableFrom(method.getReturnType())) {
                 return statement(method.getReturnType(), s, dropped, realConnection);
             }
+            if (name.equals("unwrap") && args[0] == PGConnection.class) {
+                return driverConnection((PGConnection) result, dropped, realConnection);
+            }
             return result;
         });
+    }
+
+    /** The driver's connection, whose copy API fails as the statements do. */
+    private PGConnection driverConnection(PGConnection real, boolean[] dropped, Connection realConnection) {
+        return proxy(PGConnection.class, real, (target, method, args) -> {
+            if (dropped[0]) {
+                throw dropped();
+            }
+            if (method.getName().equals("getCopyAPI")) {
+                return new FaultyCopies((BaseConnection) real, dropped, realConnection);
+            }
+            return invoke(target, method, args);
+        });
+    }
+
+    /** The driver's copy API, failing a copy as {@link #failIfDue} fails a statement. */
+    private final class FaultyCopies extends CopyManager {
+        private final boolean[] dropped;
+        private final Connection realConnection;
+
+        FaultyCopies(BaseConnection connection, boolean[] dropped, Connection realConnection) throws SQLException {
+            super(connection);
+            this.dropped = dropped;
+            this.realConnection = realConnection;
+        }
+
+        @Override
+        public long copyIn(String sql, Reader from) throws SQLException, IOException {
+            copies.incrementAndGet();
+            int before = injected.get();
+            try {
+                failIfDue(dropped, realConnection);
+            } finally {
+                injectedIntoCopies.addAndGet(injected.get() - before);
+            }
+            return super.copyIn(sql, from);
+        }
     }
 
     private Object statement(Class<?> type, Statement realStatement, boolean[] dropped, Connection realConnection) {
         return proxy(type, realStatement, (target, method, args) -> {
             String name = method.getName();
             if (name.startsWith("execute")) {
-                if (dropped[0]) {
-                    throw dropped();
-                }
-                if (fires(Fault.STATEMENT)) {
-                    throw new SQLException("injected failure of a statement", "XX000");
-                }
-                if (fires(Fault.TIMEOUT)) {
-                    throw new SQLTimeoutException("injected statement timeout", "57014");
-                }
-                if (fires(Fault.DROP)) {
-                    dropped[0] = true;
-                    rollbackQuietly(realConnection);
-                    throw dropped();
-                }
+                failIfDue(dropped, realConnection);
             }
             return invoke(target, method, args);
         });
+    }
+
+    /** Counts a statement (or copy) sent on the connection, and fails it when the armed fault is due. */
+    private void failIfDue(boolean[] dropped, Connection realConnection) throws SQLException {
+        if (dropped[0]) {
+            throw dropped();
+        }
+        if (fires(Fault.STATEMENT)) {
+            throw new SQLException("injected failure of a statement", "XX000");
+        }
+        if (fires(Fault.TIMEOUT)) {
+            throw new SQLTimeoutException("injected statement timeout", "57014");
+        }
+        if (fires(Fault.DROP)) {
+            dropped[0] = true;
+            rollbackQuietly(realConnection);
+            throw dropped();
+        }
     }
 
     /** Counts one statement (or commit) of the armed kind; true when this one is the k-th. */
