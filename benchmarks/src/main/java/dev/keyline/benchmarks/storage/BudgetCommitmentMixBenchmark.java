@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The budget-commitment command mix ({@link BudgetCommitmentMix}: set a budget's targets, draft it,
  * plan its line, submit, approve and issue it, book a request on the line and replace it by a larger
  * order; eight commands, eight transactions) on Keyline, hand-written JDBC and JPA entities with
- * Hibernate ({@link HibernateBudgetCommitment#run(long)}), on H2 and PostgreSQL. Each trial starts
- * from an empty database; the score is commands per second on one thread.
+ * Hibernate ({@link HibernateBudgetCommitment#run(long)}), on H2 and PostgreSQL. Each iteration
+ * starts from an empty database, as in {@link KeyAccountMixBenchmark}; the score is commands per
+ * second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,8 +48,8 @@ public class BudgetCommitmentMixBenchmark {
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
-    /** A new database and the side on it. */
-    @Setup(Level.Trial)
+    /** A new database for the iteration and the side on it. */
+    @Setup(Level.Iteration)
     public void setUp() {
         fixture = Fixture.create(database);
         runner = switch (side) {
@@ -62,8 +63,8 @@ public class BudgetCommitmentMixBenchmark {
         };
     }
 
-    /** Drops the database. */
-    @TearDown(Level.Trial)
+    /** Drops the iteration's database. */
+    @TearDown(Level.Iteration)
     public void tearDown() {
         if (sessions != null) {
             sessions.close();

@@ -6,6 +6,8 @@ import dev.keyline.runtime.Keyline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -18,6 +20,17 @@ public final class Fixture implements AutoCloseable {
 
     /** The time of every command of the workloads. */
     public static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+
+    /**
+     * Flyway's logger, kept so that its level holds: the command benchmarks migrate a new database
+     * at every iteration, and Flyway's lines of information would bury JMH's scores in the log.
+     * Warnings and errors still show.
+     */
+    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY.setLevel(Level.WARNING);
+    }
 
     private final Database.Opened opened;
     private final JdbcStorage storage;

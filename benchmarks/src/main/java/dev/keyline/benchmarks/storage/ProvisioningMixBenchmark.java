@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The provisioning-order command mix ({@link ProvisioningMix}: open an order of six stages, start
  * stage 1, complete it; three commands, three transactions) on Keyline, hand-written JDBC and
- * JPA entities with Hibernate ({@link HibernateProvisioning#run(long)}), on H2 and PostgreSQL. Each trial starts from an empty database; the score is commands per second
- * on one thread.
+ * JPA entities with Hibernate ({@link HibernateProvisioning#run(long)}), on H2 and PostgreSQL. Each iteration starts from an empty
+ * database, as in {@link KeyAccountMixBenchmark}; the score is commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,8 +46,8 @@ public class ProvisioningMixBenchmark {
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
-    /** A new database and the side on it. */
-    @Setup(Level.Trial)
+    /** A new database for the iteration and the side on it. */
+    @Setup(Level.Iteration)
     public void setUp() {
         fixture = Fixture.create(database);
         runner = switch (side) {
@@ -61,8 +61,8 @@ public class ProvisioningMixBenchmark {
         };
     }
 
-    /** Drops the database. */
-    @TearDown(Level.Trial)
+    /** Drops the iteration's database. */
+    @TearDown(Level.Iteration)
     public void tearDown() {
         if (sessions != null) {
             sessions.close();

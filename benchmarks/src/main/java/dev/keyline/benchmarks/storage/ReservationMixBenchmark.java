@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The reservation command mix ({@link ReservationMix}: reserve four units of a pool, extend the
  * reservation, allocate its units, release them; four commands, four transactions) on Keyline,
  * hand-written JDBC and JPA entities with Hibernate ({@link HibernateReservation#run(long)}), on H2
- * and PostgreSQL. Each trial starts from an empty database with the pool opened; the score is
- * commands per second on one thread.
+ * and PostgreSQL. Each iteration starts from an empty database with the pool opened, as in
+ * {@link KeyAccountMixBenchmark}; the score is commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,8 +47,8 @@ public class ReservationMixBenchmark {
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
-    /** A new database and the side on it. */
-    @Setup(Level.Trial)
+    /** A new database for the iteration and the side on it. */
+    @Setup(Level.Iteration)
     public void setUp() {
         fixture = Fixture.create(database);
         runner = switch (side) {
@@ -70,8 +70,8 @@ public class ReservationMixBenchmark {
         }
     }
 
-    /** Drops the database. */
-    @TearDown(Level.Trial)
+    /** Drops the iteration's database. */
+    @TearDown(Level.Iteration)
     public void tearDown() {
         if (sessions != null) {
             sessions.close();

@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The SLA-order command mix ({@link SlaOrderMix}: draft an SLA, sign it for both parties, approve
  * it, accept an order, report it completed; six commands, six transactions) on Keyline, hand-written
  * JDBC and JPA entities with Hibernate ({@link HibernateSlaOrder#run(long)}), on H2 and PostgreSQL.
- * Each trial starts from an empty database; the score is commands per second on one thread.
+ * Each iteration starts from an empty database, as in {@link KeyAccountMixBenchmark}; the score is
+ * commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,8 +47,8 @@ public class SlaOrderMixBenchmark {
     private KeyAccountMixBenchmark.Side runner;
     private long next;
 
-    /** A new database and the side on it. */
-    @Setup(Level.Trial)
+    /** A new database for the iteration and the side on it. */
+    @Setup(Level.Iteration)
     public void setUp() {
         fixture = Fixture.create(database);
         runner = switch (side) {
@@ -61,8 +62,8 @@ public class SlaOrderMixBenchmark {
         };
     }
 
-    /** Drops the database. */
-    @TearDown(Level.Trial)
+    /** Drops the iteration's database. */
+    @TearDown(Level.Iteration)
     public void tearDown() {
         if (sessions != null) {
             sessions.close();
