@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The provisioning-order command mix ({@link ProvisioningMix}: open an order of six stages, start
  * stage 1, complete it; three commands, three transactions) on Keyline, hand-written JDBC and
- * JPA entities with Hibernate ({@link HibernateProvisioning#run(long)}), on H2 and PostgreSQL. Each iteration starts from an empty
- * database, as in {@link KeyAccountMixBenchmark}; the score is commands per second on one thread.
+ * JPA entities with Hibernate ({@link HibernateProvisioning#run(long)}), on H2 and PostgreSQL.
+ * Each iteration starts from an empty database, as in {@link KeyAccountMixBenchmark}; the score is
+ * commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
