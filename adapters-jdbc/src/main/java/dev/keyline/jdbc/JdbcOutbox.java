@@ -20,6 +20,7 @@ import dev.keyline.spi.SinkDelivery;
 import dev.keyline.spi.StorageException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -274,7 +275,7 @@ public final class JdbcOutbox implements Outbox {
             + "ORDER BY o.sequence_number";
 
     private static final String LOCK = "SELECT " + COLUMNS + ", o.version, o.status FROM keyline_outbox o "
-            + "WHERE o.sequence_number IN (%s) FOR UPDATE SKIP LOCKED";
+            + "WHERE %s FOR UPDATE SKIP LOCKED";
 
     private static final String INSERT_DELIVERY = "INSERT INTO keyline_outbox_delivery (" + DELIVERY_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -536,11 +537,10 @@ public final class JdbcOutbox implements Outbox {
         }
         candidates.sort(Comparator.comparingLong(Candidate::sequence).thenComparing(Candidate::sink));
         Object[] sequences = candidates.stream().map(Candidate::sequence).distinct().toArray();
-        String placeholders = String.join(", ", Collections.nCopies(sequences.length, "?"));
         Map<Long, LockedEntry> locked = new HashMap<>();
-        session.query(String.format(LOCK, placeholders), row -> locked.put(row.longValue("sequence_number"),
-                new LockedEntry(message(row), row.longValue("version"), SCHEDULED.equals(row.string("status")))),
-                sequences);
+        session.query(String.format(LOCK, oneOf("o.sequence_number", "bigint", sequences.length)),
+                row -> locked.put(row.longValue("sequence_number"), new LockedEntry(message(row), row.longValue("version"),
+                        SCHEDULED.equals(row.string("status")))), oneOfParameters(Arrays.asList(sequences)));
         // the candidates' entries as they are now, under their locks, at the version the candidates were read at
         Map<Long, Loaded> current = new HashMap<>();
         load(candidates.stream().filter(c -> {
@@ -717,10 +717,10 @@ public final class JdbcOutbox implements Outbox {
         Map<EventId, Settled> present = new HashMap<>(ids.size() * 2);
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            session.query("SELECT event_id, delivered_sink, delivered_at FROM keyline_outbox WHERE event_id IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY sequence_number FOR UPDATE",
+            session.query("SELECT event_id, delivered_sink, delivered_at FROM keyline_outbox WHERE "
+                    + oneOf("event_id", "uuid", chunk.size()) + " ORDER BY sequence_number FOR UPDATE",
                     row -> present.put(row.eventId("event_id"), new Settled(row.string("delivered_sink"),
-                            row.instant("delivered_at"))), chunk.toArray());
+                            row.instant("delivered_at"))), oneOfParameters(chunk));
         }
         Map<EventId, List<SinkDelivery>> deliveries = deliveriesOf(new ArrayList<>(present.keySet()));
         // the claim rows, when an entry may be in one: it has neither delivery rows nor a delivered
@@ -1130,6 +1130,37 @@ public final class JdbcOutbox implements Outbox {
         expectOneEach(session.batch(UPDATE_SUMMARY, rows), operation);
     }
 
+    /**
+     * The condition that {@code column} is one of {@code count} values: on PostgreSQL
+     * {@code column = ANY(?::type[])}, one array parameter, so that every batch size is one statement
+     * to prepare and the server binds one value instead of hundreds; elsewhere {@code column IN (?, ...)}.
+     * {@link #oneOfParameters} gives the parameters.
+     *
+     * @param type the column's PostgreSQL type, for the array's cast
+     */
+    private String oneOf(String column, String type, int count) {
+        if (session.dialect() == SqlDialect.POSTGRESQL) {
+            return column + " = ANY(?::" + type + "[])";
+        }
+        return column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+    }
+
+    /**
+     * The parameters of {@link #oneOf} for the values (sequence numbers or event ids): on PostgreSQL
+     * one text array of them, elsewhere the values themselves.
+     */
+    private Object[] oneOfParameters(List<?> values) {
+        if (session.dialect() != SqlDialect.POSTGRESQL) {
+            return values.toArray();
+        }
+        String[] texts = new String[values.size()];
+        for (int i = 0; i < texts.length; i++) {
+            Object v = values.get(i);
+            texts[i] = v instanceof EventId id ? id.value().toString() : v.toString();
+        }
+        return new Object[] {session.textArray(texts)};
+    }
+
     /** An instant as PostgreSQL reads a {@code timestamptz}, truncated to the stored microseconds; null stays null. */
     private static String text(Instant instant) {
         return instant == null ? null : SqlParameters.storedInstantText(instant);
@@ -1167,10 +1198,9 @@ public final class JdbcOutbox implements Outbox {
         Map<EventId, List<SinkDelivery>> deliveries = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<EventId> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            session.query("SELECT " + DELIVERY_COLUMNS + " FROM keyline_outbox_delivery WHERE event_id IN ("
-                    + placeholders + ")", row -> deliveries.computeIfAbsent(row.eventId("event_id"), k -> new ArrayList<>())
-                    .add(delivery(row)), chunk.toArray());
+            session.query("SELECT " + DELIVERY_COLUMNS + " FROM keyline_outbox_delivery WHERE "
+                    + oneOf("event_id", "uuid", chunk.size()), row -> deliveries.computeIfAbsent(row.eventId("event_id"),
+                            k -> new ArrayList<>()).add(delivery(row)), oneOfParameters(chunk));
         }
         return deliveries;
     }

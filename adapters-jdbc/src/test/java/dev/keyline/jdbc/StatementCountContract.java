@@ -212,6 +212,47 @@ abstract class StatementCountContract {
     }
 
     @Test
+    void theRelaysStatementsNameABatchsIdsAsOneArrayOnPostgresqlAndAsAnInListOnH2() {
+        register("KA1");
+        Instant now = Instant.now();
+        List<String> ofOne = relayTexts(now, 1);
+        register("KA2");
+        register("KA3");
+        register("KA4");
+        List<String> ofThree = relayTexts(now, 3);
+
+        if (sendsTogether()) {
+            // one text per statement whatever the batch's size: nothing for the server to prepare again
+            assertThat(ofThree).as("the statements of a batch of three against one of one").isEqualTo(ofOne);
+            assertThat(ofThree).as("no IN list of placeholders").noneMatch(t -> t.matches("(?s).*IN \\(\\?, \\?.*"));
+        } else {
+            assertThat(ofThree).as("H2's IN lists grow with the batch").isNotEqualTo(ofOne);
+            assertThat(ofThree.stream().map(StatementCountContract::oneInList).toList()).as("but for the IN lists")
+                    .isEqualTo(ofOne.stream().map(StatementCountContract::oneInList).toList());
+        }
+    }
+
+    /** The texts of one claim for one sink, which must claim {@code expected} entries, and of their marks. */
+    private List<String> relayTexts(Instant now, int expected) {
+        java.util.List<dev.keyline.spi.OutboxClaim> claims = new java.util.ArrayList<>();
+        Counted claim = log.count(() -> claims.addAll(keyline.transactions().execute(() -> keyline.storage().outbox()
+                .claimDue(now.plusSeconds(1), java.util.Set.of("sink"), 10, now.plusSeconds(60)))));
+        assertThat(claims).hasSize(expected);
+        Counted marks = log.count(() -> assertThat(keyline.transactions().execute(() -> keyline.storage().outbox()
+                .markAll(claims.stream().map(c -> dev.keyline.spi.OutboxMark.delivered(c, now.plusSeconds(2))).toList())))
+                .containsOnly(true));
+        List<String> texts = new java.util.ArrayList<>();
+        claim.statements().forEach(st -> texts.add(st.sql()));
+        marks.statements().forEach(st -> texts.add(st.sql()));
+        return texts;
+    }
+
+    /** The text with every list of placeholders cut to one placeholder. */
+    private static String oneInList(String sql) {
+        return sql.replaceAll("\\?(, \\?)+", "?");
+    }
+
+    @Test
     void aClaimForTwoSinksWritesADeliveryRowPerEntryAndSinkAndLeavesTheEntriesRowsAlone() {
         register("KA1");
         register("KA2");

@@ -1,22 +1,17 @@
 package dev.keyline.benchmarks.storage;
 
 import dev.keyline.benchmarks.storage.orm.HibernateBudgetCommitment;
-import dev.keyline.benchmarks.storage.orm.Orm;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -24,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * plan its line, submit, approve and issue it, book a request on the line and replace it by a larger
  * order; eight commands, eight transactions) on Keyline, hand-written JDBC and JPA entities with
  * Hibernate ({@link HibernateBudgetCommitment#run(long)}), on H2 and PostgreSQL. Each iteration
- * starts from an empty database, as in {@link KeyAccountMixBenchmark}; the score is commands per
+ * starts from an empty database, as in {@link CommandMixBenchmark}; the score is commands per
  * second on one thread.
  */
 @State(Scope.Benchmark)
@@ -33,53 +28,31 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
-public class BudgetCommitmentMixBenchmark {
+public class BudgetCommitmentMixBenchmark extends CommandMixBenchmark {
 
-    /** The database. */
-    @Param({"H2", "POSTGRES"})
-    public Database database;
-
-    /** Which side writes: {@code keyline}, {@code raw} or {@code hibernate}. */
-    @Param({"keyline", "raw", "hibernate"})
-    public String side;
-
-    private Fixture fixture;
-    private SessionFactory sessions;
-    private KeyAccountMixBenchmark.Side runner;
-    private long next;
-
-    /** A new database for the iteration and the side on it. */
-    @Setup(Level.Iteration)
-    public void setUp() {
-        fixture = Fixture.create(database);
-        runner = switch (side) {
-            case "keyline" -> new BudgetCommitmentMix(fixture)::run;
-            case "raw" -> new RawBudgetCommitment(fixture.dataSource())::run;
-            case "hibernate" -> {
-                sessions = Orm.sessionFactory(fixture.dataSource());
-                yield new HibernateBudgetCommitment(sessions)::run;
-            }
-            default -> throw new IllegalArgumentException("unknown side " + side);
-        };
+    @Override
+    Side keyline(Fixture fixture) {
+        return new BudgetCommitmentMix(fixture)::run;
     }
 
-    /** Drops the iteration's database. */
-    @TearDown(Level.Iteration)
-    public void tearDown() {
-        if (sessions != null) {
-            sessions.close();
-        }
-        fixture.close();
+    @Override
+    Side raw(Fixture fixture) {
+        return new RawBudgetCommitment(fixture.dataSource())::run;
+    }
+
+    @Override
+    Side hibernate(SessionFactory sessions) {
+        return new HibernateBudgetCommitment(sessions)::run;
     }
 
     /**
-     * One budget's eight commands.
+     * One unit's commands.
      *
      * @throws Exception when a command fails
      */
     @Benchmark
     @OperationsPerInvocation(BudgetCommitmentMix.COMMANDS)
     public void mix() throws Exception {
-        runner.run(next++);
+        run();
     }
 }

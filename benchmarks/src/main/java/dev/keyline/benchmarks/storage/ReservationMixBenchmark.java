@@ -1,22 +1,17 @@
 package dev.keyline.benchmarks.storage;
 
 import dev.keyline.benchmarks.storage.orm.HibernateReservation;
-import dev.keyline.benchmarks.storage.orm.Orm;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,61 +27,31 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
-public class ReservationMixBenchmark {
+public class ReservationMixBenchmark extends CommandMixBenchmark {
 
-    /** The database. */
-    @Param({"H2", "POSTGRES"})
-    public Database database;
-
-    /** Which side writes: {@code keyline}, {@code raw} or {@code hibernate}. */
-    @Param({"keyline", "raw", "hibernate"})
-    public String side;
-
-    private Fixture fixture;
-    private SessionFactory sessions;
-    private KeyAccountMixBenchmark.Side runner;
-    private long next;
-
-    /** A new database for the iteration and the side on it. */
-    @Setup(Level.Iteration)
-    public void setUp() {
-        fixture = Fixture.create(database);
-        runner = switch (side) {
-            case "keyline" -> new ReservationMix(fixture)::run;
-            case "raw" -> rawReservation();
-            case "hibernate" -> {
-                sessions = Orm.sessionFactory(fixture.dataSource());
-                yield new HibernateReservation(sessions)::run;
-            }
-            default -> throw new IllegalArgumentException("unknown side " + side);
-        };
+    @Override
+    Side keyline(Fixture fixture) {
+        return new ReservationMix(fixture)::run;
     }
 
-    private KeyAccountMixBenchmark.Side rawReservation() {
-        try {
-            return new RawReservation(fixture.dataSource())::run;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("opening the raw side's pool failed", e);
-        }
+    @Override
+    Side raw(Fixture fixture) throws java.sql.SQLException {
+        return new RawReservation(fixture.dataSource())::run;
     }
 
-    /** Drops the iteration's database. */
-    @TearDown(Level.Iteration)
-    public void tearDown() {
-        if (sessions != null) {
-            sessions.close();
-        }
-        fixture.close();
+    @Override
+    Side hibernate(SessionFactory sessions) {
+        return new HibernateReservation(sessions)::run;
     }
 
     /**
-     * One reservation's four commands.
+     * One unit's commands.
      *
      * @throws Exception when a command fails
      */
     @Benchmark
     @OperationsPerInvocation(ReservationMix.COMMANDS)
     public void mix() throws Exception {
-        runner.run(next++);
+        run();
     }
 }
