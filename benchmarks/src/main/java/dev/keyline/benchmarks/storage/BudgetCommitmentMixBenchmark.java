@@ -46,7 +46,7 @@ public class BudgetCommitmentMixBenchmark extends CommandMixBenchmark {
     }
 
     /**
-     * One unit's commands.
+     * One budget's commands.
      *
      * @throws Exception when a command fails
      */

@@ -45,7 +45,7 @@ public class ProvisioningMixBenchmark extends CommandMixBenchmark {
     }
 
     /**
-     * One unit's commands.
+     * One order's commands.
      *
      * @throws Exception when a command fails
      */

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * reservation, allocate its units, release them; four commands, four transactions) on Keyline,
  * hand-written JDBC and JPA entities with Hibernate ({@link HibernateReservation#run(long)}), on H2
  * and PostgreSQL. Each iteration starts from an empty database with the pool opened, as in
- * {@link KeyAccountMixBenchmark}; the score is commands per second on one thread.
+ * {@link CommandMixBenchmark}; the score is commands per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,7 +45,7 @@ public class ReservationMixBenchmark extends CommandMixBenchmark {
     }
 
     /**
-     * One unit's commands.
+     * One reservation's commands.
      *
      * @throws Exception when a command fails
      */

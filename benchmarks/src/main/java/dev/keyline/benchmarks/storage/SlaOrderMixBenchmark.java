@@ -45,7 +45,7 @@ public class SlaOrderMixBenchmark extends CommandMixBenchmark {
     }
 
     /**
-     * One unit's commands.
+     * One SLA's commands.
      *
      * @throws Exception when a command fails
      */
