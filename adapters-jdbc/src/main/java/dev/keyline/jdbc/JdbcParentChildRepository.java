@@ -49,6 +49,15 @@ import java.util.stream.StreamSupport;
  * confirmed by one more statement that reads the versions, so a subclass that reads its tables in
  * another order stays correct, at a statement's cost.
  *
+ * <p>A query in a read on PostgreSQL ({@link JdbcTransactions#read}) needs none of this: its stream
+ * starts the read's transaction at {@code REPEATABLE READ}, where every statement reads from the
+ * snapshot the parent rows came from, so the children read belong to those rows as they are; the
+ * last child table is then read alone ({@code childrenAndVersionsOf} reads as {@code childrenOf}
+ * does), and nothing is read twice. Such a query returns every aggregate as it was when its parent
+ * rows were read, where one in a transaction ({@link JdbcTransactions#execute}, at
+ * {@code READ COMMITTED}) or on H2 (whose reads run in auto-commit) returns each aggregate as some
+ * save committed it, the ones saved while it ran at their later states.
+ *
  * <p>Queries ({@link #streamWhere}, {@link #listWhere}) read the parent rows lazily and the children
  * of up to {@value #CHUNK} parents at a time, one statement per child table, so a large result
  * needs a few statements per chunk, not one per row.
@@ -265,7 +274,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     @Override
     protected final A restore(Row row) {
         P parent = parent(row);
-        return loadConsistent(byId, new Object[] {idOf(parent)}, List.of(parent)).stream().findFirst()
+        return loadConsistent(byId, new Object[] {idOf(parent)}, List.of(parent), false).stream().findFirst()
                 .orElseThrow(() -> new StorageException(aggregateName() + " " + idOf(parent)
                         + " disappeared while it was being read", null));
     }
@@ -289,7 +298,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 return restored;
             }
         }
-        return loadConsistent(byId, params, parents).stream().findFirst();
+        return loadConsistent(byId, params, parents, false).stream().findFirst();
     }
 
     /**
@@ -310,7 +319,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
             Prefetched outer = prefetched.get();
             prefetched.set(new Prefetched(id, results));
             try {
-                return loadConsistent(byId, params, parents).stream().findFirst();
+                return loadConsistent(byId, params, parents, false).stream().findFirst();
             } finally {
                 prefetched.set(outer);
             }
@@ -470,6 +479,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         Stream<P> parents = session().stream("SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + orderBy,
                 this::parent, params);
         Iterator<P> rows = parents.iterator();
+        // asked once the parents' statement has run: a read on PostgreSQL reads from one snapshot from
+        // its first stream on
+        boolean oneSnapshot = session().readsOneSnapshot();
         Spliterator<A> chunked = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             private Iterator<A> current = Collections.emptyIterator();
@@ -484,7 +496,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                     while (rows.hasNext() && chunk.size() < CHUNK) {
                         chunk.add(rows.next());
                     }
-                    current = loadConsistent(condition, params, chunk).iterator();
+                    current = loadConsistent(condition, params, chunk, oneSnapshot).iterator();
                 }
                 action.accept(current.next());
                 return true;
@@ -558,7 +570,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * for several parents, their ids as one array read as a table and joined to the parent table),
      * and groups them by parent id; meant for the last child table {@link #readChildren(List)} reads.
      * The versions, read in the same statement as these rows, confirm that they and every
-     * {@link #childrenOf} read before them belong to the parent rows being restored.
+     * {@link #childrenOf} read before them belong to the parent rows being restored. In a query
+     * whose statements all read from one snapshot (a read's query on PostgreSQL; see the type's
+     * description) the rows are read as {@link #childrenOf} reads them, without the versions.
      * A parent without rows has no entry in the result.
      *
      * @param <T> the child type
@@ -589,6 +603,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         // table by its index: H2 checks every row an IN list finds against each value of the list
         // in turn, which for a chunk of parents took half of the statement's time
         boolean asTable = parentIds.size() > 1 && session().dialect() == SqlDialect.H2;
+        VersionCheck check = reading.get();
+        // rows read from the snapshot the parents were read from need no versions to prove it
+        withVersions &= check == null || !check.oneSnapshot;
         String sql = childStatements.computeIfAbsent(
                 new ChildStatement(childTable, parentColumn, orderColumn, asTable ? 0 : parentIds.size(), withVersions),
                 this::childStatement);
@@ -598,17 +615,18 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         // as the one before adds to its list without a map lookup
         Object[] group = new Object[2]; // the parent id, its list of children (null while it has none)
         String parentKey = withVersions ? PARENT_KEY : parentColumn;
+        boolean joined = withVersions;
         RowMapper<Boolean> rows = row -> {
             String parent = row.requiredString(parentKey);
             if (!parent.equals(group[0])) {
-                if (withVersions) {
+                if (joined) {
                     // every row of one parent joins the same parent row, so its first row has the version
                     parentVersions.put(parent, row.longValue(PARENT_VERSION));
                 }
                 group[0] = parent;
                 group[1] = null;
             }
-            if (withVersions && row.string(parentColumn) == null) {
+            if (joined && row.string(parentColumn) == null) {
                 return null; // the parent has no row in this table
             }
             T child = mapper.map(row, parent);
@@ -628,11 +646,10 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                     ? new Object[] {session().textArray(new LinkedHashSet<>(parentIds).toArray(String[]::new))}
                     : parentIds.toArray());
         }
-        VersionCheck check = reading.get();
         if (check != null) {
             if (withVersions) {
                 check.saw(parentIds, parentVersions);
-            } else {
+            } else if (!check.oneSnapshot) {
                 check.unconfirmed.addAll(parentIds);
             }
             check.children.put(childTable, children);
@@ -1027,9 +1044,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     /**
      * Restores the aggregates of the given parents (in their order), reading their children and
      * checking their versions; an aggregate saved meanwhile is read again, and dropped when its
-     * parent no longer matches {@code condition}.
+     * parent no longer matches {@code condition}. With {@code oneSnapshot} the parents were read from
+     * the snapshot every statement of the transaction reads from, so their children belong to them
+     * as read: no versions are read or compared.
      */
-    private List<A> loadConsistent(String condition, Object[] params, List<P> parents) {
+    private List<A> loadConsistent(String condition, Object[] params, List<P> parents, boolean oneSnapshot) {
         Map<String, A> loaded = new LinkedHashMap<>();
         for (P parent : parents) {
             loaded.put(idOf(parent), null);
@@ -1041,24 +1060,24 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 throw new StorageException(aggregateName() + " " + ids + " kept changing while being read; gave up after "
                         + MAX_ATTEMPTS + " attempts", null);
             }
-            VersionCheck check = new VersionCheck();
+            VersionCheck check = new VersionCheck(oneSnapshot);
             VersionCheck outer = reading.get();
             reading.set(check);
             Function<P, A> restore;
             try {
-                restore = readChildrenOf(pending);
+                restore = oneSnapshot ? readChildren(pending) : readChildrenOf(pending);
             } finally {
                 reading.set(outer);
             }
-            List<String> unconfirmed = ids.stream().filter(id -> !check.confirms(id)).toList();
+            List<String> unconfirmed = oneSnapshot ? List.of() : ids.stream().filter(id -> !check.confirms(id)).toList();
             if (!unconfirmed.isEmpty() && hasChildTables()) {
                 // a child read that no read with the versions followed: the versions read now, after
                 // it, confirm it as that read would have
                 check.saw(unconfirmed, versions(unconfirmed));
             }
             Map<String, Long> versions = check.agreed();
-            if (!hasChildTables()) {
-                // the parent row is the whole aggregate: what was read is consistent as it stands
+            if (oneSnapshot || !hasChildTables()) {
+                // one snapshot, or the parent row is the whole aggregate: what was read is consistent as it stands
                 pending.forEach(p -> versions.put(idOf(p), versionOf(p)));
             }
             List<String> changed = new ArrayList<>();
@@ -1217,11 +1236,17 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * statement that read its children.
      */
     private static final class VersionCheck {
+        /** Whether every statement of the load reads from the snapshot the parents were read from. */
+        private final boolean oneSnapshot;
         private final Map<String, Map<String, ? extends List<?>>> children = new HashMap<>();
         private final Map<String, Long> seen = new HashMap<>();
         private final Set<String> disagreeing = new HashSet<>();
         /** Parents whose children a statement without the versions read after the last version seen. */
         private final Set<String> unconfirmed = new HashSet<>();
+
+        VersionCheck(boolean oneSnapshot) {
+            this.oneSnapshot = oneSnapshot;
+        }
 
         void saw(List<String> requested, Map<String, Long> versions) {
             for (String id : requested) {

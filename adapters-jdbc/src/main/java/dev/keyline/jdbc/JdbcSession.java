@@ -52,6 +52,9 @@ import java.util.stream.StreamSupport;
  */
 public final class JdbcSession {
 
+    /** What makes a read's transaction on PostgreSQL read from one snapshot, as its first statement. */
+    static final String ONE_SNAPSHOT_POSTGRESQL = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
     /** Rows fetched per round trip by {@link #stream}. */
     static final int STREAM_FETCH_SIZE = 500;
 
@@ -284,6 +287,18 @@ public final class JdbcSession {
     }
 
     /**
+     * Whether the work active on the calling thread is a read whose statements all see one snapshot
+     * of the database: on PostgreSQL, a read from its first {@link #stream} on, which starts its
+     * transaction at {@code REPEATABLE READ}. Never inside {@link JdbcTransactions#execute}, whose
+     * transactions run at {@code READ COMMITTED}, nor on H2, whose reads run in auto-commit.
+     *
+     * @return true only inside such a read
+     */
+    boolean readsOneSnapshot() {
+        return transactions.readsOneSnapshot();
+    }
+
+    /**
      * Runs several queries as one statement, in one round trip, and hands their results to
      * {@code work} in order; only where {@link #sendsQueriesTogether()}. The database runs them one
      * after another, each as a statement of its own would run (under READ COMMITTED each sees what
@@ -448,7 +463,10 @@ public final class JdbcSession {
 
     private <T> Stream<T> openStream(String sql, RowMapper<T> mapper, Object[] params) {
         if (dialect == SqlDialect.POSTGRESQL) {
-            transactions.requireDatabaseTransaction(); // the driver fetches in portions only inside one
+            // the driver fetches in portions only inside a transaction; a read's stream starts one that
+            // reads from one snapshot, so that its later statements need not prove that the rows they
+            // read belong with the rows read before (see JdbcParentChildRepository)
+            transactions.requireDatabaseTransaction(ONE_SNAPSHOT_POSTGRESQL);
         }
         Connection connection = transactions.currentConnection();
         PreparedStatement statement = null;

@@ -227,6 +227,20 @@ public final class JdbcTransactions implements Transactions {
      * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
     void requireDatabaseTransaction() {
+        requireDatabaseTransaction(null);
+    }
+
+    /**
+     * {@link #requireDatabaseTransaction()}, and when this call is what starts the read's
+     * transaction, makes it read every row from one snapshot: {@code snapshotStatement} (such as
+     * PostgreSQL's {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY}) runs as its
+     * first statement, and {@link #readsOneSnapshot()} is true for the rest of the read. A read that
+     * already runs in a transaction, and every transaction of {@link #execute}, keep their isolation.
+     *
+     * @param snapshotStatement the statement that makes a transaction read from one snapshot; null
+     *     to leave its isolation as it is
+     */
+    void requireDatabaseTransaction(String snapshotStatement) {
         Binding binding = active();
         if (!binding.readOnly || binding.inTransaction) {
             return;
@@ -238,6 +252,28 @@ public final class JdbcTransactions implements Transactions {
         }
         binding.inTransaction = true;
         binding.previousAutoCommit = true;
+        if (snapshotStatement == null) {
+            return;
+        }
+        try (java.sql.Statement statement = binding.connection.createStatement()) {
+            statement.execute(snapshotStatement);
+        } catch (SQLException e) {
+            // the read's end rolls the transaction back and switches auto-commit on again
+            throw SqlFailures.wrap("starting a read's transaction on one snapshot (" + snapshotStatement + ")", e);
+        }
+        binding.oneSnapshot = true;
+    }
+
+    /**
+     * Whether the work active on the calling thread is a read whose statements all see one
+     * snapshot of the database, so that rows read by different statements belong together
+     * (see {@link #requireDatabaseTransaction(String)}).
+     *
+     * @return true only inside such a read
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
+     */
+    boolean readsOneSnapshot() {
+        return active().oneSnapshot;
     }
 
     /**
@@ -813,6 +849,8 @@ public final class JdbcTransactions implements Transactions {
         private boolean previousAutoCommit;
         /** For a read: whether the connection is inside a transaction, which ends with a rollback. */
         private boolean inTransaction;
+        /** For a read: whether its transaction reads every row from one snapshot. */
+        private boolean oneSnapshot;
         private PendingWrites pending;
         private Throwable rollbackOnly;
         /** The repositories' loads that trusted kept states; null when none did. */
