@@ -445,7 +445,11 @@ public final class JdbcSession {
     /**
      * Streams the rows of a large query, reading them in batches as the stream is consumed. Needs
      * an active transaction; close the stream (try-with-resources) to release the statement
-     * early. It is closed at the latest when the transaction ends.
+     * early. It is closed at the latest when the transaction ends. On PostgreSQL, whose driver
+     * fetches in portions only inside a database transaction, a stream in a read
+     * ({@link JdbcTransactions#read}) that has none yet starts one with
+     * {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY}: the rest of the read
+     * sees one snapshot.
      *
      * @param sql the query with {@code ?} placeholders
      * @param mapper maps one row

@@ -52,7 +52,8 @@ public interface Transactions {
      * work: every read sees committed state, as inside a transaction at read committed, which is
      * what {@link #execute} gives too; but the provider need not open a transaction for it (the
      * JDBC provider runs the statements in the connection's auto-commit mode, so a find costs no
-     * commit). Repositories and the outbox accept the work as they accept a transaction
+     * commit). A provider may give more: in the JDBC provider on PostgreSQL, a read's first stream
+     * opens a transaction at repeatable read, and the rest of the read sees one snapshot. Repositories and the outbox accept the work as they accept a transaction
      * ({@link #isActive()} is true while it runs), and a nested {@link #execute} joins it.
      *
      * <p>A write inside a read-only unit, directly or in a nested {@link #execute} (saving an
