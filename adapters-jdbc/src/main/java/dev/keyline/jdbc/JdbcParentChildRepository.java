@@ -605,17 +605,16 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         boolean asTable = parentIds.size() > 1 && session().dialect() == SqlDialect.H2;
         VersionCheck check = reading.get();
         // rows read from the snapshot the parents were read from need no versions to prove it
-        withVersions &= check == null || !check.oneSnapshot;
+        boolean joined = withVersions && (check == null || !check.oneSnapshot);
         String sql = childStatements.computeIfAbsent(
-                new ChildStatement(childTable, parentColumn, orderColumn, asTable ? 0 : parentIds.size(), withVersions),
+                new ChildStatement(childTable, parentColumn, orderColumn, asTable ? 0 : parentIds.size(), joined),
                 this::childStatement);
         Map<String, List<T>> children = new HashMap<>();
         Map<String, Long> parentVersions = new HashMap<>();
         // the rows come grouped by parent: the group being read, so that a row of the same parent
         // as the one before adds to its list without a map lookup
         Object[] group = new Object[2]; // the parent id, its list of children (null while it has none)
-        String parentKey = withVersions ? PARENT_KEY : parentColumn;
-        boolean joined = withVersions;
+        String parentKey = joined ? PARENT_KEY : parentColumn;
         RowMapper<Boolean> rows = row -> {
             String parent = row.requiredString(parentKey);
             if (!parent.equals(group[0])) {
@@ -647,7 +646,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                     : parentIds.toArray());
         }
         if (check != null) {
-            if (withVersions) {
+            if (joined) {
                 check.saw(parentIds, parentVersions);
             } else if (!check.oneSnapshot) {
                 check.unconfirmed.addAll(parentIds);

@@ -222,23 +222,15 @@ public final class JdbcTransactions implements Transactions {
      * Makes sure the work active on the calling thread runs inside a transaction on its
      * connection: a read in auto-commit mode switches it off (its end rolls back and switches it on
      * again); a transaction already is one. For statements that need one, such as a PostgreSQL
-     * cursor.
-     *
-     * @throws InvalidStateException when no transaction of this provider is active on the thread
-     */
-    void requireDatabaseTransaction() {
-        requireDatabaseTransaction(null);
-    }
-
-    /**
-     * {@link #requireDatabaseTransaction()}, and when this call is what starts the read's
-     * transaction, makes it read every row from one snapshot: {@code snapshotStatement} (such as
-     * PostgreSQL's {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY}) runs as its
-     * first statement, and {@link #readsOneSnapshot()} is true for the rest of the read. A read that
-     * already runs in a transaction, and every transaction of {@link #execute}, keep their isolation.
+     * cursor. When this call is what starts the read's transaction and {@code snapshotStatement} is
+     * given (such as PostgreSQL's {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ
+     * ONLY}), that statement runs first, so that the transaction reads every row from one snapshot,
+     * and {@link #readsOneSnapshot()} is true for the rest of the read. A read that already runs in
+     * a transaction, and every transaction of {@link #execute}, keep their isolation.
      *
      * @param snapshotStatement the statement that makes a transaction read from one snapshot; null
      *     to leave its isolation as it is
+     * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
     void requireDatabaseTransaction(String snapshotStatement) {
         Binding binding = active();
