@@ -222,14 +222,13 @@ public final class JdbcTransactions implements Transactions {
      * Makes sure the work active on the calling thread runs inside a transaction on its
      * connection: a read in auto-commit mode switches it off (its end rolls back and switches it on
      * again); a transaction already is one. For statements that need one, such as a PostgreSQL
-     * cursor. When this call is what starts the read's transaction and {@code snapshotStatement} is
-     * given (such as PostgreSQL's {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ
-     * ONLY}), that statement runs first, so that the transaction reads every row from one snapshot,
-     * and {@link #readsOneSnapshot()} is true for the rest of the read. A read that already runs in
-     * a transaction, and every transaction of {@link #execute}, keep their isolation.
+     * cursor. When this call is what starts the read's transaction, {@code snapshotStatement} (such
+     * as PostgreSQL's {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY}) runs
+     * first, so that the transaction reads every row from one snapshot, and
+     * {@link #readsOneSnapshot()} is true for the rest of the read. A read that already runs in a
+     * transaction, and every transaction of {@link #execute}, keep their isolation.
      *
-     * @param snapshotStatement the statement that makes a transaction read from one snapshot; null
-     *     to leave its isolation as it is
+     * @param snapshotStatement the statement that makes a transaction read from one snapshot
      * @throws InvalidStateException when no transaction of this provider is active on the thread
      */
     void requireDatabaseTransaction(String snapshotStatement) {
@@ -244,9 +243,6 @@ public final class JdbcTransactions implements Transactions {
         }
         binding.inTransaction = true;
         binding.previousAutoCommit = true;
-        if (snapshotStatement == null) {
-            return;
-        }
         try (java.sql.Statement statement = binding.connection.createStatement()) {
             statement.execute(snapshotStatement);
         } catch (SQLException e) {

@@ -486,8 +486,7 @@ abstract class ConsistentLoadContract {
 
             assertThat(found[0]).extracting(t -> t.id().value()).containsExactlyElementsOf(ids);
             assertThat(found[0]).extracting(Tally::count).containsExactlyElementsOf(counts);
-            List<String> marks = counted.statements().stream().map(StatementLog.Executed::sql)
-                    .filter(sql -> sql.contains("keyline_tck_tally_mark")).toList();
+            List<String> marks = marks(counted);
             assertThat(marks).as("one statement of the marks per chunk: %s", counted).hasSize(2);
             for (String sql : marks) {
                 if (h2) {
