@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -257,18 +258,19 @@ public final class JmhReport {
         }
         md.append("#### Outbox: relay throughput (events/s)\n\n| database | sink | Keyline | raw JDBC | Keyline / raw |\n"
                 + "|---|---|---|---|---|\n");
-        List<Integer> histories = results.stream().filter(r -> r.benchmark().equals("OutboxBenchmark.relay"))
-                .map(JmhReport::history).distinct().sorted().toList();
-        for (int history : histories) {
+        List<OutboxRun> runs = results.stream().filter(r -> r.benchmark().equals("OutboxBenchmark.relay"))
+                .map(OutboxRun::of).distinct().sorted(Comparator.comparingInt(OutboxRun::history)
+                        .thenComparingInt(run -> run.perAggregate() == OutboxRun.DEFAULT_PER_AGGREGATE ? 0 : run.perAggregate()))
+                .toList();
+        for (OutboxRun run : runs) {
             for (String database : List.of("POSTGRES", "H2")) {
                 for (String sink : List.of("noop", "webhook")) {
-                    Optional<Result> keyline = outboxResult(database, sink, "keyline", history);
-                    Optional<Result> raw = outboxResult(database, sink, "raw", history);
+                    Optional<Result> keyline = outboxResult(database, sink, "keyline", run);
+                    Optional<Result> raw = outboxResult(database, sink, "raw", run);
                     if (keyline.isEmpty() && raw.isEmpty()) {
                         continue;
                     }
-                    md.append("| ").append(database.equals("H2") ? "H2 (memory)" : "PostgreSQL 18")
-                            .append(history == 0 ? "" : String.format(Locale.ROOT, ", %,d delivered entries kept", history))
+                    md.append("| ").append(database.equals("H2") ? "H2 (memory)" : "PostgreSQL 18").append(run.label())
                             .append(" | ").append(sink.equals("noop") ? "no-op" : "webhook on loopback").append(" | ")
                             .append(score(keyline, 1)).append(" | ").append(score(raw, 1)).append(" | ")
                             .append(ratio(keyline, raw, "raw JDBC")).append(" |\n");
@@ -278,14 +280,37 @@ public final class JmhReport {
         md.append('\n');
     }
 
-    /** The delivered entries an outbox run kept before its pending ones ({@code 0} when it has no such parameter). */
-    private static int history(Result r) {
-        return Integer.parseInt(r.params().getOrDefault("history", "0"));
+    /**
+     * What sets an outbox run apart beside its database, sink and side: the delivered entries it
+     * kept before its pending ones ({@code 0} when it has no such parameter) and its entries per
+     * aggregate ({@value #DEFAULT_PER_AGGREGATE} when it has no such parameter).
+     */
+    private record OutboxRun(int history, int perAggregate) {
+
+        static final int DEFAULT_PER_AGGREGATE = 3;
+
+        static OutboxRun of(Result r) {
+            return new OutboxRun(Integer.parseInt(r.params().getOrDefault("history", "0")),
+                    Integer.parseInt(r.params().getOrDefault("perAggregate", Integer.toString(DEFAULT_PER_AGGREGATE))));
+        }
+
+        /** The row's label after the database: empty for the default run. */
+        String label() {
+            StringBuilder label = new StringBuilder();
+            if (history != 0) {
+                label.append(String.format(Locale.ROOT, ", %,d delivered entries kept", history));
+            }
+            if (perAggregate != DEFAULT_PER_AGGREGATE) {
+                label.append(String.format(Locale.ROOT, ", %d %s per aggregate", perAggregate,
+                        perAggregate == 1 ? "entry" : "entries"));
+            }
+            return label.toString();
+        }
     }
 
-    private Optional<Result> outboxResult(String database, String sink, String side, int history) {
+    private Optional<Result> outboxResult(String database, String sink, String side, OutboxRun run) {
         return results.stream().filter(r -> r.matches("OutboxBenchmark.relay", Map.of("database", database, "sink", sink,
-                "side", side)) && history(r) == history).findFirst();
+                "side", side)) && OutboxRun.of(r).equals(run)).findFirst();
     }
 
     /** A score as "12,345 ± 678" ("± n/a" when JMH gave no error: fewer than three iterations). */

@@ -38,10 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The relay's throughput: {@value #EVENTS} committed outbox entries (three per aggregate, as the
- * key-account mix raises them) delivered to one sink by {@link Relay#pumpUntilIdle(int)} with the
- * default retry policy (or another batch size, given as {@code -p batchSize=...}), on PostgreSQL
- * and H2, beside the relay written by hand ({@link RawRelay}) with the same batch size. The sink is
- * a no-op, or Keyline's webhook sink posting each event, signed, to an HTTP server on the loopback
+ * key-account mix raises them, or as many as {@code -p perAggregate=N} gives; see
+ * {@link #perAggregate}) delivered to one sink by {@link Relay#pumpUntilIdle(int)} with the default
+ * retry policy (or another batch size, given as {@code -p batchSize=...}), on PostgreSQL and H2,
+ * beside the relay written by hand ({@link RawRelay}) with the same batch size. The sink is a
+ * no-op, or Keyline's webhook sink posting each event, signed, to an HTTP server on the loopback
  * interface that answers {@code 204}. The entries are written before every iteration; the score is
  * microseconds per event, which the report turns into events per second. With
  * {@code -p history=N}, N delivered entries wait to be purged before them (see {@link #history}).
@@ -57,8 +58,14 @@ public class OutboxBenchmark {
     /** Entries per iteration. */
     public static final int EVENTS = 2_000;
 
-    /** Entries per aggregate. */
-    public static final int PER_AGGREGATE = 3;
+    /**
+     * Entries per aggregate, written one aggregate after another: {@code 3} (the default, as the
+     * key-account mix raises them). A claim offers only an aggregate's oldest entry not yet done,
+     * so with 3 it reads about three rows per entry it claims; {@code -p perAggregate=1} measures
+     * the relay when every entry is the first of its aggregate.
+     */
+    @Param({"3"})
+    public int perAggregate;
 
     /** The database. */
     @Param({"POSTGRES", "H2"})
@@ -159,7 +166,7 @@ public class OutboxBenchmark {
                     + "VALUES (?, ?, 'account.activated', ?, 'history', '{}', 'DELIVERED', 1, ?, ?)")) {
                 for (int i = 0; i < history; i++) {
                     insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, KeyAccountMix.accountId(i % (EVENTS / PER_AGGREGATE)));
+                    insert.setString(2, KeyAccountMix.accountId(i % (EVENTS / perAggregate)));
                     insert.setTimestamp(3, at);
                     insert.setTimestamp(4, at);
                     insert.setString(5, sinkName);
@@ -231,7 +238,7 @@ public class OutboxBenchmark {
             try (PreparedStatement insert = c.prepareStatement(RawOutbox.INSERT)) {
                 for (int i = 0; i < EVENTS; i++) {
                     UUID event = UUID.randomUUID();
-                    String account = KeyAccountMix.accountId(i / PER_AGGREGATE);
+                    String account = KeyAccountMix.accountId(i / perAggregate);
                     RawOutbox.bind(insert, event, account, "account.activated", at, "ACCOUNT_MANAGER", "SZ", account, null,
                             "Key account " + account + " is now active, account manager am-1",
                             "{\"eventId\":\"" + event + "\",\"occurredAt\":\"" + RawOutbox.instant(Fixture.NOW)

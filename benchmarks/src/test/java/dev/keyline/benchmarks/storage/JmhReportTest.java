@@ -127,6 +127,24 @@ class JmhReportTest {
     }
 
     @Test
+    void theOutboxTableGivesTheRunsWithOtherEntriesPerAggregateInRowsOfTheirOwn() throws Exception {
+        String params = "\"database\":\"POSTGRES\",\"sink\":\"noop\",\"side\":\"%s\",\"batchSize\":\"0\","
+                + "\"history\":\"0\",\"perAggregate\":\"%d\"";
+        List<JmhReport.Result> results = read(
+                run("OutboxBenchmark.relay", String.format(params, "keyline", 1), 50, 5, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "keyline", 3), 40, 4, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "raw", 3), 20, 2, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "raw", 6), 25, 2.5, "us/op"));
+
+        String markdown = new JmhReport(results).markdown();
+
+        assertThat(markdown).contains("|---|---|---|---|---|\n"
+                + "| PostgreSQL 18 | no-op | 25,000 ± 2,500 | 50,000 ± 5,000 | **0.50 ×** raw JDBC |\n"
+                + "| PostgreSQL 18, 1 entry per aggregate | no-op | 20,000 ± 2,000 | – | – |\n"
+                + "| PostgreSQL 18, 6 entries per aggregate | no-op | – | 40,000 ± 4,000 | – |\n\n");
+    }
+
+    @Test
     void theScaleCurveGivesTheOverdueStreamPerOrderRead() throws Exception {
         String params = "\"database\":\"H2\",\"rows\":\"%d\",\"side\":\"%s\"";
         JmhReport report = new JmhReport(read(
