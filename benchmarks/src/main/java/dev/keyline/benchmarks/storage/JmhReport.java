@@ -260,7 +260,8 @@ public final class JmhReport {
                 + "|---|---|---|---|---|\n");
         List<OutboxRun> runs = results.stream().filter(r -> r.benchmark().equals("OutboxBenchmark.relay"))
                 .map(OutboxRun::of).distinct().sorted(Comparator.comparingInt(OutboxRun::history)
-                        .thenComparingInt(run -> run.perAggregate() == OutboxRun.DEFAULT_PER_AGGREGATE ? 0 : run.perAggregate()))
+                        .thenComparingInt(run -> run.perAggregate() == OutboxRun.DEFAULT_PER_AGGREGATE ? 0 : run.perAggregate())
+                        .thenComparing(OutboxRun::vacuum))
                 .toList();
         for (OutboxRun run : runs) {
             for (String database : List.of("POSTGRES", "H2")) {
@@ -282,16 +283,18 @@ public final class JmhReport {
 
     /**
      * What sets an outbox run apart beside its database, sink and side: the delivered entries it
-     * kept before its pending ones ({@code 0} when it has no such parameter) and its entries per
-     * aggregate ({@value #DEFAULT_PER_AGGREGATE} when it has no such parameter).
+     * kept before its pending ones ({@code 0} when it has no such parameter), its entries per
+     * aggregate ({@value #DEFAULT_PER_AGGREGATE} when it has no such parameter) and whether its
+     * outbox table was vacuumed before every iteration ({@code false} when it has no such parameter).
      */
-    private record OutboxRun(int history, int perAggregate) {
+    private record OutboxRun(int history, int perAggregate, boolean vacuum) {
 
         static final int DEFAULT_PER_AGGREGATE = 3;
 
         static OutboxRun of(Result r) {
             return new OutboxRun(Integer.parseInt(r.params().getOrDefault("history", "0")),
-                    Integer.parseInt(r.params().getOrDefault("perAggregate", Integer.toString(DEFAULT_PER_AGGREGATE))));
+                    Integer.parseInt(r.params().getOrDefault("perAggregate", Integer.toString(DEFAULT_PER_AGGREGATE))),
+                    Boolean.parseBoolean(r.params().getOrDefault("vacuum", "false")));
         }
 
         /** The row's label after the database: empty for the default run. */
@@ -303,6 +306,9 @@ public final class JmhReport {
             if (perAggregate != DEFAULT_PER_AGGREGATE) {
                 label.append(String.format(Locale.ROOT, ", %d %s per aggregate", perAggregate,
                         perAggregate == 1 ? "entry" : "entries"));
+            }
+            if (vacuum) {
+                label.append(", outbox vacuumed before every iteration");
             }
             return label.toString();
         }

@@ -97,6 +97,17 @@ public class OutboxBenchmark {
     @Param({"0"})
     public int history;
 
+    /**
+     * Whether the outbox table is vacuumed after the last iteration's entries are deleted and before
+     * this one's are written, on PostgreSQL with no {@link #history} (which vacuums its tables
+     * anyway): {@code false} (the default) leaves the dead row versions of the iterations before
+     * to autovacuum, which seldom runs within a trial; {@code -p vacuum=true} measures the relay on a
+     * table without them, as an autovacuum that keeps up would leave it. The delivery table is left
+     * alone: vacuumed empty, it made PostgreSQL plan for an empty table.
+     */
+    @Param({"false"})
+    public boolean vacuum;
+
     /** The highest sequence number of the delivered history; every entry after it is the iteration's. */
     private long historyEnd;
 
@@ -223,6 +234,11 @@ public class OutboxBenchmark {
                 claims.executeUpdate();
                 entries.setLong(1, historyEnd);
                 entries.executeUpdate();
+            }
+            if (vacuum && history == 0 && database == Database.POSTGRES) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("VACUUM keyline_outbox");
+                }
             }
             if (history > 0 && database == Database.POSTGRES) {
                 // the iteration's deleted rows vacuumed, as autovacuum would between the bursts of a

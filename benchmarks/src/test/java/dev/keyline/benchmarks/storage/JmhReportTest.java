@@ -145,6 +145,23 @@ class JmhReportTest {
     }
 
     @Test
+    void theOutboxTableGivesTheRunsOnAVacuumedOutboxInRowsOfTheirOwn() throws Exception {
+        String params = "\"database\":\"POSTGRES\",\"sink\":\"noop\",\"side\":\"%s\",\"batchSize\":\"0\","
+                + "\"history\":\"0\",\"perAggregate\":\"3\",\"vacuum\":\"%s\"";
+        List<JmhReport.Result> results = read(
+                run("OutboxBenchmark.relay", String.format(params, "keyline", "true"), 40, 4, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "keyline", "false"), 50, 5, "us/op"),
+                run("OutboxBenchmark.relay", String.format(params, "raw", "true"), 20, 2, "us/op"));
+
+        String markdown = new JmhReport(results).markdown();
+
+        assertThat(markdown).contains("|---|---|---|---|---|\n"
+                + "| PostgreSQL 18 | no-op | 20,000 ± 2,000 | – | – |\n"
+                + "| PostgreSQL 18, outbox vacuumed before every iteration | no-op | 25,000 ± 2,500 | 50,000 ± 5,000 "
+                + "| **0.50 ×** raw JDBC |\n\n");
+    }
+
+    @Test
     void theScaleCurveGivesTheOverdueStreamPerOrderRead() throws Exception {
         String params = "\"database\":\"H2\",\"rows\":\"%d\",\"side\":\"%s\"";
         JmhReport report = new JmhReport(read(
