@@ -120,6 +120,9 @@ public class OutboxBenchmark {
     /** The database, the receiver and the relay. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        if (perAggregate < 1 || perAggregate > EVENTS) {
+            throw new IllegalArgumentException("perAggregate must be 1 to " + EVENTS + ", was " + perAggregate);
+        }
         fixture = Fixture.create(database);
         NotificationSink target;
         if (sink.equals("webhook")) {
@@ -235,18 +238,13 @@ public class OutboxBenchmark {
                 entries.setLong(1, historyEnd);
                 entries.executeUpdate();
             }
-            if (vacuum && history == 0 && database == Database.POSTGRES) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("VACUUM keyline_outbox");
-                }
-            }
-            if (history > 0 && database == Database.POSTGRES) {
+            if (database == Database.POSTGRES && (history > 0 || vacuum)) {
                 // the iteration's deleted rows vacuumed, as autovacuum would between the bursts of a
                 // table in use; without it every iteration walked the dead index entries of the ones
-                // before and the relay slowed down from iteration to iteration (not with no history,
-                // where a vacuum of the emptied delivery table made PostgreSQL plan for an empty one)
+                // before and the relay slowed down from iteration to iteration. The delivery table
+                // only with a history: vacuumed empty, it made PostgreSQL plan for an empty table
                 try (Statement s = c.createStatement()) {
-                    s.execute("VACUUM keyline_outbox, keyline_outbox_delivery");
+                    s.execute(history > 0 ? "VACUUM keyline_outbox, keyline_outbox_delivery" : "VACUUM keyline_outbox");
                 }
             }
             c.setAutoCommit(false);
