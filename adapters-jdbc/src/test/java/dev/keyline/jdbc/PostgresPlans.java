@@ -13,6 +13,9 @@ final class PostgresPlans {
     /** The rows a plan node read and threw away. */
     static final Pattern REMOVED = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+)");
 
+    /** The descents of an index a plan node made, as PostgreSQL 18 reports them. */
+    static final Pattern SEARCHES = Pattern.compile("Index Searches: (\\d+)");
+
     /** The start of an INSERT of an entry row with the columns the tests set. */
     static final String INSERT_ENTRY = "INSERT INTO keyline_outbox (event_id, aggregate_id, event_type, occurred_at, "
             + "audience_subject, payload, status, version, delivered_at) ";

@@ -358,7 +358,8 @@ public final class InMemoryOutbox implements Outbox {
         InMemoryTransaction tx = storage.requireTransaction(operation + " in the outbox");
         EventId id = claim.message().eventId();
         lock(tx, id);
-        Optional<OutboxEntry> entry = visible(tx, id);
+        // a claim names its entry by sequence and event alike; one that names another entry's holds nothing
+        Optional<OutboxEntry> entry = visible(tx, id).filter(e -> e.sequence() == claim.sequence());
         Optional<SinkDelivery> delivery = entry.flatMap(e -> e.delivery(claim.sink()));
         if (delivery.isEmpty() || !delivery.get().heldBy(claim)) {
             return false;

@@ -8,6 +8,8 @@ import java.time.Instant;
  * holds until the delivery is marked or until another relay claims it again after the lease ran
  * out; every mark and renewal with a claim that no longer holds changes nothing and returns
  * {@code false} (fencing), so a relay that stalled past its lease can never undo another's work.
+ * A claim names its entry twice, by sequence and by event; one whose sequence is not its event's
+ * entry's (a claim made by hand, not by {@link Outbox#claimDue}) holds nothing either.
  *
  * @param sequence the entry's position in the outbox
  * @param message the event

@@ -541,6 +541,40 @@ public abstract class StorageProviderContract {
         }
 
         @Test
+        void aClaimWhoseSequenceIsNotItsEventsEntryHoldsNothingAndItsMarksChangeNoEntry() {
+            OutboxMessage m1 = message("agg-1");
+            OutboxMessage m2 = message("agg-2");
+            storage.transactions().run(() -> storage.outbox().append(List.of(m1, m2)));
+            Instant t0 = clock.instant();
+            List<OutboxClaim> claims = storage.transactions().execute(
+                    () -> storage.outbox().claimDue(t0, Set.of("recorder"), 2, t0.plusSeconds(60)));
+            assertThat(claims).hasSize(2);
+            OutboxClaim first = claims.get(0);
+            OutboxClaim second = claims.get(1);
+            OutboxEntry firstBefore = entry(m1.eventId()).orElseThrow();
+            OutboxEntry secondBefore = entry(m2.eventId()).orElseThrow();
+            // the first entry's event under the second entry's sequence, and the other way round
+            OutboxClaim crossedEvent = new OutboxClaim(second.sequence(), first.message(), "recorder", first.token(),
+                    first.attempts(), first.leaseUntil());
+            OutboxClaim crossedSequence = new OutboxClaim(first.sequence(), second.message(), "recorder", second.token(),
+                    second.attempts(), second.leaseUntil());
+
+            assertThat(storage.transactions().execute(() -> storage.outbox().markDelivered(crossedEvent, t0))).isFalse();
+            assertThat(storage.transactions().execute(() -> storage.outbox().renew(crossedSequence, t0.plusSeconds(600))))
+                    .isFalse();
+            assertThat(storage.transactions().execute(() -> storage.outbox().markAll(List.of(
+                    OutboxMark.delivered(crossedEvent, t0), OutboxMark.failed(crossedSequence, t0.plusSeconds(5), "x")))))
+                    .containsExactly(false, false);
+            assertThat(entry(m1.eventId())).as("no crossed claim changes the first entry").contains(firstBefore);
+            assertThat(entry(m2.eventId())).as("nor the second").contains(secondBefore);
+
+            assertThat(storage.transactions().execute(() -> storage.outbox().markAll(List.of(
+                    OutboxMark.delivered(first, t0), OutboxMark.delivered(second, t0))))).containsExactly(true, true);
+            assertThat(entry(m1.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(entry(m2.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
+
+        @Test
         void aMarkAppliesOnlyWhileItsClaimHoldsAndAStaleOneChangesNothing() {
             OutboxMessage m = message("agg-1");
             storage.transactions().run(() -> storage.outbox().append(List.of(m)));
