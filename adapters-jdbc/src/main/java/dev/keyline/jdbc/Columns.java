@@ -4,10 +4,8 @@ import dev.keyline.domain.common.InvalidArgumentException;
 import dev.keyline.domain.common.Require;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Column names and values, in the order added, for the statements {@link JdbcSession} writes
@@ -20,12 +18,31 @@ import java.util.Set;
  */
 public final class Columns {
 
-    private final List<String> names = new ArrayList<>();
-    private final List<Object> values = new ArrayList<>();
-    /** The names added, lower case, so a repeated name is found without scanning the list. */
-    private final Set<String> taken = new HashSet<>();
+    /** Room for an aggregate row's columns without growing: most rows have fewer. */
+    private static final int EXPECTED_COLUMNS = 32;
+
+    private final List<String> names;
+    private final List<Object> values;
+    /**
+     * The names added, lower case, in an open-addressing table (linear probing, at most half
+     * full), so that a repeated name is found without scanning the list and adding a name
+     * allocates nothing: a save builds its row's columns at every command.
+     */
+    private String[] taken;
 
     private Columns() {
+        this(EXPECTED_COLUMNS);
+    }
+
+    private Columns(int expected) {
+        names = new ArrayList<>(expected);
+        values = new ArrayList<>(expected);
+        taken = new String[tableSize(expected)];
+    }
+
+    /** The smallest power of two at least twice {@code count}, and at least 16. */
+    private static int tableSize(int count) {
+        return Math.max(16, Integer.highestOneBit(Math.max(1, count) * 2 - 1) << 1);
     }
 
     /**
@@ -45,12 +62,51 @@ public final class Columns {
      * @return this instance
      */
     public Columns set(String column, Object value) {
-        if (!taken.add(lowerCaseIdentifier(column, "column"))) {
+        if (!take(lowerCaseIdentifier(column, "column"))) {
             throw new InvalidArgumentException("column", "'" + column + "' was already set");
         }
         names.add(column);
         values.add(value);
         return this;
+    }
+
+    /** Adds the lower-case name to the table unless it is there; false when it was. */
+    private boolean take(String lowerCase) {
+        if ((names.size() + 1) * 2 > taken.length) {
+            String[] old = taken;
+            taken = new String[old.length * 2];
+            for (String name : old) {
+                if (name != null) {
+                    taken[free(taken, name)] = name;
+                }
+            }
+        }
+        int slot = free(taken, lowerCase);
+        if (slot < 0) {
+            return false;
+        }
+        taken[slot] = lowerCase;
+        return true;
+    }
+
+    /** The empty slot where the name goes, or -1 when the table has it. */
+    private static int free(String[] table, String lowerCase) {
+        int mask = table.length - 1;
+        int h = lowerCase.hashCode();
+        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+            String there = table[i];
+            if (there == null) {
+                return i;
+            }
+            if (there.equals(lowerCase)) {
+                return -1;
+            }
+        }
+    }
+
+    /** Whether the lower-case name was added. */
+    private boolean has(String lowerCase) {
+        return free(taken, lowerCase) < 0;
     }
 
     /**
@@ -59,14 +115,26 @@ public final class Columns {
      * its version).
      */
     Columns around(String first, Object firstValue, String last, Object lastValue) {
-        Columns row = new Columns();
-        row.set(first, firstValue);
-        if (taken.contains(lowerCaseIdentifier(first, "column"))) {
+        String lowerFirst = lowerCaseIdentifier(first, "column");
+        if (has(lowerFirst)) {
             throw new InvalidArgumentException("column", "'" + first + "' was already set");
         }
+        Columns row = new Columns(names.size() + 2);
+        row.names.add(first);
+        row.values.add(firstValue);
         row.names.addAll(names);
         row.values.addAll(values);
-        row.taken.addAll(taken);
+        // the names' table as it is, with one more, sized for the row
+        if (row.taken.length == taken.length) {
+            System.arraycopy(taken, 0, row.taken, 0, taken.length);
+        } else {
+            for (String name : taken) {
+                if (name != null) {
+                    row.taken[free(row.taken, name)] = name;
+                }
+            }
+        }
+        row.taken[free(row.taken, lowerFirst)] = lowerFirst;
         return row.set(last, lastValue);
     }
 

@@ -75,8 +75,8 @@ public final class JdbcSession {
     /** The column labels of the queries' results, so that rows are read by position. */
     private final ColumnLabels.Cache columnLabels = new ColumnLabels.Cache();
     /** The generated INSERTs and versioned UPDATEs by shape; as many as a schema's tables have column sets. */
-    private final com.google.common.cache.Cache<StatementShape, String> statements =
-            com.google.common.cache.CacheBuilder.newBuilder().maximumSize(STATEMENTS_KEPT).build();
+    private final java.util.concurrent.ConcurrentHashMap<StatementShape, String> statements =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A session on the given transactions, whose repositories keep the default
@@ -258,6 +258,11 @@ public final class JdbcSession {
         if (!rows) {
             throw new StorageException(describe("query", combined) + " returned no rows for " + query, null);
         }
+    }
+
+    /** How many generated statements' texts the session keeps now, for tests of their bound. */
+    int keptStatements() {
+        return statements.size();
     }
 
     /** How many queries' column labels the session keeps now, for tests of their bound. */
@@ -704,7 +709,7 @@ public final class JdbcSession {
 
     /** The versioned UPDATE of these columns of the table. */
     private String updateSql(String table, String idColumn, List<String> columns) {
-        return statement(new StatementShape(table, idColumn, List.copyOf(columns)), shape -> {
+        return statement(new StatementShape(table, idColumn, columns), shape -> {
             StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
             for (String column : shape.columns()) {
                 Require.that(!column.equalsIgnoreCase("version"), "values",
@@ -717,23 +722,31 @@ public final class JdbcSession {
 
     /** The INSERT of {@link #insert(String, String, Columns)} for these columns of the table. */
     private String insertSql(String table, Columns values) {
-        return statement(new StatementShape(table, null, List.copyOf(values.names())), shape -> "INSERT INTO " + table
+        return statement(new StatementShape(table, null, values.names()), shape -> "INSERT INTO " + table
                 + " (" + String.join(", ", shape.columns()) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(shape.columns().size(), "?")) + ")");
     }
 
     /**
-     * The text of the statement of a shape, built once and kept (bounded): a save then neither
-     * builds the text again nor makes the driver, the pool and the write-behind hash a new string
-     * of it. A shape that does not build (a column the statement refuses) is not kept.
+     * The text of the statement of a shape, built once and kept: a save then neither builds the
+     * text again nor makes the driver, the pool and the write-behind hash a new string of it. A
+     * shape that does not build (a column the statement refuses) is not kept. The shape looked up
+     * may name the caller's columns as they are; the shape kept has a copy of them. At most
+     * {@link #STATEMENTS_KEPT} texts are kept: a session that meets more shapes than that (its
+     * repositories write a handful each) forgets them all and builds them again as they come,
+     * which costs a string each, while a lookup stays one hash-map read with nothing to record.
      */
     private String statement(StatementShape shape, java.util.function.Function<StatementShape, String> build) {
-        String kept = statements.getIfPresent(shape);
+        String kept = statements.get(shape);
         if (kept != null) {
             return kept;
         }
-        String sql = build.apply(shape);
-        statements.put(shape, sql);
+        StatementShape owned = new StatementShape(shape.table(), shape.idColumn(), List.copyOf(shape.columns()));
+        String sql = build.apply(owned);
+        if (statements.size() >= STATEMENTS_KEPT) {
+            statements.clear();
+        }
+        statements.put(owned, sql);
         return sql;
     }
 

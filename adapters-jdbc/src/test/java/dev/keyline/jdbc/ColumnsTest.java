@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyline.domain.common.InvalidArgumentException;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The column lists of generated statements: plain identifiers only, each once whatever its case. */
@@ -25,6 +26,37 @@ class ColumnsTest {
             assertThatThrownBy(() -> columns.set(pair[1], 2)).as(Arrays.toString(pair))
                     .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'" + pair[1] + "' was already set");
             assertThat(columns.names()).as("a refused name is not added").containsExactly(pair[0]);
+        }
+    }
+
+    @Test
+    void everyNameOfAWideRowIsTakenOnceAndItsInsertRowRefusesEachAgain() {
+        // past the names' first table (16 slots) and the row's expected width (32 columns)
+        for (int width : new int[] {7, 8, 15, 16, 31, 32, 33, 100}) {
+            Columns columns = Columns.create();
+            for (int i = 0; i < width; i++) {
+                columns.set("c" + i, i);
+            }
+            for (int i = 0; i < width; i++) {
+                String again = "C" + i;
+                assertThatThrownBy(() -> columns.set(again, 0)).as("%d columns, %s", width, again)
+                        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'" + again + "' was already set");
+            }
+            assertThatThrownBy(() -> columns.around("C0", "x", "version", 1L)).as("%d columns", width)
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'C0' was already set");
+            assertThatThrownBy(() -> columns.around("id", "x", "c" + (width - 1), 1L)).as("%d columns", width)
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("already set");
+
+            Columns row = columns.around("id", "x", "version", 1L);
+            assertThat(row.names()).hasSize(width + 2).startsWith("id", "c0").endsWith("c" + (width - 1), "version");
+            assertThat(row.values()).hasSize(width + 2).startsWith("x", 0).endsWith(width - 1, 1L);
+            for (String taken : List.of("ID", "Version", "c0", "C" + (width / 2), "c" + (width - 1))) {
+                assertThatThrownBy(() -> row.set(taken, 0)).as("%d columns, %s", width, taken)
+                        .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("already set");
+            }
+            assertThat(row.set("c" + width, width).names()).hasSize(width + 3).endsWith("c" + width);
+            assertThat(columns.names()).as("the values' own names are left as they were").hasSize(width);
+            assertThat(columns.set("id", "y").names()).hasSize(width + 1);
         }
     }
 

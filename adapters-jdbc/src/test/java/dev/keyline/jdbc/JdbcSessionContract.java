@@ -281,6 +281,49 @@ abstract class JdbcSessionContract {
     }
 
     @Test
+    void the_generated_statements_kept_are_bounded_whatever_the_number_of_shapes_and_each_still_writes_its_columns() {
+        session.insert("fixture F-1", "keyline_session_fixture", Columns.create().set("id", "F-1").set("version", 0L));
+        List<String> columns = List.of("label", "counter", "small", "amount", "on_day", "in_month", "flag");
+        int shapes = JdbcSession.STATEMENTS_KEPT + 50;
+        long version = 0;
+        for (int i = 0; i < shapes; i++) {
+            // a column order of its own each time: a shape of its own
+            List<String> order = permutation(columns, i);
+            Columns values = Columns.create();
+            for (String column : order) {
+                values.set(column, switch (column) {
+                    case "label" -> "shape " + i;
+                    case "counter" -> (long) i;
+                    case "small" -> i % 100;
+                    case "amount" -> new BigDecimal(i + ".25");
+                    case "on_day" -> LocalDate.of(2024, 1, 1).plusDays(i);
+                    case "in_month" -> YearMonth.of(2024, 1).plusMonths(i % 12);
+                    default -> i % 2 == 0;
+                });
+            }
+            version = session.updateVersioned("fixture F-1", "keyline_session_fixture", "id", "F-1", version, values);
+            assertThat(storage.session().keptStatements()).isBetween(1, JdbcSession.STATEMENTS_KEPT);
+        }
+        int last = shapes - 1;
+        assertThat(session.queryOne("SELECT label, counter, small, version FROM keyline_session_fixture WHERE id = ?",
+                row -> row.string("label") + " " + row.longValue("counter") + " " + row.intValue("small") + " @"
+                        + row.longValue("version"), "F-1"))
+                .contains("shape " + last + " " + last + " " + last % 100 + " @" + shapes);
+    }
+
+    /** The {@code n}-th ordering of the items (factorial numbering), distinct for every n below items.size()!. */
+    private static List<String> permutation(List<String> items, int n) {
+        List<String> left = new ArrayList<>(items);
+        List<String> order = new ArrayList<>();
+        int rest = n;
+        for (int base = left.size(); base > 0; base--) {
+            order.add(left.remove(rest % base));
+            rest /= base;
+        }
+        return order;
+    }
+
+    @Test
     void setting_the_version_column_is_refused_at_every_attempt_and_writes_nothing() {
         session.insert("fixture F-1", "keyline_session_fixture", Columns.create().set("id", "F-1").set("label", "a")
                 .set("version", 0L));
