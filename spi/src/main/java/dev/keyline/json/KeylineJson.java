@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.keyline.domain.common.Audience;
@@ -28,6 +29,7 @@ import dev.keyline.domain.common.KeylineException;
 import dev.keyline.domain.common.MalformedInputException;
 import dev.keyline.domain.common.Require;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -81,13 +83,16 @@ public final class KeylineJson {
 
     /**
      * {@return a new {@code ObjectMapper} configured as described on this type, for a host's own
-     * use}
+     * use} Its instants are written as {@code DateTimeFormatter.ISO_INSTANT} writes them, by a
+     * serializer that composes the text directly (the outbox writes every event's instants); a
+     * {@code @JsonFormat} or {@code WRITE_DATES_AS_TIMESTAMPS} still applies as with Jackson's own.
      */
     public static ObjectMapper newObjectMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(new KeylineJacksonModule())
+                .addModule(new SimpleModule("keyline-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
