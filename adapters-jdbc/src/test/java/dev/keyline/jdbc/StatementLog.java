@@ -1,20 +1,30 @@
 package dev.keyline.jdbc;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * A data source that logs every statement its connections execute, while logging is on: a plain
  * {@link java.lang.reflect.Proxy} around a real data source, its connections and statements, so
- * a test can count what a save sends to a real database.
+ * a test can count what a save sends to a real database. A PostgreSQL copy
+ * ({@code CopyManager.copyIn}, which the provider reaches by unwrapping the connection to the
+ * driver's) is logged as a statement of its own round trip, its {@code COPY} text with its rows.
  */
 final class StatementLog {
 
@@ -150,8 +160,36 @@ final class StatementLog {
                 String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
                 return statement(method.getReturnType(), s, sql);
             }
+            if (method.getName().equals("unwrap") && args[0] == PGConnection.class) {
+                return driverConnection((PGConnection) result);
+            }
             return result;
         });
+    }
+
+    /** The driver's connection, whose copies are logged as the statements are. */
+    private PGConnection driverConnection(PGConnection real) {
+        return proxy(PGConnection.class, real, (target, method, args) -> method.getName().equals("getCopyAPI")
+                ? new LoggedCopies((BaseConnection) real)
+                : invoke(target, method, args));
+    }
+
+    /** The driver's copy API, logging each copy with the rows of its data. */
+    private final class LoggedCopies extends CopyManager {
+
+        LoggedCopies(BaseConnection connection) throws SQLException {
+            super(connection);
+        }
+
+        @Override
+        public long copyIn(String sql, Reader from) throws SQLException, IOException {
+            StringWriter data = new StringWriter();
+            from.transferTo(data);
+            String text = data.toString();
+            // a row of a copy's text ends with a line break; one inside a value is escaped
+            executing(sql, (int) text.chars().filter(c -> c == '\n').count());
+            return super.copyIn(sql, new StringReader(text));
+        }
     }
 
     private Object statement(Class<?> type, Statement real, String preparedSql) {
@@ -162,16 +200,7 @@ final class StatementLog {
                 batched[0]++;
             } else if (name.startsWith("execute")) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
-                Hook h = hook.get();
-                if (h != null && sql != null && h.sql().test(sql) && h.seen().incrementAndGet() == h.nth()
-                        && hook.compareAndSet(h, null)) {
-                    h.work().run();
-                }
-                if (on) {
-                    synchronized (executed) {
-                        log(sql, name.equals("executeBatch") ? batched[0] : 1);
-                    }
-                }
+                executing(sql, name.equals("executeBatch") ? batched[0] : 1);
             }
             if (name.equals("executeBatch") || name.equals("clearBatch")) {
                 Object result = invoke(target, method, args);
@@ -180,6 +209,20 @@ final class StatementLog {
             }
             return invoke(target, method, args);
         });
+    }
+
+    /** Runs the hook when this execution is the one it waits for, then logs the execution while logging is on. */
+    private void executing(String sql, int rows) {
+        Hook h = hook.get();
+        if (h != null && sql != null && h.sql().test(sql) && h.seen().incrementAndGet() == h.nth()
+                && hook.compareAndSet(h, null)) {
+            h.work().run();
+        }
+        if (on) {
+            synchronized (executed) {
+                log(sql, rows);
+            }
+        }
     }
 
     /** Logs one execution: its statements, in one round trip. */
