@@ -40,6 +40,22 @@ final class SqlParameters {
     }
 
     /**
+     * The instant as it is stored (truncated to microseconds), at offset UTC: the value an instant
+     * is bound as. Built from its date and time at that offset, the same value as
+     * {@code OffsetDateTime.ofInstant(storedInstant(instant), ZoneOffset.UTC)}, which on Java 17
+     * builds new {@code ZoneRules} (with a map of their own) at every call.
+     *
+     * @param instant the instant
+     * @return it at offset UTC
+     * @throws java.time.DateTimeException when it lies beyond the years an {@code OffsetDateTime} holds
+     */
+    static OffsetDateTime storedUtc(Instant instant) {
+        Instant stored = storedInstant(instant);
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(stored.getEpochSecond(), stored.getNano(), ZoneOffset.UTC),
+                ZoneOffset.UTC);
+    }
+
+    /**
      * The instant as it is stored (truncated to microseconds), as ISO-8601 text in UTC with six
      * fraction digits, {@code 2026-03-02T02:00:00.000000Z}: the text of a {@code timestamptz} in an
      * array parameter. {@link Instant#toString()} gives the same instant, but through a
@@ -105,7 +121,7 @@ final class SqlParameters {
             // an enum or id that is also an array or a number is bound as that, by the tests below, as it always was
             statement.setString(index, identifier.value());
         } else if (type == Instant.class) {
-            statement.setObject(index, OffsetDateTime.ofInstant(storedInstant((Instant) v), ZoneOffset.UTC));
+            statement.setObject(index, storedUtc((Instant) v));
         } else if (v instanceof BigDecimal decimal) {
             statement.setBigDecimal(index, decimal);
         } else if (type == Long.class) {

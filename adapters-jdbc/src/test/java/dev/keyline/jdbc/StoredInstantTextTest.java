@@ -1,6 +1,7 @@
 package dev.keyline.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -8,7 +9,10 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The text form of a stored instant, as the outbox's array parameters carry it on PostgreSQL. */
+/**
+ * The forms of a stored instant: its text, as the outbox's array parameters carry it on PostgreSQL,
+ * and the value at offset UTC every instant is bound as.
+ */
 class StoredInstantTextTest {
 
     /** The first and last second of the years 1 to 9999, in UTC. */
@@ -46,5 +50,20 @@ class StoredInstantTextTest {
 
         assertThat(SqlParameters.storedInstantText(late)).isEqualTo(late.toString());
         assertThat(SqlParameters.storedInstantText(early)).isEqualTo(early.toString());
+    }
+
+    @Test
+    void theBoundValueIsTheStoredInstantAtOffsetUtcForEveryInstantAnOffsetDateTimeHolds() {
+        long first = java.time.OffsetDateTime.MIN.toEpochSecond() + 18 * 3600;
+        long last = java.time.OffsetDateTime.MAX.toEpochSecond() - 18 * 3600;
+        qt().withFixedSeed(20261207L).withExamples(20_000)
+                .forAll(longs().between(first, last), integers().between(0, 999_999_999))
+                .checkAssert((seconds, nanos) -> {
+                    Instant instant = Instant.ofEpochSecond(seconds, nanos);
+                    assertThat(SqlParameters.storedUtc(instant))
+                            .isEqualTo(java.time.OffsetDateTime.ofInstant(SqlParameters.storedInstant(instant),
+                                    java.time.ZoneOffset.UTC));
+                });
+        assertThatThrownBy(() -> SqlParameters.storedUtc(Instant.MAX)).isInstanceOf(java.time.DateTimeException.class);
     }
 }
