@@ -136,16 +136,29 @@ public final class StoredValues {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    /** The items split into chunks of at most {@code size}. */
+    /**
+     * The items split into chunks of at most {@code size}, in order: every chunk but the last holds
+     * {@code size} items. Each chunk's list is sized for the items it will hold, not for
+     * {@code size} (a command's six spend facts in chunks of 500 allocated room for 500).
+     *
+     * @param <T> the item type
+     * @param items the items
+     * @param size the most items of a chunk, positive
+     * @return the chunks; none when there are no items
+     * @throws dev.keyline.domain.common.InvalidArgumentException when {@code size} is not positive
+     */
     public static <T> List<List<T>> chunks(Collection<T> items, int size) {
         Require.nonNull(items, "items");
-        List<List<T>> chunks = new ArrayList<>();
-        List<T> current = new ArrayList<>(size);
+        Require.positive(size, "size");
+        int remaining = items.size();
+        List<List<T>> chunks = new ArrayList<>(remaining / size + 1);
+        List<T> current = new ArrayList<>(Math.min(size, remaining));
         for (T item : items) {
             current.add(item);
+            remaining--;
             if (current.size() == size) {
                 chunks.add(current);
-                current = new ArrayList<>(size);
+                current = new ArrayList<>(Math.min(size, remaining));
             }
         }
         if (!current.isEmpty()) {
