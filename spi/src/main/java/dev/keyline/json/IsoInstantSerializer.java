@@ -15,9 +15,10 @@ import java.time.format.DateTimeFormatter;
  * the event, and the formatter's general machinery cost a command a few tenths of a microsecond.
  *
  * <p>Everything else is the base class's: numeric timestamps when
- * {@code WRITE_DATES_AS_TIMESTAMPS} is on, a property's or type's {@code @JsonFormat} (which makes
- * a plain {@code InstantSerializer} with that format), and the formatter for years outside the
- * range above.
+ * {@code WRITE_DATES_AS_TIMESTAMPS} is on, a property's or type's {@code @JsonFormat} (whose
+ * formatter the serializer made for that property then uses), and the formatter for years outside
+ * the range above. The JDBC provider writes the stored instants of its array parameters in a fixed
+ * form of its own (six fraction digits), in another module; the two share the approach, not code.
  */
 final class IsoInstantSerializer extends InstantSerializer {
 
