@@ -1,8 +1,6 @@
 package dev.keyline.benchmarks.storage;
 
 import dev.keyline.benchmarks.storage.orm.Orm;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,14 +126,13 @@ public final class CommandTimes {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive, was " + period);
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Period> periods = new ArrayList<>();
         long next = 0;
         for (int round = 0; round < rounds; round++) {
             for (String mix : mixes) {
                 for (int i = 0; i < sides.size(); i++) {
                     String side = sides.get((i + round) % sides.size());
-                    Period measured = period(database, mix, MIXES.get(mix).get(), side, round, period, next, threads);
+                    Period measured = period(database, mix, MIXES.get(mix).get(), side, round, period, next);
                     next += measured.commands();
                     periods.add(measured);
                 }
@@ -145,7 +142,7 @@ public final class CommandTimes {
     }
 
     private static Period period(Database database, String mix, CommandMixBenchmark benchmark, String side, int round,
-            Duration period, long first, ThreadMXBean threads) {
+            Duration period, long first) {
         int commandsPerUnit = commandsPerUnit(benchmark);
         try (Fixture fixture = Fixture.create(database)) {
             SessionFactory sessions = side.equals("hibernate") ? Orm.sessionFactory(fixture.dataSource()) : null;
@@ -155,19 +152,15 @@ public final class CommandTimes {
                     case "raw" -> benchmark.raw(fixture);
                     default -> benchmark.hibernate(sessions);
                 };
-                long units = 0;
-                long cpu = threads.getCurrentThreadCpuTime();
-                long start = System.nanoTime();
-                long end = start + period.toNanos();
-                while (System.nanoTime() < end) {
+                TimedPeriod timed = TimedPeriod.run(period, from -> {
                     for (int i = 0; i < 20; i++) {
-                        runner.run(first + units++);
+                        runner.run(first + from + i);
                     }
-                }
-                long wall = System.nanoTime() - start;
-                cpu = threads.getCurrentThreadCpuTime() - cpu;
-                long commands = units * commandsPerUnit;
-                return new Period(mix, round, side, commands, cpu / 1e3 / commands, wall / 1e3 / commands);
+                    return 20;
+                });
+                long commands = timed.units() * commandsPerUnit;
+                return new Period(mix, round, side, commands, timed.cpuNanos() / 1e3 / commands,
+                        timed.wallNanos() / 1e3 / commands);
             } finally {
                 if (sessions != null) {
                     sessions.close();

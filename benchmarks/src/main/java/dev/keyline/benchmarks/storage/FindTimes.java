@@ -2,8 +2,6 @@ package dev.keyline.benchmarks.storage;
 
 import dev.keyline.domain.workorder.ProvisioningOrderId;
 import dev.keyline.runtime.workorder.ProvisioningOrders;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +59,11 @@ public final class FindTimes {
     public static List<Period> measure(Fixture fixture, int rows, int rounds, Duration period) {
         ProvisioningOrders orders = ProvisioningOrders.on(fixture.keyline());
         RawReads raw = new RawReads(fixture.dataSource());
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         SplittableRandom random = new SplittableRandom(rows);
         List<Period> periods = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String side : new String[] {"keyline", "raw"}) {
-                long finds = 0;
-                long cpu = threads.getCurrentThreadCpuTime();
-                long start = System.nanoTime();
-                long end = start + period.toNanos();
-                while (System.nanoTime() < end) {
+                TimedPeriod timed = TimedPeriod.run(period, from -> {
                     for (int i = 0; i < 100; i++) {
                         String id = ProvisioningMix.orderId(random.nextInt(rows));
                         Object found;
@@ -83,11 +76,9 @@ public final class FindTimes {
                             throw new IllegalStateException("order " + id + " not found");
                         }
                     }
-                    finds += 100;
-                }
-                long wall = System.nanoTime() - start;
-                cpu = threads.getCurrentThreadCpuTime() - cpu;
-                periods.add(new Period(round, side, finds, cpu / 1e3 / finds, wall / 1e3 / finds));
+                    return 100;
+                });
+                periods.add(new Period(round, side, timed.units(), timed.cpuMicrosPerUnit(), timed.wallMicrosPerUnit()));
             }
         }
         return periods;
