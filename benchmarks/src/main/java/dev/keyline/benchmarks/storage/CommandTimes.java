@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
  * compiles H2's index searches one way or another (the performance document's "Bulk on H2: two
  * speeds in every JVM, on both sides"). A fork per side then compares two JVMs' luck as much as the
  * sides. Here the sides share one JVM and so one compilation of H2's code, take turns, and start
- * every period from the same empty database, so that their ratio compares their work; JMH's figures
- * stay the published scores. The figures of "The command mixes in turns in one JVM" in
+ * every period from the same empty database, so that a round's periods meet the same JVM. Sharing
+ * it is also the loop's bias: H2's code (and, with several mixes, Keyline's shared code) is
+ * compiled for every side's statements at once, where JMH compiles it for one; the two may differ
+ * by a tenth, and JMH's figures stay the published scores. The figures of "The command mixes in turns in one JVM" in
  * {@code docs/performance.md} come from this loop:
  *
  * <pre>{@code
