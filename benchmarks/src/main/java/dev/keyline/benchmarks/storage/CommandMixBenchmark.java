@@ -75,14 +75,25 @@ public abstract class CommandMixBenchmark {
             return;
         }
         fixture = Fixture.create(database);
-        runner = switch (side) {
+        sessions = side.equals("hibernate") ? Orm.sessionFactory(fixture.dataSource()) : null;
+        runner = side(side, fixture, sessions);
+    }
+
+    /**
+     * The side named {@code name} on {@code fixture}.
+     *
+     * @param name {@code keyline}, {@code raw} or {@code hibernate}
+     * @param fixture the database
+     * @param sessions Hibernate's session factory on it, for Hibernate's side; else unused
+     * @return the side
+     * @throws java.sql.SQLException when the raw side cannot start
+     */
+    final Side side(String name, Fixture fixture, SessionFactory sessions) throws java.sql.SQLException {
+        return switch (name) {
             case "keyline" -> keyline(fixture);
             case "raw" -> raw(fixture);
-            case "hibernate" -> {
-                sessions = Orm.sessionFactory(fixture.dataSource());
-                yield hibernate(sessions);
-            }
-            default -> throw new IllegalArgumentException("unknown side " + side);
+            case "hibernate" -> hibernate(sessions);
+            default -> throw new IllegalArgumentException("unknown side " + name);
         };
     }
 

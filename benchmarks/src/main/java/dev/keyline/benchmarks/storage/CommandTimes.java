@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
  * every period from the same empty database, so that a round's periods meet the same JVM. Sharing
  * it is also the loop's bias: H2's code (and, with several mixes, Keyline's shared code) is
  * compiled for every side's statements at once, where JMH compiles it for one; the two may differ
- * by a tenth, and JMH's figures stay the published scores. The figures of "The command mixes in turns in one JVM" in
- * {@code docs/performance.md} come from this loop:
+ * by a tenth, and JMH's figures stay the published scores. The figures of "The command mixes in
+ * turns in one JVM" in {@code docs/performance.md} come from this loop:
  *
  * <pre>{@code
  * java -XX:+UseParallelGC -Xms4g -Xmx4g -cp benchmarks/target/keyline-benchmarks.jar \
@@ -149,11 +149,7 @@ public final class CommandTimes {
         try (Fixture fixture = Fixture.create(database)) {
             SessionFactory sessions = side.equals("hibernate") ? Orm.sessionFactory(fixture.dataSource()) : null;
             try {
-                CommandMixBenchmark.Side runner = switch (side) {
-                    case "keyline" -> benchmark.keyline(fixture);
-                    case "raw" -> benchmark.raw(fixture);
-                    default -> benchmark.hibernate(sessions);
-                };
+                CommandMixBenchmark.Side runner = benchmark.side(side, fixture, sessions);
                 TimedPeriod timed = TimedPeriod.run(period, from -> {
                     for (int i = 0; i < 20; i++) {
                         runner.run(first + from + i);
