@@ -63,13 +63,16 @@ public final class CommandTimes {
      * @param commands how many commands the period ran
      * @param cpuMicros the calling thread's CPU time per command, in microseconds
      * @param wallMicros the wall time per command, in microseconds
+     * @param allocatedBytes the bytes the calling thread allocated per command (on H2 the
+     *     database's with Keyline's or the other side's), or -1 where the JVM does not count them
      */
-    public record Period(String mix, int round, String side, long commands, double cpuMicros, double wallMicros) {
+    public record Period(String mix, int round, String side, long commands, double cpuMicros, double wallMicros,
+            double allocatedBytes) {
 
         @Override
         public String toString() {
-            return String.format("%s round %d %s: %.1f us cpu/command, %.1f us wall/command (%,d commands)", mix, round,
-                    side, cpuMicros, wallMicros, commands);
+            return String.format("%s round %d %s: %.1f us cpu/command, %.1f us wall/command, %,.0f B allocated/command"
+                    + " (%,d commands)", mix, round, side, cpuMicros, wallMicros, allocatedBytes, commands);
         }
     }
 
@@ -82,18 +85,22 @@ public final class CommandTimes {
      * @param rounds the rounds compared
      * @param cpuMicros each side's median CPU time per command over those rounds, by side
      * @param wallMicros each side's median wall time per command over those rounds, by side
+     * @param allocatedBytes each side's median bytes allocated per command over those rounds, by side
+     *     (-1 where not counted)
      * @param byCpu for each other side, the median over those rounds of Keyline's commands per CPU
      *     second divided by that side's, each round's periods compared with each other
      * @param byWall the same by the wall time
      */
     public record Summary(String mix, int rounds, Map<String, Double> cpuMicros, Map<String, Double> wallMicros,
-            Map<String, Double> byCpu, Map<String, Double> byWall) {
+            Map<String, Double> allocatedBytes, Map<String, Double> byCpu, Map<String, Double> byWall) {
 
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder(String.format("%s over %d rounds: median us/command", mix, rounds));
             cpuMicros.forEach((side, micros) -> text.append(String.format(" %s %.1f cpu %.1f wall", side, micros,
                     wallMicros.get(side))));
+            text.append("; B allocated/command");
+            allocatedBytes.forEach((side, bytes) -> text.append(String.format(" %s %,.0f", side, bytes)));
             byCpu.forEach((side, ratio) -> text.append(String.format("; Keyline / %s %.2f x by cpu, %.2f x by wall",
                     side, ratio, byWall.get(side))));
             return text.toString();
@@ -158,7 +165,7 @@ public final class CommandTimes {
                 });
                 long commands = timed.units() * commandsPerUnit;
                 return new Period(mix, round, side, commands, timed.cpuNanos() / 1e3 / commands,
-                        timed.wallNanos() / 1e3 / commands);
+                        timed.wallNanos() / 1e3 / commands, timed.allocatedBytesPerUnit() / commandsPerUnit);
             } finally {
                 if (sessions != null) {
                     sessions.close();
@@ -190,6 +197,7 @@ public final class CommandTimes {
         byMix.forEach((mix, measured) -> {
             Map<String, Double> cpu = new LinkedHashMap<>();
             Map<String, Double> wall = new LinkedHashMap<>();
+            Map<String, Double> allocated = new LinkedHashMap<>();
             Map<String, Double> byCpu = new LinkedHashMap<>();
             Map<String, Double> byWall = new LinkedHashMap<>();
             for (String side : SIDES) {
@@ -199,13 +207,14 @@ public final class CommandTimes {
                 }
                 cpu.put(side, median(ofSide.stream().mapToDouble(Period::cpuMicros).toArray()));
                 wall.put(side, median(ofSide.stream().mapToDouble(Period::wallMicros).toArray()));
+                allocated.put(side, median(ofSide.stream().mapToDouble(Period::allocatedBytes).toArray()));
                 if (!side.equals("keyline")) {
                     byCpu.put(side, pairedRatio(measured, side, Period::cpuMicros));
                     byWall.put(side, pairedRatio(measured, side, Period::wallMicros));
                 }
             }
             int rounds = (int) measured.stream().mapToInt(Period::round).distinct().count();
-            summaries.add(new Summary(mix, rounds, cpu, wall, byCpu, byWall));
+            summaries.add(new Summary(mix, rounds, cpu, wall, allocated, byCpu, byWall));
         });
         return summaries;
     }

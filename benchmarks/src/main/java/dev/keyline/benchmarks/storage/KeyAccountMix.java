@@ -9,6 +9,7 @@ import dev.keyline.domain.common.LocalNetworkId;
 import dev.keyline.domain.common.Money;
 import dev.keyline.domain.common.Role;
 import dev.keyline.domain.common.UserId;
+import dev.keyline.runtime.Keyline;
 import dev.keyline.runtime.account.KeyAccounts;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -54,7 +55,16 @@ public final class KeyAccountMix {
      * @param fixture the fixture
      */
     public KeyAccountMix(Fixture fixture) {
-        this.accounts = KeyAccounts.on(fixture.keyline());
+        this(fixture.keyline());
+    }
+
+    /**
+     * The Keyline side of the mix on any runtime, the in-memory provider's among them.
+     *
+     * @param keyline the runtime
+     */
+    public KeyAccountMix(Keyline keyline) {
+        this.accounts = KeyAccounts.on(keyline);
     }
 
     /** The id of account {@code n}. */

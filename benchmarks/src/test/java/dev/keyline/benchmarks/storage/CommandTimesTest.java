@@ -30,6 +30,8 @@ class CommandTimesTest {
             assertThat(p.commands() % (p.mix().equals("key-account") ? 4 : 3)).isZero();
             assertThat(p.cpuMicros()).isPositive();
             assertThat(p.wallMicros()).isPositive();
+            // H2 allocates on the calling thread: every command builds rows and statements
+            assertThat(p.allocatedBytes()).isGreaterThan(1_000);
             assertThat(p.toString()).startsWith(p.mix() + " round " + p.round() + " " + p.side() + ": ");
         });
     }
@@ -41,6 +43,7 @@ class CommandTimesTest {
                 period(1, "keyline", 40), period(1, "raw", 30),
                 period(2, "raw", 20), period(2, "keyline", 25),
                 period(3, "keyline", 60), period(3, "raw", 30));
+        // the bytes allocated per command: 100 times the CPU time, 4,000 and 3,000 in the middle
 
         List<CommandTimes.Summary> summaries = CommandTimes.summarize(periods);
 
@@ -49,13 +52,15 @@ class CommandTimesTest {
             assertThat(s.rounds()).isEqualTo(3);
             assertThat(s.cpuMicros()).isEqualTo(Map.of("keyline", 40.0, "raw", 30.0));
             assertThat(s.wallMicros()).isEqualTo(Map.of("keyline", 45.0, "raw", 35.0));
+            assertThat(s.allocatedBytes()).isEqualTo(Map.of("keyline", 4_000.0, "raw", 3_000.0));
             // each round's own ratio, 0.75, 0.8 and 0.5: the median 0.75, not 30 / 40 by chance
             assertThat(s.byCpu()).containsOnlyKeys("raw");
             assertThat(s.byCpu().get("raw")).isCloseTo(0.75, within(1e-9));
             // by the wall time 35 / 45, 25 / 30 and 35 / 65
             assertThat(s.byWall().get("raw")).isCloseTo(35.0 / 45, within(1e-9));
             assertThat(s.toString()).isEqualTo("key-account over 3 rounds: median us/command keyline 40.0 cpu 45.0 wall"
-                    + " raw 30.0 cpu 35.0 wall; Keyline / raw 0.75 x by cpu, 0.78 x by wall");
+                    + " raw 30.0 cpu 35.0 wall; B allocated/command keyline 4,000 raw 3,000;"
+                    + " Keyline / raw 0.75 x by cpu, 0.78 x by wall");
         });
     }
 
@@ -94,6 +99,6 @@ class CommandTimesTest {
     }
 
     private static CommandTimes.Period period(int round, String side, double cpuMicros) {
-        return new CommandTimes.Period("key-account", round, side, 400, cpuMicros, cpuMicros + 5);
+        return new CommandTimes.Period("key-account", round, side, 400, cpuMicros, cpuMicros + 5, cpuMicros * 100);
     }
 }

@@ -29,6 +29,9 @@ class TimedPeriodTest {
         assertThat(timed.cpuNanos()).isPositive();
         assertThat(timed.wallMicrosPerUnit()).isEqualTo(timed.wallNanos() / 1e3 / timed.units());
         assertThat(timed.cpuMicrosPerUnit()).isEqualTo(timed.cpuNanos() / 1e3 / timed.units());
+        // HotSpot counts the thread's allocations; the batches boxed their numbers into a growing list
+        assertThat(timed.allocatedBytes()).isPositive();
+        assertThat(timed.allocatedBytesPerUnit()).isEqualTo((double) timed.allocatedBytes() / timed.units());
     }
 
     @Test
