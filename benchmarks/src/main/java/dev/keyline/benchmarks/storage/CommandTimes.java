@@ -129,12 +129,7 @@ public final class CommandTimes {
         if (!SIDES.containsAll(sides) || !sides.contains("keyline") || !sides.contains("raw")) {
             throw new IllegalArgumentException("sides must be keyline and raw, and may add hibernate; were " + sides);
         }
-        if (rounds < 2) {
-            throw new IllegalArgumentException("rounds must be at least 2 (the first warms up), was " + rounds);
-        }
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period must be positive, was " + period);
-        }
+        TimedPeriod.checkRounds(rounds, period);
         List<Period> periods = new ArrayList<>();
         long next = 0;
         for (int round = 0; round < rounds; round++) {

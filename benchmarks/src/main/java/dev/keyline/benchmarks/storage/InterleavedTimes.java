@@ -104,12 +104,7 @@ public final class InterleavedTimes {
      * @return the periods in the order they ran
      */
     public static List<Period> measure(int rounds, Duration period) {
-        if (rounds < 2) {
-            throw new IllegalArgumentException("rounds must be at least 2 (the first warms up), was " + rounds);
-        }
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period must be positive, was " + period);
-        }
+        TimedPeriod.checkRounds(rounds, period);
         List<String> sides = new ArrayList<>();
         sides.add("raw");
         for (String work : WORKS) {

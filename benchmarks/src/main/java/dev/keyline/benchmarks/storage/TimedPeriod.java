@@ -67,6 +67,23 @@ record TimedPeriod(long units, long cpuNanos, long wallNanos, long allocatedByte
         return new TimedPeriod(units, cpuNanos, wallNanos, allocated < 0 || allocatedNow < 0 ? -1 : allocatedNow - allocated);
     }
 
+    /**
+     * Checks the rounds and period of a loop whose sides take turns and whose first round warms the
+     * JVM up.
+     *
+     * @param rounds how many rounds, at least 2
+     * @param period how long each side runs in a round, positive
+     * @throws IllegalArgumentException naming the one that is wrong
+     */
+    static void checkRounds(int rounds, Duration period) {
+        if (rounds < 2) {
+            throw new IllegalArgumentException("rounds must be at least 2 (the first warms up), was " + rounds);
+        }
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive, was " + period);
+        }
+    }
+
     /** {@return the CPU time per unit, in microseconds} */
     double cpuMicrosPerUnit() {
         return cpuNanos / 1e3 / units;
