@@ -3,9 +3,10 @@
 # and writes the figures of docs/performance.md.
 #
 #   ./mvnw -B -ntp package -DskipTests     # builds benchmarks/target/keyline-benchmarks.jar
-#   benchmarks/run.sh                       # short profile: every figure, in under 10 minutes on a quiet two-core machine
-#   benchmarks/run.sh --long                # the profile for publishing (well over an hour)
-#   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, outbox-history (long only), scale-h2 or scale-postgres
+#   benchmarks/run.sh                       # short profile: every JMH figure, in under 10 minutes on a quiet two-core machine
+#   benchmarks/run.sh --long                # the profile for publishing (well over an hour), the loops in turns included
+#   benchmarks/run.sh --only commands       # one group: commands, bulk, outbox, outbox-history (long only), scale-h2,
+#                                           # scale-postgres or in-turns (the loops in turns; in the short profile on --only)
 #   benchmarks/run.sh --only commands,bulk  # several groups, in the order above
 #   benchmarks/run.sh --cache-off           # Keyline's side with the JDBC provider's cache of committed saves off
 #   benchmarks/run.sh --no-trust            # Keyline's side reading the parent row at every load (trustKeptStates(false))
@@ -21,7 +22,10 @@
 #
 # Output in benchmarks/target/storage/: one JMH JSON result per group, run.txt (machine, load
 # averages, JMH settings), report.md (the tables) and scale-curve.svg (the chart); copy the last two
-# into docs/ to publish them. One PostgreSQL server is started for the whole run and shared by the
+# into docs/ to publish them. The in-turns group runs no JMH: CommandTimes on H2 and PostgreSQL and
+# InterleavedTimes, the loops that take the sides in turns in one JVM, each printing its periods and
+# summaries to in-turns-h2.txt, in-turns-postgres.txt and interleaved.txt (JMH arguments after --
+# do not apply to it). One PostgreSQL server is started for the whole run and shared by the
 # forked benchmark JVMs; each trial works in a database of its own.
 set -euo pipefail
 
@@ -66,7 +70,7 @@ while [[ $# -gt 0 ]]; do
       break
       ;;
     *)
-      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--profile] [--only GROUP[,GROUP...]] (groups: commands bulk outbox outbox-history scale-h2 scale-postgres) [-- JMH-ARGS...]" >&2
+      echo "usage: $0 [--long] [--cache-off] [--no-trust] [--profile] [--only GROUP[,GROUP...]] (groups: commands bulk outbox outbox-history scale-h2 scale-postgres in-turns) [-- JMH-ARGS...]" >&2
       exit 2
       ;;
   esac
@@ -76,8 +80,8 @@ if [[ -n "$ONLY" ]]; then
   IFS=, read -r -a GROUPS_ASKED <<< "$ONLY"
   for g in "${GROUPS_ASKED[@]}"; do
     case "$g" in
-      commands|bulk|outbox|outbox-history|scale-h2|scale-postgres) ;;
-      *) echo "--only: no group '$g' (groups: commands bulk outbox outbox-history scale-h2 scale-postgres)" >&2; exit 2 ;;
+      commands|bulk|outbox|outbox-history|scale-h2|scale-postgres|in-turns) ;;
+      *) echo "--only: no group '$g' (groups: commands bulk outbox outbox-history scale-h2 scale-postgres in-turns)" >&2; exit 2 ;;
     esac
   done
 fi
@@ -99,6 +103,8 @@ if [[ "$PROFILE" == long ]]; then
   H2_ROWS=10000,100000                        # 1,000,000 orders in H2 in memory do not fit the scale
                                               # JVM's 6 GB heap (the stage rows' copy ran out of memory)
   POSTGRES_ROWS=10000,100000,1000000
+  IN_TURNS=(6 4)                              # CommandTimes: rounds, seconds a period
+  INTERLEAVED=(13 3)                          # InterleavedTimes: the same
 else
   COMMANDS=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p newDatabase=trial)
                                             # 1 s a warm-up and an iteration, the classes archived
@@ -114,10 +120,12 @@ else
   SCALE=(-f 0 -wi 1 -w 1s -i 3 -r 1s)
   H2_ROWS=1000,10000                          # loading H2 in memory is the slow part
   POSTGRES_ROWS=1000,10000,100000
+  IN_TURNS=(3 2)                              # the loops in turns, on --only in-turns only: about 4
+  INTERLEAVED=(4 2)                           # minutes, which the short profile has no room for
 fi
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.json "$OUT/postgres.port" "$OUT/classes.jsa"
+rm -f "$OUT"/*.json "$OUT/postgres.port" "$OUT/classes.jsa" "$OUT"/in-turns-*.txt "$OUT/interleaved.txt"
 rm -rf "$OUT/profile" "$OUT/profile.md"
 
 # --profile: JMH's async-profiler integration samples the CPU time of every trial's JVM (itimer
@@ -184,6 +192,7 @@ KEYLINE_JVM=(-jvmArgsAppend "${GC[*]} $FORK_HEAP ${SHARE[*]}$KEYLINE_FLAGS")  # 
     echo "outbox: ${OUTBOX[*]}"
   fi
   echo "scale: ${SCALE[*]}, H2 rows $H2_ROWS, PostgreSQL rows $POSTGRES_ROWS"
+  echo "in turns: CommandTimes ${IN_TURNS[*]} (rounds, seconds a period), InterleavedTimes ${INTERLEAVED[*]}"
   echo "forked JVMs: ${GC[*]} $FORK_HEAP; unforked scale JVM: ${GC[*]} -Xms6g -Xmx6g"
   echo "class data sharing: ${SHARE[*]:-off (the archive failed)}"
   echo "keyline: ${KEYLINE_FLAGS:- the defaults of the JDBC provider}"
@@ -236,7 +245,33 @@ JVM=("${GC[@]}" -Xms6g -Xmx6g)
 run scale-h2 'ScaleBenchmark' "${SCALE[@]}" -p database=H2 -p rows="$H2_ROWS"
 run scale-postgres 'ScaleBenchmark' "${SCALE[@]}" -p database=POSTGRES -p rows="$POSTGRES_ROWS"
 
-"$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.JmhReport "$OUT/report.md" "$OUT/scale-curve.svg" "$OUT"/*.json
+# loop NAME CLASS ARGS...: one of the loops in turns, in a JVM of its own with the forks' settings,
+# its periods and summaries in NAME.txt
+loop() {
+  local name="$1"
+  shift
+  echo "load before $name: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run.txt"
+  local start=$SECONDS
+  "$JAVA" "${GC[@]}" $FORK_HEAP "${SHARE[@]}" "${KEYLINE_PROP[@]}" -cp "$JAR" "dev.keyline.benchmarks.storage.$@" \
+      > "$OUT/$name.txt" 2> "$OUT/$name.log" || {
+    echo "$name failed; see $OUT/$name.log" >&2
+    exit 1
+  }
+  echo "load after $name: $(cut -d' ' -f1-3 /proc/loadavg) ($(( SECONDS - start )) s)" | tee -a "$OUT/run.txt"
+}
+
+if [[ ( "$PROFILE" == long && -z "$ONLY" ) || ",$ONLY," == *",in-turns,"* ]]; then
+  loop in-turns-h2 CommandTimes H2 "${IN_TURNS[@]}"
+  loop in-turns-postgres CommandTimes POSTGRES "${IN_TURNS[@]}"
+  loop interleaved InterleavedTimes "${INTERLEAVED[@]}"
+fi
+
+shopt -s nullglob
+RESULTS=("$OUT"/*.json)
+shopt -u nullglob
+if [[ ${#RESULTS[@]} -gt 0 ]]; then
+  "$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.JmhReport "$OUT/report.md" "$OUT/scale-curve.svg" "${RESULTS[@]}"
+fi
 if [[ -n "$PROFILE_CPU" ]]; then
   mapfile -t PROFILES < <(find "$OUT/profile" -name 'collapsed-*.csv' | sort)
   "$JAVA" -cp "$JAR" dev.keyline.benchmarks.storage.ProfileSummary "$OUT/profile.md" "${PROFILES[@]}"
@@ -244,5 +279,14 @@ if [[ -n "$PROFILE_CPU" ]]; then
 fi
 echo
 cat "$OUT/run.txt"
-echo
-cat "$OUT/report.md"
+if [[ ${#RESULTS[@]} -gt 0 ]]; then
+  echo
+  cat "$OUT/report.md"
+fi
+for turns in "$OUT"/in-turns-h2.txt "$OUT"/in-turns-postgres.txt "$OUT"/interleaved.txt; do
+  if [[ -f "$turns" ]]; then
+    echo
+    echo "$(basename "$turns"):"
+    grep -E ' over [0-9]+ rounds' "$turns"
+  fi
+done
