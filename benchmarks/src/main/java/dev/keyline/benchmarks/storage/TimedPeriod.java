@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * A period of work timed by its thread's CPU time and the wall time, with the bytes its thread
- * allocated: the loops that compare the sides in turns ({@link FindTimes}, {@link CommandTimes})
- * run their batches through it. On H2 in memory the database works on the calling thread, so its
+ * allocated: the loops that compare the sides in turns ({@link FindTimes}, {@link CommandTimes},
+ * {@link InterleavedTimes}) run their batches through it, and check their rounds with
+ * {@link #checkRounds}. On H2 in memory the database works on the calling thread, so its
  * allocations are counted with the caller's.
  *
  * @param units how many units of work the period ran
