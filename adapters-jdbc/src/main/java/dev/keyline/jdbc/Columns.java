@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Column names and values, in the order added, for the statements {@link JdbcSession} writes
@@ -17,6 +19,15 @@ import java.util.Locale;
  * so a name can never smuggle SQL into a statement.
  */
 public final class Columns {
+
+    /**
+     * The identifiers checked already, each with its lower-case form: the names a provider's code
+     * writes are its constants, checked once here instead of character by character at every save.
+     * Bounded, so that a host that builds names at run time does not grow it without end; beyond
+     * the bound a name is checked each time, as it was before.
+     */
+    private static final ConcurrentMap<String, String> CHECKED = new ConcurrentHashMap<>();
+    private static final int CHECKED_BOUND = 4_096;
 
     /** Room for an aggregate row's columns without growing: most rows have fewer. */
     private static final int EXPECTED_COLUMNS = 32;
@@ -165,6 +176,11 @@ public final class Columns {
         return names.isEmpty();
     }
 
+    /** How many identifiers are kept as checked; at most {@value #CHECKED_BOUND}. */
+    static int checkedNames() {
+        return CHECKED.size();
+    }
+
     /** Rejects anything but a plain SQL identifier. */
     static String checkIdentifier(String identifier, String argument) {
         lowerCaseIdentifier(identifier, argument);
@@ -174,9 +190,23 @@ public final class Columns {
     /**
      * Rejects anything but a plain SQL identifier, in one pass over it, and returns it in lower
      * case: the same instance when it has no capitals (a name of the code's constants, usually).
+     * A name checked before is looked up instead ({@link #CHECKED}).
      */
     private static String lowerCaseIdentifier(String identifier, String argument) {
         Require.nonNull(identifier, argument);
+        String known = CHECKED.get(identifier);
+        if (known != null) {
+            return known;
+        }
+        String lowerCase = checkedLowerCase(identifier, argument);
+        if (CHECKED.size() < CHECKED_BOUND) {
+            CHECKED.putIfAbsent(identifier, lowerCase);
+        }
+        return lowerCase;
+    }
+
+    /** {@link #lowerCaseIdentifier} for a name not checked before. */
+    private static String checkedLowerCase(String identifier, String argument) {
         int length = identifier.length();
         boolean valid = length > 0 && length <= 63 && !Character.isDigit(identifier.charAt(0));
         boolean capitals = false;

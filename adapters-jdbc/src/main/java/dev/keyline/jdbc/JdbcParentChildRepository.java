@@ -402,8 +402,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 // a save not kept (beyond the transaction's bound) leaves no older state behind: a
                 // save of a stored aggregate replaced it with its mark already, which stays until
                 // the last transaction saving it has ended (below)
-                saved.saved.stream().filter(id -> !saved.kept.containsKey(id) && !saved.marked.contains(id))
-                        .forEach(committed::invalidate);
+                for (String id : saved.saved) {
+                    if (!saved.kept.containsKey(id) && !saved.marked.contains(id)) {
+                        committed.invalidate(id);
+                    }
+                }
                 saved.kept.forEach(this::publish);
             });
             transactions.afterCompletion(() -> saved.saved.forEach(id -> inFlight.computeIfPresent(id, (k, n) -> {
@@ -1403,9 +1406,15 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
 
         /** The unsaved ids no check found current yet, and no save is writing. */
         private List<String> unchecked() {
-            List<String> ids = new ArrayList<>(unsaved);
-            ids.removeAll(checked);
-            ids.removeAll(beingSaved);
+            if (unsaved.isEmpty()) {
+                return List.of();
+            }
+            List<String> ids = new ArrayList<>(unsaved.size());
+            for (String id : unsaved) {
+                if (!checked.contains(id) && !beingSaved.contains(id)) {
+                    ids.add(id);
+                }
+            }
             return ids;
         }
 

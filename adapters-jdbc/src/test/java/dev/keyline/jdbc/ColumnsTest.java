@@ -61,6 +61,31 @@ class ColumnsTest {
     }
 
     @Test
+    void aNameCheckedBeforeIsTakenAndRefusedAsTheFirstTimeAndTheCheckedNamesStayBounded() {
+        // the second row's names come from the names checked already, the first's may not
+        for (int row = 0; row < 2; row++) {
+            Columns columns = Columns.create().set("Checked_Twice", 1).set("other", 2);
+            assertThat(columns.names()).containsExactly("Checked_Twice", "other");
+            assertThatThrownBy(() -> columns.set("checked_twice", 3)).as("row %d", row)
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'checked_twice' was already set");
+            assertThatThrownBy(() -> columns.set("OTHER", 3)).as("row %d", row)
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'OTHER' was already set");
+        }
+        // names built at run time, more than are kept: past the bound each is still checked and taken once
+        Columns wide = Columns.create();
+        for (int i = 0; i < 6_000; i++) {
+            wide.set("Built_" + i, i);
+        }
+        assertThat(Columns.checkedNames()).isLessThanOrEqualTo(4_096);
+        assertThat(wide.names()).hasSize(6_000).endsWith("Built_5999");
+        assertThatThrownBy(() -> wide.set("built_5999", 0)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("'built_5999' was already set");
+        assertThatThrownBy(() -> wide.set("Built 6000", 0)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("plain SQL identifier");
+        assertThat(wide.set("Built_6000", 6_000).names()).hasSize(6_001);
+    }
+
+    @Test
     void onlyPlainSqlIdentifiersOfAtMost63CharactersAreNames() {
         String longest = "a".repeat(63);
         assertThat(Columns.create().set(longest, 1).set("_x", 2).set("Z0", 3).names()).containsExactly(longest, "_x", "Z0");

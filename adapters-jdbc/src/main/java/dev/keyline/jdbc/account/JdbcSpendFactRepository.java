@@ -60,6 +60,18 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
     private static final String INSERT_ORIGINALS = "INSERT INTO " + TABLE + " (fact_id, account_id, network_id, "
             + "spend_month, amount, currency, recorded_at, corrects) VALUES ";
     private static final String ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * The insert of 1 to {@value #KEPT_TEXTS} facts, by count, built once: the same text at every
+     * call of a size, so that the driver's statement cache finds it without hashing a new string.
+     */
+    private static final int KEPT_TEXTS = 32;
+    private static final String[] INSERTS_OF_ORIGINALS = new String[KEPT_TEXTS + 1];
+
+    static {
+        for (int rows = 1; rows <= KEPT_TEXTS; rows++) {
+            INSERTS_OF_ORIGINALS[rows] = insertOfOriginals(rows);
+        }
+    }
     private static final String BY_MONTH = " ORDER BY spend_month, recorded_at, fact_id";
 
     private final JdbcSession session;
@@ -90,7 +102,11 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
                         + fact.month() + "; the JDBC provider stores months of the years 1 to 9999");
             }
         }
-        if (given.stream().noneMatch(f -> f.corrects().isPresent())) {
+        boolean corrections = false;
+        for (SpendFact fact : given) {
+            corrections |= fact.corrects().isPresent();
+        }
+        if (!corrections) {
             appendOriginals(given);
             return;
         }
@@ -114,6 +130,11 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
         }
     }
 
+    /** The multi-row insert of {@code rows} facts that correct nothing. */
+    private static String insertOfOriginals(int rows) {
+        return INSERT_ORIGINALS + String.join(", ", Collections.nCopies(rows, ROW_PLACEHOLDERS));
+    }
+
     /**
      * Inserts facts that correct nothing without looking their ids up first; a taken id is found
      * by the primary key, and then nothing of the call stays written.
@@ -130,7 +151,7 @@ public final class JdbcSpendFactRepository implements SpendFactRepository {
                 params.addAll(Arrays.asList(f.id(), f.account(), f.network(), f.month(), f.amount().amount(),
                         f.amount().currency().getCurrencyCode(), f.recordedAt(), null));
             }
-            String sql = INSERT_ORIGINALS + String.join(", ", Collections.nCopies(chunk.size(), ROW_PLACEHOLDERS));
+            String sql = chunk.size() <= KEPT_TEXTS ? INSERTS_OF_ORIGINALS[chunk.size()] : insertOfOriginals(chunk.size());
             if (postgres) {
                 List<SpendFactId> ids = session.query(sql + " ON CONFLICT DO NOTHING RETURNING fact_id",
                         row -> required(row, "fact_id", SpendFactId::new), params.toArray());

@@ -58,11 +58,11 @@ public final class SpendFactAppend {
                 throw new AlreadyExistsException("spend fact " + fact.id() + " appears twice in one append");
             }
         }
-        Set<SpendFactId> lookUp = new HashSet<>(inCall.keySet());
         Set<SpendFactId> targets = new HashSet<>();
         for (SpendFact fact : given) {
             fact.corrects().ifPresent(targets::add);
         }
+        Set<SpendFactId> lookUp = new HashSet<>(inCall.keySet());
         lookUp.addAll(targets);
         Map<SpendFactId, SpendFact> stored = Require.nonNull(storedFacts.apply(Set.copyOf(lookUp)), "storedFacts result");
         for (SpendFact fact : given) {
@@ -70,6 +70,10 @@ public final class SpendFactAppend {
                 throw new AlreadyExistsException("spend fact " + fact.id() + " already exists; facts are never "
                         + "overwritten, a correction is a new fact");
             }
+        }
+        if (targets.isEmpty()) {
+            // no corrections: nothing to order or to check against the corrections stored
+            return List.copyOf(given);
         }
         Map<SpendFactId, SpendFactId> alreadyCorrected = targets.isEmpty() ? Map.of()
                 : Require.nonNull(storedCorrections.apply(Set.copyOf(targets)), "storedCorrections result");
