@@ -18,9 +18,15 @@ public record EventId(UUID value) {
         Require.nonNull(value, "value");
     }
 
-    /** {@return a fresh random id} */
+    /**
+     * A fresh random id: a version 4 UUID whose 122 random bits come from a cryptographically strong
+     * generator (the JDK's NIST SP 800-90A {@code DRBG}, one per JVM), drawn ahead into a small
+     * buffer per thread, which makes an id several times cheaper than {@link UUID#randomUUID()}.
+     *
+     * @return the id
+     */
     public static EventId random() {
-        return new EventId(UUID.randomUUID());
+        return new EventId(RandomUuids.next());
     }
 
     /**
