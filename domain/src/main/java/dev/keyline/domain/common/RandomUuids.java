@@ -1,8 +1,6 @@
 package dev.keyline.domain.common;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -18,16 +16,19 @@ import java.util.UUID;
  * statements. Here each thread takes its ids from a buffer of its own that the shared generator
  * fills {@value #IDS_PER_FILL} ids at a time, so that an id costs a few array reads, and the bytes
  * still come from a cryptographically strong generator, as RFC 9562 asks of a version 4 UUID's
- * random bits. A thread's buffer is about a kilobyte, kept while the thread lives.
+ * random bits. A thread's buffer is about a kilobyte, kept while the thread lives; it is a plain
+ * {@link ByteBuffer}, so that a thread of a host's container that outlives the application keeps
+ * none of the library's classes loaded.
  */
 final class RandomUuids {
 
     /** Ids drawn per fill of a thread's buffer. */
     static final int IDS_PER_FILL = 64;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final SecureRandom SOURCE = source();
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+    /** Each thread's bytes drawn ahead, each used once; a new buffer starts used up. */
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocate(16 * IDS_PER_FILL).position(16 * IDS_PER_FILL));
 
     private RandomUuids() {
     }
@@ -52,25 +53,15 @@ final class RandomUuids {
      * @return the UUID
      */
     static UUID next() {
-        return BUFFERS.get().next();
-    }
-
-    /** One thread's bytes drawn ahead, used once each. */
-    private static final class Buffer {
-        private final byte[] bytes = new byte[16 * IDS_PER_FILL];
-        private int next = bytes.length;
-
-        UUID next() {
-            if (next == bytes.length) {
-                SOURCE.nextBytes(bytes);
-                next = 0;
-            }
-            long most = (long) LONGS.get(bytes, next);
-            long least = (long) LONGS.get(bytes, next + 8);
-            next += 16;
-            most = (most & ~0xF000L) | 0x4000L; // version 4
-            least = (least & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // variant 2 (IETF)
-            return new UUID(most, least);
+        ByteBuffer bytes = BUFFERS.get();
+        if (!bytes.hasRemaining()) {
+            SOURCE.nextBytes(bytes.array());
+            bytes.clear();
         }
+        long most = bytes.getLong();
+        long least = bytes.getLong();
+        most = (most & ~0xF000L) | 0x4000L; // version 4
+        least = (least & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // variant 2 (IETF)
+        return new UUID(most, least);
     }
 }
