@@ -111,6 +111,9 @@ public final class EventTypes {
      * @throws SerialisationException when the name is already mapped to another class
      */
     public EventTypes register(String type, Class<? extends DomainEvent> eventClass) {
+        if (type != null && eventClass != null && classes.get(type) == eventClass) {
+            return this; // registered before, and checked then: every event written passes here
+        }
         Require.nonBlank(type, "type");
         Require.nonNull(eventClass, "eventClass");
         Require.that(eventClass.isRecord(), "eventClass", () -> "must be a record class but was " + eventClass.getName());

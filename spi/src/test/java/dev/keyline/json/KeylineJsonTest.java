@@ -134,6 +134,10 @@ class KeylineJsonTest {
         assertThatThrownBy(() -> types.register("x.y", TallyAdvanced.class))
                 .isInstanceOf(SerialisationException.class).hasMessageContaining("x.y")
                 .hasMessageContaining(FixtureEvent.class.getName());
+        // registering the same pair again, as every event written does, changes nothing
+        assertThat(types.register("x.y", FixtureEvent.class)).isSameAs(types);
+        assertThat(types.types()).containsExactly("x.y");
+        assertThat(types.classOf("x.y")).contains(FixtureEvent.class);
     }
 
     @Test

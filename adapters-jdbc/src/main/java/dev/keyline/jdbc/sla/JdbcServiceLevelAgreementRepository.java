@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The service-level agreements of a {@link dev.keyline.jdbc.JdbcStorage}: one row per SLA in
@@ -234,7 +233,14 @@ public final class JdbcServiceLevelAgreementRepository
 
     /** The stored text of monthly volumes: whole numbers separated by single spaces. */
     static String volumesText(List<Integer> volumes) {
-        return volumes.stream().map(String::valueOf).collect(Collectors.joining(" "));
+        StringBuilder text = new StringBuilder(8 * volumes.size());
+        for (int i = 0; i < volumes.size(); i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            text.append(volumes.get(i).intValue());
+        }
+        return text.toString();
     }
 
     private static List<Integer> volumes(String text, String sla) {

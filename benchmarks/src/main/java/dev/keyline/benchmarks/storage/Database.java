@@ -40,7 +40,9 @@ public enum Database {
             // of its last run, its tables unchanged, the result it kept, and a read workload that
             // repeats a statement (the overdue stream's child statements of its one chunk at 10,000
             // orders) would measure that cache instead of the read
-            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE";
+            String cache = System.getProperty("keyline.benchmark.h2QueryCacheSize");
+            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE"
+                    + (cache == null ? "" : ";QUERY_CACHE_SIZE=" + Integer.parseInt(cache));
         }
 
         @Override
