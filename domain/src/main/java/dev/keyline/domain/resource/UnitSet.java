@@ -230,14 +230,10 @@ public record UnitSet(List<UnitRange> ranges) {
         // a loop, not a stream: every event of a reservation names its units in its subject
         StringBuilder text = new StringBuilder(2 + 24 * ranges.size()).append('[');
         for (int i = 0; i < ranges.size(); i++) {
-            UnitRange range = ranges.get(i);
             if (i > 0) {
                 text.append(", ");
             }
-            text.append(range.first());
-            if (range.last() != range.first()) {
-                text.append('-').append(range.last());
-            }
+            text.append(ranges.get(i)); // the range's own text: "7" or "9-12"
         }
         return text.append(']').toString();
     }
