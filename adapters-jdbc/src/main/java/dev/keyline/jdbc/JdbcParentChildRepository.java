@@ -339,7 +339,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         if (!isKept(kept)) {
             return Optional.empty();
         }
-        Optional<A> restored = restoreKept(id, kept.version());
+        Optional<A> restored = restoreKept(id, kept, kept.version());
         restored.ifPresent(a -> trusted(true).loaded(id, kept.version()));
         return restored;
     }
@@ -361,7 +361,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * and created again.
      */
     private Optional<A> restoreKept(String id, long version) {
-        Kept kept = committed.getIfPresent(id);
+        return restoreKept(id, committed.getIfPresent(id), version);
+    }
+
+    /** {@link #restoreKept(String, long)} of {@code kept}, what the cache held for {@code id} when just read. */
+    private Optional<A> restoreKept(String id, Kept kept, long version) {
         if (!isKept(kept)) {
             return Optional.empty(); // nothing kept, or a save in flight, whose mark stays until it ends
         }
@@ -403,11 +407,11 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 // save of a stored aggregate replaced it with its mark already, which stays until
                 // the last transaction saving it has ended (below)
                 for (String id : saved.saved) {
-                    if (!saved.kept.containsKey(id) && !saved.marked.contains(id)) {
+                    if (!saved.kept.containsKey(id) && !saved.marked.containsKey(id)) {
                         committed.invalidate(id);
                     }
                 }
-                saved.kept.forEach(this::publish);
+                saved.kept.forEach((id, state) -> publishCommitted(id, state, saved.marked.get(id)));
             });
             transactions.afterCompletion(() -> saved.saved.forEach(id -> inFlight.computeIfPresent(id, (k, n) -> {
                 if (n > 1) {
@@ -457,6 +461,20 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 return;
             }
         }
+    }
+
+    /**
+     * {@link #publish} of the state a committed save wrote, trying first what the entry most
+     * likely holds without reading it: the save's own {@code mark}, which the state (of the same
+     * version) replaces; or, for a save that left no mark (one that inserted the aggregate),
+     * nothing. Anything else found there goes through {@link #publish}'s comparison.
+     */
+    private void publishCommitted(String id, Kept saved, Kept mark) {
+        java.util.concurrent.ConcurrentMap<String, Kept> kept = committed.asMap();
+        if (mark == null ? kept.putIfAbsent(id, saved) == null : kept.replace(id, mark, saved)) {
+            return;
+        }
+        publish(id, saved);
     }
 
     /**
@@ -934,7 +952,7 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                 // until this transaction ends, loads read the row: after its commit, the state
                 // kept before it is outdated, though its own state is not kept yet
                 Kept mark = Kept.beingSaved(aggregate.version());
-                publishing.marked.add(id);
+                publishing.marked.put(id, mark);
                 publish(id, mark);
             }
         }
@@ -1032,16 +1050,37 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         if (rows.isEmpty()) {
             return;
         }
-        java.util.regex.Matcher into = INSERT_INTO.matcher(sql);
-        if (into.lookingAt()) {
-            session().queueInserts(sql, into.group(1).toLowerCase(java.util.Locale.ROOT), List.of(table), rows, null, null);
+        String into = insertedTable(sql);
+        if (!into.isEmpty()) {
+            session().queueInserts(sql, into, List.of(table), rows, null, null);
         } else {
             session().batch(sql, rows);
         }
     }
 
+    /**
+     * The table an {@code INSERT INTO table (} writes, in lower case; empty for any other
+     * statement. A text seen before is looked up instead of matched again: the child INSERTs of the
+     * code's saves are a few constant texts, matched on every save otherwise.
+     */
+    static String insertedTable(String sql) {
+        String known = INSERTED_TABLES.get(sql);
+        if (known != null) {
+            return known;
+        }
+        java.util.regex.Matcher into = INSERT_INTO.matcher(sql);
+        String table = into.lookingAt() ? into.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+        if (INSERTED_TABLES.size() < INSERTED_TABLES_BOUND) {
+            INSERTED_TABLES.putIfAbsent(sql, table);
+        }
+        return table;
+    }
+
     private static final java.util.regex.Pattern INSERT_INTO = java.util.regex.Pattern.compile(
             "\\s*INSERT\\s+INTO\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** The tables of the INSERT texts matched so far, by text; at most {@value #INSERTED_TABLES_BOUND}, the rest matched each time. */
+    private static final ConcurrentHashMap<String, String> INSERTED_TABLES = new ConcurrentHashMap<>();
+    private static final int INSERTED_TABLES_BOUND = 1_024;
 
     /**
      * Restores the aggregates of the given parents (in their order), reading their children and
@@ -1352,8 +1391,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
         private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
         /** Every id the transaction saved, kept or not. */
         private final Set<String> saved = new HashSet<>();
-        /** The ids whose saves (of stored aggregates) marked their kept states as being saved. */
-        private final Set<String> marked = new HashSet<>();
+        /** The ids whose saves (of stored aggregates) marked their kept states as being saved, with the marks. */
+        private final Map<String, Kept> marked = new HashMap<>();
         private long rows;
 
         Publishing(long bound) {

@@ -755,6 +755,19 @@ public final class JdbcSession {
      * (null for an insert) and the columns written, in order.
      */
     private record StatementShape(String table, String idColumn, List<String> columns) {
+
+        // written out: a record's own equality goes through method handles, on every save's lookup
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StatementShape shape && table.equals(shape.table)
+                    && java.util.Objects.equals(idColumn, shape.idColumn) && columns.equals(shape.columns);
+        }
+
+        @Override
+        public int hashCode() {
+            return (table.hashCode() * 31 + java.util.Objects.hashCode(idColumn)) * 31 + columns.hashCode();
+        }
     }
 
     /**

@@ -130,7 +130,11 @@ public final class JdbcProvisioningOrderRepository
 
     @Override
     protected void saveChildren(ProvisioningOrder order, boolean inserted) {
-        List<StageRow> rows = order.stages().stream().map(StageRow::new).toList();
+        List<StageProgress> stages = order.stages();
+        List<StageRow> rows = new ArrayList<>(stages.size());
+        for (StageProgress stage : stages) {
+            rows.add(new StageRow(stage));
+        }
         if (inserted) {
             List<Object[]> after = new ArrayList<>();
             for (PlannedStage stage : order.plan().stages()) {
@@ -138,8 +142,7 @@ public final class JdbcProvisioningOrderRepository
                     after.add(new Object[] {order.id(), after.size() + 1, stage.id().value(), predecessor.value()});
                 }
             }
-            insertChildren("INSERT INTO " + AFTER + " (provisioning_order_id, line_no, stage_id, predecessor_id) "
-                    + "VALUES (?, ?, ?, ?)", after);
+            insertChildren(INSERT_AFTER, after);
             insertStages(order.id(), rows);
         } else {
             writeStages(order.id(), rows);
@@ -172,8 +175,7 @@ public final class JdbcProvisioningOrderRepository
             }
         }
         if (!changed.isEmpty()) {
-            updateChildren(STAGES, "UPDATE " + STAGES + " SET " + String.join(" = ?, ", STAGE_COLUMNS)
-                    + " = ? WHERE provisioning_order_id = ? AND line_no = ?", changed);
+            updateChildren(STAGES, UPDATE_STAGE, changed);
         }
     }
 
@@ -182,14 +184,22 @@ public final class JdbcProvisioningOrderRepository
         for (StageRow row : rows) {
             stages.add(stageRow(row.progress(), true, id, stages.size() + 1));
         }
-        insertChildren("INSERT INTO " + STAGES + " (provisioning_order_id, line_no, " + String.join(", ", STAGE_COLUMNS)
-                + ") VALUES (?, ?, " + StoredValues.placeholders(STAGE_COLUMNS.size()) + ")", stages);
+        insertChildren(INSERT_STAGE, stages);
     }
 
     /** The columns of a stage row after its key (the order's id and the line number). */
     private static final List<String> STAGE_COLUMNS = List.of("stage_id", "planned_nanos", "station_id", "unit_id",
             "station_manager", "executor", "stage_state", "started_at", "held_since", "held_nanos", "warning_at", "due_at",
             "warned", "escalated", "done_at");
+    /** A stage row's INSERT, written once rather than on every save. */
+    private static final String INSERT_STAGE = "INSERT INTO " + STAGES + " (provisioning_order_id, line_no, "
+            + String.join(", ", STAGE_COLUMNS) + ") VALUES (?, ?, " + StoredValues.placeholders(STAGE_COLUMNS.size()) + ")";
+    /** A changed stage row's UPDATE by its key. */
+    private static final String UPDATE_STAGE = "UPDATE " + STAGES + " SET " + String.join(" = ?, ", STAGE_COLUMNS)
+            + " = ? WHERE provisioning_order_id = ? AND line_no = ?";
+    /** A predecessor row's INSERT. */
+    private static final String INSERT_AFTER = "INSERT INTO " + AFTER
+            + " (provisioning_order_id, line_no, stage_id, predecessor_id) VALUES (?, ?, ?, ?)";
 
     /** The values of a stage row: {@link #STAGE_COLUMNS} after the key, or before it for an update's WHERE. */
     private static Object[] stageRow(StageProgress s, boolean keyFirst, ProvisioningOrderId id, int line) {

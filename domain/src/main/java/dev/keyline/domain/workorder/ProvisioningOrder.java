@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -472,7 +473,13 @@ public final class ProvisioningOrder extends AggregateRoot<ProvisioningOrderId> 
      */
     public List<StageId> stagesIn(StageState wanted) {
         Require.nonNull(wanted, "wanted");
-        return stages.values().stream().filter(s -> s.state() == wanted).map(StageProgress::stage).toList();
+        List<StageId> in = new ArrayList<>();
+        for (StageProgress s : stages.values()) {
+            if (s.state() == wanted) {
+                in.add(s.stage());
+            }
+        }
+        return Collections.unmodifiableList(in);
     }
 
     /**

@@ -50,7 +50,7 @@ public record ProvisioningOrderSnapshot(ProvisioningOrderId id, long version, Pr
      * @param lastChangedAt when the order last changed; no command may be dated before it
      */
     public ProvisioningOrderSnapshot {
-        plan = plan == null ? null : Collections.unmodifiableList(new ArrayList<>(plan));
+        plan = plan == null ? null : StagePlan.kept(plan);
         stages = stages == null ? null : Collections.unmodifiableList(new ArrayList<>(stages));
         handOffs = handOffs == null ? null : Collections.unmodifiableList(new ArrayList<>(handOffs));
     }

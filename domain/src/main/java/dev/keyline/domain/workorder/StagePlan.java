@@ -7,6 +7,7 @@ import dev.keyline.domain.common.Require;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -58,7 +60,6 @@ public final class StagePlan {
     }
 
     private StagePlan(List<PlannedStage> stages) {
-        this.stages = stages;
         Map<StageId, PlannedStage> ids = new LinkedHashMap<>();
         for (PlannedStage stage : stages) {
             if (ids.put(stage.id(), stage) != null) {
@@ -73,6 +74,41 @@ public final class StagePlan {
         }
         this.byId = Collections.unmodifiableMap(ids);
         this.topological = topologicalOrder(stages, ids);
+        this.stages = new Stages(stages, this);
+    }
+
+    /**
+     * The stages of a plan as {@link #stages()} hands them out: immutable, and carrying the plan
+     * they were validated as, so that {@link #of} given them back (a snapshot's plan restored)
+     * returns that plan instead of validating the same stages again.
+     */
+    private static final class Stages extends AbstractList<PlannedStage> implements RandomAccess {
+        private final List<PlannedStage> stages;
+        private final StagePlan plan;
+
+        private Stages(List<PlannedStage> stages, StagePlan plan) {
+            this.stages = stages;
+            this.plan = plan;
+        }
+
+        @Override
+        public PlannedStage get(int index) {
+            return stages.get(index);
+        }
+
+        @Override
+        public int size() {
+            return stages.size();
+        }
+    }
+
+    /**
+     * {@code stages} as a snapshot keeps them: the same list when it is a plan's own (immutable
+     * already, and restoring it returns that plan), else an unmodifiable copy, which may hold
+     * nulls for {@link #of} to reject.
+     */
+    static List<PlannedStage> kept(List<PlannedStage> stages) {
+        return stages instanceof Stages ? stages : Collections.unmodifiableList(new ArrayList<>(stages));
     }
 
     private Timing timing() {
@@ -124,13 +160,17 @@ public final class StagePlan {
      * A plan of the given stages.
      *
      * @param stages the stages, at least one and at most {@link #MAX_STAGES}, in any order
-     * @return the plan, keeping the stages in the order given
+     * @return the plan, keeping the stages in the order given; the plan itself when
+     *     {@code stages} is a plan's own {@link #stages()}, which were validated when it was made
      * @throws InvalidArgumentException naming {@code stages} when the list is null, empty, too
      *     long or holds null, when a stage id is used twice or a predecessor is not a stage of the
      *     plan (the message names the stages)
      * @throws CyclicPlanException when stages wait for each other in a cycle
      */
     public static StagePlan of(List<PlannedStage> stages) {
+        if (stages instanceof Stages own) {
+            return own.plan; // the stages of a plan validated before, as its stages() returned them
+        }
         List<PlannedStage> list = Require.nonNullElements(stages, "stages");
         Require.that(!list.isEmpty(), "stages", "must hold at least one stage");
         Require.that(list.size() <= MAX_STAGES, "stages", () -> "must hold at most " + MAX_STAGES + " stages, was " + list.size());
@@ -138,7 +178,8 @@ public final class StagePlan {
     }
 
     /**
-     * The stages, in the order given.
+     * The stages, in the order given: an immutable list that knows this plan, so that
+     * {@link #of} given it back returns this plan without validating the stages again.
      *
      * @return the stages
      */

@@ -169,6 +169,8 @@ class ProvisioningOrderTest {
         assertThatThrownBy(() -> order.hold(ACCEPTANCE, SM, "late", order.lastChangedAt()))
                 .isInstanceOf(ProvisioningOrderRefusedException.class);
         assertThat(ProvisioningOrder.restore(order.snapshot()).snapshot()).isEqualTo(order.snapshot());
+        // a snapshot keeps the plan's own stages, so restoring it does not validate the plan again
+        assertThat(ProvisioningOrder.restore(order.snapshot()).plan()).isSameAs(order.plan());
     }
 
     @Test

@@ -140,4 +140,25 @@ class StagePlanTest {
         assertThatThrownBy(() -> SeedProvisioningPlans.ddnParallel().readyStages(Set.of(new StageId("nope"))))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("done: stage nope is not a stage of the plan");
     }
+
+    @Test
+    void aPlansOwnStagesRestoreThatPlanAndAnyOtherListIsValidated() {
+        StagePlan plan = SeedProvisioningPlans.ddnParallel();
+        List<PlannedStage> own = plan.stages();
+
+        assertThat(StagePlan.of(own)).isSameAs(plan);
+        assertThatThrownBy(() -> own.add(stage("x", "1"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> own.set(0, stage("x", "1"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> own.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+
+        List<PlannedStage> copied = new java.util.ArrayList<>(own);
+        StagePlan again = StagePlan.of(copied);
+        assertThat(again).isNotSameAs(plan);
+        assertThat(again.stages()).isEqualTo(own).hasSameHashCodeAs(own);
+        assertThat(again.longestPath()).isEqualTo(plan.longestPath());
+        copied.set(1, stage("x", "1", "y"));
+        assertThat(again.stages()).isEqualTo(own); // the plan copied what it was given
+        assertThatThrownBy(() -> StagePlan.of(copied)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("stage x comes after y, which is not a stage of the plan");
+    }
 }
