@@ -59,29 +59,30 @@ public final class StoredOrders {
                         Fixture.NOW.minus(Duration.ofHours(k))));
             }
             new RawProvisioning(fixture.dataSource()).insertOrders(templates);
-            String range = database == Database.H2 ? "SYSTEM_RANGE(0, " + (rows / TEMPLATES - 1) + ") r"
-                    : "generate_series(0, " + (rows / TEMPLATES - 1) + ") AS r(x)";
             String newId = "'PO-' || LPAD(CAST(r.x * " + TEMPLATES
                     + " + CAST(SUBSTRING(t.provisioning_order_id, 3) AS INTEGER) AS VARCHAR), 9, '0')";
+            String orderCopy = "INSERT INTO keyline_provisioning_order (provisioning_order_id, account_id, product_code, "
+                    + "originating_unit, account_manager, it_support, start_at, committed_completion, warning_share, "
+                    + "sla_order, sla_committed_by, order_state, accepted_by, accepted_at, last_changed_at, version) "
+                    + "SELECT " + newId + ", account_id, product_code, originating_unit, account_manager, it_support, "
+                    + "start_at, committed_completion, warning_share, sla_order, sla_committed_by, order_state, "
+                    + "accepted_by, accepted_at, last_changed_at, version FROM %s, keyline_provisioning_order t WHERE t.provisioning_order_id BETWEEN 'T-00' AND 'T-99'";
+            String stageCopy = "INSERT INTO keyline_provisioning_stage (provisioning_order_id, line_no, stage_id, "
+                    + "planned_nanos, station_id, unit_id, station_manager, executor, stage_state, started_at, "
+                    + "held_since, held_nanos, warning_at, due_at, warned, escalated, done_at) SELECT " + newId
+                    + ", line_no, stage_id, planned_nanos, station_id, unit_id, station_manager, executor, stage_state, "
+                    + "started_at, held_since, held_nanos, warning_at, due_at, warned, escalated, done_at "
+                    + "FROM %s, keyline_provisioning_stage t WHERE t.provisioning_order_id BETWEEN 'T-00' AND 'T-99'";
+            String predecessorCopy = "INSERT INTO keyline_provisioning_stage_after (provisioning_order_id, line_no, stage_id, "
+                    + "predecessor_id) SELECT " + newId + ", line_no, stage_id, predecessor_id "
+                    + "FROM %s, keyline_provisioning_stage_after t WHERE t.provisioning_order_id BETWEEN 'T-00' AND 'T-99'";
             try (Connection c = fixture.dataSource().getConnection(); Statement s = c.createStatement()) {
                 System.out.printf("# templates written after %.1f s%n", (System.nanoTime() - started) / 1e9);
-                s.executeUpdate("INSERT INTO keyline_provisioning_order (provisioning_order_id, account_id, product_code, "
-                        + "originating_unit, account_manager, it_support, start_at, committed_completion, warning_share, "
-                        + "sla_order, sla_committed_by, order_state, accepted_by, accepted_at, last_changed_at, version) "
-                        + "SELECT " + newId + ", account_id, product_code, originating_unit, account_manager, it_support, "
-                        + "start_at, committed_completion, warning_share, sla_order, sla_committed_by, order_state, "
-                        + "accepted_by, accepted_at, last_changed_at, version FROM " + range + ", keyline_provisioning_order t");
+                copy(s, database, orderCopy, rows);
                 System.out.printf("# orders copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
-                s.executeUpdate("INSERT INTO keyline_provisioning_stage (provisioning_order_id, line_no, stage_id, "
-                        + "planned_nanos, station_id, unit_id, station_manager, executor, stage_state, started_at, "
-                        + "held_since, held_nanos, warning_at, due_at, warned, escalated, done_at) SELECT " + newId
-                        + ", line_no, stage_id, planned_nanos, station_id, unit_id, station_manager, executor, stage_state, "
-                        + "started_at, held_since, held_nanos, warning_at, due_at, warned, escalated, done_at "
-                        + "FROM " + range + ", keyline_provisioning_stage t");
+                copy(s, database, stageCopy, rows);
                 System.out.printf("# stages copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
-                s.executeUpdate("INSERT INTO keyline_provisioning_stage_after (provisioning_order_id, line_no, stage_id, "
-                        + "predecessor_id) SELECT " + newId + ", line_no, stage_id, predecessor_id "
-                        + "FROM " + range + ", keyline_provisioning_stage_after t");
+                copy(s, database, predecessorCopy, rows);
                 System.out.printf("# predecessors copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 for (String table : List.of("keyline_provisioning_stage_after", "keyline_provisioning_stage",
                         "keyline_provisioning_order")) {
@@ -100,6 +101,26 @@ public final class StoredOrders {
         }
         System.out.printf("# loaded %,d orders into %s in %.1f s%n", rows, database, (System.nanoTime() - started) / 1e9);
         return fixture;
+    }
+
+    /** Copies a hundred thousand orders at most a statement. */
+    private static final int COPIES_PER_STATEMENT = 100_000 / TEMPLATES;
+
+    /**
+     * Runs {@code copy} (its {@code %s} the range of copy numbers {@code r.x}) for every copy of the
+     * templates up to {@code rows} orders, in statements of {@value #COPIES_PER_STATEMENT} copies each
+     * committed on their own: in one statement, H2 in memory holds the whole transaction's undo log
+     * beside the rows, which for 6,000,000 stage rows outgrew the scale groups' heap. Each copies
+     * the templates only, which keep their ids until every copy is made.
+     */
+    private static void copy(Statement s, Database database, String copy, int rows) throws SQLException {
+        int copies = rows / TEMPLATES;
+        for (int from = 0; from < copies; from += COPIES_PER_STATEMENT) {
+            int to = Math.min(copies, from + COPIES_PER_STATEMENT) - 1;
+            String range = database == Database.H2 ? "SYSTEM_RANGE(" + from + ", " + to + ") r"
+                    : "generate_series(" + from + ", " + to + ") AS r(x)";
+            s.executeUpdate(String.format(copy, range));
+        }
     }
 
     /**
