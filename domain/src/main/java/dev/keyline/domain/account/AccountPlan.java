@@ -355,14 +355,17 @@ public final class AccountPlan extends AggregateRoot<AccountPlanId> {
         corruptUnless(!s.lastChangedAt().isBefore(s.drawnAt()), () -> who + ": last change before drawing up");
         for (int i = 0; i < s.actions().size(); i++) {
             PlanAction a = s.actions().get(i);
-            corruptUnless(a.number() == i + 1, who + ": action at position " + (i + 1) + " is numbered " + a.number());
+            int position = i + 1;
+            corruptUnless(a.number() == position, () -> who + ": action at position " + position + " is numbered " + a.number());
             corruptUnless(a.due().getYear() == s.year().getValue(), () -> who + ": action " + a.number() + " is due outside the plan year");
             a.completedAt().ifPresent(t -> corruptUnless(!t.isBefore(s.drawnAt()) && !t.isAfter(s.lastChangedAt()),
                     () -> who + ": action " + a.number() + " completed outside the plan's life"));
         }
         for (int i = 0; i < s.resourceItems().size(); i++) {
             ResourcePlanItem r = s.resourceItems().get(i);
-            corruptUnless(r.number() == i + 1, who + ": resource line at position " + (i + 1) + " is numbered " + r.number());
+            int position = i + 1;
+            corruptUnless(r.number() == position, () -> who + ": resource line at position " + position + " is numbered "
+                    + r.number());
             corruptUnless(r.neededBy().getYear() == s.year().getValue(), () -> who + ": resource line " + r.number()
                     + " is needed outside the plan year");
             r.fulfilledAt().ifPresent(t -> corruptUnless(!t.isBefore(s.drawnAt()) && !t.isAfter(s.lastChangedAt()),

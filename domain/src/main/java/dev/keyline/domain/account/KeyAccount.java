@@ -521,51 +521,56 @@ public final class KeyAccount extends AggregateRoot<AccountId> {
     }
 
     private static void verify(KeyAccountSnapshot s) {
-        String who = "key account " + s.id();
+        // the messages are built only when a check fails: a kept state is verified at every command
+        Supplier<String> who = () -> "key account " + s.id();
         corruptUnless(s.id() != null, "key account: id is missing");
-        corruptUnless(s.version() >= 0, () -> who + ": version is negative");
-        corruptUnless(s.name() != null && !s.name().isBlank(), () -> who + ": name is blank");
-        corruptUnless(s.network() != null, () -> who + ": network is missing");
-        corruptUnless(s.industry() != null, () -> who + ": industry is missing");
-        corruptUnless(s.profile() != null, () -> who + ": profile is missing");
-        corruptUnless(s.potential() != null, () -> who + ": potential flags are missing");
-        corruptUnless(s.status() != null, () -> who + ": status is missing");
-        corruptUnless(s.tier() != null, () -> who + ": tier is missing");
+        corruptUnless(s.version() >= 0, () -> who.get() + ": version is negative");
+        corruptUnless(s.name() != null && !s.name().isBlank(), () -> who.get() + ": name is blank");
+        corruptUnless(s.network() != null, () -> who.get() + ": network is missing");
+        corruptUnless(s.industry() != null, () -> who.get() + ": industry is missing");
+        corruptUnless(s.profile() != null, () -> who.get() + ": profile is missing");
+        corruptUnless(s.potential() != null, () -> who.get() + ": potential flags are missing");
+        corruptUnless(s.status() != null, () -> who.get() + ": status is missing");
+        corruptUnless(s.tier() != null, () -> who.get() + ": tier is missing");
         corruptUnless(s.accountManager() != null && s.team() != null && s.churnWarningSince() != null
-                && s.exitReason() != null && s.exitedAt() != null, () -> who + ": an optional field is null");
-        corruptUnless(s.churnSignals() != null && !s.churnSignals().contains(null), () -> who + ": churn signals are null");
-        corruptUnless(s.tierHistory() != null && !s.tierHistory().contains(null), () -> who + ": tier history is null");
-        corruptUnless(s.registeredBy() != null, () -> who + ": registeredBy is missing");
-        corruptUnless(s.registeredAt() != null && s.lastChangedAt() != null, () -> who + ": a timestamp is missing");
-        corruptUnless(!s.lastChangedAt().isBefore(s.registeredAt()), () -> who + ": last change before registration");
+                && s.exitReason() != null && s.exitedAt() != null, () -> who.get() + ": an optional field is null");
+        corruptUnless(s.churnSignals() != null && !s.churnSignals().contains(null), () -> who.get() + ": churn signals are null");
+        corruptUnless(s.tierHistory() != null && !s.tierHistory().contains(null), () -> who.get() + ": tier history is null");
+        corruptUnless(s.registeredBy() != null, () -> who.get() + ": registeredBy is missing");
+        corruptUnless(s.registeredAt() != null && s.lastChangedAt() != null, () -> who.get() + ": a timestamp is missing");
+        corruptUnless(!s.lastChangedAt().isBefore(s.registeredAt()), () -> who.get() + ": last change before registration");
 
         AccountStatus status = s.status();
         corruptUnless(!status.isServed() || s.accountManager().isPresent(),
-                () -> who + ": " + status + " without an account manager");
+                () -> who.get() + ": " + status + " without an account manager");
         boolean warning = status == AccountStatus.CHURN_WARNING;
-        corruptUnless(warning == !s.churnSignals().isEmpty(), () -> who + ": churn signals present exactly when " + AccountStatus.CHURN_WARNING);
-        corruptUnless(warning == s.churnWarningSince().isPresent(), () -> who + ": churn warning time present exactly when " + AccountStatus.CHURN_WARNING);
-        corruptUnless(new HashSet<>(s.churnSignals()).size() == s.churnSignals().size(), () -> who + ": duplicate churn signals");
+        corruptUnless(warning == !s.churnSignals().isEmpty(), () -> who.get() + ": churn signals present exactly when " + AccountStatus.CHURN_WARNING);
+        corruptUnless(warning == s.churnWarningSince().isPresent(), () -> who.get() + ": churn warning time present exactly when " + AccountStatus.CHURN_WARNING);
+        corruptUnless(new HashSet<>(s.churnSignals()).size() == s.churnSignals().size(), () -> who.get() + ": duplicate churn signals");
         s.churnWarningSince().ifPresent(since -> corruptUnless(!since.isBefore(s.registeredAt()) && !since.isAfter(s.lastChangedAt()),
-                () -> who + ": churn warning time outside the account's life"));
+                () -> who.get() + ": churn warning time outside the account's life"));
         boolean exited = status == AccountStatus.EXITED;
         corruptUnless(exited == s.exitReason().isPresent() && exited == s.exitedAt().isPresent(),
-                () -> who + ": exit reason and time present exactly when " + AccountStatus.EXITED);
-        s.exitReason().ifPresent(r -> corruptUnless(!r.isBlank(), () -> who + ": exit reason is blank"));
-        s.exitedAt().ifPresent(t -> corruptUnless(t.equals(s.lastChangedAt()), who + ": exit is not the last change"));
+                () -> who.get() + ": exit reason and time present exactly when " + AccountStatus.EXITED);
+        s.exitReason().ifPresent(r -> corruptUnless(!r.isBlank(), () -> who.get() + ": exit reason is blank"));
+        s.exitedAt().ifPresent(t -> corruptUnless(t.equals(s.lastChangedAt()), () -> who.get() + ": exit is not the last change"));
 
         Tier expected = Tier.NONE;
         Instant previous = s.registeredAt();
         for (int i = 0; i < s.tierHistory().size(); i++) {
             TierChange change = s.tierHistory().get(i);
-            corruptUnless(change.from() == expected, who + ": tier history entry " + i + " starts at " + change.from()
-                    + " but the tier was " + expected);
-            corruptUnless(!change.at().isBefore(previous), who + ": tier history entry " + i + " goes back in time");
-            corruptUnless(!change.at().isAfter(s.lastChangedAt()), who + ": tier history entry " + i + " after the last change");
+            int entry = i;
+            Tier was = expected;
+            corruptUnless(change.from() == expected, () -> who.get() + ": tier history entry " + entry + " starts at "
+                    + change.from() + " but the tier was " + was);
+            corruptUnless(!change.at().isBefore(previous), () -> who.get() + ": tier history entry " + entry + " goes back in time");
+            corruptUnless(!change.at().isAfter(s.lastChangedAt()), () -> who.get() + ": tier history entry " + entry
+                    + " after the last change");
             expected = change.to();
             previous = change.at();
         }
-        corruptUnless(s.tier() == expected, who + ": tier " + s.tier() + " does not match the history's last tier " + expected);
+        Tier last = expected;
+        corruptUnless(s.tier() == last, () -> who.get() + ": tier " + s.tier() + " does not match the history's last tier " + last);
     }
 
     private static void corruptUnless(boolean condition, String message) {

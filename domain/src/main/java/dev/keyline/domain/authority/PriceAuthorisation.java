@@ -450,7 +450,8 @@ public final class PriceAuthorisation extends AggregateRoot<PriceAuthorisationId
                 () -> name + ": a request below the floor price is addressed to FINANCIAL_MANAGER, was " + snapshot.addressedTo());
         for (int i = 0; i < snapshot.decisions().size(); i++) {
             PriceDecision decision = snapshot.decisions().get(i);
-            corruptIf(decision == null, name + ": decisions[" + i + "] is missing");
+            int index = i;
+            corruptIf(decision == null, () -> name + ": decisions[" + index + "] is missing");
             try {
                 authorisation.admit(decision);
             } catch (KeylineException e) {

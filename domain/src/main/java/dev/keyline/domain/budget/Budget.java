@@ -674,73 +674,80 @@ public final class Budget extends AggregateRoot<BudgetId> {
 
     private static Budget rebuild(BudgetSnapshot s) {
         corruptIf(s.id() == null, "budget id is null");
-        String what = "budget " + s.id();
-        corruptIf(s.targets() == null, () -> what + ": targets are null");
-        corruptIf(s.status() == null, () -> what + ": status is null");
+        // the messages are built only when a check fails: a kept state is restored at every command
+        Supplier<String> what = () -> "budget " + s.id();
+        corruptIf(s.targets() == null, () -> what.get() + ": targets are null");
+        corruptIf(s.status() == null, () -> what.get() + ": status is null");
         corruptIf(s.lines() == null || s.history() == null || s.challenges() == null || s.revisions() == null
-                || s.ledger() == null || s.reachedShares() == null, () -> what + ": a list is null");
+                || s.ledger() == null || s.reachedShares() == null, () -> what.get() + ": a list is null");
         Budget budget = new Budget(s.id(), s.version(), s.targets(), s.status());
         // the history is a chain of allowed transitions from targets set to the stored status, in time order
-        corruptIf(s.history().isEmpty(), () -> what + ": the status history is empty");
+        corruptIf(s.history().isEmpty(), () -> what.get() + ": the status history is empty");
         BudgetStatus at = null;
         Instant when = null;
         for (StatusChange change : s.history()) {
-            corruptIf(change == null, () -> what + ": a status change is null");
+            corruptIf(change == null, () -> what.get() + ": a status change is null");
             boolean allowed = at == null ? change.to() == BudgetStatus.TARGETS_SET && change.from() == null
                     : change.from() == at && at.next().contains(change.to());
-            corruptIf(!allowed, what + ": status history moves from " + change.from() + " to " + change.to()
-                    + " after " + at);
-            corruptIf(when != null && change.at().isBefore(when), () -> what + ": status history is not in time order");
+            BudgetStatus after = at;
+            corruptIf(!allowed, () -> what.get() + ": status history moves from " + change.from() + " to " + change.to()
+                    + " after " + after);
+            corruptIf(when != null && change.at().isBefore(when), () -> what.get() + ": status history is not in time order");
             at = change.to();
             when = change.at();
             budget.history.add(change);
         }
-        corruptIf(at != s.status(), what + ": status " + s.status() + " does not match its history, which ends at " + at);
+        BudgetStatus last = at;
+        corruptIf(last != s.status(), () -> what.get() + ": status " + s.status() + " does not match its history, which ends at "
+                + last);
         for (BudgetLine line : s.lines()) {
-            corruptIf(line == null, () -> what + ": a line is null");
-            corruptIf(budget.lines.put(line.id(), line) != null, () -> what + ": line " + line.id() + " appears twice");
+            corruptIf(line == null, () -> what.get() + ": a line is null");
+            corruptIf(budget.lines.put(line.id(), line) != null, () -> what.get() + ": line " + line.id() + " appears twice");
             corruptIf(!line.amount().currency().equals(s.targets().fundPlan().currency()),
-                    () -> what + ": line " + line.id() + " is in another currency");
+                    () -> what.get() + ": line " + line.id() + " is in another currency");
             corruptIf((line.parentLine() == null) != (s.targets().parent() == null),
-                    () -> what + ": line " + line.id() + " does not match the budget's parent");
+                    () -> what.get() + ": line " + line.id() + " does not match the budget's parent");
         }
         corruptIf(s.status().ordinal() > BudgetStatus.DRAFT.ordinal() && budget.lines.isEmpty(),
-                () -> what + ": a submitted budget has no line");
+                () -> what.get() + ": a submitted budget has no line");
         int number = 0;
         for (Challenge challenge : s.challenges()) {
-            corruptIf(challenge == null || challenge.number() != ++number, () -> what + ": challenges are not numbered 1.."
+            corruptIf(challenge == null || challenge.number() != ++number, () -> what.get() + ": challenges are not numbered 1.."
                     + s.challenges().size());
+            int challengeNumber = number;
             corruptIf(!challenge.isAnswered() && (number != s.challenges().size() || s.status() != BudgetStatus.CHALLENGED),
-                    what + ": challenge " + number + " awaits an answer although the budget is " + s.status());
+                    () -> what.get() + ": challenge " + challengeNumber + " awaits an answer although the budget is " + s.status());
             budget.challenges.add(challenge);
         }
         corruptIf(s.status().ordinal() < BudgetStatus.ISSUED.ordinal()
-                && (!s.revisions().isEmpty() || !s.ledger().isEmpty()), () -> what + ": revisions or ledger before issue");
+                && (!s.revisions().isEmpty() || !s.ledger().isEmpty()), () -> what.get() + ": revisions or ledger before issue");
         number = 0;
         for (Revision revision : s.revisions()) {
-            corruptIf(revision == null || revision.number() != ++number, () -> what + ": revisions are not numbered 1.."
+            corruptIf(revision == null || revision.number() != ++number, () -> what.get() + ": revisions are not numbered 1.."
                     + s.revisions().size());
-            corruptIf(!budget.lines.containsKey(revision.line()), () -> what + ": revision of unknown line " + revision.line());
+            corruptIf(!budget.lines.containsKey(revision.line()), () -> what.get() + ": revision of unknown line " + revision.line());
+            int revisionNumber = number;
             corruptIf(!revision.delta().currency().equals(s.targets().fundPlan().currency()),
-                    what + ": revision " + number + " is in another currency");
+                    () -> what.get() + ": revision " + revisionNumber + " is in another currency");
             budget.revisions.add(revision);
         }
         Map<CommitmentId, LedgerEntry> open = new LinkedHashMap<>();
         Set<CommitmentId> used = new HashSet<>();
         long sequence = 0;
         for (LedgerEntry entry : s.ledger()) {
-            corruptIf(entry == null || entry.sequence() != ++sequence, () -> what + ": ledger is not numbered 1.."
+            corruptIf(entry == null || entry.sequence() != ++sequence, () -> what.get() + ": ledger is not numbered 1.."
                     + s.ledger().size());
-            corruptIf(!budget.lines.containsKey(entry.line()), what + ": ledger entry " + sequence + " on unknown line");
+            long entryNumber = sequence;
+            corruptIf(!budget.lines.containsKey(entry.line()), () -> what.get() + ": ledger entry " + entryNumber + " on unknown line");
             corruptIf(!entry.amount().currency().equals(s.targets().fundPlan().currency()),
-                    what + ": ledger entry " + sequence + " is in another currency");
+                    () -> what.get() + ": ledger entry " + entryNumber + " is in another currency");
             if (entry.kind() == LedgerEntryKind.COMMITMENT_REVERSED) {
                 LedgerEntry booked = open.remove(entry.document());
                 corruptIf(booked == null || !booked.amount().equals(entry.amount()) || !booked.line().equals(entry.line())
-                        || booked.stage() != entry.stage(), what + ": ledger entry " + sequence
+                        || booked.stage() != entry.stage(), () -> what.get() + ": ledger entry " + entryNumber
                         + " reverses no matching open commitment");
             } else {
-                corruptIf(!used.add(entry.document()), () -> what + ": document " + entry.document() + " is used twice");
+                corruptIf(!used.add(entry.document()), () -> what.get() + ": document " + entry.document() + " is used twice");
                 if (entry.kind() == LedgerEntryKind.COMMITMENT_BOOKED) {
                     open.put(entry.document(), entry);
                 }
@@ -749,15 +756,15 @@ public final class Budget extends AggregateRoot<BudgetId> {
         }
         for (ReachedShare reached : s.reachedShares()) {
             corruptIf(reached == null || !budget.lines.containsKey(reached.line())
-                    || !s.targets().alertShares().contains(reached.share()), () -> what + ": unknown reached share " + reached);
-            corruptIf(!budget.reachedShares.add(reached), () -> what + ": share " + reached + " appears twice");
+                    || !s.targets().alertShares().contains(reached.share()), () -> what.get() + ": unknown reached share " + reached);
+            corruptIf(!budget.reachedShares.add(reached), () -> what.get() + ": share " + reached + " appears twice");
         }
-        corruptIf(budget.totalIssued().isGreaterThan(s.targets().fundPlan()), () -> what + ": issued lines "
+        corruptIf(budget.totalIssued().isGreaterThan(s.targets().fundPlan()), () -> what.get() + ": issued lines "
                 + budget.totalIssued() + " exceed the fund plan " + s.targets().fundPlan());
         for (BudgetLineId line : budget.lines.keySet()) {
             LineBalance balance = budget.balance(line);
-            corruptIf(balance.issued().isNegative(), () -> what + ": line " + line + " has a negative issued amount");
-            corruptIf(balance.committed().isNegative(), () -> what + ": line " + line + " has negative commitments");
+            corruptIf(balance.issued().isNegative(), () -> what.get() + ": line " + line + " has a negative issued amount");
+            corruptIf(balance.committed().isNegative(), () -> what.get() + ": line " + line + " has negative commitments");
         }
         return budget;
     }

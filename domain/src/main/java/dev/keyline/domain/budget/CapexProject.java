@@ -656,18 +656,21 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
         for (int i = 1; i < steps.size(); i++) {
             CapexTransition previous = steps.get(i - 1);
             CapexTransition step = steps.get(i);
+            int number = i + 1;
             corruptIf(step.from() != previous.to() || !step.from().next().contains(step.to()),
-                    name + " step " + (i + 1) + " from " + step.from() + " to " + step.to() + " is not legal after "
+                    () -> name + " step " + number + " from " + step.from() + " to " + step.to() + " is not legal after "
                             + previous.to());
-            corruptIf(step.by() == null, name + " step " + (i + 1) + " names nobody");
-            corruptIf(step.at().isBefore(previous.at()), name + " step " + (i + 1) + " is before the one before it");
+            corruptIf(step.by() == null, () -> name + " step " + number + " names nobody");
+            corruptIf(step.at().isBefore(previous.at()), () -> name + " step " + number + " is before the one before it");
             approved |= step.to() == CapexStage.APPROVED;
         }
         corruptIf(steps.get(steps.size() - 1).to() != s.stage(), () -> name + " is stored as " + s.stage()
                 + " but its history leads to " + steps.get(steps.size() - 1).to());
         boolean hasPlan = s.budgetLine() != null && s.plannedAmount() != null && s.schedule() != null;
         boolean hasNoPlan = s.budgetLine() == null && s.plannedAmount() == null && s.schedule() == null;
-        corruptIf(approved ? !hasPlan : !hasNoPlan, name + (approved ? " was approved but lacks its budget line, amount or schedule"
+        boolean wasApproved = approved;
+        corruptIf(approved ? !hasPlan : !hasNoPlan, () -> name + (wasApproved
+                ? " was approved but lacks its budget line, amount or schedule"
                 : " was never approved but has a budget line, amount or schedule"));
         if (approved) {
             corruptIf(!s.plannedAmount().isPositive(), () -> name + " has a planned amount that is not above zero");
@@ -702,18 +705,19 @@ public final class CapexProject extends AggregateRoot<CapexProjectId> {
                 case COMMITMENT_RELEASE -> EnumSet.of(CapexStage.APPROVED, CapexStage.IN_CONSTRUCTION, CapexStage.ACCEPTED);
                 case ACTUAL -> EnumSet.of(CapexStage.IN_CONSTRUCTION, CapexStage.ACCEPTED);
             };
-            corruptIf(then.stream().noneMatch(allowed::contains), name + " booking " + (i + 1) + " (" + b.kind() + ") was made while "
-                    + then);
-            corruptIf(!b.amount().currency().equals(plannedAmount.currency()), name + " booking " + (i + 1)
+            int number = i + 1;
+            corruptIf(then.stream().noneMatch(allowed::contains), () -> name + " booking " + number + " (" + b.kind()
+                    + ") was made while " + then);
+            corruptIf(!b.amount().currency().equals(plannedAmount.currency()), () -> name + " booking " + number
                     + " is in another currency than the planned amount " + plannedAmount);
             corruptIf(!bookings.isEmpty() && b.at().isBefore(bookings.get(bookings.size() - 1).at()),
-                    name + " booking " + (i + 1) + " is before the one before it");
+                    () -> name + " booking " + number + " is before the one before it");
             if (b.kind() == CapexBookingKind.COMMITMENT_RELEASE) {
-                corruptIf(b.amount().isGreaterThan(openCommitmentOf(b.document())), name + " booking " + (i + 1)
+                corruptIf(b.amount().isGreaterThan(openCommitmentOf(b.document())), () -> name + " booking " + number
                         + " reverses more than the open commitment of " + b.document());
             } else {
-                corruptIf(committed().plus(actual()).plus(b.amount()).isGreaterThan(plannedAmount), name + " booking "
-                        + (i + 1) + " exceeds the planned amount " + plannedAmount);
+                corruptIf(committed().plus(actual()).plus(b.amount()).isGreaterThan(plannedAmount), () -> name + " booking "
+                        + number + " exceeds the planned amount " + plannedAmount);
             }
             bookings.add(b);
         }

@@ -366,11 +366,22 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     public List<Money> allocate(int parts) {
         Require.positive(parts, "parts");
         Require.that(parts <= MAX_PARTS, "parts", () -> "must be at most " + MAX_PARTS + ", was " + parts);
-        List<BigDecimal> weights = new ArrayList<>(parts);
+        // the largest-remainder method of allocate(weights) with equal weights, worked out: every
+        // exact share has the same remainder, so each part gets the quotient in cents and the
+        // first (cents mod parts) parts one cent more (a budget phases its lines this way at every
+        // booking, so the general method's sort and big-integer work are skipped here)
+        BigInteger[] qr = amount.unscaledValue().abs().divideAndRemainder(BigInteger.valueOf(parts));
+        int leftover = qr[1].intValueExact();
+        boolean negative = amount.signum() < 0;
+        Money low = new Money(new BigDecimal(negative ? qr[0].negate() : qr[0], SCALE), currency);
+        Money high = leftover == 0 ? low
+                : new Money(new BigDecimal(negative ? qr[0].add(BigInteger.ONE).negate() : qr[0].add(BigInteger.ONE), SCALE),
+                        currency);
+        Money[] result = new Money[parts];
         for (int i = 0; i < parts; i++) {
-            weights.add(BigDecimal.ONE);
+            result[i] = i < leftover ? high : low;
         }
-        return allocate(weights);
+        return List.of(result);
     }
 
     /**

@@ -156,10 +156,11 @@ public final class KpiStanding extends AggregateRoot<KpiStandingId> {
             Period previous = null;
             for (KpiStandingEntry entry : snapshot.entries()) {
                 corruptIf(entry == null, () -> what + ": an entry is null");
-                corruptIf(previous != null && entry.period().compareTo(previous) <= 0,
-                        what + ": period " + entry.period() + " does not follow " + previous);
-                corruptIf(previous != null && entry.period().granularity() != previous.granularity(),
-                        what + ": periods of mixed granularity " + previous + " and " + entry.period());
+                Period before = previous;
+                corruptIf(before != null && entry.period().compareTo(before) <= 0,
+                        () -> what + ": period " + entry.period() + " does not follow " + before);
+                corruptIf(before != null && entry.period().granularity() != before.granularity(),
+                        () -> what + ": periods of mixed granularity " + before + " and " + entry.period());
                 standing.entries.add(entry);
                 previous = entry.period();
             }

@@ -191,10 +191,21 @@ class BudgetTest {
                 DocumentStage.REQUEST, cents(1_00), DRAFTER, inMonth(1), "x"));
         assertThatThrownBy(() -> Budget.restore(new BudgetSnapshot(good.id(), good.version(), good.targets(),
                 good.status(), good.lines(), good.history(), good.challenges(), good.revisions(), ledger,
-                good.reachedShares()))).isInstanceOf(CorruptStateException.class).hasMessageContaining("reverses");
+                good.reachedShares()))).isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("budget " + good.id() + ": ledger entry 2 reverses no matching open commitment");
+        // messages built only on failure still name the loop's values at the failing step
         assertThatThrownBy(() -> Budget.restore(new BudgetSnapshot(good.id(), good.version(), good.targets(),
                 BudgetStatus.DRAFT, good.lines(), good.history(), good.challenges(), good.revisions(), good.ledger(),
-                good.reachedShares()))).isInstanceOf(CorruptStateException.class);
+                good.reachedShares()))).isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("budget " + good.id() + ": status DRAFT does not match its history, which ends at "
+                        + good.status());
+        List<StatusChange> skipping = new ArrayList<>(good.history());
+        skipping.remove(1);
+        assertThatThrownBy(() -> Budget.restore(new BudgetSnapshot(good.id(), good.version(), good.targets(),
+                good.status(), good.lines(), skipping, good.challenges(), good.revisions(), good.ledger(),
+                good.reachedShares()))).isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("budget " + good.id() + ": status history moves from " + skipping.get(1).from() + " to "
+                        + skipping.get(1).to() + " after " + skipping.get(0).to());
         assertThatThrownBy(() -> Budget.restore(new BudgetSnapshot(good.id(), -1, good.targets(), good.status(),
                 good.lines(), good.history(), good.challenges(), good.revisions(), good.ledger(), good.reachedShares())))
                 .isInstanceOf(CorruptStateException.class);

@@ -114,6 +114,12 @@ class MoneyProperties {
     }
 
     @Test
+    void anEqualSplitIsTheLargestRemainderSplitByEqualWeights() {
+        qt().forAll(money(), integers().between(1, 500)).checkAssert((m, n) ->
+                assertThat(m.allocate(n)).isEqualTo(m.allocate(Collections.nCopies(n, BigDecimal.ONE))));
+    }
+
+    @Test
     void plusAndMinusAreInverse() {
         qt().forAll(money(), money()).checkAssert((a, b) -> {
             assertThat(a.plus(b).minus(b)).isEqualTo(a);
