@@ -43,10 +43,14 @@ public final class StoredOrders {
      * @return the fixture, shared: do not close it
      */
     public static synchronized Fixture of(Database database, int rows) {
-        return LOADED.computeIfAbsent(database + "/" + rows, key -> load(database, rows));
+        return LOADED.computeIfAbsent(database + "/" + rows, key -> load(database, rows, COPIES_PER_STATEMENT));
     }
 
-    private static Fixture load(Database database, int rows) {
+    /**
+     * A new database of {@code database}'s kind holding {@code rows} orders, copied
+     * {@code copiesPerStatement} copies of the templates a statement; not kept, the caller closes it.
+     */
+    static Fixture load(Database database, int rows, int copiesPerStatement) {
         if (rows % TEMPLATES != 0) {
             throw new IllegalArgumentException("rows must be a multiple of " + TEMPLATES + ", was " + rows);
         }
@@ -66,23 +70,24 @@ public final class StoredOrders {
                     + "sla_order, sla_committed_by, order_state, accepted_by, accepted_at, last_changed_at, version) "
                     + "SELECT " + newId + ", account_id, product_code, originating_unit, account_manager, it_support, "
                     + "start_at, committed_completion, warning_share, sla_order, sla_committed_by, order_state, "
-                    + "accepted_by, accepted_at, last_changed_at, version FROM %s, keyline_provisioning_order t WHERE t.provisioning_order_id BETWEEN 'T-00' AND 'T-99'";
+                    + "accepted_by, accepted_at, last_changed_at, version FROM %s, keyline_provisioning_order t "
+                    + TEMPLATES_ONLY;
             String stageCopy = "INSERT INTO keyline_provisioning_stage (provisioning_order_id, line_no, stage_id, "
                     + "planned_nanos, station_id, unit_id, station_manager, executor, stage_state, started_at, "
                     + "held_since, held_nanos, warning_at, due_at, warned, escalated, done_at) SELECT " + newId
                     + ", line_no, stage_id, planned_nanos, station_id, unit_id, station_manager, executor, stage_state, "
                     + "started_at, held_since, held_nanos, warning_at, due_at, warned, escalated, done_at "
-                    + "FROM %s, keyline_provisioning_stage t WHERE t.provisioning_order_id BETWEEN 'T-00' AND 'T-99'";
+                    + "FROM %s, keyline_provisioning_stage t " + TEMPLATES_ONLY;
             String predecessorCopy = "INSERT INTO keyline_provisioning_stage_after (provisioning_order_id, line_no, stage_id, "
                     + "predecessor_id) SELECT " + newId + ", line_no, stage_id, predecessor_id "
-                    + "FROM %s, keyline_provisioning_stage_after t WHERE t.provisioning_order_id BETWEEN 'T-00' AND 'T-99'";
+                    + "FROM %s, keyline_provisioning_stage_after t " + TEMPLATES_ONLY;
             try (Connection c = fixture.dataSource().getConnection(); Statement s = c.createStatement()) {
                 System.out.printf("# templates written after %.1f s%n", (System.nanoTime() - started) / 1e9);
-                copy(s, database, orderCopy, rows);
+                copy(s, database, orderCopy, rows, copiesPerStatement);
                 System.out.printf("# orders copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
-                copy(s, database, stageCopy, rows);
+                copy(s, database, stageCopy, rows, copiesPerStatement);
                 System.out.printf("# stages copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
-                copy(s, database, predecessorCopy, rows);
+                copy(s, database, predecessorCopy, rows, copiesPerStatement);
                 System.out.printf("# predecessors copied after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 for (String table : List.of("keyline_provisioning_stage_after", "keyline_provisioning_stage",
                         "keyline_provisioning_order")) {
@@ -103,20 +108,23 @@ public final class StoredOrders {
         return fixture;
     }
 
+    /** The copies' condition: the templates' rows alone, not the copies made before. */
+    private static final String TEMPLATES_ONLY = "WHERE t.provisioning_order_id BETWEEN 'T-00' AND 'T-99'";
+
     /** Copies a hundred thousand orders at most a statement. */
     private static final int COPIES_PER_STATEMENT = 100_000 / TEMPLATES;
 
     /**
      * Runs {@code copy} (its {@code %s} the range of copy numbers {@code r.x}) for every copy of the
-     * templates up to {@code rows} orders, in statements of {@value #COPIES_PER_STATEMENT} copies each
-     * committed on their own: in one statement, H2 in memory holds the whole transaction's undo log
+     * templates up to {@code rows} orders, in statements of {@code perStatement} copies
+     * ({@value #COPIES_PER_STATEMENT} when loading for the benchmarks) each committed on their own: in one statement, H2 in memory holds the whole transaction's undo log
      * beside the rows, which for 6,000,000 stage rows outgrew the scale groups' heap. Each copies
      * the templates only, which keep their ids until every copy is made.
      */
-    private static void copy(Statement s, Database database, String copy, int rows) throws SQLException {
+    private static void copy(Statement s, Database database, String copy, int rows, int perStatement) throws SQLException {
         int copies = rows / TEMPLATES;
-        for (int from = 0; from < copies; from += COPIES_PER_STATEMENT) {
-            int to = Math.min(copies, from + COPIES_PER_STATEMENT) - 1;
+        for (int from = 0; from < copies; from += perStatement) {
+            int to = Math.min(copies, from + perStatement) - 1;
             String range = database == Database.H2 ? "SYSTEM_RANGE(" + from + ", " + to + ") r"
                     : "generate_series(" + from + ", " + to + ") AS r(x)";
             s.executeUpdate(String.format(copy, range));
