@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Column names and values, in the order added, for the statements {@link JdbcSession} writes
@@ -26,8 +24,7 @@ public final class Columns {
      * Bounded, so that a host that builds names at run time does not grow it without end; beyond
      * the bound a name is checked each time, as it was before.
      */
-    private static final ConcurrentMap<String, String> CHECKED = new ConcurrentHashMap<>();
-    private static final int CHECKED_BOUND = 4_096;
+    private static final BoundedMemo<String, String> CHECKED = new BoundedMemo<>(4_096, Columns::lowerCaseOrEmpty);
 
     /** Room for an aggregate row's columns without growing: most rows have fewer. */
     private static final int EXPECTED_COLUMNS = 32;
@@ -176,7 +173,7 @@ public final class Columns {
         return names.isEmpty();
     }
 
-    /** How many identifiers are kept as checked; at most {@value #CHECKED_BOUND}. */
+    /** How many identifiers are kept as checked; at most 4,096. */
     static int checkedNames() {
         return CHECKED.size();
     }
@@ -188,25 +185,23 @@ public final class Columns {
     }
 
     /**
-     * Rejects anything but a plain SQL identifier, in one pass over it, and returns it in lower
-     * case: the same instance when it has no capitals (a name of the code's constants, usually).
-     * A name checked before is looked up instead ({@link #CHECKED}).
+     * Rejects anything but a plain SQL identifier and returns it in lower case: the same instance
+     * when it has no capitals (a name of the code's constants, usually). A name checked before is
+     * looked up instead ({@link #CHECKED}).
      */
     private static String lowerCaseIdentifier(String identifier, String argument) {
         Require.nonNull(identifier, argument);
-        String known = CHECKED.get(identifier);
-        if (known != null) {
-            return known;
-        }
-        String lowerCase = checkedLowerCase(identifier, argument);
-        if (CHECKED.size() < CHECKED_BOUND) {
-            CHECKED.putIfAbsent(identifier, lowerCase);
+        String lowerCase = CHECKED.get(identifier);
+        if (lowerCase.isEmpty()) {
+            Require.nonBlank(identifier, argument);
+            throw new InvalidArgumentException(argument, "must be a plain SQL identifier (letters, digits, _; at most 63), was '"
+                    + identifier + "'");
         }
         return lowerCase;
     }
 
-    /** {@link #lowerCaseIdentifier} for a name not checked before. */
-    private static String checkedLowerCase(String identifier, String argument) {
+    /** The identifier in lower case, checked in one pass over it; empty when it is no plain SQL identifier. */
+    private static String lowerCaseOrEmpty(String identifier) {
         int length = identifier.length();
         boolean valid = length > 0 && length <= 63 && !Character.isDigit(identifier.charAt(0));
         boolean capitals = false;
@@ -219,9 +214,7 @@ public final class Columns {
             }
         }
         if (!valid) {
-            Require.nonBlank(identifier, argument);
-            throw new InvalidArgumentException(argument, "must be a plain SQL identifier (letters, digits, _; at most 63), was '"
-                    + identifier + "'");
+            return "";
         }
         return capitals ? identifier.toLowerCase(Locale.ROOT) : identifier;
     }

@@ -1064,23 +1064,16 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * code's saves are a few constant texts, matched on every save otherwise.
      */
     static String insertedTable(String sql) {
-        String known = INSERTED_TABLES.get(sql);
-        if (known != null) {
-            return known;
-        }
-        java.util.regex.Matcher into = INSERT_INTO.matcher(sql);
-        String table = into.lookingAt() ? into.group(1).toLowerCase(java.util.Locale.ROOT) : "";
-        if (INSERTED_TABLES.size() < INSERTED_TABLES_BOUND) {
-            INSERTED_TABLES.putIfAbsent(sql, table);
-        }
-        return table;
+        return INSERTED_TABLES.get(sql);
     }
 
     private static final java.util.regex.Pattern INSERT_INTO = java.util.regex.Pattern.compile(
             "\\s*INSERT\\s+INTO\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE);
-    /** The tables of the INSERT texts matched so far, by text; at most {@value #INSERTED_TABLES_BOUND}, the rest matched each time. */
-    private static final ConcurrentHashMap<String, String> INSERTED_TABLES = new ConcurrentHashMap<>();
-    private static final int INSERTED_TABLES_BOUND = 1_024;
+    /** The tables of the INSERT texts matched so far, by text; at most 1,024, the rest matched each time. */
+    private static final BoundedMemo<String, String> INSERTED_TABLES = new BoundedMemo<>(1_024, sql -> {
+        java.util.regex.Matcher into = INSERT_INTO.matcher(sql);
+        return into.lookingAt() ? into.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+    });
 
     /**
      * Restores the aggregates of the given parents (in their order), reading their children and

@@ -20,7 +20,6 @@ import java.time.YearMonth;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +67,7 @@ final class PostgresCopy {
      * The COPY of each insert text that qualifies, and the empty text for one that does not: the
      * provider's inserts are a few per table, but a host's own texts could be many.
      */
-    private static final ConcurrentHashMap<String, String> COPIES = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, String> COPIES = new BoundedMemo<>(MOST_KEPT, PostgresCopy::translate);
 
     private static volatile Api api;
 
@@ -84,12 +83,6 @@ final class PostgresCopy {
      */
     static String copyOf(String insert) {
         String copy = COPIES.get(insert);
-        if (copy == null) {
-            copy = translate(insert);
-            if (COPIES.size() < MOST_KEPT) {
-                COPIES.putIfAbsent(insert, copy);
-            }
-        }
         return copy.isEmpty() ? null : copy;
     }
 
