@@ -563,8 +563,8 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
     /**
      * Reads the rows of one child table that belong to the given parents, in one statement
      * ({@code SELECT * FROM childTable WHERE parentColumn IN (...) ORDER BY parentColumn,
-     * orderColumn}; on H2, for several parents, their ids as one array read as a table and joined
-     * to the child table), and groups them by parent id; meant for {@link #readChildren(List)}, for every
+     * orderColumn}; for one parent {@code WHERE parentColumn = ? ORDER BY orderColumn}; on H2, for
+     * several parents, their ids as one array read as a table and joined to the child table), and groups them by parent id; meant for {@link #readChildren(List)}, for every
      * child table but the last, which {@link #childrenAndVersionsOf} reads. The parents' versions
      * read with that last table confirm this read too (see the type's description).
      * A parent without rows has no entry in the result.
@@ -706,12 +706,20 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
                     + parents + " LEFT JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = p."
                     + idColumn + where + " ORDER BY p." + idColumn + ", c." + shape.orderColumn();
         }
-        return asTable
-                ? "SELECT c.* FROM " + ids + " JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = "
-                        + ID_LIST + "." + ID_LIST_COLUMN + " ORDER BY c." + shape.parentColumn() + ", c."
-                        + shape.orderColumn()
-                : "SELECT * FROM " + shape.childTable() + " WHERE " + shape.parentColumn() + " IN (" + placeholders
-                        + ") ORDER BY " + shape.parentColumn() + ", " + shape.orderColumn();
+        if (asTable) {
+            return "SELECT c.* FROM " + ids + " JOIN " + shape.childTable() + " c ON c." + shape.parentColumn() + " = "
+                    + ID_LIST + "." + ID_LIST_COLUMN + " ORDER BY c." + shape.parentColumn() + ", c."
+                    + shape.orderColumn();
+        }
+        if (shape.parents() == 1) {
+            // one parent's rows need no order by parent: ordered by both columns, H2 reads them by
+            // the primary key's index (parent, position), which saves it a sort but took about
+            // 0.9 µs more for six rows than the parent column's own index and a sort
+            return "SELECT * FROM " + shape.childTable() + " WHERE " + shape.parentColumn() + " = ? ORDER BY "
+                    + shape.orderColumn();
+        }
+        return "SELECT * FROM " + shape.childTable() + " WHERE " + shape.parentColumn() + " IN (" + placeholders
+                + ") ORDER BY " + shape.parentColumn() + ", " + shape.orderColumn();
     }
 
     /**

@@ -348,8 +348,8 @@ abstract class ConsistentLoadContract {
         TallyId t1 = new TallyId("T1");
         TallyId t2 = new TallyId("T2");
         boolean together = combining.session().sendsQueriesTogether();
-        String row = "SELECT * FROM keyline_tck_tally WHERE tally_id IN (?) ORDER BY tally_id, version";
-        String marks = "SELECT * FROM keyline_tck_tally_mark WHERE tally_id IN (?) ORDER BY tally_id, line_no";
+        String row = "SELECT * FROM keyline_tck_tally WHERE tally_id = ? ORDER BY version";
+        String marks = "SELECT * FROM keyline_tck_tally_mark WHERE tally_id = ? ORDER BY line_no";
 
         // learns the read of the marks
         Counted once = log.count(() -> assertThat(read(combining, () -> tallies.get(t1)).count()).isEqualTo(2));
