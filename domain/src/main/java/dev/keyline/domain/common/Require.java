@@ -234,14 +234,20 @@ public final class Require {
      */
     public static <T> List<T> nonNullElements(Collection<T> values, String name) {
         nonNull(values, name);
-        int i = 0;
-        for (T v : values) {
-            if (v == null) {
-                throw new InvalidArgumentException(element(name, i), "must not be null");
+        try {
+            // List.copyOf rejects a null element itself, and hands back a list of its own
+            // unmodifiable kind as it is: a restore's lists, copied once already, cost nothing here
+            return List.copyOf(values);
+        } catch (NullPointerException e) {
+            int i = 0;
+            for (T v : values) {
+                if (v == null) {
+                    throw new InvalidArgumentException(element(name, i), "must not be null");
+                }
+                i++;
             }
-            i++;
+            throw e;
         }
-        return List.copyOf(values);
     }
 
     /**

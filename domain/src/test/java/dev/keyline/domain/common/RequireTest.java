@@ -88,6 +88,16 @@ class RequireTest {
         assertThatThrownBy(() -> copy.add("d")).isInstanceOf(UnsupportedOperationException.class);
         assertRejected(() -> Require.nonNullElements(Arrays.asList("a", null), "ids"), "ids[1]", "must not be null");
         assertRejected(() -> Require.nonNullElements(null, "ids"), "ids", "must not be null");
+        assertRejected(() -> Require.nonNullElements(Arrays.asList("a", "b", null, null), "ids"), "ids[2]",
+                "must not be null");
+    }
+
+    @Test
+    void nonNullElementsHandsAnUnmodifiableCopyBackAsItIs() {
+        List<String> copy = Require.nonNullElements(new ArrayList<>(List.of("a", "b")), "ids");
+
+        assertThat(Require.nonNullElements(copy, "ids")).isSameAs(copy);
+        assertThat(Require.nonNullElements(List.of(), "ids")).isEmpty();
     }
 
     @Test
