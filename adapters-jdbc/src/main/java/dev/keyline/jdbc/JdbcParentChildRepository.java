@@ -564,8 +564,9 @@ public abstract class JdbcParentChildRepository<A extends AggregateRoot<I>, I ex
      * Reads the rows of one child table that belong to the given parents, in one statement
      * ({@code SELECT * FROM childTable WHERE parentColumn IN (...) ORDER BY parentColumn,
      * orderColumn}; for one parent {@code WHERE parentColumn = ? ORDER BY orderColumn}; on H2, for
-     * several parents, their ids as one array read as a table and joined to the child table), and groups them by parent id; meant for {@link #readChildren(List)}, for every
-     * child table but the last, which {@link #childrenAndVersionsOf} reads. The parents' versions
+     * several parents, their ids as one array read as a table and joined to the child table), and
+     * groups them by parent id; meant for {@link #readChildren(List)}, for every child table but
+     * the last, which {@link #childrenAndVersionsOf} reads. The parents' versions
      * read with that last table confirm this read too (see the type's description).
      * A parent without rows has no entry in the result.
      *

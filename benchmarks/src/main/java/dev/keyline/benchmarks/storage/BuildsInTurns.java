@@ -30,7 +30,7 @@ import java.util.List;
  *
  * <pre>{@code
  * java -XX:+UseParallelGC -Xms6g -Xmx6g -cp benchmarks/target/keyline-benchmarks.jar \
- *     dev.keyline.benchmarks.storage.BuildsInTurns find 14 10000 3 before.jar after.jar
+ *     dev.keyline.benchmarks.storage.BuildsInTurns find 16 10000 3 before.jar after.jar
  * }</pre>
  *
  * <p>where {@code before.jar} and {@code after.jar} are copies of {@code keyline-benchmarks.jar}
@@ -145,10 +145,9 @@ public final class BuildsInTurns {
                     .map(Period::ratio)
                     .toList();
             if (!ratios.isEmpty()) {
-                double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-                summaries.add(new Summary(build, ratios, median, Arrays.stream(sorted).average().orElseThrow()));
+                double[] values = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+                summaries.add(new Summary(build, ratios, CommandTimes.median(values),
+                        Arrays.stream(values).average().orElseThrow()));
             }
         });
         return summaries;
